@@ -1,0 +1,53 @@
+import type { EventName, EventPayload } from '../../shared/contract';
+import type { Notice } from '../../shared/contract/app';
+import type { Logger } from '../log/logger';
+import type { ClipboardService } from '../os/clipboard-service';
+import type { ExternalLinkPolicy } from '../os/external-links';
+import type { DialogPort, NotifierPort, ShellPort } from '../os/ports';
+import type { SettingsService } from '../settings/settings-service';
+import type { StoreBackendFactory } from '../storage/backend';
+import type { SecretStore } from '../vault/secret-store';
+
+/** Versions of the runtime, shown on the About page. */
+export interface RuntimeInfo {
+  appName: string;
+  appVersion: string;
+  electronVersion: string | null;
+  chromeVersion: string | null;
+  nodeVersion: string;
+  platform: string;
+}
+
+/** Everything the contract handlers need; main builds it from Electron adapters, tests from doubles. */
+export interface AppContext {
+  runtime: RuntimeInfo;
+  paths: { dataDirectory: string; logFile: string };
+  log: Logger;
+  backend: StoreBackendFactory;
+  settings: SettingsService;
+  secrets: SecretStore;
+  clipboard: ClipboardService;
+  links: ExternalLinkPolicy;
+  shell: ShellPort;
+  dialogs: DialogPort;
+  notifier: NotifierPort;
+  notices: NoticeBoard;
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+}
+
+/** Notices the user has not dismissed yet. */
+export class NoticeBoard {
+  private readonly items = new Map<string, Notice>();
+
+  add(notice: Notice): void {
+    this.items.set(notice.id, notice);
+  }
+
+  list(): Notice[] {
+    return [...this.items.values()];
+  }
+
+  dismiss(id: string): boolean {
+    return this.items.delete(id);
+  }
+}

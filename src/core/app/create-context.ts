@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import type { EventName, EventPayload } from '../../shared/contract';
+import { createLogger, type Logger } from '../log/logger';
+import { ClipboardService, type Timers } from '../os/clipboard-service';
+import { ExternalLinkPolicy } from '../os/external-links';
+import type { ClipboardPort, DialogPort, NotifierPort, ShellPort } from '../os/ports';
+import { SettingsService } from '../settings/settings-service';
+import type { StoreBackendFactory } from '../storage/backend';
+import { SecretStore } from '../vault/secret-store';
+import type { VaultPort } from '../vault/vault-port';
+import { NoticeBoard, type AppContext, type RuntimeInfo } from './context';
+
+/** The adapters a host supplies: Electron's in the app, doubles in tests. */
+export interface HostPorts {
+  runtime: RuntimeInfo;
+  dataDirectory: string;
+  backend: StoreBackendFactory;
+  vault: VaultPort;
+  clipboard: ClipboardPort;
+  shell: ShellPort;
+  dialogs: DialogPort;
+  notifier: NotifierPort;
+  emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+  logger?: Logger;
+  timers?: Timers;
+}
+
+/** Open the stores and build the context every handler uses. */
+export function createAppContext(ports: HostPorts): AppContext {
+  const logFile = join(ports.dataDirectory, 'logs', 'workbench.log');
+  const log = ports.logger ?? createLogger({ file: logFile });
+  const settings = new SettingsService({ directory: ports.dataDirectory, backend: ports.backend });
+  const secrets = new SecretStore(ports.vault, {
+    directory: ports.dataDirectory,
+    backend: ports.backend,
+    redactor: log.redactor,
+    allowPlainText: () => settings.get().allowPlainTextSecrets,
+  });
+  const notices = new NoticeBoard();
+  for (const notice of [...settings.notices, ...secrets.notices]) {
+    notices.add(notice);
+    log.warn(notice.title, { message: notice.message });
+  }
+  const storage = secrets.status();
+  if (storage.warning) notices.add({ id: 'vault.weak', severity: 'warning', title: 'Secrets are not kept in an OS keychain', message: storage.warning });
+  const clipboard = new ClipboardService(
+    ports.clipboard,
+    () => settings.get().clipboardClearSeconds,
+    () => ports.emit('app.notice', { id: 'clipboard.cleared', severity: 'info', title: 'Clipboard cleared', message: 'The copied secret was removed from the clipboard.' }),
+    ports.timers,
+  );
+  return {
+    runtime: ports.runtime,
+    paths: { dataDirectory: ports.dataDirectory, logFile },
+    log,
+    backend: ports.backend,
+    settings,
+    secrets,
+    clipboard,
+    links: new ExternalLinkPolicy(),
+    shell: ports.shell,
+    dialogs: ports.dialogs,
+    notifier: ports.notifier,
+    notices,
+    emit: ports.emit,
+  };
+}

@@ -1,0 +1,11 @@
+import { appHandlers, settingsHandlers } from './app-handlers';
+import type { AppContext } from './context';
+import type { Handlers } from './dispatcher';
+
+/** Every contract handler, built over one context. Features add their handler maps here. */
+export function createHandlers(ctx: AppContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...settingsHandlers(ctx),
+  };
+}

@@ -1,0 +1,54 @@
+import type { ClipboardPort } from './ports';
+
+/** Timers, injectable so tests can run the clock. */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  setTimeout: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** Copies text; a copied secret is cleared from the clipboard after the configured seconds if it is still there. */
+export class ClipboardService {
+  private pending: unknown = null;
+
+  constructor(
+    private readonly port: ClipboardPort,
+    private readonly clearAfterSeconds: () => number,
+    private readonly onCleared: () => void = () => undefined,
+    private readonly timers: Timers = realTimers,
+  ) {}
+
+  /** Copy text; returns after how many seconds it will be cleared (null for non-secrets). */
+  copy(text: string, options: { secret: boolean }): { clearsInSeconds: number | null } {
+    this.port.writeText(text);
+    if (this.pending !== null) {
+      this.timers.clearTimeout(this.pending);
+      this.pending = null;
+    }
+    if (!options.secret) return { clearsInSeconds: null };
+    const seconds = this.clearAfterSeconds();
+    this.pending = this.timers.setTimeout(() => {
+      this.pending = null;
+      // Only clear what we put there: the user may have copied something else since.
+      if (this.port.readText() === text) {
+        this.port.clear();
+        this.onCleared();
+      }
+    }, seconds * 1000);
+    return { clearsInSeconds: seconds };
+  }
+
+  /** Cancel a pending clear (on quit the clipboard is cleared at once if it still holds the secret). */
+  dispose(): void {
+    if (this.pending !== null) this.timers.clearTimeout(this.pending);
+    this.pending = null;
+  }
+}

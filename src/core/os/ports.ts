@@ -1,0 +1,31 @@
+/** The OS clipboard. */
+export interface ClipboardPort {
+  writeText(text: string): void;
+  readText(): string;
+  clear(): void;
+}
+
+/** Opening links and folders with the OS. */
+export interface ShellPort {
+  openExternal(url: string): Promise<void>;
+  openPath(path: string): Promise<void>;
+}
+
+/** File filters for OS dialogs. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** OS file dialogs; null means the user cancelled. */
+export interface DialogPort {
+  openFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  chooseFolder(options: { title: string; defaultPath?: string }): Promise<string | null>;
+  /** The OS save dialog asks before replacing an existing file. */
+  saveFile(options: { title: string; defaultPath: string; filters: FileFilter[] }): Promise<string | null>;
+}
+
+/** OS notifications with one action. */
+export interface NotifierPort {
+  notify(options: { title: string; body: string; onClick?: () => void }): void;
+}

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { Result } from '../result';
+import { appMethods } from './app';
+import type { EventSpec, MethodSpec } from './define';
+import { contractEvents } from './events';
+
+/** Every method main offers the renderer, by name. Features add their method maps here. */
+export const contract = {
+  ...appMethods,
+};
+
+/** Every event main sends. */
+export const events = {
+  ...contractEvents,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;
+export type EventName = keyof typeof events & string;
+
+/** What the caller sends (defaults may be left out). */
+export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;
+/** What the handler receives after parsing. */
+export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
+/** What the method returns on success. */
+export type MethodOutput<K extends MethodName> = Contract[K] extends MethodSpec<z.ZodType, infer O> ? O : never;
+/** The payload of an event. */
+export type EventPayload<E extends EventName> = (typeof events)[E] extends EventSpec<infer P> ? P : never;
+
+/** Method names in a stable order (the preload exposes exactly these). */
+export const methodNames = Object.keys(contract).sort() as MethodName[];
+/** Event names in a stable order. */
+export const eventNames = Object.keys(events).sort() as EventName[];
+
+type Namespace<K> = K extends `${infer N}.${string}` ? N : never;
+type Member<K, N extends string> = K extends `${N}.${infer M}` ? M : never;
+type Call<K> = K extends MethodName ? (input: MethodInput<K>) => Promise<Result<MethodOutput<K>>> : never;
+
+/** `window.workbench`: the contract's methods grouped by namespace, plus event subscription. */
+export type WorkbenchApi = {
+  [N in Namespace<MethodName>]: { [M in Member<MethodName, N>]: Call<`${N}.${M}`> };
+} & {
+  onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** The IPC channel a method travels on. */
+export function channelFor(name: MethodName): string {
+  return `wb:${name}`;
+}
+
+/** The IPC channel events travel on. */
+export const EVENT_CHANNEL = 'wb:event';
+
+/** Build the nested api object from a generic caller; used by the preload and by the test host. */
+export function buildApi(
+  names: readonly string[],
+  call: (name: string, input: unknown) => Promise<unknown>,
+  subscribe: (name: string, listener: (payload: unknown) => void) => () => void,
+): WorkbenchApi {
+  const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
+  for (const name of names) {
+    const dot = name.indexOf('.');
+    const ns = name.slice(0, dot);
+    const member = name.slice(dot + 1);
+    api[ns] ??= {};
+    api[ns][member] = (input: unknown) => call(name, input ?? {});
+  }
+  return Object.freeze({ ...api, onEvent: subscribe }) as unknown as WorkbenchApi;
+}

@@ -1,0 +1,20 @@
+/** Error codes shared by every feature: the contract boundary, storage, files, the vault and the OS. */
+export const commonErrorCodes = [
+  'ipc.unknown_method',
+  'ipc.invalid_input',
+  'ipc.forbidden_sender',
+  'internal.unexpected',
+  'settings.invalid',
+  'storage.write_failed',
+  'vault.unavailable',
+  'vault.decrypt_failed',
+  'vault.not_found',
+  'file.not_found',
+  'file.too_large',
+  'file.exists',
+  'file.read_failed',
+  'file.write_failed',
+  'dialog.cancelled',
+  'external.not_allowed',
+  'clipboard.nothing_to_copy',
+] as const;

@@ -1,0 +1,15 @@
+import { commonErrorCodes } from './common';
+
+/** Every error code a contract method or CLI command can return, one list per feature. */
+export const errorCodes = [...commonErrorCodes] as const;
+
+/** An AADSTS code from Microsoft Entra, e.g. `aadsts.700016`. */
+export type AadstsErrorCode = `aadsts.${number}`;
+
+/** String-literal union of every error code: the UI switches on it exhaustively. */
+export type ErrorCode = (typeof errorCodes)[number] | AadstsErrorCode;
+
+/** True when a string is a known error code. */
+export function isErrorCode(value: string): value is ErrorCode {
+  return (errorCodes as readonly string[]).includes(value) || /^aadsts\.\d+$/.test(value);
+}

@@ -1,0 +1,82 @@
+// Test doubles for the Electron adapters (safeStorage, clipboard, shell, dialogs, notifications).
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { ClipboardPort, DialogPort, NotifierPort, ShellPort } from '../../src/core/os/ports';
+import type { VaultPort } from '../../src/core/vault/vault-port';
+
+/** A vault that really encrypts (AES-256-GCM) with a key held in memory; `backendName` can mimic Linux's basic_text. */
+export class MemoryVault implements VaultPort {
+  private key = randomBytes(32);
+  available = true;
+  constructor(public backendName = 'test-double') {}
+  backend(): string {
+    return this.backendName;
+  }
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  encrypt(plain: string): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+  decrypt(data: Buffer): string {
+    const decipher = createDecipheriv('aes-256-gcm', this.key, data.subarray(0, 12));
+    decipher.setAuthTag(data.subarray(12, 28));
+    return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
+  }
+  /** Simulate a keychain change: old ciphertexts no longer decrypt. */
+  rotateKey(): void {
+    this.key = randomBytes(32);
+  }
+}
+
+/** A clipboard in memory. */
+export class MemoryClipboard implements ClipboardPort {
+  text = '';
+  writeText(text: string): void {
+    this.text = text;
+  }
+  readText(): string {
+    return this.text;
+  }
+  clear(): void {
+    this.text = '';
+  }
+}
+
+/** Records what would be opened. */
+export class RecordingShell implements ShellPort {
+  opened: string[] = [];
+  paths: string[] = [];
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
+  }
+  async openPath(path: string): Promise<void> {
+    this.paths.push(path);
+  }
+}
+
+/** Dialogs that answer from queues the test fills; an empty queue means the user cancelled. */
+export class ScriptedDialogs implements DialogPort {
+  openQueue: string[] = [];
+  folderQueue: string[] = [];
+  saveQueue: string[] = [];
+  async openFile(): Promise<string | null> {
+    return this.openQueue.shift() ?? null;
+  }
+  async chooseFolder(): Promise<string | null> {
+    return this.folderQueue.shift() ?? null;
+  }
+  async saveFile(): Promise<string | null> {
+    return this.saveQueue.shift() ?? null;
+  }
+}
+
+/** Records notifications. */
+export class RecordingNotifier implements NotifierPort {
+  shown: Array<{ title: string; body: string; onClick?: () => void }> = [];
+  notify(options: { title: string; body: string; onClick?: () => void }): void {
+    this.shown.push(options);
+  }
+}

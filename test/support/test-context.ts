@@ -1,0 +1,51 @@
+// Builds the real AppContext over a temporary data folder and the test doubles.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppContext } from '../../src/core/app/create-context';
+import type { AppContext } from '../../src/core/app/context';
+import { createLogger } from '../../src/core/log/logger';
+import { confBackendFactory } from '../../src/core/storage/conf-backend';
+import type { EventName, EventPayload } from '../../src/shared/contract';
+import { MemoryClipboard, MemoryVault, RecordingNotifier, RecordingShell, ScriptedDialogs } from './doubles';
+
+/** A context plus handles on its doubles. */
+export interface TestHost {
+  ctx: AppContext;
+  dataDirectory: string;
+  vault: MemoryVault;
+  clipboard: MemoryClipboard;
+  shell: RecordingShell;
+  dialogs: ScriptedDialogs;
+  notifier: RecordingNotifier;
+  events: Array<{ name: string; payload: unknown }>;
+  logLines: string[];
+}
+
+/** Create a test host; pass a directory to reopen existing data. */
+export function createTestHost(options: { dataDirectory?: string; vault?: MemoryVault } = {}): TestHost {
+  const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'gcw-test-'));
+  const vault = options.vault ?? new MemoryVault();
+  const clipboard = new MemoryClipboard();
+  const shell = new RecordingShell();
+  const dialogs = new ScriptedDialogs();
+  const notifier = new RecordingNotifier();
+  const events: Array<{ name: string; payload: unknown }> = [];
+  const logLines: string[] = [];
+  const logger = createLogger({ file: join(dataDirectory, 'logs', 'workbench.log'), sink: (line) => logLines.push(line) });
+  const ctx = createAppContext({
+    runtime: { appName: 'Graph Connection Workbench', appVersion: '0.0.0-test', electronVersion: null, chromeVersion: null, nodeVersion: process.versions.node, platform: process.platform },
+    dataDirectory,
+    backend: confBackendFactory(dataDirectory),
+    vault,
+    clipboard,
+    shell,
+    dialogs,
+    notifier,
+    logger,
+    emit: <E extends EventName>(name: E, payload: EventPayload<E>) => {
+      events.push({ name, payload });
+    },
+  });
+  return { ctx, dataDirectory, vault, clipboard, shell, dialogs, notifier, events, logLines };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ClipboardService, type Timers } from '../../../../src/core/os/clipboard-service';
+import { MemoryClipboard } from '../../../support/doubles';
+
+function manualTimers() {
+  const queue: Array<{ fn: () => void; ms: number; id: number }> = [];
+  let next = 1;
+  const timers: Timers = {
+    setTimeout: (fn, ms) => {
+      queue.push({ fn, ms, id: next });
+      return next++;
+    },
+    clearTimeout: (id) => {
+      const i = queue.findIndex((q) => q.id === id);
+      if (i >= 0) queue.splice(i, 1);
+    },
+  };
+  return { timers, queue, fire: () => queue.splice(0).forEach((q) => q.fn()) };
+}
+
+describe('clipboard', () => {
+  it('clears a copied secret after the configured seconds', () => {
+    const board = new MemoryClipboard();
+    const t = manualTimers();
+    let cleared = 0;
+    const service = new ClipboardService(board, () => 45, () => cleared++, t.timers);
+    expect(service.copy('s3cret', { secret: true })).toEqual({ clearsInSeconds: 45 });
+    expect(t.queue[0]?.ms).toBe(45_000);
+    t.fire();
+    expect(board.text).toBe('');
+    expect(cleared).toBe(1);
+  });
+
+  it('leaves the clipboard alone when the user copied something else since', () => {
+    const board = new MemoryClipboard();
+    const t = manualTimers();
+    const service = new ClipboardService(board, () => 60, () => undefined, t.timers);
+    service.copy('s3cret', { secret: true });
+    board.writeText('user text');
+    t.fire();
+    expect(board.text).toBe('user text');
+  });
+
+  it('does not clear non-secret copies', () => {
+    const board = new MemoryClipboard();
+    const t = manualTimers();
+    const service = new ClipboardService(board, () => 60, () => undefined, t.timers);
+    expect(service.copy('client-id', { secret: false })).toEqual({ clearsInSeconds: null });
+    expect(t.queue).toHaveLength(0);
+  });
+});
