@@ -34,10 +34,10 @@ export class MemoryVault implements VaultPort {
 /** A clipboard in memory. */
 export class MemoryClipboard implements ClipboardPort {
   text = '';
-  writeText(text: string): void {
+  async writeText(text: string): Promise<void> {
     this.text = text;
   }
-  readText(): string {
+  async readText(): Promise<string> {
     return this.text;
   }
   clear(): void {

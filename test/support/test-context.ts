@@ -20,6 +20,8 @@ export interface TestHost {
   notifier: RecordingNotifier;
   events: Array<{ name: string; payload: unknown }>;
   logLines: string[];
+  /** Where emitted events also go (the e2e harness forwards them to the page). */
+  forward: ((name: string, payload: unknown) => void) | null;
 }
 
 /** Create a test host; pass a directory to reopen existing data. */
@@ -32,6 +34,7 @@ export function createTestHost(options: { dataDirectory?: string; vault?: Memory
   const notifier = new RecordingNotifier();
   const events: Array<{ name: string; payload: unknown }> = [];
   const logLines: string[] = [];
+  const relay: { forward: TestHost['forward'] } = { forward: null };
   const logger = createLogger({ file: join(dataDirectory, 'logs', 'workbench.log'), sink: (line) => logLines.push(line) });
   const ctx = createAppContext({
     runtime: { appName: 'Graph Connection Workbench', appVersion: '0.0.0-test', electronVersion: null, chromeVersion: null, nodeVersion: process.versions.node, platform: process.platform },
@@ -45,7 +48,24 @@ export function createTestHost(options: { dataDirectory?: string; vault?: Memory
     logger,
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => {
       events.push({ name, payload });
+      relay.forward?.(name, payload);
     },
   });
-  return { ctx, dataDirectory, vault, clipboard, shell, dialogs, notifier, events, logLines };
+  return {
+    ctx,
+    dataDirectory,
+    vault,
+    clipboard,
+    shell,
+    dialogs,
+    notifier,
+    events,
+    logLines,
+    get forward() {
+      return relay.forward;
+    },
+    set forward(f) {
+      relay.forward = f;
+    },
+  };
 }

@@ -29,6 +29,13 @@ export function appHandlers(ctx: AppContext): HandlersFor<'app'> {
   };
 }
 
+/** Handlers for copying non-secret values. */
+export function clipboardHandlers(ctx: AppContext): HandlersFor<'clipboard'> {
+  return {
+    'clipboard.copyText': ({ text }) => ctx.clipboard.copy(text, { secret: false }),
+  };
+}
+
 /** Handlers for the Settings page. */
 export function settingsHandlers(ctx: AppContext): HandlersFor<'settings'> {
   return {

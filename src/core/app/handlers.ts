@@ -1,4 +1,4 @@
-import { appHandlers, settingsHandlers } from './app-handlers';
+import { appHandlers, clipboardHandlers, settingsHandlers } from './app-handlers';
 import type { AppContext } from './context';
 import type { Handlers } from './dispatcher';
 
@@ -7,5 +7,6 @@ export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...clipboardHandlers(ctx),
   };
 }

@@ -27,8 +27,8 @@ export class ClipboardService {
   ) {}
 
   /** Copy text; returns after how many seconds it will be cleared (null for non-secrets). */
-  copy(text: string, options: { secret: boolean }): { clearsInSeconds: number | null } {
-    this.port.writeText(text);
+  async copy(text: string, options: { secret: boolean }): Promise<{ clearsInSeconds: number | null }> {
+    await this.port.writeText(text);
     if (this.pending !== null) {
       this.timers.clearTimeout(this.pending);
       this.pending = null;
@@ -38,10 +38,11 @@ export class ClipboardService {
     this.pending = this.timers.setTimeout(() => {
       this.pending = null;
       // Only clear what we put there: the user may have copied something else since.
-      if (this.port.readText() === text) {
+      void this.port.readText().then((current) => {
+        if (current !== text) return;
         this.port.clear();
         this.onCleared();
-      }
+      });
     }, seconds * 1000);
     return { clearsInSeconds: seconds };
   }

@@ -1,7 +1,7 @@
 /** The OS clipboard. */
 export interface ClipboardPort {
-  writeText(text: string): void;
-  readText(): string;
+  writeText(text: string): Promise<void>;
+  readText(): Promise<string>;
   clear(): void;
 }
 

@@ -44,6 +44,10 @@ export const appMethods = {
     'Open an https link of a Microsoft sign-in or admin-center host in the system browser.',
   ),
   'app.openDataFolder': method<{ opened: boolean }>()(empty, 'Show the folder where settings, profiles and logs are kept.'),
+  'clipboard.copyText': method<{ clearsInSeconds: number | null }>()(
+    z.object({ text: z.string().min(1).max(100_000) }).strict(),
+    'Copy a non-secret value (client ID, thumbprint, redirect URI) to the clipboard.',
+  ),
   'settings.get': method<Settings>()(empty, 'Read the settings.'),
   'settings.update': method<Settings>()(settingsPatchSchema, 'Change some settings; returns the settings as saved.'),
   'settings.chooseSaveFolder': method<Settings>()(empty, 'Pick the default folder for saved files with the OS folder dialog.'),

@@ -19,33 +19,35 @@ function manualTimers() {
 }
 
 describe('clipboard', () => {
-  it('clears a copied secret after the configured seconds', () => {
+  it('clears a copied secret after the configured seconds', async () => {
     const board = new MemoryClipboard();
     const t = manualTimers();
     let cleared = 0;
     const service = new ClipboardService(board, () => 45, () => cleared++, t.timers);
-    expect(service.copy('s3cret', { secret: true })).toEqual({ clearsInSeconds: 45 });
+    expect(await service.copy('s3cret', { secret: true })).toEqual({ clearsInSeconds: 45 });
     expect(t.queue[0]?.ms).toBe(45_000);
     t.fire();
+    await Promise.resolve();
     expect(board.text).toBe('');
     expect(cleared).toBe(1);
   });
 
-  it('leaves the clipboard alone when the user copied something else since', () => {
+  it('leaves the clipboard alone when the user copied something else since', async () => {
     const board = new MemoryClipboard();
     const t = manualTimers();
     const service = new ClipboardService(board, () => 60, () => undefined, t.timers);
-    service.copy('s3cret', { secret: true });
-    board.writeText('user text');
+    await service.copy('s3cret', { secret: true });
+    await board.writeText('user text');
     t.fire();
+    await Promise.resolve();
     expect(board.text).toBe('user text');
   });
 
-  it('does not clear non-secret copies', () => {
+  it('does not clear non-secret copies', async () => {
     const board = new MemoryClipboard();
     const t = manualTimers();
     const service = new ClipboardService(board, () => 60, () => undefined, t.timers);
-    expect(service.copy('client-id', { secret: false })).toEqual({ clearsInSeconds: null });
+    expect(await service.copy('client-id', { secret: false })).toEqual({ clearsInSeconds: null });
     expect(t.queue).toHaveLength(0);
   });
 });

@@ -1,0 +1,52 @@
+import { type BrowserWindow, clipboard, dialog, Notification, shell } from 'electron';
+import type { ClipboardPort, DialogPort, NotifierPort, ShellPort } from '../../core/os/ports';
+
+/** The OS clipboard. */
+export const electronClipboard: ClipboardPort = {
+  writeText: (text) => clipboard.writeText(text),
+  readText: () => clipboard.readText(),
+  clear: () => clipboard.clear(),
+};
+
+/** The system browser and file manager (the allowlist is checked in core before this is called). */
+export const electronShell: ShellPort = {
+  openExternal: (url) => shell.openExternal(url, { activate: true }),
+  openPath: async (path) => {
+    const error = await shell.openPath(path);
+    if (error) throw new Error(error);
+  },
+};
+
+/** OS file dialogs attached to the main window. */
+export function electronDialogs(getWindow: () => BrowserWindow | null): DialogPort {
+  return {
+    async openFile({ title, filters }) {
+      const win = getWindow();
+      const options = { title, filters, properties: ['openFile' as const] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseFolder({ title, defaultPath }) {
+      const win = getWindow();
+      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const], ...(defaultPath ? { defaultPath } : {}) };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async saveFile({ title, defaultPath, filters }) {
+      const win = getWindow();
+      const options = { title, defaultPath, filters, properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+}
+
+/** OS notifications; clicking one runs its action (e.g. show the profile). */
+export const electronNotifier: NotifierPort = {
+  notify({ title, body, onClick }) {
+    if (!Notification.isSupported()) return;
+    const note = new Notification({ title, body });
+    if (onClick) note.on('click', onClick);
+    note.show();
+  },
+};

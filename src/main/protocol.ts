@@ -1,0 +1,16 @@
+import { normalize, resolve, sep } from 'node:path';
+
+/** Map an app:// request path onto a file inside the renderer folder; null when it would escape the folder. */
+export function resolveAppFile(rendererRoot: string, requestUrl: string): string | null {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(requestUrl).pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^([/\\])+/, '');
+  const root = resolve(rendererRoot);
+  const full = resolve(root, relative);
+  return full === root || full.startsWith(root + sep) ? full : null;
+}

@@ -1,0 +1,91 @@
+import { Button, Divider, FluentProvider, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import type { Settings } from '../../shared/settings';
+import { pages } from '../pages/registry';
+import { workbench } from '../lib/workbench';
+import { Notices } from './notices';
+import { PageView } from './page-view';
+import { useRoute } from './use-route';
+import { useTheme } from './use-theme';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gridTemplateColumns: '232px 1fr', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  nav: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    overflowY: 'auto',
+  },
+  brand: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, marginBottom: tokens.spacingVerticalS },
+  navButton: { justifyContent: 'flex-start', width: '100%' },
+  spacer: { flexGrow: 1 },
+  main: { overflowY: 'auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, backgroundColor: tokens.colorNeutralBackground1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  skip: {
+    position: 'absolute',
+    left: '-10000px',
+    top: 'auto',
+    ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1 },
+  },
+});
+
+/** The app frame: navigation, notices and the current page, themed from the settings and the OS. */
+export function App() {
+  const styles = useStyles();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [page, go] = useRoute();
+  const theme = useTheme(settings?.theme ?? 'system');
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    void workbench()
+      .settings.get({})
+      .then((r) => r.ok && setSettings(r.value));
+    return workbench().onEvent('app.navigate', ({ page: target }) => go(target));
+  }, [go]);
+
+  useEffect(() => {
+    document.title = `${pages.find((p) => p.id === page)?.label ?? 'Start'} — Graph Connection Workbench`;
+  }, [page]);
+
+  const navItem = (p: (typeof pages)[number]) => {
+    const Icon = p.icon;
+    return (
+      <Button
+        key={p.id}
+        className={styles.navButton}
+        appearance={p.id === page ? 'primary' : 'subtle'}
+        icon={<Icon />}
+        aria-current={p.id === page ? 'page' : undefined}
+        onClick={() => go(p.id)}
+      >
+        {p.label}
+      </Button>
+    );
+  };
+
+  return (
+    <FluentProvider theme={theme}>
+      <a href="#main" className={styles.skip} onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
+        Skip to content
+      </a>
+      <div className={styles.root} data-app-state={settings ? 'loaded' : 'loading'}>
+        <nav className={styles.nav} aria-label="Pages">
+          <Text className={styles.brand} weight="semibold" size={400}>
+            Graph Connection Workbench
+          </Text>
+          {pages.filter((p) => !p.footer).map(navItem)}
+          <div className={styles.spacer} />
+          <Divider />
+          {pages.filter((p) => p.footer).map(navItem)}
+        </nav>
+        <main id="main" className={styles.main} ref={mainRef} tabIndex={-1}>
+          <Notices />
+          <PageView page={page} go={go} onSettingsChanged={setSettings} />
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,19 @@
+import type { FluentIcon } from '@fluentui/react-icons';
+import { HomeRegular, InfoRegular, SettingsRegular } from '@fluentui/react-icons';
+
+/** One page in the navigation. */
+export interface PageDefinition {
+  id: string;
+  label: string;
+  summary: string;
+  icon: FluentIcon;
+  /** Shown below a separator at the end of the navigation. */
+  footer?: boolean;
+}
+
+/** Every page, in navigation order. Features add their page here and in app/page-view.tsx. */
+export const pages: PageDefinition[] = [
+  { id: 'start', label: 'Start', summary: 'What the Workbench does.', icon: HomeRegular },
+  { id: 'settings', label: 'Settings', summary: 'Theme, default cloud, clipboard clearing and the default folder.', icon: SettingsRegular, footer: true },
+  { id: 'about', label: 'About', summary: 'Versions, secret storage and where data is kept.', icon: InfoRegular, footer: true },
+];

@@ -1,0 +1,122 @@
+import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { environmentIds, environmentLabels, type EnvironmentId } from '../../../shared/environments';
+import type { AppError } from '../../../shared/result';
+import type { Settings, SettingsPatch } from '../../../shared/settings';
+import { ErrorBar } from '../../components/error-bar';
+import { Page } from '../../components/page';
+import { useResult } from '../../lib/use-result';
+import { workbench } from '../../lib/workbench';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '560px' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+});
+
+/** Settings: theme, default environment, clipboard clearing, default save folder, weak secret storage opt-in. */
+export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settings: Settings) => void }) {
+  const styles = useStyles();
+  const settings = useResult(() => workbench().settings.get({}));
+  const about = useResult(() => workbench().app.about({}));
+  const [error, setError] = useState<AppError | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [seconds, setSeconds] = useState<string | null>(null);
+
+  const apply = async (patch: SettingsPatch, what: string) => {
+    const result = await workbench().settings.update(patch);
+    if (!result.ok) {
+      setError(result.error);
+      setSaved(null);
+      return;
+    }
+    setError(null);
+    settings.setValue(result.value);
+    onSettingsChanged(result.value);
+    setSaved(`${what} saved.`);
+  };
+
+  if (settings.loading && !settings.value) return <Spinner label="Loading settings…" />;
+  if (!settings.value) return <ErrorBar error={settings.error} />;
+  const value = settings.value;
+  const secondsText = seconds ?? String(value.clipboardClearSeconds);
+  const secondsNumber = Number(secondsText);
+  const secondsInvalid = !Number.isInteger(secondsNumber) || secondsNumber < 5 || secondsNumber > 3600;
+  const weakBackend = about.value?.secretStorage.backend === 'basic_text';
+
+  return (
+    <Page title="Settings" description="Changes are saved as soon as you make them.">
+      <ErrorBar error={error} />
+      <div role="status" aria-live="polite">
+        {saved ? <Text>{saved}</Text> : null}
+      </div>
+      <div className={styles.form}>
+        <Field label="Theme" hint="System follows your operating system's light or dark mode.">
+          <RadioGroup layout="horizontal" value={value.theme} onChange={(_e, d) => void apply({ theme: d.value as Settings['theme'] }, 'Theme')}>
+            <Radio value="system" label="System" />
+            <Radio value="light" label="Light" />
+            <Radio value="dark" label="Dark" />
+          </RadioGroup>
+        </Field>
+        <Field label="Default environment" hint="New connection profiles start in this cloud.">
+          <Select value={value.defaultEnvironment} onChange={(_e, d) => void apply({ defaultEnvironment: d.value as EnvironmentId }, 'Default environment')}>
+            {environmentIds.map((id) => (
+              <option key={id} value={id}>
+                {environmentLabels[id]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          label="Clear copied secrets after (seconds)"
+          hint="A copied client secret, password or certificate is removed from the clipboard after this many seconds (5–3600)."
+          validationState={secondsInvalid ? 'error' : 'none'}
+          validationMessage={secondsInvalid ? 'Enter a whole number of seconds from 5 to 3600.' : undefined}
+        >
+          <div className={styles.row}>
+            <Input
+              type="number"
+              min={5}
+              max={3600}
+              value={secondsText}
+              onChange={(_e, d) => setSeconds(d.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && !secondsInvalid) void apply({ clipboardClearSeconds: secondsNumber }, 'Clipboard timeout');
+              }}
+            />
+            <Button disabled={secondsInvalid || secondsNumber === value.clipboardClearSeconds} onClick={() => void apply({ clipboardClearSeconds: secondsNumber }, 'Clipboard timeout').then(() => setSeconds(null))}>
+              Save
+            </Button>
+          </div>
+        </Field>
+        <Field label="Default folder for saved files" hint="Exports, certificates and reports are offered in this folder first.">
+          <div className={styles.row}>
+            <Text className={styles.path}>{value.defaultSaveFolder ?? 'Not set (your Documents folder is used)'}</Text>
+            <Button
+              onClick={async () => {
+                const result = await workbench().settings.chooseSaveFolder({});
+                if (result.ok) {
+                  settings.setValue(result.value);
+                  onSettingsChanged(result.value);
+                  setSaved('Default folder saved.');
+                  setError(null);
+                } else if (result.error.code !== 'dialog.cancelled') setError(result.error);
+              }}
+            >
+              Choose folder…
+            </Button>
+            {value.defaultSaveFolder ? <Button onClick={() => void apply({ defaultSaveFolder: null }, 'Default folder')}>Clear</Button> : null}
+          </div>
+        </Field>
+        {weakBackend || value.allowPlainTextSecrets ? (
+          <Field
+            label="Store secrets without a keyring"
+            hint="No GNOME Keyring or KWallet was found. Off: secrets are kept in memory for this session only. On: they are written to disk obfuscated with a fixed key, which anyone with your files can read."
+          >
+            <Switch checked={value.allowPlainTextSecrets} onChange={(_e, d) => void apply({ allowPlainTextSecrets: d.checked }, 'Secret storage choice')} label={value.allowPlainTextSecrets ? 'On (weak)' : 'Off (session only)'} />
+          </Field>
+        ) : null}
+      </div>
+    </Page>
+  );
+}

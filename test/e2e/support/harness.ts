@@ -1,0 +1,119 @@
+// The end-to-end harness: the built renderer in real Chromium, with window.workbench bound to a Node host
+// that runs the same dispatcher and handlers main uses (only Electron's adapters are test doubles).
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createDispatcher, type CallRecord } from '../../../src/core/app/dispatcher';
+import { createHandlers } from '../../../src/core/app/handlers';
+import { eventNames, methodNames } from '../../../src/shared/contract';
+import { createTestHost, type TestHost } from '../../support/test-context';
+import { rendererDir } from './global-setup';
+import { startStaticServer } from './static-server';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const screenshotDir = resolve(import.meta.dirname, '../../../test-results/screenshots');
+
+/** Why the e2e run cannot happen here, or null. */
+export function chromiumMissing(): string | null {
+  return existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath}; install Debian's chromium package (.ci/run does).`;
+}
+
+/** A running harness: the host, the browser page, and the recorded contract traffic. */
+export interface Harness {
+  host: TestHost;
+  page: Page;
+  context: BrowserContext;
+  calls: CallRecord[];
+  origin: string;
+  open(path?: string): Promise<void>;
+  emit(name: string, payload: unknown): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  seriousAxeViolations(): Promise<Array<{ id: string; impact: string | null | undefined; help: string; nodes: string[] }>>;
+  close(): Promise<void>;
+}
+
+let sharedBrowser: Browser | null = null;
+
+async function browser(): Promise<Browser> {
+  sharedBrowser ??= await chromium.launch({
+    executablePath: chromiumPath,
+    headless: process.env.HEADED !== '1',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  return sharedBrowser;
+}
+
+/** Close the shared browser (call in afterAll of the last suite). */
+export async function closeBrowser(): Promise<void> {
+  await sharedBrowser?.close();
+  sharedBrowser = null;
+}
+
+/** Start the renderer against a fresh (or given) host. */
+export async function startHarness(options: { host?: TestHost; colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
+  const host = options.host ?? createTestHost();
+  const calls: CallRecord[] = [];
+  const dispatcher = createDispatcher(createHandlers(host.ctx), { log: host.ctx.log, onCall: (r) => calls.push(r) });
+  const server = await startStaticServer(rendererDir);
+  const context = await (await browser()).newContext({ viewport: { width: 1280, height: 860 }, colorScheme: options.colorScheme ?? 'light', acceptDownloads: false });
+  await context.exposeBinding('__workbenchCall', (_source, name: string, input: unknown) => dispatcher.call(name, input));
+  await context.addInitScript(
+    ([names, events]) => {
+      const listeners = new Map<string, Set<(p: unknown) => void>>();
+      const w = window as unknown as Record<string, unknown>;
+      w.__workbenchEmit = (name: string, payload: unknown) => listeners.get(name)?.forEach((l) => l(payload));
+      const api: Record<string, unknown> = {};
+      for (const name of names) {
+        const [ns, member] = [name.slice(0, name.indexOf('.')), name.slice(name.indexOf('.') + 1)];
+        const group = (api[ns] ??= {}) as Record<string, unknown>;
+        group[member] = (input: unknown) => (w.__workbenchCall as (n: string, i: unknown) => Promise<unknown>)(name, input ?? {});
+      }
+      api.onEvent = (name: string, listener: (p: unknown) => void) => {
+        if (!events.includes(name)) throw new Error(`Unknown event ${name}`);
+        if (!listeners.has(name)) listeners.set(name, new Set());
+        listeners.get(name)!.add(listener);
+        return () => listeners.get(name)?.delete(listener);
+      };
+      Object.defineProperty(window, 'workbench', { value: Object.freeze(api), configurable: false, writable: false });
+    },
+    [methodNames as string[], eventNames as string[]] as const,
+  );
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  host.forward = (name, payload) => {
+    void page.evaluate(([n, p]) => (window as unknown as { __workbenchEmit: (n: string, p: unknown) => void }).__workbenchEmit(n, p), [name, payload] as const).catch(() => undefined);
+  };
+  mkdirSync(screenshotDir, { recursive: true });
+  return {
+    host,
+    page,
+    context,
+    calls,
+    origin: server.origin,
+    async open(path = '') {
+      await page.goto(`${server.origin}/index.html${path}`);
+      await page.locator('[data-app-state="loaded"]').waitFor();
+    },
+    async emit(name, payload) {
+      await page.evaluate(([n, p]) => (window as unknown as { __workbenchEmit: (n: string, p: unknown) => void }).__workbenchEmit(n, p), [name, payload] as const);
+    },
+    async screenshot(name) {
+      const file = resolve(screenshotDir, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async seriousAxeViolations() {
+      const result = await new AxeBuilder({ page }).analyze();
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+    },
+    async close() {
+      if (errors.length > 0) console.warn('Page errors:', errors);
+      await context.close();
+      await server.close();
+    },
+  };
+}
