@@ -62,7 +62,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     const log = (message: string, data?: Record<string, unknown>) => ctx.log.warn(message, data);
 
-    const rendererRoot = join(import.meta.dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
+    const rendererRoot = join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
     protocol.handle(APP_SCHEME, (request) => {
       const file = resolveAppFile(rendererRoot, request.url);
       if (!file) return new Response('Not found', { status: 404 });
@@ -78,7 +78,7 @@ if (!app.requestSingleInstanceLock()) {
     const windowState = new ElectronStore<{ bounds?: Partial<WindowBounds> }>({ name: 'window-state', cwd: dataDirectory, clearInvalidConfig: true });
     const createWindow = () => {
       const saved = fitBounds(windowState.get('bounds'), screen.getAllDisplays().map((d) => d.workArea));
-      const win = new BrowserWindow(secureWindowOptions({ preloadPath: join(import.meta.dirname, 'preload.cjs'), devTools: isDev, ...(saved ? { bounds: saved } : {}) }));
+      const win = new BrowserWindow(secureWindowOptions({ preloadPath: join(__dirname, 'preload.cjs'), devTools: isDev, ...(saved ? { bounds: saved } : {}) }));
       trustedIds.add(win.webContents.id);
       guardWebContents(win.webContents, {
         entryUrl,

@@ -8,7 +8,8 @@ export function resolveAppFile(rendererRoot: string, requestUrl: string): string
   } catch {
     return null;
   }
-  if (pathname.includes('\0')) return null;
+  // Backslashes are separators on Windows: refuse them everywhere so no platform can be walked out of the folder.
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
   const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^([/\\])+/, '');
   const root = resolve(rendererRoot);
   const full = resolve(root, relative);

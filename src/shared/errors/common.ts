@@ -3,6 +3,7 @@ export const commonErrorCodes = [
   'ipc.unknown_method',
   'ipc.invalid_input',
   'ipc.forbidden_sender',
+  'cli.usage',
   'internal.unexpected',
   'settings.invalid',
   'storage.write_failed',

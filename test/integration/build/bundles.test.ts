@@ -1,0 +1,36 @@
+// The Electron bundles build without the Electron binary and are self-contained: only electron and Node built-ins stay external.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+describe('Electron bundles', () => {
+  beforeAll(() => {
+    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+    if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
+  }, 200_000);
+
+  it.each(['main.cjs', 'preload.cjs'])('%s requires only electron and Node built-ins', (file) => {
+    const code = readFileSync(resolve(root, '.vite/build', file), 'utf8');
+    const requires = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+    // ajv's "require" strings are code-generation templates inside electron-store's schema support, not real requires.
+    const external = requires.filter((r) => r !== 'electron' && !r.startsWith('node:') && !r.startsWith('ajv'));
+    expect(external).toEqual([]);
+  });
+
+  it('main.cjs resolves paths with __dirname (import.meta does not exist in CommonJS)', () => {
+    const code = readFileSync(resolve(root, '.vite/build/main.cjs'), 'utf8');
+    expect(code).not.toMatch(/\{\}\.dirname|import\.meta/);
+  });
+
+  it('the renderer carries the strict Content-Security-Policy', () => {
+    const html = readFileSync(resolve(root, '.vite/renderer/main_window/index.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|https?:)/);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+});

@@ -1,0 +1,33 @@
+// The layering rule is real: ESLint refuses electron outside src/main and src/preload.
+import { resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../../..');
+const eslint = new ESLint({ cwd: root });
+
+async function restrictedImportErrors(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: resolve(root, filePath) });
+  return (result?.messages ?? []).filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => m.message);
+}
+
+describe('layering lint', () => {
+  it.each(['src/core/lint-probe.ts', 'src/shared/lint-probe.ts', 'src/cli/lint-probe.ts', 'src/renderer/lint-probe.ts'])('refuses an electron import in %s', async (file) => {
+    const errors = await restrictedImportErrors("import { app } from 'electron';\nexport const n = app.getName();\n", file);
+    expect(errors.join('\n')).toContain('Electron belongs in src/main and src/preload only');
+  }, 60_000);
+
+  it('allows electron in src/main', async () => {
+    expect(await restrictedImportErrors("import { app } from 'electron';\nexport const n = app.getName();\n", 'src/main/lint-probe.ts')).toEqual([]);
+  }, 60_000);
+
+  it('keeps core modules and Node built-ins out of the renderer', async () => {
+    const errors = await restrictedImportErrors("import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n", 'src/renderer/lint-probe.ts');
+    expect(errors.join('\n')).toContain('window.workbench only');
+  }, 60_000);
+
+  it('keeps react out of core', async () => {
+    const errors = await restrictedImportErrors("import { useState } from 'react';\nexport const s = useState;\n", 'src/core/lint-probe.ts');
+    expect(errors.join('\n')).toContain('React belongs in src/renderer only');
+  }, 60_000);
+});
