@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   brand: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, marginBottom: tokens.spacingVerticalS },
   navButton: { justifyContent: 'flex-start', width: '100%' },
   spacer: { flexGrow: 1 },
+  divider: { flexGrow: 0 },
   main: { overflowY: 'auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, backgroundColor: tokens.colorNeutralBackground1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   skip: {
     position: 'absolute',
@@ -78,7 +79,7 @@ export function App() {
           </Text>
           {pages.filter((p) => !p.footer).map(navItem)}
           <div className={styles.spacer} />
-          <Divider />
+          <Divider className={styles.divider} />
           {pages.filter((p) => p.footer).map(navItem)}
         </nav>
         <main id="main" className={styles.main} ref={mainRef} tabIndex={-1}>
