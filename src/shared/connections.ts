@@ -75,33 +75,33 @@ const scopeList = z.array(z.string().max(300)).max(300);
 const editableCommon = {
   name: z.string().max(200).default(''),
   notes: z.string().max(10_000).default(''),
-  secretExpiresAt: z.string().max(64).nullable().default(null),
-  environment: environmentIdSchema.default('office365'),
-  customHosts: customHostsSchema.nullable().default(null),
-  tenant: z.string().max(256).default(''),
-  clientId: z.string().max(100).default(''),
-  scopes: scopeList.default([]),
-  appOnlyPermissions: scopeList.default([]),
+  secretExpiresAt: z.string().max(64).nullable().default(null).describe('When the secret expires, YYYY-MM-DD or an ISO date-time (for reminders).'),
+  environment: environmentIdSchema.default('office365').describe('The Microsoft cloud: office365, usgov-l4 (GCC High), usgov-l5 (DoD), china, or custom.'),
+  customHosts: customHostsSchema.nullable().default(null).describe('Sign-in and Graph host names (https implied) when the environment is custom.'),
+  tenant: z.string().max(256).default('').describe('Directory (tenant) ID GUID, a verified domain, common or organizations.'),
+  clientId: z.string().max(100).default('').describe('Application (client) ID of the app registration (a GUID).'),
+  scopes: scopeList.default([]).describe('Delegated Microsoft Graph permissions for the connection.'),
+  appOnlyPermissions: scopeList.default([]).describe('Application permissions wanted for an app-only (client credentials) test.'),
 };
 
 const editableCertificate = {
   auth: z.literal('certificate'),
   ...editableCommon,
-  upn: z.string().max(256).default(''),
-  certificate: certificateRefSchema.nullable().default(null),
+  upn: z.string().max(256).default('').describe('User principal name of the account the connection signs in as.'),
+  certificate: certificateRefSchema.nullable().default(null).describe('Facts about the certificate; the PFX and its password stay in the vault.'),
 };
 
 const editableClientCredentials = {
   auth: z.literal('client-credentials'),
   ...editableCommon,
-  tenant: z.string().max(256).default('common'),
+  tenant: z.string().max(256).default('common').describe('Directory (tenant) ID GUID or a verified domain; common by default.'),
 };
 
 const editableByoApp = {
   auth: z.literal('byo-app'),
   ...editableCommon,
   audience: z.enum(appAudiences).default('single-tenant'),
-  domain: z.string().max(253).default(''),
+  domain: z.string().max(253).default('').describe('Host name the redirect URI https://{domain}/provisioning_/callback is built from.'),
 };
 
 const stored = {
@@ -151,19 +151,19 @@ export type ProfileInput = z.infer<typeof profileInputSchema>;
 export type ProfileInputDraft = z.input<typeof profileInputSchema>;
 
 const fileMarker = {
-  format: z.literal(PROFILE_FILE_FORMAT),
-  schemaVersion: z.number().int().min(1),
+  format: z.literal(PROFILE_FILE_FORMAT).describe('Marks a Workbench connection profile file.'),
+  schemaVersion: z.number().int().min(1).describe('Profile schema version; this version writes 1.'),
   exportedAt: z.iso.datetime().optional(),
   createdAt: z.iso.datetime().optional(),
   updatedAt: z.iso.datetime().optional(),
-  secretsNotIncluded: z.array(z.enum(secretNames)).optional(),
+  secretsNotIncluded: z.array(z.enum(secretNames)).optional().describe('Secrets the profile uses that the file deliberately leaves out.'),
 };
 
 /** A profile file (export, `gcw profile new`): the profile without id or secrets, with a format marker. */
 export const profileFileSchema = z.discriminatedUnion('auth', [
   z.strictObject({ ...fileMarker, ...editableCertificate }),
   z.strictObject({ ...fileMarker, ...editableClientCredentials }),
-  z.strictObject({ ...fileMarker, ...editableByoApp, redirectUri: z.string().max(2048).optional() }),
+  z.strictObject({ ...fileMarker, ...editableByoApp, redirectUri: z.string().max(2048).optional().describe('Computed from domain; informative only.') }),
 ]);
 
 /** A profile file as written. */
@@ -235,4 +235,65 @@ export interface ProfileFinding {
   severity: FindingSeverity;
   field: string;
   message: string;
+}
+
+/** Whether a stored profile can be used and edited: `newer-version` and `damaged` entries are kept as they are in the file. */
+export type ProfileEntryStatus = 'ok' | 'newer-version' | 'damaged';
+
+/** One profile as the list shows it: the profile (no secrets), what the vault holds for it, and anything to tell the admin. */
+export interface ProfileEntry {
+  /** The profile id; entries without a readable id get a key such as `unreadable-1` for this session. */
+  id: string;
+  status: ProfileEntryStatus;
+  editable: boolean;
+  name: string;
+  auth: AuthKind | null;
+  /** The profile; for damaged entries the readable part with defaults, or null when it cannot be read at all. */
+  profile: Profile | null;
+  secrets: Partial<Record<SecretName, SecretState>>;
+  /** True when a stored secret cannot be decrypted (the OS keychain or user account changed). */
+  secretsUnreadable: boolean;
+  /** Fields this version does not know; they are kept in the file. */
+  unknownFields: string[];
+  /** Plain messages about this entry (damaged fields, newer version, unreadable secrets). */
+  problems: string[];
+}
+
+/** How close a certificate or secret is to expiring: warnings at 30 and 7 days. */
+export type ExpiryStatusName = 'ok' | 'within-30-days' | 'within-7-days' | 'expired';
+
+/** One line of the expiry view. */
+export interface ExpiryRow {
+  profileId: string;
+  profileName: string;
+  auth: AuthKind;
+  what: 'certificate' | 'secret';
+  expiresAt: string;
+  daysLeft: number;
+  status: ExpiryStatusName;
+  message: string;
+}
+
+/** One field of the connection sheet, in the order the connection page asks for it. */
+export interface ConnectionSheetField {
+  key: string;
+  label: string;
+  /** The value to copy; absent for secrets, which are copied from the vault only on click. */
+  value?: string;
+  secret?: true;
+  /** Vault id of the secret, e.g. `profile/<id>/clientSecret`. */
+  vaultRef?: string;
+  secretState?: SecretState;
+  help: string;
+}
+
+/** Everything needed to fill the connection page for one profile. */
+export interface ConnectionSheet {
+  profileId: string;
+  profileName: string;
+  auth: AuthKind;
+  title: string;
+  fields: ConnectionSheetField[];
+  /** Things to do outside the connection page (register the redirect URI, grant admin consent). */
+  notes: string[];
 }
