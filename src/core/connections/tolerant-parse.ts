@@ -37,6 +37,17 @@ export function variantsOf(union: { options: readonly z.ZodObject[] }): Variants
  */
 export function readTolerantly<T>(raw: Record<string, unknown>, variants: VariantsByAuth): TolerantRead<T> {
   const result: TolerantRead<T> = { value: null, auth: null, findings: [], unknownFields: {}, newerVersion: null, repaired: false };
+  if (typeof raw.schemaVersion === 'number' && raw.schemaVersion > PROFILE_SCHEMA_VERSION) {
+    result.newerVersion = raw.schemaVersion;
+    result.findings.push(
+      finding(
+        'file.newer_version',
+        'warning',
+        'schemaVersion',
+        `This profile was written by a newer version of the Workbench (schema version ${raw.schemaVersion}; this version reads ${PROFILE_SCHEMA_VERSION}). Fields this version does not know are not checked.`,
+      ),
+    );
+  }
   const auth = raw.auth;
   if (typeof auth !== 'string' || !(authKinds as readonly string[]).includes(auth)) {
     const choices = authKinds.map((a) => `“${a}” (${authLabels[a]})`).join(', ');
@@ -56,17 +67,6 @@ export function readTolerantly<T>(raw: Record<string, unknown>, variants: Varian
       result.findings.push(finding('file.unknown_field', 'warning', key, `“${key}” is not a field of a ${authLabels[result.auth].toLowerCase()} profile in this version; it is ignored but kept.`));
     }
   }
-  if (typeof raw.schemaVersion === 'number' && raw.schemaVersion > PROFILE_SCHEMA_VERSION) {
-    result.newerVersion = raw.schemaVersion;
-    result.findings.push(
-      finding(
-        'file.newer_version',
-        'warning',
-        'schemaVersion',
-        `This profile was written by a newer version of the Workbench (schema version ${raw.schemaVersion}; this version reads ${PROFILE_SCHEMA_VERSION}). Fields this version does not know are not checked.`,
-      ),
-    );
-  }
   for (let attempt = 0; attempt < 40; attempt++) {
     const parsed = schema.safeParse(candidate);
     if (parsed.success) {
@@ -79,7 +79,7 @@ export function readTolerantly<T>(raw: Record<string, unknown>, variants: Varian
       if (typeof key !== 'string') continue;
       const field = issue.path.join('.');
       if (!result.findings.some((f) => f.code === 'file.wrong_type' && f.field === field)) {
-        result.findings.push(finding('file.wrong_type', 'error', field, describeIssue(field, issue)));
+        result.findings.push(finding('file.wrong_type', 'error', field, describeIssue(field, issue, valueAt(candidate, issue.path) !== undefined)));
       }
       if (key in candidate && !schema.shape[key]?.safeParse(undefined).success) continue;
       if (key in candidate) {
@@ -93,10 +93,16 @@ export function readTolerantly<T>(raw: Record<string, unknown>, variants: Varian
   return result;
 }
 
-function describeIssue(field: string, issue: z.core.$ZodIssue): string {
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let here = data;
+  for (const key of path) here = typeof here === 'object' && here !== null ? (here as Record<PropertyKey, unknown>)[key] : undefined;
+  return here;
+}
+
+function describeIssue(field: string, issue: z.core.$ZodIssue, present: boolean): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `“${field}” is required.` : `“${field}” must be ${expected(issue.expected)}; the default is used instead.`;
+      return !present ? `“${field}” is required.` : `“${field}” must be ${expected(issue.expected)}; the default is used instead.`;
     case 'invalid_value':
       return `“${field}” must be one of ${issue.values.map((v) => `“${String(v)}”`).join(', ')}; the default is used instead.`;
     case 'too_big':

@@ -20,9 +20,12 @@ export const CERTIFICATE = {
   fileName: 'robot.pfx',
 };
 
+/** A form draft of one option. */
+export type Draft<A extends ProfileInputDraft['auth']> = Extract<ProfileInputDraft, { auth: A }>;
+
 /** Form drafts that validate without errors or warnings. */
 export const drafts = {
-  certificate: (): ProfileInputDraft => ({
+  certificate: (): Draft<'certificate'> => ({
     auth: 'certificate',
     name: 'Contoso certificate',
     clientId: CLIENT_ID,
@@ -31,14 +34,14 @@ export const drafts = {
     certificate: { ...CERTIFICATE },
     scopes: ['offline_access', 'User.Read', 'Files.Read'],
   }),
-  'client-credentials': (): ProfileInputDraft => ({
+  'client-credentials': (): Draft<'client-credentials'> => ({
     auth: 'client-credentials',
     name: 'Contoso client credentials',
     clientId: CLIENT_ID,
     tenant: TENANT_ID,
     scopes: ['offline_access', 'Files.Read'],
   }),
-  'byo-app': (): ProfileInputDraft => ({
+  'byo-app': (): Draft<'byo-app'> => ({
     auth: 'byo-app',
     name: 'Contoso own app',
     clientId: CLIENT_ID,
