@@ -3,9 +3,16 @@ import { normalizeHost } from './formats';
 
 /** Tidy what the form sent: trimmed ids, host names without https://, scopes without blanks or repeats. */
 export function normalizeInput<T extends ProfileInput>(input: T): T {
+  // Entra treats scope names case-insensitively, so "files.read" repeats "Files.Read".
   const list = (values: string[]) => {
     const seen = new Set<string>();
-    return values.map((v) => v.trim()).filter((v) => v !== '' && !seen.has(v.toLowerCase()) && seen.add(v.toLowerCase()));
+    const out: string[] = [];
+    for (const value of values.map((v) => v.trim())) {
+      if (value === '' || seen.has(value.toLowerCase())) continue;
+      seen.add(value.toLowerCase());
+      out.push(value);
+    }
+    return out;
   };
   const out = {
     ...input,
