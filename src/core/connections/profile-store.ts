@@ -202,14 +202,13 @@ export class ProfileStore {
 
   /** Import a profile file as a new profile (new id); its findings include unknown fields and a newer version. */
   importText(text: string): SavedProfile {
-    const imported = importProfileText(text, { now: this.now(), newId: this.newId });
+    // A new profile has no secrets yet: say which ones to enter.
+    const storedSecrets = { clientSecret: 'missing', pfx: 'missing', pfxPassword: 'missing' } as const;
+    const imported = importProfileText(text, { now: this.now(), newId: this.newId, context: { storedSecrets } });
     const record = this.wrap(toRecord(imported.profile, {}));
     this.records.push(record);
     this.save();
-    const storedSecrets = this.secrets.statesFor(imported.profile.id, imported.profile.auth);
-    const values = validateProfile(imported.profile, { now: this.now(), storedSecrets });
-    const fileFindings = imported.findings.filter((f) => f.code.startsWith('file.') || f.code === 'auth.invalid');
-    return { entry: this.entry(record), findings: [...fileFindings, ...values] };
+    return { entry: this.entry(record), findings: imported.findings };
   }
 
   /** The expiry view: certificate and secret dates of every readable profile, soonest first. */
