@@ -15,6 +15,8 @@ export interface EnvironmentEndpoints {
   portalHost: string;
   /** Tenant domain suffix that belongs to this cloud. */
   tenantDomainSuffix: string | null;
+  /** What the connector's connection page calls this environment; null when the page does not offer it. */
+  connectorLabel: string | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export const environments: Record<Exclude<EnvironmentId, 'custom'>, EnvironmentE
     entraAdminHost: 'entra.microsoft.com',
     portalHost: 'portal.azure.com',
     tenantDomainSuffix: 'onmicrosoft.com',
+    connectorLabel: 'Office 365',
   },
   'usgov-l4': {
     id: 'usgov-l4',
@@ -39,6 +42,7 @@ export const environments: Record<Exclude<EnvironmentId, 'custom'>, EnvironmentE
     entraAdminHost: 'entra.microsoft.us',
     portalHost: 'portal.azure.us',
     tenantDomainSuffix: 'onmicrosoft.us',
+    connectorLabel: 'US Government L4',
   },
   'usgov-l5': {
     id: 'usgov-l5',
@@ -48,6 +52,7 @@ export const environments: Record<Exclude<EnvironmentId, 'custom'>, EnvironmentE
     entraAdminHost: 'entra.microsoft.us',
     portalHost: 'portal.azure.us',
     tenantDomainSuffix: 'onmicrosoft.us',
+    connectorLabel: 'US Government L5',
   },
   china: {
     id: 'china',
@@ -57,6 +62,7 @@ export const environments: Record<Exclude<EnvironmentId, 'custom'>, EnvironmentE
     entraAdminHost: 'portal.azure.cn',
     portalHost: 'portal.azure.cn',
     tenantDomainSuffix: 'partner.onmschina.cn',
+    connectorLabel: 'China',
   },
 };
 
@@ -78,6 +84,7 @@ export function endpointsFor(id: EnvironmentId, custom?: CustomHosts | null): En
     entraAdminHost: environments.office365.entraAdminHost,
     portalHost: environments.office365.portalHost,
     tenantDomainSuffix: null,
+    connectorLabel: null,
   };
 }
 
@@ -87,3 +94,11 @@ export const microsoftHosts: readonly string[] = [
     Object.values(environments).flatMap((e) => [e.loginHost, ...e.loginAliases.filter((a) => a.startsWith('login.')), e.entraAdminHost, e.portalHost]),
   ),
 ];
+
+/** The Microsoft clouds whose tenant domains end like this one (e.g. `contoso.onmicrosoft.us` → both US Government clouds); empty for custom domains. */
+export function cloudsForDomain(domain: string): Array<Exclude<EnvironmentId, 'custom'>> {
+  const host = domain.trim().toLowerCase().replace(/\.$/, '');
+  return Object.values(environments)
+    .filter((e) => e.tenantDomainSuffix !== null && (host === e.tenantDomainSuffix || host.endsWith(`.${e.tenantDomainSuffix}`)))
+    .map((e) => e.id as Exclude<EnvironmentId, 'custom'>);
+}

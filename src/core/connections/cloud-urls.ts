@@ -1,0 +1,58 @@
+import type { EnvironmentEndpoints } from './environments';
+
+/** Pages of one app registration in the Entra admin center. */
+export type AppRegistrationPage = 'Overview' | 'Authentication' | 'Credentials' | 'CallAnAPI';
+
+const registeredApps = '#view/Microsoft_AAD_RegisteredApps';
+
+/** `https://{graphHost}`: the root of Microsoft Graph in this cloud. */
+export function graphBaseUrl(cloud: EnvironmentEndpoints): string {
+  return `https://${cloud.graphHost}`;
+}
+
+/** The scope an app-only (client credentials) request must use: `https://{graphHost}/.default`. */
+export function graphDefaultScope(cloud: EnvironmentEndpoints): string {
+  return `${graphBaseUrl(cloud)}/.default`;
+}
+
+/** The authority for a tenant: `https://{loginHost}/{tenant}`. */
+export function authorityUrl(cloud: EnvironmentEndpoints, tenant: string): string {
+  return `https://${cloud.loginHost}/${encodeURIComponent(tenant.trim())}`;
+}
+
+/** The v2.0 token endpoint of a tenant. */
+export function tokenEndpoint(cloud: EnvironmentEndpoints, tenant: string): string {
+  return `${authorityUrl(cloud, tenant)}/oauth2/v2.0/token`;
+}
+
+/**
+ * The admin consent URL. With `scope` it is the v2.0 endpoint (which refuses `common`, so `common` becomes
+ * `organizations`); without it the v1 endpoint, which consents to every permission the app registration lists.
+ */
+export function adminConsentUrl(
+  cloud: EnvironmentEndpoints,
+  request: { tenant: string; clientId: string; redirectUri?: string; scope?: string; state?: string },
+): string {
+  const params = new URLSearchParams({ client_id: request.clientId.trim() });
+  let url: string;
+  if (request.scope) {
+    const tenant = request.tenant.trim().toLowerCase() === 'common' ? 'organizations' : request.tenant;
+    url = `${authorityUrl(cloud, tenant)}/v2.0/adminconsent`;
+    params.set('scope', request.scope);
+  } else {
+    url = `${authorityUrl(cloud, request.tenant)}/adminconsent`;
+  }
+  if (request.redirectUri) params.set('redirect_uri', request.redirectUri);
+  if (request.state) params.set('state', request.state);
+  return `${url}?${params.toString()}`;
+}
+
+/** The App registrations list in this cloud's admin center. */
+export function appRegistrationsUrl(cloud: EnvironmentEndpoints): string {
+  return `https://${cloud.entraAdminHost}/${registeredApps}/ApplicationsListBlade`;
+}
+
+/** One app registration's page (Overview, Authentication, Certificates & secrets, API permissions) in this cloud's admin center. */
+export function appRegistrationUrl(cloud: EnvironmentEndpoints, clientId: string, page: AppRegistrationPage = 'Overview'): string {
+  return `https://${cloud.entraAdminHost}/${registeredApps}/ApplicationMenuBlade/~/${page}/appId/${encodeURIComponent(clientId.trim())}`;
+}
