@@ -15,7 +15,7 @@ import { denyAllPermissions, guardWebContents } from './guards';
 import { registerContract } from './ipc';
 import { buildMenu } from './menu';
 import { resolveAppFile } from './protocol';
-import { secureWindowOptions } from './window-options';
+import { createSecureWindow } from './window';
 import { fitBounds, type WindowBounds } from './window-state';
 
 const isDev = !app.isPackaged;
@@ -78,12 +78,12 @@ if (!app.requestSingleInstanceLock()) {
     const windowState = new ElectronStore<{ bounds?: Partial<WindowBounds> }>({ name: 'window-state', cwd: dataDirectory, clearInvalidConfig: true });
     const createWindow = () => {
       const saved = fitBounds(windowState.get('bounds'), screen.getAllDisplays().map((d) => d.workArea));
-      const win = new BrowserWindow(secureWindowOptions({ preloadPath: join(__dirname, 'preload.cjs'), devTools: isDev, ...(saved ? { bounds: saved } : {}) }));
+      const win = createSecureWindow({ preloadPath: join(__dirname, 'preload.cjs'), devTools: isDev, ...(saved ? { bounds: saved } : {}) });
       trustedIds.add(win.webContents.id);
       guardWebContents(win.webContents, {
         entryUrl,
         canOpenExternally: (url) => ctx.links.check(url),
-        openExternally: (url) => void electronShell.openExternal(url),
+        openExternally: (url) => void electronShell.openInBrowser(url),
         log,
       });
       const remember = () => {

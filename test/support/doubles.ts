@@ -49,7 +49,7 @@ export class MemoryClipboard implements ClipboardPort {
 export class RecordingShell implements ShellPort {
   opened: string[] = [];
   paths: string[] = [];
-  async openExternal(url: string): Promise<void> {
+  async openInBrowser(url: string): Promise<void> {
     this.opened.push(url);
   }
   async openPath(path: string): Promise<void> {

@@ -19,7 +19,7 @@ export function appHandlers(ctx: AppContext): HandlersFor<'app'> {
         ctx.log.warn('Refused to open a link', { reason });
         throw new WorkbenchError('external.not_allowed', `That link was not opened: ${reason}.`);
       }
-      await ctx.shell.openExternal(url);
+      await ctx.shell.openInBrowser(url);
       return { opened: true };
     },
     'app.openDataFolder': async () => {

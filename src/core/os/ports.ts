@@ -7,7 +7,8 @@ export interface ClipboardPort {
 
 /** Opening links and folders with the OS. */
 export interface ShellPort {
-  openExternal(url: string): Promise<void>;
+  /** Open an https URL in the system browser; callers check the allowlist first. */
+  openInBrowser(url: string): Promise<void>;
   openPath(path: string): Promise<void>;
 }
 

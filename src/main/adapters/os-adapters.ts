@@ -10,7 +10,8 @@ export const electronClipboard: ClipboardPort = {
 
 /** The system browser and file manager (the allowlist is checked in core before this is called). */
 export const electronShell: ShellPort = {
-  openExternal: (url) => shell.openExternal(url, { activate: true }),
+  // The only shell.openExternal call: every caller has passed ExternalLinkPolicy.check (https, allowlisted host).
+  openInBrowser: (url) => shell.openExternal(url, { activate: true }),
   openPath: async (path) => {
     const error = await shell.openPath(path);
     if (error) throw new Error(error);

@@ -1,0 +1,41 @@
+import { BrowserWindow } from 'electron';
+
+/** Remembered or default window bounds. */
+export interface InitialBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+}
+
+/** The one window factory: every app window is created here, with the hardened webPreferences written out. */
+export function createSecureWindow(options: { preloadPath: string; devTools: boolean; bounds?: InitialBounds }): BrowserWindow {
+  const position = options.bounds?.x !== undefined && options.bounds?.y !== undefined ? { x: options.bounds.x, y: options.bounds.y } : {};
+  return new BrowserWindow({
+    width: options.bounds?.width ?? 1200,
+    height: options.bounds?.height ?? 820,
+    ...position,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    title: 'Graph Connection Workbench',
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      devTools: options.devTools,
+    },
+  });
+}
