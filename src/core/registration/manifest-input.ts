@@ -34,7 +34,7 @@ export function manifestText(input: string | Uint8Array): string {
   if (bytes.length >= 4 && bytes[0] === 0x7b && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return stripEmpty(bytes.toString('utf16le'));
   const binary = describeBinary(bytes);
   if (binary) {
-    throw new WorkbenchError('manifest.not_a_manifest', `This is not an app manifest: it is ${binary}.`, { hint: manifestHowTo });
+    throw new WorkbenchError('manifest.not_a_manifest', `This is not an app registration manifest: it is ${binary}.`, { hint: manifestHowTo });
   }
   return stripEmpty(bytes.toString('utf8'));
 }

@@ -45,9 +45,12 @@ export type RedirectMatch =
 
 type Near = (want: SplitUri, have: SplitUri) => boolean;
 
+// Same scheme, host, port (unless loopback) and query: only the path may differ.
+const sameOrigin: Near = (w, h) => w.scheme === h.scheme && w.host === h.host && (w.port === h.port || isLoopbackHost(w.host)) && w.query === h.query;
+
 const nearMisses: Array<[Exclude<RedirectMatch['kind'], 'exact' | 'wrong-platform' | 'missing'>, Near]> = [
-  ['case', (w, h) => w.scheme === h.scheme && w.host === h.host && w.path.toLowerCase() === h.path.toLowerCase() && w.path !== h.path],
-  ['trailing-slash', (w, h) => w.scheme === h.scheme && w.host === h.host && w.path.replace(/\/+$/, '').toLowerCase() === h.path.replace(/\/+$/, '').toLowerCase()],
+  ['case', (w, h) => sameOrigin(w, h) && w.path.toLowerCase() === h.path.toLowerCase() && w.path !== h.path],
+  ['trailing-slash', (w, h) => sameOrigin(w, h) && w.path.replace(/\/+$/, '').toLowerCase() === h.path.replace(/\/+$/, '').toLowerCase()],
   ['scheme', (w, h) => w.scheme !== h.scheme && sameRedirect({ ...w, scheme: h.scheme, port: h.port }, h)],
   ['ip-literal', (w, h) => isLoopbackHost(w.host) && isLoopbackHost(h.host) && w.host !== h.host && samePath(w.path, h.path)],
 ];

@@ -35,7 +35,6 @@ interface Case {
 }
 
 const nothing: Mutate = () => {};
-const hexOf = (s: string): string => Buffer.from(s, 'base64').toString('hex').toUpperCase();
 
 const cases: Case[] = [
   // reading the manifest
