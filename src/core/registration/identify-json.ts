@@ -103,7 +103,7 @@ const servicePrincipalHint =
 function describeScalar(value: unknown): string {
   if (typeof value === 'string') {
     const text = describeNonJsonText(value);
-    return text ? `${text} inside double quotes` : `${describeValue(value)} on its own`;
+    return text ? `a JSON text holding ${text}` : `${describeValue(value)} on its own`;
   }
   return `${describeValue(value)} on its own`;
 }
@@ -139,5 +139,6 @@ function describeObject(obj: JsonObject): { kind: 'other'; description: string; 
   const keys = Object.keys(obj);
   if (keys.length === 0) return { kind: 'other', description: 'an empty object { }' };
   const shown = keys.slice(0, 5).map((k) => `"${k.slice(0, 40)}"`).join(', ');
-  return { kind: 'other', description: `an object with the fields ${shown}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}, but no appId or other app registration fields` };
+  const lacking = typeof obj['appId'] === 'string' ? 'but too few app registration fields to check (only an appId)' : 'but no appId or other app registration fields';
+  return { kind: 'other', description: `an object with the fields ${shown}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}, ${lacking}` };
 }

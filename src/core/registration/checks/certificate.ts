@@ -72,11 +72,18 @@ export const checkCertificate: Check = ({ app, target, now }) => {
   return out;
 };
 
+// A folder run checks many manifests against one certificate: hash its DER once.
+const thumbprintCache = new WeakMap<VerifyCertificate, { sha1: string; sha256: string }>();
+
+/** The certificate's thumbprints, computed from its DER when present rather than trusted from the caller. */
 function certificateThumbprints(cert: VerifyCertificate): { sha1: string; sha256: string } {
+  const cached = thumbprintCache.get(cert);
+  if (cached) return cached;
   const der = strictBase64(cert.derBase64);
-  if (der && der[0] === 0x30) return thumbprintsOf(der);
   const clean = (t: string): string => t.replace(/[^0-9a-f]/gi, '').toUpperCase();
-  return { sha1: clean(cert.thumbprintSha1), sha256: clean(cert.thumbprintSha256) };
+  const thumbs = der && der[0] === 0x30 ? thumbprintsOf(der) : { sha1: clean(cert.thumbprintSha1), sha256: clean(cert.thumbprintSha256) };
+  thumbprintCache.set(cert, thumbs);
+  return thumbs;
 }
 
 /** How a credential matches the certificate; the `key` (when present) outranks the identifier. */

@@ -27,7 +27,7 @@ export function checkPermissionNeeds({ target }: CheckContext, listed: ListedPer
     if (options.length === 0 || options.some(hasScope) || options.some((o) => reported.has(o))) return;
     options.forEach((o) => reported.add(o));
     const asRole = options.filter(hasRole);
-    const label = options.map((o) => display(o, 'delegated')).join(' or ');
+    const label = options.length > 1 ? `(${options.map((o) => display(o, 'delegated')).join(' or ')})` : display(options[0] ?? '', 'delegated');
     if (asRole.length > 0) roleInstead.push(...asRole.map((o) => display(o, 'delegated')));
     else if (options.every(isSignInScope)) missing.signIn.push(label);
     else missing[group].push(label);
@@ -40,14 +40,15 @@ export function checkPermissionNeeds({ target }: CheckContext, listed: ListedPer
     out.push({
       code: 'permission.minimum_missing',
       message: `The connection’s minimum delegated permissions are not all listed under Microsoft Graph: ${listWords(missing.minimum)} ${missing.minimum.length === 1 ? 'is' : 'are'} missing. Consent and sign-in fail or give a token without them (AADSTS65001 / AADSTS650056).`,
-      fix: addDelegatedSteps(missing.minimum.map((m) => m.split(' or ').at(-1) ?? m)),
+      // Of a "one of" group, offer the last choice: the option lists put the least-privileged last (User.Read.All or User.Read).
+      fix: addDelegatedSteps(missing.minimum.map((m) => (m.startsWith('(') ? (m.slice(1, -1).split(' or ').at(-1) ?? m) : m))),
       blade: 'CallAnAPI',
     });
   }
   if (missing.trigger.length > 0) {
     out.push({
       code: 'permission.trigger_missing',
-      message: `The triggers chosen for the connection need ${listWords(missing.trigger)}, which ${missing.trigger.length === 1 ? 'is' : 'are'} not listed as delegated Microsoft Graph permissions; those triggers will not fire.`,
+      message: `The triggers chosen for the connection need ${listWords(missing.trigger)}, which ${missing.trigger.length === 1 ? 'is not listed as a delegated Microsoft Graph permission' : 'are not listed as delegated Microsoft Graph permissions'}; those triggers will not fire.`,
       fix: addDelegatedSteps(missing.trigger),
       blade: 'CallAnAPI',
     });
@@ -55,7 +56,7 @@ export function checkPermissionNeeds({ target }: CheckContext, listed: ListedPer
   if (missing.delegated.length > 0) {
     out.push({
       code: 'permission.delegated_missing',
-      message: `The connection asks for ${listWords(missing.delegated)}, not listed as delegated Microsoft Graph permissions. Users are then asked to consent at sign-in, which fails where user consent is turned off.`,
+      message: `The connection asks for ${listWords(missing.delegated)}, not listed as ${missing.delegated.length === 1 ? 'a delegated Microsoft Graph permission' : 'delegated Microsoft Graph permissions'}. Users are then asked to consent at sign-in, which fails where user consent is turned off.`,
       fix: addDelegatedSteps(missing.delegated),
       blade: 'CallAnAPI',
     });
