@@ -103,12 +103,9 @@ export function completeFinding(
 
 const severityOrder: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Errors first, then warnings, then info; stable within a severity. */
+/** Errors first, then warnings, then info; Array.prototype.sort is stable, so check order holds within a severity. */
 export function sortFindings(findings: RegistrationFinding[]): RegistrationFinding[] {
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => severityOrder[a.f.severity] - severityOrder[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
+  return [...findings].sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity]);
 }
 
 /** A list of names as readers write it: "a, b and c". */

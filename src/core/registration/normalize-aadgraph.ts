@@ -2,8 +2,7 @@ import type { RedirectPlatform, RegisteredRedirectUri } from '../../shared/regis
 import { FieldReader, isObject, type JsonObject } from './field-reader';
 import type { FindingDraft } from './findings';
 import type { ParsedApp } from './manifest-model';
-import { readKeyCredentials, readPasswordCredentials, readRequiredResourceAccess } from './normalize-credentials';
-import { secretTextNote } from './secret-text-note';
+import { parsedApp, readCommonFields } from './normalize-common';
 
 // replyUrlsWithType.type values (entra-docs reference-app-manifest.md): InstalledClient = Mobile and desktop.
 const platformOfType: Record<string, RedirectPlatform> = { web: 'web', installedclient: 'publicClient', spa: 'spa' };
@@ -32,11 +31,6 @@ export function normalizeAadGraphApp(obj: JsonObject, index: number): ParsedApp 
     for (const uri of reader.strings(obj, 'replyUrls', 'replyUrls')) redirectUris.push({ uri, platform });
   }
 
-  const passwords = readPasswordCredentials(obj, reader, notes);
-  if (passwords.hasSecretText) notes.push(secretTextNote());
-  const identifierUris = reader.strings(obj, 'identifierUris', 'identifierUris');
-  const publisherDomain = reader.string(obj, 'publisherDomain', 'publisherDomain');
-
   const summary = {
     index,
     objectId: reader.string(obj, 'objectId', 'objectId') ?? reader.string(obj, 'id', 'id'),
@@ -47,23 +41,10 @@ export function normalizeAadGraphApp(obj: JsonObject, index: number): ParsedApp 
     requestedAccessTokenVersion: reader.number(obj, 'accessTokenAcceptedVersion', 'accessTokenAcceptedVersion'),
     implicitAccessTokens: reader.bool(obj, 'oauth2AllowImplicitFlow', 'oauth2AllowImplicitFlow'),
     implicitIdTokens: reader.bool(obj, 'oauth2AllowIdTokenImplicitFlow', 'oauth2AllowIdTokenImplicitFlow'),
-    publisherDomain,
-    identifierUris,
     redirectUris,
-    keyCredentials: readKeyCredentials(obj, reader, notes),
-    passwordCredentials: passwords.credentials,
-    requiredResourceAccess: readRequiredResourceAccess(obj, reader),
+    ...readCommonFields(obj, reader, notes),
   };
-  const cloudClues = [
-    ...identifierUris,
-    ...redirectUris.map((r) => r.uri),
-    ...(publisherDomain ? [publisherDomain] : []),
-    obj['homepage'],
-    obj['signInUrl'],
-    obj['logoutUrl'],
-    obj['odata.metadata'],
-  ].filter((v): v is string => typeof v === 'string' && v !== '');
-  return { summary, notes: [...reader.allNotes(), ...notes], cloudClues };
+  return parsedApp(summary, reader, notes, [obj['homepage'], obj['signInUrl'], obj['logoutUrl'], obj['odata.metadata']]);
 }
 
 function audienceOf(availableToOtherTenants: boolean | null): string | null {

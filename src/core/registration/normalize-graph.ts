@@ -2,8 +2,7 @@ import type { RegisteredRedirectUri } from '../../shared/registration';
 import { FieldReader, type JsonObject } from './field-reader';
 import type { FindingDraft } from './findings';
 import type { ParsedApp } from './manifest-model';
-import { readKeyCredentials, readPasswordCredentials, readRequiredResourceAccess } from './normalize-credentials';
-import { secretTextNote } from './secret-text-note';
+import { parsedApp, readCommonFields } from './normalize-common';
 
 /** Read a Microsoft Graph-format application object (portal Manifest, `az ad app show`, Graph GET /applications/{id}). */
 export function normalizeGraphApp(obj: JsonObject, index: number): ParsedApp {
@@ -20,11 +19,6 @@ export function normalizeGraphApp(obj: JsonObject, index: number): ParsedApp {
     ...(spa ? reader.strings(spa, 'redirectUris', 'spa.redirectUris') : []).map((uri) => ({ uri, platform: 'spa' as const })),
     ...(publicClient ? reader.strings(publicClient, 'redirectUris', 'publicClient.redirectUris') : []).map((uri) => ({ uri, platform: 'publicClient' as const })),
   ];
-  const passwords = readPasswordCredentials(obj, reader, notes);
-  if (passwords.hasSecretText) notes.push(secretTextNote());
-  const identifierUris = reader.strings(obj, 'identifierUris', 'identifierUris');
-  const publisherDomain = reader.string(obj, 'publisherDomain', 'publisherDomain');
-
   const summary = {
     index,
     objectId: reader.string(obj, 'id', 'id'),
@@ -35,19 +29,8 @@ export function normalizeGraphApp(obj: JsonObject, index: number): ParsedApp {
     requestedAccessTokenVersion: api ? reader.number(api, 'requestedAccessTokenVersion', 'api.requestedAccessTokenVersion') : null,
     implicitAccessTokens: implicit ? reader.bool(implicit, 'enableAccessTokenIssuance', 'web.implicitGrantSettings.enableAccessTokenIssuance') : null,
     implicitIdTokens: implicit ? reader.bool(implicit, 'enableIdTokenIssuance', 'web.implicitGrantSettings.enableIdTokenIssuance') : null,
-    publisherDomain,
-    identifierUris,
     redirectUris,
-    keyCredentials: readKeyCredentials(obj, reader, notes),
-    passwordCredentials: passwords.credentials,
-    requiredResourceAccess: readRequiredResourceAccess(obj, reader),
+    ...readCommonFields(obj, reader, notes),
   };
-  const cloudClues = [
-    ...identifierUris,
-    ...redirectUris.map((r) => r.uri),
-    ...(publisherDomain ? [publisherDomain] : []),
-    ...(web ? [web['homePageUrl'], web['logoutUrl']] : []),
-    obj['@odata.context'],
-  ].filter((v): v is string => typeof v === 'string' && v !== '');
-  return { summary, notes: [...reader.allNotes(), ...notes], cloudClues };
+  return parsedApp(summary, reader, notes, [web?.['homePageUrl'], web?.['logoutUrl'], obj['@odata.context']]);
 }

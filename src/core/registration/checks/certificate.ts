@@ -1,6 +1,6 @@
 import type { RegisteredKeyCredential } from '../../../shared/registration';
 import type { FindingDraft } from '../findings';
-import { credentialName } from '../normalize-credentials';
+import { credentialName } from '../normalize-common';
 import { strictBase64, thumbprintsOf } from '../thumbprint-encoding';
 import type { VerifyCertificate } from '../verify-target';
 import { day, daysUntil, differByMoreThanADay, EXPIRY_WARNING_DAYS, type Check } from './check-context';

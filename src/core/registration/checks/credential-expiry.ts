@@ -1,6 +1,6 @@
 import type { FindingDraft } from '../findings';
 import { listWords } from '../findings';
-import { credentialName } from '../normalize-credentials';
+import { credentialName } from '../normalize-common';
 import { day, daysUntil, EXPIRY_WARNING_DAYS, type Check } from './check-context';
 
 /**

@@ -1,6 +1,6 @@
 import type { RegisteredPasswordCredential } from '../../../shared/registration';
 import type { FindingDraft } from '../findings';
-import { credentialName } from '../normalize-credentials';
+import { credentialName } from '../normalize-common';
 import { day, daysUntil, differByMoreThanADay, EXPIRY_WARNING_DAYS, type Check } from './check-context';
 
 const newSecretSteps =

@@ -6,17 +6,8 @@ import { MAX_MANIFEST_BYTES } from '../../../../src/core/registration/manifest-i
 import { readManifest } from '../../../../src/core/registration/read-manifest';
 import { verifyManifest } from '../../../../src/core/registration/verify-manifest';
 import { manifestOnlyTarget } from '../../../../src/core/registration/verify-target';
-import { fixture, goodCertificateSpec, goodSpec, goodTarget, manifestJson, toGraph } from './manifest-builders';
+import { errorOf, fixture, goodCertificateSpec, goodSpec, goodTarget, manifestJson, toGraph } from './manifest-builders';
 
-function errorOf(run: () => unknown): { code: string; message: string; hint?: string; details?: unknown } {
-  try {
-    run();
-  } catch (e) {
-    if (isWorkbenchError(e)) return e.toAppError();
-    throw e;
-  }
-  throw new Error('expected a WorkbenchError');
-}
 
 const target = manifestOnlyTarget(environments.office365);
 

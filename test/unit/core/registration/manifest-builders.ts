@@ -4,6 +4,8 @@ import { X509Certificate, createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { environments } from '../../../../src/core/connections/environments';
+import { isWorkbenchError } from '../../../../src/core/errors';
+import type { AppError } from '../../../../src/shared/result';
 import { permissionByValue } from '../../../../src/core/registration/permission-lookup';
 import type { VerifyCertificate, VerifyTarget } from '../../../../src/core/registration/verify-target';
 import type { ManifestFormat, RedirectPlatform } from '../../../../src/shared/registration';
@@ -242,4 +244,15 @@ export function toAadGraph(spec: AppSpec): Record<string, unknown> {
 /** The spec as manifest text in a format. */
 export function manifestJson(spec: AppSpec, format: ManifestFormat): string {
   return JSON.stringify(format === 'graph' ? toGraph(spec) : toAadGraph(spec), null, 2);
+}
+
+/** The expected failure a call throws, as the contract would carry it. */
+export function errorOf(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (e) {
+    if (isWorkbenchError(e)) return e.toAppError();
+    throw e;
+  }
+  throw new Error('expected a WorkbenchError');
 }

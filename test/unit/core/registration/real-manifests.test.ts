@@ -4,20 +4,10 @@ import { environments } from '../../../../src/core/connections/environments';
 import { readManifest } from '../../../../src/core/registration/read-manifest';
 import { verifyManifest } from '../../../../src/core/registration/verify-manifest';
 import { manifestOnlyTarget } from '../../../../src/core/registration/verify-target';
-import { isWorkbenchError } from '../../../../src/core/errors';
-import { fixture, goodTarget, NOW, recordingCertificate } from './manifest-builders';
+import { errorOf, fixture, goodTarget, NOW, recordingCertificate } from './manifest-builders';
 
 const codes = (r: { findings: Array<{ code: string }> }): string[] => r.findings.map((f) => f.code);
 
-function errorOf(run: () => unknown): { code: string; message: string; hint: string | undefined; details: unknown } {
-  try {
-    run();
-  } catch (e) {
-    if (isWorkbenchError(e)) return { code: e.code, message: e.message, hint: e.hint, details: e.details };
-    throw e;
-  }
-  throw new Error('expected a WorkbenchError');
-}
 
 describe('01 — Microsoft Graph object from an Azure CLI recording (az ad app create/show)', () => {
   const text = fixture('01_graph-format_az-cli-recording_app-with-cert.json');

@@ -1,6 +1,8 @@
-import type { RegisteredKeyCredential, RegisteredPasswordCredential, RegisteredPermission } from '../../shared/registration';
+import type { AppRegistrationSummary, RegisteredKeyCredential, RegisteredPasswordCredential, RegisteredPermission } from '../../shared/registration';
 import { isObject, type FieldReader, type JsonObject } from './field-reader';
 import type { FindingDraft } from './findings';
+import type { ParsedApp } from './manifest-model';
+import { secretTextNote } from './secret-text-note';
 import { kindOfType, MICROSOFT_GRAPH_APP_ID, permissionById } from './permission-lookup';
 import { decodeKeyIdentifier, keyThumbprints } from './thumbprint-encoding';
 
@@ -8,6 +10,30 @@ import { decodeKeyIdentifier, keyThumbprints } from './thumbprint-encoding';
 // startDate/endDate/value); entra-docs' own AAD-format page even shows the Graph names, so both are accepted anywhere.
 const startKeys = ['startDateTime', 'startDate'] as const;
 const endKeys = ['endDateTime', 'endDate'] as const;
+
+/** The fields both formats name alike. */
+export type CommonFields = Pick<AppRegistrationSummary, 'publisherDomain' | 'identifierUris' | 'keyCredentials' | 'passwordCredentials' | 'requiredResourceAccess'>;
+
+/** Read the fields both formats share: identifier URIs, publisher domain, credentials and permissions. */
+export function readCommonFields(obj: JsonObject, reader: FieldReader, notes: FindingDraft[]): CommonFields {
+  const passwords = readPasswordCredentials(obj, reader, notes);
+  if (passwords.hasSecretText) notes.push(secretTextNote());
+  return {
+    publisherDomain: reader.string(obj, 'publisherDomain', 'publisherDomain'),
+    identifierUris: reader.strings(obj, 'identifierUris', 'identifierUris'),
+    keyCredentials: readKeyCredentials(obj, reader, notes),
+    passwordCredentials: passwords.credentials,
+    requiredResourceAccess: readRequiredResourceAccess(obj, reader),
+  };
+}
+
+/** Finish an app: reading notes first, and the URLs and domains it names as clues to its cloud. */
+export function parsedApp(summary: AppRegistrationSummary, reader: FieldReader, notes: FindingDraft[], otherUrls: unknown[]): ParsedApp {
+  const cloudClues = [...summary.identifierUris, ...summary.redirectUris.map((r) => r.uri), summary.publisherDomain, ...otherUrls].filter(
+    (v): v is string => typeof v === 'string' && v !== '',
+  );
+  return { summary, notes: [...reader.allNotes(), ...notes], cloudClues };
+}
 
 /** Certificate credentials as thumbprints, with notes for missing dates and unreadable identifiers. */
 export function readKeyCredentials(obj: JsonObject, reader: FieldReader, notes: FindingDraft[]): RegisteredKeyCredential[] {
