@@ -1,8 +1,13 @@
 import { commonErrorCodes } from './common';
 import { connectionErrorCodes } from './connections';
+import { registrationErrorCodes } from './registration';
 
 /** Every error code a contract method or CLI command can return, one list per feature. */
-export const errorCodes = [...commonErrorCodes, ...connectionErrorCodes] as const;
+export const errorCodes = [
+  ...commonErrorCodes,
+  ...connectionErrorCodes,
+  ...registrationErrorCodes,
+] as const;
 
 /** An AADSTS code from Microsoft Entra, e.g. `aadsts.700016`. */
 export type AadstsErrorCode = `aadsts.${number}`;

@@ -1,0 +1,8 @@
+/** Error codes of the app-registration verifier: files that cannot be read as a manifest. */
+export const registrationErrorCodes = [
+  'manifest.too_large',
+  'manifest.empty',
+  'manifest.invalid_json',
+  'manifest.not_a_manifest',
+  'manifest.no_files',
+] as const;
