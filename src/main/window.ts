@@ -29,7 +29,6 @@ export function createSecureWindow(options: { preloadPath: string; devTools: boo
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      enableBlinkFeatures: '',
       disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
       navigateOnDragDrop: false,

@@ -22,7 +22,6 @@ describe('window factory', () => {
     ['webSecurity', true],
     ['allowRunningInsecureContent', false],
     ['experimentalFeatures', false],
-    ['enableBlinkFeatures', ''],
     ['disableBlinkFeatures', 'Auxclick'],
     ['webviewTag', false],
     ['navigateOnDragDrop', false],
@@ -35,7 +34,7 @@ describe('window factory', () => {
 
   it('sets no other webPreferences than the reviewed ones', () => {
     expect(Object.keys(prefs).sort()).toEqual(
-      ['allowRunningInsecureContent', 'contextIsolation', 'devTools', 'disableBlinkFeatures', 'enableBlinkFeatures', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'safeDialogs', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'].sort(),
+      ['allowRunningInsecureContent', 'contextIsolation', 'devTools', 'disableBlinkFeatures', 'experimentalFeatures', 'navigateOnDragDrop', 'nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'preload', 'safeDialogs', 'sandbox', 'spellcheck', 'webSecurity', 'webviewTag'].sort(),
     );
   });
 
