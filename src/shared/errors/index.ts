@@ -1,7 +1,8 @@
+import { certificateErrorCodes } from './certificates';
 import { commonErrorCodes } from './common';
 
 /** Every error code a contract method or CLI command can return, one list per feature. */
-export const errorCodes = [...commonErrorCodes] as const;
+export const errorCodes = [...commonErrorCodes, ...certificateErrorCodes] as const;
 
 /** An AADSTS code from Microsoft Entra, e.g. `aadsts.700016`. */
 export type AadstsErrorCode = `aadsts.${number}`;

@@ -1,0 +1,217 @@
+import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
+import type { PasswordUsed, PfxProtection } from '../../../shared/certificates';
+import { WorkbenchError } from '../../errors';
+import { Asn1Error, childAt, expectConstructed, parseAsn1, readOid, Tag } from '../asn1/reader';
+import { OID } from '../asn1/oids';
+import { asPfxError, corruptError, MAX_PFX_BYTES, notPkcs12Error, passwordRequired, unsupportedAlgorithm, wrongPassword } from '../errors';
+import { sniff } from '../sniff';
+import type { EncryptionScheme } from './algorithms';
+import { decrypt } from './decrypt';
+import { legacyLatin1Forms, type PasswordForms, passwordForms } from './kdf';
+import { DecryptionFailed } from './legacy-ciphers';
+import { verifyMac } from './mac';
+import { describeProtection } from './protection';
+import { type BagAttributes, emptyBags, type ParsedPfx, parsePfx, parseSafeContents, type RawBags } from './structure';
+
+/** A certificate from a PFX with its bag attributes. */
+export interface Pkcs12Certificate {
+  der: Buffer;
+  x509: X509Certificate;
+  friendlyName: string | null;
+  localKeyId: Buffer | null;
+}
+
+/** A private key from a PFX with its bag attributes. */
+export interface Pkcs12PrivateKey {
+  key: KeyObject;
+  friendlyName: string | null;
+  localKeyId: Buffer | null;
+}
+
+/** Everything a PFX holds, decrypted, plus how it was protected and which password opened it. */
+export interface Pkcs12Contents {
+  certificates: Pkcs12Certificate[];
+  privateKeys: Pkcs12PrivateKey[];
+  protection: PfxProtection;
+  passwordUsed: PasswordUsed;
+  fileSize: number;
+}
+
+/** Options for openPkcs12. */
+export interface OpenPkcs12Options {
+  /** Refuse larger input (default 10 MB). */
+  maxBytes?: number;
+}
+
+interface Candidate {
+  used: Exclude<PasswordUsed, 'not-needed'>;
+  forms: PasswordForms;
+}
+
+/** The passwords to try, as OpenSSL does: an empty or missing password means '' and then NULL. */
+function candidatesFor(password: string | null | undefined): Candidate[] {
+  if (password === null || password === undefined || password === '') {
+    return [
+      { used: 'empty', forms: passwordForms('') },
+      { used: 'absent', forms: passwordForms(null) },
+    ];
+  }
+  const list: Candidate[] = [{ used: 'given', forms: passwordForms(password) }];
+  // Files written by OpenSSL before 1.1.0 in a UTF-8 locale took each UTF-8 byte as one BMP character.
+  if ([...password].some((c) => c.codePointAt(0)! > 0x7f)) list.push({ used: 'given', forms: legacyLatin1Forms(password) });
+  return list;
+}
+
+interface Decrypted {
+  certificates: Array<{ der: Buffer } & BagAttributes>;
+  keys: Array<{ pkcs8: Buffer; encryption: EncryptionScheme | null } & BagAttributes>;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+/** Decrypted bytes that do not parse: the padding happened to fit, but the key was wrong (or the file is damaged). */
+function parseDecrypted(fn: () => void): void {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof Asn1Error) throw new DecryptionFailed('decrypted content does not parse');
+    throw error;
+  }
+}
+
+async function decryptAll(pfx: ParsedPfx, plain: RawBags, forms: PasswordForms): Promise<Decrypted> {
+  const bags: RawBags = { certificates: [...plain.certificates], keys: [...plain.keys], shroudedKeys: [] };
+  const unwrapKey = async (shrouded: RawBags['shroudedKeys'][number]): Promise<Decrypted['keys'][number]> => {
+    const pkcs8 = await decrypt(shrouded.scheme, shrouded.ciphertext, forms);
+    parseDecrypted(() => expectConstructed(parseAsn1(pkcs8), Tag.SEQUENCE, 'PrivateKeyInfo'));
+    return { pkcs8, encryption: shrouded.scheme, friendlyName: shrouded.friendlyName, localKeyId: shrouded.localKeyId, container: shrouded.container };
+  };
+  // Start every key derivation at once: PBKDF2 runs on libuv's pool, PKCS#12 KDF chains on the worker threads.
+  const contents = pfx.items.map(async (item) => {
+    if (item.kind !== 'encrypted') return;
+    const clear = await decrypt(item.scheme, item.ciphertext, forms);
+    parseDecrypted(() => parseSafeContents(clear, bags, item.scheme));
+  });
+  const [plainKeys] = await Promise.all([Promise.all(plain.shroudedKeys.map(unwrapKey)), Promise.all(contents)]);
+  const keys = [...plainKeys, ...(await Promise.all(bags.shroudedKeys.map(unwrapKey)))];
+  return {
+    certificates: bags.certificates,
+    keys: [...bags.keys.map((k) => ({ ...k, encryption: k.container })), ...keys],
+  };
+}
+
+/**
+ * Open a PKCS#12 (.pfx/.p12) file with Node's crypto. With no password (null, undefined or '') both an empty and an
+ * absent password are tried, as OpenSSL does. Every failure is a WorkbenchError with a `pfx.*` code.
+ */
+export async function openPkcs12(bytes: Uint8Array, password: string | null | undefined, options: OpenPkcs12Options = {}): Promise<Pkcs12Contents> {
+  try {
+    return await openChecked(bytes, password, options);
+  } catch (error) {
+    throw asPfxError(error, 'PFX file');
+  }
+}
+
+async function openChecked(bytes: Uint8Array, password: string | null | undefined, options: OpenPkcs12Options): Promise<Pkcs12Contents> {
+  const maxBytes = options.maxBytes ?? MAX_PFX_BYTES;
+  if (bytes.length > maxBytes) {
+    throw new WorkbenchError('pfx.too_large', `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a PFX is at most a few KB, so this is not the right file (limit ${maxBytes / 1024 / 1024} MB).`, {
+      hint: 'Choose the .pfx or .p12 file that holds the certificate and its private key.',
+      details: { size: bytes.length, limit: maxBytes },
+    });
+  }
+  const found = sniff(bytes);
+  if (found.kind !== 'pkcs12') throw notPkcs12Error(found);
+  const pfx = parsePfx(bytes);
+  const plain = emptyBags();
+  for (const item of pfx.items) if (item.kind === 'data') parseSafeContents(item.safeContents, plain, null);
+  const hasEncryption = pfx.items.some((i) => i.kind === 'encrypted') || plain.shroudedKeys.length > 0;
+  const candidates = candidatesFor(password);
+  const given = candidates[0]!.used === 'given';
+
+  let chosen: Candidate | undefined;
+  let result: Settled<Decrypted> | undefined;
+  if (pfx.macData) {
+    const mac = pfx.macData;
+    // Decrypt while the MAC key is derived: a right password then costs one round of key derivation, not two.
+    const speculative = given ? settle(decryptAll(pfx, plain, candidates[0]!.forms)) : undefined;
+    for (const candidate of candidates) {
+      if (await verifyMac(mac, candidate.forms, pfx.authSafe)) {
+        chosen = candidate;
+        break;
+      }
+    }
+    if (!chosen) {
+      const probe = await (speculative ?? settle(decryptAll(pfx, plain, candidates[0]!.forms)));
+      if (probe.ok && hasEncryption) {
+        throw corruptError("The file's integrity check (MAC) fails although the password decrypts its contents: the file was changed or damaged after it was made.");
+      }
+      throw given ? wrongPassword('mac') : passwordRequired('mac');
+    }
+    result = chosen === candidates[0] && speculative ? await speculative : await settle(decryptAll(pfx, plain, chosen.forms));
+    if (!result.ok) {
+      if (result.error instanceof DecryptionFailed) {
+        if (result.error.message.includes('does not parse')) throw corruptError('The integrity check passes, but the decrypted contents are damaged.', result.error);
+        throw wrongPassword('decryption');
+      }
+      throw result.error;
+    }
+  } else {
+    for (const candidate of candidates) {
+      const attempt = await settle(decryptAll(pfx, plain, candidate.forms));
+      if (attempt.ok) {
+        chosen = candidate;
+        result = attempt;
+        break;
+      }
+      if (!(attempt.error instanceof DecryptionFailed)) throw attempt.error;
+    }
+    if (!chosen || !result?.ok) throw given ? wrongPassword('decryption') : passwordRequired('decryption');
+  }
+  return buildContents(result.value, pfx, bytes.length, hasEncryption || pfx.macData ? chosen.used : 'not-needed');
+}
+
+function buildContents(decrypted: Decrypted, pfx: ParsedPfx, fileSize: number, passwordUsed: PasswordUsed): Pkcs12Contents {
+  const certificates = decrypted.certificates.map((bag, i) => {
+    let x509: X509Certificate;
+    try {
+      x509 = new X509Certificate(bag.der);
+    } catch (error) {
+      throw corruptError(`Certificate ${i + 1} in the file is damaged and cannot be read.`, error);
+    }
+    return { der: bag.der, x509, friendlyName: bag.friendlyName, localKeyId: bag.localKeyId };
+  });
+  const privateKeys = decrypted.keys.map((bag) => ({ key: importKey(bag.pkcs8), friendlyName: bag.friendlyName, localKeyId: bag.localKeyId }));
+  const encryptedItems = pfx.items.flatMap((i) => (i.kind === 'encrypted' ? [i.scheme] : []));
+  const protection = describeProtection({
+    mac: pfx.macData,
+    certificateEncryption: decrypted.certificates.length > 0 ? decrypted.certificates.map((c) => c.container) : encryptedItems,
+    keyEncryption: decrypted.keys.map((k) => k.encryption),
+  });
+  return { certificates, privateKeys, protection, passwordUsed, fileSize };
+}
+
+const KEY_ALGORITHMS: string[] = [OID.rsaEncryption, OID.rsassaPss, OID.ecPublicKey, OID.ed25519, OID.ed448, OID.dsa];
+
+function importKey(pkcs8: Buffer): KeyObject {
+  let algorithmOid: string;
+  try {
+    const info = expectConstructed(parseAsn1(pkcs8), Tag.SEQUENCE, 'PrivateKeyInfo');
+    algorithmOid = readOid(childAt(expectConstructed(childAt(info, 1, 'key algorithm'), Tag.SEQUENCE, 'key algorithm'), 0, 'key algorithm OID'));
+  } catch (error) {
+    throw corruptError('The private key in the file is damaged and cannot be read.', error);
+  }
+  if (!KEY_ALGORITHMS.includes(algorithmOid)) throw unsupportedAlgorithm(algorithmOid, 'the private key');
+  try {
+    return createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+  } catch (error) {
+    throw corruptError('The private key in the file is damaged or uses parameters this app cannot read.', error);
+  }
+}
