@@ -5,6 +5,7 @@ import { HASH_SIZES } from './kdf';
 import type { PfxMacData } from './structure';
 
 const count = (n: number): string => n.toLocaleString('en-US');
+const iterationsText = (n: number): string => `${count(n)} iteration${n === 1 ? '' : 's'}`;
 
 /** Structured and readable description of one encryption. */
 export function describeEncryption(target: PfxEncryption['target'], scheme: EncryptionScheme | null): PfxEncryption {
@@ -17,7 +18,7 @@ export function describeEncryption(target: PfxEncryption['target'], scheme: Encr
       kdf: 'PKCS#12 KDF SHA-1',
       iterations: scheme.iterations,
       oid: scheme.oid,
-      description: `${scheme.label} (PKCS#12 PBE, SHA-1), ${count(scheme.iterations)} iterations`,
+      description: `${scheme.label} (PKCS#12 PBE, SHA-1), ${iterationsText(scheme.iterations)}`,
     };
   }
   const iterations = scheme.kdf.kind === 'pbkdf2' ? scheme.kdf.iterations : null;
@@ -29,7 +30,7 @@ export function describeEncryption(target: PfxEncryption['target'], scheme: Encr
     kdf,
     iterations,
     oid: OID.pbes2,
-    description: `PBES2 ${scheme.cipher.label}, ${kdf}${iterations === null ? '' : `, ${count(iterations)} iterations`}`,
+    description: `PBES2 ${scheme.cipher.label}, ${kdf}${iterations === null ? '' : `, ${iterationsText(iterations)}`}`,
   };
 }
 
@@ -58,13 +59,14 @@ export function describeProtection(input: ProtectionInput): PfxProtection {
   const passwordProtected = anyEncrypted || mac !== null;
 
   const parts: string[] = [];
-  const same = certs.length === 1 && keys.length === 1 && certs[0]!.description === keys[0]!.description && certs[0]!.scheme !== 'none';
-  if (same) parts.push(certs[0]!.description);
+  const all = [...certs, ...keys];
+  const same = certs.length <= 1 && keys.length <= 1 && all.length > 0 && all.every((e) => e.description === all[0]!.description);
+  if (same && !(all[0]!.scheme !== 'none' && keys.length === 0)) parts.push(all[0]!.scheme === 'none' ? 'not encrypted' : all[0]!.description);
   else {
     if (certs.length > 0) parts.push(`certificates ${certs.map((e) => e.description).join(' / ')}`);
     if (keys.length > 0) parts.push(`private key ${keys.map((e) => e.description).join(' / ')}`);
   }
-  parts.push(mac ? `MAC ${mac.algorithm}, ${count(mac.iterations)} iterations` : 'no MAC');
+  parts.push(mac ? `MAC ${mac.algorithm}, ${iterationsText(mac.iterations)}` : 'no MAC');
   let summary = parts.join('; ');
   summary = summary.charAt(0).toUpperCase() + summary.slice(1);
   if (!passwordProtected) summary = `Not password protected (nothing encrypted, no MAC)`;

@@ -32,6 +32,17 @@ export function keyInfo(key: KeyObject): KeyInfo {
   return { type, size: details.modulusLength ?? null, curve: null };
 }
 
+const OID_KEY_TYPES: Record<string, KeyType> = { [OID.rsaEncryption]: 'RSA', [OID.rsassaPss]: 'RSA-PSS', [OID.ecPublicKey]: 'EC', [OID.ed25519]: 'Ed25519', [OID.ed448]: 'Ed448', [OID.dsa]: 'DSA' };
+
+/** Key info of a certificate; keys Node cannot load (e.g. DSA with inherited parameters) still get their type. */
+function certificateKeyInfo(x509: X509Certificate, algorithmOid: string): KeyInfo {
+  try {
+    return keyInfo(x509.publicKey);
+  } catch {
+    return { type: OID_KEY_TYPES[algorithmOid] ?? 'other', size: null, curve: null };
+  }
+}
+
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex').toUpperCase();
 
 /** Options for describeCertificate. */
@@ -85,7 +96,7 @@ export function describeCertificate(certificate: Uint8Array | X509Certificate, o
     notYetValid: now.getTime() < parsed.notBefore.getTime(),
     selfSigned,
     isCertificateAuthority: parsed.basicConstraintsCa ?? x509.ca,
-    key: keyInfo(x509.publicKey),
+    key: certificateKeyInfo(x509, parsed.publicKeyAlgorithmOid),
     signatureAlgorithm: oidName(parsed.signatureAlgorithmOid),
     keyUsage,
     extendedKeyUsage: eku,

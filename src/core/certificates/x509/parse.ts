@@ -23,6 +23,7 @@ import { OID } from '../asn1/oids';
 export interface ParsedCertificate {
   serial: Uint8Array;
   signatureAlgorithmOid: string;
+  publicKeyAlgorithmOid: string;
   issuer: NameAttribute[][];
   subject: NameAttribute[][];
   issuerDer: Uint8Array;
@@ -77,10 +78,13 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
   const issuerNode = childAt(tbs, i++, 'issuer');
   const validity = expectConstructed(childAt(tbs, i++, 'validity'), Tag.SEQUENCE, 'validity');
   const subjectNode = childAt(tbs, i, 'subject');
+  const spki = expectConstructed(childAt(tbs, i + 1, 'public key'), Tag.SEQUENCE, 'public key');
+  const publicKeyAlgorithmOid = readOid(childAt(expectConstructed(childAt(spki, 0, 'public key algorithm'), Tag.SEQUENCE, 'public key algorithm'), 0, 'public key algorithm'));
   const signatureAlgorithmOid = readOid(childAt(expectConstructed(childAt(cert, 1, 'signature algorithm'), Tag.SEQUENCE, 'signature algorithm'), 0, 'signature algorithm'));
   const parsed: ParsedCertificate = {
     serial,
     signatureAlgorithmOid,
+    publicKeyAlgorithmOid,
     issuer: parseName(issuerNode),
     subject: parseName(subjectNode),
     issuerDer: encodingOf(issuerNode),
