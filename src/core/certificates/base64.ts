@@ -20,13 +20,17 @@ export function bytesToText(bytes: Uint8Array): string | null {
 const STANDARD = /^[A-Za-z0-9+/]*={0,2}$/;
 const URL_SAFE = /^[A-Za-z0-9_-]*={0,2}$/;
 
-/** Strip what people paste around base64: whitespace, line breaks, quotes, a `data:…;base64,` prefix. */
-function normalize(text: string): string {
+/** Strip what people paste around base64: quotes and a `data:…;base64,` prefix (whitespace stays, for positions). */
+function unwrap(text: string): string {
   let t = text.replace(/^\ufeff/, '').trim();
   if (/^(["']).*\1$/s.test(t)) t = t.slice(1, -1).trim();
   const dataUrl = /^data:[^,]*;base64,/i.exec(t);
-  if (dataUrl) t = t.slice(dataUrl[0].length);
-  return t.replace(/\s+/g, '').replace(/\\[rn]/g, '');
+  return dataUrl ? t.slice(dataUrl[0].length) : t;
+}
+
+/** Remove whitespace, line breaks and escaped line breaks (`\r\n` pasted from JSON). */
+function normalize(text: string): string {
+  return unwrap(text).replace(/\\[rn]/g, '').replace(/\s+/g, '');
 }
 
 /** Decode text that should be base64 (standard or base64url, padding optional); null when it is not. */
@@ -47,8 +51,14 @@ export function decodePastedBase64(text: string): Buffer {
   if (t.length === 0) throw new WorkbenchError('pfx.empty_file', 'There is nothing to decode: the pasted text is empty.', { hint: 'Paste the base64 text of the .pfx file.' });
   const decoded = tryDecodeBase64(text);
   if (decoded) return decoded;
-  const bad = /[^A-Za-z0-9+/=_-]/.exec(t);
-  const where = bad ? `an unexpected character at position ${bad.index + 1}` : t.length % 4 === 1 ? 'a length that cannot be base64 (one character too many or too few)' : 'padding (=) in the middle';
+  const bad = /[^A-Za-z0-9+/=_\s-]/.exec(unwrap(text));
+  const where = bad
+    ? `an unexpected character at position ${bad.index + 1}`
+    : /=[^=]/.test(t)
+      ? 'padding (=) in the middle'
+      : t.length % 4 === 1
+        ? 'a length that cannot be base64 (one character too many or too few)'
+        : 'both standard (+ /) and URL-safe (- _) characters';
   throw new WorkbenchError('pfx.invalid_base64', `This is not base64 text: it has ${where}.`, {
     hint: 'Paste exactly the base64 of the .pfx file (letters, digits, + and /, possibly = at the end).',
     details: { length: t.length },
