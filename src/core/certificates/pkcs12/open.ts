@@ -140,10 +140,14 @@ async function openChecked(bytes: Uint8Array, password: string | null | undefine
   let result: Settled<Decrypted> | undefined;
   if (pfx.macData) {
     const mac = pfx.macData;
-    // Decrypt while the MAC key is derived: a right password then costs one round of key derivation, not two.
+    // The MAC key chain is the longest task, so it starts first; the bags decrypt meanwhile (PBKDF2 on libuv's
+    // pool), so a right password costs one round of key derivation, not two.
+    const firstMac = settle(verifyMac(mac, candidates[0]!.forms, pfx.authSafe));
     const speculative = given ? settle(decryptAll(pfx, plain, candidates[0]!.forms)) : undefined;
-    for (const candidate of candidates) {
-      if (await verifyMac(mac, candidate.forms, pfx.authSafe)) {
+    for (const [i, candidate] of candidates.entries()) {
+      const verdict = i === 0 ? await firstMac : await settle(verifyMac(mac, candidate.forms, pfx.authSafe));
+      if (!verdict.ok) throw verdict.error;
+      if (verdict.value) {
         chosen = candidate;
         break;
       }

@@ -1,7 +1,7 @@
 // Iterated SHA-1 / SHA-256 / SHA-224 over a single short block, in plain JavaScript.
 // The PKCS#12 KDF hashes a 20–32 byte digest again and again; one native `crypto.hash` call per round costs
-// ~1.8 µs of call overhead, this loop ~0.5 µs. The functions are self-contained (no outer references, no nested
-// functions) because the worker source is built from their text with Function.prototype.toString().
+// ~1.8 µs of call overhead, this loop ~0.5 µs. Used on the main thread for short chains; the worker runs the
+// unrolled equivalents from sha-unrolled-source.ts.
 
 /** Hash a SHA-256 (words = 8) or SHA-224 (words = 7) digest `rounds` more times. */
 export function iterateSha256(digest: Uint8Array, rounds: number, words: number): Buffer {
