@@ -34,7 +34,7 @@ async function outcome(bytes: Uint8Array): Promise<string> {
     await Promise.race([openPkcs12(bytes, PASSWORD), hang]);
     return 'ok';
   } catch (error) {
-    if (!(error instanceof WorkbenchError) || !error.code.startsWith('pfx.')) throw new Error(`not a pfx.* WorkbenchError: ${String(error)}`);
+    if (!(error instanceof WorkbenchError) || !error.code.startsWith('pfx.')) throw new Error(`not a pfx.* WorkbenchError: ${String(error)}`, { cause: error });
     return error.code;
   } finally {
     clearTimeout(timer);
