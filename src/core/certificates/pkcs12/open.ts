@@ -86,6 +86,23 @@ function parseDecrypted(fn: () => void): void {
   }
 }
 
+/** Some parts failed; `decrypted` counts the parts the password did decrypt (then the password is right). */
+class PartlyDecrypted extends Error {
+  constructor(
+    readonly first: unknown,
+    readonly decrypted: number,
+  ) {
+    super('decryption failed');
+  }
+}
+
+async function allParts<T>(parts: Array<Promise<T>>): Promise<{ values: T[]; decrypted: number; failure: unknown }> {
+  const settled = await Promise.allSettled(parts);
+  const values = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  return { values, decrypted: values.length, failure: failed?.reason };
+}
+
 async function decryptAll(pfx: ParsedPfx, plain: RawBags, forms: PasswordForms): Promise<Decrypted> {
   const bags: RawBags = { certificates: [...plain.certificates], keys: [...plain.keys], shroudedKeys: [] };
   const unwrapKey = async (shrouded: RawBags['shroudedKeys'][number]): Promise<Decrypted['keys'][number]> => {
@@ -94,16 +111,24 @@ async function decryptAll(pfx: ParsedPfx, plain: RawBags, forms: PasswordForms):
     return { pkcs8, encryption: shrouded.scheme, friendlyName: shrouded.friendlyName, localKeyId: shrouded.localKeyId, container: shrouded.container };
   };
   // Start every key derivation at once: PBKDF2 runs on libuv's pool, PKCS#12 KDF chains on the worker threads.
-  const contents = pfx.items.map(async (item) => {
-    if (item.kind !== 'encrypted') return;
-    const clear = await decrypt(item.scheme, item.ciphertext, forms);
-    parseDecrypted(() => parseSafeContents(clear, bags, item.scheme));
-  });
-  const [plainKeys] = await Promise.all([Promise.all(plain.shroudedKeys.map(unwrapKey)), Promise.all(contents)]);
-  const keys = [...plainKeys, ...(await Promise.all(bags.shroudedKeys.map(unwrapKey)))];
+  // Every part is tried even when one fails: a part that decrypts proves the password right (the file is damaged).
+  const contents = pfx.items.flatMap((item) =>
+    item.kind === 'encrypted'
+      ? [
+          decrypt(item.scheme, item.ciphertext, forms).then((clear) => {
+            parseDecrypted(() => parseSafeContents(clear, bags, item.scheme));
+            return null;
+          }),
+        ]
+      : [],
+  );
+  const [first, second] = await Promise.all([allParts(plain.shroudedKeys.map(unwrapKey)), allParts(contents)]);
+  const third = await allParts(bags.shroudedKeys.map(unwrapKey));
+  const failure = first.failure ?? second.failure ?? third.failure;
+  if (failure !== undefined) throw new PartlyDecrypted(failure, first.decrypted + second.decrypted + third.decrypted);
   return {
     certificates: bags.certificates,
-    keys: [...bags.keys.map((k) => ({ ...k, encryption: k.container })), ...keys],
+    keys: [...bags.keys.map((k) => ({ ...k, encryption: k.container })), ...first.values, ...third.values],
   };
 }
 
@@ -154,20 +179,23 @@ async function openChecked(bytes: Uint8Array, password: string | null | undefine
     }
     if (!chosen) {
       const probe = await (speculative ?? settle(decryptAll(pfx, plain, candidates[0]!.forms)));
-      if (probe.ok && hasEncryption) {
+      const decryptsSomething = probe.ok ? hasEncryption : probe.error instanceof PartlyDecrypted && probe.error.decrypted > 0;
+      if (decryptsSomething) {
         throw corruptError("The file's integrity check (MAC) fails although the password decrypts its contents: the file was changed or damaged after it was made.");
       }
       throw given ? wrongPassword('mac') : passwordRequired('mac');
     }
     result = chosen === candidates[0] && speculative ? await speculative : await settle(decryptAll(pfx, plain, chosen.forms));
     if (!result.ok) {
-      if (result.error instanceof DecryptionFailed) {
-        if (result.error.message.includes('does not parse')) throw corruptError('The integrity check passes, but the decrypted contents are damaged.', result.error);
+      const error = result.error instanceof PartlyDecrypted ? result.error.first : result.error;
+      if (error instanceof DecryptionFailed) {
+        if (error.message.includes('does not parse')) throw corruptError('The integrity check passes, but the decrypted contents are damaged.', error);
         throw wrongPassword('decryption');
       }
-      throw result.error;
+      throw error;
     }
   } else {
+    let partly = false;
     for (const candidate of candidates) {
       const attempt = await settle(decryptAll(pfx, plain, candidate.forms));
       if (attempt.ok) {
@@ -175,8 +203,12 @@ async function openChecked(bytes: Uint8Array, password: string | null | undefine
         result = attempt;
         break;
       }
-      if (!(attempt.error instanceof DecryptionFailed)) throw attempt.error;
+      const error = attempt.error instanceof PartlyDecrypted ? attempt.error.first : attempt.error;
+      if (!(error instanceof DecryptionFailed)) throw error;
+      if (attempt.error instanceof PartlyDecrypted && attempt.error.decrypted > 0) partly = true;
     }
+    // Without a MAC, a part that decrypts while another does not means damage, not a wrong password.
+    if (!chosen && partly) throw corruptError('Part of the file decrypts with this password and part does not: the file is damaged.');
     if (!chosen || !result?.ok) throw given ? wrongPassword('decryption') : passwordRequired('decryption');
   }
   return buildContents(result.value, pfx, bytes.length, hasEncryption || pfx.macData ? chosen.used : 'not-needed');

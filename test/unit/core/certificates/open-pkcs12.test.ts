@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OID } from '../../../../src/core/certificates/asn1/oids';
+import { parseAsn1, readOctets } from '../../../../src/core/certificates/asn1/reader';
 import * as der from '../../../../src/core/certificates/asn1/writer';
 import { describePkcs12, inspectPkcs12, openPkcs12, shutdownCertificateWorkers, writePkcs12 } from '../../../../src/core/certificates';
 import { legacyLatin1Forms } from '../../../../src/core/certificates/pkcs12/kdf';
@@ -211,5 +212,26 @@ describe('openPkcs12: errors', () => {
   it('pfx.too_large: refuses files over the limit before reading them', async () => {
     await expect(openPkcs12(Buffer.alloc(10 * 1024 * 1024 + 1, 0x30), PASSWORD)).rejects.toMatchObject({ code: 'pfx.too_large' });
     await expect(openPkcs12(Buffer.alloc(2000), PASSWORD, { maxBytes: 1000 })).rejects.toMatchObject({ code: 'pfx.too_large' });
+  });
+});
+
+describe('openPkcs12: damaged files opened with the right password', () => {
+  /** Flip a byte in the last ciphertext block of the encrypted certificates, so its padding no longer checks out. */
+  const damageCertificates = (pfx: Buffer): Buffer => {
+    const authSafe = readOctets(parseAsn1(pfx).children[1]!.children[1]!.children[0]!);
+    const start = pfx.indexOf(Buffer.from(authSafe));
+    const ciphertext = parseAsn1(authSafe).children[0]!.children[1]!.children[0]!.children[1]!.children[2]!;
+    const damaged = Buffer.from(pfx);
+    damaged[start + ciphertext.contentEnd - 9] ^= 0xff;
+    return damaged;
+  };
+
+  it('says pfx.corrupt, not "wrong password", when one part decrypts and another does not', async () => {
+    const withMac = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD, certEncryption: { kind: 'pkcs12-pbe', cipher: '3des' } });
+    expect(await failureOf(openPkcs12(damageCertificates(withMac), PASSWORD))).toMatchObject({ code: 'pfx.corrupt' });
+    expect(await failureOf(openPkcs12(damageCertificates(withMac), 'wrong'))).toMatchObject({ code: 'pfx.wrong_password' });
+    const noMac = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD, mac: { kind: 'none' }, certEncryption: { kind: 'pkcs12-pbe', cipher: '3des' } });
+    expect(await failureOf(openPkcs12(damageCertificates(noMac), PASSWORD))).toMatchObject({ code: 'pfx.corrupt' });
+    expect(await failureOf(openPkcs12(damageCertificates(noMac), 'wrong'))).toMatchObject({ code: 'pfx.wrong_password', details: { failedCheck: 'decryption' } });
   });
 });
