@@ -222,7 +222,7 @@ describe('openPkcs12: damaged files opened with the right password', () => {
     const start = pfx.indexOf(Buffer.from(authSafe));
     const ciphertext = parseAsn1(authSafe).children[0]!.children[1]!.children[0]!.children[1]!.children[2]!;
     const damaged = Buffer.from(pfx);
-    damaged[start + ciphertext.contentEnd - 9] ^= 0xff;
+    damaged[start + ciphertext.contentEnd - 9] = damaged[start + ciphertext.contentEnd - 9]! ^ 0xff;
     return damaged;
   };
 
