@@ -5,8 +5,7 @@ import type { EncryptionScheme } from './algorithms';
 import { decrypt } from './decrypt';
 import { legacyLatin1Forms, type PasswordForms, passwordForms } from './kdf';
 import { DecryptionFailed } from './legacy-ciphers';
-import type { BagAttributes, ParsedPfx, RawBags } from './structure';
-import { parseSafeContents } from './structure';
+import { type BagAttributes, type ParsedPfx, parseSafeContents, type RawBags } from './structure';
 
 /** One password to try, in the encodings PKCS#12 needs. */
 export interface Candidate {
