@@ -39,7 +39,8 @@ const PKCS12_PBE: Record<string, { cipher: Pkcs12PbeCipher; label: string; keyLe
   [OID.pbeWithSHAAnd40BitRC4]: { cipher: 'rc4-40', label: 'RC4-40', keyLength: 5, ivLength: 0 },
 };
 
-const PRF: Record<string, HashName> = {
+/** HMAC algorithm OIDs (PBKDF2 PRFs and PBMAC1 schemes) to hash names. */
+export const HMAC_HASHES: Record<string, HashName> = {
   [OID.hmacWithSHA1]: 'sha1',
   [OID.hmacWithSHA224]: 'sha224',
   [OID.hmacWithSHA256]: 'sha256',
@@ -116,7 +117,7 @@ export function parseKdf(node: Asn1Node, role: string): Pbes2Kdf {
       if (isUniversal(extra, Tag.INTEGER)) keyLength = readNumber(extra, 'PBKDF2 key length');
       else {
         const prfOid = readOid(childAt(expectConstructed(extra, Tag.SEQUENCE, 'PBKDF2 PRF'), 0, 'PBKDF2 PRF OID'));
-        const found = PRF[prfOid];
+        const found = HMAC_HASHES[prfOid];
         if (!found) throw unsupportedAlgorithm(prfOid, `the PBKDF2 PRF of ${role}`);
         prf = found;
       }

@@ -14,7 +14,7 @@ import {
 } from '../asn1/reader';
 import { OID } from '../asn1/oids';
 import { unsupportedAlgorithm } from '../errors';
-import { checkIterations, DIGESTS, type EncryptionScheme, parseEncryptionScheme, parseKdf, type Pbes2Kdf } from './algorithms';
+import { checkIterations, DIGESTS, HMAC_HASHES, type EncryptionScheme, parseEncryptionScheme, parseKdf, type Pbes2Kdf } from './algorithms';
 import type { HashName } from './kdf';
 
 /** The MAC of a PFX: classic HMAC with a PKCS#12-KDF key, or PBMAC1 (RFC 9579) with a PBKDF2 key. */
@@ -84,7 +84,7 @@ function parseMacData(node: Asn1Node): PfxMacData {
     const kdf = parseKdf(expectConstructed(params.children[0], Tag.SEQUENCE, 'PBMAC1 key derivation'), 'the integrity check');
     if (kdf.kind !== 'pbkdf2') throw unsupportedAlgorithm(OID.scrypt, 'the integrity check');
     const schemeOid = readOid(childAt(expectConstructed(params.children[1], Tag.SEQUENCE, 'PBMAC1 scheme'), 0, 'PBMAC1 scheme OID'));
-    const hash = HMAC_SCHEMES[schemeOid];
+    const hash = HMAC_HASHES[schemeOid];
     if (!hash) throw unsupportedAlgorithm(schemeOid, 'the integrity check');
     return { kind: 'pbmac1', oid, hash, expected, salt, iterations: kdf.iterations, kdf };
   }
@@ -93,13 +93,6 @@ function parseMacData(node: Asn1Node): PfxMacData {
   return { kind: 'hmac', oid, hash, expected, salt, iterations };
 }
 
-const HMAC_SCHEMES: Record<string, HashName> = {
-  [OID.hmacWithSHA1]: 'sha1',
-  [OID.hmacWithSHA224]: 'sha224',
-  [OID.hmacWithSHA256]: 'sha256',
-  [OID.hmacWithSHA384]: 'sha384',
-  [OID.hmacWithSHA512]: 'sha512',
-};
 
 /** Bag attributes PKCS#12 defines for display and key matching. */
 export interface BagAttributes {
