@@ -1,3 +1,4 @@
+import { certificateErrorCodes } from './certificates';
 import { commonErrorCodes } from './common';
 import { connectionErrorCodes } from './connections';
 import { registrationErrorCodes } from './registration';
@@ -5,6 +6,7 @@ import { registrationErrorCodes } from './registration';
 /** Every error code a contract method or CLI command can return, one list per feature. */
 export const errorCodes = [
   ...commonErrorCodes,
+  ...certificateErrorCodes,
   ...connectionErrorCodes,
   ...registrationErrorCodes,
 ] as const;

@@ -1,0 +1,94 @@
+import type { SniffResult } from '../../shared/certificates';
+import { WorkbenchError } from '../errors';
+import { Asn1Error } from './asn1/reader';
+import { oidName } from './asn1/oids';
+
+/** Largest PFX accepted: real ones are a few KB; anything near this is the wrong file. */
+export const MAX_PFX_BYTES = 10 * 1024 * 1024;
+
+const OPENSSL_EXPORT_HINT = 'To build a PFX from PEM files: openssl pkcs12 -export -inkey key.pem -in cert.pem -out cert.pfx';
+
+/** The error for input that is not a PFX, saying what it is instead and what to do. */
+export function notPkcs12Error(found: SniffResult): WorkbenchError {
+  const details = { detected: found.kind };
+  switch (found.kind) {
+    case 'empty':
+      return new WorkbenchError('pfx.empty_file', 'The file is empty.', { hint: 'Choose the .pfx or .p12 file you exported with the private key.', details });
+    case 'base64-pkcs12':
+      return new WorkbenchError('pfx.base64_text', 'This is the base64 text of a PFX, not the PFX file itself. It must be decoded first.', {
+        hint: 'Use "Decode base64" (gcw cert decode) to turn it back into a .pfx, or paste the text there to check it.',
+        details,
+      });
+    case 'pem-certificate':
+    case 'der-certificate':
+      return new WorkbenchError('pfx.not_pkcs12', `This is ${found.description}, not a PFX. It holds only the public certificate, without the private key.`, {
+        hint: `Upload a .cer to the app registration; the connection needs the .pfx that includes the private key. ${OPENSSL_EXPORT_HINT}`,
+        details,
+      });
+    case 'pem-private-key':
+    case 'pem-encrypted-private-key':
+    case 'der-private-key':
+    case 'der-encrypted-private-key':
+      return new WorkbenchError('pfx.not_pkcs12', `This is ${found.description}, not a PFX: a PFX holds the certificate and its private key together.`, {
+        hint: OPENSSL_EXPORT_HINT,
+        details,
+      });
+    case 'zip':
+      return new WorkbenchError('pfx.not_pkcs12', 'This is a ZIP archive, not a PFX.', { hint: 'Extract the archive and open the .pfx or .p12 file inside it.', details });
+    default:
+      return new WorkbenchError('pfx.not_pkcs12', `This is ${found.description}, not a PKCS#12 (.pfx or .p12) file.`, {
+        hint: 'Choose the .pfx or .p12 file that holds the certificate and its private key.',
+        details,
+      });
+  }
+}
+
+/** Turn a decoding failure into pfx.truncated or pfx.corrupt. */
+export function structureError(error: Asn1Error, where: string): WorkbenchError {
+  if (error.truncated) {
+    return new WorkbenchError('pfx.truncated', 'The file is incomplete: it ends before the PFX data does.', {
+      hint: 'The file was probably cut off while copying or downloading. Copy or export it again.',
+      details: { where },
+      cause: error,
+    });
+  }
+  return corruptError(`The ${where} is damaged (${error.message}).`, error);
+}
+
+/** pfx.corrupt with a plain message. */
+export function corruptError(message: string, cause?: unknown): WorkbenchError {
+  return new WorkbenchError('pfx.corrupt', message, { hint: 'The file is damaged. Copy or export it again from its source.', cause });
+}
+
+/** An algorithm this app cannot use, named with its OID. */
+export function unsupportedAlgorithm(oid: string, role: string): WorkbenchError {
+  const name = oidName(oid);
+  return new WorkbenchError('pfx.unsupported_algorithm', `The file uses ${name === oid ? 'an algorithm' : name} (OID ${oid}) for ${role}, which this app cannot read.`, {
+    hint: 'Export the certificate again with AES-256 (Windows: "AES256-SHA256"; OpenSSL 3: the default).',
+    details: { oid, algorithm: name, role },
+  });
+}
+
+/** Wrong password, saying which check failed. */
+export function wrongPassword(failedCheck: 'mac' | 'decryption'): WorkbenchError {
+  const message =
+    failedCheck === 'mac'
+      ? "The password is wrong: the file's integrity check (MAC) does not match it."
+      : 'The password is wrong: the file\'s contents could not be decrypted with it.';
+  return new WorkbenchError('pfx.wrong_password', message, {
+    hint: 'Check the password (keyboard layout, Caps Lock, characters outside ASCII) and try again.',
+    details: { failedCheck },
+  });
+}
+
+/** No password was given and neither an empty nor an absent password opens the file. */
+export function passwordRequired(failedCheck: 'mac' | 'decryption'): WorkbenchError {
+  return new WorkbenchError('pfx.password_required', 'This file is password protected. Enter its password.', { details: { failedCheck } });
+}
+
+/** Convert any failure to a WorkbenchError with a pfx.* code: corrupt input must never surface as a crash. */
+export function asPfxError(error: unknown, where: string): WorkbenchError {
+  if (error instanceof WorkbenchError) return error;
+  if (error instanceof Asn1Error) return structureError(error, where);
+  return corruptError(`The ${where} could not be read.`, error);
+}
