@@ -1,7 +1,8 @@
 import { commonErrorCodes } from './common';
+import { signinErrorCodes } from './signin';
 
 /** Every error code a contract method or CLI command can return, one list per feature. */
-export const errorCodes = [...commonErrorCodes] as const;
+export const errorCodes = [...commonErrorCodes, ...signinErrorCodes] as const;
 
 /** An AADSTS code from Microsoft Entra, e.g. `aadsts.700016`. */
 export type AadstsErrorCode = `aadsts.${number}`;
