@@ -1,7 +1,7 @@
 import type { AppError } from '../../shared/result';
 import type { SignInFlow } from '../../shared/signin';
 import type { WorkbenchError } from '../errors';
-import { Redactor, redactPatterns } from '../log/redact';
+import { type Redactor, redactPatterns } from '../log/redact';
 import { lookupAadsts } from './aadsts-catalogue';
 import type { NetworkLogEntry } from './network-client';
 

@@ -6,7 +6,7 @@ import { parseEntraError } from './entra-error';
 import { type FlowEndpoint, buildResult, certificateFallbackCodes, registeredRedirectUri } from './flow-support';
 import { startLoopbackListener } from './loopback-listener';
 import { type CertificateForm, type ClientCredential, createMsalApp, validateEndpointInput } from './msal-factory';
-import { type SigninErrorContext, toSigninError } from './signin-error';
+import { looksLikeSecretId, type SigninErrorContext, toSigninError } from './signin-error';
 
 /** Progress of an interactive test, for the UI. */
 export type SignInProgress =
@@ -62,6 +62,7 @@ export async function signInInteractive(o: InteractiveSignInOptions): Promise<Si
     loginHost: o.loginHost,
     registerRedirectUri: register,
     redirectPlatform: platform,
+    secretLooksLikeId: o.credential.kind === 'secret' && looksLikeSecretId(o.credential.secret),
     network: o.networkClient,
     logStart: o.networkClient.log.length,
   };

@@ -155,9 +155,10 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   });
 
   port = await listen(server, options.preferredPort ?? 0);
+  const redirectUri = `http://localhost:${port}${path === '/' ? '' : path}`;
 
   let closing: Promise<void> | null = null;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: NodeJS.Timeout | undefined = undefined;
   const onAbort = () => {
     if (settled) return;
     settled = true;
@@ -187,7 +188,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     rejectResult(
       new WorkbenchError('signin.timeout', `The browser did not come back to the Workbench within ${minutes}.`, {
         hint: options.timeoutHint ?? 'Finish the sign-in in the browser tab, or start the test again.',
-        details: { redirectUri: `http://localhost:${port}${path}`, timeoutSeconds: Math.round(timeoutMs / 1000) },
+        details: { redirectUri, timeoutSeconds: Math.round(timeoutMs / 1000) },
       }),
     );
     void close();
@@ -195,7 +196,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
 
-  return { port, redirectUri: `http://localhost:${port}${path === '/' ? '' : path}`, result, close };
+  return { port, redirectUri, result, close };
 }
 
 function listen(server: Server, preferred: number): Promise<number> {
@@ -215,6 +216,11 @@ function listen(server: Server, preferred: number): Promise<number> {
     };
     server.on('error', onError);
     server.once('listening', onListening);
-    server.listen(preferred, '127.0.0.1');
+    try {
+      server.listen(preferred, '127.0.0.1');
+    } catch (err) {
+      // e.g. a preferred port outside 0–65535 throws before any 'error' event.
+      onError(err as NodeJS.ErrnoException);
+    }
   });
 }

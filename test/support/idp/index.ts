@@ -5,5 +5,7 @@ export type { EmulatorApp, EmulatorBehaviour, EmulatorSecret, EmulatorTenant, Em
 export type { EmulatorRequestLog } from './entra/context';
 export { HttpBrowser, parseForms, pageText, rewriteUrl, type BrowserUser, type BrowserVisit, type DriverOptions } from './http-browser';
 export { chromiumPath, chromiumSkipReason, launchChromium, type ChromiumBrowser } from './chromium-browser';
+export { startSigninHarness, type SigninHarness } from './harness';
+export { httpSend, portIsFree, rawExchange, type RawResponse } from './raw-http';
 export { contosoScenario, type ContosoScenario } from './scenario';
 export { startOidcProvider, oidcClients, type OidcTestProvider } from './oidc-op';

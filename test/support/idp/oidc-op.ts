@@ -1,6 +1,7 @@
 // The certified oidc-provider package as an independent standards check: PKCE, form_post, private_key_jwt,
 // client_secret_post, refresh tokens and client credentials, served under /tenant1 over HTTPS on 127.0.0.1.
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
@@ -120,7 +121,7 @@ function certBase64(pem: string): string {
   return pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
 }
 
-async function autoInteract(provider: Provider, req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+async function autoInteract(provider: Provider, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint : 'alice@tenant1.test';
   if (details.prompt.name === 'login') {

@@ -15,8 +15,8 @@ export interface ContosoScenario {
   certificate: TestCertificate;
   /** A certificate that is not registered anywhere. */
   strangerCertificate: TestCertificate;
-  user: { upn: string; password: string };
-  admin: { upn: string; password: string };
+  user: { upn: string; username: string; password: string };
+  admin: { upn: string; username: string; password: string };
 }
 
 /** Build the scenario; every call has fresh IDs so tests never share state. */
@@ -49,15 +49,15 @@ export function contosoScenario(pki: TestPki): ContosoScenario {
     allowPublicClient: true,
     requiredPermissions: { delegated: ['User.Read', 'Files.Read.All'] },
   };
-  const user = { upn: `megan@${domain}`, password: 'Correct-Horse-1' };
-  const admin = { upn: `admin@${domain}`, password: 'Admin-Battery-2' };
+  const user = { upn: `megan@${domain}`, username: `megan@${domain}`, password: 'Correct-Horse-1' };
+  const admin = { upn: `admin@${domain}`, username: `admin@${domain}`, password: 'Admin-Battery-2' };
   const tenant: EmulatorTenant = {
     tenantId,
     domains: [domain],
     apps: [webApp, publicApp],
     users: [
-      { ...user, displayName: 'Megan Bowen' },
-      { ...admin, displayName: 'Tenant Admin', isAdmin: true },
+      { upn: user.upn, password: user.password, displayName: 'Megan Bowen' },
+      { upn: admin.upn, password: admin.password, displayName: 'Tenant Admin', isAdmin: true },
     ],
   };
   return { tenantId, domain, tenant, webApp, publicApp, certificate, strangerCertificate, user, admin };

@@ -1,6 +1,6 @@
 // What every emulator handler receives: state, origin, the parsed request and response helpers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EntraError, errorBody, errorPage } from './errors';
+import { type EntraError, errorBody, errorPage } from './errors';
 import type { EmulatorState } from './state';
 
 /** One request the emulator served (no bodies, no secrets). */
