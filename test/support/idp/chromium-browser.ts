@@ -14,11 +14,17 @@ export function chromiumSkipReason(): string | null {
 }
 
 /** A headless Chromium whose `open` drives the login and consent pages like a user would. */
-export interface ChromiumBrowser {
+export interface ChromiumBrowser extends ChromiumOpener {
+  /** Another opener on the same Chromium (new tab per visit) with different user or consent choices. */
+  as(options: Omit<DriverOptions, 'caPem'>): ChromiumOpener;
+  close(): Promise<void>;
+}
+
+/** An opener bound to one set of driver options. */
+export interface ChromiumOpener {
   open(url: string): Promise<void>;
   visits: Array<Promise<BrowserVisit>>;
   last(): Promise<BrowserVisit>;
-  close(): Promise<void>;
 }
 
 /** Launch Chromium with a fresh profile. */
@@ -30,19 +36,28 @@ export async function launchChromium(options: Omit<DriverOptions, 'caPem'>): Pro
     ignoreHTTPSErrors: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const visits: Array<Promise<BrowserVisit>> = [];
+  const all: Array<Promise<BrowserVisit>> = [];
+  const opener = (driverOptions: Omit<DriverOptions, 'caPem'>): ChromiumOpener => {
+    const visits: Array<Promise<BrowserVisit>> = [];
+    return {
+      visits,
+      open: async (url) => {
+        const visit = drive(context, rewriteUrl(url, driverOptions.rewrite), driverOptions);
+        visits.push(visit);
+        all.push(visit);
+      },
+      last: async () => {
+        const visit = visits.at(-1);
+        if (!visit) throw new Error('Chromium was never opened.');
+        return visit;
+      },
+    };
+  };
   return {
-    visits,
-    open: async (url) => {
-      visits.push(drive(context, rewriteUrl(url, options.rewrite), options));
-    },
-    last: async () => {
-      const visit = visits.at(-1);
-      if (!visit) throw new Error('Chromium was never opened.');
-      return visit;
-    },
+    ...opener(options),
+    as: opener,
     close: async () => {
-      await Promise.allSettled(visits);
+      await Promise.allSettled(all);
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },

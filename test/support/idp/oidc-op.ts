@@ -71,9 +71,13 @@ export async function startOidcProvider(options: { pki?: TestPki } = {}): Promis
     interactions: { url: (_ctx, interaction) => `/${tenant}/interaction/${interaction.uid}` },
     findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, name: id, preferred_username: id }) }),
     cookies: { keys: ['gcw-test-cookie-key'] },
+    adapter: MemoryAdapter,
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 3600, RefreshToken: 86_400, IdToken: 3600, ClientCredentials: 600, AuthorizationCode: 60 },
     enabledJWA: { clientAuthSigningAlgValues: ['RS256', 'PS256'] },
     clientAuthMethods: ['none', 'client_secret_post', 'private_key_jwt'],
     responseTypes: ['code'],
+    // Put profile claims into the ID token, as Entra does, so msal can name the account.
+    conformIdTokenClaims: false,
   });
   provider.on('server_error', () => undefined);
   const refreshTokens = new Set<string>();
@@ -138,4 +142,42 @@ async function autoInteract(provider: Provider, req: IncomingMessage, res: Serve
   }
   const grantId = await grant.save();
   await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+}
+
+/** A per-process store for oidc-provider (its own default prints a warning; this one is the same thing, quietly). */
+class MemoryAdapter {
+  private static readonly store = new Map<string, Record<string, unknown>>();
+  constructor(private readonly name: string) {}
+  private key(id: string): string {
+    return `${this.name}:${id}`;
+  }
+  async upsert(id: string, payload: Record<string, unknown>): Promise<void> {
+    MemoryAdapter.store.set(this.key(id), payload);
+    if (typeof payload.grantId === 'string') {
+      const list = (MemoryAdapter.store.get(`grant:${payload.grantId}`)?.keys as string[] | undefined) ?? [];
+      MemoryAdapter.store.set(`grant:${payload.grantId}`, { keys: [...list, this.key(id)] });
+    }
+    if (typeof payload.uid === 'string') MemoryAdapter.store.set(`uid:${payload.uid}`, { id });
+  }
+  async find(id: string): Promise<Record<string, unknown> | undefined> {
+    return MemoryAdapter.store.get(this.key(id));
+  }
+  async findByUid(uid: string): Promise<Record<string, unknown> | undefined> {
+    const ref = MemoryAdapter.store.get(`uid:${uid}`);
+    return typeof ref?.id === 'string' ? this.find(ref.id) : undefined;
+  }
+  async findByUserCode(): Promise<undefined> {
+    return undefined;
+  }
+  async consume(id: string): Promise<void> {
+    const item = MemoryAdapter.store.get(this.key(id));
+    if (item) item.consumed = Math.floor(Date.now() / 1000);
+  }
+  async destroy(id: string): Promise<void> {
+    MemoryAdapter.store.delete(this.key(id));
+  }
+  async revokeByGrantId(grantId: string): Promise<void> {
+    for (const key of (MemoryAdapter.store.get(`grant:${grantId}`)?.keys as string[] | undefined) ?? []) MemoryAdapter.store.delete(key);
+    MemoryAdapter.store.delete(`grant:${grantId}`);
+  }
 }
