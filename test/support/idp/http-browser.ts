@@ -1,7 +1,7 @@
 // A plain-HTTP "browser" for sign-in tests: follows redirects, keeps cookies, fills login and consent forms,
 // and auto-submits form_post pages, so a flow's browser step runs without Chromium.
 import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent, request as httpsRequest } from 'node:https';
 
 /** Who signs in on the identity provider's login form. */
 export interface BrowserUser {
@@ -86,8 +86,17 @@ export function rewriteUrl(url: string, rewrite: Record<string, string> | undefi
 export class HttpBrowser {
   readonly visits: Array<Promise<BrowserVisit>> = [];
   private readonly cookies = new Map<string, Map<string, string>>();
+  // Like a real browser, keep HTTPS connections to the identity provider open between pages.
+  private readonly agent: Agent;
 
-  constructor(private readonly options: DriverOptions) {}
+  constructor(private readonly options: DriverOptions) {
+    this.agent = new Agent({ keepAlive: true, timeout: 2_000, maxFreeSockets: 2, ca: options.caPem });
+  }
+
+  /** Drop idle connections. */
+  close(): void {
+    this.agent.destroy();
+  }
 
   /** The opener to inject into a flow. */
   readonly open = async (url: string): Promise<void> => {
@@ -175,9 +184,8 @@ export class HttpBrowser {
           path: target.pathname + target.search,
           method,
           headers,
-          ca: this.options.caPem,
           servername: target.hostname === 'localhost' || /^[\d.]+$/.test(target.hostname) ? undefined : target.hostname,
-          agent: false,
+          agent: target.protocol === 'https:' ? this.agent : false,
           timeout: 15_000,
         },
         (res) => {
