@@ -63,7 +63,7 @@ const rows: Row[] = [
   [501481, 'InvalidCodeVerifier', 'protocol', true, 'The PKCE code verifier does not match the challenge.', 'Start the sign-in again; every test uses a new verifier.'],
   [54005, 'OAuth2AuthorizationCodeAlreadyRedeemed', 'protocol', true, 'The authorization code was already used.', 'Start the sign-in again for a new code.'],
   [700005, 'InvalidGrantRedeemAgainstWrongTenant', 'tenant', true, 'The code or token was issued for another tenant.', 'Use the same tenant for sign-in and token requests, then sign in again.'],
-  [9002313, 'InvalidRequest', 'protocol', true, 'The request is malformed, or the code or refresh token is unknown.', 'Sign in again.'],
+  [9002313, 'InvalidRequest', 'protocol', true, 'The request is malformed, or the code or refresh token is unknown.', 'Sign in again; if it repeats right after a fresh sign-in, copy the diagnostics for support.'],
   [70003, 'UnsupportedGrantType', 'protocol', false, 'The grant type is not supported.', 'Use one of the Workbench tests; they only use supported grants.'],
   // Client credentials
   [7000215, 'InvalidClientSecret', 'client-credential', false, 'The client secret is wrong. Very often the Secret ID was copied instead of the secret Value.', 'In Certificates & secrets, create a new client secret and copy its Value (shown only once), not the Secret ID; paste it into the profile.'],
@@ -79,12 +79,12 @@ const rows: Row[] = [
   [50027, 'InvalidJwtToken', 'certificate', false, 'The client assertion is not a valid token (for example no thumbprint in the header, or a wrong audience).', 'Use a certificate with a private key from the profile; if it repeats, copy the diagnostics for support.'],
   // Refresh tokens
   [50173, 'FreshTokenNeeded', 'refresh-token', true, 'The saved sign-in was revoked (by an administrator, a password change or a reset).', 'Sign in again. The saved sign-in cannot be used any more.'],
-  [700082, 'ExpiredOrRevokedGrantInactiveToken', 'refresh-token', true, 'The saved sign-in expired because it was not used for 90 days.', 'Sign in again.'],
-  [70008, 'ExpiredOrRevokedGrant', 'refresh-token', true, 'The saved sign-in or code expired because it was not used in time.', 'Sign in again.'],
+  [700082, 'ExpiredOrRevokedGrantInactiveToken', 'refresh-token', true, 'The saved sign-in expired because it was not used for 90 days.', 'Sign in again; checking the connection now and then keeps a saved sign-in alive.'],
+  [70008, 'ExpiredOrRevokedGrant', 'refresh-token', true, 'The saved sign-in or code expired because it was not used in time.', 'Sign in again and finish the test without long pauses.'],
   [70043, 'BadTokenDueToSignInFrequency', 'refresh-token', true, 'A Conditional Access sign-in frequency policy ended the saved sign-in.', 'Sign in again; the policy decides how long a sign-in lasts.'],
   [700084, 'SpaRefreshTokenExpired', 'refresh-token', true, 'The refresh token was issued to a single-page application and its fixed lifetime ended.', 'Sign in again; register http://localhost under "Mobile and desktop applications" rather than "Single-page application".'],
-  [50132, 'SsoArtifactInvalidOrExpired', 'refresh-token', true, 'The session is no longer valid (password expiry or a recent password change).', 'Sign in again.'],
-  [50133, 'SsoArtifactRevoked', 'refresh-token', true, 'The session was revoked (password change or reset).', 'Sign in again.'],
+  [50132, 'SsoArtifactInvalidOrExpired', 'refresh-token', true, 'The session is no longer valid (password expiry or a recent password change).', 'Sign in again with the current password.'],
+  [50133, 'SsoArtifactRevoked', 'refresh-token', true, 'The session was revoked (password change or reset).', 'Sign in again with the current password.'],
   [50089, 'FlowTokenExpired', 'refresh-token', true, 'The sign-in took too long and its flow token expired.', 'Start the sign-in again and finish it within a few minutes.'],
 ];
 

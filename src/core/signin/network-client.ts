@@ -166,6 +166,13 @@ export class SigninNetworkClient implements INetworkModule {
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     const https = target.protocol === 'https:';
     return new Promise((resolve, reject) => {
+      let done = false;
+      const finish = (settle: () => void) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        settle();
+      };
       const req = (https ? httpsRequest : httpRequest)(
         { method, hostname: target.hostname, port: target.port || undefined, path: target.pathname + target.search, headers, ...(https ? { agent: this.agent } : { agent: false }) },
         (res: IncomingMessage) => {
@@ -173,23 +180,24 @@ export class SigninNetworkClient implements INetworkModule {
           let size = 0;
           res.on('data', (chunk: Buffer) => {
             size += chunk.length;
-            if (size > this.maxBytes) req.destroy(new NetworkFailure('too_large', `${target.host} sent more than ${this.maxBytes} bytes.`));
-            else chunks.push(chunk);
+            if (size <= this.maxBytes) return void chunks.push(chunk);
+            finish(() => reject(new NetworkFailure('too_large', `${target.host} sent more than ${this.maxBytes} bytes.`)));
+            req.destroy();
           });
           res.on('end', () => {
             const out: Record<string, string> = {};
             for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-            resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString('utf8') });
+            finish(() => resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString('utf8') }));
           });
-          res.on('error', reject);
+          res.on('error', (err) => finish(() => reject(err)));
+          res.on('close', () => finish(() => reject(new NetworkFailure('reset', `${target.host} closed the connection before the answer was complete.`))));
         },
       );
-      const timer = setTimeout(() => req.destroy(new NetworkFailure('timeout', `${target.host} did not answer within ${Math.round(limit / 1000)} s.`)), limit);
-      req.on('close', () => clearTimeout(timer));
-      req.on('error', (err) => {
-        clearTimeout(timer);
-        reject(err);
-      });
+      const timer = setTimeout(() => {
+        finish(() => reject(new NetworkFailure('timeout', `${target.host} did not answer within ${Math.round(limit / 1000)} s.`)));
+        req.destroy();
+      }, limit);
+      req.on('error', (err) => finish(() => reject(err)));
       req.end(body);
     });
   }
