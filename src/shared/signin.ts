@@ -27,6 +27,8 @@ export interface TokenClaimsSummary {
   /** Signed-in user (`upn`, else `preferred_username`, else `unique_name`). */
   user: string | null;
   name: string | null;
+  /** The optional `idtyp` claim as sent (`app`, `user` or null). */
+  idtyp: string | null;
   /** `app` or `user` (the `idtyp` claim, else inferred from `scp`). */
   tokenKind: 'app' | 'user';
   /** Expiry as an ISO date. */

@@ -36,7 +36,8 @@ export function signinDiagnostics(error: WorkbenchError | AppError, ctx: Diagnos
     line('Tenant', ctx.tenant),
     line('Client ID', ctx.clientId),
     line('Redirect URI', ctx.redirectUri),
-    line('Error code', error.code),
+    // Not "Error code:": the redactor masks anything after "code:" (OAuth authorization codes).
+    line('Workbench error', error.code),
     line('Message', error.message),
     line('AADSTS', aadsts === null ? null : `AADSTS${aadsts}${entry ? ` (${entry.name})` : ''}`),
     line('Microsoft message', details.microsoftMessage),

@@ -66,6 +66,7 @@ export function summarizeClaims(payload: Record<string, unknown>, now = new Date
     roles,
     user: str(payload.upn) ?? str(payload.preferred_username) ?? str(payload.unique_name),
     name: str(payload.name),
+    idtyp,
     tokenKind: idtyp === 'app' || (idtyp === null && scopes.length === 0 && !payload.upn && !payload.preferred_username) ? 'app' : 'user',
     expiresAt: exp === null ? null : new Date(exp * 1000).toISOString(),
     minutesLeft: exp === null ? null : Math.floor((exp * 1000 - now.getTime()) / 60_000),

@@ -141,6 +141,10 @@ export class HttpBrowser {
         }
       }
     } catch (err) {
+      // Keep the address that failed (e.g. a redirect to a loopback port nobody listens on): it carries the answer.
+      visit.steps.push({ method, url, status: 0 });
+      visit.finalUrl = url;
+      visit.finalStatus = 0;
       visit.error = err instanceof Error ? err.message : String(err);
     }
     return visit;

@@ -154,6 +154,17 @@ function validateClient(
     return null;
   }
   const { app } = found;
+  if (!tenant && app.signInAudience === 'AzureADMyOrg') {
+    sendErrorPage(
+      ctx,
+      new EntraError(
+        'invalid_request',
+        50194,
+        `Application '${clientId}'(${app.displayName ?? clientId}) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'. Use a tenant-specific endpoint or configure the application to be multi-tenant.`,
+      ),
+    );
+    return null;
+  }
   if (![...(app.web ?? []), ...(app.publicClient ?? []), ...(app.spa ?? [])].length) {
     sendErrorPage(ctx, new EntraError('invalid_request', 500113, 'No reply address is registered for the application.'));
     return null;

@@ -21,6 +21,7 @@ describe('token decoding', () => {
       roles: [],
       user: 'megan@contoso.com',
       name: 'Megan',
+      idtyp: 'user',
       tokenKind: 'user',
       expiresAt: '2025-01-01T11:00:00.000Z',
       minutesLeft: 60,
