@@ -1,8 +1,8 @@
 // The Entra emulator's own contract: Entra's error shape, discovery, JWKS, PKCE, code reuse, assertion checks, pages.
-import { createHash, createPrivateKey, randomBytes, randomUUID, sign } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, type JsonWebKey, randomBytes, randomUUID, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInInteractive } from '../../../src/core/signin/interactive-signin';
-import { SigninNetworkClient } from '../../../src/core/signin/network-client';
+import type { SigninNetworkClient } from '../../../src/core/signin/network-client';
 import { decodeJwt } from '../../../src/core/signin/token-decode';
 import { verifySignature, decodeJwt as decodeForVerify } from '../../support/idp/entra/jwt';
 import { HttpBrowser, parseForms, startSigninHarness, type SigninHarness } from '../../support/idp';
@@ -54,8 +54,7 @@ describe('Entra emulator', () => {
     const jwks = await net.sendGetRequestAsync<{ keys: Array<Record<string, string>> }>(`${h.idp.origin}/${h.s.tenantId}/discovery/v2.0/keys`);
     const issued = await token({ grant_type: 'client_credentials', client_id: h.s.webApp.clientId, client_secret: h.s.webApp.secretValue, scope: 'https://graph.microsoft.com/.default' });
     const at = String(issued.body.access_token);
-    const { createPublicKey } = await import('node:crypto');
-    const key = createPublicKey({ key: jwks.body.keys[0] as unknown as import('node:crypto').JsonWebKey, format: 'jwk' });
+    const key = createPublicKey({ key: jwks.body.keys[0] as unknown as JsonWebKey, format: 'jwk' });
     const parsed = decodeForVerify(at);
     expect(parsed && verifySignature(parsed, key)).toBe(true);
     expect(decodeJwt(at).header.kid).toBe(jwks.body.keys[0]?.kid);
