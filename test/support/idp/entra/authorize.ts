@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { type HandlerContext, redirect, sendErrorPage, sendHtml } from './context';
 import { EntraError, esc, page } from './errors';
+import { consentPage, loginPage, needAdminPage } from './pages';
+import { validateClient } from './registration';
 import { randomId } from './jwt';
 import type { Transaction } from './state';
 import { clientInfo, parseScopes } from './tokens';
@@ -127,81 +129,6 @@ function opt<K extends string>(key: K, value: string | null): Partial<Record<K, 
   return value === null ? {} : ({ [key]: value } as Record<K, string>);
 }
 
-function validateClient(
-  ctx: HandlerContext,
-  tenantSegment: string,
-  clientId: string | null,
-  redirectUri: string | null,
-  allowExtraPath: boolean,
-): Pick<Transaction, 'tenantSegment' | 'tenant' | 'app' | 'redirectUri' | 'platform'> | null {
-  const resolved = ctx.state.resolveTenant(tenantSegment);
-  if (!resolved) {
-    sendErrorPage(ctx, tenantNotFound(tenantSegment));
-    return null;
-  }
-  const tenant = 'tenant' in resolved ? resolved.tenant : null;
-  if (!clientId) {
-    sendErrorPage(ctx, new EntraError('invalid_request', 900144, "The request body must contain the following parameter: 'client_id'."));
-    return null;
-  }
-  const found = ctx.state.findApp(tenant, clientId);
-  if (!found) {
-    sendErrorPage(ctx, appNotFound(clientId, tenant?.tenantId ?? tenantSegment));
-    return null;
-  }
-  if (!redirectUri) {
-    sendErrorPage(ctx, new EntraError('invalid_request', 900971, 'No reply address provided.'));
-    return null;
-  }
-  const { app } = found;
-  if (!tenant && app.signInAudience === 'AzureADMyOrg') {
-    sendErrorPage(
-      ctx,
-      new EntraError(
-        'invalid_request',
-        50194,
-        `Application '${clientId}'(${app.displayName ?? clientId}) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'. Use a tenant-specific endpoint or configure the application to be multi-tenant.`,
-      ),
-    );
-    return null;
-  }
-  if (![...(app.web ?? []), ...(app.publicClient ?? []), ...(app.spa ?? [])].length) {
-    sendErrorPage(ctx, new EntraError('invalid_request', 500113, 'No reply address is registered for the application.'));
-    return null;
-  }
-  const platform = ctx.state.matchRedirect(app, redirectUri, allowExtraPath);
-  if (!platform) {
-    sendErrorPage(
-      ctx,
-      new EntraError(
-        'invalid_request',
-        50011,
-        `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.`,
-      ),
-    );
-    return null;
-  }
-  return { tenantSegment, tenant, app, redirectUri, platform };
-}
-
-/** AADSTS90002, the answer for an unknown tenant (often the wrong cloud). */
-export function tenantNotFound(segment: string): EntraError {
-  return new EntraError(
-    'invalid_tenant',
-    90002,
-    `Tenant '${segment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
-  );
-}
-
-/** AADSTS700016, the answer for an unknown client ID. */
-export function appNotFound(clientId: string, tenant: string): EntraError {
-  return new EntraError(
-    'unauthorized_client',
-    700016,
-    `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
-  );
-}
-
 function requested(txn: Transaction): string[] {
   const delegated = txn.app.requiredPermissions?.delegated ?? [];
   const application = txn.app.requiredPermissions?.application ?? [];
@@ -257,43 +184,4 @@ function withParams(uri: string, params: Record<string, string>, mode: 'query' |
   }
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return url.toString();
-}
-
-function loginPage(txn: Transaction, error?: string): string {
-  return page(
-    'Sign in to your account',
-    `<h1>Sign in</h1>${error ? `<p id="login-error" role="alert">${esc(error)}</p>` : ''}
-<form method="post" action="/emulator/login" id="login-form">
-<input type="hidden" name="txn" value="${esc(txn.id)}">
-<label>Email, phone, or Skype <input id="username" name="username" type="email" value="${esc(txn.loginHint ?? '')}"></label>
-<label>Password <input id="password" name="password" type="password"></label>
-<button id="submit" type="submit">Sign in</button>
-</form>`,
-  );
-}
-
-function consentPage(txn: Transaction, permissions: string[], admin: boolean): string {
-  const items = permissions.map((p) => `<li>${esc(p)}</li>`).join('');
-  return page(
-    'Permissions requested',
-    `<h1>Permissions requested${admin ? ' — accept for your organization' : ''}</h1>
-<p>${esc(txn.app.displayName ?? txn.app.clientId)} needs permission to:</p><ul id="permissions">${items}</ul>
-<form method="post" action="/emulator/consent" id="consent-form">
-<input type="hidden" name="txn" value="${esc(txn.id)}">
-<button id="accept" type="submit" name="decision" value="accept">Accept</button>
-<button id="decline" type="submit" name="decision" value="decline">Cancel</button>
-</form>`,
-  );
-}
-
-function needAdminPage(txn: Transaction): string {
-  return page(
-    'Need admin approval',
-    `<h1>Need admin approval</h1>
-<p id="error-text">AADSTS90094: ${esc(txn.app.displayName ?? txn.app.clientId)} needs permission to access resources in your organization that only an admin can grant. Please ask an admin to grant permission to this app before you can use it.</p>
-<form method="post" action="/emulator/consent" id="consent-form">
-<input type="hidden" name="txn" value="${esc(txn.id)}">
-<button id="return" type="submit" name="decision" value="cancel">Return to the application without granting consent</button>
-</form>`,
-  );
 }

@@ -2,7 +2,8 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createTestPki, type TestPki } from '../certs';
-import { handleAdminConsent, handleAuthorize, handleConsent, handleLogin, tenantNotFound } from './authorize';
+import { handleAdminConsent, handleAuthorize, handleConsent, handleLogin } from './authorize';
+import { tenantNotFound } from './registration';
 import { type EmulatorRequestLog, type HandlerContext, sendEntraError, sendHtml, sendJson } from './context';
 import { EntraError, page } from './errors';
 import { handleGraph } from './graph';

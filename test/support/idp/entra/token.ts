@@ -5,7 +5,7 @@ import { type HandlerContext, header, sendEntraError, sendJson } from './context
 import { EntraError } from './errors';
 import { randomId } from './jwt';
 import type { RefreshRecord } from './state';
-import { appNotFound, tenantNotFound } from './authorize';
+import { appNotFound, tenantNotFound } from './registration';
 import { clientInfo, mintAppAccessToken, mintIdToken, mintUserAccessToken, parseScopes } from './tokens';
 import type { EmulatorApp, EmulatorTenant, EmulatorUser, RefreshRevocation } from './types';
 
