@@ -21,7 +21,12 @@ export interface FlowEndpoint {
   protocol?: 'entra' | 'oidc';
   /** Put the access token in the result (e.g. to run the Graph probe); never stored. */
   includeAccessToken?: boolean;
+  /** msal's own log lines (no personal data), for diagnostics; redact before keeping them. */
+  logSink?: (level: 'error' | 'warning' | 'info', message: string) => void;
 }
+
+/** The platform names of the Entra admin center's Authentication page. */
+export type RedirectPlatform = 'Web' | 'Mobile and desktop applications';
 
 /** Build the typed result from msal's answer. */
 export function buildResult(

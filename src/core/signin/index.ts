@@ -14,7 +14,7 @@ export {
   type SignInHosts,
 } from './endpoints';
 export { cleanDescription, parseEntraError, type ParsedEntraError } from './entra-error';
-export { buildResult, registeredRedirectUri, type FlowEndpoint } from './flow-support';
+export { buildResult, registeredRedirectUri, type FlowEndpoint, type RedirectPlatform } from './flow-support';
 export { probeGraph, type GraphProbeOptions } from './graph-probe';
 export { delegatedScopes, signInInteractive, type InteractiveSignInOptions, type SignInProgress } from './interactive-signin';
 export { startLoopbackListener, type LoopbackListener, type LoopbackOptions, type LoopbackRefusal, type LoopbackResponse } from './loopback-listener';

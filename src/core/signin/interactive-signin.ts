@@ -3,14 +3,15 @@ import type { SignInResult } from '../../shared/signin';
 import { WorkbenchError } from '../errors';
 import { graphScope } from './endpoints';
 import { parseEntraError } from './entra-error';
-import { type FlowEndpoint, buildResult, certificateFallbackCodes, registeredRedirectUri } from './flow-support';
+import { type FlowEndpoint, type RedirectPlatform, buildResult, certificateFallbackCodes, registeredRedirectUri } from './flow-support';
 import { startLoopbackListener } from './loopback-listener';
 import { type CertificateForm, type ClientCredential, createMsalApp, validateEndpointInput } from './msal-factory';
 import { looksLikeSecretId, type SigninErrorContext, toSigninError } from './signin-error';
 
 /** Progress of an interactive test, for the UI. */
 export type SignInProgress =
-  | { step: 'listening'; redirectUri: string }
+  /** `register`/`platform`: what the app registration must list, to show the admin before the browser opens. */
+  | { step: 'listening'; redirectUri: string; register: string; platform: RedirectPlatform }
   | { step: 'browser'; url: string }
   | { step: 'redeeming' };
 
@@ -53,7 +54,7 @@ export function delegatedScopes(graphHost: string, required: readonly string[] |
 export async function signInInteractive(o: InteractiveSignInOptions): Promise<SignInResult> {
   validateEndpointInput(o);
   const path = o.redirectPath ?? '/';
-  const platform = o.credential.kind === 'none' ? 'Mobile and desktop applications' : 'Web';
+  const platform: RedirectPlatform = o.credential.kind === 'none' ? 'Mobile and desktop applications' : 'Web';
   const register = registeredRedirectUri(path);
   const ctx: SigninErrorContext = {
     flow: 'interactive',
@@ -79,7 +80,7 @@ export async function signInInteractive(o: InteractiveSignInOptions): Promise<Si
     timeoutHint: `If the browser showed an error such as AADSTS50011, register ${register} under "${platform}" in the app registration's Authentication page, then test again.`,
   });
   try {
-    o.onProgress?.({ step: 'listening', redirectUri: listener.redirectUri });
+    o.onProgress?.({ step: 'listening', redirectUri: listener.redirectUri, register, platform });
     const make = (form?: CertificateForm) =>
       createMsalApp({ ...o, credential: o.credential, ...(o.cachePlugin ? { cachePlugin: o.cachePlugin } : {}), ...(form ? { certificateForm: form } : {}) });
     const first = o.certificateForm ?? 'sha256';
@@ -128,6 +129,9 @@ export async function signInInteractive(o: InteractiveSignInOptions): Promise<Si
 
 type CodeRequest = Parameters<ConfidentialClientApplication['acquireTokenByCode']>[0];
 
+/** Refusals that mean "this authorization code can no longer be redeemed". */
+const codeSpentCodes = [54005, 70008, 9002313, 70000];
+
 async function redeem(
   app: PublicClientApplication | ConfidentialClientApplication,
   make: (form?: CertificateForm) => PublicClientApplication | ConfidentialClientApplication,
@@ -141,8 +145,14 @@ async function redeem(
     const aadsts = parseEntraError(err)?.aadsts ?? null;
     if (credential.kind !== 'certificate' || aadsts === null || !certificateFallbackCodes.includes(aadsts)) throw err;
     const other: CertificateForm = first === 'sha256' ? 'sha1' : 'sha256';
-    const result = await make(other).acquireTokenByCode(request);
-    return { result, form: other, notes: [fallbackNote(first, aadsts)] };
+    try {
+      const result = await make(other).acquireTokenByCode(request);
+      return { result, form: other, notes: [fallbackNote(first, aadsts)] };
+    } catch (second) {
+      // If the first attempt used up the code, the second refusal says nothing about the certificate.
+      const again = parseEntraError(second)?.aadsts ?? null;
+      throw again !== null && codeSpentCodes.includes(again) ? err : second;
+    }
   }
 }
 

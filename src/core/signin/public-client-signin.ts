@@ -26,8 +26,16 @@ export interface PublicClientSignInOptions extends FlowEndpoint {
 const REGISTER_HINT =
   'Register http://localhost under "Mobile and desktop applications" in the app registration\'s Authentication page and turn on "Allow public client flows", then test again.';
 
-/** Make msal's loopback server give up: it accepts a form post carrying an error and the expected state. */
-function stopMsalLoopback(redirectUri: string, state: string, reason: 'timeout' | 'cancelled'): Promise<void> {
+/** Make msal's loopback server give up (a few tries: msal would otherwise wait forever). */
+async function stopMsalLoopback(redirectUri: string, state: string, reason: 'timeout' | 'cancelled'): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    if (await postStop(redirectUri, state, reason)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** msal's loopback accepts a form post carrying an error and the expected state, and then closes. */
+function postStop(redirectUri: string, state: string, reason: 'timeout' | 'cancelled'): Promise<boolean> {
   const target = new URL(redirectUri);
   const body = new URLSearchParams({ error: reason, error_description: `The Workbench stopped waiting (${reason}).`, state }).toString();
   return new Promise((resolve) => {
@@ -43,11 +51,11 @@ function stopMsalLoopback(redirectUri: string, state: string, reason: 'timeout' 
       },
       (res) => {
         res.resume();
-        res.on('end', () => resolve());
+        res.on('end', () => resolve(res.statusCode === 200));
       },
     );
     req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve());
+    req.on('error', () => resolve(false));
     req.end(body);
   });
 }
@@ -91,7 +99,7 @@ export async function signInPublicClient(o: PublicClientSignInOptions): Promise<
       openBrowser: async (url: string) => {
         const params = new URL(url).searchParams;
         loopback = { redirectUri: params.get('redirect_uri') ?? '', state: params.get('state') ?? '' };
-        o.onProgress?.({ step: 'listening', redirectUri: loopback.redirectUri });
+        o.onProgress?.({ step: 'listening', redirectUri: loopback.redirectUri, register: 'http://localhost', platform: 'Mobile and desktop applications' });
         if (stopped) {
           // Stopped while msal was still starting its listener: close it now instead of opening the browser.
           stopping = stopMsalLoopback(loopback.redirectUri, loopback.state, stopped);

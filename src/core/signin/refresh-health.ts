@@ -3,7 +3,7 @@ import type { RefreshHealthResult } from '../../shared/signin';
 import { WorkbenchError } from '../errors';
 import { type FlowEndpoint, buildResult } from './flow-support';
 import { delegatedScopes } from './interactive-signin';
-import { type ClientCredential, createMsalApp, validateEndpointInput } from './msal-factory';
+import { type CertificateForm, type ClientCredential, createMsalApp, validateEndpointInput } from './msal-factory';
 import { type SigninErrorContext, toSigninError } from './signin-error';
 import { createCachePlugin, type TokenCachePersistence } from './token-cache';
 
@@ -11,6 +11,8 @@ import { createCachePlugin, type TokenCachePersistence } from './token-cache';
 export interface CheckConnectionOptions extends FlowEndpoint {
   /** The credential the sign-in used: refresh tokens are bound to the client type. */
   credential: ClientCredential;
+  /** For certificates: the client-assertion form the sign-in test found to work (default SHA-256). */
+  certificateForm?: CertificateForm;
   /** The saved (encrypted by the caller) MSAL token cache. */
   persistence: TokenCachePersistence;
   /** Which saved account: its username (UPN) or homeAccountId. Default: the only one. */

@@ -4,6 +4,7 @@ import { WorkbenchError } from '../errors';
 import { redactPatterns } from '../log/redact';
 import { lookupAadsts } from './aadsts-catalogue';
 import { type ParsedEntraError, parseEntraError } from './entra-error';
+import type { RedirectPlatform } from './flow-support';
 import type { NetworkLogEntry } from './network-client';
 
 /** What the mapper knows about the attempt, to make the fix concrete. */
@@ -14,7 +15,7 @@ export interface SigninErrorContext {
   loginHost?: string;
   /** The redirect URI as it must be registered (e.g. http://localhost) and where. */
   registerRedirectUri?: string;
-  redirectPlatform?: 'Web' | 'Mobile and desktop applications';
+  redirectPlatform?: RedirectPlatform;
   /** The secret in the profile is GUID-shaped: probably the Secret ID. */
   secretLooksLikeId?: boolean;
   /** The network client's log, to explain network and discovery failures msal reduces to one code. */

@@ -35,15 +35,25 @@ describe('interactive sign-in, confidential client (own loopback listener + acqu
     // The driver would type a wrong name: only the login_hint pre-fill makes this sign in as Megan.
     const browser = h.browser({ user: { username: 'someone.else@contoso.onmicrosoft.com', password: h.s.user.password } });
     const progress: string[] = [];
+    const msalLog: string[] = [];
+    let register = '';
     const result = await signInInteractive({
+      logSink: (_level, message) => msalLog.push(message),
       ...h.endpoint(h.s.webApp.clientId),
       credential: { kind: 'secret', secret: h.s.webApp.secretValue },
       openBrowser: browser.open,
       requiredPermissions: ['User.Read', 'Files.Read.All'],
       loginHint: h.s.user.upn,
-      onProgress: (p) => progress.push(p.step),
+      onProgress: (p) => {
+        progress.push(p.step);
+        if (p.step === 'listening') register = `${p.register} (${p.platform})`;
+      },
     });
     expect(progress).toEqual(['listening', 'browser', 'redeeming']);
+    expect(register).toBe('http://localhost (Web)');
+    expect(msalLog.length).toBeGreaterThan(0);
+    expect(msalLog.join('\n')).not.toContain(h.s.webApp.secretValue);
+    expect(msalLog.join('\n')).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
     expect(result.account?.username).toBe(h.s.user.upn);
     expect(result.claims).toMatchObject({ appId: h.s.webApp.clientId, appIdAcr: '1', credentialUsed: 'client secret', tid: h.s.tenantId, user: h.s.user.upn, tokenKind: 'user', ver: '1.0' });
     expect(result.permissions).toMatchObject({ kind: 'delegated', missing: [], extra: [] });
@@ -81,6 +91,24 @@ describe('interactive sign-in, confidential client (own loopback listener + acqu
       expect(result.notes.join(' ')).toContain('AADSTS700027');
     } finally {
       h.idp.behaviour.acceptSha256Thumbprint = true;
+    }
+  });
+
+  it('when the refused first attempt used up the code, reports that refusal (not "code already redeemed")', async () => {
+    h.idp.behaviour.acceptSha256Thumbprint = false;
+    h.idp.behaviour.spendCodeOnFailedClientAuth = true;
+    try {
+      const err = await failure(
+        signInInteractive({
+          ...h.endpoint(h.s.webApp.clientId),
+          credential: { kind: 'certificate', privateKeyPem: h.s.certificate.privateKeyPem, thumbprintSha256Hex: h.s.certificate.thumbprintSha256Hex, thumbprintSha1Hex: h.s.certificate.thumbprintSha1Hex },
+          openBrowser: h.browser().open,
+        }),
+      );
+      expect(err.code).toBe('aadsts.700027');
+    } finally {
+      h.idp.behaviour.acceptSha256Thumbprint = true;
+      h.idp.behaviour.spendCodeOnFailedClientAuth = false;
     }
   });
 

@@ -87,6 +87,7 @@ function codeGrant(ctx: HandlerContext, tenant: EmulatorTenant | null, segment: 
     throw new EntraError('invalid_request', 9002326, "Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type.");
   }
   const publicClient = platform !== 'web';
+  if (ctx.state.behaviour.spendCodeOnFailedClientAuth) record.redeemed = true;
   const appidacr = authenticateClient(ctx, app, publicClient, segment);
   record.redeemed = true;
   const scopeText = form.get('scope') ?? record.txn.scopes.join(' ');

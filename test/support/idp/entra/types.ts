@@ -73,6 +73,8 @@ export interface EmulatorBehaviour {
   tokenDelayMs?: number;
   /** Add this suberror to refresh-token revocation errors (real Entra sends none). */
   revocationSuberror?: string;
+  /** Spend an authorization code even when the client then fails to authenticate (Entra's behaviour is unconfirmed). */
+  spendCodeOnFailedClientAuth?: boolean;
   /** Access token lifetime in seconds. */
   accessTokenLifetimeSeconds?: number;
 }
