@@ -141,7 +141,8 @@ export function toSigninError(err: unknown, ctx: SigninErrorContext): WorkbenchE
     return new WorkbenchError('signin.network', 'The sign-in host could not be reached.', { hint: 'Check the network connection and proxy, then try again.', cause: err });
   }
   if (msalCode === 'endpoints_resolution_error' || msalCode === 'untrusted_authority' || msalCode === 'authority_uri_insecure') {
-    return new WorkbenchError('signin.authority_invalid', `The sign-in host ${ctx.loginHost ?? ''} did not describe tenant "${ctx.tenant ?? ''}" (${msalCode}).`.replace('  ', ' '), {
+    const where = ctx.loginHost ? `The sign-in host ${ctx.loginHost}` : 'The sign-in host';
+    return new WorkbenchError('signin.authority_invalid', `${where} did not describe tenant "${ctx.tenant ?? ''}" (${msalCode}).`, {
       hint: 'Check the tenant ID and the environment (cloud or Custom sign-in host) of the profile.',
       details: { msalError: msalCode },
       cause: err,

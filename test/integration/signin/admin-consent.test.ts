@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchError } from '../../../src/core/errors';
 import { adminConsentLinkForAdmin, buildAdminConsentUrl, runAdminConsent } from '../../../src/core/signin/admin-consent';
 import { signInHostsFor } from '../../../src/core/signin/endpoints';
 import { httpSend, startSigninHarness, type SigninHarness } from '../../support/idp';
+import { failure } from '../../support/idp/expect-failure';
 
 let h: SigninHarness;
 beforeAll(async () => {
@@ -10,14 +10,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function failure(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkbenchError);
-  return err as WorkbenchError;
-}
 
 const secret = () => ({ kind: 'secret' as const, secret: h.s.webApp.secretValue });
 

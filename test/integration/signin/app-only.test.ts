@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchError } from '../../../src/core/errors';
 import { testAppOnly } from '../../../src/core/signin/app-only';
 import { SigninNetworkClient } from '../../../src/core/signin/network-client';
 import { startEntraEmulator, startSigninHarness, type SigninHarness } from '../../support/idp';
+import { failure } from '../../support/idp/expect-failure';
 
 let h: SigninHarness;
 beforeAll(async () => {
@@ -11,14 +11,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function failure(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkbenchError);
-  return err as WorkbenchError;
-}
 
 const cert = () => ({
   kind: 'certificate' as const,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchError } from '../../../src/core/errors';
 import { testAppOnly } from '../../../src/core/signin/app-only';
 import { probeGraph } from '../../../src/core/signin/graph-probe';
 import { signInInteractive } from '../../../src/core/signin/interactive-signin';
 import { startSigninHarness, type SigninHarness } from '../../support/idp';
+import { failure } from '../../support/idp/expect-failure';
 
 let h: SigninHarness;
 let delegated: string;
@@ -17,14 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function failure(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkbenchError);
-  return err as WorkbenchError;
-}
 
 describe('read-only Graph probe', () => {
   it('GET /me/drive with a delegated token through the same network client', async () => {

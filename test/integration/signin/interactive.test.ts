@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchError } from '../../../src/core/errors';
 import { searchAadsts } from '../../../src/core/signin/aadsts-catalogue';
 import { endpointsFor } from '../../../src/core/connections/environments';
 import { signInHostsFor } from '../../../src/core/signin/endpoints';
 import { signInInteractive } from '../../../src/core/signin/interactive-signin';
 import type { EnvironmentId } from '../../../src/shared/environments';
 import { portIsFree, startSigninHarness, type SigninHarness } from '../../support/idp';
+import { failure } from '../../support/idp/expect-failure';
 
 let h: SigninHarness;
 beforeAll(async () => {
@@ -14,14 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function failure(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkbenchError);
-  return err as WorkbenchError;
-}
 
 /** A user nobody has consented for yet. */
 function freshUser(isAdmin = false): { upn: string; username: string; password: string } {

@@ -1,7 +1,6 @@
 // The same flows against the certified oidc-provider package: an independent check of PKCE, form_post,
 // client_secret_post, private_key_jwt, refresh and client credentials (no Entra-only features).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchError } from '../../../src/core/errors';
 import { testAppOnly } from '../../../src/core/signin/app-only';
 import { signInInteractive } from '../../../src/core/signin/interactive-signin';
 import { SigninNetworkClient } from '../../../src/core/signin/network-client';
@@ -9,6 +8,7 @@ import { signInPublicClient } from '../../../src/core/signin/public-client-signi
 import { checkConnection } from '../../../src/core/signin/refresh-health';
 import { createCachePlugin, memoryCachePersistence } from '../../../src/core/signin/token-cache';
 import { HttpBrowser, oidcClients, startOidcProvider, type OidcTestProvider } from '../../support/idp';
+import { failure } from '../../support/idp/expect-failure';
 
 let op: OidcTestProvider;
 beforeAll(async () => {
@@ -59,10 +59,9 @@ describe('oidc-provider: delegated flows', () => {
   });
 
   it('a wrong secret is refused (invalid_client, no AADSTS) → signin.server_error', async () => {
-    const err = await signInInteractive({ ...endpoint(oidcClients.secretClient), credential: { kind: 'secret', secret: 'wrong-secret-value' }, openBrowser: browser().open, scopes, prompt: 'consent' }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(WorkbenchError);
-    expect((err as WorkbenchError).code).toBe('signin.server_error');
-    expect((err as WorkbenchError).details?.error).toBe('invalid_client');
+    const err = await failure(signInInteractive({ ...endpoint(oidcClients.secretClient), credential: { kind: 'secret', secret: 'wrong-secret-value' }, openBrowser: browser().open, scopes, prompt: 'consent' }));
+    expect(err.code).toBe('signin.server_error');
+    expect(err.details?.error).toBe('invalid_client');
   });
 });
 
@@ -73,10 +72,9 @@ describe('oidc-provider: refresh', () => {
     const ok = await checkConnection({ ...endpoint(oidcClients.publicClient), credential: { kind: 'none' }, persistence, scopes });
     expect(ok.flow).toBe('refresh');
     await op.revokeRefreshTokens();
-    const err = await checkConnection({ ...endpoint(oidcClients.publicClient), credential: { kind: 'none' }, persistence, scopes }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(WorkbenchError);
-    expect((err as WorkbenchError).code).toBe('signin.invalid_grant');
-    expect((err as WorkbenchError).details?.signInAgain).toBe(true);
+    const err = await failure(checkConnection({ ...endpoint(oidcClients.publicClient), credential: { kind: 'none' }, persistence, scopes }));
+    expect(err.code).toBe('signin.invalid_grant');
+    expect(err.details?.signInAgain).toBe(true);
   });
 });
 

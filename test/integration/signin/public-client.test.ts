@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchError } from '../../../src/core/errors';
 import { signInPublicClient } from '../../../src/core/signin/public-client-signin';
 import { portIsFree, startSigninHarness, type SigninHarness } from '../../support/idp';
+import { failure } from '../../support/idp/expect-failure';
 
 let h: SigninHarness;
 beforeAll(async () => {
@@ -9,14 +9,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function failure(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkbenchError);
-  return err as WorkbenchError;
-}
 
 /** An opener that only remembers msal's loopback address, like a browser the user never finishes. */
 function idleBrowser(): { open: (url: string) => Promise<void>; port: () => number } {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchError } from '../../../src/core/errors';
 import { signInInteractive } from '../../../src/core/signin/interactive-signin';
 import { checkConnection } from '../../../src/core/signin/refresh-health';
 import { needsSignInAgain } from '../../../src/core/signin/signin-error';
 import { createCachePlugin, memoryCachePersistence, type TokenCachePersistence } from '../../../src/core/signin/token-cache';
 import type { RefreshRevocation } from '../../support/idp';
+import { failure } from '../../support/idp/expect-failure';
 import { startSigninHarness, type SigninHarness } from '../../support/idp';
 import { MemoryVault } from '../../support/doubles';
 
@@ -14,14 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-async function failure(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(WorkbenchError);
-  return err as WorkbenchError;
-}
 
 /** The app's way of keeping the cache: encrypted with the vault. */
 function vaultPersistence(): TokenCachePersistence & { blob: Buffer | null } {

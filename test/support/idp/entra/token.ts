@@ -143,7 +143,7 @@ function userTokens(
     );
   }
   // Like Entra, the token carries every delegated permission granted to this client, not only the requested ones.
-  const scp = [...new Set([...wanted.filter((p) => granted.has(p.toLowerCase())), ...[...granted].map((g) => canonical(args.app, args.tenant, g))])].sort();
+  const scp = [...granted].map((g) => canonical(args.app, args.tenant, g)).sort();
   const access = mintUserAccessToken(ctx.state, { resource: parsed.resource, app: args.app, appidacr: args.appidacr, user: args.user, tenant: args.tenant, scp });
   const prefix = parsed.resource === 'https://graph.microsoft.com' ? 'https://graph.microsoft.com/' : `${parsed.resource}/`;
   const body: Record<string, unknown> = {
