@@ -1,14 +1,11 @@
 import { certificateErrorCodes } from './certificates';
 import { commonErrorCodes } from './common';
-import { connectionErrorCodes } from './connections';
-import { registrationErrorCodes } from './registration';
-
-/** Every error code a contract method or CLI command can return, one list per feature. */
 export const errorCodes = [
   ...commonErrorCodes,
   ...certificateErrorCodes,
   ...connectionErrorCodes,
   ...registrationErrorCodes,
+  ...signinErrorCodes,
 ] as const;
 
 /** An AADSTS code from Microsoft Entra, e.g. `aadsts.700016`. */

@@ -1,0 +1,21 @@
+/** Error codes of the sign-in tests (Entra's own refusals travel as `aadsts.<number>`). */
+export const signinErrorCodes = [
+  'signin.invalid_input',
+  'signin.tenant_required',
+  'signin.timeout',
+  'signin.cancelled',
+  'signin.browser_failed',
+  'signin.listener_failed',
+  'signin.no_code',
+  'signin.network',
+  'signin.authority_invalid',
+  'signin.invalid_grant',
+  'signin.interaction_required',
+  'signin.consent_declined',
+  'signin.server_error',
+  'signin.no_account',
+  'signin.not_a_jwt',
+  'signin.graph_denied',
+  'signin.graph_failed',
+  'signin.unexpected',
+] as const;
