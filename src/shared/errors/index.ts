@@ -1,5 +1,10 @@
 import { certificateErrorCodes } from './certificates';
 import { commonErrorCodes } from './common';
+import { connectionErrorCodes } from './connections';
+import { registrationErrorCodes } from './registration';
+import { signinErrorCodes } from './signin';
+
+/** Every error code a contract method or CLI command can return, one list per feature. */
 export const errorCodes = [
   ...commonErrorCodes,
   ...certificateErrorCodes,
