@@ -1,8 +1,9 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from '@fluentui/react-components';
+import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SavedProfileResult } from '../../../shared/contract/profiles';
 import type { AppError } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
+import { TransientDialog } from '../../components/transient-dialog';
 import { workbench } from '../../lib/workbench';
 
 /** Import a profile file: pick it with the open dialog, or paste its text. */
@@ -20,7 +21,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
     onImported(r.value);
   };
   return (
-    <Dialog open={open} onOpenChange={(_e, d) => !d.open && onClose()}>
+    <TransientDialog open={open} onOpenChange={(_e, d) => !d.open && onClose()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Import a connection profile</DialogTitle>
@@ -40,6 +41,6 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
           </DialogActions>
         </DialogBody>
       </DialogSurface>
-    </Dialog>
+    </TransientDialog>
   );
 }

@@ -1,11 +1,6 @@
 import {
   Button,
   makeStyles,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -20,9 +15,9 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, DismissRegular, DocumentTextRegular, EditRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, CopyAddRegular, DeleteRegular, DismissRegular, DocumentTextRegular, EditRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
-import { authKinds, authLabels, type ExpiryRow } from '../../../shared/connections';
+import { authKinds, authLabels, type AuthKind, type ExpiryRow } from '../../../shared/connections';
 import type { ProfileListItem } from '../../../shared/contract/profiles';
 import { environmentLabels } from '../../../shared/environments';
 import type { AppError } from '../../../shared/result';
@@ -37,31 +32,46 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   search: { minWidth: '280px', flexGrow: 1, maxWidth: '420px' },
   empty: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'flex-start', padding: tokens.spacingVerticalXL },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  options: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(180px, 1fr))', gap: tokens.spacingHorizontalS, flexBasis: '100%', width: '100%', order: 10 },
+  option: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', padding: tokens.spacingHorizontalM },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
-/** The "New connection" button: choose the option first. */
-function NewConnectionMenu({ go, primary }: { go: (target: string) => void; primary?: boolean }) {
+/** The "New connection" button: it opens the choice of the three options (inline, no popup menu). */
+function NewConnection({ go, primary }: { go: (target: string) => void; primary?: boolean }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <Button appearance={primary ? 'primary' : 'secondary'} icon={<AddRegular />}>
-          New connection
-        </Button>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
+    <>
+      <Button appearance={primary ? 'primary' : 'secondary'} icon={<AddRegular />} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        New connection
+      </Button>
+      {open ? (
+        <div role="group" aria-label="Choose the authentication option" className={styles.options}>
           {authKinds.map((k) => (
-            <MenuItem key={k} onClick={() => go(`connections?new=${k}`)}>
-              {authLabels[k]}
-            </MenuItem>
+            <Button key={k} className={styles.option} onClick={() => go(`connections?new=${k}`)}>
+              <span>
+                <Text weight="semibold" block>
+                  {authLabels[k]}
+                </Text>
+                <Text size={200} block>
+                  {optionSummaries[k]}
+                </Text>
+              </span>
+            </Button>
           ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+        </div>
+      ) : null}
+    </>
   );
 }
+
+const optionSummaries: Record<AuthKind, string> = {
+  certificate: 'A certificate (PFX) and the account UPN the connection signs in as.',
+  'client-credentials': 'A client secret; a service account signs in.',
+  'byo-app': 'Your own app registration with a redirect URI on your domain.',
+};
 
 /** The Connections list: search, badges, actions, delete with undo, import and export, and the expiry view. */
 export function ProfileList({ go }: { go: (target: string) => void }) {
@@ -123,7 +133,7 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
         ) : null}
       </div>
       <div className={styles.toolbar}>
-        <NewConnectionMenu go={go} primary />
+        <NewConnection go={go} primary />
         <Button icon={<ArrowUploadRegular />} onClick={() => setImporting(true)}>
           Import…
         </Button>
@@ -137,7 +147,7 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
             No connections yet
           </Text>
           <Text>Create a profile for each connection you set up: choose its authentication option, fill the fields the connection page asks for, and keep the secrets in the OS keychain.</Text>
-          <NewConnectionMenu go={go} primary />
+          <NewConnection go={go} primary />
         </div>
       ) : items.length === 0 ? (
         <Text as="p">No connection matches “{query}”. Clear the search to see all {total}.</Text>
@@ -178,22 +188,24 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
                           Edit
                         </Button>
                       ) : null}
-                      <Menu>
-                        <MenuTrigger disableButtonEnhancement>
-                          <Button size="small" icon={<MoreHorizontalRegular />} aria-label={`More actions for ${name}`} />
-                        </MenuTrigger>
-                        <MenuPopover>
-                          <MenuList>
-                            {p ? <MenuItem onClick={() => void act(workbench().profiles.duplicate({ id: item.entry.id }), (r) => setMessage(`Created “${r.entry.name}”.${r.skippedSecrets.length ? ` Secrets that could not be read were not copied: ${r.skippedSecrets.join(', ')}.` : ''}`))}>Duplicate</MenuItem> : null}
-                            {p ? (
-                              <MenuItem icon={<ArrowDownloadRegular />} onClick={() => void act(workbench().profiles.exportRedacted({ id: item.entry.id }), (r) => setMessage(`Exported to ${r.path} (no secrets).`))}>
-                                Export (no secrets)…
-                              </MenuItem>
-                            ) : null}
-                            <MenuItem onClick={() => remove(item)}>Delete</MenuItem>
-                          </MenuList>
-                        </MenuPopover>
-                      </Menu>
+                      {p ? (
+                        <Button
+                          size="small"
+                          icon={<CopyAddRegular />}
+                          aria-label={`Duplicate ${name}`}
+                          onClick={() => void act(workbench().profiles.duplicate({ id: item.entry.id }), (r) => setMessage(`Created “${r.entry.name}”.${r.skippedSecrets.length ? ` Secrets that could not be read were not copied: ${r.skippedSecrets.join(', ')}.` : ''}`))}
+                        >
+                          Duplicate
+                        </Button>
+                      ) : null}
+                      {p ? (
+                        <Button size="small" icon={<ArrowDownloadRegular />} aria-label={`Export ${name} without secrets`} onClick={() => void act(workbench().profiles.exportRedacted({ id: item.entry.id }), (r) => setMessage(`Exported to ${r.path} (no secrets).`))}>
+                          Export
+                        </Button>
+                      ) : null}
+                      <Button size="small" icon={<DeleteRegular />} aria-label={`Delete ${name}`} onClick={() => remove(item)}>
+                        Delete
+                      </Button>
                     </div>
                   </TableCell>
                 </TableRow>

@@ -1,6 +1,7 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import { ListRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { TransientDialog } from '../../components/transient-dialog';
 import { ScopePicker } from '../scopes/scope-picker';
 import type { ScopeSelection } from '../scopes/selection';
 import { splitList } from './draft';
@@ -18,6 +19,10 @@ export function ScopeFields({ kit }: { kit: FieldKit }) {
   const styles = useStyles();
   const [picking, setPicking] = useState<ScopeSelection | null>(null);
   const { draft } = kit;
+  // The choice stays on screen while the dialog animates closed.
+  const last = useRef<ScopeSelection>({ delegated: [], application: [] });
+  if (picking) last.current = picking;
+  const shown = last.current;
   const hint =
     draft.auth === 'certificate'
       ? 'Delegated permissions the app registration grants, separated by spaces. The certificate connection page does not ask for them, but the account needs them.'
@@ -39,26 +44,24 @@ export function ScopeFields({ kit }: { kit: FieldKit }) {
       >
         <Input className={styles.grow} value={draft.appOnlyPermissions} maxLength={10_000} spellCheck={false} onChange={(_e, d) => kit.set({ appOnlyPermissions: d.value }, 'appOnlyPermissions')} />
       </Field>
-      <Dialog open={picking !== null} onOpenChange={(_e, d) => !d.open && setPicking(null)}>
+      <TransientDialog open={picking !== null} onOpenChange={(_e, d) => !d.open && setPicking(null)}>
         <DialogSurface className={styles.surface}>
           <DialogBody>
             <DialogTitle>Choose scopes</DialogTitle>
             <DialogContent className={styles.content}>
-              {picking ? (
-                <ScopePicker
-                  auth={draft.auth}
-                  value={picking}
-                  onChange={setPicking}
-                  environment={draft.environment}
-                  customHosts={draft.environment === 'custom' ? { loginHost: draft.loginHost, graphHost: draft.graphHost } : null}
-                />
-              ) : null}
+              <ScopePicker
+                auth={draft.auth}
+                value={shown}
+                onChange={setPicking}
+                environment={draft.environment}
+                customHosts={draft.environment === 'custom' ? { loginHost: draft.loginHost, graphHost: draft.graphHost } : null}
+              />
             </DialogContent>
             <DialogActions>
               <Button
                 appearance="primary"
                 onClick={() => {
-                  if (picking) kit.set({ scopes: picking.delegated.join(' '), appOnlyPermissions: picking.application.join(' ') }, 'scopes');
+                  kit.set({ scopes: shown.delegated.join(' '), appOnlyPermissions: shown.application.join(' ') }, 'scopes');
                   setPicking(null);
                 }}
               >
@@ -68,7 +71,7 @@ export function ScopeFields({ kit }: { kit: FieldKit }) {
             </DialogActions>
           </DialogBody>
         </DialogSurface>
-      </Dialog>
+      </TransientDialog>
     </>
   );
 }

@@ -1,11 +1,13 @@
-import { makeStyles, Tag, TagGroup, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
 import { toggled, type ScopeSelection } from './selection';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  chips: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', listStyleType: 'none', margin: 0, padding: 0 },
 });
 
-/** The chosen permissions as removable tags, delegated and application apart. */
+/** The chosen permissions as removable chips, delegated and application apart (plain buttons: Fluent's TagGroup adds focus sentinels axe reports). */
 export function ChosenTags({ value, onChange }: { value: ScopeSelection; onChange: (value: ScopeSelection) => void }) {
   const styles = useStyles();
   const group = (kind: 'delegated' | 'application', label: string) => (
@@ -16,13 +18,15 @@ export function ChosenTags({ value, onChange }: { value: ScopeSelection; onChang
       {value[kind].length === 0 ? (
         <Text>None chosen.</Text>
       ) : (
-        <TagGroup aria-labelledby={`chosen-${kind}`} onDismiss={(_e, d) => onChange({ ...value, [kind]: toggled(value[kind], String(d.value), false) })}>
+        <ul className={styles.chips} aria-labelledby={`chosen-${kind}`}>
           {value[kind].map((v) => (
-            <Tag key={v} value={v} dismissible dismissIcon={{ 'aria-label': `Remove ${v}` }}>
-              {v}
-            </Tag>
+            <li key={v}>
+              <Button size="small" shape="circular" icon={<DismissRegular />} iconPosition="after" aria-label={`Remove ${v}`} onClick={() => onChange({ ...value, [kind]: toggled(value[kind], v, false) })}>
+                {v}
+              </Button>
+            </li>
           ))}
-        </TagGroup>
+        </ul>
       )}
     </div>
   );

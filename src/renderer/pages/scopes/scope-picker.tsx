@@ -1,4 +1,4 @@
-import { Button, Checkbox, makeStyles, Radio, RadioGroup, Spinner, Switch, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, Radio, RadioGroup, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { AuthKind } from '../../../shared/connections';
 import type { ScopeBuild } from '../../../shared/contract/scopes';
@@ -22,6 +22,8 @@ const useStyles = makeStyles({
 });
 
 type TabId = 'minimum' | 'triggers' | 'full' | 'search';
+
+const tabLabels: Record<TabId, string> = { minimum: 'Minimum', triggers: 'Triggers', full: 'Full set', search: 'Search all permissions' };
 
 /** The scope checklists of an option, a search over every Graph permission, the app-only choice and the outputs. */
 export function ScopePicker(props: {
@@ -95,13 +97,13 @@ export function ScopePicker(props: {
   return (
     <div className={styles.picker}>
       <ChosenTags value={value} onChange={onChange} />
-      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)} aria-label="Checklists">
-        <Tab value="minimum">Minimum</Tab>
-        <Tab value="triggers">Triggers</Tab>
-        <Tab value="full">Full set</Tab>
-        <Tab value="search">Search all permissions</Tab>
-      </TabList>
-      <div role="tabpanel" aria-label={tab} className={styles.panel}>
+      {/* A radio group rather than Fluent's TabList, whose focus sentinels axe reports as focusable hidden elements. */}
+      <RadioGroup layout="horizontal" aria-label="Show checklist" value={tab} onChange={(_e, d) => setTab(d.value as TabId)}>
+        {(Object.keys(tabLabels) as TabId[]).map((t) => (
+          <Radio key={t} value={t} label={tabLabels[t]} />
+        ))}
+      </RadioGroup>
+      <section aria-label={tabLabels[tab]} className={styles.panel}>
         {tab === 'minimum' ? (
           <>
             <div>
@@ -150,7 +152,7 @@ export function ScopePicker(props: {
             }}
           />
         ) : null}
-      </div>
+      </section>
       <Switch
         label="I also want app-only access (client credentials grant): pick application permissions"
         checked={appOnly}
