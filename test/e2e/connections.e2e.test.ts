@@ -48,6 +48,15 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await h.page.getByRole('group', { name: 'Choose the authentication option' }).getByRole('button', { name: new RegExp(`^${option}`) }).click();
     await h.page.getByRole('heading', { name: `New connection: ${option}` }).waitFor();
   };
+  /** A screenshot of the whole page, however far the main area scrolls. */
+  const tallScreenshot = async (name: string) => {
+    // A form's messages come a moment after typing: wait until its last check has answered.
+    if ((await h.page.locator('form[data-checking]').count()) > 0) await h.page.locator('form[data-checking="false"]').waitFor();
+    const height = await h.page.evaluate(() => (document.querySelector('main')?.scrollHeight ?? 0) + 8);
+    await h.page.setViewportSize({ width: 1280, height: Math.max(860, height) });
+    await h.screenshot(name);
+    await h.page.setViewportSize({ width: 1280, height: 860 });
+  };
   const save = async (name: string) => {
     await h.page.getByRole('button', { name: 'Save', exact: true }).click();
     await h.page.getByText(new RegExp(`Saved “${name}”`)).waitFor();
@@ -74,10 +83,10 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await alertText(/The tenant must be a GUID/).waitFor({ state: 'detached' });
     await field(/^Client secret\s*\*?$/).fill('7d1e4b2a-9c3f-4e8d-a6b5-0f1e2d3c4b5a');
     await alertText(/looks like the secret’s ID/).waitFor();
-    await h.screenshot('form-client-credentials-warning');
+    await tallScreenshot('form-client-credentials-warning');
     await field(/^Client secret\s*\*?$/).fill(SECRET_CC);
     await alertText(/looks like the secret’s ID/).waitFor({ state: 'detached' });
-    await h.screenshot('form-client-credentials');
+    await tallScreenshot('form-client-credentials');
     expect(await h.seriousAxeViolations()).toEqual([]);
     await save('Contoso client credentials');
     expect(await field(/^Client secret\s*\*?$/).getAttribute('placeholder')).toBe('Stored — leave empty to keep');
@@ -99,7 +108,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     expect(await field(/^Redirect URI/).inputValue()).toBe('https://cloud.example.com/provisioning_/callback');
     await h.page.getByRole('button', { name: 'Copy redirect URI' }).click();
     await expect.poll(() => host.clipboard.text).toBe('https://cloud.example.com/provisioning_/callback');
-    await h.screenshot('form-byo-app');
+    await tallScreenshot('form-byo-app');
     expect(await h.seriousAxeViolations()).toEqual([]);
     await save('Contoso own app');
   });
@@ -119,7 +128,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await field(/^Microsoft Graph host/).fill('graph.example.net');
     await alertText(/Only https is allowed/).waitFor({ state: 'detached' });
     await field(/^Account UPN/).fill('robot@contoso.com');
-    await h.screenshot('form-certificate');
+    await tallScreenshot('form-certificate');
     expect(await h.seriousAxeViolations()).toEqual([]);
     await save('Contoso certificate');
     const saved = host.ctx.profiles.list().find((e) => e.name === 'Contoso certificate');
@@ -133,7 +142,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(4);
     await h.page.getByText('Expires within 30 days').waitFor();
     await h.page.getByRole('table', { name: 'Expiry' }).getByText(/The client secret expires in \d+ days/).waitFor();
-    await h.screenshot('connections-list');
+    await tallScreenshot('connections-list');
     expect(await h.seriousAxeViolations()).toEqual([]);
     await h.page.getByRole('searchbox', { name: 'Search connections' }).fill('own app');
     await expect.poll(() => rows.count()).toBe(2);
@@ -160,7 +169,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await expect.poll(() => host.clipboard.text).toBe(SECRET_BYO);
     await h.page.getByText(/Client secret copied — cleared from the clipboard in \d+ s/).waitFor();
     expect(await h.page.getByText(SECRET_BYO).count()).toBe(0);
-    await h.screenshot('connection-sheet');
+    await tallScreenshot('connection-sheet');
     expect(await h.seriousAxeViolations()).toEqual([]);
     timers.fireAll();
     await expect.poll(() => host.clipboard.text).toBe('');
@@ -249,7 +258,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await expect.poll(() => host.clipboard.text).toBe('Files.Read');
     await h.page.getByRole('button', { name: 'Copy requiredResourceAccess JSON' }).click();
     await expect.poll(() => JSON.parse(host.clipboard.text)[0].resourceAccess).toHaveLength(3);
-    await h.screenshot('scopes');
+    await tallScreenshot('scopes');
     expect(await h.seriousAxeViolations()).toEqual([]);
   });
 

@@ -19,6 +19,10 @@ function stateOf(kit: FieldKit, name: SecretName): SecretState | undefined {
   return kit.entry?.secrets[name];
 }
 
+function sizeText(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} KB`;
+}
+
 /** A secret input that says when a value is stored already ("leave empty to keep"). */
 function StoredSecretInput(props: { kit: FieldKit; name: SecretName; label: string; value: string; onChange: (value: string) => void; onBlur?: () => void }) {
   const stored = stateOf(props.kit, props.name) === 'stored';
@@ -70,7 +74,7 @@ export function CertificateFields({ kit, onCertificateChosen }: { kit: FieldKit;
   };
   const stored = stateOf(kit, 'pfx') === 'stored';
   const storedCertificate = kit.entry?.profile?.auth === 'certificate' ? kit.entry.profile.certificate : null;
-  const chosenNow = draft.pfx !== '' ? `New certificate chosen: ${draft.pfxFileName ?? 'pasted base64'} (${Math.round((draft.pfx.length * 3) / 4 / 1024)} KB). It is stored when you save.` : null;
+  const chosenNow = draft.pfx !== '' ? `New certificate chosen: ${draft.pfxFileName ?? 'pasted base64'} (${sizeText(Math.floor((draft.pfx.length * 3) / 4))}). It is stored when you save.` : null;
   const c = draft.certificate;
   const hasFacts = c && (c.thumbprintSha1 || c.subject || c.notAfter);
   return (

@@ -85,7 +85,7 @@ export function ProfileForm(props: { id: string | null; auth: AuthKind | null; g
     }
   }, [next, dirty, go]);
 
-  const { findings } = useFindings(draft, id);
+  const { findings, checking } = useFindings(draft, id);
   const set = useCallback((patch: Partial<Draft>, field: string) => {
     setDraft((d) => (d ? { ...d, ...patch } : d));
     setTouched((t) => (t.has(field) ? t : new Set([...t, field])));
@@ -144,7 +144,7 @@ export function ProfileForm(props: { id: string | null; auth: AuthKind | null; g
   const elsewhere = findings.filter((f) => !shownFields.has(f.field));
   const title = id === null ? `New connection: ${authLabels[draft.auth]}` : `Edit: ${entry?.name ?? draft.name}`;
   return (
-    <Page title={title} description={`${authLabels[draft.auth]}. Fill the fields as the connection page asks for them; each is checked as you type. Secrets go to the OS keychain, never into the profile.`}>
+    <Page title={title} description="Fill the fields the connection page asks for; each is checked as you type. Secrets go to the OS keychain, never into the profile.">
       <ErrorBar error={saveError} title="Not saved — your changes are still here" />
       <div role="status" aria-live="polite">
         {savedMessage ? (
@@ -167,6 +167,7 @@ export function ProfileForm(props: { id: string | null; auth: AuthKind | null; g
       <form
         className={styles.form}
         aria-label={title}
+        data-checking={checking ? 'true' : 'false'}
         onSubmit={(e) => {
           e.preventDefault();
           void save();

@@ -32,7 +32,10 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   search: { minWidth: '280px', flexGrow: 1, maxWidth: '420px' },
   empty: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'flex-start', padding: tokens.spacingVerticalXL },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  stack: { display: 'flex', flexDirection: 'column', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  nameColumn: { width: '30%' },
+  actionColumn: { width: '290px' },
   options: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(180px, 1fr))', gap: tokens.spacingHorizontalS, flexBasis: '100%', width: '100%', order: 10 },
   option: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', padding: tokens.spacingHorizontalM },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
@@ -155,12 +158,10 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
         <Table aria-label="Connection profiles">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Name</TableHeaderCell>
-              <TableHeaderCell>Option</TableHeaderCell>
-              <TableHeaderCell>Tenant</TableHeaderCell>
-              <TableHeaderCell>Environment</TableHeaderCell>
+              <TableHeaderCell className={styles.nameColumn}>Name and option</TableHeaderCell>
+              <TableHeaderCell>Tenant and environment</TableHeaderCell>
               <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell>Actions</TableHeaderCell>
+              <TableHeaderCell className={styles.actionColumn}>Actions</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -169,10 +170,18 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
               const name = item.entry.name;
               return (
                 <TableRow key={item.entry.id} data-profile={name}>
-                  <TableCell>{name}</TableCell>
-                  <TableCell>{item.entry.auth ? authLabels[item.entry.auth] : 'Unknown'}</TableCell>
-                  <TableCell className={styles.mono}>{p?.tenant ?? ''}</TableCell>
-                  <TableCell>{p ? environmentLabels[p.environment] : ''}</TableCell>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <Text weight="semibold">{name}</Text>
+                      <Text size={200}>{item.entry.auth ? authLabels[item.entry.auth] : 'Unknown option'}</Text>
+                    </div>
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.stack}>
+                      <Text className={styles.mono}>{p?.tenant || '(no tenant)'}</Text>
+                      <Text size={200}>{p ? environmentLabels[p.environment] : ''}</Text>
+                    </div>
+                  </TableCell>
                   <TableCell>
                     <StatusBadges item={item} />
                   </TableCell>
@@ -193,19 +202,20 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
                           size="small"
                           icon={<CopyAddRegular />}
                           aria-label={`Duplicate ${name}`}
+                          title="Duplicate"
                           onClick={() => void act(workbench().profiles.duplicate({ id: item.entry.id }), (r) => setMessage(`Created “${r.entry.name}”.${r.skippedSecrets.length ? ` Secrets that could not be read were not copied: ${r.skippedSecrets.join(', ')}.` : ''}`))}
-                        >
-                          Duplicate
-                        </Button>
+                        />
                       ) : null}
                       {p ? (
-                        <Button size="small" icon={<ArrowDownloadRegular />} aria-label={`Export ${name} without secrets`} onClick={() => void act(workbench().profiles.exportRedacted({ id: item.entry.id }), (r) => setMessage(`Exported to ${r.path} (no secrets).`))}>
-                          Export
-                        </Button>
+                        <Button
+                          size="small"
+                          icon={<ArrowDownloadRegular />}
+                          aria-label={`Export ${name} without secrets`}
+                          title="Export (no secrets)"
+                          onClick={() => void act(workbench().profiles.exportRedacted({ id: item.entry.id }), (r) => setMessage(`Exported to ${r.path} (no secrets).`))}
+                        />
                       ) : null}
-                      <Button size="small" icon={<DeleteRegular />} aria-label={`Delete ${name}`} onClick={() => remove(item)}>
-                        Delete
-                      </Button>
+                      <Button size="small" icon={<DeleteRegular />} aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(item)} />
                     </div>
                   </TableCell>
                 </TableRow>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, makeStyles, Radio, RadioGroup, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { AuthKind } from '../../../shared/connections';
 import type { ScopeBuild } from '../../../shared/contract/scopes';
@@ -98,11 +98,13 @@ export function ScopePicker(props: {
     <div className={styles.picker}>
       <ChosenTags value={value} onChange={onChange} />
       {/* A radio group rather than Fluent's TabList, whose focus sentinels axe reports as focusable hidden elements. */}
-      <RadioGroup layout="horizontal" aria-label="Show checklist" value={tab} onChange={(_e, d) => setTab(d.value as TabId)}>
-        {(Object.keys(tabLabels) as TabId[]).map((t) => (
-          <Radio key={t} value={t} label={tabLabels[t]} />
-        ))}
-      </RadioGroup>
+      <Field label="Checklist" hint="The documented minimum, what triggers add, the connector’s full set, or any Microsoft Graph permission.">
+        <RadioGroup layout="horizontal" value={tab} onChange={(_e, d) => setTab(d.value as TabId)}>
+          {(Object.keys(tabLabels) as TabId[]).map((t) => (
+            <Radio key={t} value={t} label={tabLabels[t]} />
+          ))}
+        </RadioGroup>
+      </Field>
       <section aria-label={tabLabels[tab]} className={styles.panel}>
         {tab === 'minimum' ? (
           <>
