@@ -86,7 +86,7 @@ export class ProfileStore {
         id: 'profiles.attention',
         severity: 'warning',
         title: 'Some connection profiles need attention',
-        message: `${troubled.map((r) => r.reading.name).join(', ')}: see the Profiles page. Nothing was removed from profiles.json.`,
+        message: `${troubled.map((r) => r.reading.name).join(', ')}: see the Connections page. Nothing was removed from profiles.json.`,
       });
     }
   }
