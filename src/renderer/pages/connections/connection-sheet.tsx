@@ -35,7 +35,16 @@ export function ConnectionSheetView({ id, go }: { id: string; go: (target: strin
   }, [status]);
 
   if (sheet.loading && !sheet.value) return <Spinner label="Loading the connection sheet…" />;
-  if (!sheet.value) return <ErrorBar error={sheet.error} title="No connection sheet" />;
+  if (!sheet.value) {
+    return (
+      <Page title="Connection sheet">
+        <ErrorBar error={sheet.error} title="No connection sheet" />
+        <div className={styles.actions}>
+          <Button onClick={() => go('connections')}>Back to connections</Button>
+        </div>
+      </Page>
+    );
+  }
   const s = sheet.value;
 
   const copy = async (field: ConnectionSheetField) => {

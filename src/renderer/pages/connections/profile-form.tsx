@@ -124,7 +124,16 @@ export function ProfileForm(props: { id: string | null; auth: AuthKind | null; g
     }
   };
 
-  if (loadError) return <ErrorBar error={loadError} title="The profile cannot be opened" />;
+  if (loadError) {
+    return (
+      <Page title="Connection profile">
+        <ErrorBar error={loadError} title="The profile cannot be opened" />
+        <div className={styles.actions}>
+          <Button onClick={() => go('connections')}>Back to connections</Button>
+        </div>
+      </Page>
+    );
+  }
   if (entry && !entry.editable) {
     return (
       <Page title={entry.name} description="This profile cannot be edited here.">

@@ -35,6 +35,7 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   stack: { display: 'flex', flexDirection: 'column', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   nameColumn: { width: '30%' },
+  problem: { color: tokens.colorPaletteDarkOrangeForeground1 },
   actionColumn: { width: '290px' },
   options: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(180px, 1fr))', gap: tokens.spacingHorizontalS, flexBasis: '100%', width: '100%', order: 10 },
   option: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', padding: tokens.spacingHorizontalM },
@@ -174,6 +175,11 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
                     <div className={styles.stack}>
                       <Text weight="semibold">{name}</Text>
                       <Text size={200}>{item.entry.auth ? authLabels[item.entry.auth] : 'Unknown option'}</Text>
+                      {item.entry.problems.length > 0 ? (
+                        <Text size={200} className={styles.problem}>
+                          {item.entry.problems.join(' ')}
+                        </Text>
+                      ) : null}
                     </div>
                   </TableCell>
                   <TableCell>
