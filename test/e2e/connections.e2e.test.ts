@@ -1,5 +1,7 @@
 // Connections and Scopes in real Chromium against the real contract implementation: one profile of each kind,
 // validation as the admin types, the connection sheet's copies, reload, delete with undo, and the Scopes page.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHost, type TestHost } from '../support/test-context';
 import { ManualTimers } from '../support/doubles';
@@ -260,6 +262,31 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await expect.poll(() => JSON.parse(host.clipboard.text)[0].resourceAccess).toHaveLength(3);
     await tallScreenshot('scopes');
     expect(await h.seriousAxeViolations()).toEqual([]);
+  });
+
+  it('exports a profile without secrets and imports it back as a new profile', async () => {
+    const file = join(host.dataDirectory, 'exported-byo.json');
+    host.dialogs.saveQueue.push(file);
+    await open('#/connections');
+    await h.page.getByRole('button', { name: 'Export Contoso own app without secrets' }).click();
+    await h.page.getByText(`Exported to ${file} (no secrets).`).waitFor();
+    const text = readFileSync(file, 'utf8');
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
+    await h.page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = h.page.getByRole('dialog', { name: 'Import a connection profile' });
+    await dialog.getByLabel(/^Profile file text/).fill(text);
+    await dialog.getByRole('button', { name: 'Import pasted text' }).click();
+    await h.page.getByText('Imported “Contoso own app”. Open it to enter its secrets.').waitFor();
+    await expect.poll(() => h.page.getByRole('table', { name: 'Connection profiles' }).getByRole('row').count()).toBe(5);
+    await h.page.getByText('Secret missing').waitFor();
+    await expect.poll(() => h.page.locator('#root').getAttribute('aria-hidden')).toBeNull();
+  });
+
+  it('says so when a profile no longer exists, and offers the way back', async () => {
+    await open('#/connections?edit=00000000-0000-4000-8000-000000000000');
+    await h.page.getByText('The profile cannot be opened').waitFor();
+    await h.page.getByRole('button', { name: 'Back to connections' }).click();
+    await h.page.getByRole('heading', { name: 'Connections' }).waitFor();
   });
 
   it('never delivered a secret value to the renderer except through revealSecret', () => {
