@@ -34,7 +34,7 @@ export function readProfileFile(text: string): Result<ProfileFileReading> {
   }
   const raw = data as Record<string, unknown>;
   if (Array.isArray(raw.profiles) && 'version' in raw) {
-    return fail('profile.not_a_profile', 'This is the Workbench’s own profile store (profiles.json), not a single profile. Export the profile you want from the Profiles page instead.');
+    return fail('profile.not_a_profile', 'This is the Workbench’s own profile store (profiles.json), not a single profile. Export the profile you want from the Connections page instead.');
   }
   if ('format' in raw && raw.format !== PROFILE_FILE_FORMAT) {
     return fail('profile.not_a_profile', `The file’s format is ${JSON.stringify(raw.format)}, not a Workbench connection profile (“${PROFILE_FILE_FORMAT}”).`);
