@@ -57,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
       clipboard: electronClipboard,
       shell: electronShell,
       dialogs: electronDialogs(() => mainWindow),
-      notifier: electronNotifier,
+      notifier: electronNotifier(() => mainWindow),
       emit: (name, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, { name, payload }),
     });
     const log = (message: string, data?: Record<string, unknown>) => ctx.log.warn(message, data);
@@ -96,6 +96,7 @@ if (!app.requestSingleInstanceLock()) {
       win.once('ready-to-show', () => {
         if (saved?.maximized) win.maximize();
         win.show();
+        ctx.reminders.start();
       });
       win.on('closed', () => {
         trustedIds.delete(win.webContents.id);
@@ -110,6 +111,7 @@ if (!app.requestSingleInstanceLock()) {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
     app.on('before-quit', () => {
+      ctx.reminders.stop();
       ctx.clipboard.dispose();
       // Deletes can be undone only in this session: make them final so their secrets leave the vault now.
       ctx.profiles.purgeDeleted();

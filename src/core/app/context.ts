@@ -7,6 +7,7 @@ import type { ExternalLinkPolicy } from '../os/external-links';
 import type { DialogPort, NotifierPort, ShellPort } from '../os/ports';
 import type { SettingsService } from '../settings/settings-service';
 import type { StoreBackendFactory } from '../storage/backend';
+import type { ExpiryReminders } from '../reminders/expiry-reminders';
 import type { SecretStore } from '../vault/secret-store';
 
 /** Versions of the runtime, shown on the About page. */
@@ -30,6 +31,8 @@ export interface AppContext {
   /** Connection profiles (profiles.json) with their secrets in `secrets`. */
   profiles: ProfileStore;
   clipboard: ClipboardService;
+  /** Daily OS notifications for expiring certificates and secrets (main starts them once the window is up). */
+  reminders: ExpiryReminders;
   links: ExternalLinkPolicy;
   shell: ShellPort;
   dialogs: DialogPort;

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { ProfileStore } from '../connections/profile-store';
 import { createLogger, type Logger } from '../log/logger';
-import { ClipboardService, type Timers } from '../os/clipboard-service';
+import { ClipboardService, realTimers, type Timers } from '../os/clipboard-service';
+import { ExpiryReminders } from '../reminders/expiry-reminders';
 import { ExternalLinkPolicy } from '../os/external-links';
 import type { ClipboardPort, DialogPort, NotifierPort, ShellPort } from '../os/ports';
 import { SettingsService } from '../settings/settings-service';
@@ -53,6 +54,16 @@ export function createAppContext(ports: HostPorts): AppContext {
     () => ports.emit('app.notice', { id: 'clipboard.cleared', severity: 'info', title: 'Clipboard cleared', message: 'The copied secret was removed from the clipboard.' }),
     ports.timers,
   );
+  const reminders = new ExpiryReminders({
+    profiles,
+    notifier: ports.notifier,
+    directory: ports.dataDirectory,
+    backend: ports.backend,
+    now: ports.now ?? (() => new Date()),
+    timers: ports.timers ?? realTimers,
+    open: (route) => ports.emit('app.navigate', { page: route }),
+    log,
+  });
   return {
     runtime: ports.runtime,
     paths: { dataDirectory: ports.dataDirectory, logFile },
@@ -62,6 +73,7 @@ export function createAppContext(ports: HostPorts): AppContext {
     secrets,
     profiles,
     clipboard,
+    reminders,
     links: new ExternalLinkPolicy(),
     shell: ports.shell,
     dialogs: ports.dialogs,

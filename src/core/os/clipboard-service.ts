@@ -6,7 +6,8 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-const realTimers: Timers = {
+/** Node's timers, unref'd so a pending timer never keeps the process alive. */
+export const realTimers: Timers = {
   setTimeout: (fn, ms) => {
     const handle = setTimeout(fn, ms);
     handle.unref?.();

@@ -42,12 +42,21 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): DialogPo
   };
 }
 
-/** OS notifications; clicking one runs its action (e.g. show the profile). */
-export const electronNotifier: NotifierPort = {
-  notify({ title, body, onClick }) {
-    if (!Notification.isSupported()) return;
-    const note = new Notification({ title, body });
-    if (onClick) note.on('click', onClick);
-    note.show();
-  },
-};
+/** OS notifications; clicking one brings the window forward and runs its action (e.g. show the profile). */
+export function electronNotifier(getWindow: () => BrowserWindow | null): NotifierPort {
+  return {
+    notify({ title, body, onClick }) {
+      if (!Notification.isSupported()) return;
+      const note = new Notification({ title, body });
+      note.on('click', () => {
+        const win = getWindow();
+        if (win) {
+          if (win.isMinimized()) win.restore();
+          win.focus();
+        }
+        onClick?.();
+      });
+      note.show();
+    },
+  };
+}
