@@ -109,7 +109,8 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
-    app.on('before-quit', () => ctx.clipboard.dispose());
+    // Drops held certificates (PFX bytes, passwords, keys) and stops the KDF worker threads.
+    app.on('before-quit', () => void ctx.dispose());
   });
 
   app.on('window-all-closed', () => {

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppContext } from '../../src/core/app/create-context';
 import type { AppContext } from '../../src/core/app/context';
+import type { CertificateSessionOptions } from '../../src/core/certificates/session';
 import { createLogger } from '../../src/core/log/logger';
+import type { Timers } from '../../src/core/os/clipboard-service';
 import { confBackendFactory } from '../../src/core/storage/conf-backend';
 import type { EventName, EventPayload } from '../../src/shared/contract';
 import { MemoryClipboard, MemoryVault, RecordingNotifier, RecordingShell, ScriptedDialogs } from './doubles';
@@ -25,7 +27,9 @@ export interface TestHost {
 }
 
 /** Create a test host; pass a directory to reopen existing data. */
-export function createTestHost(options: { dataDirectory?: string; vault?: MemoryVault } = {}): TestHost {
+export function createTestHost(
+  options: { dataDirectory?: string; vault?: MemoryVault; timers?: Timers; certificateSession?: Omit<CertificateSessionOptions, 'redactor'> } = {},
+): TestHost {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'gcw-test-'));
   const vault = options.vault ?? new MemoryVault();
   const clipboard = new MemoryClipboard();
@@ -46,6 +50,8 @@ export function createTestHost(options: { dataDirectory?: string; vault?: Memory
     dialogs,
     notifier,
     logger,
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.certificateSession ? { certificateSession: options.certificateSession } : {}),
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => {
       events.push({ name, payload });
       relay.forward?.(name, payload);

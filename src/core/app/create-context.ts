@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
+import { CertificateSession, type CertificateSessionOptions } from '../certificates/session';
 import { createLogger, type Logger } from '../log/logger';
 import { ClipboardService, type Timers } from '../os/clipboard-service';
 import { ExternalLinkPolicy } from '../os/external-links';
@@ -23,6 +24,8 @@ export interface HostPorts {
   emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
   logger?: Logger;
   timers?: Timers;
+  /** Clock and idle time of the certificate session (tests). */
+  certificateSession?: Omit<CertificateSessionOptions, 'redactor'>;
 }
 
 /** Open the stores and build the context every handler uses. */
@@ -49,6 +52,7 @@ export function createAppContext(ports: HostPorts): AppContext {
     () => ports.emit('app.notice', { id: 'clipboard.cleared', severity: 'info', title: 'Clipboard cleared', message: 'The copied secret was removed from the clipboard.' }),
     ports.timers,
   );
+  const certificates = new CertificateSession({ ...ports.certificateSession, redactor: log.redactor });
   return {
     runtime: ports.runtime,
     paths: { dataDirectory: ports.dataDirectory, logFile },
@@ -62,6 +66,11 @@ export function createAppContext(ports: HostPorts): AppContext {
     dialogs: ports.dialogs,
     notifier: ports.notifier,
     notices,
+    certificates,
     emit: ports.emit,
+    async dispose() {
+      clipboard.dispose();
+      await certificates.dispose();
+    },
   };
 }

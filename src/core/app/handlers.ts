@@ -1,4 +1,5 @@
 import { appHandlers, clipboardHandlers, settingsHandlers } from './app-handlers';
+import { certificateHandlers } from './certificate-handlers';
 import type { AppContext } from './context';
 import type { Handlers } from './dispatcher';
 
@@ -8,5 +9,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),
     ...clipboardHandlers(ctx),
+    ...certificateHandlers(ctx),
   };
 }

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appMethods } from './app';
+import { certificateMethods } from './certificates';
 import type { EventSpec, MethodSpec } from './define';
 import { contractEvents } from './events';
 
 /** Every method main offers the renderer, by name. Features add their method maps here. */
 export const contract = {
   ...appMethods,
+  ...certificateMethods,
 };
 
 /** Every event main sends. */
