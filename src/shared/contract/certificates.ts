@@ -40,7 +40,7 @@ export const certificateMethods = {
     z
       .object({
         fileName: z.string().min(1).max(260),
-        bytesBase64: z.string().min(1).max(MAX_PFX_BASE64_LENGTH),
+        bytesBase64: z.string().max(MAX_PFX_BASE64_LENGTH),
         password: password.nullable(),
         tryEmptyAndAbsent,
       })
