@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { type X509Certificate } from 'node:crypto';
 import type { CertificateOrigin, CertificateView } from '../../shared/certificates';
 import { MAX_PFX_BYTES } from '../../shared/certificates';
 import { isWorkbenchError, WorkbenchError } from '../errors';
