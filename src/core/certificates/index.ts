@@ -16,4 +16,4 @@ export { prepareCertificateInput, openPreparedInput, type PreparedInput, type Op
 export { pfxView, certificatesView, generatedView, base64Length, type HeldMaterial } from './view';
 export { CertificateSession, SESSION_IDLE_MS, exportNameFor, noPrivateKey, type HeldEntry, type CertificateSessionOptions } from './session';
 export { certificateWarnings } from './warnings';
-export { tooLargeError } from './errors';
+export { tooLargeError, notPkcs12Error } from './errors';
