@@ -1,5 +1,5 @@
 import type { FluentIcon } from '@fluentui/react-icons';
-import { HomeRegular, InfoRegular, SettingsRegular } from '@fluentui/react-icons';
+import { CertificateRegular, HomeRegular, InfoRegular, SettingsRegular } from '@fluentui/react-icons';
 
 /** One page in the navigation. */
 export interface PageDefinition {
@@ -14,6 +14,7 @@ export interface PageDefinition {
 /** Every page, in navigation order. Features add their page here and in app/page-view.tsx. */
 export const pages: PageDefinition[] = [
   { id: 'start', label: 'Start', summary: 'What the Workbench does.', icon: HomeRegular },
+  { id: 'certificates', label: 'Certificates', summary: 'Open a PFX and copy its base64, check pasted base64, generate and export certificates.', icon: CertificateRegular },
   { id: 'settings', label: 'Settings', summary: 'Theme, default cloud, clipboard clearing and the default folder.', icon: SettingsRegular, footer: true },
   { id: 'about', label: 'About', summary: 'Versions, secret storage and where data is kept.', icon: InfoRegular, footer: true },
 ];
