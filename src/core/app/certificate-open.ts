@@ -52,7 +52,6 @@ export async function readChosenFile(path: string): Promise<Buffer> {
 
 /** Decode pasted base64, say what it is, and open a PFX (with no password) or a certificate inside. */
 export async function decodePasted(ctx: AppContext, text: string): Promise<DecodedBase64> {
-  ctx.log.redactor.register(text.trim());
   const { bytes, found } = decodeBase64Input(text);
   const result: DecodedBase64 = { found, byteLength: bytes.length, certificate: null, lockedRef: null };
   if (found.kind === 'pkcs12') {
