@@ -2,5 +2,10 @@
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  build: { sourcemap: true },
+  build: {
+    sourcemap: true,
+    // One self-contained main.cjs: the certificate core loads node-forge lazily (import()), which would otherwise
+    // become a separate chunk next to main.cjs.
+    rolldownOptions: { output: { codeSplitting: false } },
+  },
 });

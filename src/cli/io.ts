@@ -5,6 +5,8 @@ export interface CliIo {
   readStdin(): Promise<string>;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** True when stdout is a terminal (a trailing newline is then added to raw output such as base64). */
+  stdoutIsTerminal?: boolean;
 }
 
 /** The real process streams. */
@@ -19,5 +21,6 @@ export function processIo(): CliIo {
     },
     env: process.env,
     cwd: process.cwd(),
+    stdoutIsTerminal: process.stdout.isTTY === true,
   };
 }

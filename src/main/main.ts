@@ -111,10 +111,10 @@ if (!app.requestSingleInstanceLock()) {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
     app.on('before-quit', () => {
-      ctx.reminders.stop();
-      ctx.clipboard.dispose();
       // Deletes can be undone only in this session: make them final so their secrets leave the vault now.
       ctx.profiles.purgeDeleted();
+      // Stops reminders, cancels the pending clipboard clear, drops held certificates (PFX bytes, passwords, keys), stops the KDF workers.
+      void ctx.dispose();
     });
   });
 

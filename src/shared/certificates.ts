@@ -1,5 +1,8 @@
 // Plain data shapes of the certificate feature, shared by core, the contract, the CLI and the renderer.
 
+/** Largest PFX accepted: real ones are a few KB; anything near this is the wrong file. */
+export const MAX_PFX_BYTES = 10 * 1024 * 1024;
+
 /** What a file or pasted text turned out to be (see core/certificates/sniff). */
 export type InputKind =
   | 'empty'
@@ -201,4 +204,54 @@ export interface PasswordStrength {
   score: 0 | 1 | 2 | 3 | 4;
   label: string;
   feedback: string[];
+}
+
+/** Where a certificate held in memory came from. */
+export type CertificateOrigin = 'pfx-file' | 'base64-text' | 'certificate-file' | 'generated';
+
+/**
+ * What the Certificates page and `gcw cert inspect` show: a PFX (opened from a file or its base64 text),
+ * a public certificate file (.cer/.pem/.crt, no private key) or a certificate generated in this session.
+ */
+export interface CertificateView {
+  origin: CertificateOrigin;
+  /** The certificate the private key belongs to, else the leaf of the chain. */
+  certificate: CertificateDetails;
+  /** Leaf first, then its issuers, then unrelated certificates; who signed whom in issuedByIndex. */
+  chain: ChainCertificate[];
+  hasPrivateKey: boolean;
+  /** Null when there is no private key. */
+  keyMatchesCertificate: boolean | null;
+  privateKey: KeyInfo | null;
+  privateKeyCount: number;
+  /** How the PFX is protected; null without a PFX (a certificate file, or a new certificate not exported yet). */
+  protection: PfxProtection | null;
+  /** Which password opened the PFX; null without a PFX. */
+  passwordUsed: PasswordUsed | null;
+  warnings: CertificateWarning[];
+  /** Size of the PFX in bytes; null without a PFX. */
+  pfxSize: number | null;
+  /** Length of the one-line base64 of the PFX (what the connection form takes); null without a PFX. */
+  base64Length: number | null;
+}
+
+/** A certificate main holds in memory for the Certificates page, by a random reference; no secret inside. */
+export interface HeldCertificate {
+  /** Random id of the entry in main's memory; it expires after 30 minutes without use. */
+  ref: string;
+  /** The file it came from (or was last exported to); null for a new or pasted certificate. */
+  fileName: string | null;
+  /** File name (without extension) offered for an export. */
+  exportName: string;
+  details: CertificateView;
+}
+
+/** What a connection profile takes from a certificate held in memory (facts only; the PFX stays in main). */
+export interface CertificateHandoff {
+  ref: string;
+  thumbprintSha1: string;
+  thumbprintSha256: string;
+  subject: string;
+  notAfter: string;
+  fileName: string | null;
 }

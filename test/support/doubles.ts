@@ -97,4 +97,13 @@ export class ManualTimers {
   fireAll(): void {
     for (const q of this.queue.splice(0)) q.fn();
   }
+  /** Delays of the timers still waiting. */
+  pendingDelays(): number[] {
+    return this.queue.map((q) => q.ms);
+  }
+  /** Fire every waiting timer and let the promises they start settle. */
+  async runAll(): Promise<void> {
+    this.fireAll();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

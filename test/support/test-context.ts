@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createAppContext } from '../../src/core/app/create-context';
 import type { AppContext } from '../../src/core/app/context';
 import type { Timers } from '../../src/core/os/clipboard-service';
+import type { CertificateSessionOptions } from '../../src/core/certificates/session';
 import { createLogger } from '../../src/core/log/logger';
 import { confBackendFactory } from '../../src/core/storage/conf-backend';
 import type { EventName, EventPayload } from '../../src/shared/contract';
@@ -26,7 +27,9 @@ export interface TestHost {
 }
 
 /** Create a test host; pass a directory to reopen existing data. */
-export function createTestHost(options: { dataDirectory?: string; vault?: MemoryVault; timers?: Timers; now?: () => Date } = {}): TestHost {
+export function createTestHost(
+  options: { dataDirectory?: string; vault?: MemoryVault; timers?: Timers; now?: () => Date; certificateSession?: Omit<CertificateSessionOptions, 'redactor'> } = {},
+): TestHost {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'gcw-test-'));
   const vault = options.vault ?? new MemoryVault();
   const clipboard = new MemoryClipboard();
@@ -49,6 +52,7 @@ export function createTestHost(options: { dataDirectory?: string; vault?: Memory
     logger,
     ...(options.timers ? { timers: options.timers } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.certificateSession ? { certificateSession: options.certificateSession } : {}),
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => {
       events.push({ name, payload });
       relay.forward?.(name, payload);

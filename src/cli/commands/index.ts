@@ -1,7 +1,8 @@
 import type { Command } from '../command';
+import { certCommand } from './cert';
 import { environmentsCommand } from './environments';
 import { profileCommand } from './profile';
 import { scopesCommand } from './scopes';
 
 /** Every `gcw` command, in help order. Features add theirs here. */
-export const commands: Command[] = [environmentsCommand, profileCommand, scopesCommand];
+export const commands: Command[] = [certCommand, profileCommand, scopesCommand, environmentsCommand];

@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { Notice } from '../../shared/contract/app';
 import type { ProfileStore } from '../connections/profile-store';
+import type { CertificateSession } from '../certificates/session';
 import type { Logger } from '../log/logger';
 import type { ClipboardService } from '../os/clipboard-service';
 import type { ExternalLinkPolicy } from '../os/external-links';
@@ -38,7 +39,11 @@ export interface AppContext {
   dialogs: DialogPort;
   notifier: NotifierPort;
   notices: NoticeBoard;
+  /** Certificates opened or generated on the Certificates page, held in memory by ref. */
+  certificates: CertificateSession;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Release what the context holds (pending clipboard clears, certificates, worker threads); called on quit. */
+  dispose(): Promise<void>;
 }
 
 /** Notices the user has not dismissed yet. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { ProfileStore } from '../connections/profile-store';
+import { CertificateSession, type CertificateSessionOptions } from '../certificates/session';
 import { createLogger, type Logger } from '../log/logger';
 import { ClipboardService, realTimers, type Timers } from '../os/clipboard-service';
 import { ExpiryReminders } from '../reminders/expiry-reminders';
@@ -27,6 +28,8 @@ export interface HostPorts {
   timers?: Timers;
   /** The clock for profiles (expiry warnings); tests pin it. */
   now?: () => Date;
+  /** Clock and idle time of the certificate session (tests). */
+  certificateSession?: Omit<CertificateSessionOptions, 'redactor'>;
 }
 
 /** Open the stores and build the context every handler uses. */
@@ -64,6 +67,7 @@ export function createAppContext(ports: HostPorts): AppContext {
     open: (route) => ports.emit('app.navigate', { page: route }),
     log,
   });
+  const certificates = new CertificateSession({ ...ports.certificateSession, redactor: log.redactor });
   return {
     runtime: ports.runtime,
     paths: { dataDirectory: ports.dataDirectory, logFile },
@@ -79,6 +83,12 @@ export function createAppContext(ports: HostPorts): AppContext {
     dialogs: ports.dialogs,
     notifier: ports.notifier,
     notices,
+    certificates,
     emit: ports.emit,
+    async dispose() {
+      reminders.stop();
+      clipboard.dispose();
+      await certificates.dispose();
+    },
   };
 }

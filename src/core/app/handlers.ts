@@ -1,4 +1,5 @@
 import { appHandlers, clipboardHandlers, settingsHandlers } from './app-handlers';
+import { certificateHandlers } from './certificate-handlers';
 import type { AppContext } from './context';
 import { profilesHandlers } from './profiles-handlers';
 import { scopesHandlers } from './scopes-handlers';
@@ -12,5 +13,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...clipboardHandlers(ctx),
     ...profilesHandlers(ctx),
     ...scopesHandlers(ctx),
+    ...certificateHandlers(ctx),
   };
 }

@@ -3,8 +3,7 @@ import { WorkbenchError } from '../errors';
 import { Asn1Error } from './asn1/reader';
 import { oidName } from './asn1/oids';
 
-/** Largest PFX accepted: real ones are a few KB; anything near this is the wrong file. */
-export const MAX_PFX_BYTES = 10 * 1024 * 1024;
+export { MAX_PFX_BYTES } from '../../shared/certificates';
 
 const OPENSSL_EXPORT_HINT = 'To build a PFX from PEM files: openssl pkcs12 -export -inkey key.pem -in cert.pem -out cert.pfx';
 
@@ -41,6 +40,14 @@ export function notPkcs12Error(found: SniffResult): WorkbenchError {
         details,
       });
   }
+}
+
+/** A file far larger than any PFX: the wrong file was chosen. */
+export function tooLargeError(size: number, limit: number): WorkbenchError {
+  return new WorkbenchError('pfx.too_large', `The file is ${(size / 1024 / 1024).toFixed(1)} MB; a PFX is at most a few KB, so this is not the right file (limit ${limit / 1024 / 1024} MB).`, {
+    hint: 'Choose the .pfx or .p12 file that holds the certificate and its private key.',
+    details: { size, limit },
+  });
 }
 
 /** Turn a decoding failure into pfx.truncated or pfx.corrupt. */

@@ -12,3 +12,8 @@ export { passwordStrength, generateStrongPassword } from './password';
 export { prewarmCertificateWorkers, shutdownCertificateWorkers } from './pkcs12/hash-pool';
 export { MAX_PFX_BYTES } from './errors';
 export { EXPIRING_SOON_DAYS } from './warnings';
+export { prepareCertificateInput, openPreparedInput, type PreparedInput, type OpenedInput, type OpenInputOptions } from './open-input';
+export { pfxView, certificatesView, generatedView, base64Length, type HeldMaterial } from './view';
+export { CertificateSession, SESSION_IDLE_MS, exportNameFor, noPrivateKey, type HeldEntry, type CertificateSessionOptions } from './session';
+export { certificateWarnings } from './warnings';
+export { tooLargeError, notPkcs12Error } from './errors';

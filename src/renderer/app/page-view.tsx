@@ -1,6 +1,7 @@
 import type { Settings } from '../../shared/settings';
 import { AboutPage } from '../pages/about/about-page';
 import { ConnectionsPage } from '../pages/connections/connections-page';
+import { CertificatesPage } from '../pages/certificates/certificates-page';
 import { pages } from '../pages/registry';
 import { ScopesPage } from '../pages/scopes/scopes-page';
 import { SettingsPage } from '../pages/settings/settings-page';
@@ -13,6 +14,8 @@ export function PageView({ page, query, go, onSettingsChanged }: { page: string;
       return <ConnectionsPage query={query} go={go} />;
     case 'scopes':
       return <ScopesPage />;
+    case 'certificates':
+      return <CertificatesPage />;
     case 'settings':
       return <SettingsPage onSettingsChanged={onSettingsChanged} />;
     case 'about':

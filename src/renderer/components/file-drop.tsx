@@ -23,8 +23,27 @@ export interface PickedFile {
   bytes: Uint8Array;
 }
 
-/** A drop zone with a keyboard-reachable "Choose file" button; refuses files over `maxBytes` with a message. */
-export function FileDrop({ label, accept, maxBytes, onFile, testId }: { label: string; accept: string; maxBytes: number; onFile: (file: PickedFile) => void; testId?: string }) {
+/**
+ * A drop zone with a keyboard-reachable "Choose file" button; refuses files over `maxBytes` with a message.
+ * With `onChoose` the button asks main to show the OS dialog (main then reads the file itself); drops still use `onFile`.
+ */
+export function FileDrop({
+  label,
+  accept,
+  maxBytes,
+  onFile,
+  onChoose,
+  disabled,
+  testId,
+}: {
+  label: string;
+  accept: string;
+  maxBytes: number;
+  onFile: (file: PickedFile) => void;
+  onChoose?: () => void;
+  disabled?: boolean;
+  testId?: string;
+}) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [active, setActive] = useState(false);
@@ -56,7 +75,9 @@ export function FileDrop({ label, accept, maxBytes, onFile, testId }: { label: s
     >
       <DocumentArrowUpRegular fontSize={32} aria-hidden />
       <Text>{label}</Text>
-      <Button onClick={() => input.current?.click()}>Choose file…</Button>
+      <Button disabled={disabled} onClick={() => (onChoose ? onChoose() : input.current?.click())}>
+        Choose file…
+      </Button>
       <input
         ref={input}
         type="file"

@@ -1,8 +1,10 @@
 import { event } from './define';
 import type { Notice } from './app';
+import type { GenerationStage } from '../certificates';
 
 /** Events main sends to the renderer. */
 export const contractEvents = {
   'app.notice': event<Notice>('A new notice to show (e.g. the clipboard was cleared).'),
   'app.navigate': event<{ page: string }>('The menu or a notification asked to show a page.'),
+  'certificates.progress': event<{ operationId: string | null; stage: GenerationStage }>('A stage of generating a certificate (key, certificate, signature, done).'),
 };

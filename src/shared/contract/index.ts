@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
 import { appMethods } from './app';
+import { certificateMethods } from './certificates';
 import type { EventSpec, MethodSpec } from './define';
 import { contractEvents } from './events';
 import { profileMethods } from './profiles';
@@ -11,6 +12,7 @@ export const contract = {
   ...appMethods,
   ...profileMethods,
   ...scopeMethods,
+  ...certificateMethods,
 };
 
 /** Every event main sends. */

@@ -32,6 +32,12 @@ export const certificateErrorCodes = [
   'pfx.export_password_required',
   /** The private key given for export does not belong to the certificate. */
   'pfx.export_key_mismatch',
+  /** The certificate is no longer held in memory (idle too long, discarded, or the app restarted): open it again. */
+  'pfx.session_expired',
+  /** The action needs a private key and this certificate has none (a .cer/.pem file). */
+  'pfx.no_private_key',
+  /** A new certificate has no PFX until it is exported with a password. */
+  'pfx.not_exported',
 ] as const;
 
 /** One certificate error code. */

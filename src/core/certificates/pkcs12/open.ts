@@ -1,9 +1,8 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import type { PasswordUsed, PfxProtection } from '../../../shared/certificates';
-import { WorkbenchError } from '../../errors';
 import { childAt, expectConstructed, parseAsn1, readOid, Tag } from '../asn1/reader';
 import { OID } from '../asn1/oids';
-import { asPfxError, corruptError, MAX_PFX_BYTES, notPkcs12Error, passwordRequired, unsupportedAlgorithm, wrongPassword } from '../errors';
+import { asPfxError, corruptError, MAX_PFX_BYTES, notPkcs12Error, passwordRequired, tooLargeError, unsupportedAlgorithm, wrongPassword } from '../errors';
 import { sniff } from '../sniff';
 import { type Candidate, candidatesFor, type Decrypted, decryptAll, PartlyDecrypted, settle, type Settled } from './decrypt-all';
 import { DecryptionFailed } from './legacy-ciphers';
@@ -55,12 +54,7 @@ export async function openPkcs12(bytes: Uint8Array, password: string | null | un
 
 async function openChecked(bytes: Uint8Array, password: string | null | undefined, options: OpenPkcs12Options): Promise<Pkcs12Contents> {
   const maxBytes = options.maxBytes ?? MAX_PFX_BYTES;
-  if (bytes.length > maxBytes) {
-    throw new WorkbenchError('pfx.too_large', `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; a PFX is at most a few KB, so this is not the right file (limit ${maxBytes / 1024 / 1024} MB).`, {
-      hint: 'Choose the .pfx or .p12 file that holds the certificate and its private key.',
-      details: { size: bytes.length, limit: maxBytes },
-    });
-  }
+  if (bytes.length > maxBytes) throw tooLargeError(bytes.length, maxBytes);
   const found = sniff(bytes);
   if (found.kind !== 'pkcs12') throw notPkcs12Error(found);
   const pfx = parsePfx(bytes);
