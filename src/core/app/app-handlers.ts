@@ -13,7 +13,7 @@ export function appHandlers(ctx: AppContext): HandlersFor<'app'> {
     }),
     'app.notices': () => ctx.notices.list(),
     'app.dismissNotice': ({ id }) => ({ dismissed: ctx.notices.dismiss(id) }),
-    'app.openExternal': async ({ url }) => {
+    'app.openLink': async ({ url }) => {
       const reason = ctx.links.check(url);
       if (reason) {
         ctx.log.warn('Refused to open a link', { reason });

@@ -39,7 +39,7 @@ export const appMethods = {
   'app.about': method<AboutInfo>()(empty, 'Versions, secret-storage backend and where data is kept.'),
   'app.notices': method<Notice[]>()(empty, 'Start-up notices the user has not dismissed (recovered files, keychain problems).'),
   'app.dismissNotice': method<{ dismissed: boolean }>()(z.object({ id: z.string().min(1).max(200) }).strict(), 'Dismiss one notice.'),
-  'app.openExternal': method<{ opened: boolean }>()(
+  'app.openLink': method<{ opened: boolean }>()(
     z.object({ url: z.string().min(1).max(8192) }).strict(),
     'Open an https link of a Microsoft sign-in or admin-center host in the system browser.',
   ),

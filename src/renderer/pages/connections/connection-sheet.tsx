@@ -145,7 +145,7 @@ export function ConnectionSheetView({ id, go }: { id: string; go: (target: strin
         <Button onClick={() => go('connections')}>Back to connections</Button>
         <Button onClick={() => go(`connections?edit=${encodeURIComponent(id)}`)}>Edit profile</Button>
         {s.appRegistrationUrl ? (
-          <Button icon={<OpenRegular />} onClick={() => void workbench().app.openExternal({ url: s.appRegistrationUrl ?? '' })}>
+          <Button icon={<OpenRegular />} onClick={() => void workbench().app.openLink({ url: s.appRegistrationUrl ?? '' })}>
             Open the app registration
           </Button>
         ) : null}

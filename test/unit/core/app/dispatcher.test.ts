@@ -34,13 +34,13 @@ describe('dispatcher', () => {
   });
 
   it('turns a link outside the allowlist into external.not_allowed and opens nothing', async () => {
-    const result = await dispatcher.call('app.openExternal', { url: 'https://evil.example.com/login' });
+    const result = await dispatcher.call('app.openLink', { url: 'https://evil.example.com/login' });
     expect(result).toMatchObject({ ok: false, error: { code: 'external.not_allowed' } });
     expect(host.shell.opened).toEqual([]);
   });
 
   it('opens an allowlisted sign-in link', async () => {
-    const result = await dispatcher.call('app.openExternal', { url: 'https://login.microsoftonline.us/contoso.onmicrosoft.us/v2.0/adminconsent' });
+    const result = await dispatcher.call('app.openLink', { url: 'https://login.microsoftonline.us/contoso.onmicrosoft.us/v2.0/adminconsent' });
     expect(result).toMatchObject({ ok: true });
     expect(host.shell.opened).toHaveLength(1);
   });
