@@ -134,7 +134,12 @@ const secretValue = z.string().max(200_000).nullable().optional();
 const pfxValue = z.string().max(14_000_000).nullable().optional();
 
 /** Secret inputs of the form: a string sets the secret, `null` removes it, absent or empty keeps what is stored. */
-export const certificateSecretInputSchema = z.strictObject({ pfx: pfxValue, pfxPassword: secretValue });
+export const certificateSecretInputSchema = z.strictObject({
+  pfx: pfxValue,
+  pfxPassword: secretValue,
+  /** Take the PFX and its password from a certificate held in main (opened or exported on the Certificates page). */
+  certificateRef: z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+});
 /** Secret input for the client-secret options. */
 export const clientSecretInputSchema = z.strictObject({ clientSecret: secretValue });
 

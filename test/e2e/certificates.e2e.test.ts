@@ -151,6 +151,18 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
     await page().getByRole('button', { name: 'Use in a connection' }).click();
     await expect.poll(() => page().evaluate(() => window.location.hash)).toMatch(/^#\/connections\?certificate=[A-Za-z0-9_-]{16,}$/);
     expect(h.calls.filter((c) => c.method === 'certificates.handoff').at(-1)?.result).toMatchObject({ ok: true, value: { subject: 'CN=Contoso Sync E2E, O=Contoso' } });
+    // The Connections page opens a certificate profile with the certificate's facts; saving stores its PFX and password.
+    await page().getByText(/Certificate from the Certificates page/).waitFor();
+    const field = (name: RegExp) => page().getByLabel(name).and(page().locator('input, textarea'));
+    await field(/^Profile name/).fill('From the Certificates page');
+    await field(/^Client ID/).fill('6b8c1a2e-3f4d-4e5a-9b7c-1d2e3f4a5b6c');
+    await field(/^Tenant ID/).fill('contoso.onmicrosoft.com');
+    await field(/^Account UPN/).fill('robot@contoso.com');
+    await page().getByRole('button', { name: 'Save', exact: true }).click();
+    await page().getByText(/Saved “From the Certificates page”/).waitFor();
+    const saved = h.host.ctx.profiles.list().find((e) => e.name === 'From the Certificates page');
+    expect(saved?.secrets).toEqual({ pfx: 'stored', pfxPassword: 'stored' });
+    expect(saved?.profile).toMatchObject({ auth: 'certificate', certificate: { subject: 'CN=Contoso Sync E2E, O=Contoso', fileName: 'Contoso-Sync-E2E.pfx' } });
   });
 
   it('never delivered a password or PFX base64 to the renderer except the password it asked to be suggested', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHost, type TestHost } from '../support/test-context';
 import { ManualTimers } from '../support/doubles';
+import { generateSelfSignedCertificate, writePkcs12 } from '../../src/core/certificates';
 import { contract } from '../../src/shared/contract';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 
@@ -16,8 +17,10 @@ const TENANT_ID = '0f1e2d3c-4b5a-4697-8877-665544332211';
 const SECRET_CC = 'Zq8~kP3.xY7_abcDEF-secretValue123~XYZ';
 const SECRET_BYO = 'Ab1~byoSecretValue.456_uvwXYZ-987~qrs';
 const PFX_PASSWORD = 'pfx-pässwort-42!';
-const PFX_BYTES = Buffer.from('0\x82\x0a\x01PFX-BYTES-e2e-not-a-real-pfx-but-unique-91b2c3', 'latin1');
-const SECRETS = [SECRET_CC, SECRET_BYO, PFX_PASSWORD, PFX_BYTES.toString('base64')];
+// A real PFX, made at test time: the form reads it in main to fill the certificate's thumbprints and expiry.
+let PFX_BYTES: Buffer = Buffer.alloc(0);
+let PFX_SHA1 = '';
+const SECRETS = [SECRET_CC, SECRET_BYO, PFX_PASSWORD];
 
 function inDays(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -29,6 +32,10 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
   const timers = new ManualTimers();
 
   beforeAll(async () => {
+    const cert = await generateSelfSignedCertificate({ commonName: 'Contoso robot', keyAlgorithm: 'ec-p256' });
+    PFX_BYTES = await writePkcs12({ certificate: cert.certificateDer, privateKey: cert.privateKey, password: PFX_PASSWORD, profile: 'modern' });
+    PFX_SHA1 = cert.details.thumbprintSha1;
+    SECRETS.push(PFX_BYTES.toString('base64'));
     host = createTestHost({ timers });
     h = await startHarness({ host });
   });
@@ -135,7 +142,11 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await save('Contoso certificate');
     const saved = host.ctx.profiles.list().find((e) => e.name === 'Contoso certificate');
     expect(saved?.secrets).toEqual({ pfx: 'stored', pfxPassword: 'stored' });
-    expect(saved?.profile).toMatchObject({ environment: 'custom', customHosts: { loginHost: 'login.example.net', graphHost: 'graph.example.net' }, certificate: { fileName: 'robot.pfx' } });
+    expect(saved?.profile).toMatchObject({
+      environment: 'custom',
+      customHosts: { loginHost: 'login.example.net', graphHost: 'graph.example.net' },
+      certificate: { fileName: 'robot.pfx', thumbprintSha1: PFX_SHA1, subject: 'CN=Contoso robot' },
+    });
   });
 
   it('lists, searches and shows the expiry warning; finds everything again after a reload and a restart', async () => {

@@ -1,5 +1,5 @@
 import type { EnvironmentInfo, ProfileListItem } from '../../shared/contract/profiles';
-import { secretNames, type ExpiryRow, type SecretName } from '../../shared/connections';
+import { secretNames, type ExpiryRow, type ProfileInput, type SecretName } from '../../shared/connections';
 import { environmentIds, environmentLabels } from '../../shared/environments';
 import { appRegistrationsUrl, appRegistrationUrl } from '../connections/cloud-urls';
 import { endpointsFor, environments } from '../connections/environments';
@@ -30,12 +30,12 @@ export function profilesHandlers(ctx: AppContext): HandlersFor<'profiles'> {
       });
     },
     'profiles.get': ({ id }) => ({ entry: store.get(id), findings: store.validate(id) }),
-    'profiles.create': (input) => store.create(input),
-    'profiles.update': ({ id, profile }) => store.update(id, profile),
+    'profiles.create': (input) => store.create(withHeldCertificate(ctx, input)),
+    'profiles.update': ({ id, profile }) => store.update(id, withHeldCertificate(ctx, profile)),
     'profiles.duplicate': ({ id, name }) => store.duplicate(id, name),
     'profiles.delete': ({ id }) => store.delete(id),
     'profiles.restore': ({ id }) => store.restore(id),
-    'profiles.validate': ({ id, profile, appOnlyTest }) => store.validateDraft(profile, { id, appOnlyTest }),
+    'profiles.validate': ({ id, profile, appOnlyTest }) => store.validateDraft(withHeldCertificate(ctx, profile), { id, appOnlyTest }),
     'profiles.exportRedacted': async ({ id }) => {
       const text = store.exportText(id);
       const path = await saveThroughDialog(ctx, { title: 'Export connection profile (no secrets)', fileName: exportFileName(store.get(id).name), filters: profileFilters, data: text });
@@ -118,4 +118,16 @@ function environmentInfo(): EnvironmentInfo[] {
       appRegistrationsUrl: appRegistrationsUrl(e),
     };
   });
+}
+
+/** A certificate chosen on the Certificates page: its PFX and password move from main's memory into the profile's secrets. */
+function withHeldCertificate<T extends ProfileInput>(ctx: AppContext, input: T): T {
+  if (input.auth !== 'certificate' || !input.secrets.certificateRef) return input;
+  const { certificateRef, ...secrets } = input.secrets;
+  const held = ctx.certificates.takeForConnection(certificateRef);
+  return {
+    ...input,
+    certificate: { thumbprintSha1: held.handoff.thumbprintSha1, thumbprintSha256: held.handoff.thumbprintSha256, subject: held.handoff.subject, notAfter: held.handoff.notAfter, fileName: held.handoff.fileName },
+    secrets: { ...secrets, pfx: secrets.pfx || held.pfxBase64, pfxPassword: secrets.pfxPassword || (held.password ?? undefined) },
+  };
 }

@@ -1,4 +1,5 @@
 import type { CertificateRef } from '../../../shared/connections';
+import { workbench } from '../../lib/workbench';
 
 /** What the form knows when the admin picks or pastes a PFX. */
 export interface ChosenCertificate {
@@ -15,13 +16,13 @@ export interface ChosenCertificate {
 export type CertificateChosenHandler = (chosen: ChosenCertificate) => Promise<CertificateRef | null>;
 
 /**
- * Until the Certificates feature is wired in: remember which file was chosen, with no facts. The profile then
- * counts as having a certificate; thumbprint, subject and expiry stay empty until the PFX is read in main.
+ * Read the chosen PFX in main (the Certificates feature) and keep only its facts; main forgets the bytes at once,
+ * since the form stores them when the profile is saved. Null while the password is still missing or wrong.
  */
-export const recordFileNameOnly: CertificateChosenHandler = async ({ fileName }) => ({
-  thumbprintSha1: '',
-  thumbprintSha256: '',
-  subject: '',
-  notAfter: '',
-  fileName,
-});
+export const readCertificateInMain: CertificateChosenHandler = async ({ pfxBase64, password, fileName }) => {
+  const opened = await workbench().certificates.inspect({ fileName: fileName ?? 'pasted.pfx', bytesBase64: pfxBase64, password: password === '' ? null : password, tryEmptyAndAbsent: true });
+  if (!opened.ok) return null;
+  void workbench().certificates.discard({ ref: opened.value.ref });
+  const c = opened.value.details.certificate;
+  return { thumbprintSha1: c.thumbprintSha1, thumbprintSha256: c.thumbprintSha256, subject: c.subject, notAfter: c.notAfter, fileName };
+};

@@ -9,10 +9,11 @@ function authOf(value: string | null): AuthKind | null {
   return (authKinds as readonly string[]).includes(value ?? '') ? (value as AuthKind) : null;
 }
 
-/** Connections: the list (with expiry), a profile's form (`?new=<option>` or `?edit=<id>`) or its connection sheet (`?sheet=<id>`). */
+/** Connections: the list (with expiry), a profile's form (`?new=<option>`, `?edit=<id>`, or `?certificate=<ref>` from the Certificates page) or its connection sheet (`?sheet=<id>`). */
 export function ConnectionsPage({ query, go }: { query: string; go: (target: string) => void }) {
   const params = new URLSearchParams(query);
-  const newAuth = authOf(params.get('new'));
+  const certificateRef = params.get('certificate');
+  const newAuth = certificateRef ? 'certificate' : authOf(params.get('new'));
   const editId = params.get('edit');
   const sheetId = params.get('sheet');
   const view = newAuth || editId ? 'form' : sheetId ? 'sheet' : 'list';
@@ -22,7 +23,7 @@ export function ConnectionsPage({ query, go }: { query: string; go: (target: str
     last.current = view;
     requestHeadingFocus();
   }
-  if (view === 'form') return <ProfileForm id={editId} auth={newAuth} go={go} />;
+  if (view === 'form') return <ProfileForm id={editId} auth={newAuth} go={go} certificateRef={certificateRef} />;
   if (view === 'sheet' && sheetId) return <ConnectionSheetView id={sheetId} go={go} />;
   return <ProfileList go={go} />;
 }

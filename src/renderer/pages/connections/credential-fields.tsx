@@ -65,7 +65,7 @@ export function CertificateFields({ kit, onCertificateChosen }: { kit: FieldKit;
   const [reading, setReading] = useState(false);
   const { draft } = kit;
   const choose = async (pfx: string, fileName: string | null, password = draft.pfxPassword) => {
-    kit.set({ pfx, pfxFileName: fileName }, 'certificate');
+    kit.set({ pfx, pfxFileName: fileName, certificateRef: null }, 'certificate');
     if (!pfx) return;
     setReading(true);
     const facts = await onCertificateChosen({ pfxBase64: pfx, password, fileName });
@@ -74,7 +74,12 @@ export function CertificateFields({ kit, onCertificateChosen }: { kit: FieldKit;
   };
   const stored = stateOf(kit, 'pfx') === 'stored';
   const storedCertificate = kit.entry?.profile?.auth === 'certificate' ? kit.entry.profile.certificate : null;
-  const chosenNow = draft.pfx !== '' ? `New certificate chosen: ${draft.pfxFileName ?? 'pasted base64'} (${sizeText(Math.floor((draft.pfx.length * 3) / 4))}). It is stored when you save.` : null;
+  const chosenNow =
+    draft.pfx !== ''
+      ? `New certificate chosen: ${draft.pfxFileName ?? 'pasted base64'} (${sizeText(Math.floor((draft.pfx.length * 3) / 4))}). It is stored when you save.`
+      : draft.certificateRef
+        ? `Certificate from the Certificates page: ${draft.pfxFileName ?? 'new certificate'}. It and its password are stored when you save.`
+        : null;
   const c = draft.certificate;
   const hasFacts = c && (c.thumbprintSha1 || c.subject || c.notAfter);
   return (
@@ -87,9 +92,9 @@ export function CertificateFields({ kit, onCertificateChosen }: { kit: FieldKit;
         <div className={styles.group}>
           {chosenNow ? <Text role="status">{chosenNow}</Text> : stored ? <Text>A certificate is stored{c?.fileName ? ` (${c.fileName})` : ''}. Choose another file to replace it.</Text> : null}
           <FileDrop label="Drop the .pfx file here" accept=".pfx,.p12" maxBytes={10 * 1024 * 1024} testId="pfx-drop" onFile={(file) => void choose(bytesToBase64(file.bytes), file.name)} />
-          {draft.pfx !== '' ? (
+          {draft.pfx !== '' || draft.certificateRef ? (
             <div>
-              <Button size="small" onClick={() => kit.set({ pfx: '', pfxFileName: null, certificate: storedCertificate }, 'certificate')}>
+              <Button size="small" onClick={() => kit.set({ pfx: '', pfxFileName: null, certificateRef: null, certificate: storedCertificate }, 'certificate')}>
                 Forget the chosen file
               </Button>
             </div>

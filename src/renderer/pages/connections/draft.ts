@@ -22,6 +22,8 @@ export interface Draft {
   pfx: string;
   pfxFileName: string | null;
   pfxPassword: string;
+  /** A certificate held in main (from the Certificates page) whose PFX and password are stored on save. */
+  certificateRef: string | null;
 }
 
 /** The scopes each option starts with: the documented minimum with the least-privileged choice. */
@@ -53,6 +55,7 @@ export function emptyDraft(auth: AuthKind, environment: EnvironmentId = 'office3
     pfx: '',
     pfxFileName: null,
     pfxPassword: '',
+    certificateRef: null,
   };
 }
 
@@ -101,7 +104,11 @@ export function toInput(draft: Draft): ProfileInputDraft {
         ...common,
         upn: draft.upn,
         certificate: draft.certificate,
-        secrets: { ...(draft.pfx ? { pfx: draft.pfx } : {}), ...(draft.pfxPassword ? { pfxPassword: draft.pfxPassword } : {}) },
+        secrets: {
+          ...(draft.pfx ? { pfx: draft.pfx } : {}),
+          ...(draft.pfxPassword ? { pfxPassword: draft.pfxPassword } : {}),
+          ...(draft.certificateRef && !draft.pfx ? { certificateRef: draft.certificateRef } : {}),
+        },
       };
     case 'client-credentials':
       return { auth: 'client-credentials', ...common, secrets: clientSecret };

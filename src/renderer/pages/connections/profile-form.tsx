@@ -9,7 +9,7 @@ import { ErrorBar } from '../../components/error-bar';
 import { Page } from '../../components/page';
 import { workbench } from '../../lib/workbench';
 import { minimumOf } from '../scopes/scope-picker';
-import { recordFileNameOnly, type CertificateChosenHandler } from './certificate-seam';
+import { readCertificateInMain, type CertificateChosenHandler } from './certificate-seam';
 import { CertificateFields, ClientSecretField, SecretExpiryField } from './credential-fields';
 import { draftFromProfile, emptyDraft, toInput, type Draft } from './draft';
 import { shownFields, type FieldKit } from './field-kit';
@@ -23,7 +23,14 @@ const useStyles = makeStyles({
 });
 
 /** The profile form of one option: new (`id` null, `auth` given) or editing a stored profile. Saves drafts even with errors. */
-export function ProfileForm(props: { id: string | null; auth: AuthKind | null; go: (target: string) => void; onCertificateChosen?: CertificateChosenHandler }) {
+export function ProfileForm(props: {
+  id: string | null;
+  auth: AuthKind | null;
+  go: (target: string) => void;
+  onCertificateChosen?: CertificateChosenHandler;
+  /** A certificate held in main, handed over from the Certificates page ("Use in a connection"). */
+  certificateRef?: string | null;
+}) {
   const { id, go } = props;
   const styles = useStyles();
   const [entry, setEntry] = useState<ProfileEntry | null>(null);
@@ -65,6 +72,14 @@ export function ProfileForm(props: { id: string | null; auth: AuthKind | null; g
       const [settings, checklist] = await Promise.all([workbench().settings.get({}), workbench().scopes.checklist({ auth })]);
       if (!current) return;
       const d = { ...emptyDraft(auth, settings.ok ? settings.value.defaultEnvironment : 'office365'), scopes: checklist.ok ? minimumOf(checklist.value).join(' ') : '' };
+      if (auth === 'certificate' && props.certificateRef) {
+        const handoff = await workbench().certificates.handoff({ ref: props.certificateRef });
+        if (!current) return;
+        if (handoff.ok) {
+          const { ref, ...facts } = handoff.value;
+          Object.assign(d, { certificate: facts, certificateRef: ref, pfxFileName: facts.fileName });
+        } else setLoadError(handoff.error);
+      }
       setDraft(d);
       setBaseline(JSON.stringify(d));
     };
@@ -72,7 +87,7 @@ export function ProfileForm(props: { id: string | null; auth: AuthKind | null; g
     return () => {
       current = false;
     };
-  }, [id, props.auth]);
+  }, [id, props.auth, props.certificateRef]);
 
   const dirty = draft !== null && JSON.stringify(draft) !== baseline;
   useLeaveGuard(dirty, draft?.name ? `The profile “${draft.name}”` : 'This connection profile');
@@ -185,7 +200,7 @@ export function ProfileForm(props: { id: string | null; auth: AuthKind | null; g
         <NameField kit={kit} />
         {draft.auth === 'byo-app' ? <AudienceField kit={kit} /> : null}
         <ClientIdField kit={kit} />
-        {draft.auth === 'certificate' ? <CertificateFields kit={kit} onCertificateChosen={props.onCertificateChosen ?? recordFileNameOnly} /> : <ClientSecretField kit={kit} />}
+        {draft.auth === 'certificate' ? <CertificateFields kit={kit} onCertificateChosen={props.onCertificateChosen ?? readCertificateInMain} /> : <ClientSecretField kit={kit} />}
         <SecretExpiryField kit={kit} />
         <TenantField kit={kit} />
         {draft.auth === 'byo-app' ? <DomainFields kit={kit} /> : null}
