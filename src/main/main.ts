@@ -109,7 +109,11 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
-    app.on('before-quit', () => ctx.clipboard.dispose());
+    app.on('before-quit', () => {
+      ctx.clipboard.dispose();
+      // Deletes can be undone only in this session: make them final so their secrets leave the vault now.
+      ctx.profiles.purgeDeleted();
+    });
   });
 
   app.on('window-all-closed', () => {

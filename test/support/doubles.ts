@@ -80,3 +80,21 @@ export class RecordingNotifier implements NotifierPort {
     this.shown.push(options);
   }
 }
+
+/** Timers the test fires by hand (the clipboard's auto-clear), so no test waits on the clock. */
+export class ManualTimers {
+  queue: Array<{ fn: () => void; ms: number; id: number }> = [];
+  private next = 1;
+  setTimeout = (fn: () => void, ms: number): unknown => {
+    this.queue.push({ fn, ms, id: this.next });
+    return this.next++;
+  };
+  clearTimeout = (handle: unknown): void => {
+    const i = this.queue.findIndex((q) => q.id === handle);
+    if (i >= 0) this.queue.splice(i, 1);
+  };
+  /** Run every pending timer now. */
+  fireAll(): void {
+    for (const q of this.queue.splice(0)) q.fn();
+  }
+}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppContext } from '../../src/core/app/create-context';
 import type { AppContext } from '../../src/core/app/context';
+import type { Timers } from '../../src/core/os/clipboard-service';
 import { createLogger } from '../../src/core/log/logger';
 import { confBackendFactory } from '../../src/core/storage/conf-backend';
 import type { EventName, EventPayload } from '../../src/shared/contract';
@@ -25,7 +26,7 @@ export interface TestHost {
 }
 
 /** Create a test host; pass a directory to reopen existing data. */
-export function createTestHost(options: { dataDirectory?: string; vault?: MemoryVault } = {}): TestHost {
+export function createTestHost(options: { dataDirectory?: string; vault?: MemoryVault; timers?: Timers; now?: () => Date } = {}): TestHost {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'gcw-test-'));
   const vault = options.vault ?? new MemoryVault();
   const clipboard = new MemoryClipboard();
@@ -46,6 +47,8 @@ export function createTestHost(options: { dataDirectory?: string; vault?: Memory
     dialogs,
     notifier,
     logger,
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.now ? { now: options.now } : {}),
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => {
       events.push({ name, payload });
       relay.forward?.(name, payload);

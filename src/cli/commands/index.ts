@@ -1,5 +1,7 @@
 import type { Command } from '../command';
 import { environmentsCommand } from './environments';
+import { profileCommand } from './profile';
+import { scopesCommand } from './scopes';
 
 /** Every `gcw` command, in help order. Features add theirs here. */
-export const commands: Command[] = [environmentsCommand];
+export const commands: Command[] = [environmentsCommand, profileCommand, scopesCommand];

@@ -1,5 +1,6 @@
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { Notice } from '../../shared/contract/app';
+import type { ProfileStore } from '../connections/profile-store';
 import type { Logger } from '../log/logger';
 import type { ClipboardService } from '../os/clipboard-service';
 import type { ExternalLinkPolicy } from '../os/external-links';
@@ -26,6 +27,8 @@ export interface AppContext {
   backend: StoreBackendFactory;
   settings: SettingsService;
   secrets: SecretStore;
+  /** Connection profiles (profiles.json) with their secrets in `secrets`. */
+  profiles: ProfileStore;
   clipboard: ClipboardService;
   links: ExternalLinkPolicy;
   shell: ShellPort;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../shared/contract';
+import { ProfileStore } from '../connections/profile-store';
 import { createLogger, type Logger } from '../log/logger';
 import { ClipboardService, type Timers } from '../os/clipboard-service';
 import { ExternalLinkPolicy } from '../os/external-links';
@@ -23,6 +24,8 @@ export interface HostPorts {
   emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
   logger?: Logger;
   timers?: Timers;
+  /** The clock for profiles (expiry warnings); tests pin it. */
+  now?: () => Date;
 }
 
 /** Open the stores and build the context every handler uses. */
@@ -36,8 +39,9 @@ export function createAppContext(ports: HostPorts): AppContext {
     redactor: log.redactor,
     allowPlainText: () => settings.get().allowPlainTextSecrets,
   });
+  const profiles = new ProfileStore({ directory: ports.dataDirectory, backend: ports.backend, vault: secrets, ...(ports.now ? { now: ports.now } : {}) });
   const notices = new NoticeBoard();
-  for (const notice of [...settings.notices, ...secrets.notices]) {
+  for (const notice of [...settings.notices, ...secrets.notices, ...profiles.notices]) {
     notices.add(notice);
     log.warn(notice.title, { message: notice.message });
   }
@@ -56,6 +60,7 @@ export function createAppContext(ports: HostPorts): AppContext {
     backend: ports.backend,
     settings,
     secrets,
+    profiles,
     clipboard,
     links: new ExternalLinkPolicy(),
     shell: ports.shell,

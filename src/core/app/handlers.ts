@@ -1,5 +1,7 @@
 import { appHandlers, clipboardHandlers, settingsHandlers } from './app-handlers';
 import type { AppContext } from './context';
+import { profilesHandlers } from './profiles-handlers';
+import { scopesHandlers } from './scopes-handlers';
 import type { Handlers } from './dispatcher';
 
 /** Every contract handler, built over one context. Features add their handler maps here. */
@@ -8,5 +10,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),
     ...clipboardHandlers(ctx),
+    ...profilesHandlers(ctx),
+    ...scopesHandlers(ctx),
   };
 }

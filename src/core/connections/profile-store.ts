@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Notice } from '../../shared/contract/app';
-import { PROFILE_SCHEMA_VERSION, profileInputSchema, secretNamesFor, type Profile, type ProfileEntry, type ProfileFinding, type ProfileInputDraft, type SecretName } from '../../shared/connections';
+import {
+  PROFILE_SCHEMA_VERSION,
+  profileInputSchema,
+  redirectUriFor,
+  secretNamesFor,
+  type Profile,
+  type ProfileEntry,
+  type ProfileFinding,
+  type ProfileInputDraft,
+  type SecretName,
+  type SecretState,
+} from '../../shared/connections';
 import { WorkbenchError } from '../errors';
 import type { StoreBackendFactory } from '../storage/backend';
 import { openJsonDocument, type JsonDocument } from '../storage/json-document';
@@ -191,6 +202,31 @@ export class ProfileStore {
     const secretInputs: Partial<Record<SecretName, string>> = {};
     if (storedSecrets.clientSecret === 'stored') secretInputs.clientSecret = this.secrets.read(profile.id, 'clientSecret');
     return validateProfile(profile, { now: this.now(), storedSecrets, secretInputs, appOnlyTest: options.appOnlyTest });
+  }
+
+  /**
+   * Validate a form draft without saving it: typed secrets are checked for shape, and when `id` names a stored
+   * profile the vault's state (and the stored client secret's shape) stands in for secret fields left empty.
+   */
+  validateDraft(input: ProfileInputDraft, options: { id?: string | null; appOnlyTest?: boolean } = {}): ProfileFinding[] {
+    const parsed = normalizeInput(parse(input));
+    const { secrets: typed, ...fields } = parsed;
+    const stored = options.id ? this.find(options.id).reading.profile : null;
+    const storedSecrets: Partial<Record<SecretName, SecretState>> = stored ? this.secrets.statesFor(stored.id, parsed.auth) : { clientSecret: 'missing', pfx: 'missing', pfxPassword: 'missing' };
+    const secretInputs: Partial<Record<SecretName, string | null>> = {};
+    for (const [name, value] of Object.entries(typed) as Array<[SecretName, string | null | undefined]>) {
+      if (typeof value === 'string' && value !== '') secretInputs[name] = value;
+      else if (value === null) secretInputs[name] = null;
+    }
+    if (stored && secretInputs.clientSecret === undefined && storedSecrets.clientSecret === 'stored') {
+      secretInputs.clientSecret = this.secrets.read(stored.id, 'clientSecret');
+    }
+    return validateProfile({ ...fields, ...(fields.auth === 'byo-app' ? { redirectUri: redirectUriFor(fields.domain) } : {}) }, {
+      now: this.now(),
+      storedSecrets,
+      secretInputs,
+      appOnlyTest: options.appOnlyTest,
+    });
   }
 
   /** The redacted export of a profile (no secrets, no private key, no PFX bytes). */

@@ -1,10 +1,10 @@
+import type { PermissionKind } from '../../shared/permissions';
 import catalogData from './graph-permissions.json';
 
 /** The application ID of Microsoft Graph, the `resourceAppId` of every Graph permission in an app manifest. */
 export const GRAPH_RESOURCE_APP_ID = '00000003-0000-0000-c000-000000000000';
 
-/** Delegated (a user signs in; `Scope` in a manifest) or application (app-only; `Role` in a manifest). */
-export type PermissionKind = 'delegated' | 'application';
+export type { PermissionKind } from '../../shared/permissions';
 
 /** One Microsoft Graph permission as published by Microsoft (see graph-permissions.SOURCES.md). */
 export interface GraphPermission {

@@ -1,4 +1,5 @@
 import type { AuthKind } from '../../shared/connections';
+import type { TriggerKind } from '../../shared/permissions';
 
 /**
  * One line of a documented scope list: a scope, or a choice between scopes the admin makes
@@ -10,11 +11,8 @@ export interface ScopeChoice {
   reason: string;
 }
 
-/** SharePoint site events, groups and calendars, or all other file events. */
-export const triggerKinds = ['sites', 'groups', 'files'] as const;
-
-/** One kind of trigger event. */
-export type TriggerKind = (typeof triggerKinds)[number];
+export { triggerKinds } from '../../shared/permissions';
+export type { TriggerKind } from '../../shared/permissions';
 
 const userRead: ScopeChoice = {
   options: ['User.Read', 'User.Read.All'],

@@ -1,13 +1,7 @@
-import { findPermission, type PermissionKind } from './catalog';
+import type { PermissionHint } from '../../shared/permissions';
+import { findPermission } from './catalog';
 
-/** A least-privilege suggestion about one chosen permission. */
-export interface PermissionHint {
-  permission: string;
-  kind: PermissionKind;
-  /** The narrower permission to consider, when there is one. */
-  suggestion: string | null;
-  message: string;
-}
+export type { PermissionHint } from '../../shared/permissions';
 
 const tenantWideSiteAccess = new Set(['sites.read.all', 'sites.readwrite.all', 'sites.manage.all', 'sites.fullcontrol.all', 'files.read.all', 'files.readwrite.all']);
 const beyondConnector = new Set(['sites.fullcontrol.all', 'sites.manage.all']);

@@ -1,11 +1,8 @@
 import { WorkbenchError } from '../errors';
-import { findPermission, GRAPH_RESOURCE_APP_ID, type PermissionKind } from './catalog';
+import type { PermissionKind, RequiredResourceAccess } from '../../shared/permissions';
+import { findPermission, GRAPH_RESOURCE_APP_ID } from './catalog';
 
-/** One entry of an app manifest's `requiredResourceAccess`. */
-export interface RequiredResourceAccess {
-  resourceAppId: string;
-  resourceAccess: Array<{ id: string; type: 'Scope' | 'Role' }>;
-}
+export type { RequiredResourceAccess } from '../../shared/permissions';
 
 /** Scopes as the connection form wants them: space-separated, catalog spelling, each once. */
 export function scopeString(values: readonly string[]): string {

@@ -1,42 +1,10 @@
 import type { AuthKind } from '../../shared/connections';
-import { findPermission, isSignInScope, type PermissionKind } from './catalog';
-import { fullScopes, minimumScopes, triggerBaseScopes, triggerKinds, triggerScopes, type ScopeChoice, type TriggerKind } from './connector-scopes';
+import type { ChecklistLine, PermissionKind, ScopeChecklist, ScopeRow, TriggerKind } from '../../shared/permissions';
+import { findPermission, isSignInScope } from './catalog';
+import { fullScopes, minimumScopes, triggerBaseScopes, triggerKinds, triggerScopes, type ScopeChoice } from './connector-scopes';
 import { applicationCounterpart } from './counterparts';
 
-/** The short form of a permission the checklists and the CLI print. */
-export interface PermissionRef {
-  value: string;
-  kind: PermissionKind;
-  id: string;
-  adminConsentRequired: boolean;
-}
-
-/** One checklist row: the permission, its id, consent flag, description and its application counterpart. */
-export interface ScopeRow extends PermissionRef {
-  displayName: string;
-  description: string;
-  signInScope: boolean;
-  /** The application permission with the same name, for app-only access; null when there is none. */
-  application: (PermissionRef & { displayName: string; description: string }) | null;
-  /** When there is no application permission of the same name, the nearest one (e.g. Files.Read → Files.Read.All). */
-  applicationSuggestion: string | null;
-  /** Plain words about the application counterpart (or why there is none). */
-  applicationNote: string;
-}
-
-/** A row of a documented set: one scope or a choice between scopes. */
-export interface ChecklistLine {
-  reason: string;
-  options: ScopeRow[];
-}
-
-/** The checklists of one option: minimum, trigger needs and the full set. */
-export interface ScopeChecklist {
-  auth: AuthKind;
-  minimum: ChecklistLine[];
-  triggers: { base: ChecklistLine[] } & Record<TriggerKind, ChecklistLine>;
-  full: ChecklistLine[];
-}
+export type { ChecklistLine, PermissionRef, ScopeChecklist, ScopeRow } from '../../shared/permissions';
 
 /** Describe a permission for a checklist row; undefined when the catalog has no such permission. */
 export function describeScope(value: string, kind: PermissionKind = 'delegated'): ScopeRow | undefined {

@@ -3,10 +3,10 @@ import type { EnvironmentId } from '../../shared/environments';
 import { graphDefaultScope } from '../connections/cloud-urls';
 import { endpointsFor, type CustomHosts } from '../connections/environments';
 import { findPermission } from './catalog';
-import { fullScopes, minimumScopes, triggerBaseScopes, triggerScopes, type ScopeChoice, type TriggerKind } from './connector-scopes';
+import { fullScopes, minimumScopes, triggerBaseScopes, triggerScopes, type ScopeChoice } from './connector-scopes';
 import { applicationCounterpart } from './counterparts';
 import { scopeString } from './outputs';
-import type { PermissionRef } from './scope-rows';
+import type { ScopeSetResult, TriggerKind } from '../../shared/permissions';
 
 /** What `gcw scopes` is asked for. */
 export interface ScopeSetRequest {
@@ -21,28 +21,7 @@ export interface ScopeSetRequest {
   customHosts?: CustomHosts | null;
 }
 
-/** A scope that has no application form, with the nearest application permission where one exists. */
-export interface NotAvailable {
-  value: string;
-  reason: 'sign-in-scope' | 'no-application-permission';
-  suggestion: string | null;
-  message: string;
-}
-
-/** Where the set lists one side of a documented "A or B" choice. */
-export interface Alternative {
-  chosen: string;
-  alternatives: string[];
-  message: string;
-}
-
-/** The data `gcw scopes --json` prints. */
-export interface ScopeSetResult {
-  scopes: PermissionRef[];
-  scopeString: string;
-  notAvailable: NotAvailable[];
-  alternatives: Alternative[];
-}
+export type { Alternative, NotAvailable, ScopeSetResult } from '../../shared/permissions';
 
 /** The connector's scope set for an option: minimum (or full) plus trigger needs; delegated, or with `appOnly` the application counterparts. */
 export function scopeSet(request: ScopeSetRequest): ScopeSetResult {

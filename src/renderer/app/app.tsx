@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/settings';
 import { pages } from '../pages/registry';
 import { workbench } from '../lib/workbench';
+import { LeaveDialog } from './leave-dialog';
 import { Notices } from './notices';
 import { PageView } from './page-view';
 import { useRoute } from './use-route';
@@ -36,7 +37,8 @@ const useStyles = makeStyles({
 export function App() {
   const styles = useStyles();
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [page, go] = useRoute();
+  const [route, go, pendingLeave] = useRoute();
+  const page = route.page;
   const theme = useTheme(settings?.theme ?? 'system');
   const mainRef = useRef<HTMLElement>(null);
 
@@ -84,9 +86,10 @@ export function App() {
         </nav>
         <main id="main" className={styles.main} ref={mainRef} tabIndex={-1}>
           <Notices />
-          <PageView page={page} go={go} onSettingsChanged={setSettings} />
+          <PageView page={page} query={route.query} go={go} onSettingsChanged={setSettings} />
         </main>
       </div>
+      <LeaveDialog pending={pendingLeave} />
     </FluentProvider>
   );
 }

@@ -1,12 +1,18 @@
 import type { Settings } from '../../shared/settings';
 import { AboutPage } from '../pages/about/about-page';
+import { ConnectionsPage } from '../pages/connections/connections-page';
 import { pages } from '../pages/registry';
+import { ScopesPage } from '../pages/scopes/scopes-page';
 import { SettingsPage } from '../pages/settings/settings-page';
 import { StartPage } from '../pages/start/start-page';
 
 /** Renders the page with the given id. */
-export function PageView({ page, go, onSettingsChanged }: { page: string; go: (id: string) => void; onSettingsChanged: (s: Settings) => void }) {
+export function PageView({ page, query, go, onSettingsChanged }: { page: string; query: string; go: (target: string) => void; onSettingsChanged: (s: Settings) => void }) {
   switch (page) {
+    case 'connections':
+      return <ConnectionsPage query={query} go={go} />;
+    case 'scopes':
+      return <ScopesPage />;
     case 'settings':
       return <SettingsPage onSettingsChanged={onSettingsChanged} />;
     case 'about':

@@ -1,5 +1,5 @@
 import type { FluentIcon } from '@fluentui/react-icons';
-import { HomeRegular, InfoRegular, SettingsRegular } from '@fluentui/react-icons';
+import { HomeRegular, InfoRegular, KeyMultipleRegular, ListRegular, SettingsRegular } from '@fluentui/react-icons';
 
 /** One page in the navigation. */
 export interface PageDefinition {
@@ -14,6 +14,8 @@ export interface PageDefinition {
 /** Every page, in navigation order. Features add their page here and in app/page-view.tsx. */
 export const pages: PageDefinition[] = [
   { id: 'start', label: 'Start', summary: 'What the Workbench does.', icon: HomeRegular },
+  { id: 'connections', label: 'Connections', summary: 'Profiles for the three authentication options, connection sheets to copy from, and expiry reminders.', icon: KeyMultipleRegular },
+  { id: 'scopes', label: 'Scopes', summary: 'The Microsoft Graph permissions each option needs: checklists, search, scope string and manifest JSON.', icon: ListRegular },
   { id: 'settings', label: 'Settings', summary: 'Theme, default cloud, clipboard clearing and the default folder.', icon: SettingsRegular, footer: true },
   { id: 'about', label: 'About', summary: 'Versions, secret storage and where data is kept.', icon: InfoRegular, footer: true },
 ];

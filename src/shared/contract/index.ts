@@ -3,10 +3,14 @@ import type { Result } from '../result';
 import { appMethods } from './app';
 import type { EventSpec, MethodSpec } from './define';
 import { contractEvents } from './events';
+import { profileMethods } from './profiles';
+import { scopeMethods } from './scopes';
 
 /** Every method main offers the renderer, by name. Features add their method maps here. */
 export const contract = {
   ...appMethods,
+  ...profileMethods,
+  ...scopeMethods,
 };
 
 /** Every event main sends. */

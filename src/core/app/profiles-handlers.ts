@@ -1,0 +1,121 @@
+import type { EnvironmentInfo, ProfileListItem } from '../../shared/contract/profiles';
+import { secretNames, type ExpiryRow, type SecretName } from '../../shared/connections';
+import { environmentIds, environmentLabels } from '../../shared/environments';
+import { appRegistrationsUrl, appRegistrationUrl } from '../connections/cloud-urls';
+import { endpointsFor, environments } from '../connections/environments';
+import { isGuid } from '../connections/formats';
+import { WorkbenchError } from '../errors';
+import type { AppContext } from './context';
+import type { HandlersFor } from './dispatcher';
+import { openTextThroughDialog, saveThroughDialog } from './file-dialogs';
+
+const profileFilters = [{ name: 'Workbench connection profile', extensions: ['json'] }];
+const maxProfileFileBytes = 1024 * 1024;
+const urgency: Record<ExpiryRow['status'], number> = { ok: 0, 'within-30-days': 1, 'within-7-days': 2, expired: 3 };
+
+/** Handlers for the Connections page: profiles, their files, the connection sheet, copy and reveal, expiry. */
+export function profilesHandlers(ctx: AppContext): HandlersFor<'profiles'> {
+  const store = ctx.profiles;
+  return {
+    'profiles.list': ({ query }) => {
+      const expiry = worstExpiryByProfile(store.expiry());
+      return store.list(query).map((entry): ProfileListItem => {
+        const findings = entry.profile ? store.validate(entry.id) : [];
+        return {
+          entry,
+          errors: findings.filter((f) => f.severity === 'error').length,
+          warnings: findings.filter((f) => f.severity === 'warning').length,
+          expiry: expiry.get(entry.id) ?? null,
+        };
+      });
+    },
+    'profiles.get': ({ id }) => ({ entry: store.get(id), findings: store.validate(id) }),
+    'profiles.create': (input) => store.create(input),
+    'profiles.update': ({ id, profile }) => store.update(id, profile),
+    'profiles.duplicate': ({ id, name }) => store.duplicate(id, name),
+    'profiles.delete': ({ id }) => store.delete(id),
+    'profiles.restore': ({ id }) => store.restore(id),
+    'profiles.validate': ({ id, profile, appOnlyTest }) => store.validateDraft(profile, { id, appOnlyTest }),
+    'profiles.exportRedacted': async ({ id }) => {
+      const text = store.exportText(id);
+      const path = await saveThroughDialog(ctx, { title: 'Export connection profile (no secrets)', fileName: exportFileName(store.get(id).name), filters: profileFilters, data: text });
+      ctx.log.info('Exported a redacted connection profile', { profile: id });
+      return { path };
+    },
+    'profiles.exportText': ({ id }) => ({ text: store.exportText(id), fileName: exportFileName(store.get(id).name) }),
+    'profiles.import': async ({ text }) => {
+      const content = text ?? (await openTextThroughDialog(ctx, { title: 'Import connection profile', filters: profileFilters, maxBytes: maxProfileFileBytes }));
+      return store.importText(content);
+    },
+    'profiles.connectionSheet': ({ id }) => {
+      const sheet = store.connectionSheet(id);
+      const profile = store.get(id).profile;
+      let url: string | null = null;
+      if (profile && isGuid(profile.clientId) && (profile.environment !== 'custom' || profile.customHosts)) {
+        url = appRegistrationUrl(endpointsFor(profile.environment, profile.customHosts), profile.clientId);
+      }
+      return { ...sheet, appRegistrationUrl: url, clipboardClearSeconds: ctx.settings.get().clipboardClearSeconds };
+    },
+    'profiles.copySheetField': async ({ id, key }) => {
+      const sheet = store.connectionSheet(id);
+      const field = sheet.fields.find((f) => f.key === key);
+      if (!field) throw new WorkbenchError('clipboard.nothing_to_copy', `The connection sheet of this profile has no field “${key}”. Reopen the sheet.`);
+      if (field.secret) {
+        if (!isSecretName(field.key)) throw new WorkbenchError('clipboard.nothing_to_copy', `“${field.label}” is not a secret this profile keeps.`);
+        const value = store.readSecret(id, field.key);
+        ctx.log.info('Copied a secret of a connection profile', { profile: id, field: field.key });
+        return ctx.clipboard.copy(value, { secret: true });
+      }
+      if (!field.value) throw new WorkbenchError('clipboard.nothing_to_copy', `${field.label} is empty in this profile. Fill it in on the profile form first.`);
+      return ctx.clipboard.copy(field.value, { secret: false });
+    },
+    'profiles.revealSecret': ({ id, name }) => {
+      const value = store.readSecret(id, name);
+      ctx.log.info('Revealed a secret of a connection profile', { profile: id, field: name });
+      return { value };
+    },
+    'profiles.expiry': () => store.expiry(),
+    'profiles.environments': () => environmentInfo(),
+  };
+}
+
+function worstExpiryByProfile(rows: ExpiryRow[]): Map<string, ProfileListItem['expiry']> {
+  const worst = new Map<string, ExpiryRow>();
+  for (const row of rows) {
+    if (row.status === 'ok') continue;
+    const current = worst.get(row.profileId);
+    if (!current || urgency[row.status] > urgency[current.status]) worst.set(row.profileId, row);
+  }
+  const out = new Map<string, ProfileListItem['expiry']>();
+  for (const [id, row] of worst) if (row.status !== 'ok') out.set(id, { status: row.status, message: row.message });
+  return out;
+}
+
+function isSecretName(value: string): value is SecretName {
+  return (secretNames as readonly string[]).includes(value);
+}
+
+/** A file name from the profile's name: letters, digits, dots, dashes and underscores only. */
+function exportFileName(name: string): string {
+  const base = name.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'profile';
+  return `${base}.gcw-profile.json`;
+}
+
+function environmentInfo(): EnvironmentInfo[] {
+  return environmentIds.map((id) => {
+    if (id === 'custom') {
+      return { id, label: environmentLabels[id], connectorLabel: null, loginHost: null, graphHost: null, entraAdminHost: null, tenantDomainSuffix: null, appRegistrationsUrl: null };
+    }
+    const e = environments[id];
+    return {
+      id,
+      label: environmentLabels[id],
+      connectorLabel: e.connectorLabel,
+      loginHost: e.loginHost,
+      graphHost: e.graphHost,
+      entraAdminHost: e.entraAdminHost,
+      tenantDomainSuffix: e.tenantDomainSuffix,
+      appRegistrationsUrl: appRegistrationsUrl(e),
+    };
+  });
+}

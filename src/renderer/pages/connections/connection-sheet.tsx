@@ -1,0 +1,151 @@
+import { Badge, Button, makeStyles, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { CopyRegular, EyeOffRegular, EyeRegular, OpenRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import type { ConnectionSheetField, SecretName } from '../../../shared/connections';
+import type { AppError } from '../../../shared/result';
+import { ErrorBar } from '../../components/error-bar';
+import { Page } from '../../components/page';
+import { useResult } from '../../lib/use-result';
+import { workbench } from '../../lib/workbench';
+
+const useStyles = makeStyles({
+  label: { width: '180px', fontWeight: tokens.fontWeightSemibold, verticalAlign: 'top' },
+  value: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  help: { color: tokens.colorNeutralForeground2 },
+  cell: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, wordBreak: 'break-all' },
+});
+
+const revealable = new Set<string>(['clientSecret', 'pfxPassword']);
+
+/** The connection sheet: the connection page's fields in its order, each with a copy button; secrets copied only on click and cleared later. */
+export function ConnectionSheetView({ id, go }: { id: string; go: (target: string) => void }) {
+  const styles = useStyles();
+  const sheet = useResult(() => workbench().profiles.connectionSheet({ id }), [id]);
+  const [status, setStatus] = useState<{ key: string; text: string; clearsAt: number | null } | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [revealed, setRevealed] = useState<Record<string, string>>({});
+  const [now, setNow] = useState(Date.now());
+
+  useEffect(() => {
+    if (!status?.clearsAt) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [status]);
+
+  if (sheet.loading && !sheet.value) return <Spinner label="Loading the connection sheet…" />;
+  if (!sheet.value) return <ErrorBar error={sheet.error} title="No connection sheet" />;
+  const s = sheet.value;
+
+  const copy = async (field: ConnectionSheetField) => {
+    const r = await workbench().profiles.copySheetField({ id, key: field.key });
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    setError(null);
+    setNow(Date.now());
+    setStatus({ key: field.key, text: `${field.label} copied`, clearsAt: r.value.clearsInSeconds ? Date.now() + r.value.clearsInSeconds * 1000 : null });
+  };
+  const reveal = async (field: ConnectionSheetField) => {
+    if (revealed[field.key] !== undefined) {
+      setRevealed(({ [field.key]: _hidden, ...rest }) => rest);
+      return;
+    }
+    const r = await workbench().profiles.revealSecret({ id, name: field.key as SecretName });
+    if (!r.ok) setError(r.error);
+    else setRevealed((v) => ({ ...v, [field.key]: r.value.value }));
+  };
+  const secondsLeft = status?.clearsAt ? Math.max(0, Math.ceil((status.clearsAt - now) / 1000)) : null;
+  const statusText = status ? (secondsLeft === null ? `${status.text}.` : secondsLeft > 0 ? `${status.text} — cleared from the clipboard in ${secondsLeft} s.` : `${status.text}; the clipboard has been cleared.`) : '';
+
+  return (
+    <Page title={`Connection sheet: ${s.profileName}`} description={`${s.title}. The fields in the order the connection page asks for them. Secrets are copied only when you click, and cleared from the clipboard after ${s.clipboardClearSeconds} seconds.`}>
+      <ErrorBar error={error} />
+      <div role="status" aria-live="polite" data-testid="copy-status">
+        {status ? (
+          <MessageBar intent="success">
+            <MessageBarBody>{statusText}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+      <Table aria-label="Connection page fields">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Field</TableHeaderCell>
+            <TableHeaderCell>Value</TableHeaderCell>
+            <TableHeaderCell>Copy</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {s.fields.map((f) => (
+            <TableRow key={f.key} data-field={f.key}>
+              <TableCell className={styles.label}>{f.label}</TableCell>
+              <TableCell>
+                <div className={styles.cell}>
+                  {f.secret ? (
+                    <Text>
+                      {revealed[f.key] !== undefined ? (
+                        <span className={styles.value}>{revealed[f.key]}</span>
+                      ) : (
+                        <Badge appearance="tint" color={f.secretState === 'stored' ? 'success' : 'danger'}>
+                          {f.secretState === 'stored' ? 'Stored in the keychain' : f.secretState === 'unreadable' ? 'Unreadable — enter it again' : 'Missing — enter it on the profile'}
+                        </Badge>
+                      )}
+                    </Text>
+                  ) : (
+                    <Text className={styles.value}>{f.value || '(empty)'}</Text>
+                  )}
+                  <Text size={200} className={styles.help}>
+                    {f.help}
+                  </Text>
+                </div>
+              </TableCell>
+              <TableCell>
+                <div className={styles.actions}>
+                  <Button size="small" icon={<CopyRegular />} aria-label={`Copy ${f.label}`} disabled={f.secret ? f.secretState !== 'stored' : !f.value} onClick={() => void copy(f)}>
+                    Copy
+                  </Button>
+                  {f.secret && revealable.has(f.key) && f.secretState === 'stored' ? (
+                    <Button size="small" icon={revealed[f.key] !== undefined ? <EyeOffRegular /> : <EyeRegular />} aria-label={`${revealed[f.key] !== undefined ? 'Hide' : 'Show'} ${f.label}`} onClick={() => void reveal(f)}>
+                      {revealed[f.key] !== undefined ? 'Hide' : 'Show'}
+                    </Button>
+                  ) : null}
+                </div>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {s.notes.length > 0 ? (
+        <section aria-labelledby="sheet-notes">
+          <Text as="h2" size={400} weight="semibold" id="sheet-notes">
+            Also do
+          </Text>
+          <ul className={styles.notes}>
+            {s.notes.map((n) => (
+              <li key={n}>
+                <Text>{n}</Text>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <div className={styles.actions}>
+        <Button onClick={() => go('connections')}>Back to connections</Button>
+        <Button onClick={() => go(`connections?edit=${encodeURIComponent(id)}`)}>Edit profile</Button>
+        {s.appRegistrationUrl ? (
+          <Button icon={<OpenRegular />} onClick={() => void workbench().app.openExternal({ url: s.appRegistrationUrl ?? '' })}>
+            Open the app registration
+          </Button>
+        ) : null}
+      </div>
+      {s.fields.some((f) => f.secret && f.secretState !== 'stored') ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>A secret of this profile is not stored on this computer. Edit the profile to enter it.</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,218 @@
+import {
+  Button,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  SearchBox,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, DismissRegular, DocumentTextRegular, EditRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import { authKinds, authLabels, type ExpiryRow } from '../../../shared/connections';
+import type { ProfileListItem } from '../../../shared/contract/profiles';
+import { environmentLabels } from '../../../shared/environments';
+import type { AppError } from '../../../shared/result';
+import { ErrorBar } from '../../components/error-bar';
+import { Page } from '../../components/page';
+import { workbench } from '../../lib/workbench';
+import { ExpirySection } from './expiry-section';
+import { ImportDialog } from './import-dialog';
+import { StatusBadges } from './status-badges';
+
+const useStyles = makeStyles({
+  toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  search: { minWidth: '280px', flexGrow: 1, maxWidth: '420px' },
+  empty: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'flex-start', padding: tokens.spacingVerticalXL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+});
+
+/** The "New connection" button: choose the option first. */
+function NewConnectionMenu({ go, primary }: { go: (target: string) => void; primary?: boolean }) {
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button appearance={primary ? 'primary' : 'secondary'} icon={<AddRegular />}>
+          New connection
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {authKinds.map((k) => (
+            <MenuItem key={k} onClick={() => go(`connections?new=${k}`)}>
+              {authLabels[k]}
+            </MenuItem>
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+/** The Connections list: search, badges, actions, delete with undo, import and export, and the expiry view. */
+export function ProfileList({ go }: { go: (target: string) => void }) {
+  const styles = useStyles();
+  const [query, setQuery] = useState('');
+  const [items, setItems] = useState<ProfileListItem[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [expiry, setExpiry] = useState<ExpiryRow[]>([]);
+  const [error, setError] = useState<AppError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [version, setVersion] = useState(0);
+  const refresh = () => setVersion((v) => v + 1);
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all([workbench().profiles.list({ query }), workbench().profiles.list({}), workbench().profiles.expiry({})]).then(([filtered, all, rows]) => {
+      if (!current) return;
+      if (!filtered.ok) return setError(filtered.error);
+      setItems(filtered.value);
+      setTotal(all.ok ? all.value.length : filtered.value.length);
+      if (rows.ok) setExpiry(rows.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [query, version]);
+
+  const act = async <T,>(pending: Promise<{ ok: true; value: T } | { ok: false; error: AppError }>, done: (value: T) => void) => {
+    const r = await pending;
+    if (!r.ok) {
+      if (r.error.code !== 'dialog.cancelled') setError(r.error);
+      return;
+    }
+    setError(null);
+    done(r.value);
+    refresh();
+  };
+
+  const remove = (item: ProfileListItem) => void act(workbench().profiles.delete({ id: item.entry.id }), (d) => { setDeleted(d); setMessage(null); });
+  const undo = () => deleted && void act(workbench().profiles.restore({ id: deleted.id }), (e) => { setDeleted(null); setMessage(`Restored “${e.name}”.`); });
+
+  return (
+    <Page title="Connections" description="Connection profiles for the three authentication options. Secrets stay in the OS keychain; exports never contain them.">
+      <ErrorBar error={error} />
+      <div role="status" aria-live="polite">
+        {deleted ? (
+          <MessageBar intent="info">
+            <MessageBarBody>Deleted “{deleted.name}”. Its secrets are kept until the app quits, so you can undo.</MessageBarBody>
+            <MessageBarActions containerAction={<Button aria-label="Dismiss" appearance="transparent" icon={<DismissRegular />} onClick={() => setDeleted(null)} />}>
+              <Button onClick={undo}>Undo</Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : message ? (
+          <MessageBar intent="success">
+            <MessageBarBody>{message}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+      <div className={styles.toolbar}>
+        <NewConnectionMenu go={go} primary />
+        <Button icon={<ArrowUploadRegular />} onClick={() => setImporting(true)}>
+          Import…
+        </Button>
+        <SearchBox className={styles.search} aria-label="Search connections" placeholder="Search name, client ID, tenant, UPN, domain…" value={query} onChange={(_e, d) => setQuery(d.value)} />
+      </div>
+      {items === null ? (
+        <Spinner label="Loading connections…" />
+      ) : total === 0 ? (
+        <div className={styles.empty}>
+          <Text as="h2" size={500} weight="semibold">
+            No connections yet
+          </Text>
+          <Text>Create a profile for each connection you set up: choose its authentication option, fill the fields the connection page asks for, and keep the secrets in the OS keychain.</Text>
+          <NewConnectionMenu go={go} primary />
+        </div>
+      ) : items.length === 0 ? (
+        <Text as="p">No connection matches “{query}”. Clear the search to see all {total}.</Text>
+      ) : (
+        <Table aria-label="Connection profiles">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Name</TableHeaderCell>
+              <TableHeaderCell>Option</TableHeaderCell>
+              <TableHeaderCell>Tenant</TableHeaderCell>
+              <TableHeaderCell>Environment</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
+              <TableHeaderCell>Actions</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((item) => {
+              const p = item.entry.profile;
+              const name = item.entry.name;
+              return (
+                <TableRow key={item.entry.id} data-profile={name}>
+                  <TableCell>{name}</TableCell>
+                  <TableCell>{item.entry.auth ? authLabels[item.entry.auth] : 'Unknown'}</TableCell>
+                  <TableCell className={styles.mono}>{p?.tenant ?? ''}</TableCell>
+                  <TableCell>{p ? environmentLabels[p.environment] : ''}</TableCell>
+                  <TableCell>
+                    <StatusBadges item={item} />
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.actions}>
+                      {p ? (
+                        <Button size="small" icon={<DocumentTextRegular />} onClick={() => go(`connections?sheet=${encodeURIComponent(item.entry.id)}`)} aria-label={`Connection sheet of ${name}`}>
+                          Sheet
+                        </Button>
+                      ) : null}
+                      {item.entry.editable ? (
+                        <Button size="small" icon={<EditRegular />} onClick={() => go(`connections?edit=${encodeURIComponent(item.entry.id)}`)} aria-label={`Edit ${name}`}>
+                          Edit
+                        </Button>
+                      ) : null}
+                      <Menu>
+                        <MenuTrigger disableButtonEnhancement>
+                          <Button size="small" icon={<MoreHorizontalRegular />} aria-label={`More actions for ${name}`} />
+                        </MenuTrigger>
+                        <MenuPopover>
+                          <MenuList>
+                            {p ? <MenuItem onClick={() => void act(workbench().profiles.duplicate({ id: item.entry.id }), (r) => setMessage(`Created “${r.entry.name}”.${r.skippedSecrets.length ? ` Secrets that could not be read were not copied: ${r.skippedSecrets.join(', ')}.` : ''}`))}>Duplicate</MenuItem> : null}
+                            {p ? (
+                              <MenuItem icon={<ArrowDownloadRegular />} onClick={() => void act(workbench().profiles.exportRedacted({ id: item.entry.id }), (r) => setMessage(`Exported to ${r.path} (no secrets).`))}>
+                                Export (no secrets)…
+                              </MenuItem>
+                            ) : null}
+                            <MenuItem onClick={() => remove(item)}>Delete</MenuItem>
+                          </MenuList>
+                        </MenuPopover>
+                      </Menu>
+                    </div>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      <ExpirySection rows={expiry} open={(id) => go(`connections?edit=${encodeURIComponent(id)}`)} />
+      <ImportDialog
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={(r) => {
+          setImporting(false);
+          const missing = Object.entries(r.entry.secrets).filter(([, s]) => s === 'missing').map(([n]) => n);
+          setMessage(`Imported “${r.entry.name}”.${missing.length ? ' Open it to enter its secrets.' : ''}`);
+          refresh();
+        }}
+      />
+    </Page>
+  );
+}

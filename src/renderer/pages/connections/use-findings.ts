@@ -1,0 +1,36 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ProfileFinding } from '../../../shared/connections';
+import { workbench } from '../../lib/workbench';
+import { toInput, type Draft } from './draft';
+
+/** Field-level findings for the draft, asked of main a moment after the admin stops typing. */
+export function useFindings(draft: Draft | null, id: string | null, delayMs = 350): { findings: ProfileFinding[]; checking: boolean } {
+  const [findings, setFindings] = useState<ProfileFinding[]>([]);
+  const [checking, setChecking] = useState(false);
+  const sequence = useRef(0);
+  useEffect(() => {
+    if (!draft) return;
+    const mine = ++sequence.current;
+    setChecking(true);
+    const timer = window.setTimeout(() => {
+      void workbench()
+        .profiles.validate({ id, profile: toInput(draft) })
+        .then((result) => {
+          // A slower answer for an older draft must not overwrite a newer one.
+          if (mine !== sequence.current) return;
+          setChecking(false);
+          if (result.ok) setFindings(result.value);
+        });
+    }, delayMs);
+    return () => window.clearTimeout(timer);
+  }, [draft, id, delayMs]);
+  return { findings, checking };
+}
+
+/** Props for a Fluent Field from the findings of its fields: the most serious one sets the state, every message is listed. */
+export function fieldState(findings: ProfileFinding[], fields: string[], visible: boolean) {
+  const mine = visible ? findings.filter((f) => fields.includes(f.field)) : [];
+  if (mine.length === 0) return {};
+  const state: 'error' | 'warning' | 'none' = mine.some((f) => f.severity === 'error') ? 'error' : mine.some((f) => f.severity === 'warning') ? 'warning' : 'none';
+  return { validationState: state, validationMessage: mine.map((f) => f.message).join(' ') };
+}

@@ -1,0 +1,171 @@
+import { Button, Checkbox, makeStyles, Radio, RadioGroup, Spinner, Switch, Tab, TabList, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { AuthKind } from '../../../shared/connections';
+import type { ScopeBuild } from '../../../shared/contract/scopes';
+import type { EnvironmentId } from '../../../shared/environments';
+import { triggerKinds, triggerLabels, type ChecklistLine, type ScopeChecklist } from '../../../shared/permissions';
+import { ErrorBar } from '../../components/error-bar';
+import { useResult } from '../../lib/use-result';
+import { workbench } from '../../lib/workbench';
+import { AppOnlySection } from './app-only-section';
+import { ChosenTags } from './chosen-tags';
+import { PermissionSearch } from './permission-search';
+import { ScopeOutputs } from './scope-outputs';
+import { ScopeRowView } from './scope-row';
+import { chosen, covering, includes, toggled, type ScopeSelection } from './selection';
+
+const useStyles = makeStyles({
+  picker: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  reason: { color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalS },
+  switches: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
+
+type TabId = 'minimum' | 'triggers' | 'full' | 'search';
+
+/** The scope checklists of an option, a search over every Graph permission, the app-only choice and the outputs. */
+export function ScopePicker(props: {
+  auth: AuthKind;
+  value: ScopeSelection;
+  onChange: (value: ScopeSelection) => void;
+  environment?: EnvironmentId;
+  customHosts?: { loginHost: string; graphHost: string } | null;
+  /** Fill an empty choice with the option's minimum once the checklist has loaded. */
+  startFromMinimum?: boolean;
+}) {
+  const { auth, value, onChange } = props;
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabId>('minimum');
+  const [appOnly, setAppOnly] = useState(value.application.length > 0);
+  const checklist = useResult(() => workbench().scopes.checklist({ auth }), [auth]);
+  const [build, setBuild] = useState<ScopeBuild | null>(null);
+  const environment = props.environment ?? 'office365';
+  const customHosts = props.customHosts ?? null;
+
+  useEffect(() => {
+    let current = true;
+    void workbench()
+      .scopes.build({ auth, delegated: value.delegated, application: value.application, environment, customHosts })
+      .then((r) => current && r.ok && setBuild(r.value));
+    return () => {
+      current = false;
+    };
+  }, [auth, value, environment, customHosts]);
+
+  const loaded = checklist.value;
+  useEffect(() => {
+    if (props.startFromMinimum && loaded && value.delegated.length === 0 && value.application.length === 0) onChange({ delegated: minimumOf(loaded), application: [] });
+    // Only when the checklist arrives: an admin who later clears every box keeps an empty choice.
+  }, [loaded]);
+
+  const setDelegated = (delegated: string[]) => onChange({ ...value, delegated });
+
+  const line = (l: ChecklistLine, key: string) => {
+    if (l.options.length === 1) {
+      const row = l.options[0]!;
+      return (
+        <div key={key}>
+          <Text size={200} className={styles.reason} as="p">
+            {l.reason}
+          </Text>
+          <ScopeRowView row={row} control={<Checkbox label={row.value} checked={includes(value.delegated, row.value)} onChange={(_e, d) => setDelegated(toggled(value.delegated, row.value, d.checked === true))} />} />
+        </div>
+      );
+    }
+    const picked = l.options.find((o) => includes(value.delegated, o.value))?.value ?? '';
+    return (
+      <div key={key}>
+        <Text size={200} className={styles.reason} as="p">
+          Choose one: {l.reason}
+        </Text>
+        <RadioGroup aria-label={`Choose one: ${l.options.map((o) => o.value).join(' or ')}`} value={picked} onChange={(_e, d) => setDelegated(chosen(value.delegated, l, d.value))}>
+          {l.options.map((o) => (
+            <ScopeRowView key={o.value} row={o} control={<Radio value={o.value} label={o.value} />} />
+          ))}
+        </RadioGroup>
+      </div>
+    );
+  };
+
+  if (checklist.loading && !checklist.value) return <Spinner label="Loading the permission checklists…" />;
+  if (!checklist.value) return <ErrorBar error={checklist.error} />;
+  const c = checklist.value;
+  const minimumValues = minimumOf(c);
+
+  return (
+    <div className={styles.picker}>
+      <ChosenTags value={value} onChange={onChange} />
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabId)} aria-label="Checklists">
+        <Tab value="minimum">Minimum</Tab>
+        <Tab value="triggers">Triggers</Tab>
+        <Tab value="full">Full set</Tab>
+        <Tab value="search">Search all permissions</Tab>
+      </TabList>
+      <div role="tabpanel" aria-label={tab} className={styles.panel}>
+        {tab === 'minimum' ? (
+          <>
+            <div>
+              <Button onClick={() => setDelegated(minimumValues)}>Reset to the minimum</Button>
+            </div>
+            {c.minimum.map((l, i) => line(l, `min-${i}`))}
+          </>
+        ) : null}
+        {tab === 'triggers' ? (
+          <>
+            <Text>Triggers need openid, offline_access and User.Read (or User.Read.All), plus one permission per kind of event.</Text>
+            <div className={styles.switches}>
+              {triggerKinds.map((t) => {
+                const scope = c.triggers[t].options[0]!.value;
+                return (
+                  <Switch
+                    key={t}
+                    label={`${triggerLabels[t]} (${scope})`}
+                    checked={includes(value.delegated, scope)}
+                    onChange={(_e, d) => setDelegated(d.checked ? covering(toggled(value.delegated, scope, true), c.triggers.base) : toggled(value.delegated, scope, false))}
+                  />
+                );
+              })}
+            </div>
+            {c.triggers.base.map((l, i) => line(l, `base-${i}`))}
+            {triggerKinds.map((t) => line(c.triggers[t], `trigger-${t}`))}
+          </>
+        ) : null}
+        {tab === 'full' ? (
+          <>
+            <div>
+              <Button onClick={() => setDelegated([...c.full.map((l) => l.options[0]!.value), ...value.delegated.filter((v) => !c.full.some((l) => includes([l.options[0]!.value], v)))])}>
+                Choose the full set
+              </Button>
+            </div>
+            {c.full.map((l, i) => line(l, `full-${i}`))}
+          </>
+        ) : null}
+        {tab === 'search' ? (
+          <PermissionSearch
+            value={value}
+            appOnly={appOnly}
+            onChange={(next) => {
+              if (next.application.length > 0) setAppOnly(true);
+              onChange(next);
+            }}
+          />
+        ) : null}
+      </div>
+      <Switch
+        label="I also want app-only access (client credentials grant): pick application permissions"
+        checked={appOnly}
+        onChange={(_e, d) => {
+          setAppOnly(d.checked);
+          if (!d.checked && value.application.length > 0) onChange({ ...value, application: [] });
+        }}
+      />
+      {appOnly && build ? <AppOnlySection build={build} value={value} onChange={onChange} /> : null}
+      {build ? <ScopeOutputs build={build} selection={value} /> : <Spinner size="tiny" label="Building the outputs…" />}
+    </div>
+  );
+}
+
+/** The documented minimum of an option with the least-privileged choice of each line. */
+export function minimumOf(checklist: ScopeChecklist): string[] {
+  return checklist.minimum.map((l) => l.options[0]?.value).filter((v): v is string => v !== undefined);
+}
