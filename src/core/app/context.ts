@@ -35,6 +35,8 @@ export interface AppContext {
   dialogs: DialogPort;
   notifier: NotifierPort;
   notices: NoticeBoard;
+  /** The clock expiry and date checks are judged against (tests pin it). */
+  now: () => Date;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
 }
 

@@ -67,6 +67,7 @@ export function createAppContext(ports: HostPorts): AppContext {
     dialogs: ports.dialogs,
     notifier: ports.notifier,
     notices,
+    now: ports.now ?? (() => new Date()),
     emit: ports.emit,
   };
 }

@@ -3,6 +3,7 @@ import type { AppContext } from './context';
 import { profilesHandlers } from './profiles-handlers';
 import { scopesHandlers } from './scopes-handlers';
 import type { Handlers } from './dispatcher';
+import { verifyHandlers } from './verify-handlers';
 
 /** Every contract handler, built over one context. Features add their handler maps here. */
 export function createHandlers(ctx: AppContext): Handlers {
@@ -12,5 +13,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...clipboardHandlers(ctx),
     ...profilesHandlers(ctx),
     ...scopesHandlers(ctx),
+    ...verifyHandlers(ctx),
   };
 }
