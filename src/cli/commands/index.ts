@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { environmentsCommand } from './environments';
 import { profileCommand } from './profile';
 import { scopesCommand } from './scopes';
+import { verifyCommand } from './verify';
 
 /** Every `gcw` command, in help order. Features add theirs here. */
-export const commands: Command[] = [environmentsCommand, profileCommand, scopesCommand];
+export const commands: Command[] = [environmentsCommand, profileCommand, scopesCommand, verifyCommand];
