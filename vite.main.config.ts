@@ -2,5 +2,6 @@
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  build: { sourcemap: true },
+  // One self-contained main.cjs: the lazy import('node-forge') for legacy PFX ciphers must not become a separate chunk.
+  build: { sourcemap: true, rolldownOptions: { output: { codeSplitting: false } } },
 });
