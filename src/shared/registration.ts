@@ -1,6 +1,15 @@
 // Plain data the app-registration verifier produces: what the renderer shows and the CLI prints. No secrets here:
 // certificates appear as thumbprints, client secrets only as the three-character hint Entra itself shows.
 
+/** Manifests above this size are refused before parsing (real ones are a few kilobytes). */
+export const MANIFEST_MAX_BYTES = 5 * 1024 * 1024;
+
+/** What each format is called in reports and on the Verify page. */
+export const manifestFormatLabels: Record<'graph' | 'aadgraph', string> = {
+  graph: 'Microsoft Graph',
+  aadgraph: 'Azure AD Graph (older format)',
+};
+
 /** The two manifest formats: Microsoft Graph (current portal, `az ad app show`, Graph API) and the older Azure AD Graph. */
 export type ManifestFormat = 'graph' | 'aadgraph';
 

@@ -41,6 +41,8 @@ export interface AppContext {
   notices: NoticeBoard;
   /** Certificates opened or generated on the Certificates page, held in memory by ref. */
   certificates: CertificateSession;
+  /** The clock expiry and date checks are judged against (tests pin it). */
+  now: () => Date;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   /** Release what the context holds (pending clipboard clears, certificates, worker threads); called on quit. */
   dispose(): Promise<void>;

@@ -84,6 +84,7 @@ export function createAppContext(ports: HostPorts): AppContext {
     notifier: ports.notifier,
     notices,
     certificates,
+    now: ports.now ?? (() => new Date()),
     emit: ports.emit,
     async dispose() {
       reminders.stop();

@@ -4,6 +4,7 @@ import type { AppContext } from './context';
 import { profilesHandlers } from './profiles-handlers';
 import { scopesHandlers } from './scopes-handlers';
 import type { Handlers } from './dispatcher';
+import { verifyHandlers } from './verify-handlers';
 
 /** Every contract handler, built over one context. Features add their handler maps here. */
 export function createHandlers(ctx: AppContext): Handlers {
@@ -14,5 +15,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...profilesHandlers(ctx),
     ...scopesHandlers(ctx),
     ...certificateHandlers(ctx),
+    ...verifyHandlers(ctx),
   };
 }

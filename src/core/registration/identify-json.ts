@@ -1,3 +1,4 @@
+import { authKinds, PROFILE_FILE_FORMAT } from '../../shared/connections';
 import type { ManifestFormat } from '../../shared/registration';
 import { describeValue, isObject, type JsonObject } from './field-reader';
 import { describeNonJsonText } from './sniff-text';
@@ -108,6 +109,19 @@ function describeScalar(value: unknown): string {
   return `${describeValue(value)} on its own`;
 }
 
+const profileHint = 'Choose it as the profile to check against (gcw verify --profile, or the profile list on the Verify page), and give the app registration’s manifest as the file to verify.';
+
+/** A Workbench profile file (`"format": "gcw-profile"`, or a hand-written one with an option and a client ID) or the profile store. */
+function describeProfileFile(obj: JsonObject): { kind: 'other'; description: string; hint?: string } | null {
+  if (obj['format'] === PROFILE_FILE_FORMAT) return { kind: 'other', description: 'a connection profile of this tool', hint: profileHint };
+  const auth = typeof obj['auth'] === 'string' && (authKinds as readonly string[]).includes(obj['auth']);
+  if (auth && ['clientId', 'tenant', 'scopes', 'environment'].some((k) => k in obj)) return { kind: 'other', description: 'a connection profile of this tool', hint: profileHint };
+  if (Array.isArray(obj['profiles']) && 'version' in obj) {
+    return { kind: 'other', description: 'the profile store of this tool (profiles.json), not an app registration', hint: 'Pick a saved profile to check against instead, and give the app registration’s manifest as the file to verify.' };
+  }
+  return null;
+}
+
 /** Name an object that is not an application. */
 function describeObject(obj: JsonObject): { kind: 'other'; description: string; hint?: string } {
   const has = (...keys: string[]): boolean => keys.every((k) => k in obj);
@@ -126,9 +140,8 @@ function describeObject(obj: JsonObject): { kind: 'other'; description: string; 
     return { kind: 'other', description: 'a single client secret credential (a passwordCredential)' + (has('secretText') ? ' that contains the secret itself — keep this file safe' : ''), hint: 'Verify the app registration instead: download its manifest.' };
   }
   if (has('clipboardClearSeconds') || has('allowPlainTextSecrets')) return { kind: 'other', description: 'a settings file of this tool' };
-  if (typeof obj['clientId'] === 'string' && ['auth', 'authType', 'authentication', 'environment', 'tenant', 'tenantId'].some((k) => k in obj)) {
-    return { kind: 'other', description: 'a connection profile of this tool', hint: 'Choose it as the profile to check against, and drop the app registration’s manifest as the file to verify.' };
-  }
+  const profile = describeProfileFile(obj);
+  if (profile) return profile;
   if (has('access_token') || has('id_token') || has('refresh_token')) return { kind: 'other', description: 'a token response from the sign-in endpoint — it holds tokens; treat it as a secret' };
   if (has('aud', 'iss') && ['scp', 'roles', 'appid', 'azp', 'tid'].some((k) => k in obj)) return { kind: 'other', description: 'the claims of a decoded access or ID token' };
   if (has('consentType', 'clientId', 'resourceId')) return { kind: 'other', description: 'a delegated permission grant (oauth2PermissionGrant)' };

@@ -1,7 +1,8 @@
+import { MANIFEST_MAX_BYTES } from '../../shared/registration';
 import { WorkbenchError } from '../errors';
 
 /** Manifests above this size are refused before parsing (real ones are a few kilobytes; Entra caps entries at 1,200). */
-export const MAX_MANIFEST_BYTES = 5 * 1024 * 1024;
+export const MAX_MANIFEST_BYTES = MANIFEST_MAX_BYTES;
 
 /** Refuse text or bytes above the manifest size limit. */
 export function assertManifestSize(byteLength: number): void {

@@ -24,8 +24,8 @@ export interface VerifyTarget {
   delegatedScopes: string[];
   /** The option's minimum set; an inner array = "one of" (User.Read.All or User.Read). */
   requiredDelegated: Array<string | string[]>;
-  /** Trigger scopes the admin chose. */
-  triggerDelegated: string[];
+  /** What the triggers the admin chose need; an inner array = "one of". */
+  triggerDelegated: Array<string | string[]>;
   /** App-only (application) permissions the admin asked for; empty = no app-only access. */
   applicationPermissions: string[];
   /** First three characters of the stored client secret (compared with passwordCredentials.hint). */

@@ -6,6 +6,7 @@ import { pages } from '../pages/registry';
 import { ScopesPage } from '../pages/scopes/scopes-page';
 import { SettingsPage } from '../pages/settings/settings-page';
 import { StartPage } from '../pages/start/start-page';
+import { VerifyPage } from '../pages/verify/verify-page';
 
 /** Renders the page with the given id. */
 export function PageView({ page, query, go, onSettingsChanged }: { page: string; query: string; go: (target: string) => void; onSettingsChanged: (s: Settings) => void }) {
@@ -16,6 +17,8 @@ export function PageView({ page, query, go, onSettingsChanged }: { page: string;
       return <ScopesPage />;
     case 'certificates':
       return <CertificatesPage />;
+    case 'verify':
+      return <VerifyPage query={query} />;
     case 'settings':
       return <SettingsPage onSettingsChanged={onSettingsChanged} />;
     case 'about':

@@ -1,5 +1,5 @@
 import type { FluentIcon } from '@fluentui/react-icons';
-import { CertificateRegular, HomeRegular, InfoRegular, KeyMultipleRegular, ListRegular, SettingsRegular } from '@fluentui/react-icons';
+import { CertificateRegular, HomeRegular, InfoRegular, KeyMultipleRegular, ListRegular, SettingsRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
 
 /** One page in the navigation. */
 export interface PageDefinition {
@@ -17,6 +17,7 @@ export const pages: PageDefinition[] = [
   { id: 'connections', label: 'Connections', summary: 'Profiles for the three authentication options, connection sheets to copy from, and expiry reminders.', icon: KeyMultipleRegular },
   { id: 'scopes', label: 'Scopes', summary: 'The Microsoft Graph permissions each option needs: checklists, search, scope string and manifest JSON.', icon: ListRegular },
   { id: 'certificates', label: 'Certificates', summary: 'Open a PFX and copy its base64, check pasted base64, generate and export certificates.', icon: CertificateRegular },
+  { id: 'verify', label: 'Verify', summary: 'Check an app registration’s manifest against a connection profile and certificate, offline: findings with fixes, reports for change tickets.', icon: ShieldCheckmarkRegular },
   { id: 'settings', label: 'Settings', summary: 'Theme, default cloud, clipboard clearing and the default folder.', icon: SettingsRegular, footer: true },
   { id: 'about', label: 'About', summary: 'Versions, secret storage and where data is kept.', icon: InfoRegular, footer: true },
 ];

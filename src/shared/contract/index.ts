@@ -6,6 +6,7 @@ import type { EventSpec, MethodSpec } from './define';
 import { contractEvents } from './events';
 import { profileMethods } from './profiles';
 import { scopeMethods } from './scopes';
+import { verifyMethods } from './verify';
 
 /** Every method main offers the renderer, by name. Features add their method maps here. */
 export const contract = {
@@ -13,6 +14,7 @@ export const contract = {
   ...profileMethods,
   ...scopeMethods,
   ...certificateMethods,
+  ...verifyMethods,
 };
 
 /** Every event main sends. */

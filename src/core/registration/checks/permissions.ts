@@ -80,7 +80,7 @@ function checkExcess(target: Parameters<Check>[0]['target'], listed: ListedPermi
   const out: FindingDraft[] = [];
   const notNeeded: string[] = [];
   const needed = {
-    delegated: new Set([...target.requiredDelegated.flat(), ...target.triggerDelegated, ...target.delegatedScopes].map(normalizeScope).filter((s): s is string => s !== null)),
+    delegated: new Set([...target.requiredDelegated.flat(), ...target.triggerDelegated.flat(), ...target.delegatedScopes].map(normalizeScope).filter((s): s is string => s !== null)),
     application: new Set(target.applicationPermissions.map(normalizeScope).filter((s): s is string => s !== null)),
   };
   for (const kind of ['delegated', 'application'] as const) {

@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { WorkbenchError } from '../core/errors';
+import { headerRows, reportVerdict, severitySections } from '../core/registration/report-content';
+import { renderReportHtml } from '../core/registration/render-html';
+import { renderReportMarkdown } from '../core/registration/render-markdown';
+import type { ManifestFileResult } from '../core/registration/verify-files';
+import { writeNewFile } from '../core/storage/atomic-write';
+import type { VerifyReport } from '../shared/registration';
+import type { CliIo } from './io';
+
+/** The report format of `--out` with `--dir`. */
+export type OutFormat = 'md' | 'html';
+
+/** What `gcw verify --json` prints for one manifest. */
+export function reportJson(report: VerifyReport) {
+  return {
+    file: report.fileName,
+    format: report.format,
+    counts: report.counts,
+    findings: report.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, fix: f.fix, link: f.link })),
+  };
+}
+
+/** What `gcw verify --dir --json` prints: one entry per file, a report or the reason it is not one. */
+export function dirReportJson(results: ManifestFileResult[]) {
+  return {
+    reports: results.map((r) => (r.result.ok ? reportJson(r.result.value) : { file: r.fileName, error: { code: r.result.error.code, message: r.result.error.message } })),
+  };
+}
+
+/** Human output: header, findings grouped by severity with their fixes and admin-center links, verdict. */
+export function printReportHuman(io: CliIo, report: VerifyReport, outPath?: string): void {
+  const lines: string[] = [];
+  for (const [label, value] of headerRows(report)) lines.push(`${label}: ${value}`);
+  for (const app of report.apps) lines.push(`App: ${app.displayName ?? 'unnamed'} (client ID ${app.appId ?? 'none'})`);
+  for (const section of severitySections) {
+    const findings = report.findings.filter((f) => f.severity === section.severity);
+    if (findings.length === 0) continue;
+    lines.push('', `${section.title} (${findings.length})`);
+    for (const f of findings) {
+      lines.push(`  [${f.code}] ${f.message}`, `    Fix: ${f.fix}`, `    Open: ${f.link}`);
+    }
+  }
+  lines.push('', reportVerdict(report));
+  if (outPath) lines.push(`Report written to ${outPath}.`);
+  io.out(`${lines.join('\n')}\n`);
+}
+
+/** Human output of a folder run: one line per file, then the findings of files with errors or warnings. */
+export function printDirHuman(io: CliIo, results: ManifestFileResult[], written: string[]): void {
+  for (const r of results) {
+    if (!r.result.ok) {
+      io.out(`${r.fileName}: not checked — ${r.result.error.message}\n`);
+      continue;
+    }
+    const { counts } = r.result.value;
+    io.out(`${r.fileName}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes\n`);
+    for (const f of r.result.value.findings.filter((x) => x.severity !== 'info')) io.out(`  ${f.severity.padEnd(7)} [${f.code}] ${f.message}\n          Fix: ${f.fix}\n`);
+  }
+  const ok = results.filter((r) => r.result.ok);
+  const failing = ok.filter((r) => r.result.ok && r.result.value.counts.error > 0).length;
+  io.out(`\n${results.length} files: ${ok.length} checked (${failing} with errors), ${results.length - ok.length} not app manifests.\n`);
+  if (written.length > 0) io.out(`${written.length} reports written.\n`);
+}
+
+/** Write one report to a .md or .html file (owner-only); an existing file is replaced only with --force. */
+export function writeReportFile(path: string, report: VerifyReport, force: boolean): void {
+  const html = /\.html?$/i.test(path);
+  writeOrExplain(path, html ? renderReportHtml(report) : renderReportMarkdown(report), force);
+}
+
+/** Write a report per checked manifest into a folder: `<manifest name>.verification.md|html`. */
+export function writeReportsToFolder(folder: string, results: ManifestFileResult[], format: OutFormat, force: boolean): string[] {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (cause) {
+    throw new WorkbenchError('file.write_failed', `The folder ${basename(folder)} for --out could not be created. Check the path and that you may write there.`, { cause });
+  }
+  const written: string[] = [];
+  for (const r of results) {
+    if (!r.result.ok) continue;
+    const path = join(folder, `${r.fileName.replace(/\.json$/i, '')}.verification.${format}`);
+    writeOrExplain(path, format === 'html' ? renderReportHtml(r.result.value) : renderReportMarkdown(r.result.value), force);
+    written.push(path);
+  }
+  return written;
+}
+
+function writeOrExplain(path: string, text: string, force: boolean): void {
+  const shown = path;
+  try {
+    writeNewFile(path, text, { overwrite: force });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new WorkbenchError('file.exists', `${shown} exists already. Choose another --out, or add --force to replace it.`);
+    throw new WorkbenchError('file.write_failed', `${shown} could not be written. Check that the folder exists and you may write to it.`, { cause: error });
+  }
+}

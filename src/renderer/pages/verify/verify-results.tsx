@@ -1,0 +1,171 @@
+import {
+  Button,
+  CounterBadge,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDownloadRegular, CopyRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { VerifyRun } from '../../../shared/contract/verify';
+import { manifestFormatLabels, type FindingSeverity } from '../../../shared/registration';
+import type { AppError, Result } from '../../../shared/result';
+import { ErrorBar } from '../../components/error-bar';
+import { workbench } from '../../lib/workbench';
+import { FindingCard } from './finding-card';
+
+const useStyles = makeStyles({
+  results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  facts: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXL}` },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+});
+
+const sections: Array<{ severity: FindingSeverity; title: string; color: 'danger' | 'important' | 'informative' }> = [
+  { severity: 'error', title: 'Errors', color: 'danger' },
+  { severity: 'warning', title: 'Warnings', color: 'important' },
+  { severity: 'info', title: 'Notes', color: 'informative' },
+];
+
+const audienceWords: Record<string, string> = {
+  AzureADMyOrg: 'Single tenant',
+  AzureADMultipleOrgs: 'Multitenant',
+  AzureADandPersonalMicrosoftAccount: 'Multitenant and personal accounts',
+  PersonalMicrosoftAccount: 'Personal accounts only',
+};
+
+function verdict(run: VerifyRun): { intent: 'error' | 'warning' | 'success'; title: string } {
+  const { error, warning } = run.report.counts;
+  if (error > 0) return { intent: 'error', title: 'Not ready: the connection will fail until the errors are fixed.' };
+  if (warning > 0) return { intent: 'warning', title: 'No errors; review the warnings.' };
+  return { intent: 'success', title: 'No errors or warnings.' };
+}
+
+/** The outcome of a check: verdict and counts, format and apps, findings grouped by severity, export and copy. */
+export function VerifyResults({ run }: { run: VerifyRun }) {
+  const styles = useStyles();
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const { report } = run;
+  const v = verdict(run);
+  const act = async <T,>(pending: Promise<Result<T>>, done: (value: T) => string) => {
+    setStatus(null);
+    const result = await pending;
+    if (!result.ok) {
+      if (result.error.code !== 'dialog.cancelled') setError(result.error);
+      return;
+    }
+    setError(null);
+    setStatus(done(result.value));
+  };
+  const open = (url: string) => void act(workbench().app.openLink({ url }), () => 'Opened in your browser.');
+  const exportAs = (format: 'markdown' | 'html') =>
+    void act(workbench().verify.exportReport({ reportId: run.reportId, format }), (value) => `Saved to ${value.path}`);
+  return (
+    <section className={styles.results} aria-labelledby="results-title" data-testid="verify-results">
+      <Text as="h2" size={500} weight="semibold" id="results-title">
+        Result{report.fileName ? ` for ${report.fileName}` : ''}
+      </Text>
+      <MessageBar intent={v.intent} data-testid="verdict">
+        <MessageBarBody>
+          <MessageBarTitle>{v.title}</MessageBarTitle>
+          {report.counts.error} errors, {report.counts.warning} warnings, {report.counts.info} notes.
+        </MessageBarBody>
+      </MessageBar>
+      <div className={styles.facts}>
+        <Text>
+          <strong>Format:</strong> {manifestFormatLabels[report.format]}
+        </Text>
+        <Text>
+          <strong>Checked against:</strong> {run.profileName ? `the profile “${run.profileName}”` : 'the manifest alone'}
+        </Text>
+        {run.certificate ? (
+          <Text>
+            <strong>Certificate:</strong> <span className={styles.mono}>{run.certificate.thumbprintSha1}</span>
+            {run.certificate.source === 'profile-thumbprint' ? ' (thumbprint saved in the profile; add the PFX to check its key)' : run.certificate.source === 'profile-pfx' ? ' (the profile’s PFX)' : ` (${run.certificate.fileName ?? 'PFX file'})`}
+          </Text>
+        ) : null}
+      </div>
+      {run.notes.map((note) => (
+        <MessageBar key={note} intent="info">
+          <MessageBarBody>{note}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <Table size="small" aria-label="App registrations in the file">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>App</TableHeaderCell>
+            <TableHeaderCell>Client ID</TableHeaderCell>
+            <TableHeaderCell>Supported account types</TableHeaderCell>
+            <TableHeaderCell>Redirect URIs</TableHeaderCell>
+            <TableHeaderCell>Certificates</TableHeaderCell>
+            <TableHeaderCell>Secrets</TableHeaderCell>
+            <TableHeaderCell>API permissions</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {report.apps.map((app) => (
+            <TableRow key={app.index}>
+              <TableCell>{app.displayName ?? 'Unnamed'}</TableCell>
+              <TableCell className={styles.mono}>{app.appId ?? '—'}</TableCell>
+              <TableCell>{app.signInAudience ? (audienceWords[app.signInAudience] ?? app.signInAudience) : '—'}</TableCell>
+              <TableCell>{app.redirectUris.length}</TableCell>
+              <TableCell>{app.keyCredentials.length}</TableCell>
+              <TableCell>{app.passwordCredentials.length}</TableCell>
+              <TableCell>{app.requiredResourceAccess.length}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <div className={styles.actions}>
+        <Button icon={<ArrowDownloadRegular />} onClick={() => exportAs('markdown')}>
+          Export Markdown…
+        </Button>
+        <Button icon={<ArrowDownloadRegular />} onClick={() => exportAs('html')}>
+          Export HTML…
+        </Button>
+        <Button icon={<CopyRegular />} onClick={() => void act(workbench().verify.copyReport({ reportId: run.reportId }), () => 'Report copied as Markdown.')}>
+          Copy as Markdown
+        </Button>
+        <Text role="status" aria-live="polite" data-testid="verify-status">
+          {status ?? ''}
+        </Text>
+      </div>
+      <ErrorBar error={error} />
+      {sections.map((s) => {
+        const findings = report.findings.filter((f) => f.severity === s.severity);
+        return (
+          <section key={s.severity} className={styles.section} aria-labelledby={`findings-${s.severity}`} data-testid={`findings-${s.severity}`}>
+            <h3 className={styles.heading} id={`findings-${s.severity}`}>
+              <Text size={400} weight="semibold">
+                {s.title}
+              </Text>
+              <CounterBadge count={findings.length} showZero color={s.color} aria-label={`${findings.length} ${s.title.toLowerCase()}`} />
+            </h3>
+            {findings.length === 0 ? (
+              <Text>None.</Text>
+            ) : (
+              <ul className={styles.list}>
+                {findings.map((f, i) => (
+                  <FindingCard key={`${f.code}-${i}`} finding={f} onOpen={open} />
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </section>
+  );
+}
