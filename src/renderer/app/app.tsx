@@ -89,7 +89,7 @@ export function App() {
           <PageView page={page} query={route.query} go={go} onSettingsChanged={setSettings} />
         </main>
       </div>
-      {pendingLeave ? <LeaveDialog pending={pendingLeave} /> : null}
+      <LeaveDialog pending={pendingLeave} />
     </FluentProvider>
   );
 }
