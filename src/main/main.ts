@@ -111,6 +111,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     app.on('before-quit', () => {
       ctx.clipboard.dispose();
+      ctx.signin.close();
       // Deletes can be undone only in this session: make them final so their secrets leave the vault now.
       ctx.profiles.purgeDeleted();
     });

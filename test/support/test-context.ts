@@ -6,6 +6,7 @@ import { createAppContext } from '../../src/core/app/create-context';
 import type { AppContext } from '../../src/core/app/context';
 import type { Timers } from '../../src/core/os/clipboard-service';
 import { createLogger } from '../../src/core/log/logger';
+import type { NetworkClientOptions } from '../../src/core/signin/network-client';
 import { confBackendFactory } from '../../src/core/storage/conf-backend';
 import type { EventName, EventPayload } from '../../src/shared/contract';
 import { MemoryClipboard, MemoryVault, RecordingNotifier, RecordingShell, ScriptedDialogs } from './doubles';
@@ -26,7 +27,8 @@ export interface TestHost {
 }
 
 /** Create a test host; pass a directory to reopen existing data. */
-export function createTestHost(options: { dataDirectory?: string; vault?: MemoryVault; timers?: Timers; now?: () => Date } = {}): TestHost {
+/** `signinNetwork` lets sign-in tests trust the test CA of an identity provider started by the test. */
+export function createTestHost(options: { dataDirectory?: string; vault?: MemoryVault; timers?: Timers; now?: () => Date; signinNetwork?: NetworkClientOptions } = {}): TestHost {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'gcw-test-'));
   const vault = options.vault ?? new MemoryVault();
   const clipboard = new MemoryClipboard();
@@ -49,6 +51,7 @@ export function createTestHost(options: { dataDirectory?: string; vault?: Memory
     logger,
     ...(options.timers ? { timers: options.timers } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.signinNetwork ? { signinNetwork: options.signinNetwork } : {}),
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => {
       events.push({ name, payload });
       relay.forward?.(name, payload);

@@ -6,6 +6,8 @@ import { ClipboardService, type Timers } from '../os/clipboard-service';
 import { ExternalLinkPolicy } from '../os/external-links';
 import type { ClipboardPort, DialogPort, NotifierPort, ShellPort } from '../os/ports';
 import { SettingsService } from '../settings/settings-service';
+import type { NetworkClientOptions } from '../signin/network-client';
+import { SigninService } from '../signin/service/signin-service';
 import type { StoreBackendFactory } from '../storage/backend';
 import { SecretStore } from '../vault/secret-store';
 import type { VaultPort } from '../vault/vault-port';
@@ -26,6 +28,8 @@ export interface HostPorts {
   timers?: Timers;
   /** The clock for profiles (expiry warnings); tests pin it. */
   now?: () => Date;
+  /** Network settings of the sign-in tests on top of the user's (tests pass their test CA). */
+  signinNetwork?: NetworkClientOptions;
 }
 
 /** Open the stores and build the context every handler uses. */
@@ -40,8 +44,20 @@ export function createAppContext(ports: HostPorts): AppContext {
     allowPlainText: () => settings.get().allowPlainTextSecrets,
   });
   const profiles = new ProfileStore({ directory: ports.dataDirectory, backend: ports.backend, vault: secrets, ...(ports.now ? { now: ports.now } : {}) });
+  const links = new ExternalLinkPolicy();
+  const signin = new SigninService({
+    directory: ports.dataDirectory,
+    backend: ports.backend,
+    profiles,
+    secrets,
+    links,
+    shell: ports.shell,
+    log,
+    emit: (event) => ports.emit('signin.progress', event),
+    ...(ports.signinNetwork ? { network: ports.signinNetwork } : {}),
+  });
   const notices = new NoticeBoard();
-  for (const notice of [...settings.notices, ...secrets.notices, ...profiles.notices]) {
+  for (const notice of [...settings.notices, ...secrets.notices, ...profiles.notices, ...signin.store.notices]) {
     notices.add(notice);
     log.warn(notice.title, { message: notice.message });
   }
@@ -61,8 +77,9 @@ export function createAppContext(ports: HostPorts): AppContext {
     settings,
     secrets,
     profiles,
+    signin,
     clipboard,
-    links: new ExternalLinkPolicy(),
+    links,
     shell: ports.shell,
     dialogs: ports.dialogs,
     notifier: ports.notifier,

@@ -5,12 +5,14 @@ import type { EventSpec, MethodSpec } from './define';
 import { contractEvents } from './events';
 import { profileMethods } from './profiles';
 import { scopeMethods } from './scopes';
+import { signinMethods } from './signin';
 
 /** Every method main offers the renderer, by name. Features add their method maps here. */
 export const contract = {
   ...appMethods,
   ...profileMethods,
   ...scopeMethods,
+  ...signinMethods,
 };
 
 /** Every event main sends. */
