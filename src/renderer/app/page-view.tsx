@@ -4,6 +4,7 @@ import { ConnectionsPage } from '../pages/connections/connections-page';
 import { pages } from '../pages/registry';
 import { ScopesPage } from '../pages/scopes/scopes-page';
 import { SettingsPage } from '../pages/settings/settings-page';
+import { SigninPage } from '../pages/signin/signin-page';
 import { StartPage } from '../pages/start/start-page';
 
 /** Renders the page with the given id. */
@@ -13,6 +14,8 @@ export function PageView({ page, query, go, onSettingsChanged }: { page: string;
       return <ConnectionsPage query={query} go={go} />;
     case 'scopes':
       return <ScopesPage />;
+    case 'signin':
+      return <SigninPage query={query} go={go} />;
     case 'settings':
       return <SettingsPage onSettingsChanged={onSettingsChanged} />;
     case 'about':
