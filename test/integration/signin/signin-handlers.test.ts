@@ -1,13 +1,18 @@
 // The signin.* contract through the dispatcher against the Entra emulator: every flow, the vault-encrypted token
 // cache, history without tokens, cancel and busy, and the errors a user sees (each mapped to the catalogue).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../src/core/app/dispatcher';
+import { createHandlers } from '../../../src/core/app/handlers';
 import { tokenCacheVaultId } from '../../../src/core/signin/service/vault-token-cache';
 import { lookupAadsts } from '../../../src/core/signin/aadsts-catalogue';
 import { contract } from '../../../src/shared/contract';
 import type { AdminConsentOutcome, GraphProbeOutcome, RevealedToken, SigninHistoryEntry, SigninProfileInfo, SigninTestOutcome } from '../../../src/shared/contract/signin';
 import { startSigninHarness, type SigninHarness } from '../../support/idp';
+import { pfxOf } from '../../support/signin-profiles';
+import { createTestHost } from '../../support/test-context';
 import { openSigninHost, type SigninHandlerHost } from './handler-host';
 
 let h: SigninHarness;
@@ -211,7 +216,6 @@ describe('failures the page explains', () => {
   });
 
   it('an unregistered certificate → aadsts.700027 after both thumbprint forms; an expired secret → aadsts.7000222', async () => {
-    const { pfxOf } = await import('../../support/signin-profiles');
     const pfx = (await pfxOf(h.s.strangerCertificate, 'x-pass-1')).toString('base64');
     const { entry } = host.ctx.profiles.create({ auth: 'certificate', name: 'Stranger', clientId: h.s.webApp.clientId, tenant: h.s.tenantId, upn: h.s.user.upn, environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, secrets: { pfx, pfxPassword: 'x-pass-1' } });
     const err = await host.fail('signin.appOnly', { profileId: entry.id, credential: 'certificate' });
@@ -222,7 +226,6 @@ describe('failures the page explains', () => {
   });
 
   it('a wrong PFX password says so (pfx.wrong_password); a missing secret is signin.credential_missing', async () => {
-    const { pfxOf } = await import('../../support/signin-profiles');
     const pfx = (await pfxOf(h.s.certificate, 'right-pass')).toString('base64');
     const wrongPass = host.ctx.profiles.create({ auth: 'certificate', name: 'Wrong password', clientId: h.s.webApp.clientId, tenant: h.s.tenantId, environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, secrets: { pfx, pfxPassword: 'wrong-pass' } });
     expect((await host.fail('signin.appOnly', { profileId: wrongPass.entry.id, credential: 'certificate' })).code).toBe('pfx.wrong_password');
@@ -280,6 +283,22 @@ describe('failures the page explains', () => {
     const { entry } = host.ctx.profiles.create({ auth: 'client-credentials', name: 'Untested', clientId: h.s.webApp.clientId, tenant: h.s.tenantId });
     expect((await host.fail('signin.copyDiagnostics', { profileId: entry.id })).code).toBe('signin.no_failure');
     expect((await host.fail('signin.revealAccessToken', { profileId: entry.id })).code).toBe('signin.no_token');
+  });
+});
+
+describe('trust', () => {
+  it('without the CA the TLS failure is explained (signin.network); the extra root CA setting makes the same test pass', async () => {
+    const plain = createTestHost();
+    const call = createDispatcher(createHandlers(plain.ctx), { log: plain.ctx.log }).call;
+    const { entry } = plain.ctx.profiles.create({ auth: 'client-credentials', name: 'Proxy', clientId: h.s.webApp.clientId, tenant: h.s.tenantId, environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, secrets: { clientSecret: h.s.webApp.secretValue } });
+    const refused = await call('signin.appOnly', { profileId: entry.id, credential: 'secret' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'signin.network', message: expect.stringContaining('not trusted'), hint: expect.stringContaining('root CA') } });
+    const caFile = join(mkdtempSync(join(tmpdir(), 'gcw-proxy-ca-')), 'proxy.pem');
+    writeFileSync(caFile, h.pki.caPem);
+    plain.dialogs.openQueue.push(caFile);
+    expect(await call('signin.chooseExtraCa', {})).toMatchObject({ ok: true, value: { extraCaFile: caFile } });
+    expect(await call('signin.appOnly', { profileId: entry.id, credential: 'secret' })).toMatchObject({ ok: true, value: { result: { claims: { credentialUsed: 'client secret' } } } });
+    plain.ctx.signin.close();
   });
 });
 
