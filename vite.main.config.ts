@@ -2,5 +2,6 @@
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  build: { sourcemap: true },
+  // One self-contained main.cjs: the lazy import('node-forge') of the PFX reader's legacy ciphers is inlined, not split off.
+  build: { sourcemap: true, rollupOptions: { output: { codeSplitting: false } } },
 });

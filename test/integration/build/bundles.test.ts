@@ -1,6 +1,7 @@
 // The Electron bundles build without the Electron binary and are self-contained: only electron and Node built-ins stay external.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -16,7 +17,8 @@ describe('Electron bundles', () => {
     const code = readFileSync(resolve(root, '.vite/build', file), 'utf8');
     const requires = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
     // ajv's "require" strings are code-generation templates inside electron-store's schema support, not real requires.
-    const external = requires.filter((r) => r !== 'electron' && !r.startsWith('node:') && !r.startsWith('ajv'));
+    // Bundled libraries (msal-node) require built-ins without the node: prefix.
+    const external = requires.filter((r) => r !== 'electron' && !r.startsWith('node:') && !builtinModules.includes(r) && !r.startsWith('ajv'));
     expect(external).toEqual([]);
   });
 
