@@ -2,6 +2,10 @@
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  // One self-contained main.cjs: the lazy import('node-forge') of the PFX reader's legacy ciphers is inlined, not split off.
-  build: { sourcemap: true, rollupOptions: { output: { codeSplitting: false } } },
+  build: {
+    sourcemap: true,
+    // One self-contained main.cjs: the certificate core loads node-forge lazily (import()), which would otherwise
+    // become a separate chunk next to main.cjs.
+    rolldownOptions: { output: { codeSplitting: false } },
+  },
 });

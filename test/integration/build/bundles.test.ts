@@ -17,7 +17,7 @@ describe('Electron bundles', () => {
     const code = readFileSync(resolve(root, '.vite/build', file), 'utf8');
     const requires = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
     // ajv's "require" strings are code-generation templates inside electron-store's schema support, not real requires.
-    // Bundled libraries (msal-node) require built-ins without the node: prefix.
+    // node-forge (loaded for legacy RC2/DES PFX files) requires Node built-ins by their bare names ("crypto").
     const external = requires.filter((r) => r !== 'electron' && !r.startsWith('node:') && !builtinModules.includes(r) && !r.startsWith('ajv'));
     expect(external).toEqual([]);
   });
