@@ -80,6 +80,19 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
 
     await h.page.getByRole('button', { name: 'Check connection', exact: true }).click();
     await card.getByRole('heading', { name: `The saved sign-in still works (${idp.s.user.upn})` }).waitFor();
+
+    // Revoked (password reset, admin revoke): the check explains it and offers a new sign-in.
+    idp.idp.revokeRefreshTokens(idp.s.user.upn, 'revoked');
+    await h.page.getByRole('button', { name: 'Check connection', exact: true }).click();
+    const failure = h.page.getByTestId('signin-failure');
+    await failure.getByRole('heading', { name: 'Check connection failed: AADSTS50173 — FreshTokenNeeded' }).waitFor();
+    expect(await failure.getByTestId('failure-fix').textContent()).toBe(lookupAadsts(50173)?.fix);
+    await failure.getByRole('button', { name: 'Sign in again' }).click();
+    await h.page.locator('[data-step="browser"]').waitFor();
+    const again = new HttpBrowser({ caPem: idp.pki.caPem, user: idp.s.user });
+    await again.visit(host.shell.opened.at(-1) ?? '');
+    again.close();
+    await card.getByRole('heading', { name: `Signed in as ${idp.s.user.upn}` }).waitFor();
   });
 
   it('an app-only failure shows the AADSTS code, Microsoft’s message, the catalogue fix, the IDs and copies redacted diagnostics', async () => {

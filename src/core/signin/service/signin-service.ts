@@ -9,24 +9,22 @@ import type { ShellPort } from '../../os/ports';
 import type { StoreBackendFactory } from '../../storage/backend';
 import type { SecretStore } from '../../vault/secret-store';
 import { adminConsentLinkForAdmin, runAdminConsent } from '../admin-consent';
-import { testAppOnly } from '../app-only';
 import { signinDiagnostics } from '../diagnostics';
-import type { FlowEndpoint } from '../flow-support';
 import { probeGraph } from '../graph-probe';
-import { signInInteractive } from '../interactive-signin';
+import { type SignInProgress, signInInteractive } from '../interactive-signin';
 import type { ClientCredential } from '../msal-factory';
-import { type NetworkClientOptions, SigninNetworkClient } from '../network-client';
+import type { NetworkClientOptions } from '../network-client';
 import { signInPublicClient } from '../public-client-signin';
-import { checkConnection } from '../refresh-health';
 import { createCachePlugin } from '../token-cache';
-import { readExtraCa } from './extra-ca';
 import { consentFacts, probeFacts, resultFacts } from './history-facts';
 import { credentialKindOf, profileCredential } from './profile-credential';
+import { FlowContext } from './flow-context';
 import { profileInfo } from './profile-info';
-import { type Run, SigninRunner } from './signin-runner';
+import { SigninNetwork } from './signin-network';
+import { SigninRunner } from './signin-runner';
 import { SigninStore } from './signin-store';
-import { offersAppOnly, type SigninTarget, signinTarget } from './signin-target';
-import { tokenCacheVaultId, vaultTokenCache } from './vault-token-cache';
+import { offersAppOnly, type SigninTarget } from './signin-target';
+import { purgeOrphans, tokenCacheVaultId, vaultTokenCache } from './vault-token-cache';
 
 /** What the sign-in service needs from the app. */
 export interface SigninServiceOptions {
@@ -51,36 +49,39 @@ function strip(result: SignInResult): { result: Omit<SignInResult, 'accessToken'
 export class SigninService {
   readonly store: SigninStore;
   private readonly runner: SigninRunner;
-  private net: SigninNetworkClient | null = null;
+  private readonly network: SigninNetwork;
+  private readonly flows: FlowContext;
 
   constructor(private readonly o: SigninServiceOptions) {
     this.store = new SigninStore({ directory: o.directory, backend: o.backend });
-    this.runner = new SigninRunner({ store: this.store, emit: o.emit, network: () => this.client(), environmentOf: (t) => environmentLabels[t.environment] });
-    this.purgeOrphans();
+    this.network = new SigninNetwork(this.store, o.network);
+    this.flows = new FlowContext({ ...o, store: this.store, client: () => this.network.client() });
+    this.runner = new SigninRunner({ store: this.store, emit: o.emit, network: () => this.network.client(), environmentOf: (t) => environmentLabels[t.environment] });
+    purgeOrphans(o.profiles, o.secrets, this.store);
   }
 
   /** Which tests a profile offers. */
   info(profileId: string): SigninProfileInfo {
     const entry = this.o.profiles.get(profileId);
-    return profileInfo(entry, this.target(profileId), { savedSignIn: this.store.savedSignIn(profileId), running: this.runner.running(profileId) });
+    return profileInfo(entry, this.flows.target(profileId), { savedSignIn: this.store.savedSignIn(profileId), running: this.runner.running(profileId) });
   }
 
   /** Delegated sign-in through the browser; the sign-in is kept (encrypted) for "check connection". */
   interactive(input: { profileId: string; client: DelegatedClient; timeoutSeconds?: number | undefined; prompt?: 'select_account' | 'login' | 'consent' | undefined }): Promise<SigninTestOutcome> {
     const client: SigninClientUsed = input.client === 'public' ? 'none' : input.client;
     return this.runner.execute(input.profileId, input.client === 'public' ? 'public-client' : 'interactive', client, async (run) => {
-      const t = this.resolve(run);
+      const t = this.flows.resolve(run);
       const credential: ClientCredential = input.client === 'public' ? { kind: 'none' } : await profileCredential(this.o.profiles, run.profileId, t.auth, input.client);
       const common = {
-        ...this.endpoint(t),
-        openBrowser: this.opener(t),
+        ...this.flows.endpoint(t),
+        openBrowser: this.flows.opener(t),
         requiredPermissions: t.requiredDelegated,
         ...(t.upn ? { loginHint: t.upn } : {}),
         ...(input.prompt ? { prompt: input.prompt } : {}),
         timeoutMs: (input.timeoutSeconds ?? this.store.preferences().timeoutSeconds) * 1000,
         signal: run.signal,
         cachePlugin: createCachePlugin(vaultTokenCache(this.o.secrets, run.profileId)),
-        onProgress: (p: Parameters<NonNullable<Parameters<typeof signInInteractive>[0]['onProgress']>>[0]) => {
+        onProgress: (p: SignInProgress) => {
           if (p.step === 'listening') run.progress('listening', { redirectUri: p.redirectUri, register: p.register, platform: p.platform });
           else if (p.step === 'browser') run.progress('browser', { url: p.url });
           else run.progress('redeeming');
@@ -97,7 +98,7 @@ export class SigninService {
   /** App-only (client credentials) test with the profile's secret or certificate. */
   appOnly(input: { profileId: string; credential: AppOnlyCredential }): Promise<SigninTestOutcome> {
     return this.runner.execute(input.profileId, 'client-credentials', input.credential, async (run) => {
-      const { result } = await this.appOnlyToken(run, input.credential);
+      const { result } = await this.flows.appOnlyToken(run, input.credential);
       const { result: clean, token } = strip(result);
       return { value: { result: clean }, facts: resultFacts(result, input.credential), token };
     });
@@ -109,11 +110,11 @@ export class SigninService {
     const kind = profile ? credentialKindOf(profile.auth) : 'secret';
     const verify = input.verify && profile !== null && offersAppOnly(profile.auth);
     return this.runner.execute(input.profileId, 'admin-consent', verify ? kind : 'none', async (run) => {
-      const t = this.resolve(run);
+      const t = this.flows.resolve(run);
       const credential = verify ? await profileCredential(this.o.profiles, run.profileId, t.auth, kind) : null;
-      const open = this.opener(t);
+      const open = this.flows.opener(t);
       const consent = await runAdminConsent({
-        ...this.endpoint(t),
+        ...this.flows.endpoint(t),
         version: input.version,
         timeoutMs: (input.timeoutSeconds ?? this.store.preferences().timeoutSeconds) * 1000,
         signal: run.signal,
@@ -137,7 +138,7 @@ export class SigninService {
 
   /** The admin consent address to send to a Global Administrator. */
   adminConsentLink(input: { profileId: string; version: 'v1' | 'v2' }): AdminConsentLink {
-    const t = this.target(input.profileId);
+    const t = this.flows.target(input.profileId);
     const url = adminConsentLinkForAdmin({ loginHost: t.loginHost, graphHost: t.graphHost, tenant: t.tenant, clientId: t.clientId, version: input.version });
     return {
       url,
@@ -151,7 +152,7 @@ export class SigninService {
   checkConnection(input: { profileId: string }): Promise<SigninTestOutcome> {
     const saved = this.store.savedSignIn(input.profileId);
     return this.runner.execute(input.profileId, 'refresh', saved?.client ?? 'none', async (run) => {
-      const result = await this.refreshed(run);
+      const result = await this.flows.refreshed(run);
       const { result: clean, token } = strip(result);
       return { value: { result: clean }, facts: resultFacts(result, saved?.client ?? 'none'), token };
     });
@@ -163,10 +164,10 @@ export class SigninService {
     const credential = input.credential ?? (profile ? credentialKindOf(profile.auth) : 'secret');
     const client = input.token === 'delegated' ? (this.store.savedSignIn(input.profileId)?.client ?? 'none') : credential;
     return this.runner.execute(input.profileId, 'graph-probe', client, async (run) => {
-      const result = input.token === 'delegated' ? await this.refreshed(run) : (await this.appOnlyToken(run, credential)).result;
+      const result = input.token === 'delegated' ? await this.flows.refreshed(run) : (await this.flows.appOnlyToken(run, credential)).result;
       run.progress('probing');
       const t = run.target as SigninTarget;
-      const probe = await probeGraph({ graphHost: t.graphHost, accessToken: result.accessToken ?? '', target: input.target, networkClient: this.client() });
+      const probe = await probeGraph({ graphHost: t.graphHost, accessToken: result.accessToken ?? '', target: input.target, networkClient: this.network.client() });
       const { token } = strip(result);
       return { value: { token: input.token, probe, claims: result.claims }, facts: probeFacts(probe, result), token };
     });
@@ -209,139 +210,22 @@ export class SigninService {
 
   /** Sign-in test settings. */
   preferences(): SigninPreferences {
-    const stored = this.store.preferences();
-    let subjects: string[] = [];
-    if (stored.extraCaFile) {
-      try {
-        subjects = readExtraCa(stored.extraCaFile).subjects;
-      } catch {
-        subjects = [];
-      }
-    }
-    return { ...stored, extraCaSubjects: subjects, nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS || null };
+    return this.network.preferences();
   }
 
   /** Change the timeout or stop trusting the extra CA file. */
   setPreferences(patch: { timeoutSeconds?: number | undefined; extraCaFile?: null | undefined }): SigninPreferences {
-    this.store.setPreferences({ ...(patch.timeoutSeconds !== undefined ? { timeoutSeconds: patch.timeoutSeconds } : {}), ...(patch.extraCaFile === null ? { extraCaFile: null } : {}) });
-    if (patch.extraCaFile === null) this.resetClient();
-    return this.preferences();
+    return this.network.setPreferences(patch);
   }
 
   /** Trust the root CAs in a PEM file for sign-in tests (checked before it is kept). */
   trustExtraCa(path: string): SigninPreferences {
-    readExtraCa(path);
-    this.store.setPreferences({ extraCaFile: path });
-    this.resetClient();
-    return this.preferences();
+    return this.network.trustExtraCa(path);
   }
 
   /** Close idle connections (app quit). */
   close(): void {
-    this.net?.close();
-    this.net = null;
+    this.network.close();
   }
 
-  private client(): SigninNetworkClient {
-    if (this.net) return this.net;
-    const file = this.store.preferences().extraCaFile;
-    const fromFile = file ? readExtraCa(file).pems : [];
-    const base = this.o.network?.extraCaPem;
-    const extra = [...(base === undefined ? [] : Array.isArray(base) ? base : [base]), ...fromFile];
-    this.net = new SigninNetworkClient({ timeoutMs: 30_000, ...this.o.network, ...(extra.length ? { extraCaPem: extra } : {}) });
-    return this.net;
-  }
-
-  private resetClient(): void {
-    this.net?.close();
-    this.net = null;
-  }
-
-  private target(profileId: string): SigninTarget {
-    const entry = this.o.profiles.get(profileId);
-    if (!entry.profile) {
-      throw new WorkbenchError('signin.invalid_input', `“${entry.name}” cannot be read well enough to test.`, { hint: 'Open it on the Connections page and correct it, or delete it.' });
-    }
-    return signinTarget(entry.profile);
-  }
-
-  private resolve(run: Run): SigninTarget {
-    const t = this.target(run.profileId);
-    run.target = t;
-    // The sign-in host of a Custom environment is not on the link allowlist: allow it for this session.
-    if (t.environment === 'custom') this.o.links.allowHost(new URL(`https://${t.loginHost}`).hostname);
-    return t;
-  }
-
-  private endpoint(t: SigninTarget): FlowEndpoint {
-    return {
-      loginHost: t.loginHost,
-      graphHost: t.graphHost,
-      tenant: t.tenant,
-      clientId: t.clientId,
-      networkClient: this.client(),
-      includeAccessToken: true,
-      logSink: (level, message) => {
-        if (level !== 'info') this.o.log.log(level === 'error' ? 'error' : 'warn', 'msal', { message: message.slice(0, 500) });
-      },
-    };
-  }
-
-  private opener(t: SigninTarget): (url: string) => Promise<void> {
-    return async (url) => {
-      const reason = this.o.links.check(url);
-      if (reason) throw new WorkbenchError('external.not_allowed', `The sign-in page was not opened: ${reason}.`, { details: { loginHost: t.loginHost } });
-      await this.o.shell.openInBrowser(url);
-    };
-  }
-
-  private async appOnlyToken(run: Run, kind: AppOnlyCredential): Promise<{ result: SignInResult }> {
-    const t = this.resolve(run);
-    if (!offersAppOnly(t.auth)) {
-      throw new WorkbenchError('signin.flow_not_offered', 'Bring-your-own-app connections always sign a user in, so the Workbench has no app-only test for them.', {
-        hint: 'Run the delegated sign-in test instead.',
-      });
-    }
-    const credential = await profileCredential(this.o.profiles, run.profileId, t.auth, kind);
-    run.progress('requesting');
-    const saved = this.store.savedSignIn(run.profileId);
-    const result = await testAppOnly({
-      ...this.endpoint(t),
-      credential,
-      requiredPermissions: t.requiredApplication,
-      ...(saved?.certificateForm ? { certificateForm: saved.certificateForm } : {}),
-    });
-    return { result };
-  }
-
-  private async refreshed(run: Run): Promise<SignInResult> {
-    const t = this.resolve(run);
-    const saved = this.store.savedSignIn(run.profileId);
-    if (!saved || !this.o.secrets.has(tokenCacheVaultId(run.profileId))) {
-      throw new WorkbenchError('signin.no_account', 'There is no saved sign-in for this profile.', {
-        hint: 'Run the delegated sign-in test once; the Workbench keeps that sign-in (encrypted) for later checks.',
-        details: { signInAgain: true },
-      });
-    }
-    const credential: ClientCredential = saved.client === 'none' ? { kind: 'none' } : await profileCredential(this.o.profiles, run.profileId, t.auth, saved.client);
-    run.progress('refreshing');
-    return checkConnection({
-      ...this.endpoint(t),
-      credential,
-      ...(saved.certificateForm ? { certificateForm: saved.certificateForm } : {}),
-      persistence: vaultTokenCache(this.o.secrets, run.profileId),
-      ...(saved.account ? { account: saved.account } : {}),
-      requiredPermissions: t.requiredDelegated,
-    });
-  }
-
-  /** Token caches and history of profiles that no longer exist are removed at start. */
-  private purgeOrphans(): void {
-    const known = new Set(this.o.profiles.list().map((e) => e.id));
-    for (const id of this.o.secrets.ids()) {
-      const m = /^profile\/(.+)\/tokenCache$/.exec(id);
-      if (m?.[1] && !known.has(m[1])) this.o.secrets.delete(id);
-    }
-    for (const id of this.store.profileIds()) if (!known.has(id)) this.store.forgetProfile(id);
-  }
 }

@@ -1,4 +1,6 @@
+import type { ProfileStore } from '../../connections/profile-store';
 import type { SecretStore } from '../../vault/secret-store';
+import type { SigninStore } from './signin-store';
 import type { TokenCachePersistence } from '../token-cache';
 
 /** The vault id of a profile's MSAL token cache. */
@@ -21,4 +23,14 @@ export function vaultTokenCache(secrets: Pick<SecretStore, 'has' | 'get' | 'put'
     },
     save: async (data) => secrets.put(id, data),
   };
+}
+
+/** At start: remove the token caches and history of profiles that no longer exist (deleted in an earlier session). */
+export function purgeOrphans(profiles: Pick<ProfileStore, 'list'>, secrets: Pick<SecretStore, 'ids' | 'delete'>, store: Pick<SigninStore, 'profileIds' | 'forgetProfile'>): void {
+  const known = new Set(profiles.list().map((e) => e.id));
+  for (const id of secrets.ids()) {
+    const m = /^profile\/(.+)\/tokenCache$/.exec(id);
+    if (m?.[1] && !known.has(m[1])) secrets.delete(id);
+  }
+  for (const id of store.profileIds()) if (!known.has(id)) store.forgetProfile(id);
 }
