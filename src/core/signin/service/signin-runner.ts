@@ -141,7 +141,9 @@ export class SigninRunner {
     run.progress('started');
     try {
       const out = await raceAbort(work(run), controller.signal);
+      // Only the token of this test may be revealed later, never one from an earlier test.
       if (out.token) this.tokens.set(profileId, { ...out.token, flow });
+      else this.tokens.delete(profileId);
       this.failures.delete(profileId);
       this.o.store.record(profileId, entry(true, out.facts, null));
       run.progress('done');

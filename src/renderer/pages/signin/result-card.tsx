@@ -114,11 +114,13 @@ export function ResultCard({ outcome, profileId }: { outcome: TestOutcome; profi
           ))}
         </ul>
       ) : null}
-      <div>
-        <Button icon={<EyeRegular />} onClick={() => void reveal()} aria-pressed={token !== null}>
-          {token ? 'Hide access token' : 'Show access token'}
-        </Button>
-      </div>
+      {outcome.kind === 'consent' && !outcome.outcome.consent.verification ? null : (
+        <div>
+          <Button icon={<EyeRegular />} onClick={() => void reveal()} aria-pressed={token !== null}>
+            {token ? 'Hide access token' : 'Show access token'}
+          </Button>
+        </div>
+      )}
       <ErrorBar error={error} />
       {token ? (
         <Text className={styles.token} data-testid="revealed-token">
