@@ -161,6 +161,10 @@ describe('app-only and admin consent', () => {
     const v1 = await host.ok<AdminConsentOutcome>('signin.adminConsent', { profileId: host.ids.byo, version: 'v1' });
     expect(v1).toMatchObject({ version: 'v1', client: 'none', consent: { consented: true, verification: null } });
     expect(new URL(host.shell.opened.at(-1) ?? '').pathname).toBe(`/${h.s.tenantId}/adminconsent`);
+    // The reveal gives only the token of the last test: a consent without verification leaves none.
+    expect((await host.ok<RevealedToken>('signin.revealAccessToken', { profileId: host.ids.secret })).flow).toBe('admin-consent');
+    await host.ok('signin.adminConsent', { profileId: host.ids.secret, verify: false });
+    expect((await host.fail('signin.revealAccessToken', { profileId: host.ids.secret })).code).toBe('signin.no_token');
   });
 
   it('a declined admin consent → aadsts.65004 with the catalogue fix', async () => {
@@ -304,8 +308,9 @@ describe('trust', () => {
 
 describe('what reaches the renderer and the disk', () => {
   it('no result but the explicit reveal carries an access or refresh token; the reveal gives the last one', async () => {
+    await host.ok('signin.appOnly', { profileId: host.ids.secret, credential: 'secret' });
     const revealed = await host.ok<RevealedToken>('signin.revealAccessToken', { profileId: host.ids.secret });
-    expect(revealed.accessToken).toMatch(/^eyJ/);
+    expect(revealed).toMatchObject({ flow: 'client-credentials', accessToken: expect.stringMatching(/^eyJ/) });
     expect(contract['signin.revealAccessToken'].revealsSecret).toBe(true);
     const leaking = host.calls.filter((c) => !contract[c.method as keyof typeof contract]?.revealsSecret).filter((c) => /eyJ[A-Za-z0-9_-]{10,}\.eyJ/.test(JSON.stringify(c.result)));
     expect(leaking.map((c) => c.method)).toEqual([]);
