@@ -1,7 +1,7 @@
 // The Electron bundles build without the Electron binary and are self-contained: only electron and Node built-ins stay external.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { isBuiltin } from 'node:module';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -17,8 +17,8 @@ describe('Electron bundles', () => {
     const code = readFileSync(resolve(root, '.vite/build', file), 'utf8');
     const requires = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
     // ajv's "require" strings are code-generation templates inside electron-store's schema support, not real requires.
-    // node-forge (loaded for legacy RC2/DES PFX files) requires Node built-ins by their bare names ("crypto").
-    const external = requires.filter((r) => r !== 'electron' && !r.startsWith('node:') && !builtinModules.includes(r) && !r.startsWith('ajv'));
+    // Bundled libraries may name built-ins without the node: prefix (node-forge's require("crypto")).
+    const external = requires.filter((r) => r !== 'electron' && !isBuiltin(r) && !r.startsWith('ajv'));
     expect(external).toEqual([]);
   });
 
