@@ -113,7 +113,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('before-quit', () => {
       // Deletes can be undone only in this session: make them final so their secrets leave the vault now.
       ctx.profiles.purgeDeleted();
-      // Stops reminders, cancels the pending clipboard clear, drops held certificates (PFX bytes, passwords, keys), stops the KDF workers.
+      // Stops reminders and sign-in tests, cancels the pending clipboard clear, drops held certificates (PFX bytes, passwords, keys), stops the KDF workers.
       void ctx.dispose();
     });
   });

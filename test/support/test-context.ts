@@ -7,6 +7,7 @@ import type { AppContext } from '../../src/core/app/context';
 import type { Timers } from '../../src/core/os/clipboard-service';
 import type { CertificateSessionOptions } from '../../src/core/certificates/session';
 import { createLogger } from '../../src/core/log/logger';
+import type { NetworkClientOptions } from '../../src/core/signin/network-client';
 import { confBackendFactory } from '../../src/core/storage/conf-backend';
 import type { EventName, EventPayload } from '../../src/shared/contract';
 import { MemoryClipboard, MemoryVault, RecordingNotifier, RecordingShell, ScriptedDialogs } from './doubles';
@@ -27,8 +28,16 @@ export interface TestHost {
 }
 
 /** Create a test host; pass a directory to reopen existing data. */
+/** `signinNetwork` lets sign-in tests trust the test CA of an identity provider started by the test. */
 export function createTestHost(
-  options: { dataDirectory?: string; vault?: MemoryVault; timers?: Timers; now?: () => Date; certificateSession?: Omit<CertificateSessionOptions, 'redactor'> } = {},
+  options: {
+    dataDirectory?: string;
+    vault?: MemoryVault;
+    timers?: Timers;
+    now?: () => Date;
+    certificateSession?: Omit<CertificateSessionOptions, 'redactor'>;
+    signinNetwork?: NetworkClientOptions;
+  } = {},
 ): TestHost {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'gcw-test-'));
   const vault = options.vault ?? new MemoryVault();
@@ -53,6 +62,7 @@ export function createTestHost(
     ...(options.timers ? { timers: options.timers } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.certificateSession ? { certificateSession: options.certificateSession } : {}),
+    ...(options.signinNetwork ? { signinNetwork: options.signinNetwork } : {}),
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => {
       events.push({ name, payload });
       relay.forward?.(name, payload);

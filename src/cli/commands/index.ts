@@ -2,8 +2,11 @@ import type { Command } from '../command';
 import { certCommand } from './cert';
 import { environmentsCommand } from './environments';
 import { profileCommand } from './profile';
+import { consentUrlCommand } from './consent-url';
 import { scopesCommand } from './scopes';
+import { signinCommand } from './signin';
+import { tokenCommand } from './token';
 import { verifyCommand } from './verify';
 
 /** Every `gcw` command, in help order. Features add theirs here. */
-export const commands: Command[] = [certCommand, profileCommand, scopesCommand, verifyCommand, environmentsCommand];
+export const commands: Command[] = [certCommand, profileCommand, scopesCommand, verifyCommand, signinCommand, consentUrlCommand, tokenCommand, environmentsCommand];

@@ -7,6 +7,7 @@ import type { ClipboardService } from '../os/clipboard-service';
 import type { ExternalLinkPolicy } from '../os/external-links';
 import type { DialogPort, NotifierPort, ShellPort } from '../os/ports';
 import type { SettingsService } from '../settings/settings-service';
+import type { SigninService } from '../signin/service/signin-service';
 import type { StoreBackendFactory } from '../storage/backend';
 import type { ExpiryReminders } from '../reminders/expiry-reminders';
 import type { SecretStore } from '../vault/secret-store';
@@ -31,6 +32,8 @@ export interface AppContext {
   secrets: SecretStore;
   /** Connection profiles (profiles.json) with their secrets in `secrets`. */
   profiles: ProfileStore;
+  /** Sign-in tests: one network client, encrypted token caches per profile, history, cancel. */
+  signin: SigninService;
   clipboard: ClipboardService;
   /** Daily OS notifications for expiring certificates and secrets (main starts them once the window is up). */
   reminders: ExpiryReminders;

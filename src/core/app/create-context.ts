@@ -8,6 +8,8 @@ import { ExpiryReminders } from '../reminders/expiry-reminders';
 import { ExternalLinkPolicy } from '../os/external-links';
 import type { ClipboardPort, DialogPort, NotifierPort, ShellPort } from '../os/ports';
 import { SettingsService } from '../settings/settings-service';
+import type { NetworkClientOptions } from '../signin/network-client';
+import { SigninService } from '../signin/service/signin-service';
 import type { StoreBackendFactory } from '../storage/backend';
 import { SecretStore } from '../vault/secret-store';
 import type { VaultPort } from '../vault/vault-port';
@@ -30,6 +32,8 @@ export interface HostPorts {
   now?: () => Date;
   /** Clock and idle time of the certificate session (tests). */
   certificateSession?: Omit<CertificateSessionOptions, 'redactor'>;
+  /** Network settings of the sign-in tests on top of the user's (tests pass their test CA). */
+  signinNetwork?: NetworkClientOptions;
 }
 
 /** Open the stores and build the context every handler uses. */
@@ -44,8 +48,20 @@ export function createAppContext(ports: HostPorts): AppContext {
     allowPlainText: () => settings.get().allowPlainTextSecrets,
   });
   const profiles = new ProfileStore({ directory: ports.dataDirectory, backend: ports.backend, vault: secrets, ...(ports.now ? { now: ports.now } : {}) });
+  const links = new ExternalLinkPolicy();
+  const signin = new SigninService({
+    directory: ports.dataDirectory,
+    backend: ports.backend,
+    profiles,
+    secrets,
+    links,
+    shell: ports.shell,
+    log,
+    emit: (event) => ports.emit('signin.progress', event),
+    ...(ports.signinNetwork ? { network: ports.signinNetwork } : {}),
+  });
   const notices = new NoticeBoard();
-  for (const notice of [...settings.notices, ...secrets.notices, ...profiles.notices]) {
+  for (const notice of [...settings.notices, ...secrets.notices, ...profiles.notices, ...signin.store.notices]) {
     notices.add(notice);
     log.warn(notice.title, { message: notice.message });
   }
@@ -76,9 +92,10 @@ export function createAppContext(ports: HostPorts): AppContext {
     settings,
     secrets,
     profiles,
+    signin,
     clipboard,
     reminders,
-    links: new ExternalLinkPolicy(),
+    links,
     shell: ports.shell,
     dialogs: ports.dialogs,
     notifier: ports.notifier,
@@ -88,6 +105,7 @@ export function createAppContext(ports: HostPorts): AppContext {
     emit: ports.emit,
     async dispose() {
       reminders.stop();
+      signin.close();
       clipboard.dispose();
       await certificates.dispose();
     },

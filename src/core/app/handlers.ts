@@ -3,6 +3,7 @@ import { certificateHandlers } from './certificate-handlers';
 import type { AppContext } from './context';
 import { profilesHandlers } from './profiles-handlers';
 import { scopesHandlers } from './scopes-handlers';
+import { signinHandlers } from './signin-handlers';
 import type { Handlers } from './dispatcher';
 import { verifyHandlers } from './verify-handlers';
 
@@ -16,5 +17,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...scopesHandlers(ctx),
     ...certificateHandlers(ctx),
     ...verifyHandlers(ctx),
+    ...signinHandlers(ctx),
   };
 }

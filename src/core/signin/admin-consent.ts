@@ -71,7 +71,7 @@ export async function runAdminConsent(o: AdminConsentOptions): Promise<AdminCons
     registerRedirectUri: registeredRedirectUri(path),
     redirectPlatform: 'Web',
     network: o.networkClient,
-    logStart: o.networkClient.log.length,
+    logStart: o.networkClient.mark(),
   };
   const state = new CryptoProvider().createNewGuid();
   const listener = await startLoopbackListener({

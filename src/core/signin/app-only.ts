@@ -40,7 +40,7 @@ export async function testAppOnly(o: AppOnlyOptions): Promise<SignInResult> {
     loginHost: o.loginHost,
     secretLooksLikeId: o.credential.kind === 'secret' && looksLikeSecretId(o.credential.secret),
     network: o.networkClient,
-    logStart: o.networkClient.log.length,
+    logStart: o.networkClient.mark(),
   };
   const scope = o.scope ?? graphDefaultScope(o.graphHost);
   // A fresh app per attempt: msal caches tokens and throttling state per instance.

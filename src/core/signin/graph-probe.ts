@@ -20,7 +20,7 @@ const NEEDS: Record<GraphProbeTarget, string> = {
 /** GET /v1.0/me/drive or /v1.0/sites/root with the token, through the same network client. */
 export async function probeGraph(o: GraphProbeOptions): Promise<GraphProbeResult> {
   const url = `https://${normaliseHost(o.graphHost)}/v1.0/${o.target}`;
-  const logStart = o.networkClient.log.length;
+  const logStart = o.networkClient.mark();
   let response;
   try {
     response = await o.networkClient.sendGetRequestAsync<Record<string, unknown>>(url, { headers: { authorization: `Bearer ${o.accessToken}`, accept: 'application/json' } });

@@ -65,7 +65,7 @@ export async function signInInteractive(o: InteractiveSignInOptions): Promise<Si
     redirectPlatform: platform,
     secretLooksLikeId: o.credential.kind === 'secret' && looksLikeSecretId(o.credential.secret),
     network: o.networkClient,
-    logStart: o.networkClient.log.length,
+    logStart: o.networkClient.mark(),
   };
   const crypto = new CryptoProvider();
   const pkce = await crypto.generatePkceCodes();

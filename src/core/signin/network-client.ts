@@ -80,7 +80,9 @@ function classify(err: NodeJS.ErrnoException): NetworkFailureKind {
  * none on POST), extra CAs, an optional origin rewrite for tests, and a request log without secrets.
  */
 export class SigninNetworkClient implements INetworkModule {
+  /** The most recent requests (at most 100); `mark()` positions stay valid after older ones are dropped. */
   readonly log: NetworkLogEntry[] = [];
+  private dropped = 0;
   private readonly agent: Agent;
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
@@ -109,9 +111,19 @@ export class SigninNetworkClient implements INetworkModule {
     this.agent.destroy();
   }
 
-  /** The most recent failed or refused request since log position `since`, if any. */
+  /** A position in the request log (requests made so far), for `lastProblem` and `since`: a long-lived client drops old entries. */
+  mark(): number {
+    return this.dropped + this.log.length;
+  }
+
+  /** The requests made after position `mark` that are still kept. */
+  since(mark: number): NetworkLogEntry[] {
+    return this.log.slice(Math.max(0, mark - this.dropped));
+  }
+
+  /** The most recent failed or refused request since log position `since` (from `mark()`), if any. */
   lastProblem(since = 0): NetworkLogEntry | null {
-    for (let i = this.log.length - 1; i >= since; i -= 1) {
+    for (let i = this.log.length - 1; i >= Math.max(0, since - this.dropped); i -= 1) {
       const entry = this.log[i];
       if (entry && (entry.failure || (entry.status !== null && entry.status >= 400))) return entry;
     }
@@ -126,7 +138,10 @@ export class SigninNetworkClient implements INetworkModule {
 
   private record(entry: NetworkLogEntry): void {
     this.log.push(entry);
-    if (this.log.length > LOG_LIMIT) this.log.shift();
+    if (this.log.length > LOG_LIMIT) {
+      this.log.shift();
+      this.dropped += 1;
+    }
     this.options.onRequest?.(entry);
   }
 

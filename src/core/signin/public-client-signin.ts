@@ -71,7 +71,7 @@ export async function signInPublicClient(o: PublicClientSignInOptions): Promise<
     registerRedirectUri: 'http://localhost',
     redirectPlatform: 'Mobile and desktop applications',
     network: o.networkClient,
-    logStart: o.networkClient.log.length,
+    logStart: o.networkClient.mark(),
   };
   if (o.signal?.aborted) throw new WorkbenchError('signin.cancelled', 'The sign-in was cancelled.');
   const app = createMsalApp({ ...o, credential: { kind: 'none' }, ...(o.cachePlugin ? { cachePlugin: o.cachePlugin } : {}) }) as PublicClientApplication;

@@ -28,7 +28,7 @@ function noAccount(message: string): WorkbenchError {
 /** "Check connection": refresh the saved sign-in with its refresh token and show what the new token grants. */
 export async function checkConnection(o: CheckConnectionOptions): Promise<RefreshHealthResult> {
   validateEndpointInput(o);
-  const ctx: SigninErrorContext = { flow: 'refresh', clientId: o.clientId, tenant: o.tenant, loginHost: o.loginHost, network: o.networkClient, logStart: o.networkClient.log.length };
+  const ctx: SigninErrorContext = { flow: 'refresh', clientId: o.clientId, tenant: o.tenant, loginHost: o.loginHost, network: o.networkClient, logStart: o.networkClient.mark() };
   const app = createMsalApp({ ...o, cachePlugin: createCachePlugin(o.persistence) });
   let accounts: AccountInfo[];
   try {

@@ -5,6 +5,7 @@ import { CertificatesPage } from '../pages/certificates/certificates-page';
 import { pages } from '../pages/registry';
 import { ScopesPage } from '../pages/scopes/scopes-page';
 import { SettingsPage } from '../pages/settings/settings-page';
+import { SigninPage } from '../pages/signin/signin-page';
 import { StartPage } from '../pages/start/start-page';
 import { VerifyPage } from '../pages/verify/verify-page';
 
@@ -19,6 +20,8 @@ export function PageView({ page, query, go, onSettingsChanged }: { page: string;
       return <CertificatesPage />;
     case 'verify':
       return <VerifyPage query={query} />;
+    case 'signin':
+      return <SigninPage query={query} go={go} />;
     case 'settings':
       return <SettingsPage onSettingsChanged={onSettingsChanged} />;
     case 'about':

@@ -1,5 +1,5 @@
 import type { FluentIcon } from '@fluentui/react-icons';
-import { CertificateRegular, HomeRegular, InfoRegular, KeyMultipleRegular, ListRegular, SettingsRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
+import { CertificateRegular, HomeRegular, InfoRegular, KeyMultipleRegular, ListRegular, PersonKeyRegular, SettingsRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
 
 /** One page in the navigation. */
 export interface PageDefinition {
@@ -15,6 +15,7 @@ export interface PageDefinition {
 export const pages: PageDefinition[] = [
   { id: 'start', label: 'Start', summary: 'What the Workbench does.', icon: HomeRegular },
   { id: 'connections', label: 'Connections', summary: 'Profiles for the three authentication options, connection sheets to copy from, and expiry reminders.', icon: KeyMultipleRegular },
+  { id: 'signin', label: 'Sign-in tests', summary: 'Prove a profile works: delegated sign-in, app-only token, admin consent, check connection and a Graph probe, with the permissions the tokens carry.', icon: PersonKeyRegular },
   { id: 'scopes', label: 'Scopes', summary: 'The Microsoft Graph permissions each option needs: checklists, search, scope string and manifest JSON.', icon: ListRegular },
   { id: 'certificates', label: 'Certificates', summary: 'Open a PFX and copy its base64, check pasted base64, generate and export certificates.', icon: CertificateRegular },
   { id: 'verify', label: 'Verify', summary: 'Check an app registration’s manifest against a connection profile and certificate, offline: findings with fixes, reports for change tickets.', icon: ShieldCheckmarkRegular },

@@ -7,6 +7,7 @@ import { contractEvents } from './events';
 import { profileMethods } from './profiles';
 import { scopeMethods } from './scopes';
 import { verifyMethods } from './verify';
+import { signinMethods } from './signin';
 
 /** Every method main offers the renderer, by name. Features add their method maps here. */
 export const contract = {
@@ -15,6 +16,7 @@ export const contract = {
   ...scopeMethods,
   ...certificateMethods,
   ...verifyMethods,
+  ...signinMethods,
 };
 
 /** Every event main sends. */

@@ -18,4 +18,10 @@ export const signinErrorCodes = [
   'signin.graph_denied',
   'signin.graph_failed',
   'signin.unexpected',
+  'signin.busy',
+  'signin.credential_missing',
+  'signin.flow_not_offered',
+  'signin.no_failure',
+  'signin.no_token',
+  'signin.extra_ca_invalid',
 ] as const;

@@ -91,6 +91,19 @@ describe('sign-in network client', () => {
     expect(net.lastProblem()?.aadsts).toBe(90002);
   });
 
+  it('a long-lived client keeps mark() positions valid after the log drops old entries', async () => {
+    const net = new SigninNetworkClient({ extraCaPem: pki.caPem });
+    for (let i = 0; i < 105; i += 1) await net.sendGetRequestAsync(`${origin}/ok`);
+    expect(net.log.length).toBe(100);
+    const start = net.mark();
+    expect(start).toBe(105);
+    expect(net.lastProblem(start)).toBeNull();
+    await net.sendGetRequestAsync(`${origin}/error`);
+    expect(net.lastProblem(start)?.aadsts).toBe(90002);
+    expect(net.since(start).map((e) => e.status)).toEqual([400]);
+    net.close();
+  });
+
   it('honours NODE_EXTRA_CA_CERTS (read by Node at start-up) with and without extra CAs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gcw-ca-'));
     const caFile = join(dir, 'ca.pem');

@@ -15,7 +15,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, CopyAddRegular, DeleteRegular, DismissRegular, DocumentTextRegular, EditRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, CopyAddRegular, DeleteRegular, DismissRegular, DocumentTextRegular, EditRegular, PersonKeyRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { authKinds, authLabels, type AuthKind, type ExpiryRow } from '../../../shared/connections';
 import type { ProfileListItem } from '../../../shared/contract/profiles';
@@ -196,6 +196,11 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
                       {p ? (
                         <Button size="small" icon={<DocumentTextRegular />} onClick={() => go(`connections?sheet=${encodeURIComponent(item.entry.id)}`)} aria-label={`Connection sheet of ${name}`}>
                           Sheet
+                        </Button>
+                      ) : null}
+                      {p ? (
+                        <Button size="small" icon={<PersonKeyRegular />} onClick={() => go(`signin?profile=${encodeURIComponent(item.entry.id)}`)} aria-label={`Test ${name}`}>
+                          Test
                         </Button>
                       ) : null}
                       {item.entry.editable ? (

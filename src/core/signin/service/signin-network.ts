@@ -1,0 +1,61 @@
+import type { SigninPreferences } from '../../../shared/contract/signin';
+import { type NetworkClientOptions, SigninNetworkClient } from '../network-client';
+import { readExtraCa } from './extra-ca';
+import type { SigninStore } from './signin-store';
+
+/** The one network client of the sign-in tests, rebuilt when the trusted root CAs change, and the settings behind it. */
+export class SigninNetwork {
+  private net: SigninNetworkClient | null = null;
+
+  constructor(
+    private readonly store: SigninStore,
+    /** Options on top of the user's settings (tests pass their test CA here). */
+    private readonly base: NetworkClientOptions = {},
+  ) {}
+
+  /** The client every sign-in request goes through: system CAs (with NODE_EXTRA_CA_CERTS), the extra CA file, a 30 s limit. */
+  client(): SigninNetworkClient {
+    if (this.net) return this.net;
+    const file = this.store.preferences().extraCaFile;
+    const fromFile = file ? readExtraCa(file).pems : [];
+    const given = this.base.extraCaPem;
+    const extra = [...(given === undefined ? [] : Array.isArray(given) ? given : [given]), ...fromFile];
+    this.net = new SigninNetworkClient({ timeoutMs: 30_000, ...this.base, ...(extra.length ? { extraCaPem: extra } : {}) });
+    return this.net;
+  }
+
+  /** The browser timeout and the trusted root CA file, with what the file holds. */
+  preferences(): SigninPreferences {
+    const stored = this.store.preferences();
+    let subjects: string[] = [];
+    if (stored.extraCaFile) {
+      try {
+        subjects = readExtraCa(stored.extraCaFile).subjects;
+      } catch {
+        subjects = [];
+      }
+    }
+    return { ...stored, extraCaSubjects: subjects, nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS || null };
+  }
+
+  /** Change the timeout, or stop trusting the extra CA file. */
+  setPreferences(patch: { timeoutSeconds?: number | undefined; extraCaFile?: null | undefined }): SigninPreferences {
+    this.store.setPreferences({ ...(patch.timeoutSeconds !== undefined ? { timeoutSeconds: patch.timeoutSeconds } : {}), ...(patch.extraCaFile === null ? { extraCaFile: null } : {}) });
+    if (patch.extraCaFile === null) this.close();
+    return this.preferences();
+  }
+
+  /** Trust the root CAs in a PEM file (checked before it is kept). */
+  trustExtraCa(path: string): SigninPreferences {
+    readExtraCa(path);
+    this.store.setPreferences({ extraCaFile: path });
+    this.close();
+    return this.preferences();
+  }
+
+  /** Close idle connections; the next request builds a new client. */
+  close(): void {
+    this.net?.close();
+    this.net = null;
+  }
+}
