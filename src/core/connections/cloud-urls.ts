@@ -1,27 +1,27 @@
 import type { EnvironmentEndpoints } from './environments';
 
 /** Pages of one app registration in the Entra admin center. */
-export type AppRegistrationPage = 'Overview' | 'Authentication' | 'Credentials' | 'CallAnAPI';
+export type AppRegistrationPage = 'Overview' | 'Authentication' | 'Credentials' | 'CallAnAPI' | 'Manifest';
 
 const registeredApps = '#view/Microsoft_AAD_RegisteredApps';
 
 /** `https://{graphHost}`: the root of Microsoft Graph in this cloud. */
-export function graphBaseUrl(cloud: EnvironmentEndpoints): string {
+export function graphBaseUrl(cloud: Pick<EnvironmentEndpoints, 'graphHost'>): string {
   return `https://${cloud.graphHost}`;
 }
 
 /** The scope an app-only (client credentials) request must use: `https://{graphHost}/.default`. */
-export function graphDefaultScope(cloud: EnvironmentEndpoints): string {
+export function graphDefaultScope(cloud: Pick<EnvironmentEndpoints, 'graphHost'>): string {
   return `${graphBaseUrl(cloud)}/.default`;
 }
 
 /** The authority for a tenant: `https://{loginHost}/{tenant}`. */
-export function authorityUrl(cloud: EnvironmentEndpoints, tenant: string): string {
+export function authorityUrl(cloud: Pick<EnvironmentEndpoints, 'loginHost'>, tenant: string): string {
   return `https://${cloud.loginHost}/${encodeURIComponent(tenant.trim())}`;
 }
 
 /** The v2.0 token endpoint of a tenant. */
-export function tokenEndpoint(cloud: EnvironmentEndpoints, tenant: string): string {
+export function tokenEndpoint(cloud: Pick<EnvironmentEndpoints, 'loginHost'>, tenant: string): string {
   return `${authorityUrl(cloud, tenant)}/oauth2/v2.0/token`;
 }
 
@@ -30,7 +30,7 @@ export function tokenEndpoint(cloud: EnvironmentEndpoints, tenant: string): stri
  * `organizations`); without it the v1 endpoint, which consents to every permission the app registration lists.
  */
 export function adminConsentUrl(
-  cloud: EnvironmentEndpoints,
+  cloud: Pick<EnvironmentEndpoints, 'loginHost'>,
   request: { tenant: string; clientId: string; redirectUri?: string; scope?: string; state?: string },
 ): string {
   const params = new URLSearchParams({ client_id: request.clientId.trim() });
@@ -48,11 +48,11 @@ export function adminConsentUrl(
 }
 
 /** The App registrations list in this cloud's admin center. */
-export function appRegistrationsUrl(cloud: EnvironmentEndpoints): string {
+export function appRegistrationsUrl(cloud: Pick<EnvironmentEndpoints, 'entraAdminHost'>): string {
   return `https://${cloud.entraAdminHost}/${registeredApps}/ApplicationsListBlade`;
 }
 
 /** One app registration's page (Overview, Authentication, Certificates & secrets, API permissions) in this cloud's admin center. */
-export function appRegistrationUrl(cloud: EnvironmentEndpoints, clientId: string, page: AppRegistrationPage = 'Overview'): string {
+export function appRegistrationUrl(cloud: Pick<EnvironmentEndpoints, 'entraAdminHost'>, clientId: string, page: AppRegistrationPage = 'Overview'): string {
   return `https://${cloud.entraAdminHost}/${registeredApps}/ApplicationMenuBlade/~/${page}/appId/${encodeURIComponent(clientId.trim())}`;
 }

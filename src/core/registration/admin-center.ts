@@ -1,7 +1,10 @@
+import { appRegistrationsUrl, appRegistrationUrl, type AppRegistrationPage } from '../connections/cloud-urls';
 import type { EnvironmentEndpoints } from '../connections/environments';
 
+export { appRegistrationsUrl };
+
 /** The pages of an app registration in the Entra admin center that fixes point to. */
-export type AdminBlade = 'Overview' | 'Authentication' | 'Credentials' | 'CallAnAPI' | 'Manifest';
+export type AdminBlade = AppRegistrationPage;
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,15 +16,10 @@ const bladeNames: Record<AdminBlade, string> = {
   Manifest: 'Manifest',
 };
 
-/** The App registrations list of the cloud's admin center. */
-export function appRegistrationsUrl(environment: EnvironmentEndpoints): string {
-  return `https://${environment.entraAdminHost}/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade`;
-}
-
 /** A page of one app registration in the cloud's admin center; the list when the client ID is not a GUID. */
 export function appBladeUrl(environment: EnvironmentEndpoints, appId: string | null, blade: AdminBlade): string {
   if (!appId || !guid.test(appId)) return appRegistrationsUrl(environment);
-  return `https://${environment.entraAdminHost}/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/${blade}/appId/${appId.toLowerCase()}`;
+  return appRegistrationUrl(environment, appId.toLowerCase(), blade);
 }
 
 /** "Open the app" steps at the start of every fix, in the words of the cloud's admin center. */

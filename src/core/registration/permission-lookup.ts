@@ -1,52 +1,28 @@
-// A small lookup over the Microsoft Graph permission catalog for the verifier; the shared catalog module can
-// replace it later without changing the checks.
-import catalog from '../permissions/graph-permissions.json';
+// The verifier's view of the Microsoft Graph permission catalog (src/core/permissions): lookups by the id and
+// `type` that requiredResourceAccess entries carry.
+import { findPermission, findPermissionsById, GRAPH_RESOURCE_APP_ID, type GraphPermission } from '../permissions/catalog';
+
+export { isSignInScope, signInScopes, type GraphPermission } from '../permissions/catalog';
 
 /** Microsoft Graph's application (client) ID: its entry in requiredResourceAccess. */
-export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+export const MICROSOFT_GRAPH_APP_ID = GRAPH_RESOURCE_APP_ID;
 
 /** The retired Azure AD Graph API's application ID. */
 export const AZURE_AD_GRAPH_APP_ID = '00000002-0000-0000-c000-000000000000';
 
-/** One Microsoft Graph permission: delegated (a `Scope` entry) or application (a `Role` entry). */
-export interface GraphPermission {
-  value: string;
-  kind: 'delegated' | 'application';
-  id: string;
-  adminConsentRequired: boolean;
-  displayName: string;
-}
-
-const entries = catalog as GraphPermission[];
-const byId = new Map<string, GraphPermission[]>();
-const byValue = new Map<string, GraphPermission>();
-for (const entry of entries) {
-  const id = entry.id.toLowerCase();
-  byId.set(id, [...(byId.get(id) ?? []), entry]);
-  byValue.set(`${entry.kind}:${entry.value.toLowerCase()}`, entry);
-}
-
-/** The sign-in (OpenID Connect) scopes: delegated, never application, consented without an admin. */
-export const signInScopes: readonly string[] = ['openid', 'offline_access', 'profile', 'email'];
-
-/** True for openid, offline_access, profile and email (any letter case). */
-export function isSignInScope(value: string): boolean {
-  return signInScopes.includes(value.toLowerCase());
-}
-
 /** The Graph permission with this id and kind (a GUID matches in any letter case). */
 export function permissionById(id: string, kind: GraphPermission['kind']): GraphPermission | undefined {
-  return byId.get(id.toLowerCase())?.find((p) => p.kind === kind);
+  return findPermissionsById(id).find((p) => p.kind === kind);
 }
 
 /** Every Graph permission with this id (one id is used for both kinds by at least one permission). */
 export function permissionsWithId(id: string): GraphPermission[] {
-  return byId.get(id.toLowerCase()) ?? [];
+  return findPermissionsById(id);
 }
 
 /** The Graph permission with this name and kind; names match in any letter case, as scopes do in requests. */
 export function permissionByValue(value: string, kind: GraphPermission['kind']): GraphPermission | undefined {
-  return byValue.get(`${kind}:${value.toLowerCase()}`);
+  return findPermission(value, kind);
 }
 
 /** The kind a requiredResourceAccess `type` stands for. */

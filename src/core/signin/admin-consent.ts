@@ -1,5 +1,6 @@
 import { CryptoProvider } from '@azure/msal-node';
 import type { AdminConsentResult } from '../../shared/signin';
+import { adminConsentUrl } from '../connections/cloud-urls';
 import { WorkbenchError } from '../errors';
 import { type AppOnlyOptions, testAppOnly } from './app-only';
 import { graphDefaultScope, isMultiTenantSegment, normaliseHost } from './endpoints';
@@ -32,13 +33,16 @@ export function buildAdminConsentUrl(input: AdminConsentUrlInput): string {
       hint: 'Use the customer tenant ID, a verified domain, or "organizations" (the admin’s own tenant).',
     });
   }
-  const base = `https://${normaliseHost(input.loginHost)}/${encodeURIComponent(input.tenant.trim())}`;
-  const url = new URL(version === 'v2' ? `${base}/v2.0/adminconsent` : `${base}/adminconsent`);
-  url.searchParams.set('client_id', input.clientId.trim());
-  if (version === 'v2') url.searchParams.set('scope', input.scope ?? graphDefaultScope(input.graphHost));
-  url.searchParams.set('redirect_uri', input.redirectUri);
-  if (input.state) url.searchParams.set('state', input.state);
-  return url.toString();
+  return adminConsentUrl(
+    { loginHost: normaliseHost(input.loginHost) },
+    {
+      tenant: input.tenant,
+      clientId: input.clientId,
+      redirectUri: input.redirectUri,
+      ...(version === 'v2' ? { scope: input.scope ?? graphDefaultScope(input.graphHost) } : {}),
+      ...(input.state ? { state: input.state } : {}),
+    },
+  );
 }
 
 /** The address to send to a Global Administrator: no state; after consenting they may see an error page, which is harmless. */

@@ -1,4 +1,5 @@
 import type { EnvironmentId } from '../../shared/environments';
+import { authorityUrl as cloudAuthorityUrl, graphDefaultScope as cloudGraphDefaultScope } from '../connections/cloud-urls';
 import { type CustomHosts, endpointsFor, environments } from '../connections/environments';
 import { WorkbenchError } from '../errors';
 
@@ -34,12 +35,12 @@ export const microsoftLoginHosts: readonly string[] = [
 
 /** `https://<login host>/<tenant>`: the authority msal is given, unchanged for Microsoft clouds. */
 export function authorityUrl(loginHost: string, tenant: string): string {
-  return `https://${normaliseHost(loginHost)}/${encodeURIComponent(tenant)}`;
+  return cloudAuthorityUrl({ loginHost: normaliseHost(loginHost) }, tenant);
 }
 
 /** The app-only scope for Microsoft Graph on a host: `https://<graph host>/.default`. */
 export function graphDefaultScope(graphHost: string): string {
-  return `https://${normaliseHost(graphHost)}/.default`;
+  return cloudGraphDefaultScope({ graphHost: normaliseHost(graphHost) });
 }
 
 /** A delegated Graph permission as a scope string on the cloud's Graph host. */
