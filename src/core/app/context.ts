@@ -1,5 +1,5 @@
 import type { EventName, EventPayload } from '../../shared/contract';
-import type { Notice } from '../../shared/contract/app';
+import type { Notice, RuntimeInfo } from '../../shared/contract/app';
 import type { ProfileStore } from '../connections/profile-store';
 import type { CertificateSession } from '../certificates/session';
 import type { Logger } from '../log/logger';
@@ -12,15 +12,7 @@ import type { StoreBackendFactory } from '../storage/backend';
 import type { ExpiryReminders } from '../reminders/expiry-reminders';
 import type { SecretStore } from '../vault/secret-store';
 
-/** Versions of the runtime, shown on the About page. */
-export interface RuntimeInfo {
-  appName: string;
-  appVersion: string;
-  electronVersion: string | null;
-  chromeVersion: string | null;
-  nodeVersion: string;
-  platform: string;
-}
+export type { RuntimeInfo } from '../../shared/contract/app';
 
 /** Everything the contract handlers need; main builds it from Electron adapters, tests from doubles. */
 export interface AppContext {

@@ -13,14 +13,18 @@ export interface Notice {
   message: string;
 }
 
-/** Facts for the About page. */
-export interface AboutInfo {
+/** Versions of the runtime, shown on the About page. */
+export interface RuntimeInfo {
   appName: string;
   appVersion: string;
   electronVersion: string | null;
   chromeVersion: string | null;
   nodeVersion: string;
   platform: string;
+}
+
+/** Facts for the About page. */
+export interface AboutInfo extends RuntimeInfo {
   secretStorage: SecretStorageStatus;
   dataDirectory: string;
   logFile: string;
