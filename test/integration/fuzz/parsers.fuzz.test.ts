@@ -17,22 +17,34 @@ const LIMIT_MS = 2000;
 const root = resolve(import.meta.dirname, '../../..');
 const summary: Record<string, { inputs: number; accepted: number; typedErrors: Record<string, number>; slowestMs: number }> = {};
 
-/** Run one input; returns the error code (or 'ok'); fails the test on an untyped error or a slow input. */
+/** Thrown when an input has not settled within LIMIT_MS (a hang, e.g. a worker that never answers). */
+class Hang extends Error {}
+
+/** Run one input; fails the test on an untyped error, an error of another family, a hang or a slow input. */
 async function probe(target: string, family: RegExp, run: () => unknown): Promise<void> {
   const entry = (summary[target] ??= { inputs: 0, accepted: 0, typedErrors: {}, slowestMs: 0 });
   entry.inputs += 1;
+  const which = `${target} input #${entry.inputs} (seed ${SEED})`;
   const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_ok, fail) => {
+    timer = setTimeout(() => fail(new Hang(`${which} did not finish within ${LIMIT_MS} ms`)), LIMIT_MS);
+  });
   try {
-    await run();
+    await Promise.race([Promise.resolve().then(run), deadline]);
     entry.accepted += 1;
   } catch (error) {
-    if (!isWorkbenchError(error)) throw new Error(`${target}: untyped ${String(error instanceof Error ? error.stack : error)}`, { cause: error });
-    if (!isErrorCode(error.code) || !family.test(error.code)) throw new Error(`${target}: unexpected code ${error.code}`, { cause: error });
+    if (error instanceof Hang) throw error;
+    if (!isWorkbenchError(error)) throw new Error(`${which}: untyped ${String(error instanceof Error ? error.stack : error)}`, { cause: error });
+    if (!isErrorCode(error.code) || !family.test(error.code)) throw new Error(`${which}: unexpected code ${error.code}`, { cause: error });
     entry.typedErrors[error.code] = (entry.typedErrors[error.code] ?? 0) + 1;
+  } finally {
+    clearTimeout(timer);
   }
   const ms = performance.now() - started;
   entry.slowestMs = Math.max(entry.slowestMs, Math.round(ms));
-  if (ms > LIMIT_MS) throw new Error(`${target}: one input took ${Math.round(ms)} ms`);
+  // Synchronous parsers cannot be interrupted; their time is checked once they return.
+  if (ms > LIMIT_MS) throw new Error(`${which} took ${Math.round(ms)} ms`);
 }
 
 async function pfxSeeds(): Promise<Buffer[]> {
@@ -50,7 +62,7 @@ describe(`parser fuzz (seed ${SEED}, ${PER_TARGET} inputs per target)`, () => {
     await shutdownCertificateWorkers();
     const total = Object.values(summary).reduce((n, s) => n + s.inputs, 0);
     mkdirSync(resolve(root, 'test-results'), { recursive: true });
-    writeFileSync(resolve(root, 'test-results/fuzz-summary.json'), `${JSON.stringify({ seed: SEED, total, targets: summary }, null, 2)}\n`);
+    writeFileSync(resolve(root, 'test-results/fuzz-summary.json'), `${JSON.stringify({ seed: SEED, perTarget: PER_TARGET, limitMsPerInput: LIMIT_MS, total, targets: summary }, null, 2)}\n`);
     console.log(`fuzz: ${total} inputs, seed ${SEED}\n${JSON.stringify(summary, null, 1)}`);
   });
 

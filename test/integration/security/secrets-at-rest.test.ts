@@ -5,15 +5,16 @@
 // every token the emulator issued; the log must redact; a copied secret must leave the clipboard; and no contract
 // result or event the renderer receives may carry any of them unless its method is an explicit reveal.
 import { createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shutdownCertificateWorkers } from '../../../src/core/certificates';
+import { openPkcs12 } from '../../../src/core/certificates/pkcs12/open';
 import { tokenCacheVaultId } from '../../../src/core/signin/service/vault-token-cache';
-import { contract } from '../../../src/shared/contract';
+import { contract, methodNames } from '../../../src/shared/contract';
 import type { HeldCertificate } from '../../../src/shared/certificates';
-import type { CertificateExportResult } from '../../../src/shared/contract/certificates';
+import type { CertificateExportResult, DecodedBase64 } from '../../../src/shared/contract/certificates';
 import type { SavedProfileResult } from '../../../src/shared/contract/profiles';
 import type { RevealedToken, SigninTestOutcome } from '../../../src/shared/contract/signin';
 import type { VerifyRun } from '../../../src/shared/contract/verify';
@@ -31,6 +32,8 @@ const tmpBefore = new Set(readdirSync(realTmp));
 const appTmp = mkdtempSync(join(realTmp, 'gcw-secrets-tmp-'));
 const dataDirectory = mkdtempSync(join(realTmp, 'gcw-secrets-data-'));
 const exportFolder = mkdtempSync(join(realTmp, 'gcw-secrets-export-'));
+// The user's own files (the PFX they open, the base64 they chose to save): not searched, they hold the PFX by design.
+const inputFolder = mkdtempSync(join(realTmp, 'gcw-secrets-input-'));
 
 const PFX_PASSWORD = `Pfx-pässwort-${randomBytes(6).toString('hex')}`;
 const EXPORT_PASSWORD = `Export-Ünïcode-${randomBytes(6).toString('hex')}`;
@@ -44,8 +47,11 @@ const timers = new ManualTimers();
 const ids: Record<'cc' | 'cert' | 'byo' | 'wrong', string> = { cc: '', cert: '', byo: '', wrong: '' };
 let pfx: Buffer;
 const needles: Needle[] = [];
-let clipboardAfterCopy = '';
-let pendingClearDelays: number[] = [];
+/** Methods this audit does not call, with the reason (none today). */
+const notExercised: Record<string, string> = {};
+let suggestedPassword = '';
+let generatedKeyDer: Buffer | null = null;
+const copies: Array<{ method: string; text: string; delays: number[]; after?: string }> = [];
 
 /** The flows a user runs on every page, through the same dispatcher the renderer calls. */
 async function runEveryFeature(): Promise<void> {
@@ -76,11 +82,16 @@ async function runEveryFeature(): Promise<void> {
   host.dialogs.saveQueue.push(join(exportFolder, 'cc-profile.gcw-profile.json'));
   await host.ok('profiles.exportRedacted', { id: ids.cc });
 
-  // A copied secret: on the clipboard now, gone after the configured seconds.
-  await host.ok('profiles.copySheetField', { id: ids.cc, key: 'clientSecret' });
-  clipboardAfterCopy = host.clipboard.text;
-  pendingClearDelays = timers.pendingDelays();
-  await timers.runAll();
+  // Copied secrets (Connections and Certificates pages): on the clipboard now, gone after the configured seconds.
+  for (const [method, input] of [
+    ['profiles.copySheetField', { id: ids.cc, key: 'clientSecret' }],
+    ['certificates.copyBase64', { ref: held.ref }],
+  ] as const) {
+    await host.ok(method, input);
+    copies.push({ method, text: host.clipboard.text, delays: timers.pendingDelays() });
+    await timers.runAll();
+    copies.at(-1)!.after = host.clipboard.text;
+  }
 
   // The explicit reveals the audit must allow (and must see, to prove it can see anything).
   await host.ok('profiles.revealSecret', { id: ids.cert, name: 'pfxPassword' });
@@ -124,6 +135,66 @@ async function runEveryFeature(): Promise<void> {
   await host.ok('app.about', {});
 }
 
+/** Every other contract method, so the renderer audit covers the whole contract. */
+async function runTheRestOfTheContract(): Promise<void> {
+  await host.ok('settings.get', {});
+  host.dialogs.folderQueue.push(exportFolder);
+  await host.ok('settings.chooseSaveFolder', {});
+  await host.ok('app.openLink', { url: 'https://entra.microsoft.com/' });
+  await host.ok('app.openDataFolder', {});
+  await host.ok('clipboard.copyText', { text: h.s.webApp.clientId });
+  const notices = await host.ok<Array<{ id: string }>>('app.notices', {});
+  await host.ok('app.dismissNotice', { id: notices[0]?.id ?? 'none' });
+
+  // Certificates: the pasted base64 of the PFX, a file picked in the dialog, its base64 saved, a generated certificate.
+  await host.ok('certificates.prewarm', {});
+  const decoded = await host.ok<DecodedBase64>('certificates.decodeBase64', { text: pfx.toString('base64') });
+  const unlocked = await host.ok<HeldCertificate>('certificates.unlock', { ref: decoded.lockedRef ?? decoded.certificate?.ref ?? '', password: PFX_PASSWORD });
+  writeFileSync(join(inputFolder, 'picked.pfx'), pfx);
+  host.dialogs.openQueue.push(join(inputFolder, 'picked.pfx'));
+  const picked = await host.ok<HeldCertificate>('certificates.inspectFile', { password: PFX_PASSWORD });
+  host.dialogs.saveQueue.push(join(inputFolder, 'picked.pfx.b64.txt'));
+  await host.ok('certificates.saveBase64', { ref: picked.ref });
+  const generated = await host.ok<HeldCertificate>('certificates.generate', { commonName: 'Secrets audit generated', key: 'ec-p256' });
+  suggestedPassword = (await host.ok<{ password: string }>('certificates.suggestPassword', {})).password;
+  await host.ok('certificates.copyPassword', { password: suggestedPassword });
+  await timers.runAll();
+  host.dialogs.folderQueue.push(exportFolder);
+  await host.ok<CertificateExportResult>('certificates.export', { ref: generated.ref, password: suggestedPassword, name: 'generated' });
+  generatedKeyDer = (await openPkcs12(readFileSync(join(exportFolder, 'generated.pfx')), suggestedPassword)).privateKeys[0]!.key.export({ type: 'pkcs8', format: 'der' });
+  for (const ref of [unlocked.ref, picked.ref, generated.ref]) await host.ok('certificates.discard', { ref });
+
+  // Connections: edit, delete and undo, import the exported file, the clouds.
+  await host.ok('profiles.update', { id: ids.byo, profile: { auth: 'byo-app', name: 'Secrets own app (renamed)', clientId: h.s.webApp.clientId, tenant: h.s.tenantId, environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, domain: 'cloud.example.com', scopes: ['offline_access', 'User.Read'], secrets: {} } });
+  await host.ok('profiles.delete', { id: ids.byo });
+  await host.ok('profiles.restore', { id: ids.byo });
+  await host.ok('profiles.import', { text: readFileSync(join(exportFolder, 'cc-profile.gcw-profile.json'), 'utf8') });
+  await host.ok('profiles.environments', {});
+
+  // Scopes.
+  await host.ok('scopes.checklist', { auth: 'certificate' });
+  await host.ok('scopes.search', { words: 'files read' });
+  await host.ok('scopes.build', { auth: 'byo-app', delegated: ['User.Read', 'Files.Read'], application: [] });
+  await host.ok('scopes.copyScopeString', { delegated: ['offline_access', 'Files.Read'] });
+  await host.ok('scopes.copyRequiredResourceAccess', { delegated: ['Files.Read'], application: [] });
+
+  // Sign-in: admin consent verified with an app-only token, settings, the catalogue, then forgetting.
+  host.useBrowser(h.browser({ user: h.s.admin }));
+  await host.ok('signin.adminConsentLink', { profileId: ids.cc });
+  await host.ok('signin.adminConsent', { profileId: ids.cc });
+  host.useBrowser(h.browser());
+  await host.ok('signin.preferences', {});
+  writeFileSync(join(inputFolder, 'proxy-ca.pem'), h.pki.caPem);
+  host.dialogs.openQueue.push(join(inputFolder, 'proxy-ca.pem'));
+  await host.ok('signin.chooseExtraCa', {});
+  await host.ok('signin.setPreferences', { extraCaFile: null });
+  await host.ok('signin.aadstsLookup', { code: 7000215 });
+  await host.ok('signin.aadstsSearch', { query: 'secret' });
+  await host.ok('signin.cancel', { profileId: ids.cc });
+  await host.ok('signin.clearHistory', { profileId: ids.wrong });
+  await host.ok('signin.forgetSignIn', { profileId: ids.wrong });
+}
+
 beforeAll(async () => {
   process.env.TMPDIR = appTmp;
   process.env.TMP = appTmp;
@@ -133,6 +204,7 @@ beforeAll(async () => {
   host = await openSigninHost(h, { dataDirectory, timers });
   pfx = await pfxOf(h.s.certificate, PFX_PASSWORD);
   await runEveryFeature();
+  await runTheRestOfTheContract();
 
   const cert = new X509Certificate(h.s.certificate.certPem);
   const key = createPrivateKey(h.s.certificate.privateKeyPem);
@@ -144,6 +216,8 @@ beforeAll(async () => {
     textNeedle('wrong client secret', WRONG_SECRET),
     textNeedle('PFX password', PFX_PASSWORD),
     textNeedle('export password', EXPORT_PASSWORD),
+    textNeedle('suggested password', suggestedPassword),
+    binaryNeedle('generated private key', generatedKeyDer!),
     binaryNeedle('private key (PKCS#8)', key.export({ type: 'pkcs8', format: 'der' }), publicBlobs),
     binaryNeedle('private key (PKCS#1)', key.export({ type: 'pkcs1', format: 'der' }), publicBlobs),
     textNeedle('private key (JWK d)', String(key.export({ format: 'jwk' }).d)),
@@ -164,7 +238,7 @@ afterAll(async () => {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
-  for (const dir of [appTmp, dataDirectory, exportFolder]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [appTmp, dataDirectory, exportFolder, inputFolder]) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Each secret as the app holds it: values, the key as PEM, DER base64 and JWK, the PFX as base64, whole tokens, codes in a redirect URL. */
@@ -197,6 +271,7 @@ describe('secrets at rest and in transit, all features together', () => {
     expect(h.idp.state.issued.refresh.length).toBeGreaterThanOrEqual(2);
     expect(readdirSync(exportFolder).sort()).toEqual(
       [
+        ...['generated.cer', 'generated.keycredentials.json', 'generated.pem', 'generated.pfx', 'generated.pfx.b64.txt'],
         'cc-profile.gcw-profile.json',
         'certificate-profile.gcw-profile.json',
         'verify-report.html',
@@ -215,7 +290,7 @@ describe('secrets at rest and in transit, all features together', () => {
     const newTmp = readdirSync(realTmp)
       .filter((n) => !tmpBefore.has(n))
       .map((n) => join(realTmp, n))
-      .filter((p) => ![appTmp, dataDirectory, exportFolder].includes(p) && existsSync(p));
+      .filter((p) => ![appTmp, dataDirectory, exportFolder, inputFolder].includes(p) && existsSync(p));
     const files = [dataDirectory, exportFolder, appTmp, ...newTmp].flatMap((p) => (lstatSync(p).isDirectory() ? filesUnder(p) : [p]));
     const scan = scanFiles(files, needles);
     const dataFiles = filesUnder(dataDirectory).map((f) => f.slice(dataDirectory.length + 1));
@@ -226,6 +301,11 @@ describe('secrets at rest and in transit, all features together', () => {
     );
     expect(dataFiles).toEqual(expect.arrayContaining(['settings.json', 'profiles.json', 'vault.json', 'signin-tests.json', join('logs', 'workbench.log')]));
     expect(scan.hits).toEqual([]);
+    // The same search finds them in the user's own files and in a planted canary, so the empty list means something.
+    writeFileSync(join(inputFolder, 'canary.json'), JSON.stringify({ key: h.s.certificate.privateKeyPem, refresh: h.idp.state.issued.refresh[0], pfx }));
+    const found = scanFiles(filesUnder(inputFolder), needles).hits.map((hit) => hit.slice(hit.lastIndexOf(': ') + 2));
+    expect(found).toEqual(expect.arrayContaining(['PFX bytes', 'private key (PKCS#8)', 'refresh token #1']));
+    expect(scanFiles([join(inputFolder, 'picked.pfx')], needles).hits).toEqual([`${join(inputFolder, 'picked.pfx')}: PFX bytes`]);
   });
 
   it('the log exists, and masks every one of those secrets when one is written to it', () => {
@@ -243,9 +323,16 @@ describe('secrets at rest and in transit, all features together', () => {
   });
 
   it('a copied secret is on the clipboard, then cleared after the configured seconds', () => {
-    expect(clipboardAfterCopy).toBe(h.s.webApp.secretValue);
-    expect(pendingClearDelays).toEqual([CLEAR_SECONDS * 1000]);
-    expect(host.clipboard.text).not.toBe(h.s.webApp.secretValue);
+    expect(copies).toEqual([
+      { method: 'profiles.copySheetField', text: h.s.webApp.secretValue, delays: [CLEAR_SECONDS * 1000], after: '' },
+      { method: 'certificates.copyBase64', text: pfx.toString('base64'), delays: [CLEAR_SECONDS * 1000], after: '' },
+    ]);
+  });
+
+  it('exercised every contract method (a new method must join this audit)', () => {
+    const called = new Set(host.calls.map((c) => c.method));
+    const missing = methodNames.filter((m) => !called.has(m) && !(m in notExercised));
+    expect(missing, 'add a call of each of these methods to runTheRestOfTheContract()').toEqual([]);
   });
 
   it('the renderer received no secret: no result of a method without revealsSecret, and no event, carries one', () => {
@@ -258,6 +345,6 @@ describe('secrets at rest and in transit, all features together', () => {
     expect(leaks).toEqual([]);
     expect(eventLeaks).toEqual([]);
     // The same search does see secrets where the user asked for them, so the empty lists above mean something.
-    expect(revealing.flatMap((c) => findInText(JSON.stringify(c.result), needles)).sort()).toEqual(expect.arrayContaining(['PFX password', 'own-app client secret', expect.stringMatching(/^access token #\d+$/)]));
+    expect(revealing.flatMap((c) => findInText(JSON.stringify(c.result), needles)).sort()).toEqual(expect.arrayContaining(['PFX password', 'own-app client secret', 'suggested password', expect.stringMatching(/^access token #\d+$/)]));
   });
 });
