@@ -295,7 +295,7 @@ describe('secrets at rest and in transit, all features together', () => {
     const scan = scanFiles(files, needles);
     const dataFiles = filesUnder(dataDirectory).map((f) => f.slice(dataDirectory.length + 1));
     console.log(
-      `secret search: ${needles.length} secrets in ${needles.reduce((n, x) => n + x.text.length + x.bytes.length, 0)} forms over ${scan.files} files (${scan.bytes} bytes); ` +
+      `secret search: ${needles.length} secrets (${h.idp.state.issued.access.length} access, ${h.idp.state.issued.refresh.length} refresh, ${h.idp.state.issued.id.length} ID tokens, ${h.idp.state.codes.size} codes) in ${needles.reduce((n, x) => n + x.text.length + x.bytes.length, 0)} forms over ${scan.files} files (${scan.bytes} bytes); ` +
         `data folder: ${dataFiles.sort().join(', ')}; export folder: ${readdirSync(exportFolder).length} files; temp files of the app: ${filesUnder(appTmp).length}; ` +
         `other new entries in the system temp folder (any process, searched too): ${newTmp.length}`,
     );
