@@ -104,7 +104,8 @@ async function certificateFor(
   if (!entry || !profile || profile.auth !== 'certificate') {
     throw new WorkbenchError('vault.not_found', 'Only a client-certificate profile has a stored PFX. Pick such a profile, or drop the PFX file itself.');
   }
-  if (entry.secrets.pfx !== 'stored') {
+  // An unreadable PFX is read anyway: the vault's own error says whether the keychain is unavailable or has changed.
+  if (entry.secrets.pfx === 'missing') {
     throw new WorkbenchError('vault.not_found', `The profile “${entry.name}” has no readable PFX stored. Drop the PFX file itself, or add it to the profile on the Connections page.`);
   }
   const pfx = ctx.profiles.readSecret(entry.id, 'pfx');
@@ -123,7 +124,8 @@ function targetFor(ctx: AppContext, entry: ProfileEntry | null, input: RunInput,
   }
   let secretFirstChars: string | null = null;
   if (profile.auth !== 'certificate') {
-    if (entry.secrets.clientSecret === 'stored') {
+    // An unreadable secret (keychain unavailable or changed) is not a missing one: try it, and say which it was.
+    if (entry.secrets.clientSecret !== 'missing') {
       try {
         // Only these three characters are used, and only to compare with the hints; they never leave main.
         secretFirstChars = ctx.profiles.readSecret(entry.id, 'clientSecret').slice(0, 3);

@@ -13,6 +13,8 @@ export function secretVaultId(profileId: string, name: SecretName): string {
 /** Knows which secrets a profile has, without keeping any value. */
 export class ProfileSecrets {
   private readonly states = new Map<string, SecretState>();
+  /** Why an unreadable secret could not be read: `vault.unavailable` (no keychain now) or `vault.decrypt_failed`. */
+  private readonly reasons = new Map<string, string>();
 
   constructor(private readonly vault: ProfileVault) {}
 
@@ -28,7 +30,10 @@ export class ProfileSecrets {
         state = 'stored';
       } catch (error) {
         if (!isWorkbenchError(error) || error.code === 'vault.not_found') state = 'missing';
-        else state = 'unreadable';
+        else {
+          state = 'unreadable';
+          this.reasons.set(id, error.code);
+        }
       }
     }
     this.states.set(id, state);
@@ -38,6 +43,11 @@ export class ProfileSecrets {
   /** The states of the secrets an option uses. */
   statesFor(profileId: string, auth: AuthKind): Partial<Record<SecretName, SecretState>> {
     return Object.fromEntries(secretNamesFor[auth].map((name) => [name, this.state(profileId, name)]));
+  }
+
+  /** True when a secret of the profile is unreadable only because the keychain is not available right now. */
+  keychainUnavailable(profileId: string, auth: AuthKind): boolean {
+    return secretNamesFor[auth].some((name) => this.state(profileId, name) === 'unreadable' && this.reasons.get(secretVaultId(profileId, name)) === 'vault.unavailable');
   }
 
   /** Read a secret for copy, reveal or sign-in; throws `vault.not_found`, `vault.unavailable` or `vault.decrypt_failed`. */
@@ -59,6 +69,7 @@ export class ProfileSecrets {
     const id = secretVaultId(profileId, name);
     this.vault.put(id, value);
     this.states.set(id, 'stored');
+    this.reasons.delete(id);
   }
 
   /** Forget one secret. */

@@ -89,6 +89,8 @@ export class ProfileStore {
         message: `${troubled.map((r) => r.reading.name).join(', ')}: see the Connections page. Nothing was removed from profiles.json.`,
       });
     }
+    const unreadable = this.unreadableSecretsNotice();
+    if (unreadable) this.notices.push(unreadable);
   }
 
   /** Profiles in file order, filtered by words (name, notes, client ID, tenant, UPN, domain, option, environment). */
@@ -299,9 +301,7 @@ export class ProfileStore {
     const secrets = reading.profile ? this.secrets.statesFor(reading.profile.id, reading.profile.auth) : {};
     const secretsUnreadable = Object.values(secrets).includes('unreadable');
     const problems = [...reading.problems];
-    if (secretsUnreadable) {
-      problems.push('A stored secret could not be decrypted: the OS keychain or user account has changed since it was saved. Enter the secret again; the rest of the profile is kept.');
-    }
+    if (secretsUnreadable) problems.push(this.unreadableText(reading.profile!.id, reading.profile!.auth));
     return {
       id: record.key,
       status: reading.status,
@@ -313,6 +313,29 @@ export class ProfileStore {
       secretsUnreadable,
       unknownFields: Object.keys(reading.extras),
       problems,
+    };
+  }
+
+  private unreadableText(profileId: string, auth: Profile['auth']): string {
+    return this.secrets.keychainUnavailable(profileId, auth)
+      ? 'The OS keychain is not available, so the stored secrets cannot be read now; they are kept. Unlock the keychain and restart the Workbench, or enter the secrets again; the rest of the profile is kept.'
+      : 'A stored secret could not be decrypted: the OS keychain or user account has changed since it was saved. Enter the secret again; the rest of the profile is kept.';
+  }
+
+  /** A start-up notice when stored secrets of some profiles cannot be read (keychain locked, missing or changed). */
+  private unreadableSecretsNotice(): Notice | null {
+    const affected = this.records.flatMap((r) => (r.reading.profile ? [r.reading.profile] : [])).filter((p) => Object.values(this.secrets.statesFor(p.id, p.auth)).includes('unreadable'));
+    if (affected.length === 0) return null;
+    const names = affected.map((p) => `“${p.name}”`).join(', ');
+    const count = affected.length === 1 ? '1 connection profile' : `${affected.length} connection profiles`;
+    const locked = affected.some((p) => this.secrets.keychainUnavailable(p.id, p.auth));
+    return {
+      id: 'vault.unreadable',
+      severity: 'warning',
+      title: 'Stored secrets cannot be read',
+      message: locked
+        ? `The OS keychain is not available, so the secrets of ${count} (${names}) cannot be read now. They are kept, with everything else in the profiles: unlock the keychain and restart the Workbench, or enter the secrets again.`
+        : `The secrets of ${count} (${names}) could not be decrypted: the OS keychain or user account has changed since they were saved. Everything else in the profiles is kept; enter the secrets again on the Connections page.`,
     };
   }
 

@@ -45,7 +45,12 @@ export function createLogger(options: { file?: string; sink?: (line: string) => 
 
 function safeJson(data: Record<string, unknown>): string {
   try {
-    return JSON.stringify(data, (_k, v: unknown) => (v instanceof Error ? { name: v.name, message: v.message } : v));
+    // Bytes never reach the log: a Buffer would print as a list of numbers no pattern can recognise as a key or a PFX.
+    return JSON.stringify(data, function (this: Record<string, unknown>, key: string, v: unknown) {
+      const raw = this[key];
+      if (raw instanceof Uint8Array || raw instanceof ArrayBuffer) return `[${raw.byteLength} bytes]`;
+      return v instanceof Error ? { name: v.name, message: v.message } : v;
+    });
   } catch {
     return '[unserialisable]';
   }

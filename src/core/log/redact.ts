@@ -22,7 +22,8 @@ const patterns: Array<[RegExp, string]> = [
     /((?:client_secret|client_assertion|refresh_token|access_token|id_token|code_verifier|password|code)["']?\s*[=:]\s*["']?)[^&\s"',}]+/gi,
     '$1[redacted]',
   ],
-  [/\b[A-Za-z0-9+/]{200,}={0,2}/g, '[redacted base64]'],
+  // base64 and base64url runs: DER keys, PFX files, JWK key parameters, opaque tokens.
+  [/[A-Za-z0-9+/_-]{200,}={0,2}/g, '[redacted base64]'],
 ];
 
 /** Mask token-, key- and secret-shaped text even when the value was never registered. */

@@ -2,6 +2,7 @@
 import { createDispatcher, type CallRecord } from '../../../src/core/app/dispatcher';
 import { createHandlers } from '../../../src/core/app/handlers';
 import type { SigninProgressEvent } from '../../../src/shared/contract/signin';
+import type { Timers } from '../../../src/core/os/clipboard-service';
 import type { AppError, Result } from '../../../src/shared/result';
 import type { HttpBrowser, SigninHarness } from '../../support/idp';
 import { seedEmulatorProfiles } from '../../support/signin-profiles';
@@ -22,7 +23,7 @@ export interface SigninHandlerHost extends TestHost {
 }
 
 /** Open a host over a fresh data folder with the three profiles and the "common" one. */
-export async function openSigninHost(h: SigninHarness, options: { dataDirectory?: string; vault?: TestHost['vault'] } = {}): Promise<SigninHandlerHost> {
+export async function openSigninHost(h: SigninHarness, options: { dataDirectory?: string; vault?: TestHost['vault']; timers?: Timers } = {}): Promise<SigninHandlerHost> {
   const host = createTestHost({ ...options, signinNetwork: { extraCaPem: h.pki.caPem, timeoutMs: 10_000 } });
   const calls: CallRecord[] = [];
   const dispatcher = createDispatcher(createHandlers(host.ctx), { log: host.ctx.log, onCall: (r) => calls.push(r) });

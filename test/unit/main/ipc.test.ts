@@ -43,6 +43,34 @@ describe('IPC registration', () => {
     expect(logs.at(-1)).toBe('Refused an IPC call');
   });
 
+  it.each([
+    ['a foreign webContents', event(8, mainFrame)],
+    ['a sub-frame', event(7, { parent: {}, url: mainFrame.url })],
+    ['another origin', event(7, { parent: null, url: 'https://evil.example.com/' })],
+    ['a destroyed frame', event(7, null)],
+  ])('refuses %s on every contract method before the dispatcher runs', async (_what, e) => {
+    const reached: string[] = [];
+    handlers.clear();
+    registerContract({ call: async (method) => (reached.push(method), { ok: true, value: null }) }, { trustedIds: new Set([7]), entryUrl, log: (m) => logs.push(m) });
+    for (const name of methodNames) {
+      const result = await handlers.get(channelFor(name))!(e, {});
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'ipc.forbidden_sender' } });
+    }
+    expect(reached).toEqual([]);
+    // The same spy answers our own window, so the refusals above are the sender check, not a broken spy.
+    await handlers.get(channelFor(methodNames[0]!))!(event(7, mainFrame), {});
+    expect(reached).toEqual([methodNames[0]]);
+  });
+
+  it('refuses an unknown field on every contract method (every input schema is strict)', async () => {
+    const loose: string[] = [];
+    for (const name of methodNames) {
+      const result = (await handlers.get(channelFor(name))!(event(7, mainFrame), { unexpectedField: 'x' })) as { ok: boolean; error?: { code: string } };
+      if (result.ok || result.error?.code !== 'ipc.invalid_input') loose.push(name);
+    }
+    expect(loose).toEqual([]);
+  });
+
   it('refuses invalid input with a typed error instead of throwing', async () => {
     const result = await handlers.get('wb:settings.update')!(event(7, mainFrame), { clipboardClearSeconds: 1e9 });
     expect(result).toMatchObject({ ok: false, error: { code: 'ipc.invalid_input' } });

@@ -110,7 +110,7 @@ export class FlowContext {
       ...this.endpoint(t),
       credential,
       ...(saved.certificateForm ? { certificateForm: saved.certificateForm } : {}),
-      persistence: vaultTokenCache(this.o.secrets, run.profileId),
+      persistence: vaultTokenCache(this.o.secrets, run.profileId, this.o.log.redactor),
       ...(saved.account ? { account: saved.account } : {}),
       requiredPermissions: t.requiredDelegated,
     });

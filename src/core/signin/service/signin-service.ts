@@ -80,7 +80,7 @@ export class SigninService {
         ...(input.prompt ? { prompt: input.prompt } : {}),
         timeoutMs: (input.timeoutSeconds ?? this.store.preferences().timeoutSeconds) * 1000,
         signal: run.signal,
-        cachePlugin: createCachePlugin(vaultTokenCache(this.o.secrets, run.profileId)),
+        cachePlugin: createCachePlugin(vaultTokenCache(this.o.secrets, run.profileId, this.o.log.redactor)),
         onProgress: (p: SignInProgress) => {
           if (p.step === 'listening') run.progress('listening', { redirectUri: p.redirectUri, register: p.register, platform: p.platform });
           else if (p.step === 'browser') run.progress('browser', { url: p.url });

@@ -1,4 +1,5 @@
 import type { ProfileStore } from '../../connections/profile-store';
+import type { Redactor } from '../../log/redact';
 import type { SecretStore } from '../../vault/secret-store';
 import type { SigninStore } from './signin-store';
 import type { TokenCachePersistence } from '../token-cache';
@@ -8,21 +9,54 @@ export function tokenCacheVaultId(profileId: string): string {
   return `profile/${profileId}/tokenCache`;
 }
 
-/** The profile's MSAL token cache, kept only as a vault secret (encrypted by the OS keychain, or in memory for the session). */
-export function vaultTokenCache(secrets: Pick<SecretStore, 'has' | 'get' | 'put'>, profileId: string): TokenCachePersistence {
+/**
+ * The profile's MSAL token cache, kept only as a vault secret (encrypted by the OS keychain, or in memory for the
+ * session). Each token in it is also given to the log's redactor: the vault registers the cache as one value, and an
+ * opaque refresh token has no shape the redactor's patterns could recognise on its own.
+ */
+export function vaultTokenCache(secrets: Pick<SecretStore, 'has' | 'get' | 'put'>, profileId: string, redactor?: Pick<Redactor, 'register'>): TokenCachePersistence {
   const id = tokenCacheVaultId(profileId);
+  const remember = (data: string) => {
+    for (const token of tokensInCache(data)) redactor?.register(token);
+  };
   return {
     load: async () => {
       if (!secrets.has(id)) return null;
       try {
-        return secrets.get(id);
+        const data = secrets.get(id);
+        remember(data);
+        return data;
       } catch {
         // A cache the keychain can no longer decrypt is as good as none: the next sign-in replaces it.
         return null;
       }
     },
-    save: async (data) => secrets.put(id, data),
+    save: async (data) => {
+      remember(data);
+      secrets.put(id, data);
+    },
   };
+}
+
+/** The access, refresh and ID tokens inside a serialized MSAL cache; none when it is not one. */
+export function tokensInCache(data: string): string[] {
+  let cache: unknown;
+  try {
+    cache = JSON.parse(data);
+  } catch {
+    return [];
+  }
+  if (!cache || typeof cache !== 'object') return [];
+  const tokens: string[] = [];
+  for (const section of ['AccessToken', 'RefreshToken', 'IdToken']) {
+    const entries = (cache as Record<string, unknown>)[section];
+    if (!entries || typeof entries !== 'object') continue;
+    for (const entry of Object.values(entries)) {
+      const secret = (entry as { secret?: unknown } | null)?.secret;
+      if (typeof secret === 'string') tokens.push(secret);
+    }
+  }
+  return tokens;
 }
 
 /** At start: remove the token caches and history of profiles that no longer exist (deleted in an earlier session). */

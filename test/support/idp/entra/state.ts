@@ -58,6 +58,8 @@ export class EmulatorState {
   readonly transactions = new Map<string, Transaction>();
   readonly codes = new Map<string, CodeRecord>();
   readonly refreshTokens = new Map<string, RefreshRecord>();
+  /** Every token the token endpoint handed out, so tests can search for them where they must not be. */
+  readonly issued: { access: string[]; refresh: string[]; id: string[] } = { access: [], refresh: [], id: [] };
 
   constructor(
     readonly tenants: EmulatorTenant[],
@@ -67,6 +69,13 @@ export class EmulatorState {
     this.signingKey = pair.privateKey;
     this.publicKey = pair.publicKey;
     for (const tenant of tenants) for (const user of tenant.users ?? []) user.objectId ??= randomUUID();
+  }
+
+  /** Remember the tokens of a token response. */
+  recordIssued(body: Record<string, unknown>): void {
+    if (typeof body.access_token === 'string') this.issued.access.push(body.access_token);
+    if (typeof body.refresh_token === 'string') this.issued.refresh.push(body.refresh_token);
+    if (typeof body.id_token === 'string') this.issued.id.push(body.id_token);
   }
 
   /** A tenant by ID or verified domain; `multi` for common/organizations/consumers; null when unknown. */

@@ -17,7 +17,9 @@ export async function handleToken(ctx: HandlerContext, tenantSegment: string): P
   if (delay) await new Promise((r) => setTimeout(r, delay));
   ctx.log.grantType = ctx.form.get('grant_type') ?? undefined;
   try {
-    sendJson(ctx, 200, token(ctx, tenantSegment));
+    const body = token(ctx, tenantSegment);
+    ctx.state.recordIssued(body);
+    sendJson(ctx, 200, body);
   } catch (err) {
     if (err instanceof EntraError) sendEntraError(ctx, err);
     else throw err;

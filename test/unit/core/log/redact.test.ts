@@ -19,4 +19,15 @@ describe('redactor', () => {
     expect(out).not.toContain('abc123');
     expect(out).not.toContain('xyz');
   });
+
+  it('masks long base64url runs (JWK key parameters, opaque tokens) as well as base64', () => {
+    const r = new Redactor();
+    const d = `${'Ab3_-x'.repeat(40)}Q`;
+    const b64 = `${'Ab3+/x'.repeat(40)}Q==`;
+    expect(r.redact(`{"d":"${d}"}`)).toBe('{"d":"[redacted base64]"}');
+    expect(r.redact(`key ${b64} end`)).toBe('key [redacted base64] end');
+    // Ordinary text, ids and short values stay readable.
+    const plain = 'Signed in 3f0e2c1a-0000-4000-8000-1234567890ab with scope Files.Read.All';
+    expect(r.redact(plain)).toBe(plain);
+  });
 });

@@ -1,4 +1,5 @@
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../../src/core/errors';
 import { type LoopbackRefusal, startLoopbackListener } from '../../../../src/core/signin/loopback-listener';
@@ -15,7 +16,52 @@ async function rejection(promise: Promise<unknown>): Promise<WorkbenchError> {
   return err as WorkbenchError;
 }
 
+/** How a TCP connection attempt ended: 'connected' or the error code. */
+function tryConnect(host: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 3000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve('timeout');
+    });
+    socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+  });
+}
+
+/** The machine's addresses other than 127.0.0.1 (link-local IPv6 with its interface as scope). */
+function otherAddresses(): string[] {
+  const out: string[] = ['::1'];
+  for (const [name, list] of Object.entries(networkInterfaces())) {
+    for (const a of list ?? []) {
+      if (a.internal) continue;
+      out.push(a.family === 'IPv6' && a.address.toLowerCase().startsWith('fe80:') ? `${a.address}%${name}` : a.address);
+    }
+  }
+  return out;
+}
+
 describe('loopback listener', () => {
+  it("is not reachable on the machine's other addresses (only 127.0.0.1 is bound)", async (ctx) => {
+    const others = otherAddresses().filter((a) => a !== '::1');
+    if (others.length === 0) {
+      console.log('loopback reachability: skipped, this machine has no non-loopback address (os.networkInterfaces())');
+      ctx.skip();
+    }
+    const l = await startLoopbackListener({ state });
+    try {
+      expect(await tryConnect('127.0.0.1', l.port)).toBe('connected');
+      const outcomes = await Promise.all(otherAddresses().map(async (a) => [a, await tryConnect(a, l.port)] as const));
+      console.log(`loopback reachability on port ${l.port}: ${outcomes.map(([a, o]) => `${a} → ${o}`).join(', ')}`);
+      for (const [address, outcome] of outcomes) expect(outcome, address).toBe('ECONNREFUSED');
+    } finally {
+      await l.close();
+    }
+  });
+
   it('binds 127.0.0.1 on a free port and names http://localhost:<port> as the redirect URI', async () => {
     const l = await startLoopbackListener({ state });
     expect(l.redirectUri).toBe(`http://localhost:${l.port}`);
@@ -119,6 +165,19 @@ describe('loopback listener', () => {
     expect(err.details?.redirectUri).toBe(`http://localhost:${l.port}`);
     await l.close();
     expect(await portIsFree(l.port)).toBe(true);
+  });
+
+  it('frees its port by itself after the answer, a timeout or a cancel, even when the caller never calls close()', async () => {
+    const answered = await startLoopbackListener({ state });
+    expect((await httpSend(answered.port, { path: `/?code=x&state=${state}` })).status).toBe(200);
+    await answered.result;
+    const timedOut = await startLoopbackListener({ state, timeoutMs: 100 });
+    await expect(timedOut.result).rejects.toMatchObject({ code: 'signin.timeout' });
+    const controller = new AbortController();
+    const cancelled = await startLoopbackListener({ state, signal: controller.signal });
+    controller.abort();
+    await expect(cancelled.result).rejects.toMatchObject({ code: 'signin.cancelled' });
+    for (const l of [answered, timedOut, cancelled]) await expect.poll(() => portIsFree(l.port), { timeout: 3000 }).toBe(true);
   });
 
   it('is cancelled by an AbortSignal, before or while waiting', async () => {
