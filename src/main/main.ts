@@ -79,7 +79,9 @@ if (!app.requestSingleInstanceLock()) {
     const createWindow = () => {
       const saved = fitBounds(windowState.get('bounds'), screen.getAllDisplays().map((d) => d.workArea));
       const win = createSecureWindow({ preloadPath: join(__dirname, 'preload.cjs'), devTools: isDev, ...(saved ? { bounds: saved } : {}) });
-      trustedIds.add(win.webContents.id);
+      // Keep the id: webContents is destroyed by the time 'closed' fires.
+      const contentsId = win.webContents.id;
+      trustedIds.add(contentsId);
       guardWebContents(win.webContents, {
         entryUrl,
         canOpenExternally: (url) => ctx.links.check(url),
@@ -99,7 +101,7 @@ if (!app.requestSingleInstanceLock()) {
         ctx.reminders.start();
       });
       win.on('closed', () => {
-        trustedIds.delete(win.webContents.id);
+        trustedIds.delete(contentsId);
         mainWindow = null;
       });
       void win.loadURL(entryUrl);
