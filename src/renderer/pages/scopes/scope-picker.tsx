@@ -34,10 +34,12 @@ export function ScopePicker(props: {
   customHosts?: { loginHost: string; graphHost: string } | null;
   /** Fill an empty choice with the option's minimum once the checklist has loaded. */
   startFromMinimum?: boolean;
+  /** The checklist shown first (the wizard opens Triggers when the admin said triggers are needed). */
+  initialTab?: 'minimum' | 'triggers' | 'full';
 }) {
   const { auth, value, onChange } = props;
   const styles = useStyles();
-  const [tab, setTab] = useState<TabId>('minimum');
+  const [tab, setTab] = useState<TabId>(props.initialTab ?? 'minimum');
   const [appOnly, setAppOnly] = useState(value.application.length > 0);
   const checklist = useResult(() => workbench().scopes.checklist({ auth }), [auth]);
   const [build, setBuild] = useState<ScopeBuild | null>(null);
