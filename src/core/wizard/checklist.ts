@@ -130,7 +130,7 @@ export function buildChecklist(request: ChecklistRequest): WizardChecklist {
       'Open API permissions and choose Add a permission, then Microsoft Graph.',
       'Choose Delegated permissions and tick each delegated permission below; choose Add permissions.',
       ...(application.length > 0 ? ['Add a permission again, Microsoft Graph, Application permissions: tick each application permission below.'] : []),
-      'Remove permissions the connection does not need (e.g. an unused User.Read added by default is fine to keep).',
+      'A new registration lists User.Read (delegated) already: keep it if it is below; otherwise it does no harm.',
     ],
     values: [...delegated, ...application],
     links: [page('CallAnAPI', 'API permissions')],

@@ -1,4 +1,4 @@
-import { Badge, Button, Field, makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Link, makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
 import { AddCircleRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { AadstsEntry } from '../../../shared/signin';
@@ -46,6 +46,11 @@ export function HelpPage({ query, go }: { query: string; go: (target: string) =>
 
   return (
     <Page title="Help" description="What an AADSTS error means and how to fix it, and how the three authentication options differ. Every form field in the Workbench has a short help text under it, too.">
+      <div>
+        <Link href="#help-options" onClick={(e) => { e.preventDefault(); document.getElementById('help-options')?.scrollIntoView(); document.getElementById('help-options')?.focus(); }}>
+          Jump to: how the three options differ
+        </Link>
+      </div>
       <section className={styles.section} aria-labelledby="help-aadsts">
         <Text as="h2" size={500} weight="semibold" id="help-aadsts">
           AADSTS error codes
@@ -69,10 +74,10 @@ export function HelpPage({ query, go }: { query: string; go: (target: string) =>
                 <Badge appearance="outline">{categoryWords[e.category]}</Badge>
                 {e.signInAgain ? <Badge appearance="tint" color="informative">Sign in again</Badge> : null}
               </div>
-              <Text>
+              <Text data-part="meaning">
                 <strong>Meaning:</strong> {e.meaning}
               </Text>
-              <Text>
+              <Text data-part="fix">
                 <strong>Fix:</strong> {e.fix}
               </Text>
             </li>
@@ -80,7 +85,7 @@ export function HelpPage({ query, go }: { query: string; go: (target: string) =>
         </ul>
       </section>
       <section className={styles.section} aria-labelledby="help-options">
-        <Text as="h2" size={500} weight="semibold" id="help-options">
+        <Text as="h2" size={500} weight="semibold" id="help-options" tabIndex={-1}>
           How the three options differ
         </Text>
         <OptionComparison />

@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 
 /** What each option is, in one line, under its radio button. */
 export const optionSummaries: Record<AuthKind, string> = {
-  certificate: 'A service account (UPN) signs in; the app proves itself with a certificate (PFX). Nothing expires for up to 3 years.',
+  certificate: 'A service account (UPN) signs in; the app proves itself with a certificate (PFX), valid for 1 to 3 years.',
   'client-credentials': 'A service account signs in; the app proves itself with a client secret (at most 24 months).',
   'byo-app': 'People sign in through your own app registration; it comes back to https://{your domain}/provisioning_/callback.',
 };

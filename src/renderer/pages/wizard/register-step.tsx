@@ -16,9 +16,10 @@ const useStyles = makeStyles({
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalL, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusLarge },
   head: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  values: { display: 'grid', gridTemplateColumns: 'minmax(180px, max-content) 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0, alignItems: 'center' },
+  values: { display: 'grid', gridTemplateColumns: 'minmax(180px, 280px) 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, margin: 0, alignItems: 'start' },
   term: { fontWeight: tokens.fontWeightSemibold },
-  def: { margin: 0, display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', minWidth: 0 },
+  def: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  valueRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   note: { color: tokens.colorNeutralForeground2 },
   links: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -37,9 +38,11 @@ function ValueRows({ item }: { item: ChecklistItem }) {
             {v.platform ? ` (platform: ${v.platform})` : ''}
           </dt>
           <dd className={styles.def}>
-            <span className={styles.mono}>{v.value || '—'}</span>
-            {v.value ? <CopyButton label={`${v.label} ${v.value}`} copy={() => workbench().clipboard.copyText({ text: v.value })} /> : null}
-            {v.kind ? <Text size={200}>{v.kind === 'delegated' ? 'Delegated' : 'Application'}{v.adminConsentRequired ? ' · needs admin consent' : ''}</Text> : null}
+            <span className={styles.valueRow}>
+              <span className={styles.mono}>{v.value || '—'}</span>
+              {v.value ? <CopyButton label={`${v.label} ${v.value}`} copy={() => workbench().clipboard.copyText({ text: v.value })} /> : null}
+              {v.kind ? <Text size={200}>{v.kind === 'delegated' ? 'Delegated' : 'Application'}{v.adminConsentRequired ? ' · needs admin consent' : ''}</Text> : null}
+            </span>
             {v.note ? (
               <Text size={200} className={styles.note}>
                 {v.note}
