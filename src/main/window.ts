@@ -60,6 +60,7 @@ export function createPrintWindow(options: { session: Session }): BrowserWindow 
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,

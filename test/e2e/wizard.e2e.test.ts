@@ -94,8 +94,7 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     rewrite = { 'https://login.microsoftonline.com': idp.idp.origin, 'https://graph.microsoft.com': idp.idp.origin };
     host = createTestHost({ signinNetwork: { extraCaPem: idp.pki.caPem, timeoutMs: 10_000, rewrite, allowedHosts: [idp.idp.host] }, pdf: printer });
     h = await startHarness({ host });
-    // Tall enough that a whole step (the main area scrolls) fits in one screenshot.
-    await h.page.setViewportSize({ width: 1280, height: 1500 });
+    await h.page.setViewportSize({ width: 1280, height: 1000 });
   });
   afterAll(async () => {
     await h?.close();
@@ -110,10 +109,14 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     await page().getByRole('button', { name: /^(Next|Save and continue)/ }).click();
     await stepHeading(n);
   };
+  /** A screenshot of the whole step (however far the main area scrolls) and an axe scan, once the field checks have answered. */
   const shoot = async (w: Walk, step: string) => {
-    await page().waitForTimeout(50);
+    await page().locator('[data-testid^="wizard-step-"][data-checking="false"]').waitFor();
+    const height = await page().evaluate(() => (document.querySelector('main')?.scrollHeight ?? 0) + 8);
+    await page().setViewportSize({ width: 1280, height: Math.max(1000, height) });
     await h.screenshot(`wizard-${w.option}-${step}`);
     expect(await h.seriousAxeViolations(), `axe on ${w.option} ${step}`).toEqual([]);
+    await page().setViewportSize({ width: 1280, height: 1000 });
   };
   const field = (label: string | RegExp) => page().getByRole('textbox', { name: label });
   const visitAs = async (user: { username: string; password: string }) => {

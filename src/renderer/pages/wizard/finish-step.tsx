@@ -14,6 +14,7 @@ import type { StepProps } from './step-props';
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 const formatLabels: Record<RecordFormat, string> = { markdown: 'Markdown', html: 'HTML', pdf: 'PDF' };
@@ -46,18 +47,18 @@ export function FinishStep(props: StepProps) {
 
   return (
     <div className={styles.group}>
-      <section aria-labelledby="finish-sheet">
+      <section aria-labelledby="finish-sheet" className={styles.section}>
         <Text as="h3" size={500} weight="semibold" id="finish-sheet">
           Connection sheet
         </Text>
-        <Text as="p">Fill the connection page with these, in this order. Secrets are copied only when you click, and cleared from the clipboard afterwards.</Text>
+        <Text as="p" block>Fill the connection page with these, in this order. Secrets are copied only when you click, and cleared from the clipboard afterwards.</Text>
         {sheet.value ? <ConnectionSheetBody id={profileId} sheet={sheet.value} headingLevel={3} /> : sheet.error ? <ErrorBar error={sheet.error} /> : <Spinner label="Loading the connection sheet…" />}
       </section>
-      <section aria-labelledby="finish-record">
+      <section aria-labelledby="finish-record" className={styles.section}>
         <Text as="h3" size={500} weight="semibold" id="finish-record">
           Connection record
         </Text>
-        <Text as="p">For the change ticket: the settings, certificate and secret dates, permissions with their consent, the last successful test and open findings. It never holds a secret.</Text>
+        <Text as="p" block>For the change ticket: the settings, certificate and secret dates, permissions with their consent, the last successful test and open findings. It never holds a secret.</Text>
         {record.value ? <RecordSummary record={record.value} /> : record.error ? <ErrorBar error={record.error} /> : <Spinner label="Building the record…" />}
         <div className={styles.row}>
           {(Object.keys(formatLabels) as RecordFormat[]).map((f) => (

@@ -67,7 +67,7 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
   const refs = view?.refs;
   const formDraft = useMemo(() => (view && auth ? toFormDraft(view, auth) : null), [view?.state.draft, view?.certificate, view?.profile, auth]);
   const build = useCallback((d: Draft) => inputWithRefs(d, refs ?? { certificate: null, clientSecret: null }), [refs?.certificate, refs?.clientSecret]);
-  const { findings } = useFindings(formDraft, view?.state.profileId ?? null, 350, build);
+  const { findings, checking } = useFindings(formDraft, view?.state.profileId ?? null, 350, build);
 
   const setDraft = useCallback((patch: Partial<WizardDraft>) => update((s) => ({ ...s, draft: { ...s.draft, ...patch } })), [update]);
   const markDone = useCallback((s: WizardStep) => update((state) => (state.done.includes(s) ? state : { ...state, done: [...state.done, s] })), [update]);
@@ -137,7 +137,7 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
       <div className={styles.layout}>
         <StepList current={step} done={view.state.done} onOpen={(s) => (auth || s === 'decide' ? openStep(s) : undefined)} />
         <div className={styles.content}>
-          <section aria-labelledby="wizard-step-title" className={styles.content} data-testid={`wizard-step-${step}`}>
+          <section aria-labelledby="wizard-step-title" className={styles.content} data-testid={`wizard-step-${step}`} data-checking={checking ? 'true' : 'false'}>
             <Text as="h2" size={600} weight="semibold" id="wizard-step-title" tabIndex={-1} ref={heading}>
               Step {index + 1} of {wizardSteps.length}: {wizardStepLabels[step]}
             </Text>
