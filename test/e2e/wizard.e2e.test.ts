@@ -3,7 +3,7 @@
 // step; then leave and resume (a reload mid-wizard keeps everything typed, and the wizard's file holds no secret).
 import { spawnSync } from 'node:child_process';
 import { randomUUID, X509Certificate } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,7 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     await closeBrowser();
     host?.ctx.signin.close();
     await idp?.close();
+    rmSync(out, { recursive: true, force: true });
   });
 
   const page = () => h.page;
@@ -432,7 +433,11 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     await p.getByLabel('Client secret expires on').click();
     await p.getByTestId('client-secret-state').and(p.locator('[data-state="held"]')).waitFor();
     await p.getByLabel('Client secret expires on').fill('2026-12-31');
-    await next(4);
+    // By keyboard: Next moves focus to the new step's heading, so a screen reader announces where it is.
+    await p.getByRole('button', { name: /^Next/ }).focus();
+    await p.keyboard.press('Enter');
+    await stepHeading(4);
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('wizard-step-title');
     await next(5);
     await field('Profile name').fill('Half-done connection');
     await field(/^Client ID/).fill('11111111-2222-3333-4444-555555555555');

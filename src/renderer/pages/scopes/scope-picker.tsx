@@ -157,14 +157,16 @@ export function ScopePicker(props: {
           />
         ) : null}
       </section>
-      <Switch
-        label="I also want app-only access (client credentials grant): pick application permissions"
-        checked={appOnly}
-        onChange={(_e, d) => {
-          setAppOnly(d.checked);
-          if (!d.checked && value.application.length > 0) onChange({ ...value, application: [] });
-        }}
-      />
+      <Field hint="Only for access without a signed-in user, e.g. the Workbench’s app-only test. Application permissions always need admin consent and reach the whole tenant.">
+        <Switch
+          label="I also want app-only access (client credentials grant): pick application permissions"
+          checked={appOnly}
+          onChange={(_e, d) => {
+            setAppOnly(d.checked);
+            if (!d.checked && value.application.length > 0) onChange({ ...value, application: [] });
+          }}
+        />
+      </Field>
       {appOnly && build ? <AppOnlySection build={build} value={value} onChange={onChange} /> : null}
       {build ? <ScopeOutputs build={build} selection={value} /> : <Spinner size="tiny" label="Building the outputs…" />}
     </div>

@@ -113,7 +113,7 @@ export function RegisterStep(props: StepProps) {
             <div className={styles.head}>
               <Text as="h3" size={400} weight="semibold" id={`check-${item.id}`}>
                 {item.title}
-                {item.requiredForConnection ? '' : ' (for the Workbench’s tests)'}
+                {item.requiredForConnection ? '' : item.id === 'consent' ? ' (optional)' : ' (for the Workbench’s tests)'}
               </Text>
               <Checkbox label="Done" aria-describedby={`check-${item.id}`} checked={view.state.checklistDone.includes(item.id)} onChange={(_e, data) => tick(item.id, data.checked === true)} />
             </div>

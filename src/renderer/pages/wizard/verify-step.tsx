@@ -1,4 +1,4 @@
-import { Button, Checkbox, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { VerifyRun } from '../../../shared/contract/verify';
@@ -62,7 +62,9 @@ export function VerifyStep(props: StepProps) {
       <Text>Optional, and offline: download the app registration’s manifest (Manifest page → Download) and drop it here. It is compared with the profile{auth === 'certificate' ? ' and its certificate' : ''}; the findings say what to fix and where. The connection record lists the open ones.</Text>
       <FileDrop label="Drop the downloaded manifest here, or choose the file." accept=".json,application/json" maxBytes={MANIFEST_MAX_BYTES} onFile={setManifest} testId="wizard-manifest-drop" />
       {manifest ? <Text data-testid="wizard-manifest-chosen">Chosen: {manifest.name}</Text> : null}
-      <Checkbox checked={loopback} onChange={(_e, d) => setLoopback(d.checked === true)} label="Check for the Workbench’s sign-in test too (http://localhost as a Web redirect URI)" />
+      <Field hint="Leave it on if you run the sign-in test in the next step: it needs http://localhost registered as a Web redirect URI.">
+        <Checkbox checked={loopback} onChange={(_e, d) => setLoopback(d.checked === true)} label="Check for the Workbench’s sign-in test too (http://localhost as a Web redirect URI)" />
+      </Field>
       <div className={styles.row}>
         <Button appearance="primary" icon={<ShieldCheckmarkRegular />} disabled={!manifest || running} onClick={() => void verify()}>
           Verify manifest
