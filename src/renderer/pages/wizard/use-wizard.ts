@@ -13,8 +13,8 @@ export function useWizard() {
   const [saving, setSaving] = useState<'idle' | 'pending' | 'saved'>('idle');
   const pending = useRef<WizardInput | null>(null);
   const timer = useRef<number | null>(null);
-  const current = useRef<WizardView | null>(null);
-  current.current = view;
+  // The newest state known, updated at once (not at the next render), so changes made right after a call build on it.
+  const latest = useRef<WizardInput | null>(null);
 
   const accept = useCallback((result: Result<WizardView>) => {
     if (!result.ok) {
@@ -23,7 +23,9 @@ export function useWizard() {
     }
     setError(null);
     // Answers typed while a save was on its way stay on screen: only main's part (secrets, profile) is taken from the answer.
-    setView((old) => (pending.current && old ? { ...result.value, state: pending.current } : result.value));
+    const typed = pending.current;
+    latest.current = typed ?? result.value.state;
+    setView(typed ? { ...result.value, state: typed } : result.value);
     return result.value;
   }, []);
 
@@ -50,10 +52,11 @@ export function useWizard() {
   /** Change the state now on screen and in main a moment later. */
   const update = useCallback(
     (change: (state: WizardInput) => WizardInput) => {
-      const base = pending.current ?? current.current?.state;
+      const base = pending.current ?? latest.current;
       if (!base) return;
       const state = change(base);
       pending.current = state;
+      latest.current = state;
       setView((old) => (old ? { ...old, state } : old));
       setSaving('pending');
       if (timer.current !== null) window.clearTimeout(timer.current);
