@@ -62,6 +62,17 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
       .then((r) => r.ok && setEnvironments(r.value));
   }, []);
 
+  const fresh = view !== null && view.updatedAt === null;
+  useEffect(() => {
+    // A new wizard starts in the cloud chosen under Settings.
+    if (!fresh) return;
+    void workbench()
+      .settings.get({})
+      .then((r) => {
+        if (r.ok && r.value.defaultEnvironment !== 'office365') update((s) => (s.guide.environment ? s : { ...s, draft: { ...s.draft, environment: r.value.defaultEnvironment } }));
+      });
+  }, [fresh, update]);
+
   const auth = view?.state.auth ?? null;
   const step: WizardStep = view ? (auth ? view.state.step : 'decide') : 'decide';
   const refs = view?.refs;
