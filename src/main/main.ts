@@ -9,6 +9,7 @@ import { createHandlers } from '../core/app/handlers';
 import { EVENT_CHANNEL } from '../shared/contract';
 import { electronClipboard, electronDialogs, electronNotifier, electronShell } from './adapters/os-adapters';
 import { electronStoreBackend } from './adapters/electron-store-backend';
+import { electronPdfPrinter } from './adapters/pdf-printer';
 import { safeStorageVault } from './adapters/safe-storage-vault';
 import { APP_SCHEME, appEntryUrl } from './app-origin';
 import { denyAllPermissions, guardWebContents } from './guards';
@@ -58,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
       shell: electronShell,
       dialogs: electronDialogs(() => mainWindow),
       notifier: electronNotifier(() => mainWindow),
+      pdf: electronPdfPrinter(),
       emit: (name, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, { name, payload }),
     });
     const log = (message: string, data?: Record<string, unknown>) => ctx.log.warn(message, data);

@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, type Session } from 'electron';
 
 /** Remembered or default window bounds. */
 export interface InitialBounds {
@@ -35,6 +35,36 @@ export function createSecureWindow(options: { preloadPath: string; devTools: boo
       safeDialogs: true,
       spellcheck: false,
       devTools: options.devTools,
+    },
+  });
+}
+
+/**
+ * The hidden window records are printed to PDF in: sandboxed, no preload, JavaScript off, its own in-memory session
+ * (network refused there), never shown. It only ever loads the record's own self-contained HTML.
+ */
+export function createPrintWindow(options: { session: Session }): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    width: 900,
+    height: 1200,
+    title: 'Print',
+    webPreferences: {
+      session: options.session,
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: false,
     },
   });
 }

@@ -141,7 +141,11 @@ export const certificateSecretInputSchema = z.strictObject({
   certificateRef: z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
 });
 /** Secret input for the client-secret options. */
-export const clientSecretInputSchema = z.strictObject({ clientSecret: secretValue });
+export const clientSecretInputSchema = z.strictObject({
+  clientSecret: secretValue,
+  /** Take the client secret the New connection wizard holds in main's memory (wizard.holdSecret) when `clientSecret` is empty. */
+  heldSecretRef: z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+});
 
 /** What the profile form submits: the editable fields plus secret inputs. */
 export const profileInputSchema = z.discriminatedUnion('auth', [

@@ -53,7 +53,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
   const alertText = (text: string | RegExp) => h.page.getByText(text);
   const newConnection = async (option: string) => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'New connection' }).first().click();
+    await h.page.getByRole('main').getByRole('button', { name: 'New connection' }).first().click();
     await h.page.getByRole('group', { name: 'Choose the authentication option' }).getByRole('button', { name: new RegExp(`^${option}`) }).click();
     await h.page.getByRole('heading', { name: `New connection: ${option}` }).waitFor();
   };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createAppContext } from '../../src/core/app/create-context';
 import type { AppContext } from '../../src/core/app/context';
 import type { Timers } from '../../src/core/os/clipboard-service';
+import type { PdfPrinter } from '../../src/core/os/ports';
 import type { CertificateSessionOptions } from '../../src/core/certificates/session';
 import { createLogger } from '../../src/core/log/logger';
 import type { NetworkClientOptions } from '../../src/core/signin/network-client';
@@ -37,6 +38,8 @@ export function createTestHost(
     now?: () => Date;
     certificateSession?: Omit<CertificateSessionOptions, 'redactor'>;
     signinNetwork?: NetworkClientOptions;
+    /** Prints records to PDF (the e2e run prints with Chromium); without it PDF export is refused as in the CLI. */
+    pdf?: PdfPrinter;
   } = {},
 ): TestHost {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'gcw-test-'));
@@ -63,6 +66,7 @@ export function createTestHost(
     ...(options.now ? { now: options.now } : {}),
     ...(options.certificateSession ? { certificateSession: options.certificateSession } : {}),
     ...(options.signinNetwork ? { signinNetwork: options.signinNetwork } : {}),
+    ...(options.pdf ? { pdf: options.pdf } : {}),
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => {
       events.push({ name, payload });
       relay.forward?.(name, payload);

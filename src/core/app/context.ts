@@ -5,7 +5,9 @@ import type { CertificateSession } from '../certificates/session';
 import type { Logger } from '../log/logger';
 import type { ClipboardService } from '../os/clipboard-service';
 import type { ExternalLinkPolicy } from '../os/external-links';
-import type { DialogPort, NotifierPort, ShellPort } from '../os/ports';
+import type { DialogPort, NotifierPort, PdfPrinter, ShellPort } from '../os/ports';
+import type { LatestVerifications } from '../records/latest-verifications';
+import type { WizardStore } from '../wizard/wizard-store';
 import type { SettingsService } from '../settings/settings-service';
 import type { SigninService } from '../signin/service/signin-service';
 import type { StoreBackendFactory } from '../storage/backend';
@@ -34,6 +36,12 @@ export interface AppContext {
   dialogs: DialogPort;
   notifier: NotifierPort;
   notices: NoticeBoard;
+  /** The New connection wizard's state (wizard.json, no secrets) and the client secret it holds until a profile exists. */
+  wizard: WizardStore;
+  /** The last verification of each profile (verifications.json), for connection records. */
+  verifications: LatestVerifications;
+  /** Prints a record's HTML to PDF (Electron printToPDF in the app; unavailable in the CLI). */
+  pdf: PdfPrinter;
   /** Certificates opened or generated on the Certificates page, held in memory by ref. */
   certificates: CertificateSession;
   /** The clock expiry and date checks are judged against (tests pin it). */

@@ -6,7 +6,10 @@ import { createLogger, type Logger } from '../log/logger';
 import { ClipboardService, realTimers, type Timers } from '../os/clipboard-service';
 import { ExpiryReminders } from '../reminders/expiry-reminders';
 import { ExternalLinkPolicy } from '../os/external-links';
-import type { ClipboardPort, DialogPort, NotifierPort, ShellPort } from '../os/ports';
+import type { ClipboardPort, DialogPort, NotifierPort, PdfPrinter, ShellPort } from '../os/ports';
+import { LatestVerifications } from '../records/latest-verifications';
+import { unavailablePdfPrinter } from '../records/pdf';
+import { WizardStore } from '../wizard/wizard-store';
 import { SettingsService } from '../settings/settings-service';
 import type { NetworkClientOptions } from '../signin/network-client';
 import { SigninService } from '../signin/service/signin-service';
@@ -25,6 +28,8 @@ export interface HostPorts {
   shell: ShellPort;
   dialogs: DialogPort;
   notifier: NotifierPort;
+  /** Prints records to PDF; without it PDF export says it needs the app. */
+  pdf?: PdfPrinter;
   emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
   logger?: Logger;
   timers?: Timers;
@@ -60,8 +65,10 @@ export function createAppContext(ports: HostPorts): AppContext {
     emit: (event) => ports.emit('signin.progress', event),
     ...(ports.signinNetwork ? { network: ports.signinNetwork } : {}),
   });
+  const wizard = new WizardStore({ directory: ports.dataDirectory, backend: ports.backend, ...(ports.now ? { now: ports.now } : {}) });
+  const verifications = new LatestVerifications({ directory: ports.dataDirectory, backend: ports.backend });
   const notices = new NoticeBoard();
-  for (const notice of [...settings.notices, ...secrets.notices, ...profiles.notices, ...signin.store.notices]) {
+  for (const notice of [...settings.notices, ...secrets.notices, ...profiles.notices, ...signin.store.notices, ...wizard.notices, ...verifications.notices]) {
     notices.add(notice);
     log.warn(notice.title, { message: notice.message });
   }
@@ -100,12 +107,16 @@ export function createAppContext(ports: HostPorts): AppContext {
     dialogs: ports.dialogs,
     notifier: ports.notifier,
     notices,
+    wizard,
+    verifications,
+    pdf: ports.pdf ?? unavailablePdfPrinter,
     certificates,
     now: ports.now ?? (() => new Date()),
     emit: ports.emit,
     async dispose() {
       reminders.stop();
       signin.close();
+      wizard.dispose();
       clipboard.dispose();
       await certificates.dispose();
     },

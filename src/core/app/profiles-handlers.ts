@@ -1,5 +1,5 @@
 import type { EnvironmentInfo, ProfileListItem } from '../../shared/contract/profiles';
-import { secretNames, type ExpiryRow, type ProfileInput, type SecretName } from '../../shared/connections';
+import { secretNames, type ExpiryRow, type SecretName } from '../../shared/connections';
 import { environmentIds, environmentLabels } from '../../shared/environments';
 import { appRegistrationsUrl, appRegistrationUrl } from '../connections/cloud-urls';
 import { endpointsFor, environments } from '../connections/environments';
@@ -8,6 +8,7 @@ import { WorkbenchError } from '../errors';
 import type { AppContext } from './context';
 import type { HandlersFor } from './dispatcher';
 import { openTextThroughDialog, saveThroughDialog } from './file-dialogs';
+import { withHeldCredentials } from './held-credentials';
 
 const profileFilters = [{ name: 'Workbench connection profile', extensions: ['json'] }];
 const maxProfileFileBytes = 1024 * 1024;
@@ -30,12 +31,22 @@ export function profilesHandlers(ctx: AppContext): HandlersFor<'profiles'> {
       });
     },
     'profiles.get': ({ id }) => ({ entry: store.get(id), findings: store.validate(id) }),
-    'profiles.create': (input) => store.create(withHeldCertificate(ctx, input)),
-    'profiles.update': ({ id, profile }) => store.update(id, withHeldCertificate(ctx, profile)),
+    'profiles.create': (input) => {
+      const held = withHeldCredentials(ctx, input, { strict: true });
+      const saved = store.create(held.input);
+      held.saved();
+      return saved;
+    },
+    'profiles.update': ({ id, profile }) => {
+      const held = withHeldCredentials(ctx, profile, { strict: true });
+      const saved = store.update(id, held.input);
+      held.saved();
+      return saved;
+    },
     'profiles.duplicate': ({ id, name }) => store.duplicate(id, name),
     'profiles.delete': ({ id }) => store.delete(id),
     'profiles.restore': ({ id }) => store.restore(id),
-    'profiles.validate': ({ id, profile, appOnlyTest }) => store.validateDraft(withHeldCertificate(ctx, profile), { id, appOnlyTest }),
+    'profiles.validate': ({ id, profile, appOnlyTest }) => store.validateDraft(withHeldCredentials(ctx, profile, { strict: false }).input, { id, appOnlyTest }),
     'profiles.exportRedacted': async ({ id }) => {
       const text = store.exportText(id);
       const path = await saveThroughDialog(ctx, { title: 'Export connection profile (no secrets)', fileName: exportFileName(store.get(id).name), filters: profileFilters, data: text });
@@ -118,16 +129,4 @@ function environmentInfo(): EnvironmentInfo[] {
       appRegistrationsUrl: appRegistrationsUrl(e),
     };
   });
-}
-
-/** A certificate chosen on the Certificates page: its PFX and password move from main's memory into the profile's secrets. */
-function withHeldCertificate<T extends ProfileInput>(ctx: AppContext, input: T): T {
-  if (input.auth !== 'certificate' || !input.secrets.certificateRef) return input;
-  const { certificateRef, ...secrets } = input.secrets;
-  const held = ctx.certificates.takeForConnection(certificateRef);
-  return {
-    ...input,
-    certificate: { thumbprintSha1: held.handoff.thumbprintSha1, thumbprintSha256: held.handoff.thumbprintSha256, subject: held.handoff.subject, notAfter: held.handoff.notAfter, fileName: held.handoff.fileName },
-    secrets: { ...secrets, pfx: secrets.pfx || held.pfxBase64, pfxPassword: secrets.pfxPassword || (held.password ?? undefined) },
-  };
 }

@@ -60,6 +60,8 @@ export function verifyHandlers(ctx: AppContext): HandlersFor<'verify'> {
         if (!path) throw new WorkbenchError('dialog.cancelled', 'No manifest was chosen, so nothing was checked.');
         report = await verifyManifestFile(path, target);
       }
+      // The connection record names the open findings of a profile's last verification, also after a restart.
+      if (entry) ctx.verifications.remember(entry.id, report);
       ctx.log.info('Verified an app manifest', { format: report.format, apps: report.apps.length, errors: report.counts.error, warnings: report.counts.warning, profile: entry?.id ?? null });
       const run: VerifyRun = {
         reportId: keep(report),

@@ -30,3 +30,8 @@ export interface DialogPort {
 export interface NotifierPort {
   notify(options: { title: string; body: string; onClick?: () => void }): void;
 }
+
+/** Prints a self-contained HTML page to PDF: Electron's printToPDF in a hidden, sandboxed window in the app; Chromium in tests. */
+export interface PdfPrinter {
+  print(html: string): Promise<Uint8Array>;
+}

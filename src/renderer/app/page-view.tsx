@@ -1,6 +1,7 @@
 import type { Settings } from '../../shared/settings';
 import { AboutPage } from '../pages/about/about-page';
 import { ConnectionsPage } from '../pages/connections/connections-page';
+import { HelpPage } from '../pages/help/help-page';
 import { CertificatesPage } from '../pages/certificates/certificates-page';
 import { pages } from '../pages/registry';
 import { ScopesPage } from '../pages/scopes/scopes-page';
@@ -8,10 +9,15 @@ import { SettingsPage } from '../pages/settings/settings-page';
 import { SigninPage } from '../pages/signin/signin-page';
 import { StartPage } from '../pages/start/start-page';
 import { VerifyPage } from '../pages/verify/verify-page';
+import { WizardPage } from '../pages/wizard/wizard-page';
 
 /** Renders the page with the given id. */
 export function PageView({ page, query, go, onSettingsChanged }: { page: string; query: string; go: (target: string) => void; onSettingsChanged: (s: Settings) => void }) {
   switch (page) {
+    case 'wizard':
+      return <WizardPage go={go} />;
+    case 'help':
+      return <HelpPage query={query} go={go} />;
     case 'connections':
       return <ConnectionsPage query={query} go={go} />;
     case 'scopes':

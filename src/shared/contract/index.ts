@@ -5,9 +5,11 @@ import { certificateMethods } from './certificates';
 import type { EventSpec, MethodSpec } from './define';
 import { contractEvents } from './events';
 import { profileMethods } from './profiles';
+import { recordMethods } from './records';
 import { scopeMethods } from './scopes';
 import { verifyMethods } from './verify';
 import { signinMethods } from './signin';
+import { wizardMethods } from './wizard';
 
 /** Every method main offers the renderer, by name. Features add their method maps here. */
 export const contract = {
@@ -17,6 +19,8 @@ export const contract = {
   ...certificateMethods,
   ...verifyMethods,
   ...signinMethods,
+  ...wizardMethods,
+  ...recordMethods,
 };
 
 /** Every event main sends. */

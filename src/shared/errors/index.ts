@@ -1,6 +1,7 @@
 import { certificateErrorCodes } from './certificates';
 import { commonErrorCodes } from './common';
 import { connectionErrorCodes } from './connections';
+import { guidedErrorCodes } from './guided';
 import { registrationErrorCodes } from './registration';
 import { signinErrorCodes } from './signin';
 
@@ -11,6 +12,7 @@ export const errorCodes = [
   ...connectionErrorCodes,
   ...registrationErrorCodes,
   ...signinErrorCodes,
+  ...guidedErrorCodes,
 ] as const;
 
 /** An AADSTS code from Microsoft Entra, e.g. `aadsts.700016`. */

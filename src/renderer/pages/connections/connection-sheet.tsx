@@ -2,6 +2,7 @@ import { Badge, Button, makeStyles, MessageBar, MessageBarBody, Spinner, Table, 
 import { CopyRegular, EyeOffRegular, EyeRegular, OpenRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { ConnectionSheetField, SecretName } from '../../../shared/connections';
+import type { ConnectionSheetView as ConnectionSheetViewData } from '../../../shared/contract/profiles';
 import type { AppError } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
 import { Page } from '../../components/page';
@@ -19,21 +20,10 @@ const useStyles = makeStyles({
 
 const revealable = new Set<string>(['clientSecret', 'pfxPassword']);
 
-/** The connection sheet: the connection page's fields in its order, each with a copy button; secrets copied only on click and cleared later. */
+/** The connection sheet page: the connection page's fields in its order, each with a copy button; secrets copied only on click and cleared later. */
 export function ConnectionSheetView({ id, go }: { id: string; go: (target: string) => void }) {
   const styles = useStyles();
   const sheet = useResult(() => workbench().profiles.connectionSheet({ id }), [id]);
-  const [status, setStatus] = useState<{ key: string; text: string; clearsAt: number | null } | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [revealed, setRevealed] = useState<Record<string, string>>({});
-  const [now, setNow] = useState(Date.now());
-
-  useEffect(() => {
-    if (!status?.clearsAt) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, [status]);
-
   if (sheet.loading && !sheet.value) return <Spinner label="Loading the connection sheet…" />;
   if (!sheet.value) {
     return (
@@ -46,6 +36,35 @@ export function ConnectionSheetView({ id, go }: { id: string; go: (target: strin
     );
   }
   const s = sheet.value;
+  return (
+    <Page title={`Connection sheet: ${s.profileName}`} description={`${s.title}. The fields in the order the connection page asks for them. Secrets are copied only when you click, and cleared from the clipboard after ${s.clipboardClearSeconds} seconds.`}>
+      <ConnectionSheetBody id={id} sheet={s} headingLevel={2} />
+      <div className={styles.actions}>
+        <Button onClick={() => go('connections')}>Back to connections</Button>
+        <Button onClick={() => go(`connections?edit=${encodeURIComponent(id)}`)}>Edit profile</Button>
+        {s.appRegistrationUrl ? (
+          <Button icon={<OpenRegular />} onClick={() => void workbench().app.openLink({ url: s.appRegistrationUrl ?? '' })}>
+            Open the app registration
+          </Button>
+        ) : null}
+      </div>
+    </Page>
+  );
+}
+
+/** The sheet's table, copy and reveal buttons, and the things to do elsewhere; used by the sheet page and the wizard's finish step. */
+export function ConnectionSheetBody({ id, sheet: s, headingLevel }: { id: string; sheet: ConnectionSheetViewData; headingLevel: 2 | 3 }) {
+  const styles = useStyles();
+  const [status, setStatus] = useState<{ key: string; text: string; clearsAt: number | null } | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [revealed, setRevealed] = useState<Record<string, string>>({});
+  const [now, setNow] = useState(Date.now());
+
+  useEffect(() => {
+    if (!status?.clearsAt) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [status]);
 
   const copy = async (field: ConnectionSheetField) => {
     const r = await workbench().profiles.copySheetField({ id, key: field.key });
@@ -70,7 +89,7 @@ export function ConnectionSheetView({ id, go }: { id: string; go: (target: strin
   const statusText = status ? (secondsLeft === null ? `${status.text}.` : secondsLeft > 0 ? `${status.text} — cleared from the clipboard in ${secondsLeft} s.` : `${status.text}; the clipboard has been cleared.`) : '';
 
   return (
-    <Page title={`Connection sheet: ${s.profileName}`} description={`${s.title}. The fields in the order the connection page asks for them. Secrets are copied only when you click, and cleared from the clipboard after ${s.clipboardClearSeconds} seconds.`}>
+    <>
       <ErrorBar error={error} />
       <div role="status" aria-live="polite" data-testid="copy-status">
         {status ? (
@@ -129,7 +148,7 @@ export function ConnectionSheetView({ id, go }: { id: string; go: (target: strin
       </Table>
       {s.notes.length > 0 ? (
         <section aria-labelledby="sheet-notes">
-          <Text as="h2" size={400} weight="semibold" id="sheet-notes">
+          <Text as={headingLevel === 2 ? 'h2' : 'h3'} size={400} weight="semibold" id="sheet-notes">
             Also do
           </Text>
           <ul className={styles.notes}>
@@ -141,20 +160,11 @@ export function ConnectionSheetView({ id, go }: { id: string; go: (target: strin
           </ul>
         </section>
       ) : null}
-      <div className={styles.actions}>
-        <Button onClick={() => go('connections')}>Back to connections</Button>
-        <Button onClick={() => go(`connections?edit=${encodeURIComponent(id)}`)}>Edit profile</Button>
-        {s.appRegistrationUrl ? (
-          <Button icon={<OpenRegular />} onClick={() => void workbench().app.openLink({ url: s.appRegistrationUrl ?? '' })}>
-            Open the app registration
-          </Button>
-        ) : null}
-      </div>
       {s.fields.some((f) => f.secret && f.secretState !== 'stored') ? (
         <MessageBar intent="warning">
           <MessageBarBody>A secret of this profile is not stored on this computer. Edit the profile to enter it.</MessageBarBody>
         </MessageBar>
       ) : null}
-    </Page>
+    </>
   );
 }

@@ -37,7 +37,7 @@ const useStyles = makeStyles({
   nameColumn: { width: '30%' },
   problem: { color: tokens.colorPaletteDarkOrangeForeground1 },
   actionColumn: { width: '290px' },
-  options: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(180px, 1fr))', gap: tokens.spacingHorizontalS, flexBasis: '100%', width: '100%', order: 10 },
+  options: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: tokens.spacingHorizontalS, flexBasis: '100%', width: '100%', order: 10 },
   option: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', padding: tokens.spacingHorizontalM },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
@@ -53,6 +53,16 @@ function NewConnection({ go, primary }: { go: (target: string) => void; primary?
       </Button>
       {open ? (
         <div role="group" aria-label="Choose the authentication option" className={styles.options}>
+          <Button className={styles.option} appearance="primary" onClick={() => go('wizard')}>
+            <span>
+              <Text weight="semibold" block>
+                Guided setup
+              </Text>
+              <Text size={200} block>
+                Not sure which option? Step by step, from the app registration to a tested connection.
+              </Text>
+            </span>
+          </Button>
           {authKinds.map((k) => (
             <Button key={k} className={styles.option} onClick={() => go(`connections?new=${k}`)}>
               <span>

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ProfileFinding } from '../../../shared/connections';
+import type { ProfileFinding, ProfileInputDraft } from '../../../shared/connections';
 import { workbench } from '../../lib/workbench';
 import { toInput, type Draft } from './draft';
 
-/** Field-level findings for the draft, asked of main a moment after the admin stops typing. */
-export function useFindings(draft: Draft | null, id: string | null, delayMs = 350): { findings: ProfileFinding[]; checking: boolean } {
+/** Field-level findings for the draft, asked of main a moment after the admin stops typing; `build` turns the draft into the input (stable, e.g. from useCallback). */
+export function useFindings(draft: Draft | null, id: string | null, delayMs = 350, build: (draft: Draft) => ProfileInputDraft = toInput): { findings: ProfileFinding[]; checking: boolean } {
   const [findings, setFindings] = useState<ProfileFinding[]>([]);
   const [checking, setChecking] = useState(false);
   const sequence = useRef(0);
@@ -14,7 +14,7 @@ export function useFindings(draft: Draft | null, id: string | null, delayMs = 35
     setChecking(true);
     const timer = window.setTimeout(() => {
       void workbench()
-        .profiles.validate({ id, profile: toInput(draft) })
+        .profiles.validate({ id, profile: build(draft) })
         .then((result) => {
           // A slower answer for an older draft must not overwrite a newer one.
           if (mine !== sequence.current) return;
@@ -23,7 +23,7 @@ export function useFindings(draft: Draft | null, id: string | null, delayMs = 35
         });
     }, delayMs);
     return () => window.clearTimeout(timer);
-  }, [draft, id, delayMs]);
+  }, [draft, id, delayMs, build]);
   return { findings, checking };
 }
 

@@ -36,7 +36,7 @@ export function PermissionSearch({ value, appOnly, onChange }: { value: ScopeSel
         <Field label="Search Microsoft Graph permissions" hint="Words of the name or description, e.g. “sites selected” or “mail read”.">
           <SearchBox value={words} onChange={(_e, d) => setWords(d.value)} />
         </Field>
-        <Field label="Kind">
+        <Field label="Kind" hint="Delegated: a user signs in (the connection’s scopes). Application: app-only access, always with admin consent.">
           <RadioGroup layout="horizontal" value={kind} onChange={(_e, d) => setKind(d.value as PermissionKind)}>
             <Radio value="delegated" label="Delegated" />
             <Radio value="application" label={appOnly ? 'Application' : 'Application (app-only)'} />

@@ -34,10 +34,12 @@ export function ScopePicker(props: {
   customHosts?: { loginHost: string; graphHost: string } | null;
   /** Fill an empty choice with the option's minimum once the checklist has loaded. */
   startFromMinimum?: boolean;
+  /** The checklist shown first (the wizard opens Triggers when the admin said triggers are needed). */
+  initialTab?: 'minimum' | 'triggers' | 'full';
 }) {
   const { auth, value, onChange } = props;
   const styles = useStyles();
-  const [tab, setTab] = useState<TabId>('minimum');
+  const [tab, setTab] = useState<TabId>(props.initialTab ?? 'minimum');
   const [appOnly, setAppOnly] = useState(value.application.length > 0);
   const checklist = useResult(() => workbench().scopes.checklist({ auth }), [auth]);
   const [build, setBuild] = useState<ScopeBuild | null>(null);
@@ -155,14 +157,16 @@ export function ScopePicker(props: {
           />
         ) : null}
       </section>
-      <Switch
-        label="I also want app-only access (client credentials grant): pick application permissions"
-        checked={appOnly}
-        onChange={(_e, d) => {
-          setAppOnly(d.checked);
-          if (!d.checked && value.application.length > 0) onChange({ ...value, application: [] });
-        }}
-      />
+      <Field hint="Only for access without a signed-in user, e.g. the Workbench’s app-only test. Application permissions always need admin consent and reach the whole tenant.">
+        <Switch
+          label="I also want app-only access (client credentials grant): pick application permissions"
+          checked={appOnly}
+          onChange={(_e, d) => {
+            setAppOnly(d.checked);
+            if (!d.checked && value.application.length > 0) onChange({ ...value, application: [] });
+          }}
+        />
+      </Field>
       {appOnly && build ? <AppOnlySection build={build} value={value} onChange={onChange} /> : null}
       {build ? <ScopeOutputs build={build} selection={value} /> : <Spinner size="tiny" label="Building the outputs…" />}
     </div>

@@ -1,0 +1,117 @@
+import type { SecretState } from '../../shared/connections';
+import type { ConnectionRecord, ConsentState, RecordExpiry, RecordTest } from '../../shared/records';
+
+/** A label and its value. */
+export type Row = [string, string];
+
+/** A titled table with column headings. */
+export interface Table {
+  title: string;
+  headings: string[];
+  rows: string[][];
+}
+
+const secretLabels: Record<string, string> = { clientSecret: 'Client secret', pfx: 'Certificate (PFX)', pfxPassword: 'Certificate password' };
+const stateWords: Record<SecretState, string> = {
+  stored: 'Stored in the OS keychain of the computer that made this record (not in this record)',
+  missing: 'Not stored in the Workbench',
+  unreadable: 'Stored, but cannot be decrypted on that computer any more',
+};
+const consentWords: Record<ConsentState, string> = { granted: 'Granted', missing: 'Missing', 'not-verified': 'Not verified' };
+
+/** The record's title. */
+export function recordTitle(record: ConnectionRecord): string {
+  return `Connection record: ${record.profileName || 'Unnamed profile'}`;
+}
+
+/** The line under the title: when, by what, and that no secret is inside. */
+export function recordPreamble(record: ConnectionRecord): string {
+  return `Made ${utc(record.generatedAt)} by ${record.generator}. This record holds no secret: client secrets, private keys, PFX files, passwords and tokens are never written to it.`;
+}
+
+/** "2026-03-01 10:00 UTC". */
+export function utc(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function expiryText(expiry: RecordExpiry | null, missing: string): string {
+  if (!expiry) return missing;
+  const date = expiry.expiresAt.slice(0, 10);
+  if (expiry.status === 'expired') return `${date} (expired ${-expiry.daysLeft} day${expiry.daysLeft === -1 ? '' : 's'} ago)`;
+  return `${date} (in ${expiry.daysLeft} day${expiry.daysLeft === 1 ? '' : 's'}${expiry.status === 'ok' ? '' : ': renew it soon'})`;
+}
+
+/** Profile name, option, client ID, tenant, environment and the option's own fields. */
+export function connectionRows(record: ConnectionRecord): Row[] {
+  const env = record.environment;
+  const hosts = env.loginHost ? ` — sign-in https://${env.loginHost}, Microsoft Graph https://${env.graphHost ?? ''}` : '';
+  const rows: Row[] = [
+    ['Profile name', record.profileName],
+    ['Authentication option', record.authLabel],
+    ['Client ID', record.clientId || '(not set)'],
+    ['Tenant', record.tenant || '(not set)'],
+    ['Environment', `${env.label}${hosts}`],
+  ];
+  if (record.upn !== null) rows.push(['Account UPN', record.upn || '(not set)']);
+  if (record.audience !== null) rows.push(['Who may sign in', record.audience === 'multi-tenant' ? 'Multi-tenant' : 'Single-tenant']);
+  if (record.domain !== null) rows.push(['Domain', record.domain || '(not set)']);
+  if (record.redirectUri !== null) rows.push(['Redirect URI (Web)', record.redirectUri || '(not set)']);
+  return rows;
+}
+
+/** Certificate thumbprints and expiry, secret expiry, and where each secret is kept. */
+export function credentialRows(record: ConnectionRecord): Row[] {
+  const rows: Row[] = [];
+  if (record.auth === 'certificate') {
+    const c = record.certificate;
+    if (c) {
+      rows.push(['Certificate subject', c.subject], ['Certificate thumbprint (SHA-1)', c.thumbprintSha1], ['Certificate thumbprint (SHA-256)', c.thumbprintSha256]);
+      rows.push(['Certificate expires', expiryText(c.expiry, '(unknown)')]);
+    } else {
+      rows.push(['Certificate', 'No certificate chosen for this profile yet']);
+    }
+  }
+  // A certificate profile may note a date of its own; a secret's expiry is always worth a line, known or not.
+  if (record.auth !== 'certificate') rows.push(['Client secret expires', expiryText(record.secretExpiry, 'Not recorded: add it to the profile for reminders')]);
+  else if (record.secretExpiry) rows.push(['Credential expiry date', expiryText(record.secretExpiry, '')]);
+  for (const s of record.secrets) rows.push([secretLabels[s.name] ?? s.name, stateWords[s.state as SecretState] ?? s.state]);
+  return rows;
+}
+
+/** The permissions with their kind, admin-consent flag and consent status. */
+export function permissionTable(record: ConnectionRecord): Table {
+  return {
+    title: 'Permissions',
+    headings: ['Permission', 'Kind', 'Admin consent required', 'Consent status', 'Seen in'],
+    rows: record.permissions.map((p) => [
+      p.value,
+      p.kind === 'delegated' ? 'Delegated' : 'Application',
+      p.adminConsentRequired === null ? 'Unknown' : p.adminConsentRequired ? 'Yes' : 'No',
+      consentWords[p.consent],
+      p.seenIn ?? '—',
+    ]),
+  };
+}
+
+function testText(test: RecordTest | null, none: string): string {
+  if (!test) return none;
+  return `${test.test}, ${utc(test.at)}: ${test.ok ? 'passed' : 'failed'}. ${test.summary}`;
+}
+
+/** The last successful test and the last test. */
+export function testRows(record: ConnectionRecord): Row[] {
+  const rows: Row[] = [['Last successful test', testText(record.lastSuccessfulTest, 'None yet: run a sign-in test on the Sign-in tests page.')]];
+  if (record.lastTest && record.lastTest.at !== record.lastSuccessfulTest?.at) rows.push(['Last test', testText(record.lastTest, '')]);
+  return rows;
+}
+
+/** The last verification's counts, or why there is none. */
+export function verificationRows(record: ConnectionRecord): Row[] {
+  const v = record.verification;
+  if (!v) return [['Last verification', 'None: the app registration’s manifest has not been verified against this profile.']];
+  const what = [v.appName, v.fileName].filter(Boolean).join(', ');
+  return [
+    ['Last verification', `${utc(v.checkedAt)}${what ? ` (${what})` : ''}`],
+    ['Result', `${v.counts.error} error${v.counts.error === 1 ? '' : 's'}, ${v.counts.warning} warning${v.counts.warning === 1 ? '' : 's'}, ${v.counts.info} note${v.counts.info === 1 ? '' : 's'}`],
+  ];
+}

@@ -1,0 +1,35 @@
+import type { ConnectionRecord } from '../../shared/records';
+import { connectionRows, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
+
+/** Make text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\s*\n\s*/g, ' ');
+}
+
+function rowsTable(rows: Row[]): string[] {
+  return ['| Field | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
+}
+
+function table(t: Table): string[] {
+  if (t.rows.length === 0) return ['No permissions are listed in the profile.'];
+  return [`| ${t.headings.map(cell).join(' | ')} |`, `| ${t.headings.map(() => '---').join(' | ')} |`, ...t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+}
+
+/** The record as Markdown, for a change ticket or a wiki page. */
+export function renderRecordMarkdown(record: ConnectionRecord): string {
+  const lines = [`# ${cell(recordTitle(record))}`, '', cell(recordPreamble(record)), '', '## Connection', '', ...rowsTable(connectionRows(record)), ''];
+  lines.push('## Credential', '', ...rowsTable(credentialRows(record)), '');
+  lines.push('## Permissions and consent', '', ...table(permissionTable(record)), '', `**Consent status:** ${cell(record.consent.summary)}`, '');
+  lines.push('## Tests', '', ...rowsTable(testRows(record)), '');
+  lines.push('## Verification', '', ...rowsTable(verificationRows(record)), '');
+  const findings = record.verification?.openFindings ?? [];
+  if (findings.length > 0) {
+    lines.push('### Open findings', '');
+    for (const f of findings) lines.push(`- **${f.severity === 'error' ? 'Error' : 'Warning'}** \`${f.code}\`: ${cell(f.message)} Fix: ${cell(f.fix)}`);
+    lines.push('');
+  } else if (record.verification) {
+    lines.push('No open findings.', '');
+  }
+  if (record.notes.trim()) lines.push('## Notes', '', ...record.notes.trim().split('\n').map((l) => cell(l)), '');
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,35 @@
+import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ConnectionRecord } from '../../../shared/records';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'minmax(180px, max-content) 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: `${tokens.spacingVerticalS} 0` },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  def: { margin: 0, wordBreak: 'break-word' },
+});
+
+const consentColor = { granted: 'success', 'partly-granted': 'warning', 'not-verified': 'informative' } as const;
+
+/** What the exported record will say, in short: consent, the last successful test and open findings. */
+export function RecordSummary({ record }: { record: ConnectionRecord }) {
+  const styles = useStyles();
+  const v = record.verification;
+  return (
+    <dl className={styles.grid} data-testid="record-summary">
+      <dt className={styles.term}>Consent status</dt>
+      <dd className={styles.def}>
+        <Badge appearance="tint" color={consentColor[record.consent.state]}>
+          {record.consent.state === 'granted' ? 'Granted' : record.consent.state === 'partly-granted' ? 'Partly granted' : 'Not verified'}
+        </Badge>{' '}
+        <Text>{record.consent.summary}</Text>
+      </dd>
+      <dt className={styles.term}>Last successful test</dt>
+      <dd className={styles.def}>
+        <Text>{record.lastSuccessfulTest ? `${record.lastSuccessfulTest.test}, ${new Date(record.lastSuccessfulTest.at).toLocaleString()}: ${record.lastSuccessfulTest.summary}` : 'None yet.'}</Text>
+      </dd>
+      <dt className={styles.term}>Open findings</dt>
+      <dd className={styles.def}>
+        <Text>{v ? (v.openFindings.length === 0 ? 'None (manifest verified).' : `${v.counts.error} error(s), ${v.counts.warning} warning(s) from the last verification.`) : 'The manifest was not verified.'}</Text>
+      </dd>
+    </dl>
+  );
+}

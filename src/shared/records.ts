@@ -1,0 +1,85 @@
+// The connection record: what a change ticket needs to know about one connection, and never a secret.
+import type { AppAudience, AuthKind, ExpiryStatusName, SecretState } from './connections';
+import type { PermissionKind } from './permissions';
+import type { FindingSeverity } from './registration';
+
+/** The formats a record is exported in. */
+export const recordFormats = ['markdown', 'html', 'pdf'] as const;
+
+/** One export format. */
+export type RecordFormat = (typeof recordFormats)[number];
+
+/** What is known about one permission's consent: seen in a token (or an admin consent), seen missing, or not tested. */
+export type ConsentState = 'granted' | 'missing' | 'not-verified';
+
+/** One permission of the connection with its kind, whether it needs admin consent and what the tests saw. */
+export interface RecordPermission {
+  value: string;
+  kind: PermissionKind;
+  /** From the Microsoft Graph catalog; null for a name the catalog does not know. */
+  adminConsentRequired: boolean | null;
+  consent: ConsentState;
+  /** Which test showed it, e.g. "App-only test, 2026-03-01 10:00 UTC"; null when not verified. */
+  seenIn: string | null;
+}
+
+/** A certificate or secret date with how close it is. */
+export interface RecordExpiry {
+  expiresAt: string;
+  daysLeft: number;
+  status: ExpiryStatusName;
+}
+
+/** One test in the record: when, what, and what it proved (no token). */
+export interface RecordTest {
+  at: string;
+  test: string;
+  ok: boolean;
+  summary: string;
+  user: string | null;
+}
+
+/** An open finding of the last verification. */
+export interface RecordFinding {
+  severity: FindingSeverity;
+  code: string;
+  message: string;
+  fix: string;
+}
+
+/** The last verification of the app registration's manifest against this profile. */
+export interface RecordVerification {
+  checkedAt: string;
+  fileName: string | null;
+  appName: string | null;
+  counts: Record<FindingSeverity, number>;
+  /** Errors and warnings (notes are left out: they need no action). */
+  openFindings: RecordFinding[];
+}
+
+/** A connection record: built from a profile, its test history and its last verification. Holds no secret. */
+export interface ConnectionRecord {
+  generatedAt: string;
+  generator: string;
+  profileId: string;
+  profileName: string;
+  auth: AuthKind;
+  authLabel: string;
+  clientId: string;
+  tenant: string;
+  environment: { id: string; label: string; connectorLabel: string | null; loginHost: string | null; graphHost: string | null };
+  upn: string | null;
+  domain: string | null;
+  redirectUri: string | null;
+  audience: AppAudience | null;
+  certificate: { subject: string; thumbprintSha1: string; thumbprintSha256: string; expiry: RecordExpiry | null; fileName: string | null } | null;
+  /** Where each secret the option uses is kept: never its value. */
+  secrets: Array<{ name: string; state: SecretState }>;
+  secretExpiry: RecordExpiry | null;
+  permissions: RecordPermission[];
+  consent: { state: 'granted' | 'partly-granted' | 'not-verified'; summary: string };
+  lastSuccessfulTest: RecordTest | null;
+  lastTest: RecordTest | null;
+  verification: RecordVerification | null;
+  notes: string;
+}
