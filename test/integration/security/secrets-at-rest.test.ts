@@ -193,6 +193,20 @@ async function runTheRestOfTheContract(): Promise<void> {
   await host.ok('signin.cancel', { profileId: ids.cc });
   await host.ok('signin.clearHistory', { profileId: ids.wrong });
   await host.ok('signin.forgetSignIn', { profileId: ids.wrong });
+
+  // Connection records (PDF needs the app's printer, which this host has not) and the wizard with a held secret and certificate.
+  for (const id of [ids.cc, ids.cert, ids.byo]) await host.ok('records.get', { profileId: id });
+  for (const format of ['markdown', 'html'] as const) {
+    host.dialogs.saveQueue.push(join(exportFolder, `record.${format === 'markdown' ? 'md' : 'html'}`));
+    await host.ok('records.export', { profileId: ids.cert, format });
+  }
+  const wizard = await host.ok<{ state: unknown }>('wizard.get', {});
+  await host.ok('wizard.save', { state: { ...(wizard.state as object), auth: 'byo-app', step: 'credential' } });
+  await host.ok('wizard.checklist', { auth: 'byo-app', domain: 'cloud.example.com' });
+  await host.ok('wizard.holdSecret', { clientSecret: BYO_SECRET });
+  const forWizard = await host.ok<HeldCertificate>('certificates.inspect', { fileName: 'wizard.pfx', bytesBase64: pfx.toString('base64'), password: PFX_PASSWORD });
+  await host.ok('wizard.useCertificate', { ref: forWizard.ref, source: 'imported' });
+  await host.ok('wizard.reset', {});
 }
 
 beforeAll(async () => {
@@ -274,6 +288,8 @@ describe('secrets at rest and in transit, all features together', () => {
         ...['generated.cer', 'generated.keycredentials.json', 'generated.pem', 'generated.pfx', 'generated.pfx.b64.txt'],
         'cc-profile.gcw-profile.json',
         'certificate-profile.gcw-profile.json',
+        'record.html',
+        'record.md',
         'verify-report.html',
         'verify-report.md',
         'workbench-app-export.cer',
