@@ -1,7 +1,7 @@
 // Composition root of the Electron main process: lifecycle, one window, the contract, the adapters.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, Menu, net, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, screen, session } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppContext } from '../core/app/create-context';
 import { createDispatcher } from '../core/app/dispatcher';
@@ -16,6 +16,7 @@ import { denyAllPermissions, guardWebContents } from './guards';
 import { registerContract } from './ipc';
 import { buildMenu } from './menu';
 import { resolveAppFile } from './protocol';
+import { confirmUnload, unloadQuestion } from './unload';
 import { createSecureWindow } from './window';
 import { fitBounds, type WindowBounds } from './window-state';
 
@@ -90,6 +91,7 @@ if (!app.requestSingleInstanceLock()) {
         openExternally: (url) => void electronShell.openInBrowser(url),
         log,
       });
+      confirmUnload(win.webContents, () => dialog.showMessageBoxSync(win, unloadQuestion) === 0);
       const remember = () => {
         if (win.isDestroyed() || win.isMinimized()) return;
         windowState.set('bounds', { ...win.getNormalBounds(), maximized: win.isMaximized() });
@@ -114,7 +116,8 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
-    app.on('before-quit', () => {
+    // Not before-quit: a window with unsaved changes can still cancel the quit (see confirmUnload), and the app must go on working then.
+    app.on('will-quit', () => {
       // Deletes can be undone only in this session: make them final so their secrets leave the vault now.
       ctx.profiles.purgeDeleted();
       // Stops reminders and sign-in tests, cancels the pending clipboard clear, drops held certificates (PFX bytes, passwords, keys), stops the KDF workers.

@@ -234,6 +234,27 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     expect(host.ctx.profiles.list().map((e) => e.name)).toContain('Contoso own app');
   });
 
+  it('asks before a reload or close loses unsaved changes, and only then', async () => {
+    await open('#/connections');
+    await h.page.getByRole('button', { name: 'Edit Contoso own app' }).click();
+    await field(/^Profile name/).fill('Contoso own app (reload)');
+    const before = h.unloadQuestions;
+    h.answerUnload = 'stay';
+    await h.page.evaluate(() => window.location.reload());
+    await expect.poll(() => h.unloadQuestions).toBe(before + 1);
+    expect(await field(/^Profile name/).inputValue()).toBe('Contoso own app (reload)');
+    h.answerUnload = 'leave';
+    await h.page.reload();
+    expect(h.unloadQuestions).toBe(before + 2);
+    // After leaving, the form shows the saved profile again; a clean form reloads without a question.
+    await h.page.locator('[data-app-state="loaded"]').waitFor();
+    await expect.poll(() => field(/^Profile name/).inputValue()).toBe('Contoso own app');
+    await field(/^Notes/).click();
+    await h.page.reload();
+    await h.page.locator('[data-app-state="loaded"]').waitFor();
+    expect(h.unloadQuestions).toBe(before + 2);
+  });
+
   it('chooses scopes for a profile in the dialog and writes them back into the form', async () => {
     await open('#/connections');
     await h.page.getByRole('button', { name: 'Edit Contoso own app' }).click();

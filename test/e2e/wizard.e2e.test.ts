@@ -459,6 +459,15 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     await h.screenshot('wizard-resumed');
     expect(await h.seriousAxeViolations()).toEqual([]);
 
+    // Typed a moment before a reload (before the wizard's own save was due): still there afterwards.
+    await p.getByRole('button', { name: /^5\. / }).click();
+    await stepHeading(5);
+    await field('Notes (optional)').fill('Owner: the automation team, on call: Robin');
+    await p.reload();
+    await p.locator('[data-app-state="loaded"]').waitFor();
+    await stepHeading(5);
+    expect(await field('Notes (optional)').inputValue()).toBe('Owner: the automation team, on call: Robin');
+
     const onDisk = readFileSync(join(host.dataDirectory, 'wizard.json'), 'utf8');
     expect(onDisk).toContain('automation.contoso.com');
     expect(onDisk).not.toContain(typed);

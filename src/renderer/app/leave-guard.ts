@@ -13,14 +13,30 @@ export function activeLeaveGuard(): LeaveGuard | null {
   return current && current.dirty() ? current : null;
 }
 
-/** While mounted, navigation away asks first when `dirty` is true (an in-app confirm dialog, see useRoute). */
+/**
+ * Reload, closing the window and quitting ask too: the page cancels the unload, and main (which sees the
+ * cancelled unload as `will-prevent-unload`) asks the admin in a native dialog whether to leave anyway.
+ */
+function holdUnload(event: BeforeUnloadEvent): void {
+  if (!activeLeaveGuard()) return;
+  event.preventDefault();
+  // Chromium still reads returnValue to decide whether to ask.
+  event.returnValue = '';
+}
+
+/**
+ * While mounted, navigation away asks first when `dirty` is true (an in-app confirm dialog, see useRoute), and so
+ * do reload, closing the window and quitting (see holdUnload).
+ */
 export function useLeaveGuard(dirty: boolean, what: string): void {
   const state = useRef(dirty);
   state.current = dirty;
   useEffect(() => {
     const guard: LeaveGuard = { dirty: () => state.current, what };
     current = guard;
+    window.addEventListener('beforeunload', holdUnload);
     return () => {
+      window.removeEventListener('beforeunload', holdUnload);
       if (current === guard) current = null;
     };
   }, [what]);

@@ -26,6 +26,10 @@ export interface Harness {
   context: BrowserContext;
   calls: CallRecord[];
   origin: string;
+  /** Every time the page held back an unload (reload, close) and Chromium asked; Electron's main asks in its place. */
+  unloadQuestions: number;
+  /** How those questions are answered: leave (the default, so a dirty form never blocks the next test) or stay. */
+  answerUnload: 'leave' | 'stay';
   open(path?: string): Promise<void>;
   emit(name: string, payload: unknown): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -86,12 +90,14 @@ export async function startHarness(options: { host?: TestHost; colorScheme?: 'li
     void page.evaluate(([n, p]) => (window as unknown as { __workbenchEmit: (n: string, p: unknown) => void }).__workbenchEmit(n, p), [name, payload] as const).catch(() => undefined);
   };
   mkdirSync(screenshotDir, { recursive: true });
-  return {
+  const harness: Harness = {
     host,
     page,
     context,
     calls,
     origin: server.origin,
+    unloadQuestions: 0,
+    answerUnload: 'leave',
     async open(path = '') {
       await page.goto(`${server.origin}/index.html${path}`);
       await page.locator('[data-app-state="loaded"]').waitFor();
@@ -118,4 +124,10 @@ export async function startHarness(options: { host?: TestHost; colorScheme?: 'li
       await server.close();
     },
   };
+  page.on('dialog', (dialog) => {
+    if (dialog.type() !== 'beforeunload') return void dialog.dismiss();
+    harness.unloadQuestions += 1;
+    void (harness.answerUnload === 'leave' ? dialog.accept() : dialog.dismiss());
+  });
+  return harness;
 }

@@ -42,10 +42,18 @@ export function useWizard() {
 
   useEffect(() => {
     void workbench().wizard.get({}).then(accept);
-    return () => {
-      // Leaving the page: whatever was typed in the last moment is still kept.
+    // Whatever was typed in the last moment is still kept: when the page is left in the app, and when the window
+    // reloads or closes. There is no unmount then, so save on beforeunload: it comes before the navigation starts,
+    // while the page is still the app's (main checks the sender's frame), and main finishes the save on its own.
+    const saveNow = () => {
       if (pending.current) void workbench().wizard.save({ state: pending.current });
+      pending.current = null;
       if (timer.current !== null) window.clearTimeout(timer.current);
+    };
+    window.addEventListener('beforeunload', saveNow);
+    return () => {
+      window.removeEventListener('beforeunload', saveNow);
+      saveNow();
     };
   }, [accept]);
 
