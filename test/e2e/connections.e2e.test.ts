@@ -200,6 +200,21 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await expect.poll(() => host.clipboard.text).toBe(PFX_BYTES.toString('base64'));
   });
 
+  it('exports the connection record of a profile made on the Connections page, from its sheet', async () => {
+    await open('#/connections');
+    await h.page.getByRole('button', { name: 'Connection sheet of Contoso certificate' }).click();
+    await h.page.getByRole('heading', { name: 'Connection record' }).waitFor();
+    await h.page.getByTestId('record-summary').waitFor();
+    const file = join(host.dataDirectory, 'contoso-certificate-record.md');
+    host.dialogs.saveQueue.push(file);
+    await h.page.getByRole('button', { name: 'Export the connection record (Markdown)' }).click();
+    await h.page.getByTestId('record-status').getByText(`Saved the connection record (Markdown) to ${file}.`).waitFor();
+    const text = readFileSync(file, 'utf8');
+    for (const fact of ['# Connection record: Contoso certificate', 'Client certificate', CLIENT_ID, PFX_SHA1]) expect(text).toContain(fact);
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
+    expect(await h.seriousAxeViolations()).toEqual([]);
+  });
+
   it('deletes with an Undo message bar', async () => {
     await open('#/connections');
     const rows = h.page.getByRole('table', { name: 'Connection profiles' }).getByRole('row');

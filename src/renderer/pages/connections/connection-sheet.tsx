@@ -8,6 +8,7 @@ import { ErrorBar } from '../../components/error-bar';
 import { Page } from '../../components/page';
 import { useResult } from '../../lib/use-result';
 import { workbench } from '../../lib/workbench';
+import { RecordSection } from './record-section';
 
 const useStyles = makeStyles({
   label: { width: '180px', fontWeight: tokens.fontWeightSemibold, verticalAlign: 'top' },
@@ -39,6 +40,7 @@ export function ConnectionSheetView({ id, go }: { id: string; go: (target: strin
   return (
     <Page title={`Connection sheet: ${s.profileName}`} description={`${s.title}. The fields in the order the connection page asks for them. Secrets are copied only when you click, and cleared from the clipboard after ${s.clipboardClearSeconds} seconds.`}>
       <ConnectionSheetBody id={id} sheet={s} headingLevel={2} />
+      <RecordSection profileId={id} headingLevel={2} />
       <div className={styles.actions}>
         <Button onClick={() => go('connections')}>Back to connections</Button>
         <Button onClick={() => go(`connections?edit=${encodeURIComponent(id)}`)}>Edit profile</Button>
