@@ -87,7 +87,8 @@ export function writeReportsToFolder(folder: string, results: ManifestFileResult
   return written;
 }
 
-function writeOrExplain(path: string, text: string, force: boolean): void {
+/** Write a new owner-only text file for --out; an existing one only with --force, with a message that says so. */
+export function writeOrExplain(path: string, text: string, force: boolean): void {
   const shown = path;
   try {
     writeNewFile(path, text, { overwrite: force });

@@ -1,20 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { MAX_PFX_BYTES } from '../../core/certificates/errors';
-import { endpointsFor } from '../../core/connections/environments';
-import { readProfileFile } from '../../core/connections/profile-file';
-import { buildProfileFromFlags } from '../../core/connections/profile-from-flags';
-import { WorkbenchError } from '../../core/errors';
-import { certificateFromPfx } from '../../core/registration/pfx-certificate';
-import { profileToVerifyTarget, type VerifiableProfile } from '../../core/registration/profile-target';
 import { verifyManifestFile, verifyManyManifests } from '../../core/registration/verify-files';
-import { manifestOnlyTarget, type VerifyCertificate, type VerifyTarget } from '../../core/registration/verify-target';
-import { environmentIds, type EnvironmentId } from '../../shared/environments';
 import { type Command, parseFlags, UsageError } from '../command';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../exit-codes';
-import type { CliIo } from '../io';
 import { printJson } from '../output';
-import { readTextArgument } from '../read-input';
+import { readPfxArgument, readProfileArgument, readVerifyTarget, targetFlags } from '../verify-input';
 import { dirReportJson, printDirHuman, printReportHuman, reportJson, writeReportFile, writeReportsToFolder, type OutFormat } from '../verify-output';
 
 const usage = `Usage:
@@ -42,23 +31,7 @@ const usage = `Usage:
 const flags = {
   manifest: { type: 'string' },
   dir: { type: 'string' },
-  profile: { type: 'string' },
-  auth: { type: 'string' },
-  'client-id': { type: 'string' },
-  tenant: { type: 'string' },
-  domain: { type: 'string' },
-  audience: { type: 'string' },
-  scopes: { type: 'string' },
-  'app-only-permissions': { type: 'string' },
-  environment: { type: 'string' },
-  'login-host': { type: 'string' },
-  'graph-host': { type: 'string' },
-  'app-only': { type: 'boolean', default: false },
-  loopback: { type: 'boolean', default: false },
-  'secret-env': { type: 'string' },
-  pfx: { type: 'string' },
-  'password-env': { type: 'string' },
-  'password-stdin': { type: 'boolean', default: false },
+  ...targetFlags,
   out: { type: 'string' },
   'out-format': { type: 'string' },
   force: { type: 'boolean', default: false },
@@ -76,7 +49,8 @@ export const verifyCommand: Command = {
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}". Give the manifest with --manifest or a folder with --dir.`);
     if ((values.manifest === undefined) === (values.dir === undefined)) throw new UsageError('Give either --manifest <app.json> or --dir <folder>.');
     const outFormat = checkOut(values);
-    const target = await buildTarget(values, io);
+    const pfx = await readPfxArgument(values, io);
+    const target = await readVerifyTarget(values, io, { profile: await readProfileArgument(values, io), pfx });
     if (values.manifest !== undefined) {
       const report = await verifyManifestFile(resolve(io.cwd, values.manifest), target);
       if (values.out) writeReportFile(resolve(io.cwd, values.out), report, values.force);
@@ -101,79 +75,4 @@ function checkOut(values: Values): OutFormat {
     throw new UsageError('--out must end in .md or .html: the extension chooses Markdown or HTML.');
   }
   return format ?? 'md';
-}
-
-async function buildTarget(values: Values, io: CliIo): Promise<VerifyTarget> {
-  const described = ['auth', 'client-id', 'tenant', 'domain', 'audience', 'scopes', 'app-only-permissions'].filter((k) => values[k as keyof Values] !== undefined);
-  if (values.profile !== undefined && described.length > 0) throw new UsageError(`Give either --profile or --auth with its flags, not both (--${described[0]} was given too).`);
-  if (values.auth === undefined && described.length > 0) throw new UsageError(`--${described[0]} describes a profile: add --auth certificate|client-credentials|byo-app.`);
-  const certificate = await pfxCertificate(values, io);
-  const secret = readEnvSecret(io, values['secret-env'], '--secret-env');
-  const profile = values.profile !== undefined ? await profileFromFile(io, values.profile) : values.auth !== undefined ? profileFromFlags(values) : null;
-  if (!profile) {
-    const environment = environmentFromFlags(values);
-    return manifestOnlyTarget(environment, { loopbackTest: values.loopback, ...(certificate ? { certificate } : {}) });
-  }
-  if (values.environment !== undefined && values.profile !== undefined) throw new UsageError('--environment comes from the profile file; leave it out with --profile.');
-  return profileToVerifyTarget(profile, {
-    loopbackTest: values.loopback,
-    secretFirstChars: secret ? secret.slice(0, 3) : null,
-    ...(values['app-only'] ? { appOnly: true } : {}),
-    ...(certificate ? { certificate } : {}),
-  });
-}
-
-async function profileFromFile(io: CliIo, path: string): Promise<VerifiableProfile> {
-  const reading = readProfileFile(await readTextArgument(io, path, 1024 * 1024));
-  if (!reading.ok) throw new WorkbenchError(reading.error.code, `${path}: ${reading.error.message}`, reading.error.hint ? { hint: reading.error.hint } : {});
-  if (!reading.value.profile) throw new WorkbenchError('profile.invalid', `${path} names no authentication option this version knows ("auth" must be certificate, client-credentials or byo-app).`);
-  return reading.value.profile;
-}
-
-function profileFromFlags(values: Values): VerifiableProfile {
-  return buildProfileFromFlags({
-    auth: values.auth ?? '',
-    clientId: values['client-id'],
-    tenant: values.tenant,
-    environment: values.environment,
-    loginHost: values['login-host'],
-    graphHost: values['graph-host'],
-    domain: values.domain,
-    audience: values.audience,
-    scopes: values.scopes,
-    appOnlyPermissions: values['app-only-permissions'],
-  }).file;
-}
-
-function environmentFromFlags(values: Values) {
-  const id = values.environment ?? 'office365';
-  if (!(environmentIds as readonly string[]).includes(id)) throw new UsageError(`--environment must be one of ${environmentIds.join(', ')}; "${id}" is not.`);
-  return endpointsFor(id as EnvironmentId, { loginHost: values['login-host'] ?? '', graphHost: values['graph-host'] ?? '' });
-}
-
-async function pfxCertificate(values: Values, io: CliIo): Promise<VerifyCertificate | null> {
-  if (values.pfx === undefined) {
-    if (values['password-env'] !== undefined || values['password-stdin']) throw new UsageError('--password-env and --password-stdin go with --pfx.');
-    return null;
-  }
-  if (values['password-env'] !== undefined && values['password-stdin']) throw new UsageError('Give the PFX password one way: --password-env VAR or --password-stdin.');
-  const path = resolve(io.cwd, values.pfx);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch (cause) {
-    throw new WorkbenchError('file.not_found', `There is no file ${values.pfx}. Check the path of --pfx.`, { cause });
-  }
-  if (size > MAX_PFX_BYTES) throw new WorkbenchError('pfx.too_large', `${values.pfx} is ${(size / 1024 / 1024).toFixed(1)} MB; a PFX is at most a few KB, so this is not the right file.`);
-  const bytes = readFileSync(path);
-  const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : readEnvSecret(io, values['password-env'], '--password-env');
-  return (await certificateFromPfx(bytes, password)).certificate;
-}
-
-/** A secret from the environment variable a flag names (never from the flag itself). */
-function readEnvSecret(io: CliIo, name: string | undefined, flag: string): string | null {
-  if (name === undefined) return null;
-  const value = io.env[name];
-  if (value === undefined || value === '') throw new UsageError(`${flag} ${name}: that environment variable is not set or empty.`);
-  return value;
 }

@@ -100,7 +100,7 @@ function testText(test: RecordTest | null, none: string): string {
 
 /** The last successful test and the last test. */
 export function testRows(record: ConnectionRecord): Row[] {
-  const rows: Row[] = [['Last successful test', testText(record.lastSuccessfulTest, 'None yet: run a sign-in test on the Sign-in tests page.')]];
+  const rows: Row[] = [['Last successful test', testText(record.lastSuccessfulTest, 'None recorded: run a sign-in test on the Workbench’s Sign-in tests page, where its result is kept for this record.')]];
   if (record.lastTest && record.lastTest.at !== record.lastSuccessfulTest?.at) rows.push(['Last test', testText(record.lastTest, '')]);
   return rows;
 }
