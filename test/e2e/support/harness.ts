@@ -33,6 +33,8 @@ export interface Harness {
   open(path?: string): Promise<void>;
   emit(name: string, payload: unknown): Promise<void>;
   screenshot(name: string): Promise<string>;
+  /** What the page's Content-Security-Policy refused so far (the documents seen by this harness). */
+  cspViolations(): Promise<string[]>;
   seriousAxeViolations(): Promise<Array<{ id: string; impact: string | null | undefined; help: string; nodes: string[] }>>;
   close(): Promise<void>;
 }
@@ -55,11 +57,12 @@ export async function closeBrowser(): Promise<void> {
 }
 
 /** Start the renderer against a fresh (or given) host. */
-export async function startHarness(options: { host?: TestHost; colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
+export async function startHarness(options: { host?: TestHost; colorScheme?: 'light' | 'dark'; origin?: string } = {}): Promise<Harness> {
   const host = options.host ?? createTestHost();
   const calls: CallRecord[] = [];
   const dispatcher = createDispatcher(createHandlers(host.ctx), { log: host.ctx.log, onCall: (r) => calls.push(r) });
-  const server = await startStaticServer(rendererDir);
+  // The built renderer by default; a running server (Vite's dev server, as `npm start` uses) when an origin is given.
+  const server = options.origin ? { origin: options.origin, close: async () => undefined } : await startStaticServer(rendererDir);
   const context = await (await browser()).newContext({ viewport: { width: 1280, height: 860 }, colorScheme: options.colorScheme ?? 'light', acceptDownloads: false });
   await context.exposeBinding('__workbenchCall', (_source, name: string, input: unknown) => dispatcher.call(name, input));
   await context.addInitScript(
@@ -83,6 +86,14 @@ export async function startHarness(options: { host?: TestHost; colorScheme?: 'li
     },
     [methodNames as string[], eventNames as string[]] as const,
   );
+  // Every page reports what its Content-Security-Policy refused; close() fails the suite if anything was.
+  const violations: string[] = [];
+  await context.exposeBinding('__cspReport', (_source, text: string) => void violations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      void (window as unknown as { __cspReport: (t: string) => Promise<void> }).__cspReport(`${e.violatedDirective} ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -118,10 +129,14 @@ export async function startHarness(options: { host?: TestHost; colorScheme?: 'li
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
     },
+    async cspViolations() {
+      return [...violations];
+    },
     async close() {
       if (errors.length > 0) console.warn('Page errors:', errors);
       await context.close();
       await server.close();
+      if (violations.length > 0) throw new Error(`The Content-Security-Policy refused something during this suite: ${violations.join('; ')}`);
     },
   };
   page.on('dialog', (dialog) => {
