@@ -7,6 +7,13 @@ export class Redactor {
     if (secret && secret.length >= 4) this.known.add(secret);
   }
 
+  /** How much the redactor holds: the number of registered strings and their total length. */
+  get held(): { count: number; chars: number } {
+    let chars = 0;
+    for (const secret of this.known) chars += secret.length;
+    return { count: this.known.size, chars };
+  }
+
   /** Mask registered secrets and anything that looks like a token, a private key or a secret parameter. */
   redact(text: string): string {
     let out = text;

@@ -66,9 +66,13 @@ export class SecretStore {
     };
   }
 
-  /** Store a secret under an id, replacing any previous value. */
-  put(id: string, value: string): void {
-    this.options.redactor.register(value);
+  /**
+   * Store a secret under an id, replacing any previous value. The value is given to the log's redactor unless
+   * `redact` is false: a caller that registers the secrets inside a larger value (the token cache) says so, or
+   * every version of that value would stay in memory for the session.
+   */
+  put(id: string, value: string, options: { redact?: boolean } = {}): void {
+    if (options.redact !== false) this.options.redactor.register(value);
     if (!this.persistent()) {
       this.memory.set(id, value);
       this.removeFromDisk(id);
@@ -86,8 +90,8 @@ export class SecretStore {
     return this.memory.has(id) || id in this.doc.get().entries;
   }
 
-  /** Read a secret; a keychain that cannot decrypt it gives `vault.decrypt_failed`. */
-  get(id: string): string {
+  /** Read a secret; a keychain that cannot decrypt it gives `vault.decrypt_failed`. `redact` as for `put`. */
+  get(id: string, options: { redact?: boolean } = {}): string {
     const inMemory = this.memory.get(id);
     if (inMemory !== undefined) return inMemory;
     const entry = this.doc.get().entries[id];
@@ -97,7 +101,7 @@ export class SecretStore {
     }
     try {
       const value = this.port.decrypt(Buffer.from(entry.cipher, 'base64'));
-      this.options.redactor.register(value);
+      if (options.redact !== false) this.options.redactor.register(value);
       return value;
     } catch (cause) {
       throw new WorkbenchError(

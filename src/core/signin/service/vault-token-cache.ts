@@ -11,8 +11,8 @@ export function tokenCacheVaultId(profileId: string): string {
 
 /**
  * The profile's MSAL token cache, kept only as a vault secret (encrypted by the OS keychain, or in memory for the
- * session). Each token in it is also given to the log's redactor: the vault registers the cache as one value, and an
- * opaque refresh token has no shape the redactor's patterns could recognise on its own.
+ * session). Each token in it is given to the log's redactor (an opaque refresh token has no shape the redactor's
+ * patterns could recognise on its own); the cache itself is not, or each of its versions would stay in memory.
  */
 export function vaultTokenCache(secrets: Pick<SecretStore, 'has' | 'get' | 'put'>, profileId: string, redactor?: Pick<Redactor, 'register'>): TokenCachePersistence {
   const id = tokenCacheVaultId(profileId);
@@ -23,7 +23,7 @@ export function vaultTokenCache(secrets: Pick<SecretStore, 'has' | 'get' | 'put'
     load: async () => {
       if (!secrets.has(id)) return null;
       try {
-        const data = secrets.get(id);
+        const data = secrets.get(id, { redact: false });
         remember(data);
         return data;
       } catch {
@@ -33,7 +33,7 @@ export function vaultTokenCache(secrets: Pick<SecretStore, 'has' | 'get' | 'put'
     },
     save: async (data) => {
       remember(data);
-      secrets.put(id, data);
+      secrets.put(id, data, { redact: false });
     },
   };
 }

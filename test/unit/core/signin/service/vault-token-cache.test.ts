@@ -38,4 +38,22 @@ describe('vault token cache', () => {
     restarted.ctx.log.warn(`after load ${REFRESH}`);
     expect(restarted.logLines.at(-1)).not.toContain(REFRESH);
   });
+
+  it('keeps only the tokens in the redactor, not every version of the cache (no growth with each refresh)', async () => {
+    const host = createTestHost();
+    const id = host.ctx.profiles.create({ auth: 'client-credentials', name: 'Refreshing', clientId: '11111111-2222-3333-4444-555555555555', tenant: 'contoso.onmicrosoft.com', secrets: {} }).entry.id;
+    const store = vaultTokenCache(host.ctx.secrets, id, host.ctx.log.redactor);
+    const before = host.ctx.log.redactor.held;
+    // 50 refreshes: each cache has new tokens and 5 KB of account metadata.
+    for (let i = 0; i < 50; i++) {
+      const version = JSON.stringify({ Account: { a: { note: 'x'.repeat(5000), i } }, AccessToken: { a: { secret: `${ACCESS}${i}` } }, RefreshToken: { r: { secret: `${REFRESH}${i}` } } });
+      await store.save(version);
+      expect(await store.load()).toBe(version);
+    }
+    const held = host.ctx.log.redactor.held;
+    expect(held.count - before.count).toBe(100);
+    expect(held.chars - before.chars).toBeLessThan(100 * 80);
+    host.ctx.log.warn(`old refresh token ${REFRESH}7`);
+    expect(host.logLines.at(-1)).not.toContain(`${REFRESH}7`);
+  });
 });
