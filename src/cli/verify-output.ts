@@ -7,6 +7,7 @@ import { renderReportMarkdown } from '../core/registration/render-markdown';
 import type { ManifestFileResult } from '../core/registration/verify-files';
 import { writeNewFile } from '../core/storage/atomic-write';
 import type { VerifyReport } from '../shared/registration';
+import { UsageError } from './command';
 import type { CliIo } from './io';
 
 /** The report format of `--out` with `--dir`. */
@@ -64,9 +65,19 @@ export function printDirHuman(io: CliIo, results: ManifestFileResult[], written:
   if (written.length > 0) io.out(`${written.length} reports written.\n`);
 }
 
+/** True when an --out path asks for HTML (.html, .htm); anything else checkOutPath let through is Markdown. */
+export function isHtmlPath(path: string): boolean {
+  return /\.html?$/i.test(path);
+}
+
+/** --out for one report or record: its extension chooses Markdown or HTML, so it must be one of theirs. */
+export function checkOutPath(out: string | undefined): void {
+  if (out !== undefined && !/\.(md|markdown|html?)$/i.test(out)) throw new UsageError('--out must end in .md or .html: the extension chooses Markdown or HTML.');
+}
+
 /** Write one report to a .md or .html file (owner-only); an existing file is replaced only with --force. */
 export function writeReportFile(path: string, report: VerifyReport, force: boolean): void {
-  const html = /\.html?$/i.test(path);
+  const html = isHtmlPath(path);
   writeOrExplain(path, html ? renderReportHtml(report) : renderReportMarkdown(report), force);
 }
 

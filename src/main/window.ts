@@ -8,7 +8,10 @@ export interface InitialBounds {
   height: number;
 }
 
-/** The one window factory: every app window is created here, with the hardened webPreferences written out. */
+/**
+ * The one window factory: every app window is created here, with the hardened webPreferences written out — in each
+ * window, not spread from a shared constant, so Electronegativity's static checks and a reviewer can read them.
+ */
 export function createSecureWindow(options: { preloadPath: string; devTools: boolean; bounds?: InitialBounds }): BrowserWindow {
   const position = options.bounds?.x !== undefined && options.bounds?.y !== undefined ? { x: options.bounds.x, y: options.bounds.y } : {};
   return new BrowserWindow({

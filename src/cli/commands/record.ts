@@ -8,7 +8,7 @@ import { type Command, parseFlags, UsageError } from '../command';
 import { EXIT_OK } from '../exit-codes';
 import { printJson } from '../output';
 import { readPfxArgument, readProfileArgument, readVerifyTarget, targetFlags } from '../verify-input';
-import { writeOrExplain } from '../verify-output';
+import { checkOutPath, isHtmlPath, writeOrExplain } from '../verify-output';
 
 const usage = `Usage:
   gcw record (--profile <profile.json> | --auth certificate|client-credentials|byo-app --client-id ID --tenant T …)
@@ -44,7 +44,7 @@ export const recordCommand: Command = {
   async run(args, io, globals) {
     const { values, positionals } = parseFlags(args, flags, true);
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}". Give the profile with --profile <profile.json>.`);
-    if (values.out !== undefined && !/\.(md|markdown|html?)$/i.test(values.out)) throw new UsageError('--out must end in .md or .html: the extension chooses Markdown or HTML.');
+    checkOutPath(values.out);
     if (values.manifest === undefined) {
       const stray = (['app-only', 'loopback'] as const).find((k) => values[k]) ?? (values['secret-env'] !== undefined ? 'secret-env' : undefined);
       if (stray) throw new UsageError(`--${stray} says how to check a manifest: add --manifest <app.json>.`);
@@ -62,7 +62,7 @@ export const recordCommand: Command = {
       verification = summarizeReport(await verifyManifestFile(resolve(io.cwd, values.manifest), target));
     }
     const record = recordOfProfileFile({ file, certificate, verification, now: new Date(), generator: `gcw ${pkg.version}` });
-    const html = values.out !== undefined && /\.html?$/i.test(values.out);
+    const html = values.out !== undefined && isHtmlPath(values.out);
     const text = html ? renderRecordHtml(record) : renderRecordMarkdown(record);
     const written = values.out !== undefined ? resolve(io.cwd, values.out) : null;
     if (written) writeOrExplain(written, text, values.force);

@@ -4,7 +4,7 @@ import { type Command, parseFlags, UsageError } from '../command';
 import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../exit-codes';
 import { printJson } from '../output';
 import { readPfxArgument, readProfileArgument, readVerifyTarget, targetFlags } from '../verify-input';
-import { dirReportJson, printDirHuman, printReportHuman, reportJson, writeReportFile, writeReportsToFolder, type OutFormat } from '../verify-output';
+import { checkOutPath, dirReportJson, printDirHuman, printReportHuman, reportJson, writeReportFile, writeReportsToFolder, type OutFormat } from '../verify-output';
 
 const usage = `Usage:
   gcw verify --manifest <app.json> | --dir <folder>
@@ -71,8 +71,6 @@ function checkOut(values: Values): OutFormat {
   const format = values['out-format'];
   if (format !== undefined && format !== 'md' && format !== 'html') throw new UsageError('--out-format must be md or html.');
   if (format !== undefined && values.dir === undefined) throw new UsageError('--out-format is for --dir; with --manifest the extension of --out (.md or .html) decides.');
-  if (values.out !== undefined && values.manifest !== undefined && !/\.(md|markdown|html?)$/i.test(values.out)) {
-    throw new UsageError('--out must end in .md or .html: the extension chooses Markdown or HTML.');
-  }
+  if (values.manifest !== undefined) checkOutPath(values.out);
   return format ?? 'md';
 }
