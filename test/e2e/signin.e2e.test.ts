@@ -1,6 +1,6 @@
 // The Sign-in tests page in Chromium against the Entra emulator: a delegated sign-in driven through the shell double,
 // the result card with claims and the permission comparison, an app-only failure with the catalogue fix and diagnostics.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lookupAadsts } from '../../src/core/signin/aadsts-catalogue';
 import { contract } from '../../src/shared/contract';
 import { HttpBrowser, startSigninHarness, type SigninHarness } from '../support/idp';
@@ -27,9 +27,11 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
     host = createTestHost({ signinNetwork: { extraCaPem: idp.pki.caPem, timeoutMs: 10_000 } });
     ids = await seedEmulatorProfiles(host.ctx.profiles, { host: idp.idp.host, tenantId: idp.s.tenantId }, { webClientId: idp.s.webApp.clientId, secret: idp.s.webApp.secretValue, certificate: idp.s.certificate, pfxPassword: 'e2e-Pass-1', upn: idp.s.user.upn });
     wrongId = host.ctx.profiles.create({ auth: 'client-credentials', name: 'Wrong secret', clientId: idp.s.webApp.clientId, tenant: idp.s.tenantId, environment: 'custom', customHosts: { loginHost: idp.idp.host, graphHost: idp.idp.host }, appOnlyPermissions: ['Sites.Read.All'], secrets: { clientSecret: wrongSecret } }).entry.id;
-    h = await startHarness({ host });
     // Tall enough that the whole page (its main area scrolls) fits in one screenshot.
-    await h.page.setViewportSize({ width: 1280, height: 2400 });
+    h = await startHarness({ host, viewport: { width: 1280, height: 2400 } });
+  });
+  beforeEach(async () => {
+    await h?.reset();
   });
   afterAll(async () => {
     await h?.close();

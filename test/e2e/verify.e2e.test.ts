@@ -2,7 +2,7 @@
 // with fixes, admin-center links through the shell, reports exported through the save dialog, bad input.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateSelfSignedCertificate } from '../../src/core/certificates/generate';
 import { buildKeyCredential } from '../../src/core/certificates/key-credential';
 import { writePkcs12 } from '../../src/core/certificates/pkcs12/write';
@@ -28,6 +28,9 @@ describe.skipIf(missing !== null)('Verify page in Chromium', () => {
   let profileName: string;
   beforeAll(async () => {
     h = await startHarness();
+  });
+  beforeEach(async () => {
+    await h?.reset();
   });
   afterAll(async () => {
     await h?.close();
@@ -58,6 +61,7 @@ describe.skipIf(missing !== null)('Verify page in Chromium', () => {
 
   it('checks a manifest against a profile: findings grouped with fixes, a link opened, reports exported', async () => {
     profileName = 'Contoso own app (e2e)';
+    await h.open('#/start');
     const created = await h.page.evaluate(
       ([name, clientId, tenant, secret]) =>
         window.workbench.profiles.create({ auth: 'byo-app', name, clientId, tenant, audience: 'single-tenant', domain: 'contoso.com', scopes: ['openid', 'offline_access', 'User.Read', 'Files.Read'], secrets: { clientSecret: secret } }),
