@@ -2,6 +2,8 @@ import { WorkbenchError } from '../errors';
 import { isMultiTenantSegment } from '../signin/endpoints';
 import { signInInteractive, type SignInProgress } from '../signin/interactive-signin';
 import type { SigninNetworkClient } from '../signin/network-client';
+import { tokensInCache } from '../signin/service/vault-token-cache';
+import { createCachePlugin } from '../signin/token-cache';
 import { managementClientId, type ManagementClient } from './management';
 
 /** A management sign-in: the token lives in memory only, with what it may do. */
@@ -31,6 +33,8 @@ export interface ManagementSignInOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   onProgress?: (p: SignInProgress) => void;
+  /** Every token msal receives (access, refresh, ID) is registered here so no log line can print it; the cache itself is dropped. */
+  redactor?: { register(secret: string): void };
 }
 
 /** Delegated sign-in of the admin (PKCE, the Workbench's own loopback listener) for Microsoft Graph management scopes. */
@@ -49,6 +53,8 @@ export async function signInForManagement(o: ManagementSignInOptions): Promise<M
     includeAccessToken: true,
     openBrowser: o.openBrowser,
     prompt: 'select_account',
+    // The refresh token msal receives is never kept: the cache lives for this call only, its tokens registered for redaction.
+    cachePlugin: createCachePlugin({ load: async () => null, save: async (data) => void tokensInCache(data).forEach((t) => o.redactor?.register(t)) }),
     ...(o.loginHint ? { loginHint: o.loginHint } : {}),
     ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
     ...(o.signal ? { signal: o.signal } : {}),

@@ -88,6 +88,7 @@ export class GraphApplyService {
         scopes,
         networkClient: net,
         timeoutMs: (input.timeoutSeconds ?? 300) * 1000,
+        redactor: this.o.log.redactor,
         openBrowser: async (url) => {
           const reason = this.o.links.check(url);
           if (reason) throw new WorkbenchError('external.not_allowed', `The sign-in page was not opened: ${reason}.`);
