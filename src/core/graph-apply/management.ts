@@ -4,7 +4,8 @@ import type { GraphAction, RoleNeed } from '../../shared/graph-apply';
  * Microsoft Graph Command Line Tools (the public client Microsoft Graph PowerShell and the Graph CLI sign in with).
  * Source: Microsoft Learn, "Verify first-party Microsoft applications in sign-in reports", table "Application IDs of
  * Microsoft tenant-owned applications": Microsoft Graph Command Line Tools | 14d82eec-204b-4c2f-b7e8-296a70dab67e
- * (https://learn.microsoft.com/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in; see docs/sources.md).
+ * (https://learn.microsoft.com/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in;
+ * its source is MicrosoftDocs/SupportArticles-docs, support/entra/entra-id/governance/verify-first-party-apps-sign-in.md).
  */
 export const GRAPH_COMMAND_LINE_TOOLS_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
 
