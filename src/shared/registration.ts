@@ -73,6 +73,8 @@ export const registrationFindingCodes = [
   'permission.aad_graph_legacy',
   // certificate
   'certificate.not_checked',
+  'certificate.none_registered',
+  'certificate.none_usable',
   'certificate.not_registered',
   'certificate.identifier_base64_hex_text',
   'certificate.wrong_type',

@@ -65,6 +65,8 @@ export const findingSeverity: Record<RegistrationFindingCode, FindingSeverity> =
   'permission.admin_consent_required': 'info',
   'permission.aad_graph_legacy': 'warning',
   'certificate.not_checked': 'info',
+  'certificate.none_registered': 'error',
+  'certificate.none_usable': 'error',
   'certificate.not_registered': 'error',
   'certificate.identifier_base64_hex_text': 'info',
   'certificate.wrong_type': 'error',

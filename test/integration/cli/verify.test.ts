@@ -70,7 +70,9 @@ describe('gcw verify', () => {
     const report = JSON.parse(r.stdout) as ReportJson;
     expect(Object.keys(report).sort()).toEqual(['counts', 'file', 'findings', 'format']);
     expect(report.format).toBe('graph');
-    expect(codes(report)).toEqual(expect.arrayContaining(['permission.minimum_missing', 'public_client.enabled_for_confidential', 'certificate.not_checked']));
+    // its only certificate ended in 2023: without a PFX that is an error too (certificate.none_usable), not a note
+    expect(codes(report)).toEqual(expect.arrayContaining(['permission.minimum_missing', 'public_client.enabled_for_confidential', 'certificate.none_usable']));
+    expect(report.findings.find((f) => f.code === 'certificate.none_usable')).toMatchObject({ severity: 'error', message: expect.stringContaining('expired on 2023-06-08') });
     for (const f of report.findings) {
       expect(Object.keys(f).sort()).toEqual(['code', 'fix', 'link', 'message', 'severity']);
       expect(f.link).toMatch(/^https:\/\/entra\.microsoft\.com\//);

@@ -176,6 +176,13 @@ const cases: Case[] = [
   { code: 'permission.aad_graph_legacy', trigger: (s) => void s.permissions.push({ resourceAppId: '00000002-0000-0000-c000-000000000000', id: '311a71cc-e848-46a1-bdf8-97ff7156d8e6', type: 'Scope' }) },
   // certificate
   { code: 'certificate.not_checked', base: 'certificate', trigger: (_s, t) => void (t.certificate = null) },
+  { code: 'certificate.none_registered', base: 'certificate', trigger: (s, t) => ((s.keys = []), (t.certificate = null)), clean: (_s, t) => void (t.certificate = null) },
+  {
+    code: 'certificate.none_usable',
+    base: 'certificate',
+    trigger: (s, t) => ((s.keys[0]!.end = inDays(-2)), (t.certificate = null)),
+    clean: (s, t) => ((s.keys[0]!.end = inDays(-2)), s.keys.push({ ...s.keys[0]!, end: inDays(90), keyId: 'e1b2c3d4-0000-4000-8000-000000000001' }), (t.certificate = null)),
+  },
   {
     code: 'certificate.not_registered',
     base: 'certificate',
@@ -292,12 +299,50 @@ describe('finding details', () => {
     expect(f?.message).toContain('probably');
   });
 
-  it('says when no certificate is registered at all', () => {
+  it('says when no certificate is registered at all, naming the PFX’s thumbprint', () => {
     const spec = goodCertificateSpec();
     spec.keys = [];
-    const f = verifyManifest(manifestJson(spec, 'graph'), goodTarget('certificate')).findings.find((x) => x.code === 'certificate.not_registered');
-    expect(f?.message).toContain('No certificate is registered');
+    const f = verifyManifest(manifestJson(spec, 'graph'), goodTarget('certificate')).findings.find((x) => x.code === 'certificate.none_registered');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('no certificate registered');
     expect(f?.message).toContain(recordingCertificate().thumbprintSha1);
+  });
+
+  it('makes a certificate connection without any certificate an error also when no PFX is given', () => {
+    const spec = goodCertificateSpec();
+    spec.keys = [];
+    const report = verifyManifest(manifestJson(spec, 'aadgraph'), goodTarget('certificate', { certificate: null }));
+    expect(report.findings.map((f) => `${f.severity}:${f.code}`)).toEqual(['error:certificate.none_registered']);
+    expect(report.counts.error).toBe(1);
+  });
+
+  it('makes a certificate connection whose only certificates expired or encrypt an error without a PFX, naming each reason once', () => {
+    const spec = goodCertificateSpec();
+    spec.keys = [
+      { ...spec.keys[0]!, end: '2023-02-16T00:00:00Z', displayName: 'old' },
+      { ...spec.keys[0]!, usage: 'Encrypt', displayName: 'saml', keyId: '5a1e0000-0000-4000-8000-000000000002' },
+    ];
+    const report = verifyManifest(manifestJson(spec, 'graph'), goodTarget('certificate', { certificate: null }));
+    const f = report.findings.find((x) => x.code === 'certificate.none_usable');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('“old” — it expired on 2023-02-16');
+    expect(f?.message).toContain('“saml” — its usage is “Encrypt” (SAML token encryption), not Verify');
+    // the expired certificate is not listed a second time as a warning
+    expect(report.findings.map((x) => x.code)).not.toContain('key_credential.expired');
+  });
+
+  it('compares the thumbprints a profile records without a PFX, and words a missing start date plainly', () => {
+    const spec = goodCertificateSpec();
+    spec.keys[0]!.end = inDays(200);
+    const cert = recordingCertificate();
+    const recorded = { derBase64: '', thumbprintSha1: cert.thumbprintSha1, thumbprintSha256: cert.thumbprintSha256, notBefore: '', notAfter: cert.notAfter, keyMatchesCertificate: null };
+    const report = verifyManifest(manifestJson(spec, 'graph'), goodTarget('certificate', { certificate: recorded }));
+    const f = report.findings.find((x) => x.code === 'certificate.dates_differ');
+    expect(f?.message).toContain(`the certificate itself is valid until ${cert.notAfter.slice(0, 10)}`);
+    expect(f?.message).not.toContain('no date');
+    const other = verifyManifest(manifestJson(spec, 'graph'), goodTarget('certificate', { certificate: { ...recorded, thumbprintSha1: 'BB5D1064437D8720A5C53078185E6A361A78B10A', thumbprintSha256: '00' } }));
+    const missing = other.findings.find((x) => x.code === 'certificate.not_registered');
+    expect(missing?.message).toContain('The certificate the profile records (SHA-1 thumbprint BB5D1064437D8720A5C53078185E6A361A78B10A)');
   });
 
   it('points at the Secret ID when the stored secret starts like a secret’s key ID', () => {
