@@ -57,6 +57,22 @@ const cases: Case[] = [
     trigger: nothing,
     text: (_f, spec) => JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#applications', value: [toGraph(spec), toGraph({ ...spec, appId: OBJECT_ID })] }),
   },
+  {
+    code: 'manifest.template',
+    trigger: nothing,
+    text: (format, spec) => JSON.stringify({ ...JSON.parse(manifestJson(spec, format)), appId: '${{AAD_APP_CLIENT_ID}}' }),
+  },
+  {
+    code: 'manifest.partial',
+    trigger: nothing,
+    text: (format, spec) => JSON.stringify({ requiredResourceAccess: JSON.parse(manifestJson(spec, format)).requiredResourceAccess }),
+  },
+  { code: 'manifest.app_id_placeholder', trigger: (s) => void (s.appId = '*****'), clean: (s) => void (s.appId = APP_ID.toUpperCase()) },
+  {
+    code: 'manifest.duplicate_key',
+    trigger: nothing,
+    text: (format, spec) => manifestJson(spec, format).replace('{', '{\n  "signInAudience": "AzureADMultipleOrgs",'),
+  },
   { code: 'key_credential.no_dates', base: 'certificate', trigger: (s) => void (s.keys[0]!.end = null) },
   { code: 'key_credential.identifier_unreadable', base: 'certificate', trigger: (s) => void (s.keys[0]!.customKeyIdentifier = Buffer.from('My app cert').toString('base64')) },
   { code: 'key_credential.expired', base: 'manifest-only', trigger: (s) => void (s.keys[0]!.end = inDays(-1)) },
@@ -159,6 +175,11 @@ const cases: Case[] = [
   },
   { code: 'permission.unknown_id', trigger: (s) => void s.permissions.push({ resourceAppId: '00000003-0000-0000-c000-000000000000', id: '12345678-1234-1234-1234-123456789012', type: 'Scope' }) },
   {
+    code: 'permission.unknown_name',
+    trigger: (s) => void s.permissions.push({ resourceAppId: 'Microsoft Graph', id: 'Files.Reed', type: 'Scope' }),
+    clean: (s) => void s.permissions.push({ resourceAppId: 'Microsoft Graph', id: 'files.read', type: 'Scope' }),
+  },
+  {
     code: 'permission.id_kind_mismatch',
     // 01d4889c-… is the application permission Files.Read.All, listed here as a delegated Scope.
     trigger: (s) => void s.permissions.push({ resourceAppId: '00000003-0000-0000-c000-000000000000', id: '01d4889c-1287-42c6-ac1f-5d1e02578ef6', type: 'Scope' }),
@@ -174,6 +195,7 @@ const cases: Case[] = [
     trigger: (s, t) => ((t.requiredDelegated = ['openid', 'offline_access', ['User.Read.All', 'User.Read'], 'Files.Read']), s.permissions.push({ name: 'User.Read.All', kind: 'delegated' })),
   },
   { code: 'permission.aad_graph_legacy', trigger: (s) => void s.permissions.push({ resourceAppId: '00000002-0000-0000-c000-000000000000', id: '311a71cc-e848-46a1-bdf8-97ff7156d8e6', type: 'Scope' }) },
+  { code: 'permission.other_api_not_checked', trigger: (s) => void s.permissions.push({ resourceAppId: '00000003-0000-0ff1-ce00-000000000000', id: '4e0d77b0-96ba-4398-af14-3baa780278f4', type: 'Scope' }) },
   // certificate
   { code: 'certificate.not_checked', base: 'certificate', trigger: (_s, t) => void (t.certificate = null) },
   { code: 'certificate.none_registered', base: 'certificate', trigger: (s, t) => ((s.keys = []), (t.certificate = null)), clean: (_s, t) => void (t.certificate = null) },
