@@ -126,6 +126,18 @@ describe('gcw verify', () => {
     expect(JSON.parse(wrong.stdout)).toMatchObject({ ok: false, error: { code: 'pfx.wrong_password' } });
   });
 
+  it('checks a Teams Toolkit template and a pasted requiredResourceAccess list instead of refusing them', () => {
+    const template = gcw(['verify', '--manifest', join(fixturesDir, '09_teams-toolkit_aad.manifest.json'), ...byoProfile, '--json'], { cwd: dir });
+    expect(template.code).toBe(0);
+    const t = JSON.parse(template.stdout) as ReportJson;
+    expect(codes(t)).toEqual(expect.arrayContaining(['manifest.template', 'manifest.app_id_placeholder', 'permission.other_api_not_checked']));
+    expect(codes(t)).not.toContain('client_id.mismatch');
+    expect(codes(t)).not.toContain('secret.none_registered');
+    const list = gcw(['verify', '--manifest', join(fixturesDir, '11_fragment_requiredResourceAccess-list.json'), '--json'], { cwd: dir });
+    expect(list.code).toBe(0);
+    expect(codes(JSON.parse(list.stdout) as ReportJson)).toContain('manifest.partial');
+  });
+
   it('exits 2 for bad input: invalid JSON with its line, not a manifest, a missing file, wrong flags', () => {
     const broken = gcw(['verify', '--manifest', 'broken.json', '--json'], { cwd: dir });
     expect(broken.code).toBe(2);
