@@ -185,7 +185,7 @@ export type ManifestSection = 'signInAudience' | 'redirectUris' | 'keyCredential
 
 /** A Teams Toolkit (Microsoft 365 Agents Toolkit) `aad.manifest.json` template: what it leaves for the toolkit to fill in. */
 export interface ManifestTemplate {
-  /** The `${{NAME}}` placeholders it holds, in order of first appearance. */
+  /** The placeholders it holds as written (`${{AAD_APP_CLIENT_ID}}`; `{{state.…}}` in older templates), in order of first appearance. */
   placeholders: string[];
   /** Permissions or APIs given by name (`"resourceAppId": "Microsoft Graph"`, `"id": "User.Read"`) rather than by id. */
   namedPermissions: boolean;

@@ -1,21 +1,21 @@
-// Values that stand in for real ones: Teams Toolkit's `${{NAME}}` placeholders, other template placeholders, and
-// values redacted before a manifest was shared (`*****`, an all-zero GUID).
+// Values that stand in for real ones: Teams Toolkit's placeholders (`${{NAME}}` today; `{{state.…}}` in the older
+// aad.template.json), other template placeholders, and values redacted before a manifest was shared (`*****`).
 import { isObject } from './field-reader';
 
-const toolkitPlaceholder = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+const toolkitPlaceholder = /\$?\{\{\s*[A-Za-z_][\w.-]*\s*\}\}/g;
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a stand-in value is. */
 export type StandIn = { kind: 'toolkit'; names: string[] } | { kind: 'template' } | { kind: 'redacted' };
 
-/** True when the text holds a Teams Toolkit `${{NAME}}` placeholder. */
+/** True when the text holds a Teams Toolkit placeholder (`${{NAME}}`, or `{{state.…}}` of older templates). */
 export function hasToolkitPlaceholder(text: string): boolean {
-  return text.includes('${{') && new RegExp(toolkitPlaceholder.source).test(text);
+  return text.includes('{{') && new RegExp(toolkitPlaceholder.source).test(text);
 }
 
-/** The `${{NAME}}` placeholder names in a text. */
+/** The Teams Toolkit placeholders in a text, as written (`${{AAD_APP_CLIENT_ID}}`). */
 export function toolkitPlaceholderNames(text: string): string[] {
-  return [...text.matchAll(toolkitPlaceholder)].map((m) => m[1] ?? '');
+  return [...text.matchAll(toolkitPlaceholder)].map((m) => m[0].replace(/\s+/g, ''));
 }
 
 /**
@@ -26,7 +26,7 @@ export function standIn(value: string): StandIn | null {
   const v = value.trim();
   if (hasToolkitPlaceholder(v)) return { kind: 'toolkit', names: toolkitPlaceholderNames(v) };
   if (guid.test(v)) return /^[0-]+$/.test(v) ? { kind: 'redacted' } : null;
-  if (/^\{\{.*\}\}$|^<[^<>]+>$|^\{[^{}]+\}$|^\[[^[\]]+\]$|^%[A-Za-z_]+%$|^\$\{?[A-Za-z_]+\}?$/.test(v)) return { kind: 'template' };
+  if (/^<[^<>]+>$|^\{[^{}]+\}$|^\[[^[\]]+\]$|^%[A-Za-z_]+%$|^\$\{?[A-Za-z_]+\}?$/.test(v)) return { kind: 'template' };
   if (/^[*•xX#?.\s-]{3,}$/.test(v) && /[*•xX#?]/.test(v)) return { kind: 'redacted' };
   if (/redacted|removed|hidden|your[-_ ]?(app|client)|client[-_ ]?id[-_ ]?here/i.test(v)) return { kind: 'redacted' };
   return null;
@@ -39,7 +39,7 @@ export function describeStandIn(value: string, kind: StandIn): string {
   return `redacted (“${value.trim().slice(0, 40)}”)`;
 }
 
-/** Every `${{NAME}}` placeholder in a parsed JSON value, in order of first appearance (manifests are shallow: 32 levels are read). */
+/** Every Teams Toolkit placeholder in a parsed JSON value, in order of first appearance (manifests are shallow: 32 levels are read). */
 export function placeholdersIn(value: unknown, found: string[] = [], depth = 0): string[] {
   if (depth > 32) return found;
   if (typeof value === 'string') {

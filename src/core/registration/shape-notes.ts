@@ -54,7 +54,7 @@ export function shapeNotes(app: AppRegistrationSummary, target: VerifyTarget): F
 
 function templateNote(app: AppRegistrationSummary): FindingDraft {
   const template = app.template;
-  const shown = (template?.placeholders ?? []).slice(0, 4).map((p) => `\${{${p}}}`);
+  const shown = (template?.placeholders ?? []).slice(0, 4);
   const more = (template?.placeholders.length ?? 0) - shown.length;
   const fills = shown.length > 0 ? `the toolkit fills in ${listWords(more > 0 ? [...shown, `${more} more`] : shown)} when it provisions the app` : 'the toolkit completes it when it provisions the app';
   const named = template?.namedPermissions ? ', and turns the permissions it names (such as “User.Read” of “Microsoft Graph”) into their ids' : '';

@@ -21,7 +21,7 @@ describe('09 — a Teams Toolkit aad.manifest.json template', () => {
     expect(f?.message).toContain('${{AAD_APP_CLIENT_ID}}');
     expect(f?.message).toContain('${{TAB_ENDPOINT}}');
     expect(f?.fix).toContain('build/aad.manifest.<environment>.json');
-    expect(report.apps[0]?.template).toEqual({ placeholders: ['AAD_APP_OBJECT_ID', 'AAD_APP_CLIENT_ID', 'AAD_APP_ACCESS_AS_USER_PERMISSION_ID', 'TAB_ENDPOINT'], namedPermissions: true });
+    expect(report.apps[0]?.template).toEqual({ placeholders: ['${{AAD_APP_OBJECT_ID}}', '${{AAD_APP_CLIENT_ID}}', '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}', '${{TAB_ENDPOINT}}'], namedPermissions: true });
   });
 
   it('resolves “Microsoft Graph” and permission names through the catalogue, as the toolkit does', () => {
@@ -61,6 +61,14 @@ describe('09 — a Teams Toolkit aad.manifest.json template', () => {
     const f = verifyManifest(text, alone).findings.find((x) => x.code === 'permission.other_api_not_checked');
     expect(f?.severity).toBe('info');
     expect(f?.message).toContain('Office 365 SharePoint Online (00000003-0000-0ff1-ce00-000000000000): AllSites.Read (Scope)');
+  });
+
+  it('recognises the older aad.template.json with {{state.…}} placeholders too', () => {
+    const older = text.toString('utf8').replaceAll('${{AAD_APP_CLIENT_ID}}', '{{state.fx-resource-aad-app-for-teams.clientId}}');
+    const report = verifyManifest(older, goodTarget('byo-app'));
+    expect(report.findings.find((x) => x.code === 'manifest.template')?.message).toContain('{{state.fx-resource-aad-app-for-teams.clientId}}');
+    expect(report.findings.find((x) => x.code === 'manifest.app_id_placeholder')?.message).toContain('the Teams Toolkit placeholder {{state.fx-resource-aad-app-for-teams.clientId}}');
+    expect(codes(report)).not.toContain('client_id.mismatch');
   });
 
   it('names a misspelt permission in a template', () => {
