@@ -24,6 +24,7 @@ interface ObjectFrame {
   keys: Map<string, Occurrence[]>;
   awaitingKey: boolean;
   current: Occurrence | null;
+  currentKey: string;
 }
 
 interface ArrayFrame {
@@ -45,8 +46,7 @@ export function findDuplicateKeys(text: string, limit = 20): DuplicateKey[] {
     const top = stack.at(-1);
     if (!top) return '';
     if (top.type === 'array') return `${top.path}[${top.index}]`;
-    const key = top.current ? lastKey(top) : '';
-    return top.path ? `${top.path}.${key}` : key;
+    return top.path ? `${top.path}.${top.currentKey}` : top.currentKey;
   };
   const valueEnds = (end: number): void => {
     const top = stack.at(-1);
@@ -69,7 +69,7 @@ export function findDuplicateKeys(text: string, limit = 20): DuplicateKey[] {
       i++;
     } else if (c === '{' || c === '[') {
       const path = childPath();
-      stack.push(c === '{' ? { type: 'object', path, keys: new Map(), awaitingKey: true, current: null } : { type: 'array', path, index: 0 });
+      stack.push(c === '{' ? { type: 'object', path, keys: new Map(), awaitingKey: true, current: null, currentKey: '' } : { type: 'array', path, index: 0 });
       i++;
     } else if (c === '}' || c === ']') {
       const frame = stack.pop();
@@ -80,10 +80,14 @@ export function findDuplicateKeys(text: string, limit = 20): DuplicateKey[] {
       const end = stringEnd(text, i);
       const top = stack.at(-1);
       if (top?.type === 'object' && top.awaitingKey) {
-        const key = JSON.parse(text.slice(i, end)) as string;
+        const raw = text.slice(i + 1, end - 1);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         const occurrence: Occurrence = { line, start: end, end: end };
-        top.keys.set(key, [...(top.keys.get(key) ?? []), occurrence]);
+        const seen = top.keys.get(key);
+        if (seen) seen.push(occurrence);
+        else top.keys.set(key, [occurrence]);
         top.current = occurrence;
+        top.currentKey = key;
         top.awaitingKey = false;
         i = end;
       } else {
@@ -92,16 +96,11 @@ export function findDuplicateKeys(text: string, limit = 20): DuplicateKey[] {
       }
     } else {
       // A number, true, false or null.
-      while (i < text.length && !/[,\]}\s]/.test(text[i] ?? '')) i++;
+      while (i < text.length && !literalEnd.has(text.charCodeAt(i))) i++;
       valueEnds(i);
     }
   }
   return out;
-}
-
-function lastKey(frame: ObjectFrame): string {
-  for (const [key, occurrences] of frame.keys) if (occurrences.includes(frame.current as Occurrence)) return key;
-  return '';
 }
 
 function collect(frame: ObjectFrame, text: string, out: DuplicateKey[], limit: number): void {
@@ -112,14 +111,19 @@ function collect(frame: ObjectFrame, text: string, out: DuplicateKey[], limit: n
   }
 }
 
+// , ] } and JSON white space end a number, true, false or null.
+const literalEnd = new Set([0x2c, 0x5d, 0x7d, 0x20, 0x09, 0x0a, 0x0d]);
+
 /** The index just past the closing quote of the string that starts at `start`. */
 function stringEnd(text: string, start: number): number {
   let i = start + 1;
   while (i < text.length) {
-    const c = text[i];
-    if (c === '\\') i += 2;
-    else if (c === '"') return i + 1;
-    else i++;
+    const quote = text.indexOf('"', i);
+    if (quote < 0) return text.length;
+    let backslashes = 0;
+    for (let j = quote - 1; j > start && text.charCodeAt(j) === 0x5c; j--) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    i = quote + 1;
   }
   return i;
 }
