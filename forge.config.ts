@@ -54,7 +54,6 @@ const config: ForgeConfig = {
         productName: 'Graph Connection Workbench',
         genericName: 'Microsoft Graph connection workbench',
         license: 'MIT',
-        group: 'Applications/System',
         categories: ['Utility'],
       },
     }),
