@@ -82,7 +82,9 @@ const config: ForgeConfig = {
       [FuseV1Options.EnableNodeCliInspectArguments]: false,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
-      // The app is served from app://, never file://, so file:// pages need no extra privileges.
+      // No page is loaded from file:// (the app is served from app://), so file:// pages need no extra privileges. The
+      // app:// handler's net.fetch of file:// URLs in app.asar keeps working: main's net.fetch reads file:// through
+      // Electron's asar loader whatever this fuse says (electron/shell/common/api/electron_api_url_loader.cc).
       [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     }),
   ],
