@@ -68,7 +68,7 @@ try {
     await until(() => fake.windows.length > 0 || called('app.exit'));
     await wait(50);
   } else {
-    await until(() => called('app.quit'), 2_000);
+    await until(() => called('app.quit'), 10_000);
   }
   result.ipcChannels = [...fake.ipcHandlers.keys()];
   result.preloads = fake.windows.map((w) => {
