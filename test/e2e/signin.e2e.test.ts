@@ -126,6 +126,25 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
     await h.page.getByTestId('signin-history').getByText('Cancelled', { exact: true }).waitFor();
   });
 
+  it('Test settings offer the OS certificate store and say truly where NODE_EXTRA_CA_CERTS counts', async () => {
+    await h.open('#/signin');
+    const settings = h.page.getByRole('region', { name: 'Test settings' });
+    await settings.waitFor();
+    const text = (await settings.innerText()).replace(/\s+/g, ' ');
+    // The installed app never sees NODE_EXTRA_CA_CERTS: Electron's nodeOptions fuse removes it at start-up.
+    expect(text).not.toMatch(/NODE_EXTRA_CA_CERTS is honoured too/);
+    expect(text).toContain('The installed app ignores NODE_EXTRA_CA_CERTS');
+    expect(text).toMatch(/\(\d+ in the store now\)/);
+    const toggle = settings.getByRole('switch', { name: 'Not trusted' });
+    await toggle.click();
+    await settings.getByText('The operating system’s certificate store is trusted.').waitFor();
+    expect(await settings.getByRole('switch', { name: 'Trusted' }).isChecked()).toBe(true);
+    expect(host.ctx.signin.preferences().useSystemCa).toBe(true);
+    await settings.getByRole('switch', { name: 'Trusted' }).click();
+    await settings.getByText('The operating system’s certificate store is no longer trusted.').waitFor();
+    expect(await h.seriousAxeViolations()).toEqual([]);
+  });
+
   it('no result delivered to the renderer carries an access or refresh token', () => {
     const calls = h.calls.filter((c) => c.method.startsWith('signin.'));
     expect(calls.map((c) => c.method)).toEqual(expect.arrayContaining(['signin.interactive', 'signin.checkConnection', 'signin.appOnly', 'signin.copyDiagnostics']));
