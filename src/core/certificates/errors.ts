@@ -76,6 +76,19 @@ export function unsupportedAlgorithm(oid: string, role: string): WorkbenchError 
   });
 }
 
+/** A PBMAC1 integrity check whose key length is missing or too short to tell a wrong password from the right one. */
+export function unsafeMac(keyLength: number | null, minimum: number): WorkbenchError {
+  const odds = keyLength !== null && keyLength < 4 ? ` (about 1 in ${(2 ** (8 * keyLength)).toLocaleString('en-US')} wrong passwords would pass it)` : '';
+  const message =
+    keyLength === null
+      ? "The file's integrity check (PBMAC1) does not state its key length, so it cannot be checked safely; this app refuses it."
+      : `The file's integrity check (PBMAC1) uses a ${keyLength}-byte key, too short to tell a wrong password from the right one${odds}; this app refuses it.`;
+  return new WorkbenchError('pfx.unsafe_mac', message, {
+    hint: `RFC 9579 requires PBMAC1 to state a key length of at least ${minimum} bytes. Export the file again with a standard MAC (OpenSSL 3: openssl pkcs12 -export, or with -pbmac1_pbkdf2 on 3.4 and later).`,
+    details: { keyLength, minimum },
+  });
+}
+
 /** Wrong password, saying which check failed. */
 export function wrongPassword(failedCheck: 'mac' | 'decryption'): WorkbenchError {
   const message =

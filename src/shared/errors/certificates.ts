@@ -20,6 +20,8 @@ export const certificateErrorCodes = [
   'pfx.unsupported_algorithm',
   /** An iteration count so high that opening would take minutes (usually a damaged file). */
   'pfx.too_many_iterations',
+  /** The PBMAC1 integrity check states no key length or one under 20 bytes (RFC 9579): wrong passwords could pass it. */
+  'pfx.unsafe_mac',
   /** The file opened but holds no certificate. */
   'pfx.no_certificate',
   /** Bytes that are not an X.509 certificate where one was expected. */

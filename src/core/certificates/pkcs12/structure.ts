@@ -13,9 +13,12 @@ import {
   Tag,
 } from '../asn1/reader';
 import { OID } from '../asn1/oids';
-import { unsupportedAlgorithm } from '../errors';
+import { unsafeMac, unsupportedAlgorithm } from '../errors';
 import { checkIterations, DIGESTS, HMAC_HASHES, type EncryptionScheme, parseEncryptionScheme, parseKdf, type Pbes2Kdf } from './algorithms';
 import type { HashName } from './kdf';
+
+/** Shortest PBMAC1 key accepted (RFC 9579 section 4). */
+export const MIN_PBMAC1_KEY_BYTES = 20;
 
 /** The MAC of a PFX: classic HMAC with a PKCS#12-KDF key, or PBMAC1 (RFC 9579) with a PBKDF2 key. */
 export type PfxMacData =
@@ -83,6 +86,8 @@ function parseMacData(node: Asn1Node): PfxMacData {
     const params = expectConstructed(algorithm.children[1], Tag.SEQUENCE, 'PBMAC1 parameters');
     const kdf = parseKdf(expectConstructed(params.children[0], Tag.SEQUENCE, 'PBMAC1 key derivation'), 'the integrity check');
     if (kdf.kind !== 'pbkdf2') throw unsupportedAlgorithm(OID.scrypt, 'the integrity check');
+    // RFC 9579: keyLength MUST be present and at least 20 bytes. A 1-byte key lets 1 in 256 wrong passwords through.
+    if (kdf.keyLength === null || kdf.keyLength < MIN_PBMAC1_KEY_BYTES) throw unsafeMac(kdf.keyLength, MIN_PBMAC1_KEY_BYTES);
     const schemeOid = readOid(childAt(expectConstructed(params.children[1], Tag.SEQUENCE, 'PBMAC1 scheme'), 0, 'PBMAC1 scheme OID'));
     const hash = HMAC_HASHES[schemeOid];
     if (!hash) throw unsupportedAlgorithm(schemeOid, 'the integrity check');

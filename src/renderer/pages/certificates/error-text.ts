@@ -12,6 +12,7 @@ const TITLES: Record<CertificateErrorCode, string> = {
   'pfx.password_required': 'Password needed',
   'pfx.unsupported_algorithm': 'Unsupported protection',
   'pfx.too_many_iterations': 'The file cannot be opened',
+  'pfx.unsafe_mac': 'Unsafe integrity check',
   'pfx.no_certificate': 'No certificate inside',
   'pfx.invalid_certificate': 'Not a certificate',
   'pfx.invalid_base64': 'Not base64 text',
