@@ -107,6 +107,8 @@ if (!app.requestSingleInstanceLock()) {
       win.on('closed', () => {
         trustedIds.delete(contentsId);
         mainWindow = null;
+        // No one is left to see a PFX that is still opening: stop its key derivation.
+        ctx.certificates.cancelOpens();
       });
       void win.loadURL(entryUrl);
       mainWindow = win;

@@ -20,6 +20,14 @@ export const certificateErrorCodes = [
   'pfx.unsupported_algorithm',
   /** An iteration count so high that opening would take minutes (usually a damaged file). */
   'pfx.too_many_iterations',
+  /** The file asks for more key-derivation work (iterations × parts, scrypt memory) than one open may spend; refused before any work. */
+  'pfx.over_budget',
+  /** More SafeBags than any real PFX holds (limit 1,000). */
+  'pfx.too_many_bags',
+  /** Opening was cancelled (the Cancel button, a closed window, quit). */
+  'pfx.cancelled',
+  /** Opening ran past its deadline (60 s) and was stopped. */
+  'pfx.timed_out',
   /** The PBMAC1 integrity check states no key length or one under 20 bytes (RFC 9579): wrong passwords could pass it. */
   'pfx.unsafe_mac',
   /** The file opened but holds no certificate. */

@@ -2,7 +2,9 @@ import { WorkbenchError } from '../../errors';
 import { type Asn1Node, Asn1Error, childAt, expectConstructed, isUniversal, readNumber, readOctets, readOid, Tag } from '../asn1/reader';
 import { OID } from '../asn1/oids';
 import { unsupportedAlgorithm } from '../errors';
+import { scryptAllowed } from './budget';
 import { HASH_SIZES, type HashName } from './kdf';
+import { scryptRefused } from './plan';
 
 /** Iteration counts above this are refused: opening would take minutes (real files use 1 to 2,000,000). */
 export const MAX_ITERATIONS = 10_000_000;
@@ -132,7 +134,10 @@ export function parseKdf(node: Asn1Node, role: string): Pbes2Kdf {
     const parallelization = readNumber(childAt(params, 3, 'scrypt parallelization'), 'scrypt parallelization');
     const keyLength = params.children[4] ? readNumber(params.children[4], 'scrypt key length') : null;
     if (cost < 2 || (cost & (cost - 1)) !== 0 || blockSize < 1 || parallelization < 1) throw new Asn1Error('Bad scrypt parameters');
-    checkIterations(cost > 2 ** 20 || blockSize > 32 || parallelization > 16 ? MAX_ITERATIONS + 1 : cost, role);
+    // Checked before any work: memory is 128·N·r bytes, so r = 32 or N = 2^20 would ask for gigabytes.
+    if (!scryptAllowed(cost, blockSize, parallelization)) {
+      throw scryptRefused(cost, blockSize, parallelization, role);
+    }
     return { kind: 'scrypt', salt, cost, blockSize, parallelization, keyLength };
   }
   throw unsupportedAlgorithm(oid, `the key derivation of ${role}`);

@@ -2,7 +2,8 @@
 import type { PasswordUsed } from '../../../shared/certificates';
 import { Asn1Error, expectConstructed, parseAsn1, Tag } from '../asn1/reader';
 import type { EncryptionScheme } from './algorithms';
-import { decrypt } from './decrypt';
+import { decrypt, schemeJobs } from './decrypt';
+import { KdfRunner, OverBudget } from './kdf-runner';
 import { legacyLatin1Forms, type PasswordForms, passwordForms } from './kdf';
 import { DecryptionFailed } from './legacy-ciphers';
 import { type BagAttributes, type ParsedPfx, parseSafeContents, type RawBags } from './structure';
@@ -72,10 +73,10 @@ async function allParts<T>(parts: Array<Promise<T>>): Promise<{ values: T[]; dec
 }
 
 /** Decrypt every encrypted part and shrouded key with one password. */
-export async function decryptAll(pfx: ParsedPfx, plain: RawBags, forms: PasswordForms): Promise<Decrypted> {
-  const bags: RawBags = { certificates: [...plain.certificates], keys: [...plain.keys], shroudedKeys: [] };
+export async function decryptAll(pfx: ParsedPfx, plain: RawBags, forms: PasswordForms, runner: KdfRunner = new KdfRunner()): Promise<Decrypted> {
+  const bags: RawBags = { certificates: [...plain.certificates], keys: [...plain.keys], shroudedKeys: [], seen: { bags: plain.seen.bags } };
   const unwrapKey = async (shrouded: RawBags['shroudedKeys'][number]): Promise<Decrypted['keys'][number]> => {
-    const pkcs8 = await decrypt(shrouded.scheme, shrouded.ciphertext, forms);
+    const pkcs8 = await decrypt(shrouded.scheme, shrouded.ciphertext, forms, runner);
     parseDecrypted(() => expectConstructed(parseAsn1(pkcs8), Tag.SEQUENCE, 'PrivateKeyInfo'));
     return { pkcs8, encryption: shrouded.scheme, friendlyName: shrouded.friendlyName, localKeyId: shrouded.localKeyId, container: shrouded.container };
   };
@@ -84,7 +85,7 @@ export async function decryptAll(pfx: ParsedPfx, plain: RawBags, forms: Password
   const contents = pfx.items.flatMap((item) =>
     item.kind === 'encrypted'
       ? [
-          decrypt(item.scheme, item.ciphertext, forms).then((clear) => {
+          decrypt(item.scheme, item.ciphertext, forms, runner).then((clear) => {
             parseDecrypted(() => parseSafeContents(clear, bags, item.scheme));
             return null;
           }),
@@ -92,6 +93,9 @@ export async function decryptAll(pfx: ParsedPfx, plain: RawBags, forms: Password
       : [],
   );
   const [first, second] = await Promise.all([allParts(plain.shroudedKeys.map(unwrapKey)), allParts(contents)]);
+  // Keys inside encrypted contents could not be priced before: they are now, before their work starts.
+  const hidden = bags.shroudedKeys.flatMap((k) => schemeJobs(k.scheme, forms));
+  if (!runner.fits(hidden)) throw new OverBudget(runner.unitsOf(hidden), bags.shroudedKeys.map((k) => k.scheme));
   const third = await allParts(bags.shroudedKeys.map(unwrapKey));
   const failure = first.failure ?? second.failure ?? third.failure;
   if (failure !== undefined) throw new PartlyDecrypted(failure, first.decrypted + second.decrypted + third.decrypted);

@@ -1,17 +1,29 @@
-import { createDecipheriv, pbkdf2, scrypt } from 'node:crypto';
-import { promisify } from 'node:util';
+import { createDecipheriv } from 'node:crypto';
 import type { EncryptionScheme, Pbes2Kdf } from './algorithms';
-import { KDF_ID, type PasswordForms, pkcs12Kdf } from './kdf';
+import type { KdfSpec } from './budget';
+import { KDF_ID, type PasswordForms } from './kdf';
+import { type KdfJob, KdfRunner } from './kdf-runner';
 import { DecryptionFailed, desDecrypt, rc2Decrypt, rc4 } from './legacy-ciphers';
 
-const pbkdf2Async = promisify(pbkdf2);
-const scryptAsync = promisify(scrypt) as (password: Uint8Array, salt: Uint8Array, keylen: number, options: object) => Promise<Buffer>;
+/** The derivation a PBES2 key (or PBMAC1 key) takes: the length the file states, else the one the cipher needs. */
+export function pbes2Spec(kdf: Pbes2Kdf, keyLength: number): KdfSpec {
+  const length = kdf.keyLength ?? keyLength;
+  if (kdf.kind === 'pbkdf2') return { kind: 'pbkdf2', prf: kdf.prf, salt: kdf.salt, iterations: kdf.iterations, length };
+  return { kind: 'scrypt', salt: kdf.salt, cost: kdf.cost, blockSize: kdf.blockSize, parallelization: kdf.parallelization, length };
+}
+
+/** The derivations decrypting one part takes with these password forms (UTF-8 for PBES2, BMPString for PKCS#12 PBE). */
+export function schemeJobs(scheme: EncryptionScheme, password: PasswordForms): KdfJob[] {
+  if (scheme.kind === 'pbes2') return [{ spec: pbes2Spec(scheme.kdf, scheme.cipher.keyLength), password: password.utf8 }];
+  const spec = (id: number, length: number): KdfSpec => ({ kind: 'pkcs12', hash: 'sha1', salt: scheme.salt, id, iterations: scheme.iterations, length });
+  const jobs: KdfJob[] = [{ spec: spec(KDF_ID.key, scheme.keyLength), password: password.bmp }];
+  if (scheme.ivLength > 0) jobs.push({ spec: spec(KDF_ID.iv, scheme.ivLength), password: password.bmp });
+  return jobs;
+}
 
 /** PBKDF2 or scrypt on libuv's thread pool (never on the main thread). */
-export function deriveKey(kdf: Pbes2Kdf, password: Uint8Array, keyLength: number): Promise<Buffer> {
-  if (kdf.kind === 'pbkdf2') return pbkdf2Async(password, kdf.salt, Math.max(1, kdf.iterations), kdf.keyLength ?? keyLength, kdf.prf);
-  const maxmem = 256 * kdf.cost * kdf.blockSize * kdf.parallelization + 32 * 1024 * 1024;
-  return scryptAsync(password, kdf.salt, kdf.keyLength ?? keyLength, { N: kdf.cost, r: kdf.blockSize, p: kdf.parallelization, maxmem });
+export function deriveKey(kdf: Pbes2Kdf, password: Uint8Array, keyLength: number, runner: KdfRunner = new KdfRunner()): Promise<Buffer> {
+  return runner.derive(pbes2Spec(kdf, keyLength), password);
 }
 
 function nodeDecrypt(name: string, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Buffer {
@@ -24,29 +36,29 @@ function nodeDecrypt(name: string, key: Uint8Array, iv: Uint8Array, data: Uint8A
 }
 
 /** Decrypt one encrypted PFX part; a wrong key surfaces as DecryptionFailed (bad padding). */
-export async function decrypt(scheme: EncryptionScheme, data: Uint8Array, password: PasswordForms): Promise<Buffer> {
+export async function decrypt(scheme: EncryptionScheme, data: Uint8Array, password: PasswordForms, runner: KdfRunner = new KdfRunner()): Promise<Buffer> {
   if (scheme.kind === 'pbes2') {
     const { cipher } = scheme;
-    const key = await deriveKey(scheme.kdf, password.utf8, cipher.keyLength);
+    const key = await deriveKey(scheme.kdf, password.utf8, cipher.keyLength, runner);
     if (cipher.name === 'rc2-cbc') return rc2Decrypt(key, cipher.iv, data, cipher.rc2Bits);
     if (cipher.name === 'des-cbc') return desDecrypt(key, cipher.iv, data);
     if (key.length !== cipher.keyLength) throw new DecryptionFailed('key length does not fit the cipher');
     return nodeDecrypt(cipher.name, key, cipher.iv, data);
   }
-  const [key, iv] = await Promise.all([
-    pkcs12Kdf('sha1', password.bmp, scheme.salt, KDF_ID.key, scheme.iterations, scheme.keyLength),
-    scheme.ivLength > 0 ? pkcs12Kdf('sha1', password.bmp, scheme.salt, KDF_ID.iv, scheme.iterations, scheme.ivLength) : Promise.resolve(Buffer.alloc(0)),
-  ]);
+  const jobs = schemeJobs(scheme, password);
+  const [key, iv] = await Promise.all(jobs.map((job) => runner.derive(job.spec, job.password)));
+  if (!key) throw new DecryptionFailed('no key');
+  const ivBytes = iv ?? Buffer.alloc(0);
   switch (scheme.cipher) {
     case '3des':
-      return nodeDecrypt('des-ede3-cbc', key, iv, data);
+      return nodeDecrypt('des-ede3-cbc', key, ivBytes, data);
     case '2des':
       // Two-key 3DES is three-key 3DES with K3 = K1.
-      return nodeDecrypt('des-ede3-cbc', Buffer.concat([key, key.subarray(0, 8)]), iv, data);
+      return nodeDecrypt('des-ede3-cbc', Buffer.concat([key, key.subarray(0, 8)]), ivBytes, data);
     case 'rc2-40':
-      return rc2Decrypt(key, iv, data, 40);
+      return rc2Decrypt(key, ivBytes, data, 40);
     case 'rc2-128':
-      return rc2Decrypt(key, iv, data, 128);
+      return rc2Decrypt(key, ivBytes, data, 128);
     case 'rc4-40':
     case 'rc4-128':
       return rc4(key, data);

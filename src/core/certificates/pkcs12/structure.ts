@@ -15,7 +15,9 @@ import {
 import { OID } from '../asn1/oids';
 import { unsafeMac, unsupportedAlgorithm } from '../errors';
 import { checkIterations, DIGESTS, HMAC_HASHES, type EncryptionScheme, parseEncryptionScheme, parseKdf, type Pbes2Kdf } from './algorithms';
+import { MAX_BAGS } from './budget';
 import type { HashName } from './kdf';
+import { tooManyBags } from './plan';
 
 /** Shortest PBMAC1 key accepted (RFC 9579 section 4). */
 export const MIN_PBMAC1_KEY_BYTES = 20;
@@ -47,6 +49,7 @@ export function parsePfx(bytes: Uint8Array): ParsedPfx {
   const authSafe = explicitOctets(contentInfo.children[1], 'PFX content');
   const macData = root.children[2] ? parseMacData(root.children[2]) : null;
   const safe = expectConstructed(parseAsn1(authSafe), Tag.SEQUENCE, 'AuthenticatedSafe');
+  if (safe.children.length > MAX_BAGS) throw tooManyBags(safe.children.length);
   return { macData, authSafe, items: safe.children.map(parseContentInfo) };
 }
 
@@ -112,17 +115,21 @@ export interface RawBags {
   certificates: Array<{ der: Buffer } & BagAttributes>;
   keys: Array<{ pkcs8: Buffer } & BagAttributes>;
   shroudedKeys: Array<{ scheme: EncryptionScheme; ciphertext: Uint8Array } & BagAttributes>;
+  /** Bags parsed so far in the whole file, shared by every collection of one open (capped at MAX_BAGS). */
+  seen: { bags: number };
 }
 
 /** An empty bag collection. */
-export function emptyBags(): RawBags {
-  return { certificates: [], keys: [], shroudedKeys: [] };
+export function emptyBags(seen: { bags: number } = { bags: 0 }): RawBags {
+  return { certificates: [], keys: [], shroudedKeys: [], seen };
 }
 
 /** Parse SafeContents ::= SEQUENCE OF SafeBag into `into` (nested safeContentsBags included). */
 export function parseSafeContents(bytes: Uint8Array, into: RawBags, container: EncryptionScheme | null, depth = 0): void {
   if (depth > 4) throw new Asn1Error('SafeContents nested too deep');
   const seq = expectConstructed(parseAsn1(bytes), Tag.SEQUENCE, 'SafeContents');
+  into.seen.bags += seq.children.length;
+  if (into.seen.bags > MAX_BAGS) throw tooManyBags(into.seen.bags);
   for (const bagNode of seq.children) {
     const bag = expectConstructed(bagNode, Tag.SEQUENCE, 'SafeBag');
     const bagId = readOid(childAt(bag, 0, 'SafeBag type'));
