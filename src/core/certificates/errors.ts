@@ -101,6 +101,18 @@ export function wrongPassword(failedCheck: 'mac' | 'decryption'): WorkbenchError
   });
 }
 
+/**
+ * The password passed the integrity check (MAC), so it is the file's password, yet a part does not decrypt with it:
+ * that part was encrypted with another password or by a tool with a quirk. Not "wrong password".
+ */
+export function partNotDecrypted(part: { name: 'certificates' | 'private key'; description: string } | null): WorkbenchError {
+  const what = part ? `the ${part.name === 'private key' ? 'private key' : 'encrypted part with the certificates'} (${part.description})` : 'an encrypted part';
+  return new WorkbenchError('pfx.part_not_decrypted', `The password passed the file's integrity check (MAC), but ${what} could not be decrypted with it. That part was encrypted with another password, or by a tool with a quirk this app does not know.`, {
+    hint: 'Export the file again from the tool that made it, with one password for the whole file. OpenSSL cannot open this one either.',
+    details: { part: part?.name ?? null, algorithm: part?.description ?? null },
+  });
+}
+
 /** No password was given and neither an empty nor an absent password opens the file. */
 export function passwordRequired(failedCheck: 'mac' | 'decryption'): WorkbenchError {
   return new WorkbenchError('pfx.password_required', 'This file is password protected. Enter its password.', { details: { failedCheck } });

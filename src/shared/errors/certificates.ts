@@ -14,6 +14,8 @@ export const certificateErrorCodes = [
   'pfx.corrupt',
   /** The password does not open the file; details.failedCheck says whether the MAC or the decryption failed. */
   'pfx.wrong_password',
+  /** The password passed the MAC but a part does not decrypt with it (another password for that part, or a producer quirk); details name the part and its algorithm. */
+  'pfx.part_not_decrypted',
   /** No password was given and the file needs one (an empty and an absent password were both tried). */
   'pfx.password_required',
   /** An algorithm this app cannot use; details.oid and details.algorithm name it. */

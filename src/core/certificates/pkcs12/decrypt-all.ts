@@ -6,6 +6,7 @@ import { decrypt, schemeJobs } from './decrypt';
 import { KdfRunner, OverBudget } from './kdf-runner';
 import { legacyLatin1Forms, type PasswordForms, passwordForms } from './kdf';
 import { DecryptionFailed } from './legacy-ciphers';
+import { describeEncryption } from './protection';
 import { type BagAttributes, type ParsedPfx, parseSafeContents, type RawBags } from './structure';
 
 /** One password to try, in the encodings PKCS#12 needs. */
@@ -45,6 +46,14 @@ export function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
   );
 }
 
+/** The same failure, saying which part it was and how that part is encrypted. */
+function inPart<T>(name: 'certificates' | 'private key', scheme: EncryptionScheme, work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    if (error instanceof DecryptionFailed && !error.part) throw new DecryptionFailed(error.message, { name, description: describeEncryption('certificates', scheme).description });
+    throw error;
+  });
+}
+
 /** Decrypted bytes that do not parse: the padding happened to fit, but the key was wrong (or the file is damaged). */
 function parseDecrypted(fn: () => void): void {
   try {
@@ -75,20 +84,28 @@ async function allParts<T>(parts: Array<Promise<T>>): Promise<{ values: T[]; dec
 /** Decrypt every encrypted part and shrouded key with one password. */
 export async function decryptAll(pfx: ParsedPfx, plain: RawBags, forms: PasswordForms, runner: KdfRunner = new KdfRunner()): Promise<Decrypted> {
   const bags: RawBags = { certificates: [...plain.certificates], keys: [...plain.keys], shroudedKeys: [], seen: { bags: plain.seen.bags } };
-  const unwrapKey = async (shrouded: RawBags['shroudedKeys'][number]): Promise<Decrypted['keys'][number]> => {
-    const pkcs8 = await decrypt(shrouded.scheme, shrouded.ciphertext, forms, runner);
-    parseDecrypted(() => expectConstructed(parseAsn1(pkcs8), Tag.SEQUENCE, 'PrivateKeyInfo'));
-    return { pkcs8, encryption: shrouded.scheme, friendlyName: shrouded.friendlyName, localKeyId: shrouded.localKeyId, container: shrouded.container };
-  };
+  const unwrapKey = (shrouded: RawBags['shroudedKeys'][number]): Promise<Decrypted['keys'][number]> =>
+    inPart(
+      'private key',
+      shrouded.scheme,
+      decrypt(shrouded.scheme, shrouded.ciphertext, forms, runner).then((pkcs8) => {
+        parseDecrypted(() => expectConstructed(parseAsn1(pkcs8), Tag.SEQUENCE, 'PrivateKeyInfo'));
+        return { pkcs8, encryption: shrouded.scheme, friendlyName: shrouded.friendlyName, localKeyId: shrouded.localKeyId, container: shrouded.container };
+      }),
+    );
   // Start every key derivation at once: PBKDF2 runs on libuv's pool, PKCS#12 KDF chains on the worker threads.
   // Every part is tried even when one fails: a part that decrypts proves the password right (the file is damaged).
   const contents = pfx.items.flatMap((item) =>
     item.kind === 'encrypted'
       ? [
-          decrypt(item.scheme, item.ciphertext, forms, runner).then((clear) => {
-            parseDecrypted(() => parseSafeContents(clear, bags, item.scheme));
-            return null;
-          }),
+          inPart(
+            'certificates',
+            item.scheme,
+            decrypt(item.scheme, item.ciphertext, forms, runner).then((clear) => {
+              parseDecrypted(() => parseSafeContents(clear, bags, item.scheme));
+              return null;
+            }),
+          ),
         ]
       : [],
   );

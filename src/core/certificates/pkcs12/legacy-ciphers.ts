@@ -4,7 +4,11 @@ import type * as Forge from 'node-forge';
 
 /** Padding or key failure while decrypting: with an unverified password this means the password is wrong. */
 export class DecryptionFailed extends Error {
-  constructor(message = 'decryption failed') {
+  constructor(
+    message = 'decryption failed',
+    /** The part that failed, once known (set by decryptAll). */
+    readonly part: { name: 'certificates' | 'private key'; description: string } | null = null,
+  ) {
     super(message);
     this.name = 'DecryptionFailed';
   }

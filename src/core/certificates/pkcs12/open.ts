@@ -2,7 +2,7 @@ import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import type { PasswordUsed, PfxProtection } from '../../../shared/certificates';
 import { childAt, expectConstructed, parseAsn1, readOid, Tag } from '../asn1/reader';
 import { OID } from '../asn1/oids';
-import { asPfxError, corruptError, MAX_PFX_BYTES, notPkcs12Error, passwordRequired, tooLargeError, unsupportedAlgorithm, wrongPassword } from '../errors';
+import { asPfxError, corruptError, MAX_PFX_BYTES, notPkcs12Error, partNotDecrypted, passwordRequired, tooLargeError, unsupportedAlgorithm, wrongPassword } from '../errors';
 import { sniff } from '../sniff';
 import { type Candidate, candidatesFor, type Decrypted, decryptAll, PartlyDecrypted, settle, type Settled } from './decrypt-all';
 import { OPEN_DEADLINE_MS, WorkMeter } from './budget';
@@ -137,7 +137,8 @@ async function openWith(pfx: ParsedPfx, plain: RawBags, candidates: Candidate[],
       const error = result.error instanceof PartlyDecrypted ? result.error.first : result.error;
       if (error instanceof DecryptionFailed) {
         if (error.message.includes('does not parse')) throw corruptError('The integrity check passes, but the decrypted contents are damaged.', error);
-        throw wrongPassword('decryption');
+        // The MAC proved the password right for the file; this part was encrypted some other way.
+        throw partNotDecrypted(error.part);
       }
       throw result.error;
     }

@@ -10,6 +10,7 @@ const TITLES: Record<CertificateErrorCode, string> = {
   'pfx.corrupt': 'The file is damaged',
   'pfx.wrong_password': 'Wrong password',
   'pfx.password_required': 'Password needed',
+  'pfx.part_not_decrypted': 'Part of the file cannot be decrypted',
   'pfx.unsupported_algorithm': 'Unsupported protection',
   'pfx.too_many_iterations': 'The file cannot be opened',
   'pfx.unsafe_mac': 'Unsafe integrity check',
