@@ -135,6 +135,11 @@ export interface PfxProtection {
   /** RC2/RC4/DES/3DES, PKCS#12 PBE, SHA-1 or MD5 MAC, no MAC, or an unencrypted private key. */
   legacy: boolean;
   legacyNote: string | null;
+  /**
+   * Producer quirks the reader had to work around after the MAC accepted the password, one sentence per part
+   * (`private key: encrypted from the password's ISO-8859-1 bytes, not UTF-8 (…)`); empty for a standard file.
+   */
+  quirks: string[];
 }
 
 /** Which password opened the file: the one given, an empty one, an absent (NULL) one, or none was needed. */
@@ -148,6 +153,7 @@ export type CertificateWarningCode =
   | 'key_mismatch'
   | 'no_private_key'
   | 'legacy_protection'
+  | 'producer_quirk'
   | 'not_password_protected'
   | 'missing_client_auth'
   | 'missing_digital_signature'

@@ -2,6 +2,7 @@ import type { SniffResult } from '../../shared/certificates';
 import { WorkbenchError } from '../errors';
 import { Asn1Error } from './asn1/reader';
 import { oidName } from './asn1/oids';
+import type { FailedPart } from './pkcs12/legacy-ciphers';
 
 export { MAX_PFX_BYTES } from '../../shared/certificates';
 
@@ -105,12 +106,18 @@ export function wrongPassword(failedCheck: 'mac' | 'decryption'): WorkbenchError
  * The password passed the integrity check (MAC), so it is the file's password, yet a part does not decrypt with it:
  * that part was encrypted with another password or by a tool with a quirk. Not "wrong password".
  */
-export function partNotDecrypted(part: { name: 'certificates' | 'private key'; description: string } | null): WorkbenchError {
+export function partNotDecrypted(part: FailedPart | null): WorkbenchError {
   const what = part ? `the ${part.name === 'private key' ? 'private key' : 'encrypted part with the certificates'} (${part.description})` : 'an encrypted part';
-  return new WorkbenchError('pfx.part_not_decrypted', `The password passed the file's integrity check (MAC), but ${what} could not be decrypted with it. That part was encrypted with another password, or by a tool with a quirk this app does not know.`, {
-    hint: 'Export the file again from the tool that made it, with one password for the whole file. OpenSSL cannot open this one either.',
-    details: { part: part?.name ?? null, algorithm: part?.description ?? null },
-  });
+  const forms = part && part.otherForms > 0 ? `, neither as the standard says nor in ${part.otherForms} other way${part.otherForms === 1 ? '' : 's'} known tools encrypt (other password encodings and key sizes)` : '';
+  const budget = part?.stoppedByBudget ? " (not every form was tried: the file's work budget ran out)" : '';
+  return new WorkbenchError(
+    'pfx.part_not_decrypted',
+    `The password passed the file's integrity check (MAC), but ${what} could not be decrypted with it${forms}${budget}. That part was encrypted with another password, or by a tool with a quirk this app does not know.`,
+    {
+      hint: 'Export the file again from the tool that made it, with one password for the whole file. OpenSSL cannot open this one either.',
+      details: { part: part?.name ?? null, algorithm: part?.description ?? null, otherForms: part?.otherForms ?? 0, stoppedByBudget: part?.stoppedByBudget ?? false },
+    },
+  );
 }
 
 /** No password was given and neither an empty nor an absent password opens the file. */

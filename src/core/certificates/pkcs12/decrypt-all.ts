@@ -7,11 +7,16 @@ import { KdfRunner, OverBudget } from './kdf-runner';
 import { legacyLatin1Forms, type PasswordForms, passwordForms } from './kdf';
 import { DecryptionFailed } from './legacy-ciphers';
 import { describeEncryption } from './protection';
-import { type BagAttributes, type ParsedPfx, parseSafeContents, type RawBags } from './structure';
+import { MAX_BAGS } from './budget';
+import { tooManyBags } from './plan';
+import { decryptWithQuirks } from './quirks';
+import { type BagAttributes, emptyBags, type ParsedPfx, parseSafeContents, type RawBags } from './structure';
 
 /** One password to try, in the encodings PKCS#12 needs. */
 export interface Candidate {
   used: Exclude<PasswordUsed, 'not-needed'>;
+  /** The password as typed ('' empty, null absent): other forms are made from it when a producer quirk needs them. */
+  password: string | null;
   forms: PasswordForms;
 }
 
@@ -19,13 +24,13 @@ export interface Candidate {
 export function candidatesFor(password: string | null | undefined): Candidate[] {
   if (password === null || password === undefined || password === '') {
     return [
-      { used: 'empty', forms: passwordForms('') },
-      { used: 'absent', forms: passwordForms(null) },
+      { used: 'empty', password: '', forms: passwordForms('') },
+      { used: 'absent', password: null, forms: passwordForms(null) },
     ];
   }
-  const list: Candidate[] = [{ used: 'given', forms: passwordForms(password) }];
+  const list: Candidate[] = [{ used: 'given', password, forms: passwordForms(password) }];
   // Files written by OpenSSL before 1.1.0 in a UTF-8 locale took each UTF-8 byte as one BMP character.
-  if ([...password].some((c) => c.codePointAt(0)! > 0x7f)) list.push({ used: 'given', forms: legacyLatin1Forms(password) });
+  if ([...password].some((c) => c.codePointAt(0)! > 0x7f)) list.push({ used: 'given', password, forms: legacyLatin1Forms(password) });
   return list;
 }
 
@@ -33,6 +38,8 @@ export function candidatesFor(password: string | null | undefined): Candidate[] 
 export interface Decrypted {
   certificates: Array<{ der: Buffer } & BagAttributes>;
   keys: Array<{ pkcs8: Buffer; encryption: EncryptionScheme | null } & BagAttributes>;
+  /** Producer quirks a part needed ("private key: encrypted from …"); empty when every part is standard. */
+  quirks: string[];
 }
 
 /** A promise's outcome as data. */
@@ -46,18 +53,10 @@ export function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
   );
 }
 
-/** The same failure, saying which part it was and how that part is encrypted. */
-function inPart<T>(name: 'certificates' | 'private key', scheme: EncryptionScheme, work: Promise<T>): Promise<T> {
-  return work.catch((error: unknown) => {
-    if (error instanceof DecryptionFailed && !error.part) throw new DecryptionFailed(error.message, { name, description: describeEncryption('certificates', scheme).description });
-    throw error;
-  });
-}
-
 /** Decrypted bytes that do not parse: the padding happened to fit, but the key was wrong (or the file is damaged). */
-function parseDecrypted(fn: () => void): void {
+function parseDecrypted<T>(fn: () => T): T {
   try {
-    fn();
+    return fn();
   } catch (error) {
     if (error instanceof Asn1Error) throw new DecryptionFailed('decrypted content does not parse');
     throw error;
@@ -81,37 +80,84 @@ async function allParts<T>(parts: Array<Promise<T>>): Promise<{ values: T[]; dec
   return { values, decrypted: values.length, failure: failed?.reason };
 }
 
-/** Decrypt every encrypted part and shrouded key with one password. */
-export async function decryptAll(pfx: ParsedPfx, plain: RawBags, forms: PasswordForms, runner: KdfRunner = new KdfRunner()): Promise<Decrypted> {
+type PartName = 'certificates' | 'private key';
+
+/**
+ * Decrypt one part and check it with `accept` (which parses it). With `quirks` (the MAC has proved the password right),
+ * a part that fails is tried in the other password forms and AES key sizes, within the budget. A failure says which
+ * part it was, how it is encrypted, and how many other forms were tried.
+ */
+async function decryptPart<T>(
+  name: PartName,
+  scheme: EncryptionScheme,
+  data: Uint8Array,
+  candidate: Candidate,
+  runner: KdfRunner,
+  quirks: boolean,
+  accept: (clear: Buffer) => T,
+): Promise<{ value: T; quirk: string | null }> {
+  const description = describeEncryption('certificates', scheme).description;
+  let failed: DecryptionFailed;
+  try {
+    const clear = await decrypt(scheme, data, candidate.forms, runner);
+    return { value: parseDecrypted(() => accept(clear)), quirk: null };
+  } catch (error) {
+    if (!(error instanceof DecryptionFailed)) throw error;
+    failed = error;
+  }
+  if (quirks) {
+    let value: T | undefined;
+    const found = await decryptWithQuirks(scheme, data, candidate.password, candidate.forms, runner, (clear) => {
+      value = parseDecrypted(() => accept(clear));
+    });
+    if ('clear' in found) return { value: value as T, quirk: `${name}: ${found.quirk}` };
+    throw new DecryptionFailed(failed.message, { name, description, otherForms: found.tried, stoppedByBudget: found.stoppedByBudget });
+  }
+  throw new DecryptionFailed(failed.message, { name, description, otherForms: 0, stoppedByBudget: false });
+}
+
+/** Add the bags of a decrypted content (parsed on their own first, so a content that fails adds nothing). */
+function merge(into: RawBags, found: RawBags): void {
+  into.seen.bags += found.seen.bags;
+  if (into.seen.bags > MAX_BAGS) throw tooManyBags(into.seen.bags);
+  into.certificates.push(...found.certificates);
+  into.keys.push(...found.keys);
+  into.shroudedKeys.push(...found.shroudedKeys);
+}
+
+/** Decrypt every encrypted part and shrouded key with one password; `quirks` once the MAC has accepted it. */
+export async function decryptAll(pfx: ParsedPfx, plain: RawBags, candidate: Candidate, runner: KdfRunner = new KdfRunner(), options: { quirks?: boolean } = {}): Promise<Decrypted> {
+  const quirks = options.quirks ?? false;
   const bags: RawBags = { certificates: [...plain.certificates], keys: [...plain.keys], shroudedKeys: [], seen: { bags: plain.seen.bags } };
-  const unwrapKey = (shrouded: RawBags['shroudedKeys'][number]): Promise<Decrypted['keys'][number]> =>
-    inPart(
-      'private key',
-      shrouded.scheme,
-      decrypt(shrouded.scheme, shrouded.ciphertext, forms, runner).then((pkcs8) => {
-        parseDecrypted(() => expectConstructed(parseAsn1(pkcs8), Tag.SEQUENCE, 'PrivateKeyInfo'));
-        return { pkcs8, encryption: shrouded.scheme, friendlyName: shrouded.friendlyName, localKeyId: shrouded.localKeyId, container: shrouded.container };
-      }),
-    );
+  const found: string[] = [];
+  const unwrapKey = async (shrouded: RawBags['shroudedKeys'][number]): Promise<Decrypted['keys'][number]> => {
+    const { value: pkcs8, quirk } = await decryptPart('private key', shrouded.scheme, shrouded.ciphertext, candidate, runner, quirks, (clear) => {
+      expectConstructed(parseAsn1(clear), Tag.SEQUENCE, 'PrivateKeyInfo');
+      return clear;
+    });
+    if (quirk) found.push(quirk);
+    return { pkcs8, encryption: shrouded.scheme, friendlyName: shrouded.friendlyName, localKeyId: shrouded.localKeyId, container: shrouded.container };
+  };
   // Start every key derivation at once: PBKDF2 runs on libuv's pool, PKCS#12 KDF chains on the worker threads.
   // Every part is tried even when one fails: a part that decrypts proves the password right (the file is damaged).
   const contents = pfx.items.flatMap((item) =>
     item.kind === 'encrypted'
       ? [
-          inPart(
-            'certificates',
-            item.scheme,
-            decrypt(item.scheme, item.ciphertext, forms, runner).then((clear) => {
-              parseDecrypted(() => parseSafeContents(clear, bags, item.scheme));
-              return null;
-            }),
-          ),
+          decryptPart('certificates', item.scheme, item.ciphertext, candidate, runner, quirks, (clear) => {
+            const inside = emptyBags();
+            parseSafeContents(clear, inside, item.scheme);
+            return inside;
+          }).then(({ value, quirk }) => {
+            merge(bags, value);
+            if (quirk) found.push(quirk);
+            return null;
+          }),
         ]
       : [],
   );
   const [first, second] = await Promise.all([allParts(plain.shroudedKeys.map(unwrapKey)), allParts(contents)]);
   // Keys inside encrypted contents could not be priced before: they are now, before their work starts.
-  const hidden = bags.shroudedKeys.flatMap((k) => schemeJobs(k.scheme, forms));
+  const hidden = bags.shroudedKeys.flatMap((k) => schemeJobs(k.scheme, candidate.forms));
   if (!runner.fits(hidden)) throw new OverBudget(runner.unitsOf(hidden), bags.shroudedKeys.map((k) => k.scheme));
   const third = await allParts(bags.shroudedKeys.map(unwrapKey));
   const failure = first.failure ?? second.failure ?? third.failure;
@@ -119,6 +165,6 @@ export async function decryptAll(pfx: ParsedPfx, plain: RawBags, forms: Password
   return {
     certificates: bags.certificates,
     keys: [...bags.keys.map((k) => ({ ...k, encryption: k.container })), ...first.values, ...third.values],
+    quirks: found.sort(),
   };
 }
-

@@ -1,5 +1,5 @@
 import { createDecipheriv } from 'node:crypto';
-import type { EncryptionScheme, Pbes2Kdf } from './algorithms';
+import type { EncryptionScheme, Pbes2Cipher, Pbes2Kdf } from './algorithms';
 import type { KdfSpec } from './budget';
 import { KDF_ID, type PasswordForms } from './kdf';
 import { type KdfJob, KdfRunner } from './kdf-runner';
@@ -26,7 +26,8 @@ export function deriveKey(kdf: Pbes2Kdf, password: Uint8Array, keyLength: number
   return runner.derive(pbes2Spec(kdf, keyLength), password);
 }
 
-function nodeDecrypt(name: string, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Buffer {
+/** Decrypt with Node's cipher; a wrong key surfaces as DecryptionFailed (bad padding). */
+export function nodeDecrypt(name: string, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Buffer {
   try {
     const decipher = createDecipheriv(name, key, iv);
     return Buffer.concat([decipher.update(data), decipher.final()]);
@@ -35,17 +36,17 @@ function nodeDecrypt(name: string, key: Uint8Array, iv: Uint8Array, data: Uint8A
   }
 }
 
-/** Decrypt one encrypted PFX part; a wrong key surfaces as DecryptionFailed (bad padding). */
-export async function decrypt(scheme: EncryptionScheme, data: Uint8Array, password: PasswordForms, runner: KdfRunner = new KdfRunner()): Promise<Buffer> {
-  if (scheme.kind === 'pbes2') {
-    const { cipher } = scheme;
-    const key = await deriveKey(scheme.kdf, password.utf8, cipher.keyLength, runner);
-    if (cipher.name === 'rc2-cbc') return rc2Decrypt(key, cipher.iv, data, cipher.rc2Bits);
-    if (cipher.name === 'des-cbc') return desDecrypt(key, cipher.iv, data);
-    if (key.length !== cipher.keyLength) throw new DecryptionFailed('key length does not fit the cipher');
-    return nodeDecrypt(cipher.name, key, cipher.iv, data);
-  }
-  const jobs = schemeJobs(scheme, password);
+/** A PBES2 part's cipher with a derived key. */
+export function pbes2Cipher(cipher: Pbes2Cipher, key: Buffer, data: Uint8Array): Promise<Buffer> | Buffer {
+  if (cipher.name === 'rc2-cbc') return rc2Decrypt(key, cipher.iv, data, cipher.rc2Bits);
+  if (cipher.name === 'des-cbc') return desDecrypt(key, cipher.iv, data);
+  if (key.length !== cipher.keyLength) throw new DecryptionFailed('key length does not fit the cipher');
+  return nodeDecrypt(cipher.name, key, cipher.iv, data);
+}
+
+/** A PKCS#12 PBE part, its key and IV derived from `bmp` (the password's BMPString form, or a quirky one). */
+export async function decryptPbe(scheme: Extract<EncryptionScheme, { kind: 'pkcs12-pbe' }>, data: Uint8Array, bmp: Uint8Array, runner: KdfRunner): Promise<Buffer> {
+  const jobs = schemeJobs(scheme, { utf8: Buffer.alloc(0), bmp: Buffer.from(bmp) });
   const [key, iv] = await Promise.all(jobs.map((job) => runner.derive(job.spec, job.password)));
   if (!key) throw new DecryptionFailed('no key');
   const ivBytes = iv ?? Buffer.alloc(0);
@@ -63,4 +64,11 @@ export async function decrypt(scheme: EncryptionScheme, data: Uint8Array, passwo
     case 'rc4-128':
       return rc4(key, data);
   }
+}
+
+/** Decrypt one encrypted PFX part as the standard says (UTF-8 for PBES2, BMPString for PKCS#12 PBE). */
+export async function decrypt(scheme: EncryptionScheme, data: Uint8Array, password: PasswordForms, runner: KdfRunner = new KdfRunner()): Promise<Buffer> {
+  if (scheme.kind === 'pkcs12-pbe') return decryptPbe(scheme, data, password.bmp, runner);
+  const key = await deriveKey(scheme.kdf, password.utf8, scheme.cipher.keyLength, runner);
+  return pbes2Cipher(scheme.cipher, key, data);
 }

@@ -114,7 +114,7 @@ async function openWith(pfx: ParsedPfx, plain: RawBags, candidates: Candidate[],
     // The MAC key chain is the longest task, so it starts first; the bags decrypt meanwhile (PBKDF2 on libuv's
     // pool), so a right password costs one round of key derivation, not two.
     const firstMac = settle(verifyMac(mac, candidates[0]!.forms, pfx.authSafe, runner));
-    const speculative = given ? settle(decryptAll(pfx, plain, candidates[0]!.forms, runner)) : undefined;
+    const speculative = given ? settle(decryptAll(pfx, plain, candidates[0]!, runner)) : undefined;
     for (const [i, candidate] of candidates.entries()) {
       if (i > 0 && !fitsMac(candidate)) continue;
       const verdict = i === 0 ? await firstMac : await settle(verifyMac(mac, candidate.forms, pfx.authSafe, runner));
@@ -125,14 +125,17 @@ async function openWith(pfx: ParsedPfx, plain: RawBags, candidates: Candidate[],
       }
     }
     if (!chosen) {
-      const probe = await (speculative ?? settle(decryptAll(pfx, plain, candidates[0]!.forms, runner)));
+      const probe = await (speculative ?? settle(decryptAll(pfx, plain, candidates[0]!, runner)));
       const decryptsSomething = probe.ok ? hasEncryption : probe.error instanceof PartlyDecrypted && probe.error.decrypted > 0;
       if (decryptsSomething) {
         throw corruptError("The file's integrity check (MAC) fails although the password decrypts its contents: the file was changed or damaged after it was made.");
       }
       throw given ? wrongPassword('mac') : passwordRequired('mac');
     }
-    result = chosen === candidates[0] && speculative ? await speculative : await settle(decryptAll(pfx, plain, chosen.forms, runner));
+    result = chosen === candidates[0] && speculative ? await speculative : await settle(decryptAll(pfx, plain, chosen, runner));
+    // The MAC proved the password right: a part that failed gets the other password forms and key sizes (the
+    // derivations already done are reused, so only the new forms cost work).
+    if (!result.ok && failedToDecrypt(result.error)) result = await settle(decryptAll(pfx, plain, chosen, runner, { quirks: true }));
     if (!result.ok) {
       const error = result.error instanceof PartlyDecrypted ? result.error.first : result.error;
       if (error instanceof DecryptionFailed) {
@@ -146,7 +149,7 @@ async function openWith(pfx: ParsedPfx, plain: RawBags, candidates: Candidate[],
     let partly = false;
     for (const [i, candidate] of candidates.entries()) {
       if (i > 0 && !runner.fits(decryptJobs(pfx, plain, candidate))) continue;
-      const attempt = await settle(decryptAll(pfx, plain, candidate.forms, runner));
+      const attempt = await settle(decryptAll(pfx, plain, candidate, runner));
       if (attempt.ok) {
         chosen = candidate;
         result = attempt;
@@ -161,6 +164,11 @@ async function openWith(pfx: ParsedPfx, plain: RawBags, candidates: Candidate[],
     if (!chosen || !result?.ok) throw given ? wrongPassword('decryption') : passwordRequired('decryption');
   }
   return buildContents(result.value, pfx, fileSize, hasEncryption || pfx.macData ? chosen.used : 'not-needed');
+}
+
+/** A part failed to decrypt (not a damaged structure, the budget or a stop). */
+function failedToDecrypt(error: unknown): boolean {
+  return (error instanceof PartlyDecrypted ? error.first : error) instanceof DecryptionFailed;
 }
 
 /** The derivations decrypting every part in view takes with one candidate. */
@@ -185,6 +193,7 @@ function buildContents(decrypted: Decrypted, pfx: ParsedPfx, fileSize: number, p
     mac: pfx.macData,
     certificateEncryption: decrypted.certificates.length > 0 ? decrypted.certificates.map((c) => c.container) : encryptedItems,
     keyEncryption: decrypted.keys.map((k) => k.encryption),
+    quirks: decrypted.quirks,
   });
   return { certificates, privateKeys, protection, passwordUsed, fileSize };
 }

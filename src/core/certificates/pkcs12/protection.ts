@@ -47,6 +47,8 @@ export interface ProtectionInput {
   mac: PfxMacData | null;
   certificateEncryption: Array<EncryptionScheme | null>;
   keyEncryption: Array<EncryptionScheme | null>;
+  /** Producer quirks worked around while decrypting. */
+  quirks?: string[];
 }
 
 /** Build the readable summary, the legacy flag and its note. */
@@ -70,6 +72,8 @@ export function describeProtection(input: ProtectionInput): PfxProtection {
   let summary = parts.join('; ');
   summary = summary.charAt(0).toUpperCase() + summary.slice(1);
   if (!passwordProtected) summary = `Not password protected (nothing encrypted, no MAC)`;
+  const quirks = input.quirks ?? [];
+  if (quirks.length > 0) summary += `. Opened with a workaround for the tool that made it: ${quirks.join('; ')}`;
 
   const reasons = legacyReasons(encryption, input);
   return {
@@ -79,6 +83,7 @@ export function describeProtection(input: ProtectionInput): PfxProtection {
     encryption,
     legacy: reasons.length > 0,
     legacyNote: reasons.length > 0 ? `Legacy protection: ${reasons.join('; ')}. Export it again with the modern profile (AES-256, SHA-256 MAC).` : null,
+    quirks,
   };
 }
 
