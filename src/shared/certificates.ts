@@ -101,9 +101,12 @@ export interface ChainCertificate extends CertificateDetails {
   role: 'leaf' | 'intermediate' | 'root' | 'unrelated';
 }
 
-/** How one part of a PFX (its certificates or its private key) is encrypted. */
+/** How one part of a PFX (its certificates, its private key, or another encrypted part) is encrypted. */
 export interface PfxEncryption {
-  target: 'certificates' | 'private-key';
+  /** 'other': an encrypted part with neither certificates nor the key itself (CRLs, secrets, a container of shrouded keys, nothing). */
+  target: 'certificates' | 'private-key' | 'other';
+  /** For 'other': what the part holds, as the summary names it (`a part with CRLs`, `an empty part`). */
+  holds?: string;
   scheme: 'none' | 'pbes2' | 'pkcs12-pbe';
   /** `AES-256-CBC`, `3DES-CBC`, `RC2-40-CBC`, …; null when not encrypted. */
   cipher: string | null;

@@ -40,6 +40,8 @@ export interface Decrypted {
   keys: Array<{ pkcs8: Buffer; encryption: EncryptionScheme | null } & BagAttributes>;
   /** Producer quirks a part needed ("private key: encrypted from …"); empty when every part is standard. */
   quirks: string[];
+  /** Encrypted contents that hold no certificate, with what they hold (`a part with CRLs`). */
+  otherParts: Array<{ holds: string; scheme: EncryptionScheme }>;
 }
 
 /** A promise's outcome as data. */
@@ -116,6 +118,13 @@ async function decryptPart<T>(
   throw new DecryptionFailed(failed.message, { name, description, otherForms: 0, stoppedByBudget: false });
 }
 
+/** What an encrypted content without certificates holds, as the protection text names it. */
+function holdings(bags: RawBags): string {
+  const kinds = [...(bags.keys.length + bags.shroudedKeys.length > 0 ? ['the private key'] : []), ...new Set(bags.other)];
+  if (kinds.length === 0) return 'an empty part';
+  return `a part with ${kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}`}`;
+}
+
 /** Add the bags of a decrypted content (parsed on their own first, so a content that fails adds nothing). */
 function merge(into: RawBags, found: RawBags): void {
   into.seen.bags += found.seen.bags;
@@ -123,13 +132,15 @@ function merge(into: RawBags, found: RawBags): void {
   into.certificates.push(...found.certificates);
   into.keys.push(...found.keys);
   into.shroudedKeys.push(...found.shroudedKeys);
+  into.other.push(...found.other);
 }
 
 /** Decrypt every encrypted part and shrouded key with one password; `quirks` once the MAC has accepted it. */
 export async function decryptAll(pfx: ParsedPfx, plain: RawBags, candidate: Candidate, runner: KdfRunner = new KdfRunner(), options: { quirks?: boolean } = {}): Promise<Decrypted> {
   const quirks = options.quirks ?? false;
-  const bags: RawBags = { certificates: [...plain.certificates], keys: [...plain.keys], shroudedKeys: [], seen: { bags: plain.seen.bags } };
+  const bags: RawBags = { certificates: [...plain.certificates], keys: [...plain.keys], shroudedKeys: [], seen: { bags: plain.seen.bags }, other: [] };
   const found: string[] = [];
+  const otherParts: Decrypted['otherParts'] = [];
   const unwrapKey = async (shrouded: RawBags['shroudedKeys'][number]): Promise<Decrypted['keys'][number]> => {
     const { value: pkcs8, quirk } = await decryptPart('private key', shrouded.scheme, shrouded.ciphertext, candidate, runner, quirks, (clear) => {
       expectConstructed(parseAsn1(clear), Tag.SEQUENCE, 'PrivateKeyInfo');
@@ -150,6 +161,7 @@ export async function decryptAll(pfx: ParsedPfx, plain: RawBags, candidate: Cand
           }).then(({ value, quirk }) => {
             merge(bags, value);
             if (quirk) found.push(quirk);
+            if (value.certificates.length === 0) otherParts.push({ holds: holdings(value), scheme: item.scheme });
             return null;
           }),
         ]
@@ -166,5 +178,6 @@ export async function decryptAll(pfx: ParsedPfx, plain: RawBags, candidate: Cand
     certificates: bags.certificates,
     keys: [...bags.keys.map((k) => ({ ...k, encryption: k.container })), ...first.values, ...third.values],
     quirks: found.sort(),
+    otherParts,
   };
 }

@@ -188,12 +188,13 @@ function buildContents(decrypted: Decrypted, pfx: ParsedPfx, fileSize: number, p
     return { der: bag.der, x509, friendlyName: bag.friendlyName, localKeyId: bag.localKeyId };
   });
   const privateKeys = decrypted.keys.map((bag) => ({ key: importKey(bag.pkcs8), friendlyName: bag.friendlyName, localKeyId: bag.localKeyId }));
-  const encryptedItems = pfx.items.flatMap((i) => (i.kind === 'encrypted' ? [i.scheme] : []));
   const protection = describeProtection({
     mac: pfx.macData,
-    certificateEncryption: decrypted.certificates.length > 0 ? decrypted.certificates.map((c) => c.container) : encryptedItems,
+    certificateEncryption: decrypted.certificates.map((c) => c.container),
     keyEncryption: decrypted.keys.map((k) => k.encryption),
     quirks: decrypted.quirks,
+    // Every encrypted part is named, also those without certificates (a CRL part, a container of shrouded keys).
+    otherEncryption: decrypted.otherParts,
   });
   return { certificates, privateKeys, protection, passwordUsed, fileSize };
 }

@@ -117,11 +117,13 @@ export interface RawBags {
   shroudedKeys: Array<{ scheme: EncryptionScheme; ciphertext: Uint8Array } & BagAttributes>;
   /** Bags parsed so far in the whole file, shared by every collection of one open (capped at MAX_BAGS). */
   seen: { bags: number };
+  /** Kinds of the other bags found (`CRLs`, `secrets`, …), for the protection text. */
+  other: string[];
 }
 
 /** An empty bag collection. */
 export function emptyBags(seen: { bags: number } = { bags: 0 }): RawBags {
-  return { certificates: [], keys: [], shroudedKeys: [], seen };
+  return { certificates: [], keys: [], shroudedKeys: [], seen, other: [] };
 }
 
 /** Parse SafeContents ::= SEQUENCE OF SafeBag into `into` (nested safeContentsBags included). */
@@ -139,7 +141,10 @@ export function parseSafeContents(bytes: Uint8Array, into: RawBags, container: E
     const attributes = { ...parseAttributes(bag.children[2]), container };
     if (bagId === OID.certBag) {
       const certBag = expectConstructed(value, Tag.SEQUENCE, 'CertBag');
-      if (readOid(childAt(certBag, 0, 'CertBag type')) !== OID.x509Certificate) continue;
+      if (readOid(childAt(certBag, 0, 'CertBag type')) !== OID.x509Certificate) {
+        into.other.push('other certificates');
+        continue;
+      }
       const der = Buffer.from(explicitOctets(certBag.children[1], 'certificate'));
       into.certificates.push({ der, ...attributes });
     } else if (bagId === OID.keyBag) {
@@ -150,8 +155,10 @@ export function parseSafeContents(bytes: Uint8Array, into: RawBags, container: E
       into.shroudedKeys.push({ scheme, ciphertext: readOctets(childAt(epki, 1, 'encrypted key'), 'encrypted key'), ...attributes });
     } else if (bagId === OID.safeContentsBag) {
       parseSafeContents(value.source.subarray(value.start, value.end), into, container, depth + 1);
+    } else {
+      // CRL and secret bags carry nothing this app shows; the protection text still names the part they are in.
+      into.other.push(bagId === OID.crlBag ? 'CRLs' : bagId === OID.secretBag ? 'secrets' : 'other items');
     }
-    // CRL and secret bags carry nothing this app shows.
   }
 }
 

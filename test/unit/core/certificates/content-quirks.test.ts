@@ -4,7 +4,7 @@ import { inspectPkcs12, openPkcs12, shutdownCertificateWorkers } from '../../../
 import { WorkMeter } from '../../../../src/core/certificates/pkcs12/budget';
 import { derivationsStarted } from '../../../../src/core/certificates/pkcs12/kdf-runner';
 import { passwordForms } from '../../../../src/core/certificates/pkcs12/kdf';
-import { buildPfx } from '../../../fixtures/pkcs12/build-pfx';
+import { buildPfx, crlBag } from '../../../fixtures/pkcs12/build-pfx';
 import { forgePfx } from '../../../fixtures/pkcs12/forge-pfx';
 import { failureOf, testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
 
@@ -108,5 +108,36 @@ describe('password forms for the contents after the MAC accepts (15.1)', () => {
     const error = await failureOf(openPkcs12(pfx, PASSWORD, { meter: new WorkMeter(2048 * 4 + 1000) }));
     expect(error).toMatchObject({ code: 'pfx.part_not_decrypted', details: { part: 'private key', stoppedByBudget: true } });
     expect(error.message).toContain("not every form was tried: the file's work budget ran out");
+  });
+});
+
+describe('the protection text lists every encrypted part (15.5)', () => {
+  it('a part that holds only a CRL, with its own iteration count, is listed', async () => {
+    const pfx = await buildPfx({
+      certificates: [ec.der],
+      key: ec.pkcs8,
+      password: PASSWORD,
+      extraParts: [{ bags: [crlBag(Buffer.from('30030201 00'.replace(/ /g, ''), 'hex'))], encryption: { kind: 'pbes2', cipher: 'aes-256-cbc', iterations: 5171 } }],
+    });
+    const { protection } = await openPkcs12(pfx, PASSWORD);
+    expect(protection.summary).toBe(
+      'Certificates PBES2 AES-256-CBC, PBKDF2-HMAC-SHA256, 2,048 iterations; private key PBES2 AES-256-CBC, PBKDF2-HMAC-SHA256, 2,048 iterations; a part with CRLs PBES2 AES-256-CBC, PBKDF2-HMAC-SHA256, 5,171 iterations; MAC SHA-256, 2,048 iterations',
+    );
+    expect(protection.encryption.map((e) => [e.target, e.iterations])).toEqual([
+      ['certificates', 2048],
+      ['private-key', 2048],
+      ['other', 5171],
+    ]);
+  });
+
+  it('an encrypted part that holds nothing is listed too', async () => {
+    const keyOnly = await buildPfx({
+      certificates: [ec.der],
+      password: PASSWORD,
+      certEncryption: { kind: 'none' },
+      extraParts: [{ bags: [], encryption: { kind: 'pkcs12-pbe', cipher: '3des', iterations: 1000 } }],
+    });
+    const { protection } = await openPkcs12(keyOnly, PASSWORD);
+    expect(protection.summary).toContain('an empty part 3DES-CBC (PKCS#12 PBE, SHA-1), 1,000 iterations');
   });
 });
