@@ -22,6 +22,7 @@ export type InputKind =
   | 'base64-pkcs12'
   | 'base64-other'
   | 'zip'
+  | 'java-keystore'
   | 'json'
   | 'text'
   | 'binary';

@@ -35,6 +35,13 @@ export function notPkcs12Error(found: SniffResult): WorkbenchError {
       });
     case 'zip':
       return new WorkbenchError('pfx.not_pkcs12', 'This is a ZIP archive, not a PFX.', { hint: 'Extract the archive and open the .pfx or .p12 file inside it.', details });
+    case 'java-keystore': {
+      const type = found.description.includes('JCEKS') ? 'JCEKS' : 'JKS';
+      return new WorkbenchError('pfx.not_pkcs12', `This is ${found.description}, not a PFX. Java's keytool converts it to one.`, {
+        hint: `Export it with keytool, then open the .p12: keytool -importkeystore -srckeystore keystore.${type.toLowerCase()} -srcstoretype ${type} -destkeystore keystore.p12 -deststoretype PKCS12`,
+        details,
+      });
+    }
     default:
       return new WorkbenchError('pfx.not_pkcs12', `This is ${found.description}, not a PKCS#12 (.pfx or .p12) file.`, {
         hint: 'Choose the .pfx or .p12 file that holds the certificate and its private key.',
