@@ -75,10 +75,17 @@ export function corruptError(message: string, cause?: unknown): WorkbenchError {
   return new WorkbenchError('pfx.corrupt', message, { hint: 'The file is damaged. Copy or export it again from its source.', cause });
 }
 
-/** An algorithm this app cannot use, named with its OID. */
-export function unsupportedAlgorithm(oid: string, role: string): WorkbenchError {
+/** An algorithm this app cannot use, named with its OID ('runtime': this build's crypto library lacks it, Node.js has it). */
+export function unsupportedAlgorithm(oid: string, role: string, missing: 'app' | 'runtime' = 'app'): WorkbenchError {
   const name = oidName(oid);
-  return new WorkbenchError('pfx.unsupported_algorithm', `The file uses ${name === oid ? 'an algorithm' : name} (OID ${oid}) for ${role}, which this app cannot read.`, {
+  const what = `The file uses ${name === oid ? 'an algorithm' : name} (OID ${oid}) for ${role}`;
+  if (missing === 'runtime') {
+    return new WorkbenchError('pfx.unsupported_algorithm', `${what}, which the crypto library of this build does not include.`, {
+      hint: 'Open it with gcw cert inspect (Node.js includes it), or export the certificate again with AES-256.',
+      details: { oid, algorithm: name, role, missing },
+    });
+  }
+  return new WorkbenchError('pfx.unsupported_algorithm', `${what}, which this app cannot read.`, {
     hint: 'Export the certificate again with AES-256 (Windows: "AES256-SHA256"; OpenSSL 3: the default).',
     details: { oid, algorithm: name, role },
   });

@@ -1,5 +1,5 @@
 // Issue 15 with the peer tools: every quirky file the unit tests build is refused by OpenSSL 3 and opened by gcw
-// (`gcw cert inspect` says which workaround applied); a part with a second password is named, not "wrong password".
+// (`gcw cert inspect` says which workaround applied); Camellia files OpenSSL writes open.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,5 +63,24 @@ describe.skipIf(missing)('quirky PFX files: OpenSSL refuses them, gcw opens them
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Opened with a workaround for the tool that made it: private key: encrypted from the password's ISO-8859-1 bytes/);
     expect(r.stdout).toMatch(/OpenSSL among them, refuse it/);
+  });
+});
+
+describe.skipIf(missing)('Camellia-CBC from OpenSSL (15.3)', () => {
+  afterAll(() => shutdownCertificateWorkers());
+
+  it('opens what openssl pkcs12 -export -keypbe CAMELLIA-256-CBC -certpbe CAMELLIA-128-CBC writes, and names both', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gcw-camellia-'));
+    const key = join(dir, 'key.pem');
+    const cert = join(dir, 'cert.pem');
+    const out = join(dir, 'camellia.p12');
+    const run = async (args: string[]) => expect((await openssl(args)).code).toBe(0);
+    await run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=Camellia Test', '-days', '30']);
+    await run(['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', out, '-passout', `pass:${ASCII}`, '-keypbe', 'CAMELLIA-256-CBC', '-certpbe', 'CAMELLIA-128-CBC']);
+    const contents = await openPkcs12(readFileSync(out), ASCII);
+    expect(contents.privateKeys).toHaveLength(1);
+    expect(contents.protection.summary).toBe(
+      'Certificates PBES2 Camellia-128-CBC, PBKDF2-HMAC-SHA256, 2,048 iterations; private key PBES2 Camellia-256-CBC, PBKDF2-HMAC-SHA256, 2,048 iterations; MAC SHA-256, 2,048 iterations',
+    );
   });
 });

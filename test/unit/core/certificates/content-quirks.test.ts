@@ -1,5 +1,7 @@
 // Issue 15: what happens after the MAC accepts a password — producer quirks in the contents, and saying what really failed.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { OID } from '../../../../src/core/certificates/asn1/oids';
+import * as der from '../../../../src/core/certificates/asn1/writer';
 import { inspectPkcs12, openPkcs12, shutdownCertificateWorkers } from '../../../../src/core/certificates';
 import { WorkMeter } from '../../../../src/core/certificates/pkcs12/budget';
 import { derivationsStarted } from '../../../../src/core/certificates/pkcs12/kdf-runner';
@@ -139,5 +141,27 @@ describe('the protection text lists every encrypted part (15.5)', () => {
     });
     const { protection } = await openPkcs12(keyOnly, PASSWORD);
     expect(protection.summary).toContain('an empty part 3DES-CBC (PKCS#12 PBE, SHA-1), 1,000 iterations');
+  });
+});
+
+describe('Camellia-CBC in PBES2 (15.3)', () => {
+  it.each(['camellia-128-cbc', 'camellia-192-cbc', 'camellia-256-cbc'] as const)('opens %s and names it; a wrong password is refused', async (cipher) => {
+    const spec = { kind: 'pbes2', cipher } as const;
+    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD, certEncryption: spec, keyEncryption: spec });
+    const details = await inspectPkcs12(pfx, PASSWORD);
+    expect(details.keyMatchesCertificate).toBe(true);
+    const label = `Camellia-${cipher.split('-')[1]}-CBC`;
+    expect(details.protection.summary).toBe(`PBES2 ${label}, PBKDF2-HMAC-SHA256, 2,048 iterations; MAC SHA-256, 2,048 iterations`);
+    expect(details.protection.legacy).toBe(false);
+    expect(await failureOf(openPkcs12(pfx, 'wrong'))).toMatchObject({ code: 'pfx.wrong_password' });
+  });
+
+  it('CAST5-CBC stays unsupported, with the message it had', async () => {
+    const cast5 = der.algorithm('1.2.840.113533.7.66.10', der.sequence(der.octetString(Buffer.alloc(8)), der.integer(128)));
+    const kdf = der.algorithm(OID.pbkdf2, der.sequence(der.octetString(Buffer.alloc(8)), der.integer(2048)));
+    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD, keyEncryption: { kind: 'raw', algorithm: der.algorithm(OID.pbes2, der.sequence(kdf, cast5)) } });
+    const error = await failureOf(openPkcs12(pfx, PASSWORD));
+    expect(error).toMatchObject({ code: 'pfx.unsupported_algorithm', details: { oid: '1.2.840.113533.7.66.10' } });
+    expect(error.message).toBe('The file uses an algorithm (OID 1.2.840.113533.7.66.10) for the encryption of the private key, which this app cannot read.');
   });
 });
