@@ -3,9 +3,9 @@
 import { HASH_SIZES, type HashName } from './kdf';
 
 /**
- * Work units one open may spend (1 unit ≈ one PBKDF2-HMAC-SHA256 iteration, ~0.12 µs here). A real file with
- * 2,000,000 iterations needs 8–28 million (3DES with SHA-1, non-ASCII password: 28 million); 8 parts × 10,000,000
- * iterations need 80 million.
+ * Work units one open may spend (1 unit ≈ one PBKDF2-HMAC-SHA256 iteration, ~0.12 µs here). OpenSSL exports with
+ * 2,000,000 iterations need 8 million (AES-256, SHA-256 MAC) and 14 million (3DES, SHA-1 MAC); a wrong non-ASCII
+ * password with the app's empty/absent fallbacks on the 3DES one, 32 million. 8 parts × 10,000,000 need 80 million.
  */
 export const WORK_BUDGET = 40_000_000;
 

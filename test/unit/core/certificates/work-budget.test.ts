@@ -117,6 +117,20 @@ describe('cancel and deadline: a long open stops, and its worker stops with it',
     expect(pendingChains()).toBe(0);
   });
 
+  it('cancelling one open leaves the others that share its worker to finish with their own answer', async () => {
+    prewarmCertificateWorkers();
+    const pfx = await slowMacOnly(2_000_000, ec.der);
+    const controller = new AbortController();
+    const first = failureOf(openPkcs12(pfx, PASSWORD, { signal: controller.signal }));
+    // Three chains on two workers: one of the others waits on the worker that is about to be stopped.
+    const others = [failureOf(openPkcs12(pfx, 'other password 1')), failureOf(openPkcs12(pfx, 'other password 2'))];
+    await expect.poll(() => pendingChains()).toBe(3);
+    controller.abort();
+    expect((await first).code).toBe('pfx.cancelled');
+    expect((await Promise.all(others)).map((e) => e.code)).toEqual(['pfx.wrong_password', 'pfx.wrong_password']);
+    expect(pendingChains()).toBe(0);
+  });
+
   it('an open past its deadline stops with pfx.timed_out', async () => {
     const pfx = await slowMacOnly(10_000_000, ec.der);
     const error = await failureOf(openPkcs12(pfx, PASSWORD, { deadlineMs: 200 }));
