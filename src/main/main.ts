@@ -132,6 +132,8 @@ if (squirrel) {
       win.on('closed', () => {
         trustedIds.delete(contentsId);
         mainWindow = null;
+        // No one is left to see a PFX that is still opening: stop its key derivation.
+        ctx.certificates.cancelOpens();
       });
       win.loadURL(entryUrl).catch(failed('The window could not load the app'));
       mainWindow = win;

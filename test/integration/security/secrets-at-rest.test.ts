@@ -152,6 +152,7 @@ async function runTheRestOfTheContract(): Promise<void> {
 
   // Certificates: the pasted base64 of the PFX, a file picked in the dialog, its base64 saved, a generated certificate.
   await host.ok('certificates.prewarm', {});
+  await host.ok('certificates.cancelOpen', {});
   const decoded = await host.ok<DecodedBase64>('certificates.decodeBase64', { text: pfx.toString('base64') });
   const unlocked = await host.ok<HeldCertificate>('certificates.unlock', { ref: decoded.lockedRef ?? decoded.certificate?.ref ?? '', password: PFX_PASSWORD });
   writeFileSync(join(inputFolder, 'picked.pfx'), pfx);
