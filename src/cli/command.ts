@@ -6,13 +6,21 @@ export interface GlobalOptions {
   json: boolean;
 }
 
-/** One `gcw` command (or subcommand group). */
+/** One `gcw` command (or subcommand group): its help and what it does. */
 export interface Command {
-  name: string;
-  summary: string;
-  /** Full help text shown by `gcw <name> --help`. */
+  /** Full help text shown by `gcw <name> --help` and `gcw help <name>`. */
   usage: string;
   run(args: string[], io: CliIo, globals: GlobalOptions): Promise<number>;
+}
+
+/**
+ * A command as the top level knows it: name and summary for `gcw --help`, and `load`, which imports the command's
+ * modules only when it runs (each command is its own chunk of the built CLI, so `gcw --version` loads none of them).
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
 }
 
 /** A usage mistake: wrong flags, missing arguments; exits 2 with the command's usage. */

@@ -23,8 +23,6 @@ const usage = `Usage:
 
 /** `gcw profile`: lint a profile file, or write one from flags. */
 export const profileCommand: Command = {
-  name: 'profile',
-  summary: 'Check a connection profile file (lint) or write one from flags (new).',
   usage,
   async run(args, io, globals) {
     const [sub, ...rest] = args;

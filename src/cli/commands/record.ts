@@ -38,8 +38,6 @@ const flags = {
 
 /** `gcw record`: a profile's connection record (Markdown or HTML) from its file, its PFX and its manifest. */
 export const recordCommand: Command = {
-  name: 'record',
-  summary: 'Write the connection record of a profile (Markdown or HTML) for a change ticket: no secrets.',
   usage,
   async run(args, io, globals) {
     const { values, positionals } = parseFlags(args, flags, true);

@@ -27,8 +27,6 @@ const usage = `Usage:
 
 /** `gcw signin`: the app-only and interactive sign-in tests against a profile's cloud. */
 export const signinCommand: Command = {
-  name: 'signin',
-  summary: 'Test a connection: app-only token (client-credentials) or interactive sign-in with PKCE.',
   usage,
   async run(args, io, globals) {
     const [sub, ...rest] = args;

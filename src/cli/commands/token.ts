@@ -13,8 +13,6 @@ const usage = `Usage:
 
 /** `gcw token decode`: show a token's claims. */
 export const tokenCommand: Command = {
-  name: 'token',
-  summary: 'Decode an access token (JWT) and show the claims that matter.',
   usage,
   async run(args, io, globals) {
     const [sub, ...rest] = args;

@@ -41,8 +41,6 @@ type Values = ReturnType<typeof parseFlags<typeof flags>>['values'];
 
 /** `gcw verify`: an app manifest (or a folder of them) against a profile, a PFX, or alone. */
 export const verifyCommand: Command = {
-  name: 'verify',
-  summary: 'Check app registration manifests against a connection profile and certificate, offline.',
   usage,
   async run(args, io, globals) {
     const { values, positionals } = parseFlags(args, flags, true);
