@@ -1,9 +1,12 @@
+import { workingFolder } from './working-folder';
+
 /** What a command may touch: output streams, stdin, the environment and the working directory. */
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readStdin(): Promise<string>;
   env: Record<string, string | undefined>;
+  /** The folder relative paths are resolved from (INIT_CWD under `npm run gcw`, see workingFolder). */
   cwd: string;
   /** True when stdout is a terminal (a trailing newline is then added to raw output such as base64). */
   stdoutIsTerminal?: boolean;
@@ -20,7 +23,7 @@ export function processIo(): CliIo {
       return Buffer.concat(chunks).toString('utf8');
     },
     env: process.env,
-    cwd: process.cwd(),
+    cwd: workingFolder(process.env, process.cwd()),
     stdoutIsTerminal: process.stdout.isTTY === true,
   };
 }
