@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { flagFormatProblem } from './flag-formats';
 import type { CliIo } from './io';
 
 /** Options every command understands. */
@@ -31,11 +32,18 @@ export class UsageError extends Error {
   }
 }
 
-/** Parse a command's flags strictly: unknown flags and missing values are usage errors. */
+/**
+ * Parse a command's flags strictly: unknown flags and missing values are usage errors, and so is a malformed client
+ * ID, tenant, UPN, domain or date (flag-formats.ts), in every command alike.
+ */
 export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = true) {
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error));
   }
+  const problem = flagFormatProblem(parsed.values as Record<string, unknown>);
+  if (problem) throw new UsageError(problem);
+  return parsed;
 }

@@ -7,6 +7,7 @@ import { renderReportMarkdown } from '../core/registration/render-markdown';
 import type { ManifestFileResult } from '../core/registration/verify-files';
 import { writeNewFile } from '../core/storage/atomic-write';
 import type { VerifyReport } from '../shared/registration';
+import type { AppError } from '../shared/result';
 import { UsageError } from './command';
 import type { CliIo } from './io';
 
@@ -23,10 +24,23 @@ export function reportJson(report: VerifyReport) {
   };
 }
 
-/** What `gcw verify --dir --json` prints: one entry per file, a report or the reason it is not one. */
+/**
+ * A file of a folder run that is not a manifest (invalid JSON, too large, not an app): one error finding of that
+ * file, so it counts like any other file with errors (exit 1) and the other files' findings are still reported.
+ */
+export function notManifestJson(fileName: string, error: AppError) {
+  return {
+    file: fileName,
+    format: null,
+    counts: { error: 1, warning: 0, info: 0 },
+    findings: [{ code: error.code, severity: 'error' as const, message: error.message, fix: error.hint ?? 'Save the app’s manifest as JSON (Manifest › Download, or az ad app show --id <client ID>), or move the file out of the folder.', link: null }],
+  };
+}
+
+/** What `gcw verify --dir --json` prints: one entry per file. */
 export function dirReportJson(results: ManifestFileResult[]) {
   return {
-    reports: results.map((r) => (r.result.ok ? reportJson(r.result.value) : { file: r.fileName, error: { code: r.result.error.code, message: r.result.error.message } })),
+    reports: results.map((r) => (r.result.ok ? reportJson(r.result.value) : notManifestJson(r.fileName, r.result.error))),
   };
 }
 
@@ -52,7 +66,7 @@ export function printReportHuman(io: CliIo, report: VerifyReport, outPath?: stri
 export function printDirHuman(io: CliIo, results: ManifestFileResult[], written: string[]): void {
   for (const r of results) {
     if (!r.result.ok) {
-      io.out(`${r.fileName}: not checked — ${r.result.error.message}\n`);
+      io.out(`${r.fileName}: 1 error — not an app manifest\n  error   [${r.result.error.code}] ${r.result.error.message}\n`);
       continue;
     }
     const { counts } = r.result.value;

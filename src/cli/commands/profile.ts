@@ -5,7 +5,7 @@ import { WorkbenchError } from '../../core/errors';
 import { writeNewFile } from '../../core/storage/atomic-write';
 import type { ProfileFinding } from '../../shared/connections';
 import { type Command, parseFlags, UsageError } from '../command';
-import { EXIT_BAD_INPUT, EXIT_OK } from '../exit-codes';
+import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../exit-codes';
 import type { CliIo } from '../io';
 import { printError, printJson } from '../output';
 import { readTextArgument } from '../read-input';
@@ -19,7 +19,9 @@ const usage = `Usage:
       [--login-host H --graph-host G] [--upn UPN] [--domain D] [--audience single-tenant|multi-tenant]
       [--scopes "A B"] [--app-only-permissions "A B"] [--name N] [--notes TEXT] [--secret-expires YYYY-MM-DD]
       Write a profile file (never a secret). Refuses to replace a file unless --force is given.
-      Prints what the profile still lacks (e.g. the certificate, chosen in the app). Exit 0: written; 2: bad input.`;
+      Prints what the profile still lacks. Exit 0: written, no errors; 1: written, but the profile has errors
+      (listed; fix them and write it again with --force); 2: bad input (a malformed client ID, tenant, UPN, domain
+      or date names its flag), nothing written.`;
 
 /** `gcw profile`: lint a profile file, or write one from flags. */
 export const profileCommand: Command = {
@@ -97,7 +99,7 @@ async function create(args: string[], io: CliIo, json: boolean): Promise<number>
   const errors = findings.some((f) => f.severity === 'error');
   if (json) printJson(io, { path, profile: file, findings });
   else printFindings(io, findings, errors ? `Wrote ${values.out}; before it can connect, fix the errors above.` : `Wrote ${values.out}.`);
-  return EXIT_OK;
+  return errors ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function printFindings(io: CliIo, findings: ProfileFinding[], summary: string): void {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { verifyManifestFile, verifyManyManifests } from '../../core/registration/verify-files';
 import { type Command, parseFlags, UsageError } from '../command';
-import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../exit-codes';
+import { EXIT_FINDINGS, EXIT_OK } from '../exit-codes';
 import { printJson } from '../output';
 import { readPfxArgument, readProfileArgument, readVerifyTarget, targetFlags } from '../verify-input';
 import { checkOutPath, dirReportJson, printDirHuman, printReportHuman, reportJson, writeReportFile, writeReportsToFolder, type OutFormat } from '../verify-output';
@@ -24,9 +24,11 @@ const usage = `Usage:
   --secret-env    environment variable holding the client secret: only its first three characters are compared
                   with the registered secrets' hints; it is never printed
   --dir           verify every .json file of a folder against the same profile, one report each
-  Exit: 0 no errors (warnings allowed); 1 errors found; 2 bad input (a file that is not a manifest, wrong flags).
+  Exit: 0 no errors (warnings allowed); 1 errors found (with --dir: in any file; a file that is not a manifest is an
+        error of that file); 2 bad input (wrong flags, a --manifest that is not a manifest, a folder that cannot be read).
   JSON: { "file", "format": "graph"|"aadgraph", "counts", "findings": [ { "code", "severity", "message", "fix", "link" } ] }
-        with --dir: { "reports": [ { "file", "format", "counts", "findings" } or { "file", "error": { "code", "message" } } ] }`;
+        with --dir: { "reports": [ { "file", "format", "counts", "findings" } ] } (a file that is not a manifest: "format"
+        null and one error finding with the reason)`;
 
 const flags = {
   manifest: { type: 'string' },
@@ -60,8 +62,7 @@ export const verifyCommand: Command = {
     const written = values.out ? writeReportsToFolder(resolve(io.cwd, values.out), results, outFormat, values.force) : [];
     if (globals.json) printJson(io, dirReportJson(results));
     else printDirHuman(io, results, written);
-    if (results.some((r) => !r.result.ok)) return EXIT_BAD_INPUT;
-    return results.some((r) => r.result.ok && r.result.value.counts.error > 0) ? EXIT_FINDINGS : EXIT_OK;
+    return results.some((r) => !r.result.ok || r.result.value.counts.error > 0) ? EXIT_FINDINGS : EXIT_OK;
   },
 };
 

@@ -113,7 +113,7 @@ describe('gcw signin client-credentials', () => {
       gcw(['signin', 'client-credentials', ...hosts(), '--secret-env', 'NOT_SET_ANYWHERE', '--json']),
       gcw(['signin', 'client-credentials', '--client-id', info.webApp.clientId, '--tenant', 'common', '--login-host', info.host, '--graph-host', info.host, '--secret-env', 'S', '--json'], { S: 'x' }),
       gcw(['signin', 'client-credentials', ...hosts(), '--pfx', 'app.pfx', '--password-env', 'P', '--json'], { P: 'wrong' }),
-      gcw(['signin', 'client-credentials', '--profile', 'profile.json', '--tenant', 'x', '--secret-env', 'S'], { S: 'x' }),
+      gcw(['signin', 'client-credentials', '--profile', 'profile.json', '--tenant', 'contoso.com', '--secret-env', 'S'], { S: 'x' }),
     ]);
     expect(none.code).toBe(2);
     expect(JSON.parse(none.stdout)).toMatchObject({ ok: false, error: { code: 'cli.usage' } });
@@ -208,14 +208,14 @@ describe('gcw consent-url and gcw token decode', () => {
   it('prints the v2 and v1 admin consent URLs for the profile’s cloud; v2 refuses "common"', async () => {
     const [v2, v1, common] = await Promise.all([
       gcw(['consent-url', '--profile', 'profile.json']),
-      gcw(['consent-url', '--client-id', 'abc', '--tenant', 'common', '--environment', 'usgov-l4', '--v1', '--json']),
-      gcw(['consent-url', '--client-id', 'abc', '--tenant', 'common', '--json']),
+      gcw(['consent-url', '--client-id', '11111111-2222-3333-4444-555555555555', '--tenant', 'common', '--environment', 'usgov-l4', '--v1', '--json']),
+      gcw(['consent-url', '--client-id', '11111111-2222-3333-4444-555555555555', '--tenant', 'common', '--json']),
     ]);
     expect(v2.code).toBe(0);
     const url = new URL(v2.stdout.trim());
     expect(url.origin + url.pathname).toBe(`https://${info.host}/${info.tenantId}/v2.0/adminconsent`);
     expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: info.webApp.clientId, scope: `https://${info.host}/.default`, redirect_uri: 'http://localhost' });
-    expect(JSON.parse(v1.stdout)).toEqual({ url: 'https://login.microsoftonline.us/common/adminconsent?client_id=abc&redirect_uri=http%3A%2F%2Flocalhost', version: 'v1', redirectUri: 'http://localhost' });
+    expect(JSON.parse(v1.stdout)).toEqual({ url: 'https://login.microsoftonline.us/common/adminconsent?client_id=11111111-2222-3333-4444-555555555555&redirect_uri=http%3A%2F%2Flocalhost', version: 'v1', redirectUri: 'http://localhost' });
     expect(common.code).toBe(2);
     expect(JSON.parse(common.stdout)).toMatchObject({ ok: false, error: { code: 'signin.tenant_required' } });
   });

@@ -140,7 +140,7 @@ describe('gcw verify', () => {
     expect(gcw(['verify', '--manifest', 'good.json', '--profile', 'good.json', '--json'], { cwd: dir }).code).toBe(2);
   });
 
-  it('verifies a folder against one profile: one report each, errors exit 1, a non-manifest exits 2', () => {
+  it('verifies a folder against one profile: one report each, errors exit 1, a non-manifest is an error of that file (exit 1)', () => {
     const folder = join(dir, 'apps');
     mkdirSync(folder);
     copyFileSync(join(dir, 'good.json'), join(folder, 'a-good.json'));
@@ -159,10 +159,16 @@ describe('gcw verify', () => {
     expect(readFileSync(join(dir, 'reports', 'c-no-callback.verification.html'), 'utf8')).toContain('redirect.byo_callback_missing');
     copyFileSync(join(fixturesDir, '06_graph_selfSignedCertificate_addTokenSigningCertificate_response.json'), join(folder, 'd-credential.json'));
     const bad = gcw(['verify', '--dir', 'apps', ...byoProfile, '--json'], { cwd: dir });
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(1);
     const reports = (JSON.parse(bad.stdout) as { reports: Array<ReportJson | { file: string; error: { code: string; message: string } }> }).reports;
     expect(reports).toHaveLength(4);
-    expect(reports[3]).toEqual({ file: 'd-credential.json', error: { code: 'manifest.not_a_manifest', message: expect.stringContaining('keyCredential') } });
+    expect(codes(reports[2] as ReportJson)).toContain('redirect.byo_callback_missing');
+    expect(reports[3]).toEqual({
+      file: 'd-credential.json',
+      format: null,
+      counts: { error: 1, warning: 0, info: 0 },
+      findings: [{ code: 'manifest.not_a_manifest', severity: 'error', message: expect.stringContaining('keyCredential'), fix: expect.any(String), link: null }],
+    });
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     expect(JSON.parse(gcw(['verify', '--dir', 'empty', '--json'], { cwd: dir }).stdout)).toMatchObject({ ok: false, error: { code: 'manifest.no_files' } });
