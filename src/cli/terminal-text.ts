@@ -4,7 +4,9 @@
 
 // C0 controls, DEL, C1 controls (ESC is \x1b), and the Unicode line/paragraph separators and bidi controls that can
 // reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const inlineControls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const blockControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function shown(char: string): string {
