@@ -1,3 +1,4 @@
+import { plainBlock } from './terminal-text';
 import { workingFolder } from './working-folder';
 
 /** What a command may touch: output streams, stdin, the environment and the working directory. */
@@ -12,11 +13,15 @@ export interface CliIo {
   stdoutIsTerminal?: boolean;
 }
 
-/** The real process streams. */
+/**
+ * The real process streams. Everything gcw prints passes plainBlock: control characters that came from input (a
+ * displayName holding ESC]0;…BEL, a claim, a file name, an error text) are shown as `\x1b` text, never sent to the
+ * terminal. gcw's own text uses only newlines and tabs; JSON is escaped already (jsonText), so it is unchanged.
+ */
 export function processIo(): CliIo {
   return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    out: (text) => process.stdout.write(plainBlock(text)),
+    err: (text) => process.stderr.write(plainBlock(text)),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
