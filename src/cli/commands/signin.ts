@@ -6,7 +6,7 @@ import type { SigninTarget } from '../../core/signin/service/signin-target';
 import type { SignInResult } from '../../shared/signin';
 import { type Command, parseFlags, UsageError } from '../command';
 import type { CliIo } from '../io';
-import { openInSystemBrowser } from '../open-browser';
+import { childEnv, openInSystemBrowser } from '../open-browser';
 import { credentialFlags, readCredential, readTarget, targetFlags } from '../signin-input';
 import { isBadInput, printSigninFailure, printSigninResult } from '../signin-output';
 
@@ -85,7 +85,7 @@ async function interactive(args: string[], io: CliIo, json: boolean): Promise<nu
       },
       openBrowser: async (url) => {
         if (values['no-browser']) return showUrl(url);
-        if (!(await openInSystemBrowser(url))) showUrl(url);
+        if (!(await openInSystemBrowser(url, { env: childEnv(io.env, [values['secret-env'], values['password-env']]) }))) showUrl(url);
       },
     }),
   );

@@ -171,14 +171,15 @@ describe('gcw signin interactive', () => {
     expect(stdout).toMatch(/appidacr\s+0 \(none \(public client\)\)/);
   });
 
-  it('opens the system browser (xdg-open) when not --no-browser', async () => {
+  it('opens the system browser (xdg-open) when not --no-browser, without the secret variables in its environment', async () => {
     const fakeBin = mkdtempSync(join(tmpdir(), 'gcw-fake-open-'));
     const record = join(fakeBin, 'opened.txt');
-    writeFileSync(join(fakeBin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > "${record}"\n`);
+    const envDump = join(fakeBin, 'env.txt');
+    writeFileSync(join(fakeBin, 'xdg-open'), `#!/bin/sh\nenv > "${envDump}"\nprintf '%s' "$1" > "${record}"\n`);
     chmodSync(join(fakeBin, 'xdg-open'), 0o755);
     const browser = new HttpBrowser({ caPem, user: info.user });
     let driven = false;
-    const pending = gcw(['signin', 'interactive', '--profile', 'profile.json', '--secret-env', 'S', '--timeout', '60', '--json'], { S: info.webApp.secret, PATH: `${fakeBin}:${process.env.PATH ?? ''}` }, () => {
+    const pending = gcw(['signin', 'interactive', '--profile', 'profile.json', '--secret-env', 'S', '--timeout', '60', '--json'], { S: info.webApp.secret, GCW_TEST_OTHER: 'kept', PATH: `${fakeBin}:${process.env.PATH ?? ''}` }, () => {
       if (!driven && existsSync(record) && readFileSync(record, 'utf8').length > 0) {
         driven = true;
         void browser.open(readFileSync(record, 'utf8'));
@@ -195,6 +196,11 @@ describe('gcw signin interactive', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('Open this address');
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, flow: 'interactive' });
+    // The browser (and anything it starts) never sees the client secret; other variables are passed on.
+    const seen = readFileSync(envDump, 'utf8');
+    expect(seen).toContain('GCW_TEST_OTHER=kept');
+    expect(seen).not.toMatch(/^S=/m);
+    expect(seen).not.toContain(info.webApp.secret);
   });
 
   it('nobody comes back: exit 1 with signin.timeout', async () => {
