@@ -10,6 +10,7 @@ import type { VerifyReport } from '../shared/registration';
 import type { AppError } from '../shared/result';
 import { UsageError } from './command';
 import type { CliIo } from './io';
+import { plural } from '../shared/wording';
 
 /** The report format of `--out` with `--dir`. */
 export type OutFormat = 'md' | 'html';
@@ -70,13 +71,13 @@ export function printDirHuman(io: CliIo, results: ManifestFileResult[], written:
       continue;
     }
     const { counts } = r.result.value;
-    io.out(`${r.fileName}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes\n`);
+    io.out(`${r.fileName}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'note')}\n`);
     for (const f of r.result.value.findings.filter((x) => x.severity !== 'info')) io.out(`  ${f.severity.padEnd(7)} [${f.code}] ${f.message}\n          Fix: ${f.fix}\n`);
   }
   const ok = results.filter((r) => r.result.ok);
   const failing = ok.filter((r) => r.result.ok && r.result.value.counts.error > 0).length;
-  io.out(`\n${results.length} files: ${ok.length} checked (${failing} with errors), ${results.length - ok.length} not app manifests.\n`);
-  if (written.length > 0) io.out(`${written.length} reports written.\n`);
+  io.out(`\n${plural(results.length, 'file')}: ${ok.length} checked (${failing} with errors), ${plural(results.length - ok.length, 'file')} not an app manifest.\n`);
+  if (written.length > 0) io.out(`${plural(written.length, 'report')} written.\n`);
 }
 
 /** True when an --out path asks for HTML (.html, .htm); anything else checkOutPath let through is Markdown. */

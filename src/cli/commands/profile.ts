@@ -9,6 +9,7 @@ import { EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK } from '../exit-codes';
 import type { CliIo } from '../io';
 import { printError, printJson } from '../output';
 import { readTextArgument } from '../read-input';
+import { plural } from '../../shared/wording';
 
 const usage = `Usage:
   gcw profile lint <profile.json | -> [--json]
@@ -105,5 +106,5 @@ async function create(args: string[], io: CliIo, json: boolean): Promise<number>
 function printFindings(io: CliIo, findings: ProfileFinding[], summary: string): void {
   for (const f of findings) io.out(`${f.severity.padEnd(7)} ${f.field.padEnd(22)} ${f.message}\n`);
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  io.out(`${summary} (${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes)\n`);
+  io.out(`${summary} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')})\n`);
 }

@@ -9,6 +9,7 @@ import { EXIT_OK } from '../exit-codes';
 import { printJson } from '../output';
 import { readPfxArgument, readProfileArgument, readVerifyTarget, targetFlags } from '../verify-input';
 import { checkOutPath, isHtmlPath, writeOrExplain } from '../verify-output';
+import { plural } from '../../shared/wording';
 
 const usage = `Usage:
   gcw record (--profile <profile.json> | --auth certificate|client-credentials|byo-app --client-id ID --tenant T …)
@@ -75,7 +76,7 @@ function summary(record: ConnectionRecord, path: string, html: boolean): string 
   const lines = [`Wrote the connection record of “${record.profileName || 'the profile'}” to ${path} (${html ? 'HTML' : 'Markdown'}). It holds no secret.`];
   if (!record.certificate && record.auth === 'certificate') lines.push('No certificate in it: add --pfx <cert.pfx> for its thumbprints and expiry.');
   const v = record.verification;
-  if (v) lines.push(`Manifest check: ${v.counts.error} error(s), ${v.counts.warning} warning(s) recorded as open findings.`);
+  if (v) lines.push(`Manifest check: ${plural(v.counts.error, 'error')}, ${plural(v.counts.warning, 'warning')} recorded as open findings.`);
   else lines.push('No manifest check in it: add --manifest <app.json> to record the app registration’s findings.');
   return lines.join('\n');
 }

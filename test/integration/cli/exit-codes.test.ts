@@ -44,6 +44,7 @@ describe('gcw exit codes and validation', () => {
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'no-domain.json'))).toBe(true);
     expect(r.stdout).toContain('fix the errors');
+    expect(r.stdout).toMatch(/\(1 error, 0 warnings, 0 notes\)\n$/);
     expect(gcw(['profile', '--help']).stdout).toMatch(/1: written, but the profile has errors/);
   });
 

@@ -49,7 +49,7 @@ describe('gcw record', () => {
   it('records the manifest check’s open findings, written owner-only to --out; refuses to overwrite without --force', () => {
     const r = gcw(['record', '--profile', 'robot.json', ...withPfx, '--manifest', 'app.json', '--out', 'robot-record.md'], { cwd: dir, env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Wrote the connection record of “Record robot” to .*robot-record\.md \(Markdown\)\. It holds no secret\.\nManifest check: \d+ error\(s\), \d+ warning\(s\)/);
+    expect(r.stdout).toMatch(/Wrote the connection record of “Record robot” to .*robot-record\.md \(Markdown\)\. It holds no secret\.\nManifest check: \d+ errors?, \d+ warnings? recorded/);
     const text = readFileSync(join(dir, 'robot-record.md'), 'utf8');
     expect(text).toContain('### Open findings');
     expect(text).toContain('public_client.enabled_for_confidential');

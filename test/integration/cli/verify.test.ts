@@ -155,7 +155,7 @@ describe('gcw verify', () => {
     copyFileSync(join(dir, 'no-callback.json'), join(folder, 'c-no-callback.json'));
     const failing = gcw(['verify', '--dir', 'apps', ...byoProfile, '--out', 'reports', '--out-format', 'html'], { cwd: dir });
     expect(failing.code).toBe(1);
-    expect(failing.stdout).toContain('c-no-callback.json: 1 errors');
+    expect(failing.stdout).toContain('c-no-callback.json: 1 error, ');
     expect(readFileSync(join(dir, 'reports', 'c-no-callback.verification.html'), 'utf8')).toContain('redirect.byo_callback_missing');
     copyFileSync(join(fixturesDir, '06_graph_selfSignedCertificate_addTokenSigningCertificate_response.json'), join(folder, 'd-credential.json'));
     const bad = gcw(['verify', '--dir', 'apps', ...byoProfile, '--json'], { cwd: dir });
