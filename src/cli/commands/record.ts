@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { recordOfProfileFile, renderRecordHtml, renderRecordMarkdown, summarizeReport } from '../../core/records';
 import { verifyManifestFile } from '../../core/registration/verify-files';
@@ -7,7 +7,7 @@ import type { ConnectionRecord } from '../../shared/records';
 import { type Command, parseFlags, UsageError } from '../command';
 import { EXIT_OK } from '../exit-codes';
 import { printJson } from '../output';
-import { readPfxArgument, readProfileArgument, readVerifyTarget, targetFlags } from '../verify-input';
+import { certificateRefOf, readPfxArgument, readProfileArgument, readVerifyTarget, targetFlags } from '../verify-input';
 import { checkOutPath, isHtmlPath, writeOrExplain } from '../verify-output';
 import { plural } from '../../shared/wording';
 
@@ -52,9 +52,7 @@ export const recordCommand: Command = {
     if (!file) throw new UsageError('A record is of a connection: give --profile <profile.json> (Export on the Connections page, or gcw profile new), or describe it with --auth and its flags.');
     if (values.pfx !== undefined && file.auth !== 'certificate') throw new UsageError(`--pfx is for client-certificate profiles; this profile uses ${file.auth}.`);
     const pfx = await readPfxArgument(values, io);
-    const certificate: CertificateRef | null = pfx
-      ? { thumbprintSha1: pfx.certificate.thumbprintSha1, thumbprintSha256: pfx.certificate.thumbprintSha256, subject: pfx.subject, notAfter: pfx.certificate.notAfter, fileName: basename(values.pfx ?? '') || null }
-      : null;
+    const certificate: CertificateRef | null = pfx ? certificateRefOf(pfx, values.pfx ?? '') : null;
     let verification = null;
     if (values.manifest !== undefined) {
       const target = await readVerifyTarget(values, io, { profile: file, pfx });

@@ -147,6 +147,6 @@ describe('the README’s gcw examples', () => {
     }
     expect(failures).toEqual([]);
     // Outputs landed where the admin ran the commands.
-    for (const file of ['contoso.json', 'certs/contoso-sync.pfx', 'app.pfx.b64.txt', 'check.pfx', 'record.md']) expect(existsSync(join(dir, file)), file).toBe(true);
+    for (const file of ['contoso.json', 'robot.json', 'certs/contoso-sync.pfx', 'app.pfx.b64.txt', 'check.pfx', 'record.md']) expect(existsSync(join(dir, file)), file).toBe(true);
   }, 300_000);
 });

@@ -33,8 +33,8 @@ describe('gcw record', () => {
     app.keyCredentials = [{ ...buildKeyCredential(cert.certificateDer, { customKeyIdentifierEncoding: 'base64' }), key: null }];
     app.isFallbackPublicClient = true;
     writeFileSync(join(dir, 'app.json'), JSON.stringify(app));
-    const made = gcw(['profile', 'new', '--auth', 'certificate', '--name', 'Record robot', '--client-id', APP_ID, '--tenant', TENANT_ID, '--upn', 'robot@contoso.com', '--scopes', 'User.Read Files.Read', '--out', 'robot.json'], { cwd: dir });
-    expect(made.code).toBe(1); // written; its certificate is not named yet (an error of the profile)
+    const made = gcw(['profile', 'new', '--auth', 'certificate', '--name', 'Record robot', '--client-id', APP_ID, '--tenant', TENANT_ID, '--upn', 'robot@contoso.com', '--scopes', 'User.Read Files.Read', '--pfx', 'robot.pfx', '--password-env', 'PFX_PW', '--out', 'robot.json'], { cwd: dir, env });
+    expect(made.code, made.stdout).toBe(0);
     expect(gcw(['profile', 'new', '--auth', 'client-credentials', '--name', 'Secret app', '--client-id', APP_ID, '--tenant', TENANT_ID, '--out', 'secret.json'], { cwd: dir }).code).toBe(0);
   });
 
