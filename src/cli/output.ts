@@ -13,6 +13,11 @@ export function jsonText(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(rawInJson, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** One JSON object on one line, control characters escaped (JSON Lines: `verify --dir --json`). */
+export function jsonLine(value: unknown): string {
+  return `${JSON.stringify(value).replace(rawInJson, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 /** Print one JSON object on stdout (and nothing else). */
 export function printJson(io: CliIo, value: unknown): void {
   io.out(`${jsonText(value)}\n`);

@@ -1,8 +1,12 @@
 // Counted words, one way for the CLI and the app: "1 error", "2 errors", "expired 6 days ago".
 
+// One formatter for thousands separators, made when first needed: toLocaleString builds a new one on every call.
+let thousands: Intl.NumberFormat | undefined;
+
 /** `count` and the noun in the right number: plural(1, 'error') is "1 error", plural(2, 'error') "2 errors". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+  const n = count > -1000 && count < 1000 ? String(count) : (thousands ??= new Intl.NumberFormat('en-US')).format(count);
+  return `${n} ${count === 1 ? singular : pluralForm}`;
 }
 
 /** The noun alone in the right number: noun(1, 'scope') is "scope", noun(3, 'scope') "scopes". */
