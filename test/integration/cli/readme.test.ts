@@ -84,6 +84,7 @@ describe('the README’s gcw examples', () => {
     mkdirSync(join(dir, 'manifests'));
     writeFileSync(join(dir, 'manifests', 'app-graph.json'), JSON.stringify(manifest));
     writeFileSync(join(dir, 'manifests', 'app-aad.json'), manifestJson(spec, 'aadgraph'));
+    writeFileSync(join(dir, 'apps.json'), JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#applications', value: [manifest, toGraph({ ...spec, displayName: 'Second app' })] }));
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     writeFileSync(join(dir, 'token.txt'), `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ aud: 'https://graph.microsoft.com', tid: info.tenantId, appid: info.webApp.clientId, roles: ['Sites.Read.All'], exp: Math.floor(Date.now() / 1000) + 3600, ver: '1.0' })}.c2ln\n`);
   }, 60_000);
