@@ -1,12 +1,17 @@
 // Counted words, one way for the CLI and the app: "1 error", "2 errors", "expired 6 days ago".
 
-// One formatter for thousands separators, made when first needed: toLocaleString builds a new one on every call.
-let thousands: Intl.NumberFormat | undefined;
+/**
+ * A whole number with thousands separators: 600000 is "600,000". Written out rather than toLocaleString: the first
+ * Intl call loads ICU data (~15 ms), a fifth of what `gcw cert inspect` costs, and every call builds a formatter.
+ */
+export function thousands(n: number): string {
+  if (!Number.isSafeInteger(n)) return String(n);
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
 
 /** `count` and the noun in the right number: plural(1, 'error') is "1 error", plural(2, 'error') "2 errors". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  const n = count > -1000 && count < 1000 ? String(count) : (thousands ??= new Intl.NumberFormat('en-US')).format(count);
-  return `${n} ${count === 1 ? singular : pluralForm}`;
+  return `${thousands(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
 /** The noun alone in the right number: noun(1, 'scope') is "scope", noun(3, 'scope') "scopes". */

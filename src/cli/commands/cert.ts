@@ -25,9 +25,9 @@ Subcommands:
 
 Passwords come only from an environment variable (--password-env VAR) or stdin (--password-stdin), never
 from the command line.
-Exit codes: 0 ok; 1 inspect: the file cannot be used to sign in (no private key, a key that does not match the
-certificate, or expired: the ✖ warnings); 2 bad input (wrong password, not a PFX, file exists, …) with error.code and error.message in
-the JSON.`;
+Exit codes: 0 ok; 1 inspect: the file cannot be used to sign in (the ✖ warnings: no private key, a key that does
+not match the certificate, or expired); 2 bad input (wrong password, not a PFX, file exists, …) with error.code
+and error.message in the JSON.`;
 
 type Subcommand = (args: string[], io: CliIo, globals: GlobalOptions) => Promise<number>;
 
