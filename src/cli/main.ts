@@ -53,7 +53,8 @@ export async function runCli(argv: string[], io: CliIo, commands: CommandEntry[]
   if (!entry) return unknownCommand(io, json, name);
   const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
-    io.out(`${command.usage}\n`);
+    if (json) printJson(io, { command: entry.name, summary: entry.summary, usage: command.usage });
+    else io.out(`${command.usage}\n`);
     return EXIT_OK;
   }
   try {

@@ -81,5 +81,7 @@ describe('gcw exit codes and validation', () => {
       expect(help.stdout).toContain(`gcw ${name}`);
     }
     expect(gcw(['help', 'frobnicate']).code).toBe(2);
+    // With --json, help is one JSON object too.
+    expect(JSON.parse(gcw(['help', 'verify', '--json']).stdout)).toMatchObject({ command: 'verify', usage: expect.stringContaining('gcw verify') });
   });
 });
