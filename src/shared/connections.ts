@@ -59,11 +59,11 @@ export const customHostsSchema = z.object({
 
 /** What the profile keeps about its certificate: facts only, never the PFX bytes or the key. */
 export const certificateRefSchema = z.object({
-  thumbprintSha1: z.string().max(64),
-  thumbprintSha256: z.string().max(128),
-  subject: z.string().max(1024),
-  notAfter: z.string().max(64),
-  fileName: z.string().max(260).nullable().default(null),
+  thumbprintSha1: z.string().max(64).describe('SHA-1 thumbprint, uppercase hex: what the Entra admin center shows under Certificates and what verify compares.'),
+  thumbprintSha256: z.string().max(128).describe('SHA-256 thumbprint, uppercase hex.'),
+  subject: z.string().max(1024).describe('Subject of the certificate, e.g. CN=contoso-sync.'),
+  notAfter: z.string().max(64).describe('End of validity, ISO date-time (expiry warnings).'),
+  fileName: z.string().max(260).nullable().default(null).describe('Name of the PFX file the facts were read from (gcw profile new --pfx, or the file chosen in the app).'),
 });
 
 /** The certificate facts kept with a profile. */

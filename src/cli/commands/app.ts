@@ -57,8 +57,6 @@ type Values = ReturnType<typeof parseFlags<typeof flags>>['values'];
 
 /** `gcw app`: create, fetch, repair and rotate an app registration through Microsoft Graph, with a preview of every request. */
 export const appCommand: Command = {
-  name: 'app',
-  summary: 'Create, fetch, repair or rotate the app registration through Microsoft Graph (preview first).',
   usage,
   async run(args, io, globals) {
     const [sub, ...rest] = args;

@@ -1,4 +1,5 @@
 import type { CertificateDetails, CertificateWarning, PfxProtection } from '../../shared/certificates';
+import { plural } from '../../shared/wording';
 
 /** Certificates expiring within this many days get a warning. */
 export const EXPIRING_SOON_DAYS = 30;
@@ -18,7 +19,7 @@ export function certificateWarnings(input: WarningInput): CertificateWarning[] {
   const { certificate: c, protection } = input;
   const out: CertificateWarning[] = [];
   if (c.expired) {
-    out.push({ code: 'expired', severity: 'error', message: `The certificate expired on ${day(c.notAfter)} (${-c.daysLeft} days ago). Sign-ins with it fail: generate a new one and upload it to the app registration.` });
+    out.push({ code: 'expired', severity: 'error', message: `The certificate expired on ${day(c.notAfter)} (${plural(-c.daysLeft, 'day')} ago). Sign-ins with it fail: generate a new one and upload it to the app registration.` });
   } else if (c.notYetValid) {
     out.push({ code: 'not_yet_valid', severity: 'warning', message: `The certificate is valid only from ${day(c.notBefore)}. Check the computer's clock, or wait until then.` });
   } else if (c.daysLeft < EXPIRING_SOON_DAYS) {

@@ -4,6 +4,7 @@ import type { AppRegistrationSummary, FindingSeverity, VerifyReport } from '../.
 import { apiName, MICROSOFT_GRAPH_APP_ID } from './permission-lookup';
 import { platformNames } from './redirect-uri';
 import { isFragment, isPartial } from './shape-notes';
+import { plural } from '../../shared/wording';
 
 /** A labelled value of the report header or an app's facts. */
 export type Row = [label: string, value: string];
@@ -37,7 +38,6 @@ export function reportTitle(report: VerifyReport): string {
 /** One line on the outcome. */
 export function reportVerdict(report: VerifyReport): string {
   const { error, warning, info } = report.counts;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const head = error > 0 ? 'Not ready: the connection will fail until the errors are fixed.' : warning > 0 ? 'No errors; review the warnings.' : 'No errors or warnings.';
   return `${head} (${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(info, 'note')})`;
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { WorkbenchError } from '../errors';
 import { loopbackPage, pageHeaders } from './loopback-pages';
+import { plural } from '../../shared/wording';
 
 /** What the browser brought back to the redirect URI. */
 export interface LoopbackResponse {
@@ -184,7 +185,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   timer = setTimeout(() => {
     if (settled) return;
     settled = true;
-    const minutes = timeoutMs >= 60_000 ? `${Math.round(timeoutMs / 60_000)} minutes` : `${Math.round(timeoutMs / 1000)} seconds`;
+    const minutes = timeoutMs >= 60_000 ? plural(Math.round(timeoutMs / 60_000), 'minute') : plural(Math.round(timeoutMs / 1000), 'second');
     rejectResult(
       new WorkbenchError('signin.timeout', `The browser did not come back to the Workbench within ${minutes}.`, {
         hint: options.timeoutHint ?? 'Finish the sign-in in the browser tab, or start the test again.',

@@ -1,4 +1,4 @@
-// `gcw` as a user runs it: a real process through bin/gcw.mjs (tsx, no build step).
+// `gcw` as a user runs it: a real process through bin/gcw.mjs (the compiled CLI in dist/cli).
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -46,10 +46,10 @@ describe('gcw profile new and lint', () => {
     expect(json<{ name: string }>(readFileSync(join(dir, 'cc.json'), 'utf8')).name).toBe('Other');
   });
 
-  it('writes a custom-cloud certificate profile and says what it still lacks', () => {
+  it('writes a custom-cloud certificate profile and says what it still lacks (exit 1: it has errors)', () => {
     const r = gcw(['profile', 'new', '--auth', 'certificate', '--client-id', CLIENT_ID, '--tenant', 'contoso.onmicrosoft.com', '--upn', 'robot@contoso.com', '--environment', 'custom', '--login-host', 'login.example.net', '--graph-host', 'https://graph.example.net/', '--out', 'cert.json'], { cwd: dir });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Choose the certificate');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('No certificate is recorded');
     const file = json<{ customHosts: unknown }>(readFileSync(join(dir, 'cert.json'), 'utf8'));
     expect(file.customHosts).toEqual({ loginHost: 'login.example.net', graphHost: 'graph.example.net' });
     const lint = gcw(['profile', 'lint', 'cert.json', '--json'], { cwd: dir });

@@ -3,8 +3,9 @@ import { OID } from '../asn1/oids';
 import { type EncryptionScheme, kdfLabel } from './algorithms';
 import { HASH_SIZES } from './kdf';
 import type { PfxMacData } from './structure';
+import { thousands } from '../../../shared/wording';
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = thousands;
 const iterationsText = (n: number): string => `${count(n)} iteration${n === 1 ? '' : 's'}`;
 
 /** Structured and readable description of one encryption. */

@@ -1,4 +1,5 @@
 import type { CertificateView, GenerationStage, KeyInfo } from '../../../shared/certificates';
+import { plural } from '../../../shared/wording';
 
 /** 3544 -> "3,544" (one format whatever the OS locale, like the thumbprints the admin compares). */
 export function formatCount(n: number): string {
@@ -32,7 +33,7 @@ export function originText(view: CertificateView, fileName: string | null): stri
 
 /** Validity with what it means today. */
 export function validityText(c: CertificateView['certificate']): string {
-  const state = c.expired ? `expired ${formatCount(-c.daysLeft)} days ago` : c.notYetValid ? 'not valid yet' : `${formatCount(c.daysLeft)} days left`;
+  const state = c.expired ? `expired ${plural(-c.daysLeft, 'day')} ago` : c.notYetValid ? 'not valid yet' : `${plural(c.daysLeft, 'day')} left`;
   return `${day(c.notBefore)} to ${day(c.notAfter)} (${state})`;
 }
 
