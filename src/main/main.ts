@@ -7,7 +7,7 @@ import { createAppContext } from '../core/app/create-context';
 import { createDispatcher } from '../core/app/dispatcher';
 import { createHandlers } from '../core/app/handlers';
 import { EVENT_CHANNEL } from '../shared/contract';
-import { electronClipboard, electronDialogs, electronNotifier, electronShell } from './adapters/os-adapters';
+import { electronClipboard, electronConfirm, electronDialogs, electronNotifier, electronShell } from './adapters/os-adapters';
 import { electronStoreBackend } from './adapters/electron-store-backend';
 import { electronPdfPrinter } from './adapters/pdf-printer';
 import { safeStorageVault } from './adapters/safe-storage-vault';
@@ -59,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
       clipboard: electronClipboard,
       shell: electronShell,
       dialogs: electronDialogs(() => mainWindow),
+      confirm: electronConfirm(() => mainWindow),
       notifier: electronNotifier(() => mainWindow),
       pdf: electronPdfPrinter(),
       emit: (name, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, { name, payload }),

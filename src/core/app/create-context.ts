@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '../log/logger';
 import { ClipboardService, realTimers, type Timers } from '../os/clipboard-service';
 import { ExpiryReminders } from '../reminders/expiry-reminders';
 import { ExternalLinkPolicy } from '../os/external-links';
-import type { ClipboardPort, DialogPort, NotifierPort, PdfPrinter, ShellPort } from '../os/ports';
+import type { ClipboardPort, ConfirmPort, DialogPort, NotifierPort, PdfPrinter, ShellPort } from '../os/ports';
 import { LatestVerifications } from '../records/latest-verifications';
 import { unavailablePdfPrinter } from '../records/pdf';
 import { WizardStore } from '../wizard/wizard-store';
@@ -27,6 +27,8 @@ export interface HostPorts {
   clipboard: ClipboardPort;
   shell: ShellPort;
   dialogs: DialogPort;
+  /** Native confirmations (Electron's message box in the app). */
+  confirm: ConfirmPort;
   notifier: NotifierPort;
   /** Prints records to PDF; without it PDF export says it needs the app. */
   pdf?: PdfPrinter;
@@ -105,6 +107,7 @@ export function createAppContext(ports: HostPorts): AppContext {
     links,
     shell: ports.shell,
     dialogs: ports.dialogs,
+    confirm: ports.confirm,
     notifier: ports.notifier,
     notices,
     wizard,

@@ -85,6 +85,11 @@ export class SecretStore {
     this.memory.delete(id);
   }
 
+  /** Give a value held inside a stored secret to the log's redactor (callers that store it with `redact: false`). */
+  registerSecret(value: string): void {
+    this.options.redactor.register(value);
+  }
+
   /** True when a secret exists under the id (in memory or on disk). */
   has(id: string): boolean {
     return this.memory.has(id) || id in this.doc.get().entries;

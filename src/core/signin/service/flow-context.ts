@@ -82,7 +82,7 @@ export class FlowContext {
         hint: 'Run the delegated sign-in test instead.',
       });
     }
-    const credential = await profileCredential(this.o.profiles, run.profileId, t.auth, kind);
+    const credential = await profileCredential(this.o.profiles, run.profileId, t, kind);
     run.progress('requesting');
     const saved = this.o.store.savedSignIn(run.profileId);
     const result = await testAppOnly({
@@ -104,7 +104,7 @@ export class FlowContext {
         details: { signInAgain: true },
       });
     }
-    const credential: ClientCredential = saved.client === 'none' ? { kind: 'none' } : await profileCredential(this.o.profiles, run.profileId, t.auth, saved.client);
+    const credential: ClientCredential = saved.client === 'none' ? { kind: 'none' } : await profileCredential(this.o.profiles, run.profileId, t, saved.client);
     run.progress('refreshing');
     return checkConnection({
       ...this.endpoint(t),
