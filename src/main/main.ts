@@ -121,7 +121,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', () => {
       // Deletes can be undone only in this session: make them final so their secrets leave the vault now.
       ctx.profiles.purgeDeleted();
-      // Stops reminders and sign-in tests, cancels the pending clipboard clear, drops held certificates (PFX bytes, passwords, keys), stops the KDF workers.
+      // Clears a copied secret still on the clipboard, stops reminders and sign-in tests, drops held certificates (PFX bytes, passwords, keys), stops the KDF workers.
       void ctx.dispose();
     });
   });

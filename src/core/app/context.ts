@@ -49,7 +49,7 @@ export interface AppContext {
   /** The clock expiry and date checks are judged against (tests pin it). */
   now: () => Date;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
-  /** Release what the context holds (pending clipboard clears, certificates, worker threads); called on quit. */
+  /** Release what the context holds (a secret we copied that is still on the clipboard, certificates, worker threads); called on quit. */
   dispose(): Promise<void>;
 }
 

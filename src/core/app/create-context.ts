@@ -117,10 +117,12 @@ export function createAppContext(ports: HostPorts): AppContext {
     now: ports.now ?? (() => new Date()),
     emit: ports.emit,
     async dispose() {
+      // First, so the clipboard is checked (and a copied secret cleared) before anything else can delay the quit.
+      const clipboardCleared = clipboard.dispose();
       reminders.stop();
       signin.close();
       wizard.dispose();
-      clipboard.dispose();
+      await clipboardCleared;
       await certificates.dispose();
     },
   };
