@@ -54,6 +54,8 @@ export function createAppContext(ports: HostPorts): AppContext {
     redactor: log.redactor,
     allowPlainText: () => settings.get().allowPlainTextSecrets,
   });
+  // Turning weak storage off takes the obfuscated secrets off the disk at once (and on, writes the session's ones).
+  settings.onChange(() => secrets.applyStorageChoice());
   const profiles = new ProfileStore({ directory: ports.dataDirectory, backend: ports.backend, vault: secrets, ...(ports.now ? { now: ports.now } : {}) });
   const links = new ExternalLinkPolicy();
   const signin = new SigninService({
