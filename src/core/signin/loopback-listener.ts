@@ -13,7 +13,7 @@ export interface LoopbackResponse {
 
 /** A request the listener turned away, for diagnostics and tests. */
 export interface LoopbackRefusal {
-  reason: 'wrong_path' | 'wrong_state' | 'duplicate' | 'too_large' | 'bad_method' | 'bad_host' | 'bad_content_type' | 'no_response' | 'client_error';
+  reason: 'wrong_path' | 'wrong_state' | 'duplicate' | 'too_large' | 'bad_method' | 'bad_host' | 'bad_content_type' | 'no_response' | 'client_error' | 'too_many_connections';
   status: number;
 }
 
@@ -30,6 +30,12 @@ export interface LoopbackOptions {
   signal?: AbortSignal;
   maxBodyBytes?: number;
   maxHeaderBytes?: number;
+  /**
+   * Open connections kept at once (default 32). One more closes the oldest connection that has no request in
+   * progress, so a local flood cannot use up the process's file handles, and the newest connection (the browser's)
+   * always gets in.
+   */
+  maxConnections?: number;
   /** Slow clients: time allowed for the request headers, and for the whole request. */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -68,6 +74,9 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   const requestTimeout = options.requestTimeoutMs ?? 20_000;
   const sockets = new Set<Socket>();
+  /** Sockets whose request is being read or answered right now. */
+  const inFlight = new Set<Socket>();
+  const maxConnections = options.maxConnections ?? 32;
   let settled = false;
   let port = 0;
   let resolveResult!: (r: LoopbackResponse) => void;
@@ -97,6 +106,8 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    inFlight.add(req.socket);
+    res.once('close', () => inFlight.delete(req.socket));
     if (settled) return refuse(res, { reason: 'duplicate', status: 409 }, 'Already finished', 'This sign-in already received its answer. Start a new test from Graph Connection Workbench.');
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `localhost:${port}` && host !== `127.0.0.1:${port}`) {
@@ -155,7 +166,21 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     );
     server.on('connection', (socket: Socket) => {
       sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
+      socket.on('close', () => {
+        sockets.delete(socket);
+        inFlight.delete(socket);
+      });
+      if (sockets.size > maxConnections) {
+        // Sets keep insertion order: the oldest idle connection goes first, a busy one only when all are busy.
+        const others = [...sockets].filter((s) => s !== socket);
+        const victim = others.find((s) => !inFlight.has(s)) ?? others[0];
+        if (victim) {
+          sockets.delete(victim);
+          inFlight.delete(victim);
+          victim.destroy();
+        }
+        options.onRefused?.({ reason: 'too_many_connections', status: 503 });
+      }
     });
     server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
       const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
