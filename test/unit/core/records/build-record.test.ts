@@ -146,7 +146,7 @@ describe('connection record', () => {
         expect(md).toContain(text);
         expect(html).toContain(text);
       }
-      for (const p of record.permissions) expect(md).toContain(`| ${p.value} | ${p.kind === 'delegated' ? 'Delegated' : 'Application'} |`);
+      for (const p of record.permissions) expect(md).toContain(`| ${p.value.replace(/_/g, '\\_')} | ${p.kind === 'delegated' ? 'Delegated' : 'Application'} |`);
       const stored = Object.keys(e.secrets).map((name) => host.store.readSecret(e.id, name as 'clientSecret'));
       for (const value of [...stored, CLIENT_SECRET, PFX_BASE64, PFX_PASSWORD, TOKEN]) {
         expect(JSON.stringify(record)).not.toContain(value);
@@ -158,7 +158,7 @@ describe('connection record', () => {
     const md = renderRecordMarkdown(byoRecord);
     const html = renderRecordHtml(byoRecord);
     // What the admin typed cannot break the table or inject markup.
-    expect(md).toContain('Owner: &lt;team&gt; \\| ops');
+    expect(md).toContain('Owner: \\<team\\> \\| ops');
     expect(html).toContain('Owner: &lt;team&gt; | ops');
     expect(html).toContain('Public client flows are on &lt;b&gt;here&lt;/b&gt;.');
     expect(html).not.toContain('<b>here</b>');
@@ -166,7 +166,7 @@ describe('connection record', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
     expect(html).not.toMatch(/<script|<link|src=|url\(/i);
     expect(html).toContain('@media print');
-    expect(md).toContain('| Redirect URI (Web) | https://cloud.example.com/provisioning_/callback |');
+    expect(md).toContain('| Redirect URI (Web) | https://cloud.example.com/provisioning\\_/callback |');
     expect(md).toContain('| Who may sign in | Single-tenant |');
     expect(md).toContain('| Client secret expires | Not recorded: add it to the profile for reminders |');
     expect(md).toContain(`| Tenant | ${TENANT_ID} |`);
