@@ -89,7 +89,10 @@ if (!app.requestSingleInstanceLock()) {
       guardWebContents(win.webContents, {
         entryUrl,
         canOpenExternally: (url) => ctx.links.check(url),
-        openExternally: (url) => void electronShell.openInBrowser(url),
+        openExternally: (url) => {
+          const link = ctx.links.resolve(url);
+          if ('href' in link) void electronShell.openInBrowser(link.href);
+        },
         log,
       });
       confirmUnload(win.webContents, () => dialog.showMessageBoxSync(win, unloadQuestion) === 0);

@@ -46,7 +46,7 @@ export class FlowContext {
     const t = this.target(run.profileId);
     run.target = t;
     // The sign-in host of a Custom environment is not on the link allowlist: allow it for this session.
-    if (t.environment === 'custom') this.o.links.allowHost(new URL(`https://${t.loginHost}`).hostname);
+    if (t.environment === 'custom') this.o.links.allowHost(t.loginHost);
     return t;
   }
 
@@ -68,9 +68,14 @@ export class FlowContext {
   /** The system browser, only for links the allowlist accepts. */
   opener(t: SigninTarget): (url: string) => Promise<void> {
     return async (url) => {
-      const reason = this.o.links.check(url);
-      if (reason) throw new WorkbenchError('external.not_allowed', `The sign-in page was not opened: ${reason}.`, { details: { loginHost: t.loginHost } });
-      await this.o.shell.openInBrowser(url);
+      const link = this.o.links.resolve(url);
+      if ('refused' in link) {
+        throw new WorkbenchError('external.not_allowed', `The sign-in page was not opened: ${link.refused}.`, {
+          hint: 'Check the sign-in host of the profile (Connections page): it must be a host name, with a port only for a Custom environment.',
+          details: { loginHost: t.loginHost },
+        });
+      }
+      await this.o.shell.openInBrowser(link.href);
     };
   }
 
