@@ -42,7 +42,10 @@ describe('escapeMarkdown', () => {
   });
 
   it('keeps the text on one line, without structure: tables, emphasis, code, headings, lists, quotes', () => {
-    expect(escapeMarkdown('a|b*c_d[e](f)<g>\nh')).toBe('a\\|b\\*c\\_d\\[e\\](f)\\<g\\> h');
+    expect(escapeMarkdown('a|b*c_d[e](f)<g>\nh')).toBe('a\\|b\\*c_d\\[e\\](f)\\<g\\> h');
+    // An underscore inside a word cannot be emphasis and stays readable; at a word's edge it is escaped.
+    expect(escapeMarkdown('offline_access _emphasis_ snake_case_ x_')).toBe('offline_access \\_emphasis\\_ snake_case\\_ x\\_');
+    expect(escapeMarkdown('https://contoso.com/provisioning_/callback')).toBe('https://contoso.com/provisioning\\_/callback');
     expect(escapeMarkdown('line one\r\nline two\tend')).toBe('line one line two end');
     expect(escapeMarkdown('# Title')).toBe('\\# Title');
     expect(escapeMarkdown('> quote')).toBe('\\> quote');

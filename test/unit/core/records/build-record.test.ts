@@ -146,7 +146,7 @@ describe('connection record', () => {
         expect(md).toContain(text);
         expect(html).toContain(text);
       }
-      for (const p of record.permissions) expect(md).toContain(`| ${p.value.replace(/_/g, '\\_')} | ${p.kind === 'delegated' ? 'Delegated' : 'Application'} |`);
+      for (const p of record.permissions) expect(md).toContain(`| ${p.value} | ${p.kind === 'delegated' ? 'Delegated' : 'Application'} |`);
       const stored = Object.keys(e.secrets).map((name) => host.store.readSecret(e.id, name as 'clientSecret'));
       for (const value of [...stored, CLIENT_SECRET, PFX_BASE64, PFX_PASSWORD, TOKEN]) {
         expect(JSON.stringify(record)).not.toContain(value);
