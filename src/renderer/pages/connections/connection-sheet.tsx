@@ -9,6 +9,7 @@ import { Page } from '../../components/page';
 import { useResult } from '../../lib/use-result';
 import { workbench } from '../../lib/workbench';
 import { RecordSection } from './record-section';
+import { GraphPanel } from '../app-registration/graph-panel';
 
 const useStyles = makeStyles({
   label: { width: '180px', fontWeight: tokens.fontWeightSemibold, verticalAlign: 'top' },
@@ -41,6 +42,7 @@ export function ConnectionSheetView({ id, go }: { id: string; go: (target: strin
     <Page title={`Connection sheet: ${s.profileName}`} description={`${s.title}. The fields in the order the connection page asks for them. Secrets are copied only when you click, and cleared from the clipboard after ${s.clipboardClearSeconds} seconds.`}>
       <ConnectionSheetBody id={id} sheet={s} headingLevel={2} />
       <RecordSection profileId={id} headingLevel={2} />
+      <GraphPanel profileId={id} hasClientId={Boolean(s.fields.find((f) => f.key === 'clientId')?.value)} usesCertificate={s.auth === 'certificate'} />
       <div className={styles.actions}>
         <Button onClick={() => go('connections')}>Back to connections</Button>
         <Button onClick={() => go(`connections?edit=${encodeURIComponent(id)}`)}>Edit profile</Button>
