@@ -1,6 +1,6 @@
 // Test doubles for the Electron adapters (safeStorage, clipboard, shell, dialogs, notifications).
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { ClipboardPort, DialogPort, NotifierPort, ShellPort } from '../../src/core/os/ports';
+import type { ClipboardPort, ConfirmPort, ConfirmQuestion, DialogPort, NotifierPort, ShellPort } from '../../src/core/os/ports';
 import type { VaultPort } from '../../src/core/vault/vault-port';
 
 /** A vault that really encrypts (AES-256-GCM) with a key held in memory; `backendName` can mimic Linux's basic_text. */
@@ -70,6 +70,16 @@ export class ScriptedDialogs implements DialogPort {
   }
   async saveFile(): Promise<string | null> {
     return this.saveQueue.shift() ?? null;
+  }
+}
+
+/** Native confirmations answered from a queue the test fills; an empty queue is the safe answer (Escape, the default button). */
+export class ScriptedConfirm implements ConfirmPort {
+  answers: boolean[] = [];
+  asked: ConfirmQuestion[] = [];
+  async confirm(question: ConfirmQuestion): Promise<boolean> {
+    this.asked.push(question);
+    return this.answers.shift() ?? false;
   }
 }
 
