@@ -153,7 +153,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await open('#/connections');
     const rows = h.page.getByRole('table', { name: 'Connection profiles' }).getByRole('row');
     await expect.poll(() => rows.count()).toBe(4);
-    await h.page.getByText('Expires within 30 days').waitFor();
+    await h.page.getByText(/^Expiring \(\d+ days\)$/).first().waitFor();
     await h.page.getByRole('table', { name: 'Expiry' }).getByText(/The client secret expires in \d+ days/).waitFor();
     await tallScreenshot('connections-list');
     expect(await h.seriousAxeViolations()).toEqual([]);
@@ -325,7 +325,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await dialog.getByRole('button', { name: 'Import pasted text' }).click();
     await h.page.getByText('Imported “Contoso own app”. Open it to enter its secrets.').waitFor();
     await expect.poll(() => h.page.getByRole('table', { name: 'Connection profiles' }).getByRole('row').count()).toBe(5);
-    await h.page.getByText('Secret missing').waitFor();
+    await h.page.getByText('Incomplete', { exact: true }).waitFor();
     await expect.poll(() => h.page.locator('#root').getAttribute('aria-hidden')).toBeNull();
   });
 

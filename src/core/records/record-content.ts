@@ -41,6 +41,12 @@ function expiryText(expiry: RecordExpiry | null, missing: string): string {
   return `${date} (in ${expiry.daysLeft} day${expiry.daysLeft === 1 ? '' : 's'}${expiry.status === 'ok' ? '' : ': renew it soon'})`;
 }
 
+/** What the record does not prove, or a line saying the evidence covers it all. */
+export function notProvenLines(record: ConnectionRecord): { title: string; lines: string[] } {
+  if (record.notProven.length > 0) return { title: 'Not proven yet', lines: record.notProven };
+  return { title: 'Proven', lines: ['The last test passed after the last edit, and the last manifest check found no errors.'] };
+}
+
 /** Profile name, option, client ID, tenant, environment and the option's own fields. */
 export function connectionRows(record: ConnectionRecord): Row[] {
   const env = record.environment;

@@ -9,6 +9,7 @@ import { Page } from '../../components/page';
 import { useResult } from '../../lib/use-result';
 import { workbench } from '../../lib/workbench';
 import { RecordSection } from './record-section';
+import { StatusSection } from './status-section';
 
 const useStyles = makeStyles({
   label: { width: '180px', fontWeight: tokens.fontWeightSemibold, verticalAlign: 'top' },
@@ -39,6 +40,7 @@ export function ConnectionSheetView({ id, go }: { id: string; go: (target: strin
   const s = sheet.value;
   return (
     <Page title={`Connection sheet: ${s.profileName}`} description={`${s.title}. The fields in the order the connection page asks for them. Secrets are copied only when you click, and cleared from the clipboard after ${s.clipboardClearSeconds} seconds.`}>
+      <StatusSection profileId={id} headingLevel={2} />
       <ConnectionSheetBody id={id} sheet={s} headingLevel={2} />
       <RecordSection profileId={id} headingLevel={2} />
       <div className={styles.actions}>

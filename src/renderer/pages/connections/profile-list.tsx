@@ -26,7 +26,7 @@ import { Page } from '../../components/page';
 import { workbench } from '../../lib/workbench';
 import { ExpirySection } from './expiry-section';
 import { ImportDialog } from './import-dialog';
-import { StatusBadges } from './status-badges';
+import { StatusBadge } from '../../components/status-badge';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -199,7 +199,7 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
                     </div>
                   </TableCell>
                   <TableCell>
-                    <StatusBadges item={item} />
+                    <StatusBadge status={item.status} />
                   </TableCell>
                   <TableCell>
                     <div className={styles.actions}>
