@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { appAudiences, authKindSchema, authLabels, type AuthKind, type CertificateRef, type ProfileEntry } from './connections';
 import { environmentIdSchema, type EnvironmentId } from './environments';
+import type { ProfileStatus } from './status';
 
 /** The wizard's steps, in order. */
 export const wizardSteps = ['decide', 'register', 'credential', 'scopes', 'details', 'verify', 'test', 'finish'] as const;
@@ -93,6 +94,10 @@ export interface WizardView {
   /** Refs of what main holds (not secrets: random ids valid this session), for profiles.create (`heldSecretRef`, `certificateRef`). */
   refs: { clientSecret: string | null; certificate: string | null };
   profile: ProfileEntry | null;
+  /** What the evidence says about the saved profile (verification, last test), from the status model. */
+  status: ProfileStatus | null;
+  /** Ids of the app-registration checklist items the connection needs, for the option and what is entered. */
+  checklistRequired: string[];
   updatedAt: string | null;
 }
 

@@ -3,6 +3,7 @@ import { ArrowLeftRegular, ArrowResetRegular, ArrowRightRegular } from '@fluentu
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EnvironmentInfo } from '../../../shared/contract/profiles';
 import { wizardStepLabels, wizardSteps, type WizardDraft, type WizardStep } from '../../../shared/wizard';
+import { orderedStepStates } from '../../../shared/wizard-steps';
 import { ErrorBar } from '../../components/error-bar';
 import { Page } from '../../components/page';
 import { TransientDialog } from '../../components/transient-dialog';
@@ -127,8 +128,8 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
       }
       const target = wizardSteps[index + 1];
       if (!target) return;
-      // The sign-in test step is done only when a test passed (it marks itself).
-      update((s) => ({ ...s, step: target, done: step === 'test' || s.done.includes(step) ? s.done : [...s.done, step] }));
+      // `done` lists the steps left with Next; what each step says comes from the evidence (stepStates).
+      update((s) => ({ ...s, step: target, done: s.done.includes(step) ? s.done : [...s.done, step] }));
       await flush();
     } finally {
       setMoving(false);
@@ -146,7 +147,7 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
     <Page title="New connection" description="From “I need a connection” to a tested connection and its record, step by step. Everything you type is kept: leave at any time and come back here to go on.">
       <ErrorBar error={error} />
       <div className={styles.layout}>
-        <StepList current={step} done={view.state.done} onOpen={(s) => (auth || s === 'decide' ? openStep(s) : undefined)} />
+        <StepList current={step} steps={orderedStepStates(view, findings)} onOpen={(s) => (auth || s === 'decide' ? openStep(s) : undefined)} />
         <div className={styles.content}>
           <section aria-labelledby="wizard-step-title" className={styles.content} data-testid={`wizard-step-${step}`} data-checking={checking ? 'true' : 'false'}>
             <Text as="h2" size={600} weight="semibold" id="wizard-step-title" tabIndex={-1} ref={heading}>
@@ -166,10 +167,10 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
             </Button>
             {step !== 'finish' ? (
               <Button appearance="primary" icon={<ArrowRightRegular />} iconPosition="after" disabled={(step === 'decide' && !auth) || moving} onClick={() => void next()}>
-                {step === 'details' ? 'Save and continue' : step === 'verify' && !view.state.done.includes('verify') ? 'Next (skip if not verified)' : 'Next'}
+                {step === 'details' ? 'Save and continue' : step === 'verify' && view.status?.verification.state === 'not-verified' ? 'Next (skip if not verified)' : 'Next'}
               </Button>
             ) : null}
-            {moving ? <Spinner size="tiny" label="Working…" /> : null}
+            {moving ? <Spinner size="tiny" label="Saving…" /> : null}
             <span className={styles.spacer} />
             <Text size={200} className={styles.saved} data-saving={saving}>
               {saving === 'pending' ? 'Keeping your changes…' : view.updatedAt ? 'Your answers are kept' : ''}
