@@ -149,6 +149,8 @@ export type CertificateWarningCode =
   | 'no_private_key'
   | 'legacy_protection'
   | 'not_password_protected'
+  | 'empty_password'
+  | 'ec_key'
   | 'missing_client_auth'
   | 'missing_digital_signature'
   | 'weak_key';

@@ -123,7 +123,7 @@ export function recommendOption(guide: WizardGuide): Recommendation | null {
     reasons.push('A service account signs in unattended, and the app proves itself with a client secret: simple to set up, but the secret expires (at most 24 months) and must be renewed.');
   } else {
     auth = 'certificate';
-    reasons.push('A service account signs in unattended, and the app proves itself with a certificate: Microsoft recommends certificates over secrets, and the private key never leaves your computer.');
+    reasons.push('A service account signs in unattended, and the app proves itself with a certificate: Microsoft recommends certificates over secrets, and a certificate can live longer than a secret. The connection page takes the PFX (with its private key) and its password, so guard the PFX like a secret.');
   }
   if (guide.triggers === 'yes') reasons.push('Triggers need a sign-in that keeps refreshing (offline_access) and User.Read: the scopes step starts from the trigger set.');
   if (guide.environment && guide.environment !== 'office365') reasons.push(`The checklist links to the ${cloudWords(guide.environment)} admin center and uses its sign-in and Graph hosts.`);

@@ -79,7 +79,9 @@ export function credentialRows(record: ConnectionRecord): Row[] {
   }
   // A certificate profile may note a date of its own; a secret's expiry is always worth a line, known or not.
   if (record.auth !== 'certificate') rows.push(['Client secret expires', expiryText(record.secretExpiry, 'Not recorded: add it to the profile for reminders')]);
-  else if (record.secretExpiry) rows.push(['Credential expiry date', expiryText(record.secretExpiry, '')]);
+  else if (record.secretExpiry && record.secretExpiry.expiresAt.slice(0, 10) !== record.certificate?.expiry?.expiresAt.slice(0, 10)) {
+    rows.push(['Credential expiry date', expiryText(record.secretExpiry, '')]);
+  }
   for (const s of record.secrets) rows.push([secretLabels[s.name] ?? s.name, stateWords[s.state as SecretState] ?? s.state]);
   return rows;
 }

@@ -1,5 +1,6 @@
 import { Badge, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import type { ExpiryRow } from '../../../shared/connections';
+import { formatDate } from '../../lib/dates';
 
 const statusText: Record<ExpiryRow['status'], { text: string; color: 'success' | 'warning' | 'danger' }> = {
   ok: { text: 'OK', color: 'success' },
@@ -7,6 +8,15 @@ const statusText: Record<ExpiryRow['status'], { text: string; color: 'success' |
   'within-7-days': { text: 'Within 7 days', color: 'danger' },
   expired: { text: 'Expired', color: 'danger' },
 };
+
+/** A row's sentence with its date in the app's one date format. */
+export function expiryText(r: ExpiryRow): string {
+  const subject = r.what === 'certificate' ? 'The certificate' : r.auth === 'certificate' ? 'The secret' : 'The client secret';
+  const when = formatDate(r.expiresAt);
+  if (r.status === 'expired') return `${subject} expired on ${when}.`;
+  if (r.status === 'ok') return `${subject} is valid until ${when}.`;
+  return `${subject} expires in ${r.daysLeft} day${r.daysLeft === 1 ? '' : 's'} (${when}).`;
+}
 
 /** Certificate and secret expiry of every profile, soonest first. */
 export function ExpirySection({ rows, open }: { rows: ExpiryRow[]; open: (profileId: string) => void }) {
@@ -41,7 +51,7 @@ export function ExpirySection({ rows, open }: { rows: ExpiryRow[]; open: (profil
                     {statusText[r.status].text}
                   </Badge>
                 </TableCell>
-                <TableCell>{r.message}</TableCell>
+                <TableCell>{expiryText(r)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -77,7 +77,7 @@ export function ProfileForm(props: {
         if (!current) return;
         if (handoff.ok) {
           const { ref, ...facts } = handoff.value;
-          Object.assign(d, { certificate: facts, certificateRef: ref, pfxFileName: facts.fileName });
+          Object.assign(d, { certificate: facts, certificateRef: ref, pfxFileName: facts.fileName, secretExpiresAt: facts.notAfter.slice(0, 10) });
         } else setLoadError(handoff.error);
       }
       setDraft(d);

@@ -7,6 +7,7 @@ import { ErrorBar } from '../../components/error-bar';
 import { workbench } from '../../lib/workbench';
 import { PermissionTable } from './permission-table';
 import type { TestOutcome } from './use-signin-run';
+import { formatDateTime } from '../../lib/dates';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -27,7 +28,7 @@ function claimRows(c: TokenClaimsSummary): Array<[string, string, string]> {
     [c.ver === '2.0' ? 'azpacr' : 'appidacr', c.appIdAcr === null ? '—' : `${c.appIdAcr} — ${c.credentialUsed}`, 'How the app proved itself: 0 public client, 1 client secret, 2 certificate.'],
     app ? ['roles', c.roles.join(' ') || '(none)', 'Application permissions granted by admin consent.'] : ['scp', c.scopes.join(' ') || '(none)', 'Delegated permissions the user (or an admin) consented to.'],
     ['upn', c.user ?? '—', 'The signed-in user (upn, preferred_username); empty for app-only tokens.'],
-    ['exp', c.expiresAt ? `${new Date(c.expiresAt).toLocaleString()}${c.minutesLeft === null ? '' : ` (${c.minutesLeft} min left)`}` : '—', 'When the access token expires; refresh tokens last longer.'],
+    ['exp', c.expiresAt ? `${formatDateTime(c.expiresAt)}${c.minutesLeft === null ? '' : ` (${c.minutesLeft} min left)`}` : '—', 'When the access token expires; refresh tokens last longer.'],
     ['ver', c.ver ?? '—', 'Token version (1.0 or 2.0), set by the API’s registration.'],
   ];
 }
