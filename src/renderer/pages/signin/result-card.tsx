@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { AppError } from '../../../shared/result';
 import type { SignInResult, TokenClaimsSummary } from '../../../shared/signin';
 import { ErrorBar } from '../../components/error-bar';
+import { useReveal } from '../../lib/use-reveal';
 import { workbench } from '../../lib/workbench';
 import { PermissionTable } from './permission-table';
 import type { TestOutcome } from './use-signin-run';
@@ -49,6 +50,7 @@ export function ResultCard({ outcome, profileId }: { outcome: TestOutcome; profi
   const [error, setError] = useState<AppError | null>(null);
   const result: SignInResult | null = outcome.kind === 'signin' ? (outcome.outcome.result as SignInResult) : outcome.kind === 'consent' ? (outcome.outcome.consent.verification as SignInResult | null) : null;
   const claims = outcome.kind === 'probe' ? outcome.outcome.claims : (result?.claims ?? null);
+  const heading = useReveal<HTMLHeadingElement>();
   const reveal = async () => {
     if (token) return setToken(null);
     const r = await workbench().signin.revealAccessToken({ profileId });
@@ -60,7 +62,7 @@ export function ResultCard({ outcome, profileId }: { outcome: TestOutcome; profi
       <CardHeader
         image={<CheckmarkCircleFilled className={styles.ok} fontSize={28} aria-hidden />}
         header={
-          <Text as="h2" size={500} weight="semibold" id="signin-result-title">
+          <Text as="h2" size={500} weight="semibold" id="signin-result-title" tabIndex={-1} ref={heading}>
             {headline(outcome, result)}
           </Text>
         }
