@@ -66,6 +66,11 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await h.screenshot(name);
     await h.page.setViewportSize({ width: 1280, height: 860 });
   };
+  /** Select a connection's row, then press one of the toolbar's actions for it. */
+  const rowAction = async (name: string, action: string) => {
+    await h.page.getByRole('radio', { name: `Select ${name}` }).check();
+    await h.page.getByTestId('profile-toolbar').getByRole('button', { name: `${action}: ${name}` }).click();
+  };
   const save = async (name: string) => {
     await h.page.getByRole('button', { name: 'Save', exact: true }).click();
     await h.page.getByText(new RegExp(`Saved “${name}”`)).waitFor();
@@ -111,9 +116,12 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await alertText(/Tokens do not cross clouds/).waitFor();
     await field(/^Tenant ID/).fill('contoso.onmicrosoft.com');
     await alertText(/Tokens do not cross clouds/).waitFor({ state: 'detached' });
-    await field(/^Your domain/).fill('https://cloud.example.com');
-    await alertText(/without https:\/\//i).first().waitFor();
-    await field(/^Your domain/).fill('cloud.example.com');
+    // A typed address never doubles the scheme; leaving the field keeps the host name only, and says so.
+    await field(/^Your domain/).fill('https://cloud.example.com/');
+    expect(await field(/^Redirect URI/).inputValue()).toBe('https://cloud.example.com/provisioning_/callback');
+    await field(/^Redirect URI/).click();
+    await expect.poll(() => field(/^Your domain/).inputValue()).toBe('cloud.example.com');
+    await h.page.getByText('Kept the host name only: cloud.example.com.').waitFor();
     expect(await field(/^Redirect URI/).inputValue()).toBe('https://cloud.example.com/provisioning_/callback');
     await h.page.getByRole('button', { name: 'Copy redirect URI' }).click();
     await expect.poll(() => host.clipboard.text).toBe('https://cloud.example.com/provisioning_/callback');
@@ -151,7 +159,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('lists, searches and shows the expiry warning; finds everything again after a reload and a restart', async () => {
     await open('#/connections');
-    const rows = h.page.getByRole('table', { name: 'Connection profiles' }).getByRole('row');
+    const rows = h.page.getByRole('grid', { name: 'Connection profiles' }).getByRole('row');
     await expect.poll(() => rows.count()).toBe(4);
     await h.page.getByText(/^Expiring \(\d+ days\)$/).first().waitFor();
     await h.page.getByRole('table', { name: 'Expiry' }).getByText(/The client secret expires in \d+ days/).waitFor();
@@ -172,7 +180,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('copies fields from the connection sheet; a secret is cleared from the clipboard later', async () => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Connection sheet of Contoso own app' }).click();
+    await h.page.getByRole('button', { name: 'Contoso own app: open the connection sheet' }).click();
     await h.page.getByRole('heading', { name: 'Connection sheet: Contoso own app' }).waitFor();
     const order = await h.page.locator('tr[data-field]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-field')));
     expect(order).toEqual(['clientId', 'clientSecret', 'tenant', 'redirectUri', 'scopes']);
@@ -193,7 +201,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('copies the certificate and its password from the certificate sheet', async () => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Connection sheet of Contoso certificate' }).click();
+    await h.page.getByRole('button', { name: 'Contoso certificate: open the connection sheet' }).click();
     await h.page.getByRole('button', { name: 'Copy Password' }).click();
     await expect.poll(() => host.clipboard.text).toBe(PFX_PASSWORD);
     await h.page.getByRole('button', { name: 'Copy Certificate' }).click();
@@ -202,7 +210,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('exports the connection record of a profile made on the Connections page, from its sheet', async () => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Connection sheet of Contoso certificate' }).click();
+    await h.page.getByRole('button', { name: 'Contoso certificate: open the connection sheet' }).click();
     await h.page.getByRole('heading', { name: 'Connection record' }).waitFor();
     await h.page.getByTestId('record-summary').waitFor();
     const file = join(host.dataDirectory, 'contoso-certificate-record.md');
@@ -217,9 +225,9 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('deletes with an Undo message bar', async () => {
     await open('#/connections');
-    const rows = h.page.getByRole('table', { name: 'Connection profiles' }).getByRole('row');
+    const rows = h.page.getByRole('grid', { name: 'Connection profiles' }).getByRole('row');
     await expect.poll(() => rows.count()).toBe(4);
-    await h.page.getByRole('button', { name: 'Delete Contoso client credentials' }).click();
+    await rowAction('Contoso client credentials', 'Delete');
     await h.page.getByText('Deleted “Contoso client credentials”.', { exact: false }).waitFor();
     await expect.poll(() => rows.count()).toBe(3);
     await h.page.getByRole('button', { name: 'Undo' }).click();
@@ -229,7 +237,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('asks before leaving a form with unsaved changes, and keeps what was typed', async () => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Edit Contoso own app' }).click();
+    await rowAction('Contoso own app', 'Edit');
     await field(/^Profile name/).fill('Contoso own app (renamed)');
     await h.page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Scopes' }).click();
     const dialog = h.page.getByRole('alertdialog', { name: 'Leave without saving?' });
@@ -251,7 +259,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('asks before a reload or close loses unsaved changes, and only then', async () => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Edit Contoso own app' }).click();
+    await rowAction('Contoso own app', 'Edit');
     await field(/^Profile name/).fill('Contoso own app (reload)');
     const before = h.unloadQuestions;
     h.answerUnload = 'stay';
@@ -272,7 +280,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('chooses scopes for a profile in the dialog and writes them back into the form', async () => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Edit Contoso own app' }).click();
+    await rowAction('Contoso own app', 'Edit');
     await h.page.getByRole('button', { name: 'Choose scopes…' }).click();
     const dialog = h.page.getByRole('dialog', { name: 'Choose scopes' });
     await dialog.getByRole('radio', { name: 'Triggers' }).check();
@@ -315,7 +323,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     const file = join(host.dataDirectory, 'exported-byo.json');
     host.dialogs.saveQueue.push(file);
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Export Contoso own app without secrets' }).click();
+    await rowAction('Contoso own app', 'Export (no secrets)');
     await h.page.getByText(`Exported to ${file} (no secrets).`).waitFor();
     const text = readFileSync(file, 'utf8');
     for (const secret of SECRETS) expect(text).not.toContain(secret);
@@ -324,7 +332,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await dialog.getByLabel(/^Profile file text/).fill(text);
     await dialog.getByRole('button', { name: 'Import pasted text' }).click();
     await h.page.getByText('Imported “Contoso own app”. Open it to enter its secrets.').waitFor();
-    await expect.poll(() => h.page.getByRole('table', { name: 'Connection profiles' }).getByRole('row').count()).toBe(5);
+    await expect.poll(() => h.page.getByRole('grid', { name: 'Connection profiles' }).getByRole('row').count()).toBe(5);
     await h.page.getByText('Incomplete', { exact: true }).waitFor();
     await expect.poll(() => h.page.locator('#root').getAttribute('aria-hidden')).toBeNull();
   });

@@ -40,7 +40,8 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
 
   it('runs a delegated sign-in from the profile’s Test action and shows the claims and the scope comparison', async () => {
     await h.open('#/connections');
-    await h.page.getByRole('button', { name: 'Test Emulator secret' }).click();
+    await h.page.getByRole('row', { name: /Emulator secret/ }).click();
+    await h.page.getByRole('button', { name: 'Test: Emulator secret' }).click();
     await h.page.getByRole('heading', { name: 'Sign-in tests', level: 1 }).waitFor();
     expect(h.page.url()).toContain(`#/signin?profile=${ids.secret}`);
     await h.page.getByTestId('redirect-to-register').getByText('http://localhost', { exact: true }).waitFor();

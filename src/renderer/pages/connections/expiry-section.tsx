@@ -22,11 +22,11 @@ export function expiryText(r: ExpiryRow): string {
 export function ExpirySection({ rows, open }: { rows: ExpiryRow[]; open: (profileId: string) => void }) {
   return (
     <section aria-labelledby="expiry-title">
-      <Text as="h2" size={500} weight="semibold" id="expiry-title">
+      <Text as="h2" size={500} weight="semibold" id="expiry-title" block>
         Expiry
       </Text>
       {rows.length === 0 ? (
-        <Text as="p">No certificate or secret expiry dates are recorded. Add the client secret’s expiry date to a profile to be warned 30 and 7 days before.</Text>
+        <Text as="p" block>No certificate or secret expiry dates are recorded. Add the client secret’s expiry date to a profile to be warned 30 and 7 days before.</Text>
       ) : (
         <Table aria-labelledby="expiry-title" size="small">
           <TableHeader>
