@@ -1,5 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 
+// The element that last had focus: a control disabled while its action runs (e.g. an export that then asks
+// "Replace?") drops focus to the body, yet it is still what opened the dialog.
+let lastFocused: HTMLElement | null = null;
+document.addEventListener('focusin', (e) => {
+  if (e.target instanceof HTMLElement) lastFocused = e.target;
+});
+
+function openerNow(): HTMLElement | null {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active !== document.body) return active;
+  return lastFocused?.isConnected ? lastFocused : null;
+}
+
 function hiddenBodyChildren(): Set<Element> {
   return new Set([...document.body.children].filter((e) => e.getAttribute('aria-hidden') === 'true'));
 }
@@ -18,7 +31,7 @@ export function useTransient(open: boolean): { mounted: boolean; onExitFinished:
   const opener = useRef<HTMLElement | null>(null);
   if (open && before.current === null) {
     before.current = hiddenBodyChildren();
-    opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    opener.current = openerNow();
   }
   useEffect(() => {
     if (open) setMounted(true);
@@ -30,13 +43,32 @@ export function useTransient(open: boolean): { mounted: boolean; onExitFinished:
     // Unless the overlay's action moved focus on (e.g. to a new page's heading), the opener takes it back.
     const target = opener.current;
     opener.current = null;
-    const lost = document.activeElement === null || document.activeElement === document.body || !document.activeElement.isConnected;
+    const active = document.activeElement;
+    // Lost: on the body, on something gone, or on a container around the opener (where tabster may leave it).
+    const lost = active === null || active === document.body || !active.isConnected || (target !== null && active !== target && active.contains(target));
     if (target?.isConnected && lost) target.focus();
   };
-  const onExitFinished = () => {
-    setMounted(false);
-    // After tabster is disposed with the overlay: lift what its cancelled cleanup would have lifted.
+  const exited = useRef(false);
+  useEffect(() => {
+    if (mounted || !exited.current) return;
+    exited.current = false;
+    // Once the overlay is gone (and tabster disposed with it): lift what its cancelled cleanup would have lifted.
     window.setTimeout(restore, 0);
+  });
+  const alive = useRef(false);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      // Unmounted while open (e.g. a button in it navigated to another page): clean up the same way. A remount right
+      // away (React's StrictMode check in development) is not an unmount.
+      if (before.current !== null) window.setTimeout(() => !alive.current && restore(), 0);
+    };
+    // On mount and unmount only: restore reads refs.
+  }, []);
+  const onExitFinished = () => {
+    exited.current = true;
+    setMounted(false);
   };
   return { mounted: open || mounted, onExitFinished };
 }

@@ -60,7 +60,7 @@ export function SheetDrawer({ id, name, go, version }: { id: string | null; name
   const shown = useRef(id);
   if (id) shown.current = id;
   return (
-    <TransientDrawer open={id !== null} position="end" size="medium" className={styles.drawer} onOpenChange={(_e, d) => !d.open && close()} aria-labelledby="sheet-drawer-title">
+    <TransientDrawer open={id !== null} inertTrapFocus position="end" size="medium" className={styles.drawer} onOpenChange={(_e, d) => !d.open && close()} aria-labelledby="sheet-drawer-title">
       <DrawerHeader>
         <DrawerHeaderTitle heading={{ id: 'sheet-drawer-title' }} action={<Button appearance="subtle" aria-label="Close the connection sheet" icon={<DismissRegular />} onClick={close} />}>
           Connection sheet: {name}
