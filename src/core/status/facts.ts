@@ -34,7 +34,9 @@ function testFacts(t: TestState): StatusFact[] {
   if (t.missing.length > 0) {
     out.push(fact('permissions-missing', 'warning', `Permissions missing (${t.missing.length})`, `${what} signed in, but its token lacks ${t.missing.join(', ')}.`, t.at));
   }
-  out.push(fact('working', 'success', 'Working', `${what} passed${t.kind === 'app-only' ? ' (app-only)' : t.kind === 'delegated' ? ' (delegated)' : ''}.`, t.at));
+  // The test's name says its kind, except for a Graph probe and an admin consent.
+  const kind = t.name === 'Graph probe' || t.name === 'Admin consent' ? ` with ${t.kind === 'app-only' ? 'an app-only' : 'a delegated'} token` : '';
+  out.push(fact('working', 'success', 'Working', `${what} passed${kind}.`, t.at));
   return out;
 }
 

@@ -11,7 +11,8 @@ const useStyles = makeStyles({
 export function factText(fact: StatusFact): string {
   if (!fact.at) return fact.detail;
   const when = fact.key === 'expired' || fact.key === 'expiring' ? formatDate(fact.at) : formatDateTime(fact.at);
-  return `${fact.detail} (${when})`;
+  const sentence = fact.detail.endsWith('.') ? fact.detail.slice(0, -1) : fact.detail;
+  return `${sentence} (${when}).`;
 }
 
 /** Every fact of a status as a list, most important first. */

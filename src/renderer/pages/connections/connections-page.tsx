@@ -22,5 +22,5 @@ export function ConnectionsPage({ query, go }: { query: string; go: (target: str
     requestHeadingFocus();
   }
   if (view === 'form') return <ProfileForm id={editId} auth={newAuth} go={go} certificateRef={certificateRef} />;
-  return <ProfileList go={go} sheetId={params.get('sheet')} />;
+  return <ProfileList go={go} sheetId={params.get('sheet') || null} />;
 }

@@ -1,4 +1,4 @@
-import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, ArrowResetRegular, ArrowRightRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EnvironmentInfo } from '../../../shared/contract/profiles';
@@ -7,10 +7,12 @@ import { orderedStepStates } from '../../../shared/wizard-steps';
 import { ErrorBar } from '../../components/error-bar';
 import { Page } from '../../components/page';
 import { TransientDialog } from '../../components/transient-dialog';
+import { NARROW_QUERY, useMediaQuery } from '../../lib/use-media';
 import { workbench } from '../../lib/workbench';
 import type { Draft } from '../connections/draft';
 import type { FieldKit } from '../connections/field-kit';
 import { fieldState, useFindings } from '../connections/use-findings';
+import { CompactStepper } from './compact-stepper';
 import { CredentialStep } from './credential-step';
 import { DecideStep } from './decide-step';
 import { DetailsStep } from './details-step';
@@ -27,6 +29,7 @@ import { inputWithRefs, toFormDraft, wizardPatch } from './wizard-draft';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: '240px minmax(0, 1fr)', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
+  layoutNarrow: { gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalL },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   footer: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', paddingTop: tokens.spacingVerticalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   spacer: { flexGrow: 1 },
@@ -56,6 +59,7 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
   const beforeNext = useRef<(() => Promise<boolean>) | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef<WizardStep | null>(null);
+  const narrow = useMediaQuery(NARROW_QUERY);
 
   useEffect(() => {
     void workbench()
@@ -139,6 +143,8 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
     const target = wizardSteps[index - 1];
     if (target) openStep(target);
   };
+  const steps = orderedStepStates(view, findings);
+  const openFromList = (s: WizardStep) => (auth || s === 'decide' ? openStep(s) : undefined);
   const props: StepProps | null = auth && kit ? { view, auth, update, setDraft, act, kit, findings, environments, go, openStep, beforeNext, markDone, revealFindings: () => setShowAll(true) } : null;
   if (step === 'decide') beforeNext.current = null;
   const Step = components[step];
@@ -146,8 +152,8 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
   return (
     <Page title="New connection" description="From “I need a connection” to a tested connection and its record, step by step. Everything you type is kept: leave at any time and come back here to go on.">
       <ErrorBar error={error} />
-      <div className={styles.layout}>
-        <StepList current={step} steps={orderedStepStates(view, findings)} onOpen={(s) => (auth || s === 'decide' ? openStep(s) : undefined)} />
+      <div className={mergeClasses(styles.layout, narrow && styles.layoutNarrow)}>
+        {narrow ? <CompactStepper current={step} steps={steps} onOpen={openFromList} /> : <StepList current={step} steps={steps} onOpen={openFromList} />}
         <div className={styles.content}>
           <section aria-labelledby="wizard-step-title" className={styles.content} data-testid={`wizard-step-${step}`} data-checking={checking ? 'true' : 'false'}>
             <Text as="h2" size={600} weight="semibold" id="wizard-step-title" tabIndex={-1} ref={heading}>

@@ -77,7 +77,7 @@ describe('status model: states', () => {
 
     const working = profileStatus(sources({ updatedAt: at(-3), history: [test(at(-1), 'interactive', true, { user: 'a@contoso.com' })] }));
     expect(working.test).toMatchObject({ state: 'working', at: at(-1), kind: 'delegated', name: 'Delegated sign-in' });
-    expect(working.headline).toMatchObject({ key: 'working', label: 'Working', tone: 'success', at: at(-1), detail: 'Delegated sign-in passed (delegated).' });
+    expect(working.headline).toMatchObject({ key: 'working', label: 'Working', tone: 'success', at: at(-1), detail: 'Delegated sign-in passed.' });
     expect(working.working).toBe(true);
     expect(working.unproven.map((u) => u.key)).toEqual(['not-verified']);
 
@@ -104,7 +104,9 @@ describe('status model: states', () => {
 
   it('a Graph probe counts as a delegated or app-only test by whether a user signed in', () => {
     expect(profileStatus(sources({ updatedAt: at(-3), history: [test(at(-1), 'graph-probe', true, { user: 'a@contoso.com' })] })).test.kind).toBe('delegated');
-    expect(profileStatus(sources({ updatedAt: at(-3), history: [test(at(-1), 'graph-probe', true)] })).test.kind).toBe('app-only');
+    const probe = profileStatus(sources({ updatedAt: at(-3), history: [test(at(-1), 'graph-probe', true)] }));
+    expect(probe.test.kind).toBe('app-only');
+    expect(probe.headline.detail).toBe('Graph probe passed with an app-only token.');
   });
 
   it('expiry: none, ok, expiring (n days) and expired, the soonest of certificate and secret', () => {
