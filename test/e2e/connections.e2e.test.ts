@@ -302,11 +302,15 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await h.page.getByRole('radio', { name: 'OAuth 2.0 client credentials' }).check();
     await expect.poll(() => scopeString.textContent()).toBe('Files.Read');
     await h.page.getByRole('switch', { name: /I also want app-only access/ }).check();
-    await h.page.getByRole('checkbox', { name: /Files\.Read\.All \(application, nearest/ }).check();
+    // App-only access suggests what fits OneDrive and SharePoint; Files.Read's nearest counterpart is among them.
+    await h.page.getByTestId('app-only-suggestions').getByRole('checkbox', { name: 'Files.Read.All (application)' }).check();
+    await h.page.getByText('Files.Read.All (application) — suggested above.').waitFor();
     await h.page.getByRole('radio', { name: 'Search all permissions' }).check();
     await h.page.getByRole('radio', { name: 'Application' }).check();
     await h.page.getByRole('searchbox').fill('sites selected');
-    await h.page.getByRole('checkbox', { name: 'Sites.Selected' }).check();
+    await h.page.getByRole('checkbox', { name: 'Sites.Selected', exact: true }).check();
+    // Sites.Selected reaches no site until one is granted: the page says how, with the calls to copy.
+    await h.page.getByTestId('site-grant').getByText('https://graph.microsoft.com/v1.0/sites/{site-id}/permissions').waitFor();
     const manifest = h.page.getByTestId('required-resource-access');
     await expect.poll(async () => JSON.parse((await manifest.textContent()) ?? '[]')[0]?.resourceAccess?.map((a: { type: string }) => a.type)).toEqual(['Scope', 'Role', 'Role']);
     await h.page.getByText(/Sites\.Selected and grant the app access to just those sites/).waitFor();

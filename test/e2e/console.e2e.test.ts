@@ -139,6 +139,27 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
     await h.page.setViewportSize({ width: 1400, height: 900 });
   });
 
+  it('the Scopes page starts from a saved profile and suggests app-only permissions, with how Sites.Selected grants a site', async () => {
+    const id = host.ctx.profiles.list().find((e) => e.name === 'Good robot')!.id;
+    await h.open('#/connections');
+    await h.page.getByRole('button', { name: 'Good robot: open the connection sheet' }).click();
+    await h.page.getByRole('button', { name: 'Review the scopes' }).click();
+    await h.page.getByRole('heading', { name: 'Scopes', level: 1 }).waitFor();
+    expect(h.page.url()).toContain(`#/scopes?profile=${id}`);
+    await h.page.getByText('Showing the permissions of “Good robot”.').waitFor();
+    expect(await h.page.getByRole('radio', { name: 'OAuth 2.0 client credentials' }).isChecked()).toBe(true);
+    await expect.poll(() => h.page.getByTestId('scope-string').textContent()).toBe('offline_access Files.Read');
+    const suggested = h.page.getByTestId('app-only-suggestions');
+    expect(await suggested.getByRole('checkbox', { name: 'Sites.Read.All (application)' }).isChecked()).toBe(true);
+    await suggested.getByRole('checkbox', { name: 'Sites.Selected (application)' }).check();
+    const grant = h.page.getByTestId('site-grant');
+    await grant.getByText(new RegExp(`"id": "${idp.s.webApp.clientId}"`)).waitFor();
+    await grant.getByRole('button', { name: 'Copy grant request body' }).click();
+    await expect.poll(() => JSON.parse(host.clipboard.text || '{}').grantedToIdentities?.[0]?.application).toEqual({ id: idp.s.webApp.clientId, displayName: 'Good robot' });
+    await h.screenshot('scopes-from-profile');
+    expect(await h.seriousAxeViolations()).toEqual([]);
+  });
+
   it('gives focus back to the control that opened each dialog', async () => {
     const back = (name: string) => expect.poll(() => h.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(name);
     await h.open('#/connections');

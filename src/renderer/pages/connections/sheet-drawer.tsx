@@ -1,5 +1,5 @@
 import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { DismissRegular, EditRegular, OpenRegular, PersonKeyRegular } from '@fluentui/react-icons';
+import { DismissRegular, EditRegular, ListRegular, OpenRegular, PersonKeyRegular } from '@fluentui/react-icons';
 import { useRef } from 'react';
 import { ErrorBar } from '../../components/error-bar';
 import { TransientDrawer } from '../../components/transient-drawer';
@@ -33,6 +33,9 @@ function SheetContent({ id, go, version }: { id: string; go: (target: string) =>
         </Button>
         <Button icon={<PersonKeyRegular />} onClick={() => go(`signin?profile=${encodeURIComponent(id)}`)}>
           Test the sign-in
+        </Button>
+        <Button icon={<ListRegular />} onClick={() => go(`scopes?profile=${encodeURIComponent(id)}`)}>
+          Review the scopes
         </Button>
         {s.appRegistrationUrl ? (
           <Button icon={<OpenRegular />} onClick={() => void workbench().app.openLink({ url: s.appRegistrationUrl ?? '' })}>
