@@ -65,6 +65,8 @@ export default defineConfig(
     files: ['src/main/**', 'src/preload/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: [noReact, { name: 'react-dom', message: noReact.message }] }],
+      // In the Electron shell a rejected promise is an unhandled rejection nobody sees: `void` is no answer, catch it.
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
     },
   },
   {

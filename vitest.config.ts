@@ -11,6 +11,8 @@ export default defineConfig({
           environment: 'node',
           pool: 'forks',
           testTimeout: 30_000,
+          // Built for bundlers: imports its JSON schema without an import attribute, which Node refuses.
+          server: { deps: { inline: ['@actions/workflow-parser'] } },
         },
       },
       {

@@ -1,4 +1,5 @@
 import pkg from '../../package.json' with { type: 'json' };
+import { catalogInfo } from '../core/permissions/catalog-info';
 import type { Command } from './command';
 import { commands as defaultCommands } from './commands';
 import { EXIT_BAD_INPUT, EXIT_OK } from './exit-codes';
@@ -38,7 +39,7 @@ export async function runCli(argv: string[], io: CliIo, commands: Command[] = de
     return name === undefined && !json ? EXIT_BAD_INPUT : EXIT_OK;
   }
   if (name === '--version' || name === '-v' || name === 'version') {
-    if (json) printJson(io, { version });
+    if (json) printJson(io, { version, permissionCatalog: { date: catalogInfo.date, entries: catalogInfo.entries } });
     else io.out(`${version}\n`);
     return EXIT_OK;
   }

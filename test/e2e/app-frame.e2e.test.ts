@@ -1,5 +1,5 @@
 // The app frame, Settings and About in real Chromium against the real contract implementation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 
 const missing = chromiumMissing();
@@ -9,6 +9,10 @@ describe.skipIf(missing !== null)('app frame in Chromium', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
+  });
+  // Each test starts from a blank page (and opens its own), so one that fails midway cannot leave the next in its dialog.
+  beforeEach(async () => {
+    await h?.reset();
   });
   afterAll(async () => {
     await h?.close();

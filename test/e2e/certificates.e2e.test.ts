@@ -3,7 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writePkcs12 } from '../../src/core/certificates';
 import { testCertificate } from '../fixtures/pkcs12/test-certificates';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
@@ -36,6 +36,11 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
     await h?.close();
     await closeBrowser();
   });
+  // Each test starts from a blank page and opens what it needs, so one that fails midway (say, with the Replace
+  // dialog still open) cannot make the next one fail too.
+  beforeEach(async () => {
+    await h?.reset();
+  });
 
   const page = () => h.page;
   /** The main area scrolls by itself: a tall window shows the whole page in one screenshot. */
@@ -46,6 +51,25 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
     await page().setViewportSize({ width: 1280, height: 860 });
   };
   const alert = () => page().getByRole('alert');
+  const openPfx = async () => {
+    await h.open('#/certificates');
+    await page().locator('input[type=file]').setInputFiles(pfxPath);
+    await page().getByLabel('PFX password', { exact: true }).fill(PASSWORD);
+    await page().getByLabel('PFX password', { exact: true }).press('Enter');
+    await page().getByText(thumbprint, { exact: true }).waitFor();
+  };
+  /** Generate a certificate on the Generate tab (subject `CN=<cn>, O=Contoso`, EC P-256). */
+  const generate = async (cn: string) => {
+    await h.open('#/certificates');
+    await page().getByRole('tab', { name: 'Generate new' }).click();
+    await page().getByLabel('Subject name (CN)').fill(cn);
+    await page().getByLabel('Organization (O)').fill('Contoso');
+    await page().getByRole('radio', { name: '2 years' }).check();
+    await page().getByLabel('Key').selectOption('ec-p256');
+    await page().getByRole('button', { name: 'Generate certificate' }).click();
+    await page().getByRole('heading', { name: cn, level: 2 }).waitFor();
+    await page().getByText('New certificate, not exported yet').waitFor();
+  };
 
   it('opens a dropped PFX: asks for the password, says when it is wrong, then shows the thumbprint', async () => {
     await h.open('#/certificates');
@@ -76,6 +100,7 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
   });
 
   it('copies the thumbprint, and the exact base64 of the file as a secret', async () => {
+    await openPfx();
     await page().getByRole('button', { name: 'Copy SHA-1 thumbprint' }).click();
     await expect.poll(() => h.host.clipboard.text).toBe(thumbprint);
     await page().getByRole('button', { name: 'Copy base64' }).click();
@@ -84,6 +109,7 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
   });
 
   it('decodes pasted base64, asks for its password and shows the same certificate', async () => {
+    await h.open('#/certificates');
     await page().getByRole('tab', { name: 'Check pasted base64' }).click();
     await page().getByRole('textbox', { name: 'Pasted base64' }).fill(pfx.toString('base64'));
     await page().getByRole('button', { name: 'Decode' }).click();
@@ -103,14 +129,7 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
   });
 
   it('generates a certificate with progress and exports it, asking before replacing files', async () => {
-    await page().getByRole('tab', { name: 'Generate new' }).click();
-    await page().getByLabel('Subject name (CN)').fill('Contoso Sync E2E');
-    await page().getByLabel('Organization (O)').fill('Contoso');
-    await page().getByRole('radio', { name: '2 years' }).check();
-    await page().getByLabel('Key').selectOption('ec-p256');
-    await page().getByRole('button', { name: 'Generate certificate' }).click();
-    await page().getByRole('heading', { name: 'Contoso Sync E2E', level: 2 }).waitFor();
-    await page().getByText('New certificate, not exported yet').waitFor();
+    await generate('Contoso Sync E2E');
     expect(h.host.events.filter((e) => e.name === 'certificates.progress').map((e) => (e.payload as { stage: string }).stage)).toEqual(['generating-key', 'building-certificate', 'signing', 'done']);
 
     await page().getByRole('button', { name: 'Generate a strong password' }).click();
@@ -147,10 +166,18 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
     secrets.push(readFileSync(exported).toString('base64'));
   });
 
-  it('hands the certificate to the Connections page by reference', async () => {
+  it('hands an exported certificate to the Connections page by reference', async () => {
+    await generate('Contoso Handoff E2E');
+    await page().getByLabel(/^PFX password\*?$/).fill('Handoff-Export-Password-7');
+    secrets.push('Handoff-Export-Password-7');
+    const folder = mkdtempSync(join(tmpdir(), 'gcw-e2e-handoff-'));
+    h.host.dialogs.folderQueue.push(folder);
+    await page().getByRole('button', { name: 'Choose folder and export…' }).click();
+    await page().getByText('New certificate, exported as Contoso-Handoff-E2E.pfx').waitFor();
+    secrets.push(readFileSync(join(folder, 'Contoso-Handoff-E2E.pfx')).toString('base64'));
     await page().getByRole('button', { name: 'Use in a connection' }).click();
     await expect.poll(() => page().evaluate(() => window.location.hash)).toMatch(/^#\/connections\?certificate=[A-Za-z0-9_-]{16,}$/);
-    expect(h.calls.filter((c) => c.method === 'certificates.handoff').at(-1)?.result).toMatchObject({ ok: true, value: { subject: 'CN=Contoso Sync E2E, O=Contoso' } });
+    expect(h.calls.filter((c) => c.method === 'certificates.handoff').at(-1)?.result).toMatchObject({ ok: true, value: { subject: 'CN=Contoso Handoff E2E, O=Contoso' } });
     // The Connections page opens a certificate profile with the certificate's facts; saving stores its PFX and password.
     await page().getByText(/Certificate from the Certificates page/).waitFor();
     const field = (name: RegExp) => page().getByLabel(name).and(page().locator('input, textarea'));
@@ -162,7 +189,7 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
     await page().getByText(/Saved “From the Certificates page”/).waitFor();
     const saved = h.host.ctx.profiles.list().find((e) => e.name === 'From the Certificates page');
     expect(saved?.secrets).toEqual({ pfx: 'stored', pfxPassword: 'stored' });
-    expect(saved?.profile).toMatchObject({ auth: 'certificate', certificate: { subject: 'CN=Contoso Sync E2E, O=Contoso', fileName: 'Contoso-Sync-E2E.pfx' } });
+    expect(saved?.profile).toMatchObject({ auth: 'certificate', certificate: { subject: 'CN=Contoso Handoff E2E, O=Contoso', fileName: 'Contoso-Handoff-E2E.pfx' } });
   });
 
   it('never delivered a password or PFX base64 to the renderer except the password it asked to be suggested', () => {

@@ -2,7 +2,7 @@
 // validation as the admin types, the connection sheet's copies, reload, delete with undo, and the Scopes page.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestHost, type TestHost } from '../support/test-context';
 import { ManualTimers } from '../support/doubles';
 import { generateSelfSignedCertificate, writePkcs12 } from '../../src/core/certificates';
@@ -39,17 +39,17 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     host = createTestHost({ timers });
     h = await startHarness({ host });
   });
+  beforeEach(async () => {
+    await h?.reset();
+  });
   afterAll(async () => {
     await h?.close();
     await closeBrowser();
   });
 
   const field = (name: RegExp) => h.page.getByLabel(name).and(h.page.locator('input, textarea'));
-  /** Open a page in a fresh document, so a form left dirty by a failed test cannot hold the navigation back. */
-  const open = async (path: string) => {
-    await h.page.goto('about:blank');
-    await h.open(path);
-  };
+  /** Open a page in a fresh document (the harness does), so a form left dirty by a failed test cannot hold the navigation back. */
+  const open = (path: string) => h.open(path);
   const alertText = (text: string | RegExp) => h.page.getByText(text);
   const newConnection = async (option: string) => {
     await open('#/connections');

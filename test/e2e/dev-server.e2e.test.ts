@@ -18,6 +18,8 @@ describe.skipIf(missing !== null)('the development renderer (npm start) in Chrom
     const origin = vite.resolvedUrls?.local[0]?.replace(/\/$/, '');
     if (!origin) throw new Error('Vite did not say where it listens.');
     h = await startHarness({ origin });
+    // Vite compiles each module on its first request: the first load takes tens of seconds on a busy machine.
+    h.page.setDefaultTimeout(100_000);
   }, 120_000);
   afterAll(async () => {
     await h?.close();

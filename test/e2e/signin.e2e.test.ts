@@ -1,6 +1,6 @@
 // The Sign-in tests page in Chromium against the Entra emulator: a delegated sign-in driven through the shell double,
 // the result card with claims and the permission comparison, an app-only failure with the catalogue fix and diagnostics.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lookupAadsts } from '../../src/core/signin/aadsts-catalogue';
 import { contract } from '../../src/shared/contract';
 import { HttpBrowser, startSigninHarness, type SigninHarness } from '../support/idp';
@@ -27,9 +27,11 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
     host = createTestHost({ signinNetwork: { extraCaPem: idp.pki.caPem, timeoutMs: 10_000 } });
     ids = await seedEmulatorProfiles(host.ctx.profiles, { host: idp.idp.host, tenantId: idp.s.tenantId }, { webClientId: idp.s.webApp.clientId, secret: idp.s.webApp.secretValue, certificate: idp.s.certificate, pfxPassword: 'e2e-Pass-1', upn: idp.s.user.upn });
     wrongId = host.ctx.profiles.create({ auth: 'client-credentials', name: 'Wrong secret', clientId: idp.s.webApp.clientId, tenant: idp.s.tenantId, environment: 'custom', customHosts: { loginHost: idp.idp.host, graphHost: idp.idp.host }, appOnlyPermissions: ['Sites.Read.All'], secrets: { clientSecret: wrongSecret } }).entry.id;
-    h = await startHarness({ host });
     // Tall enough that the whole page (its main area scrolls) fits in one screenshot.
-    await h.page.setViewportSize({ width: 1280, height: 2400 });
+    h = await startHarness({ host, viewport: { width: 1280, height: 2400 } });
+  });
+  beforeEach(async () => {
+    await h?.reset();
   });
   afterAll(async () => {
     await h?.close();
@@ -127,6 +129,25 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
     await h.page.getByRole('button', { name: 'Cancel the test' }).click();
     await h.page.getByTestId('signin-failure').getByRole('heading', { name: 'Delegated sign-in failed: it was cancelled' }).waitFor();
     await h.page.getByTestId('signin-history').getByText('Cancelled', { exact: true }).waitFor();
+  });
+
+  it('Test settings offer the OS certificate store and say truly where NODE_EXTRA_CA_CERTS counts', async () => {
+    await h.open('#/signin');
+    const settings = h.page.getByRole('region', { name: 'Test settings' });
+    await settings.waitFor();
+    const text = (await settings.innerText()).replace(/\s+/g, ' ');
+    // The installed app never sees NODE_EXTRA_CA_CERTS: Electron's nodeOptions fuse removes it at start-up.
+    expect(text).not.toMatch(/NODE_EXTRA_CA_CERTS is honoured too/);
+    expect(text).toContain('The installed app ignores NODE_EXTRA_CA_CERTS');
+    expect(text).toMatch(/\(\d+ in the store now\)/);
+    const toggle = settings.getByRole('switch', { name: 'Not trusted' });
+    await toggle.click();
+    await settings.getByText('The operating system’s certificate store is trusted.').waitFor();
+    expect(await settings.getByRole('switch', { name: 'Trusted' }).isChecked()).toBe(true);
+    expect(host.ctx.signin.preferences().useSystemCa).toBe(true);
+    await settings.getByRole('switch', { name: 'Trusted' }).click();
+    await settings.getByText('The operating system’s certificate store is no longer trusted.').waitFor();
+    expect(await h.seriousAxeViolations()).toEqual([]);
   });
 
   it('no result delivered to the renderer carries an access or refresh token', () => {

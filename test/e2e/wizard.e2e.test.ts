@@ -6,7 +6,7 @@ import { randomUUID, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findPermission, GRAPH_RESOURCE_APP_ID } from '../../src/core/permissions/catalog';
 import { lookupAadsts } from '../../src/core/signin/aadsts-catalogue';
 import type { AuthKind } from '../../src/shared/connections';
@@ -93,8 +93,10 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     // The wizard targets the real global cloud; the sign-in network client (and the test's browser) send its hosts to the emulator.
     rewrite = { 'https://login.microsoftonline.com': idp.idp.origin, 'https://graph.microsoft.com': idp.idp.origin };
     host = createTestHost({ signinNetwork: { extraCaPem: idp.pki.caPem, timeoutMs: 10_000, rewrite, allowedHosts: [idp.idp.host] }, pdf: printer });
-    h = await startHarness({ host });
-    await h.page.setViewportSize({ width: 1280, height: 1000 });
+    h = await startHarness({ host, viewport: { width: 1280, height: 1000 } });
+  });
+  beforeEach(async () => {
+    await h?.reset();
   });
   afterAll(async () => {
     await h?.close();
@@ -167,7 +169,6 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
   async function walk(w: Walk): Promise<{ profileId: string; files: Record<'md' | 'html' | 'pdf', string> }> {
     const p = page();
     // A fresh page load: the wizard shows what main keeps, not what an earlier page had on screen.
-    await p.goto('about:blank');
     await h.open('#/wizard');
     await stepHeading(1);
 
@@ -428,7 +429,6 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
   it('can be left and resumed: a reload mid-wizard keeps every answer and field, and the wizard file holds no secret', async () => {
     const p = page();
     host.ctx.wizard.reset();
-    await p.goto('about:blank');
     await h.open('#/wizard');
     await stepHeading(1);
     await p.getByRole('radio', { name: 'People, each with their own account, in the browser' }).click();

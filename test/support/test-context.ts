@@ -9,6 +9,7 @@ import type { PdfPrinter } from '../../src/core/os/ports';
 import type { CertificateSessionOptions } from '../../src/core/certificates/session';
 import { createLogger } from '../../src/core/log/logger';
 import type { NetworkClientOptions } from '../../src/core/signin/network-client';
+import type { RetryPolicy } from '../../src/core/graph-apply/graph-client';
 import { confBackendFactory } from '../../src/core/storage/conf-backend';
 import type { EventName, EventPayload } from '../../src/shared/contract';
 import { MemoryClipboard, MemoryVault, RecordingNotifier, RecordingShell, ScriptedDialogs } from './doubles';
@@ -38,6 +39,8 @@ export function createTestHost(
     now?: () => Date;
     certificateSession?: Omit<CertificateSessionOptions, 'redactor'>;
     signinNetwork?: NetworkClientOptions;
+    /** Graph request waits (tests record instead of sleeping). */
+    graphRetry?: RetryPolicy;
     /** Prints records to PDF (the e2e run prints with Chromium); without it PDF export is refused as in the CLI. */
     pdf?: PdfPrinter;
   } = {},
@@ -67,6 +70,7 @@ export function createTestHost(
     ...(options.certificateSession ? { certificateSession: options.certificateSession } : {}),
     ...(options.signinNetwork ? { signinNetwork: options.signinNetwork } : {}),
     ...(options.pdf ? { pdf: options.pdf } : {}),
+    ...(options.graphRetry ? { graphRetry: options.graphRetry } : {}),
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => {
       events.push({ name, payload });
       relay.forward?.(name, payload);

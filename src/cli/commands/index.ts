@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { appCommand } from './app';
 import { certCommand } from './cert';
 import { environmentsCommand } from './environments';
 import { profileCommand } from './profile';
@@ -10,4 +11,4 @@ import { tokenCommand } from './token';
 import { verifyCommand } from './verify';
 
 /** Every `gcw` command, in help order. Features add theirs here. */
-export const commands: Command[] = [certCommand, profileCommand, scopesCommand, verifyCommand, recordCommand, signinCommand, consentUrlCommand, tokenCommand, environmentsCommand];
+export const commands: Command[] = [certCommand, profileCommand, scopesCommand, verifyCommand, recordCommand, signinCommand, consentUrlCommand, tokenCommand, environmentsCommand, appCommand];

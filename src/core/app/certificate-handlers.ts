@@ -32,6 +32,7 @@ export function certificateHandlers(ctx: AppContext): HandlersFor<'certificates'
       return openOrLock(ctx, { kind: 'pfx', origin: entry.origin === 'base64-text' ? 'base64-text' : 'pfx-file', pfx: entry.pfx! }, { fileName: entry.fileName, password, tryEmptyAndAbsent, ref });
     },
     'certificates.decodeBase64': ({ text }) => decodePasted(ctx, text),
+    'certificates.cancelOpen': () => ({ cancelled: session.cancelOpens() }),
     'certificates.copyBase64': async ({ ref }) => {
       const base64 = toBase64(session.withPfx(ref).pfx);
       const { clearsInSeconds } = await ctx.clipboard.copy(base64, { secret: true });

@@ -12,6 +12,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { SigninService } from '../signin/service/signin-service';
 import type { StoreBackendFactory } from '../storage/backend';
 import type { ExpiryReminders } from '../reminders/expiry-reminders';
+import type { GraphApplyService } from '../graph-apply/service';
 import type { SecretStore } from '../vault/secret-store';
 
 export type { RuntimeInfo } from '../../shared/contract/app';
@@ -42,6 +43,8 @@ export interface AppContext {
   verifications: LatestVerifications;
   /** Prints a record's HTML to PDF (Electron printToPDF in the app; unavailable in the CLI). */
   pdf: PdfPrinter;
+  /** Changes to app registrations through Microsoft Graph: management sign-in (memory only), previews, apply. */
+  graph: GraphApplyService;
   /** Certificates opened or generated on the Certificates page, held in memory by ref. */
   certificates: CertificateSession;
   /** The clock expiry and date checks are judged against (tests pin it). */

@@ -10,6 +10,9 @@ import type { ClipboardPort, DialogPort, NotifierPort, PdfPrinter, ShellPort } f
 import { LatestVerifications } from '../records/latest-verifications';
 import { unavailablePdfPrinter } from '../records/pdf';
 import { WizardStore } from '../wizard/wizard-store';
+import { GraphChangeLog } from '../graph-apply/change-log';
+import type { RetryPolicy } from '../graph-apply/graph-client';
+import { GraphApplyService } from '../graph-apply/service';
 import { SettingsService } from '../settings/settings-service';
 import type { NetworkClientOptions } from '../signin/network-client';
 import { SigninService } from '../signin/service/signin-service';
@@ -39,6 +42,8 @@ export interface HostPorts {
   certificateSession?: Omit<CertificateSessionOptions, 'redactor'>;
   /** Network settings of the sign-in tests on top of the user's (tests pass their test CA). */
   signinNetwork?: NetworkClientOptions;
+  /** Waits of the Graph requests (tests record them instead of sleeping). */
+  graphRetry?: RetryPolicy;
 }
 
 /** Open the stores and build the context every handler uses. */
@@ -67,8 +72,9 @@ export function createAppContext(ports: HostPorts): AppContext {
   });
   const wizard = new WizardStore({ directory: ports.dataDirectory, backend: ports.backend, ...(ports.now ? { now: ports.now } : {}) });
   const verifications = new LatestVerifications({ directory: ports.dataDirectory, backend: ports.backend });
+  const graphChanges = new GraphChangeLog({ directory: ports.dataDirectory, backend: ports.backend });
   const notices = new NoticeBoard();
-  for (const notice of [...settings.notices, ...secrets.notices, ...profiles.notices, ...signin.store.notices, ...wizard.notices, ...verifications.notices]) {
+  for (const notice of [...settings.notices, ...secrets.notices, ...profiles.notices, ...signin.store.notices, ...wizard.notices, ...verifications.notices, ...graphChanges.notices]) {
     notices.add(notice);
     log.warn(notice.title, { message: notice.message });
   }
@@ -91,6 +97,20 @@ export function createAppContext(ports: HostPorts): AppContext {
     log,
   });
   const certificates = new CertificateSession({ ...ports.certificateSession, redactor: log.redactor });
+  const graph = new GraphApplyService({
+    profiles,
+    secrets,
+    certificates,
+    verifications,
+    changes: graphChanges,
+    signin,
+    links,
+    shell: ports.shell,
+    log,
+    now: ports.now ?? (() => new Date()),
+    ...(ports.signinNetwork ? { network: ports.signinNetwork } : {}),
+    ...(ports.graphRetry ? { retry: ports.graphRetry } : {}),
+  });
   return {
     runtime: ports.runtime,
     paths: { dataDirectory: ports.dataDirectory, logFile },
@@ -111,11 +131,13 @@ export function createAppContext(ports: HostPorts): AppContext {
     verifications,
     pdf: ports.pdf ?? unavailablePdfPrinter,
     certificates,
+    graph,
     now: ports.now ?? (() => new Date()),
     emit: ports.emit,
     async dispose() {
       reminders.stop();
       signin.close();
+      graph.close();
       wizard.dispose();
       clipboard.dispose();
       await certificates.dispose();

@@ -47,6 +47,13 @@ export function certificateWarnings(input: WarningInput): CertificateWarning[] {
   if (c.key.type === 'RSA' && c.key.size !== null && c.key.size < 2048) {
     out.push({ code: 'weak_key', severity: 'warning', message: `The RSA key has only ${c.key.size} bits; use at least 2048.` });
   }
+  if (protection && protection.quirks.length > 0) {
+    out.push({
+      code: 'producer_quirk',
+      severity: 'warning',
+      message: `The file opened only with a workaround (${protection.quirks.join('; ')}). Other tools, OpenSSL among them, refuse it: export it again with a standard tool before using it elsewhere.`,
+    });
+  }
   if (protection && !protection.passwordProtected) {
     out.push({ code: 'not_password_protected', severity: 'warning', message: 'The file is not password protected: nothing is encrypted and there is no integrity check, so any password "opens" it.' });
   } else if (input.passwordUsed === 'empty' || input.passwordUsed === 'absent') {

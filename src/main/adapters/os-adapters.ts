@@ -42,19 +42,32 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): DialogPo
   };
 }
 
-/** OS notifications; clicking one brings the window forward and runs its action (e.g. show the profile). */
-export function electronNotifier(getWindow: () => BrowserWindow | null): NotifierPort {
+/**
+ * OS notifications; clicking one brings the window forward and runs its action (e.g. show the profile). Each is held
+ * until it is clicked, closed or has failed: a notification the garbage collector takes loses its click. A failure
+ * (e.g. an unsigned macOS build, or Windows without the Start menu shortcut) is logged.
+ */
+export function electronNotifier(getWindow: () => BrowserWindow | null, log: (message: string, data?: Record<string, unknown>) => void): NotifierPort {
+  const shown = new Set<Notification>();
   return {
     notify({ title, body, onClick }) {
       if (!Notification.isSupported()) return;
       const note = new Notification({ title, body });
+      shown.add(note);
+      const release = () => shown.delete(note);
       note.on('click', () => {
+        release();
         const win = getWindow();
         if (win) {
           if (win.isMinimized()) win.restore();
           win.focus();
         }
         onClick?.();
+      });
+      note.on('close', release);
+      note.on('failed', (_event, error) => {
+        release();
+        log('A notification could not be shown', { title, error });
       });
       note.show();
     },

@@ -55,6 +55,10 @@ export const certificateMethods = {
     z.object({ ref, password: password.nullable(), tryEmptyAndAbsent }).strict(),
     'Open a PFX held in memory that is waiting for its password.',
   ),
+  'certificates.cancelOpen': method<{ cancelled: number }>()(
+    empty,
+    'Stop every PFX open in progress (the Cancel button); each fails with pfx.cancelled. Returns how many were running.',
+  ),
   'certificates.decodeBase64': method<DecodedBase64>()(
     z.object({ text: z.string().min(1).max(MAX_PFX_BASE64_LENGTH + 100_000) }).strict(),
     'Decode pasted base64 (e.g. what was pasted into a connection), say what it is, and open it when it is a PFX or a certificate.',

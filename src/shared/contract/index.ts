@@ -4,6 +4,7 @@ import { appMethods } from './app';
 import { certificateMethods } from './certificates';
 import type { EventSpec, MethodSpec } from './define';
 import { contractEvents } from './events';
+import { graphMethods } from './graph';
 import { profileMethods } from './profiles';
 import { recordMethods } from './records';
 import { scopeMethods } from './scopes';
@@ -21,6 +22,7 @@ export const contract = {
   ...signinMethods,
   ...wizardMethods,
   ...recordMethods,
+  ...graphMethods,
 };
 
 /** Every event main sends. */

@@ -30,11 +30,17 @@ export interface Harness {
   unloadQuestions: number;
   /** How those questions are answered: leave (the default, so a dirty form never blocks the next test) or stay. */
   answerUnload: 'leave' | 'stay';
+  /** The suite's viewport; every open() and reset() goes back to it. */
+  viewport: { width: number; height: number };
+  /** A fresh document: whatever a test left open (a dialog, a dirty form, a tall viewport) does not reach the next one. */
+  reset(): Promise<void>;
+  /** Load the app at `path` in a fresh document (never a same-document hash change), after reset(). */
   open(path?: string): Promise<void>;
   emit(name: string, payload: unknown): Promise<void>;
   screenshot(name: string): Promise<string>;
   /** What the page's Content-Security-Policy refused so far (the documents seen by this harness). */
   cspViolations(): Promise<string[]>;
+  /** Axe's serious and critical findings, scanned once every finite animation and transition has ended. */
   seriousAxeViolations(): Promise<Array<{ id: string; impact: string | null | undefined; help: string; nodes: string[] }>>;
   close(): Promise<void>;
 }
@@ -56,14 +62,42 @@ export async function closeBrowser(): Promise<void> {
   sharedBrowser = null;
 }
 
+/**
+ * Wait until every finite animation and transition on the page has ended (a spinner's endless one is left alone).
+ * Axe reads colours as painted: a dialog scanned while it fades in has half-transparent text and fails color-contrast.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    // Two frames first, so a motion a just-rendered element starts in an effect has started; repeat while one motion leads to another.
+    for (let round = 0; round < 10; round++) {
+      await frame();
+      await frame();
+      const running = document.getAnimations().filter((a) => (a.playState === 'running' || a.pending) && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+      if (running.length === 0) return;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
+}
+
+export interface HarnessOptions {
+  host?: TestHost;
+  colorScheme?: 'light' | 'dark';
+  /** Reduce by default, as a test wants no motion; the app honours it (Fluent's motions shorten to 1 ms, styles.css ends transitions). */
+  reducedMotion?: 'reduce' | 'no-preference';
+  viewport?: { width: number; height: number };
+  origin?: string;
+}
+
 /** Start the renderer against a fresh (or given) host. */
-export async function startHarness(options: { host?: TestHost; colorScheme?: 'light' | 'dark'; origin?: string } = {}): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const host = options.host ?? createTestHost();
   const calls: CallRecord[] = [];
   const dispatcher = createDispatcher(createHandlers(host.ctx), { log: host.ctx.log, onCall: (r) => calls.push(r) });
   // The built renderer by default; a running server (Vite's dev server, as `npm start` uses) when an origin is given.
   const server = options.origin ? { origin: options.origin, close: async () => undefined } : await startStaticServer(rendererDir);
-  const context = await (await browser()).newContext({ viewport: { width: 1280, height: 860 }, colorScheme: options.colorScheme ?? 'light', acceptDownloads: false });
+  const viewport = options.viewport ?? { width: 1280, height: 860 };
+  const context = await (await browser()).newContext({ viewport, colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'reduce', acceptDownloads: false });
   await context.exposeBinding('__workbenchCall', (_source, name: string, input: unknown) => dispatcher.call(name, input));
   await context.addInitScript(
     ([names, events]) => {
@@ -109,7 +143,14 @@ export async function startHarness(options: { host?: TestHost; colorScheme?: 'li
     origin: server.origin,
     unloadQuestions: 0,
     answerUnload: 'leave',
+    viewport,
+    async reset() {
+      harness.answerUnload = 'leave';
+      await page.goto('about:blank');
+      await page.setViewportSize(harness.viewport);
+    },
     async open(path = '') {
+      await harness.reset();
       await page.goto(`${server.origin}/index.html${path}`);
       await page.locator('[data-app-state="loaded"]').waitFor();
     },
@@ -124,6 +165,7 @@ export async function startHarness(options: { host?: TestHost; colorScheme?: 'li
     async seriousAxeViolations() {
       // Tabster's focus-redirect elements (Fluent TabList, Dialog) are aria-hidden and focusable by design:
       // they hand focus on at once and are not announced (microsoft/tabster#288, microsoft/fluentui#27517).
+      await animationsSettled(page);
       const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
       return result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -70,7 +70,9 @@ describe('gcw verify', () => {
     const report = JSON.parse(r.stdout) as ReportJson;
     expect(Object.keys(report).sort()).toEqual(['counts', 'file', 'findings', 'format']);
     expect(report.format).toBe('graph');
-    expect(codes(report)).toEqual(expect.arrayContaining(['permission.minimum_missing', 'public_client.enabled_for_confidential', 'certificate.not_checked']));
+    // its only certificate ended in 2023: without a PFX that is an error too (certificate.none_usable), not a note
+    expect(codes(report)).toEqual(expect.arrayContaining(['permission.minimum_missing', 'public_client.enabled_for_confidential', 'certificate.none_usable']));
+    expect(report.findings.find((f) => f.code === 'certificate.none_usable')).toMatchObject({ severity: 'error', message: expect.stringContaining('expired on 2023-06-08') });
     for (const f of report.findings) {
       expect(Object.keys(f).sort()).toEqual(['code', 'fix', 'link', 'message', 'severity']);
       expect(f.link).toMatch(/^https:\/\/entra\.microsoft\.com\//);
@@ -122,6 +124,18 @@ describe('gcw verify', () => {
     const wrong = gcw([...base, '--pfx', 'registered.pfx'], { cwd: dir, env: { PFX_PW: 'wrong' } });
     expect(wrong.code).toBe(2);
     expect(JSON.parse(wrong.stdout)).toMatchObject({ ok: false, error: { code: 'pfx.wrong_password' } });
+  });
+
+  it('checks a Teams Toolkit template and a pasted requiredResourceAccess list instead of refusing them', () => {
+    const template = gcw(['verify', '--manifest', join(fixturesDir, '09_teams-toolkit_aad.manifest.json'), ...byoProfile, '--json'], { cwd: dir });
+    expect(template.code).toBe(0);
+    const t = JSON.parse(template.stdout) as ReportJson;
+    expect(codes(t)).toEqual(expect.arrayContaining(['manifest.template', 'manifest.app_id_placeholder', 'permission.other_api_not_checked']));
+    expect(codes(t)).not.toContain('client_id.mismatch');
+    expect(codes(t)).not.toContain('secret.none_registered');
+    const list = gcw(['verify', '--manifest', join(fixturesDir, '11_fragment_requiredResourceAccess-list.json'), '--json'], { cwd: dir });
+    expect(list.code).toBe(0);
+    expect(codes(JSON.parse(list.stdout) as ReportJson)).toContain('manifest.partial');
   });
 
   it('exits 2 for bad input: invalid JSON with its line, not a manifest, a missing file, wrong flags', () => {

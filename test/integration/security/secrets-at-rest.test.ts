@@ -22,6 +22,8 @@ import { ManualTimers } from '../../support/doubles';
 import { startSigninHarness, type SigninHarness } from '../../support/idp';
 import { binaryNeedle, filesUnder, findInText, scanFiles, textNeedle, type Needle } from '../../support/secret-scan';
 import { pfxOf } from '../../support/signin-profiles';
+import { addManagementApp } from '../../support/graph/management';
+import type { FetchView, PlanView } from '../../../src/shared/contract/graph';
 import { openSigninHost, type SigninHandlerHost } from '../signin/handler-host';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -50,6 +52,8 @@ const needles: Needle[] = [];
 /** Methods this audit does not call, with the reason (none today). */
 const notExercised: Record<string, string> = {};
 let suggestedPassword = '';
+/** Client secrets Microsoft Graph (the emulator) made for the Workbench: in the vault only. */
+const graphSecrets: string[] = [];
 let generatedKeyDer: Buffer | null = null;
 const copies: Array<{ method: string; text: string; delays: number[]; after?: string }> = [];
 
@@ -148,6 +152,7 @@ async function runTheRestOfTheContract(): Promise<void> {
 
   // Certificates: the pasted base64 of the PFX, a file picked in the dialog, its base64 saved, a generated certificate.
   await host.ok('certificates.prewarm', {});
+  await host.ok('certificates.cancelOpen', {});
   const decoded = await host.ok<DecodedBase64>('certificates.decodeBase64', { text: pfx.toString('base64') });
   const unlocked = await host.ok<HeldCertificate>('certificates.unlock', { ref: decoded.lockedRef ?? decoded.certificate?.ref ?? '', password: PFX_PASSWORD });
   writeFileSync(join(inputFolder, 'picked.pfx'), pfx);
@@ -194,6 +199,26 @@ async function runTheRestOfTheContract(): Promise<void> {
   await host.ok('signin.clearHistory', { profileId: ids.wrong });
   await host.ok('signin.forgetSignIn', { profileId: ids.wrong });
 
+  // Microsoft Graph: the admin's management sign-in, create with a new secret and consent, fetch, repair, rotate, remove the old secret.
+  addManagementApp(h.s.tenant);
+  host.useBrowser(h.browser({ user: h.s.admin }));
+  const graphId = (await host.ok<SavedProfileResult>('profiles.create', { auth: 'client-credentials', name: 'Secrets Graph-made app', tenant: h.s.tenantId, environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, scopes: ['User.Read', 'Files.Read'], appOnlyPermissions: ['Sites.Read.All'] })).entry.id;
+  await host.ok('graph.status', { profileId: graphId });
+  await host.ok('graph.signIn', { profileId: graphId, client: { kind: 'graph-cli' }, action: 'create', consent: true });
+  const created = await host.ok<PlanView>('graph.previewCreate', { profileId: graphId, credential: 'new-secret', secretMonths: 6, consent: true });
+  await host.ok('graph.apply', { planId: created.planId });
+  graphSecrets.push(host.ctx.profiles.readSecret(graphId, 'clientSecret'));
+  const fetched = await host.ok<FetchView>('graph.fetch', { profileId: graphId });
+  await host.ok('graph.previewRepair', { profileId: graphId });
+  const rotate = await host.ok<PlanView>('graph.previewRotate', { profileId: graphId, credential: { kind: 'secret', months: 3 } });
+  await host.ok('graph.apply', { planId: rotate.planId });
+  graphSecrets.push(host.ctx.profiles.readSecret(graphId, 'clientSecret'));
+  const removeOld = await host.ok<PlanView>('graph.previewRemoveOld', { profileId: graphId, passwordKeyIds: fetched.passwords.map((p) => p.keyId) });
+  await host.ok('graph.discard', { planId: removeOld.planId });
+  await host.ok('graph.changes', { profileId: graphId });
+  await host.ok('graph.signOut', { profileId: graphId });
+  host.useBrowser(h.browser());
+
   // Connection records (PDF needs the app's printer, which this host has not) and the wizard with a held secret and certificate.
   for (const id of [ids.cc, ids.cert, ids.byo]) await host.ok('records.get', { profileId: id });
   for (const format of ['markdown', 'html'] as const) {
@@ -227,6 +252,7 @@ beforeAll(async () => {
   needles.push(
     textNeedle('client secret', h.s.webApp.secretValue),
     textNeedle('own-app client secret', BYO_SECRET),
+    ...graphSecrets.map((secret, i) => textNeedle(`client secret made by Graph #${i + 1}`, secret)),
     textNeedle('wrong client secret', WRONG_SECRET),
     textNeedle('PFX password', PFX_PASSWORD),
     textNeedle('export password', EXPORT_PASSWORD),

@@ -31,3 +31,15 @@ describe('layering lint', () => {
     expect(errors.join('\n')).toContain('React belongs in src/renderer only');
   }, 60_000);
 });
+
+describe('promises in the Electron shell', () => {
+  it('refuses a promise discarded with void in src/main (a rejection there goes unseen)', async () => {
+    const [result] = await eslint.lintText('export async function f(): Promise<void> {}\nvoid f();\n', { filePath: resolve(root, 'src/main/lint-probe.ts') });
+    expect((result?.messages ?? []).map((m) => m.ruleId)).toContain('@typescript-eslint/no-floating-promises');
+  }, 60_000);
+
+  it('accepts the same promise with a .catch', async () => {
+    const [result] = await eslint.lintText('export async function f(): Promise<void> {}\nf().catch(() => undefined);\n', { filePath: resolve(root, 'src/main/lint-probe.ts') });
+    expect((result?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-floating-promises')).toEqual([]);
+  }, 60_000);
+});

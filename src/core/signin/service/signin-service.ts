@@ -214,7 +214,7 @@ export class SigninService {
   }
 
   /** Change the timeout or stop trusting the extra CA file. */
-  setPreferences(patch: { timeoutSeconds?: number | undefined; extraCaFile?: null | undefined }): SigninPreferences {
+  setPreferences(patch: { timeoutSeconds?: number | undefined; extraCaFile?: null | undefined; useSystemCa?: boolean | undefined }): SigninPreferences {
     return this.network.setPreferences(patch);
   }
 

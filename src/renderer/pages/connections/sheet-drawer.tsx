@@ -5,6 +5,7 @@ import { ErrorBar } from '../../components/error-bar';
 import { TransientDrawer } from '../../components/transient-drawer';
 import { useResult } from '../../lib/use-result';
 import { workbench } from '../../lib/workbench';
+import { GraphPanel } from '../app-registration/graph-panel';
 import { ConnectionSheetBody } from './connection-sheet';
 import { RecordSection } from './record-section';
 import { StatusSection } from './status-section';
@@ -51,6 +52,7 @@ function SheetContent({ id, go, version }: { id: string; go: (target: string) =>
         <ConnectionSheetBody id={id} sheet={s} headingLevel={3} />
       </section>
       <RecordSection profileId={id} headingLevel={3} />
+      <GraphPanel profileId={id} hasClientId={Boolean(s.fields.find((f) => f.key === 'clientId')?.value)} usesCertificate={s.auth === 'certificate'} headingLevel={3} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   CounterBadge,
   makeStyles,
   MessageBar,
@@ -17,7 +18,7 @@ import {
 import { ArrowDownloadRegular, CopyRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { VerifyRun } from '../../../shared/contract/verify';
-import { manifestFormatLabels, type FindingSeverity } from '../../../shared/registration';
+import { manifestFormatLabels, type AppRegistrationSummary, type FindingSeverity } from '../../../shared/registration';
 import type { AppError, Result } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
 import { useReveal } from '../../lib/use-reveal';
@@ -46,6 +47,23 @@ const audienceWords: Record<string, string> = {
   AzureADandPersonalMicrosoftAccount: 'Multitenant and personal accounts',
   PersonalMicrosoftAccount: 'Personal accounts only',
 };
+
+// Entra's values, matched without letter case as the verifier matches them (some tools write AzureADAndPersonal…).
+function audienceWord(value: string): string {
+  const key = Object.keys(audienceWords).find((k) => k.toLowerCase() === value.trim().toLowerCase());
+  return key ? (audienceWords[key] ?? value) : value;
+}
+
+/** What a file that is not a whole registration was checked as (the finding cards say what that left out). */
+function shapeWord(app: AppRegistrationSummary): string | null {
+  if (app.template) return 'Teams Toolkit template';
+  const sections = ['redirectUris', 'keyCredentials', 'passwordCredentials', 'requiredResourceAccess'] as const;
+  const absent = sections.filter((s) => app.notInFile.includes(s));
+  if (absent.length === 0) return null;
+  return absent.length === 3 && !absent.includes('requiredResourceAccess') && app.appId === null ? 'Permissions only' : 'Part of a manifest';
+}
+
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 function verdict(run: VerifyRun): { intent: 'error' | 'warning' | 'success'; title: string } {
   const { error, warning } = run.report.counts;
@@ -120,13 +138,23 @@ export function VerifyResults({ run }: { run: VerifyRun }) {
         <TableBody>
           {report.apps.map((app) => (
             <TableRow key={app.index}>
-              <TableCell>{app.displayName ?? 'Unnamed'}</TableCell>
+              <TableCell>
+                {app.displayName ?? 'Unnamed'}
+                {shapeWord(app) ? (
+                  <Caption1 block data-testid="app-shape">
+                    {shapeWord(app)}
+                  </Caption1>
+                ) : null}
+              </TableCell>
               <TableCell className={styles.mono}>{app.appId ?? '—'}</TableCell>
-              <TableCell>{app.signInAudience ? (audienceWords[app.signInAudience] ?? app.signInAudience) : '—'}</TableCell>
+              <TableCell>{app.signInAudience ? audienceWord(app.signInAudience) : '—'}</TableCell>
               <TableCell>{app.redirectUris.length}</TableCell>
               <TableCell>{app.keyCredentials.length}</TableCell>
               <TableCell>{app.passwordCredentials.length}</TableCell>
-              <TableCell>{app.requiredResourceAccess.length}</TableCell>
+              <TableCell>
+                {app.requiredResourceAccess.length}
+                {app.requiredResourceAccess.some((p) => p.resourceAppId !== GRAPH_APP_ID) ? ` (${app.requiredResourceAccess.filter((p) => p.resourceAppId !== GRAPH_APP_ID).length} of other APIs, not checked)` : ''}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

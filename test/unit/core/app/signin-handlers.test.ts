@@ -35,6 +35,26 @@ describe('sign-in test settings', () => {
     expect(await h.call('signin.chooseExtraCa')).toMatchObject({ ok: false, error: { code: 'dialog.cancelled' } });
     expect(await h.ok<SigninPreferences>('signin.setPreferences', { extraCaFile: null })).toMatchObject({ extraCaFile: null, extraCaSubjects: [] });
   });
+
+  it('offers the operating system’s certificate store: off until chosen, kept across a restart, with the count of its CAs', async () => {
+    const h = openContractHost();
+    const before = await h.ok<SigninPreferences>('signin.preferences');
+    expect(before.useSystemCa).toBe(false);
+    expect(before.systemCaCount).toBeGreaterThan(0);
+    expect(await h.ok<SigninPreferences>('signin.setPreferences', { useSystemCa: true })).toMatchObject({ useSystemCa: true });
+    expect(await h.restart().ok<SigninPreferences>('signin.preferences')).toMatchObject({ useSystemCa: true });
+    expect(await h.call('signin.setPreferences', { useSystemCa: 'yes' })).toMatchObject({ ok: false, error: { code: 'ipc.invalid_input' } });
+  });
+
+  it('reads a settings file from before the OS-store choice existed as "not trusted"', async () => {
+    const h = openContractHost();
+    await h.ok('signin.setPreferences', { timeoutSeconds: 90 });
+    const file = join(h.dataDirectory, 'signin-tests.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { preferences: Record<string, unknown> };
+    delete doc.preferences.useSystemCa;
+    writeFileSync(file, JSON.stringify(doc));
+    expect(await h.restart().ok<SigninPreferences>('signin.preferences')).toMatchObject({ timeoutSeconds: 90, useSystemCa: false });
+  });
 });
 
 describe('AADSTS catalogue and token decoding', () => {

@@ -114,7 +114,7 @@ describe('certificate warnings', () => {
 
   it('warns that Entra documents RSA for client assertions when the key is EC, and about a PFX that opened without a password', () => {
     expect(codes({ key: { type: 'EC', size: 256, curve: 'P-256' } })).toEqual(['ec_key']);
-    const protection = { summary: '', passwordProtected: true, mac: null, encryption: [], legacy: true, legacyNote: '3DES and SHA-1 are legacy.' };
+    const protection = { summary: '', passwordProtected: true, mac: null, encryption: [], legacy: true, legacyNote: '3DES and SHA-1 are legacy.', quirks: [] };
     const withPassword = (passwordUsed: 'given' | 'empty' | 'absent') => certificateWarnings({ certificate: base({}), hasPrivateKey: true, keyMatchesCertificate: true, protection, passwordUsed }).map((w) => w.code);
     expect(withPassword('given')).toEqual(['legacy_protection']);
     expect(withPassword('empty')).toEqual(['empty_password', 'legacy_protection']);
