@@ -27,8 +27,7 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
     host.ctx.profiles.create({ ...base, name: 'Good robot', secrets: { clientSecret: idp.s.webApp.secretValue } });
     host.ctx.profiles.create({ ...base, name: 'Wrong secret robot', secrets: { clientSecret: 'Wr0ng~value-of-the-secret-123' } });
     host.ctx.profiles.create({ ...base, name: 'Never tested robot', secrets: { clientSecret: idp.s.webApp.secretValue } });
-    h = await startHarness({ host });
-    await h.page.setViewportSize({ width: 1400, height: 900 });
+    h = await startHarness({ host, viewport: { width: 1400, height: 900 } });
   });
   afterAll(async () => {
     await h?.close();
@@ -129,14 +128,14 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
   });
 
   it('never breaks a tenant or client ID inside a word: one line, cut with a tooltip, and a copy button', async () => {
-    await h.page.setViewportSize({ width: 900, height: 700 });
+    h.viewport = { width: 900, height: 700 };
     await h.open('#/connections');
     const cell = h.page.locator('[data-profile="Good robot"] [data-value]').first();
     const lines = await cell.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
     expect(lines).toBe(1);
     await h.page.locator('[data-profile="Good robot"]').getByRole('button', { name: `Copy tenant ${idp.s.tenantId}` }).click();
     await expect.poll(() => host.clipboard.text).toBe(idp.s.tenantId);
-    await h.page.setViewportSize({ width: 1400, height: 900 });
+    h.viewport = { width: 1400, height: 900 };
   });
 
   it('the Scopes page starts from a saved profile and suggests app-only permissions, with how Sites.Selected grants a site', async () => {

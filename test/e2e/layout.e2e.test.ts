@@ -96,12 +96,13 @@ describe.skipIf(missing !== null)('layouts at three window sizes', () => {
   for (const size of sizes) {
     const label = `${size.width}x${size.height}`;
     it(`${label}: every page whole, nothing scrolls sideways, the navigation ${size.width < 1100 ? 'shows icons only' : 'shows its labels'}`, async () => {
-      await h.page.setViewportSize(size);
+      // open() loads each page in a fresh document at the harness's viewport.
+      h.viewport = { ...size };
       const problems: string[] = [];
       for (const p of pages) {
         p.before?.();
-        await h.page.goto('about:blank');
         await h.open(p.path());
+        expect(await h.page.evaluate(() => window.innerWidth)).toBe(size.width);
         await p.ready();
         // Let overlays finish their entrance before measuring.
         await h.page.waitForTimeout(300);
@@ -118,9 +119,8 @@ describe.skipIf(missing !== null)('layouts at three window sizes', () => {
   }
 
   it('900x700: the wizard shows a compact stepper, and dialogs keep their buttons on one line', async () => {
-    await h.page.setViewportSize({ width: 900, height: 700 });
+    h.viewport = { width: 900, height: 700 };
     wizardAt('register');
-    await h.page.goto('about:blank');
     await h.open('#/wizard');
     const steps = h.page.getByRole('navigation', { name: 'Wizard steps' });
     await steps.getByRole('button', { name: '2. Register the app — Needs attention (5)' }).waitFor();
