@@ -181,12 +181,14 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
   it('copies fields from the connection sheet; a secret is cleared from the clipboard later', async () => {
     await open('#/connections');
     await h.page.getByRole('button', { name: 'Contoso own app: open the connection sheet' }).click();
-    await h.page.getByRole('heading', { name: 'Connection sheet: Contoso own app' }).waitFor();
-    const order = await h.page.locator('tr[data-field]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-field')));
+    // The sheet opens in a panel over the list (whose own copy buttons stay on the page behind it).
+    const sheet = h.page.getByRole('dialog', { name: 'Connection sheet: Contoso own app' });
+    await sheet.getByRole('heading', { name: 'Connection sheet: Contoso own app' }).waitFor();
+    const order = await sheet.locator('tr[data-field]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-field')));
     expect(order).toEqual(['clientId', 'clientSecret', 'tenant', 'redirectUri', 'scopes']);
-    await h.page.getByRole('button', { name: 'Copy Client ID' }).click();
+    await sheet.getByRole('button', { name: 'Copy Client ID' }).click();
     await expect.poll(() => host.clipboard.text).toBe(CLIENT_ID);
-    await h.page.getByRole('button', { name: 'Copy Client secret' }).click();
+    await sheet.getByRole('button', { name: 'Copy Client secret' }).click();
     await expect.poll(() => host.clipboard.text).toBe(SECRET_BYO);
     await h.page.getByText(/Client secret copied — cleared from the clipboard in \d+ s/).waitFor();
     expect(await h.page.getByText(SECRET_BYO).count()).toBe(0);
@@ -195,16 +197,17 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     timers.fireAll();
     await expect.poll(() => host.clipboard.text).toBe('');
     await h.page.getByText('Clipboard cleared', { exact: true }).waitFor();
-    await h.page.getByRole('button', { name: 'Show Client secret' }).click();
+    await sheet.getByRole('button', { name: 'Show Client secret' }).click();
     await h.page.getByText(SECRET_BYO).waitFor();
   });
 
   it('copies the certificate and its password from the certificate sheet', async () => {
     await open('#/connections');
     await h.page.getByRole('button', { name: 'Contoso certificate: open the connection sheet' }).click();
-    await h.page.getByRole('button', { name: 'Copy Password' }).click();
+    const sheet = h.page.getByRole('dialog', { name: 'Connection sheet: Contoso certificate' });
+    await sheet.getByRole('button', { name: 'Copy Password' }).click();
     await expect.poll(() => host.clipboard.text).toBe(PFX_PASSWORD);
-    await h.page.getByRole('button', { name: 'Copy Certificate' }).click();
+    await sheet.getByRole('button', { name: 'Copy Certificate' }).click();
     await expect.poll(() => host.clipboard.text).toBe(PFX_BYTES.toString('base64'));
   });
 
