@@ -14,7 +14,7 @@ import { certificateFromPfx } from '../registration/pfx-certificate';
 import { profileEnvironment, profileToVerifyTarget } from '../registration/profile-target';
 import type { VerifyTarget } from '../registration/verify-target';
 import { isMultiTenantSegment } from '../signin/endpoints';
-import { SigninNetworkClient, type NetworkClientOptions } from '../signin/network-client';
+import { SigninNetworkClient } from '../signin/network-client';
 import type { SigninService } from '../signin/service/signin-service';
 import type { SecretStore } from '../vault/secret-store';
 import { buildCreatePlan, type NewCredential } from './build-create';
@@ -44,8 +44,6 @@ export interface GraphApplyDeps {
   shell: ShellPort;
   log: Logger;
   now: () => Date;
-  /** Network settings (tests pass the test CA and a host rewrite). */
-  network?: NetworkClientOptions;
   retry?: RetryPolicy;
 }
 
@@ -79,7 +77,8 @@ export class GraphApplyService {
     const scopes = scopesFor(input.action, { consent: input.consent, delegated: needs.delegated.length > 0, application: needs.application.length > 0 });
     // The Custom sign-in host, with its port if it has one (the allowlist checks ports).
     if (profile.environment === 'custom') this.o.links.allowHost(cloud.loginHost);
-    const net = new SigninNetworkClient({ timeoutMs: 30_000, ...this.o.network });
+    // The user's sign-in settings (extra root CA file, OS certificate store) count here too: a TLS-inspecting proxy sees these requests as well.
+    const net = new SigninNetworkClient(this.o.signin.networkOptions());
     try {
       const token = await signInForManagement({
         loginHost: cloud.loginHost,
@@ -298,7 +297,8 @@ export class GraphApplyService {
     if (missing.length > 0) {
       throw new WorkbenchError('graph.not_signed_in', `The management sign-in does not include ${missing.join(', ')}, which this action needs.`, { hint: 'Sign in again for this action; only the scopes it needs are asked for.', details: { missing: missing.join(' ') } });
     }
-    const http = new GraphHttp({ timeoutMs: 30_000, ...(this.o.network?.extraCaPem ? { extraCaPem: this.o.network.extraCaPem } : {}), ...(this.o.network?.rewrite ? { rewrite: this.o.network.rewrite } : {}) });
+    const net = this.o.signin.networkOptions();
+    const http = new GraphHttp({ timeoutMs: 30_000, ...(net.extraCaPem ? { extraCaPem: net.extraCaPem } : {}), ...(net.systemCa ? { systemCa: true } : {}), ...(net.rewrite ? { rewrite: net.rewrite } : {}) });
     return { client: new GraphClient(http, () => t.accessToken, this.o.retry ?? defaultRetry), close: () => http.close() };
   }
 
