@@ -30,6 +30,7 @@ import { scopesFor, type ManagementClient } from './management';
 import { signInForManagement, type ManagementToken } from './management-signin';
 import { needsOf } from './needs';
 import { previewOf, type GraphPlan } from './plan';
+import { rotationAdvice, type RotatedCredential } from './rotation-advice';
 import { runPlan } from './run-plan';
 
 /** What the service needs from the app. */
@@ -219,8 +220,10 @@ export class GraphApplyService {
         this.updateProfile(profileId, { certificate: { thumbprintSha1: h.thumbprintSha1, thumbprintSha256: h.thumbprintSha256, subject: h.subject, notAfter: h.notAfter, fileName: h.fileName } }, { pfx: taken.pfxBase64, pfxPassword: taken.password ?? undefined });
         updated.push('certificate');
       }
-      const test = plan.action === 'rotate' && !run.failure ? await this.testNewCredential(profileId) : null;
+      const tested = plan.action === 'rotate' && !run.failure ? await this.testNewCredential(profileId) : null;
       const after = await this.readBack(profileId, client.client, plan.action === 'create').catch(() => null);
+      const rotated: RotatedCredential | null = newSecret ? { kind: 'secret', keyId: newSecret.keyId, hint: newSecret.hint } : held.certificateRef && updated.includes('certificate') ? { kind: 'certificate', thumbprintSha1: (this.profile(profileId) as { certificate?: { thumbprintSha1: string } | null }).certificate?.thumbprintSha1 ?? '' } : null;
+      const test = tested ? { ...tested, advice: rotated ? rotationAdvice(tested.ok, rotated, after) : [] } : null;
       this.o.changes.add(profileId, {
         at: this.o.now().toISOString(),
         action: plan.action,
@@ -252,7 +255,7 @@ export class GraphApplyService {
       const out = await this.o.signin.interactive({ profileId, client: profile.auth === 'certificate' ? 'certificate' : 'secret' });
       return { ok: true, summary: `Delegated sign-in with the new credential worked${out.result.account ? ` as ${out.result.account.username}` : ''}.` };
     } catch (err) {
-      return { ok: false, summary: `The sign-in test with the new credential failed: ${(err as Error).message} Keep the old credential until it passes.` };
+      return { ok: false, summary: `The sign-in test with the new ${profile.auth === 'certificate' ? 'certificate' : 'client secret'} failed: ${(err as Error).message}` };
     }
   }
 

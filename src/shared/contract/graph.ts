@@ -54,8 +54,8 @@ export interface ApplyOutcome {
   /** The app read back and verified again (null when it could not be read). */
   after: FetchView | null;
   newSecret: NewSecret | null;
-  /** Rotation: the sign-in test with the new credential. */
-  test: { ok: boolean; summary: string } | null;
+  /** Rotation: the sign-in test with the new credential, where the new and the old credential are, and what to do next. */
+  test: { ok: boolean; summary: string; advice: string[] } | null;
   /** Profile fields the Workbench updated (client ID, secret, certificate). */
   profileUpdated: string[];
 }
