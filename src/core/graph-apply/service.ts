@@ -18,7 +18,7 @@ import { SigninNetworkClient } from '../signin/network-client';
 import type { SigninService } from '../signin/service/signin-service';
 import type { SecretStore } from '../vault/secret-store';
 import { buildCreatePlan, type NewCredential } from './build-create';
-import { buildRepairPlan } from './build-repair';
+import { buildRepairPlan, fixableFindings } from './build-repair';
 import { buildRemoveOldPlan, buildRotateAddPlan, type RotateCredential } from './build-rotate';
 import type { GraphChangeLog } from './change-log';
 import type { CertificateToRegister } from './credentials';
@@ -206,8 +206,12 @@ export class GraphApplyService {
       const password = run.answers.get('password') as { secretText?: string; keyId?: string; hint?: string; endDateTime?: string } | undefined;
       const createdApp = run.answers.get('application') as { appId?: string } | undefined;
       if (plan.action === 'create' && createdApp?.appId) {
-        this.updateProfile(profileId, { clientId: createdApp.appId });
-        updated.push('clientId');
+        // The app now lives in the admin's tenant: a profile without a tenant of its own (empty, or common where the
+        // connection needs one) takes it from the management sign-in.
+        const tenantId = this.tokens.get(profileId)?.tenantId ?? null;
+        const takesTenant = tenantId !== null && needsTenant(this.profile(profileId));
+        this.updateProfile(profileId, { clientId: createdApp.appId, ...(takesTenant ? { tenant: tenantId } : {}) });
+        updated.push('clientId', ...(takesTenant ? ['tenant'] : []));
       }
       if (password?.secretText) {
         this.updateProfile(profileId, { secretExpiresAt: password.endDateTime ?? null }, { clientSecret: password.secretText });
@@ -347,6 +351,14 @@ export class GraphApplyService {
   }
 }
 
+/** Whether a profile's tenant should be the admin's after a create: none given, or common/organizations where the connection needs one tenant. */
+function needsTenant(profile: Profile): boolean {
+  const tenant = profile.tenant.trim();
+  if (!tenant) return true;
+  if (!isMultiTenantSegment(tenant)) return false;
+  return !(profile.auth === 'byo-app' && profile.audience === 'multi-tenant');
+}
+
 function statusOf(profileId: string, t: ManagementToken & { remembered: boolean }): ManagementStatus {
   return { profileId, account: t.account, tenantId: t.tenantId, graphHost: t.graphHost, clientId: t.clientId, scopes: t.scopes, expiresOn: t.expiresOn, remembered: t.remembered };
 }
@@ -360,5 +372,7 @@ export function fetchView(raw: Record<string, unknown>, report: VerifyReport): F
     objectId: typeof raw.id === 'string' ? raw.id : '',
     passwords: (app?.passwordCredentials ?? []).map((p) => ({ keyId: p.keyId ?? '', hint: p.hint, displayName: p.displayName, endDateTime: p.endDateTime })),
     certificates: (app?.keyCredentials ?? []).map((k) => ({ keyId: k.keyId ?? '', displayName: k.displayName, endDateTime: k.endDateTime, thumbprintSha1: k.keyThumbprintSha1 ?? k.identifierThumbprintSha1 })),
+    fixable: [...new Set(report.findings.filter((f) => f.severity !== 'info' && fixableFindings.includes(f.code)).map((f) => f.code))],
+    reportId: null,
   };
 }

@@ -41,6 +41,10 @@ export interface FetchView {
   objectId: string;
   passwords: Array<{ keyId: string; hint: string | null; displayName: string | null; endDateTime: string | null }>;
   certificates: Array<{ keyId: string; displayName: string | null; endDateTime: string | null; thumbprintSha1: string | null }>;
+  /** Codes of the findings a repair can fix through Graph (some need a PFX or a new secret, which the repair asks for). */
+  fixable: string[];
+  /** The report's id for verify.exportReport and verify.copyReport (null where it is not kept). */
+  reportId: string | null;
 }
 
 /** What applying a plan did: each request, what exists now, any partial failure, and the verification afterwards. */

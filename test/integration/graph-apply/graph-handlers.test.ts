@@ -95,4 +95,22 @@ describe('graph.* handlers', () => {
     const record = await call<{ graphChanges?: unknown[] }>('records.get', { profileId });
     expect(record).toBeTruthy();
   });
+
+  it('a profile without a tenant takes the admin’s after create; a fetch lists what Graph can fix and its report exports like a manifest’s', async () => {
+    const id = host.ctx.profiles.create({ auth: 'client-credentials', name: 'No tenant yet', tenant: '', environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, scopes: ['User.Read'] }).entry.id;
+    await call<ManagementStatus>('graph.signIn', { profileId: id, client: { kind: 'graph-cli' }, action: 'create' });
+    // The sign-in went to "organizations": the admin's home tenant.
+    expect(new URL(host.shell.opened.at(-1) ?? '').pathname).toBe('/organizations/oauth2/v2.0/authorize');
+    const plan = await call<PlanView>('graph.previewCreate', { profileId: id, credential: 'none', consent: false });
+    const out = await call<ApplyOutcome>('graph.apply', { planId: plan.planId });
+    expect(out.profileUpdated).toEqual(['clientId', 'tenant']);
+    expect(host.ctx.profiles.get(id).profile?.tenant).toBe(h.s.tenantId);
+    // No secret was made: the verifier says so, and Graph can fix it with a new one.
+    const fetched = await call<FetchView>('graph.fetch', { profileId: id });
+    expect(fetched.fixable).toContain('secret.none_registered');
+    expect(fetched.reportId).toMatch(/^[0-9a-f-]{36}$/);
+    await call('verify.copyReport', { reportId: fetched.reportId });
+    expect(host.clipboard.text).toContain('No tenant yet');
+    expect(out.after?.reportId).toMatch(/^[0-9a-f-]{36}$/);
+  });
 });
