@@ -57,6 +57,19 @@ export interface RecordVerification {
   openFindings: RecordFinding[];
 }
 
+/** One run that changed the app registration through Microsoft Graph (from the app's change log; never a secret). */
+export interface RecordGraphChange {
+  at: string;
+  /** "Created the app registration", "Repaired", "Added a new credential (rotation)", "Removed old credentials". */
+  action: string;
+  appId: string | null;
+  /** The administrator who signed in for it. */
+  account: string | null;
+  /** "web.redirectUris: added http://localhost; kept https://…". */
+  changes: string[];
+  failed: boolean;
+}
+
 /** A connection record: built from a profile, its test history and its last verification. Holds no secret. */
 export interface ConnectionRecord {
   generatedAt: string;
@@ -81,6 +94,8 @@ export interface ConnectionRecord {
   lastSuccessfulTest: RecordTest | null;
   lastTest: RecordTest | null;
   verification: RecordVerification | null;
+  /** Changes made through Microsoft Graph, newest first; null when the maker of the record could not know them (gcw without the app's data folder). */
+  graphChanges: RecordGraphChange[] | null;
   /** What the evidence does not prove (no verification, no test, edited since, …), from the status model. */
   notProven: string[];
   notes: string;
