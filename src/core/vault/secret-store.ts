@@ -155,6 +155,12 @@ function describeBackend(backend: string): string {
     case 'kwallet5':
     case 'kwallet6':
       return 'KDE Wallet';
+    case 'secret_service':
+      return 'Secret Service (GNOME Keyring or KDE Wallet): the vault key is kept there';
+    case 'credential_manager':
+      return 'Windows Credential Manager: the vault key is kept there';
+    case 'macos_keychain':
+      return 'macOS Keychain: the vault key is kept there';
     case 'basic_text':
       return 'No keyring found (basic_text: fixed-key obfuscation)';
     case 'unavailable':
