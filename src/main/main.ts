@@ -7,7 +7,7 @@ import { createAppContext } from '../core/app/create-context';
 import { createDispatcher } from '../core/app/dispatcher';
 import { createHandlers } from '../core/app/handlers';
 import { EVENT_CHANNEL } from '../shared/contract';
-import { electronClipboard, electronDialogs, electronNotifier, electronShell } from './adapters/os-adapters';
+import { electronClipboard, electronConfirm, electronDialogs, electronNotifier, electronShell } from './adapters/os-adapters';
 import { electronStoreBackend } from './adapters/electron-store-backend';
 import { electronPdfPrinter } from './adapters/pdf-printer';
 import { safeStorageVault } from './adapters/safe-storage-vault';
@@ -82,6 +82,7 @@ if (squirrel) {
       clipboard: electronClipboard,
       shell: electronShell,
       dialogs: electronDialogs(() => mainWindow),
+      confirm: electronConfirm(() => mainWindow),
       notifier: electronNotifier(() => mainWindow, (message, data) => warn(message, data)),
       pdf: electronPdfPrinter(),
       emit: (name, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, { name, payload }),
@@ -113,7 +114,11 @@ if (squirrel) {
       guardWebContents(win.webContents, {
         entryUrl,
         canOpenExternally: (url) => ctx.links.check(url),
-        openExternally: (url) => electronShell.openInBrowser(url).catch(failed('The link could not be opened in the browser')),
+        // The parsed URL's href, not the string the page asked for: the OS opens exactly what the allowlist checked.
+        openExternally: (url) => {
+          const link = ctx.links.resolve(url);
+          if ('href' in link) electronShell.openInBrowser(link.href).catch(failed('The link could not be opened in the browser'));
+        },
         log,
       });
       confirmUnload(win.webContents, () => dialog.showMessageBoxSync(win, unloadQuestion) === 0);
@@ -152,7 +157,7 @@ if (squirrel) {
     app.on('will-quit', () => {
       // Deletes can be undone only in this session: make them final so their secrets leave the vault now.
       ctx.profiles.purgeDeleted();
-      // Stops reminders and sign-in tests, cancels the pending clipboard clear, drops held certificates (PFX bytes, passwords, keys), stops the KDF workers.
+      // Clears a copied secret still on the clipboard, stops reminders and sign-in tests, drops held certificates (PFX bytes, passwords, keys), stops the KDF workers.
       ctx.dispose().catch(failed('Clean-up at quit failed'));
     });
   };

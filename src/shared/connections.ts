@@ -45,6 +45,16 @@ export const secretNamesFor: Record<AuthKind, readonly SecretName[]> = {
 /** What the Workbench knows about a stored secret without revealing it. */
 export type SecretState = 'stored' | 'missing' | 'unreadable';
 
+/** A save changed the profile's sign-in or Graph host: what happened to the secrets stored for the old hosts. */
+export interface SecretHostChange {
+  /** Stored secrets that were bound to the old hosts (a secret typed in the same save is bound to the new ones). */
+  secrets: SecretName[];
+  /** True only when the admin chose “Keep” in main's native dialog; otherwise those secrets were removed. */
+  kept: boolean;
+  /** What happened, in words the form shows. */
+  message: string;
+}
+
 /** The web redirect URI the connector uses for a bring-your-own app, computed from the admin's domain. */
 export function redirectUriFor(domain: string): string {
   const host = domain.trim();

@@ -336,6 +336,26 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await h.page.getByRole('heading', { name: 'Connections' }).waitFor();
   });
 
+  it('says what happened to a stored secret when the cloud changes: removed, or kept only after main’s own dialog', async () => {
+    const { entry } = host.ctx.profiles.create({ auth: 'client-credentials', name: 'Moving cloud', clientId: CLIENT_ID, tenant: TENANT_ID, scopes: ['Files.Read'], secrets: { clientSecret: SECRET_CC } });
+    await open(`#/connections?edit=${entry.id}`);
+    await h.page.getByRole('combobox', { name: /^Environment/ }).selectOption('china');
+    await save('Moving cloud');
+    await h.page.getByText(/client secret was removed, so it is not sent to the new host/).waitFor();
+    expect(host.confirm.asked.at(-1)?.confirmLabel).toBe('Keep for login.chinacloudapi.cn');
+    expect(host.ctx.profiles.get(entry.id).secrets).toEqual({ clientSecret: 'missing' });
+    await tallScreenshot('form-host-change-removed');
+
+    host.ctx.profiles.update(entry.id, { auth: 'client-credentials', name: 'Moving cloud', clientId: CLIENT_ID, tenant: TENANT_ID, environment: 'china', scopes: ['Files.Read'], secrets: { clientSecret: SECRET_CC } });
+    host.confirm.answers.push(true);
+    await open(`#/connections?edit=${entry.id}`);
+    await h.page.getByRole('combobox', { name: /^Environment/ }).selectOption('office365');
+    await save('Moving cloud');
+    await h.page.getByText(/client secret was kept for the new host, as you confirmed/).waitFor();
+    expect(host.ctx.profiles.get(entry.id).secrets).toEqual({ clientSecret: 'stored' });
+    expect(await h.seriousAxeViolations()).toEqual([]);
+  });
+
   it('never delivered a secret value to the renderer except through revealSecret', () => {
     const leaks = h.calls
       .filter((c) => !contract[c.method as keyof typeof contract]?.revealsSecret)

@@ -353,6 +353,8 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
       mustHold.push(`Client secret expires | ${w.secretExpiry}`);
     }
     if (profile.auth === 'byo-app') mustHold.push('https://cloud.example.com/provisioning_/callback');
+    // The Markdown escapes an underscore that could end emphasis (src/core/markdown.ts); the HTML holds the text as is.
+    const inMarkdown = (text: string) => text.replace('provisioning_/', 'provisioning\\_/');
     for (const scope of profile.scopes) mustHold.push(`| ${scope} | Delegated |`);
     for (const scope of profile.appOnlyPermissions) mustHold.push(`| ${scope} | Application | Yes | Granted |`);
     const lastOk = history.find((e) => e.ok)!;
@@ -366,7 +368,7 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
       expect(verification).toBeNull();
       mustHold.push('None: the app registration’s manifest has not been verified against this profile.');
     }
-    for (const text of mustHold) expect(md, `Markdown holds ${text}`).toContain(text);
+    for (const text of mustHold) expect(md, `Markdown holds ${text}`).toContain(inMarkdown(text));
     for (const text of mustHold.filter((t) => !t.includes('|'))) expect(html, `HTML holds ${text}`).toContain(text.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script/i);

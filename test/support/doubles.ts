@@ -1,6 +1,6 @@
 // Test doubles for the Electron adapters (safeStorage, clipboard, shell, dialogs, notifications).
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { ClipboardPort, DialogPort, NotifierPort, ShellPort } from '../../src/core/os/ports';
+import type { ClipboardPort, ConfirmPort, ConfirmQuestion, DialogPort, NotifierPort, ShellPort } from '../../src/core/os/ports';
 import type { VaultPort } from '../../src/core/vault/vault-port';
 import { browserDialogs } from '../../src/web-host/adapters/browser-dialogs';
 
@@ -78,6 +78,16 @@ export class ScriptedDialogs implements DialogPort {
   async saveFile(options: Parameters<DialogPort['saveFile']>[0]): Promise<string | null> {
     if (this.unavailable) return browserDialogs.saveFile(options);
     return this.saveQueue.shift() ?? null;
+  }
+}
+
+/** Native confirmations answered from a queue the test fills; an empty queue is the safe answer (Escape, the default button). */
+export class ScriptedConfirm implements ConfirmPort {
+  answers: boolean[] = [];
+  asked: ConfirmQuestion[] = [];
+  async confirm(question: ConfirmQuestion): Promise<boolean> {
+    this.asked.push(question);
+    return this.answers.shift() ?? false;
   }
 }
 

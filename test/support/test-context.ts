@@ -12,7 +12,7 @@ import type { NetworkClientOptions } from '../../src/core/signin/network-client'
 import type { RetryPolicy } from '../../src/core/graph-apply/graph-client';
 import { confBackendFactory } from '../../src/core/storage/conf-backend';
 import type { EventName, EventPayload } from '../../src/shared/contract';
-import { MemoryClipboard, MemoryVault, RecordingNotifier, RecordingShell, ScriptedDialogs } from './doubles';
+import { MemoryClipboard, MemoryVault, RecordingNotifier, RecordingShell, ScriptedConfirm, ScriptedDialogs } from './doubles';
 
 /** A context plus handles on its doubles. */
 export interface TestHost {
@@ -22,6 +22,8 @@ export interface TestHost {
   clipboard: MemoryClipboard;
   shell: RecordingShell;
   dialogs: ScriptedDialogs;
+  /** Stands for main's native message box: answers from `answers`, records `asked`. */
+  confirm: ScriptedConfirm;
   notifier: RecordingNotifier;
   events: Array<{ name: string; payload: unknown }>;
   logLines: string[];
@@ -50,6 +52,7 @@ export function createTestHost(
   const clipboard = new MemoryClipboard();
   const shell = new RecordingShell();
   const dialogs = new ScriptedDialogs();
+  const confirm = new ScriptedConfirm();
   const notifier = new RecordingNotifier();
   const events: Array<{ name: string; payload: unknown }> = [];
   const logLines: string[] = [];
@@ -63,6 +66,7 @@ export function createTestHost(
     clipboard,
     shell,
     dialogs,
+    confirm,
     notifier,
     logger,
     ...(options.timers ? { timers: options.timers } : {}),
@@ -83,6 +87,7 @@ export function createTestHost(
     clipboard,
     shell,
     dialogs,
+    confirm,
     notifier,
     events,
     logLines,

@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '../log/logger';
 import { ClipboardService, realTimers, type Timers } from '../os/clipboard-service';
 import { ExpiryReminders } from '../reminders/expiry-reminders';
 import { ExternalLinkPolicy } from '../os/external-links';
-import type { ClipboardPort, DialogPort, NotifierPort, PdfPrinter, ShellPort } from '../os/ports';
+import type { ClipboardPort, ConfirmPort, DialogPort, NotifierPort, PdfPrinter, ShellPort } from '../os/ports';
 import { LatestVerifications } from '../records/latest-verifications';
 import { unavailablePdfPrinter } from '../records/pdf';
 import { WizardStore } from '../wizard/wizard-store';
@@ -30,6 +30,8 @@ export interface HostPorts {
   clipboard: ClipboardPort;
   shell: ShellPort;
   dialogs: DialogPort;
+  /** Native confirmations (Electron's message box in the app). */
+  confirm: ConfirmPort;
   notifier: NotifierPort;
   /** Prints records to PDF; without it PDF export says it needs the app. */
   pdf?: PdfPrinter;
@@ -57,6 +59,8 @@ export function createAppContext(ports: HostPorts): AppContext {
     redactor: log.redactor,
     allowPlainText: () => settings.get().allowPlainTextSecrets,
   });
+  // Turning weak storage off takes the obfuscated secrets off the disk at once (and on, writes the session's ones).
+  settings.onChange(() => secrets.applyStorageChoice());
   const profiles = new ProfileStore({ directory: ports.dataDirectory, backend: ports.backend, vault: secrets, ...(ports.now ? { now: ports.now } : {}) });
   const links = new ExternalLinkPolicy();
   const signin = new SigninService({
@@ -125,6 +129,7 @@ export function createAppContext(ports: HostPorts): AppContext {
     links,
     shell: ports.shell,
     dialogs: ports.dialogs,
+    confirm: ports.confirm,
     notifier: ports.notifier,
     notices,
     wizard,
@@ -135,11 +140,13 @@ export function createAppContext(ports: HostPorts): AppContext {
     now: ports.now ?? (() => new Date()),
     emit: ports.emit,
     async dispose() {
+      // First, so the clipboard is checked (and a copied secret cleared) before anything else can delay the quit.
+      const clipboardCleared = clipboard.dispose();
       reminders.stop();
       signin.close();
       graph.close();
       wizard.dispose();
-      clipboard.dispose();
+      await clipboardCleared;
       await certificates.dispose();
     },
   };

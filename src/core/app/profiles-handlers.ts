@@ -37,10 +37,18 @@ export function profilesHandlers(ctx: AppContext): HandlersFor<'profiles'> {
       held.saved();
       return saved;
     },
-    'profiles.update': ({ id, profile }) => {
+    'profiles.update': async ({ id, profile }) => {
       const held = withHeldCredentials(ctx, profile, { strict: true });
-      const saved = store.update(id, held.input);
+      // Asked by main in a native dialog, never by the page: a script in the page must not be able to say "keep".
+      const question = store.hostChangeQuestion(id, held.input);
+      const keep = question ? await ctx.confirm.confirm(question) : false;
+      const saved = store.update(id, held.input, { keepSecretsForNewHosts: keep });
       held.saved();
+      if (saved.hostChange) {
+        // Tokens and the saved sign-in belong to the old hosts.
+        ctx.signin.forgetSignIn(id);
+        ctx.log.info('A profile’s sign-in hosts changed', { profile: id, secrets: saved.hostChange.secrets.join(','), kept: saved.hostChange.kept });
+      }
       return saved;
     },
     'profiles.duplicate': ({ id, name }) => store.duplicate(id, name),

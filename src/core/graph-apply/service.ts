@@ -77,7 +77,8 @@ export class GraphApplyService {
     const cloud = profileEnvironment(profile);
     const needs = needsOf(profile);
     const scopes = scopesFor(input.action, { consent: input.consent, delegated: needs.delegated.length > 0, application: needs.application.length > 0 });
-    if (profile.environment === 'custom') this.o.links.allowHost(new URL(`https://${cloud.loginHost}`).hostname);
+    // The Custom sign-in host, with its port if it has one (the allowlist checks ports).
+    if (profile.environment === 'custom') this.o.links.allowHost(cloud.loginHost);
     const net = new SigninNetworkClient({ timeoutMs: 30_000, ...this.o.network });
     try {
       const token = await signInForManagement({
@@ -90,9 +91,14 @@ export class GraphApplyService {
         timeoutMs: (input.timeoutSeconds ?? 300) * 1000,
         redactor: this.o.log.redactor,
         openBrowser: async (url) => {
-          const reason = this.o.links.check(url);
-          if (reason) throw new WorkbenchError('external.not_allowed', `The sign-in page was not opened: ${reason}.`);
-          await this.o.shell.openInBrowser(url);
+          const link = this.o.links.resolve(url);
+          if ('refused' in link) {
+            throw new WorkbenchError('external.not_allowed', `The sign-in page was not opened: ${link.refused}.`, {
+              hint: 'Check the sign-in host of the profile (Connections page): it must be a host name, with a port only for a Custom environment.',
+            });
+          }
+          // The parsed URL's href: the OS opens exactly what the allowlist checked.
+          await this.o.shell.openInBrowser(link.href);
         },
       });
       this.tokens.set(input.profileId, { ...token, remembered: input.remember });

@@ -37,3 +37,19 @@ export interface NotifierPort {
 export interface PdfPrinter {
   print(html: string): Promise<Uint8Array>;
 }
+
+/** A question main asks in a native dialog (never through the page, so a script in the page cannot answer it). */
+export interface ConfirmQuestion {
+  title: string;
+  message: string;
+  detail: string;
+  /** The safe answer: the dialog's default, also given by Escape or closing it. */
+  cancelLabel: string;
+  confirmLabel: string;
+}
+
+/** Native confirmations: Electron's message box in the app, a scripted double in tests. */
+export interface ConfirmPort {
+  /** True only when the user chose `confirmLabel`. */
+  confirm(question: ConfirmQuestion): Promise<boolean>;
+}

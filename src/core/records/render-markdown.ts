@@ -1,10 +1,6 @@
 import type { ConnectionRecord } from '../../shared/records';
+import { escapeMarkdown as cell } from '../markdown';
 import { connectionRows, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
-
-/** Make text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\s*\n\s*/g, ' ');
-}
 
 function rowsTable(rows: Row[]): string[] {
   return ['| Field | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];

@@ -1,5 +1,5 @@
 import { type BrowserWindow, clipboard, dialog, Notification, shell } from 'electron';
-import type { ClipboardPort, DialogPort, NotifierPort, ShellPort } from '../../core/os/ports';
+import type { ClipboardPort, ConfirmPort, DialogPort, NotifierPort, ShellPort } from '../../core/os/ports';
 
 /** The OS clipboard. */
 export const electronClipboard: ClipboardPort = {
@@ -38,6 +38,18 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): DialogPo
       const options = { title, defaultPath, filters, properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+}
+
+/** Native confirmations in a message box attached to the main window; the safe answer is the default and what Escape gives. */
+export function electronConfirm(getWindow: () => BrowserWindow | null): ConfirmPort {
+  return {
+    async confirm({ title, message, detail, cancelLabel, confirmLabel }) {
+      const win = getWindow();
+      const options = { type: 'warning' as const, title, message, detail, buttons: [cancelLabel, confirmLabel], defaultId: 0, cancelId: 0, noLink: true };
+      const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return response === 1;
     },
   };
 }

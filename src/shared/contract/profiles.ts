@@ -7,6 +7,7 @@ import {
   type ExpiryStatusName,
   type ProfileEntry,
   type ProfileFinding,
+  type SecretHostChange,
   type SecretName,
 } from '../connections';
 import type { EnvironmentId } from '../environments';
@@ -35,6 +36,8 @@ export interface ProfileDetails {
 export interface SavedProfileResult {
   entry: ProfileEntry;
   findings: ProfileFinding[];
+  /** Set when an update changed the sign-in or Graph host: what happened to the stored secrets (and the saved sign-in). */
+  hostChange?: SecretHostChange;
 }
 
 /** The connection sheet plus a link to the app registration in the cloud's admin center. */
@@ -68,7 +71,7 @@ export const profileMethods = {
   'profiles.create': method<SavedProfileResult>()(profileInputSchema, 'Create a profile; secrets go to the vault. Saved even with errors, which come back as findings.'),
   'profiles.update': method<SavedProfileResult>()(
     z.object({ id: profileId, profile: profileInputSchema }).strict(),
-    'Replace a profile’s fields; empty secret inputs keep what is stored, null removes it.',
+    'Replace a profile’s fields; empty secret inputs keep what is stored, null removes it. When the cloud or hosts change, stored secrets are removed unless the admin keeps them in a native dialog main shows.',
   ),
   'profiles.duplicate': method<SavedProfileResult & { skippedSecrets: SecretName[] }>()(
     z.object({ id: profileId, name: z.string().max(200).optional() }).strict(),

@@ -132,7 +132,9 @@ export function ProfileForm(props: {
     setDraft(kept);
     setBaseline(JSON.stringify(kept));
     const errors = r.value.findings.filter((f) => f.severity === 'error').length;
-    setSavedMessage(errors === 0 ? `Saved “${r.value.entry.name}”.` : `Saved “${r.value.entry.name}” as a draft with ${errors} error${errors === 1 ? '' : 's'}: the connection will not work until ${errors === 1 ? 'it is' : 'they are'} fixed.`);
+    const saved = errors === 0 ? `Saved “${r.value.entry.name}”.` : `Saved “${r.value.entry.name}” as a draft with ${errors} error${errors === 1 ? '' : 's'}: the connection will not work until ${errors === 1 ? 'it is' : 'they are'} fixed.`;
+    // A changed cloud or host: main says what happened to the stored secrets (removed, or kept after its own dialog).
+    setSavedMessage(r.value.hostChange ? `${saved} ${r.value.hostChange.message}` : saved);
     if (id === null) {
       justCreated.current = r.value.entry.id;
       setNext(`connections?edit=${encodeURIComponent(r.value.entry.id)}`);

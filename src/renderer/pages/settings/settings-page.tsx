@@ -111,7 +111,7 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
         {weakBackend || value.allowPlainTextSecrets ? (
           <Field
             label="Store secrets without a keyring"
-            hint="No GNOME Keyring or KWallet was found. Off: secrets are kept in memory for this session only. On: they are written to disk obfuscated with a fixed key, which anyone with your files can read."
+            hint="No GNOME Keyring or KWallet was found. Off: secrets are kept in memory for this session only, and turning it off takes any written ones off the disk at once. On: they are written to disk obfuscated with a fixed key, which anyone with your files can read."
           >
             <Switch checked={value.allowPlainTextSecrets} onChange={(_e, d) => void apply({ allowPlainTextSecrets: d.checked }, 'Secret storage choice')} label={value.allowPlainTextSecrets ? 'On (weak)' : 'Off (session only)'} />
           </Field>

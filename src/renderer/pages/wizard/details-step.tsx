@@ -30,7 +30,7 @@ export function DetailsStep(props: StepProps) {
   const { view, auth, kit, findings, update, act, openStep, markDone, revealFindings } = props;
   const styles = useStyles();
   const [error, setError] = useState<AppError | null>(null);
-  const [saved, setSaved] = useState<{ name: string; errors: ProfileFinding[] } | null>(null);
+  const [saved, setSaved] = useState<{ name: string; errors: ProfileFinding[]; hostNote: string | null } | null>(null);
   const continueAnyway = useRef(false);
 
   const save = async (): Promise<boolean> => {
@@ -48,7 +48,7 @@ export function DetailsStep(props: StepProps) {
     update((s) => ({ ...s, profileId }));
     await act(() => workbench().wizard.get({}));
     const errors = result.value.findings.filter((f) => f.severity === 'error');
-    setSaved({ name: result.value.entry.name, errors });
+    setSaved({ name: result.value.entry.name, errors, hostNote: result.value.hostChange?.message ?? null });
     if (errors.length > 0 && !continueAnyway.current) return false;
     return true;
   };
@@ -65,6 +65,7 @@ export function DetailsStep(props: StepProps) {
             <MessageBarBody>
               <MessageBarTitle>{saved.errors.length === 0 ? `Saved “${saved.name}”.` : `Saved “${saved.name}” as a draft with ${saved.errors.length} error${saved.errors.length === 1 ? '' : 's'}.`}</MessageBarTitle>
               {saved.errors.length > 0 ? 'The connection will not work until they are fixed. Fix them, or continue and come back later.' : 'It is in Connections now.'}
+              {saved.hostNote ? ` ${saved.hostNote}` : null}
             </MessageBarBody>
             {saved.errors.length > 0 ? (
               <MessageBarActions>

@@ -162,6 +162,16 @@ describe('profiles contract', () => {
     expect(h.logLines.join('\n')).not.toContain(PFX_PASSWORD);
   });
 
+  it('quitting (ctx.dispose) clears a copied secret still on the clipboard at once, without waiting for the timer', async () => {
+    const h = openContractHost();
+    const ids = await seed(h);
+    await h.ok('profiles.copySheetField', { id: ids.byo, key: 'clientSecret' });
+    expect(h.clipboard.text).toBe(CLIENT_SECRET);
+    await h.ctx.dispose();
+    expect(h.clipboard.text).toBe('');
+    expect(h.timers.queue).toEqual([]);
+  });
+
   it('says what is wrong when a sheet field cannot be copied', async () => {
     const h = openContractHost();
     const saved = await h.ok<SavedProfileResult>('profiles.create', { ...drafts['client-credentials'](), clientId: '', secrets: {} });

@@ -158,7 +158,7 @@ describe('connection record', () => {
     const md = renderRecordMarkdown(byoRecord);
     const html = renderRecordHtml(byoRecord);
     // What the admin typed cannot break the table or inject markup.
-    expect(md).toContain('Owner: &lt;team&gt; \\| ops');
+    expect(md).toContain('Owner: \\<team\\> \\| ops');
     expect(html).toContain('Owner: &lt;team&gt; | ops');
     expect(html).toContain('Public client flows are on &lt;b&gt;here&lt;/b&gt;.');
     expect(html).not.toContain('<b>here</b>');
@@ -166,7 +166,7 @@ describe('connection record', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
     expect(html).not.toMatch(/<script|<link|src=|url\(/i);
     expect(html).toContain('@media print');
-    expect(md).toContain('| Redirect URI (Web) | https://cloud.example.com/provisioning_/callback |');
+    expect(md).toContain('| Redirect URI (Web) | https://cloud.example.com/provisioning\\_/callback |');
     expect(md).toContain('| Who may sign in | Single-tenant |');
     expect(md).toContain('| Client secret expires | Not recorded: add it to the profile for reminders |');
     expect(md).toContain(`| Tenant | ${TENANT_ID} |`);

@@ -48,7 +48,7 @@ describe('Markdown report', () => {
   });
 
   it('escapes Markdown control characters', () => {
-    expect(escapeMarkdown('a|b*c_d[e](f)<g>\nh')).toBe('a\\|b\\*c\\_d\\[e\\](f)\\<g\\> h');
+    expect(escapeMarkdown('a|b*c _d[e](f)<g>\nh')).toBe('a\\|b\\*c \\_d\\[e\\](f)\\<g\\> h');
   });
 });
 
