@@ -188,7 +188,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method === 'GET' && path === '/gcw/login.js') return sendFile(res, join(options.clientDir, 'login.js'));
     if (req.method === 'POST' && path === '/gcw/session') {
       const body = await readBody(req, 4096);
-      let token: unknown = null;
+      let token: unknown;
       try {
         token = body === 'too-large' ? null : (JSON.parse(body.toString('utf8')) as { token?: unknown }).token;
       } catch {

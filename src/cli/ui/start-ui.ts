@@ -15,6 +15,7 @@ import { pageNotifier } from '../../web-host/adapters/page-notifier';
 import { startWebHost, type WebHost } from '../../web-host/server';
 import type { UiAssets } from './assets';
 import { systemShell } from './system-shell';
+import { terminalConfirm } from './terminal-confirm';
 
 export interface UiOptions {
   dataDirectory: string;
@@ -58,6 +59,11 @@ export async function startUi(options: UiOptions): Promise<RunningUi> {
     clipboard: pageClipboard,
     shell: systemShell(options.env),
     dialogs: browserDialogs,
+    confirm: terminalConfirm({
+      input: process.stdin,
+      output: process.stderr,
+      announce: (question) => show({ id: 'confirm.terminal', severity: 'warning', title: `${question.title}: answer in the terminal`, message: 'gcw ui asks this in the terminal it runs in, not in the page, so that no script in the page can answer it.' }),
+    }),
     notifier: pageNotifier((notice) => show(notice)),
     emit: (name, payload) => host?.emit(name, payload),
   });

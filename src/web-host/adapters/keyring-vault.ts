@@ -3,6 +3,7 @@
 // here — the way Electron's safeStorage keeps its key in the keychain. Without a reachable keychain the port says
 // so (isEncryptionAvailable false) and the SecretStore keeps secrets in memory for the session, with its warning.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type * as KeyringModule from '@napi-rs/keyring';
 import type { VaultPort } from '../../core/vault/vault-port';
 
 /** One keychain entry holding the vault key (base64): @napi-rs/keyring's Entry, or a memory double in tests. */
@@ -84,7 +85,7 @@ export function keychainEntryName(dataDirectory: string): { service: string; acc
  * key at logout, and every stored secret with it.
  */
 export async function openSystemKeychain(dataDirectory: string): Promise<KeychainVault> {
-  let keyring: typeof import('@napi-rs/keyring');
+  let keyring: typeof KeyringModule;
   try {
     keyring = await import('@napi-rs/keyring');
   } catch (error) {
