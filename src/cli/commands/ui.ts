@@ -21,7 +21,8 @@ const usage = `Usage:
   DNS-rebinding site) is refused.
   --no-open         do not start a browser: print the link to open yourself (it works once)
   --port N          listen on port N (default: a free port chosen at random)
-  --idle-minutes M  stop after M minutes without a request from the page (default ${DEFAULT_IDLE_MINUTES}; 0: never).
+  --idle-minutes M  stop after M minutes without a request from the page (default ${DEFAULT_IDLE_MINUTES}; 0: never;
+                    an open tab alone does not count as use).
                     Ctrl+C stops it at once. What you saved is kept; secrets held for the session are dropped.
   --data-dir DIR    settings, profiles, the vault file and logs (default: the per-user configuration folder,
                     "Graph Connection Workbench (browser)", apart from the desktop app's)
@@ -39,9 +40,10 @@ const flags = {
   'data-dir': { type: 'string' },
 } as const;
 
-function wholeNumber(value: string | undefined, flag: string, min: number, max: number, fallback: number): number {
+function numberFlag(value: string | undefined, flag: string, max: number, fallback: number, decimals: boolean): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${flag} takes a whole number from ${min} to ${max}; got "${value}".`);
+  const shape = decimals ? /^\d+(\.\d+)?$/ : /^\d+$/;
+  if (!shape.test(value) || Number(value) > max) throw new UsageError(`--${flag} takes a ${decimals ? 'number' : 'whole number'} from 0 to ${max}; got "${value}".`);
   return Number(value);
 }
 
@@ -62,15 +64,15 @@ export const uiCommand: Command = {
   async run(args, io: CliIo, globals) {
     const { values, positionals } = parseFlags(args, flags, true);
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
-    const port = wholeNumber(values.port, 'port', 0, 65535, 0);
-    const idleMinutes = wholeNumber(values['idle-minutes'], 'idle-minutes', 0, 10080, DEFAULT_IDLE_MINUTES);
+    const port = numberFlag(values.port, 'port', 65535, 0, false);
+    const idleMinutes = numberFlag(values['idle-minutes'], 'idle-minutes', 10080, DEFAULT_IDLE_MINUTES, true);
     const assets = findUiAssets(fileURLToPath(import.meta.url));
     if (!assets) throw new UsageError('The browser app is not built. Run npm run build:ui (npm install does it), then gcw ui again.');
     const dataDirectory = values['data-dir'] !== undefined ? resolve(io.cwd, values['data-dir']) : defaultUiDataFolder(io.env, homedir());
     let redirect: ReturnType<typeof writeRedirectFile> | null = null;
     let running;
     try {
-      running = await startUi({ dataDirectory, assets, port, idleMs: idleMinutes * 60_000, env: io.env, onSession: () => redirect?.remove() });
+      running = await startUi({ dataDirectory, assets, port, idleMs: Math.round(idleMinutes * 60_000), env: io.env, onSession: () => redirect?.remove() });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`Port ${port} is in use on 127.0.0.1 or [::1]. Choose another with --port, or leave --port out for a free one.`);
       throw error;
