@@ -61,10 +61,11 @@ describe.skipIf(missing.length > 0)('gcw ui vault on the Secret Service (GNOME K
     child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
     const exited = new Promise<number | null>((r) => child.once('exit', r));
     const end = Date.now() + 30_000;
-    let started: { secretStorage: { backend: string; persistent: boolean; keychainFailure: string | null } } | null = null;
+    type Started = { secretStorage: { backend: string; persistent: boolean; keychainFailure: string | null } };
+    let started = null as Started | null;
     while (!started && Date.now() < end) {
       try {
-        started = JSON.parse(out) as typeof started;
+        started = JSON.parse(out) as Started;
       } catch {
         await new Promise((r) => setTimeout(r, 50));
       }
