@@ -23,6 +23,7 @@ import { environmentLabels } from '../../../shared/environments';
 import type { AppError } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
 import { Page } from '../../components/page';
+import { downloadFile, inBrowser } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 import { ExpirySection } from './expiry-section';
 import { ImportDialog } from './import-dialog';
@@ -115,6 +116,14 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
     };
   }, [query, version]);
 
+  /** Export without secrets: a file chosen in main's save dialog, or a download in a browser tab (gcw ui). */
+  const exportProfile = (id: string) =>
+    inBrowser()
+      ? act(workbench().profiles.exportText({ id }), (r) => {
+          downloadFile({ fileName: r.fileName, mediaType: 'application/json', text: r.text });
+          setMessage(`Downloaded ${r.fileName} (no secrets).`);
+        })
+      : act(workbench().profiles.exportRedacted({ id }), (r) => setMessage(`Exported to ${r.path} (no secrets).`));
   const act = async <T,>(pending: Promise<{ ok: true; value: T } | { ok: false; error: AppError }>, done: (value: T) => void) => {
     const r = await pending;
     if (!r.ok) {
@@ -233,7 +242,7 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
                           icon={<ArrowDownloadRegular />}
                           aria-label={`Export ${name} without secrets`}
                           title="Export (no secrets)"
-                          onClick={() => void act(workbench().profiles.exportRedacted({ id: item.entry.id }), (r) => setMessage(`Exported to ${r.path} (no secrets).`))}
+                          onClick={() => void exportProfile(item.entry.id)}
                         />
                       ) : null}
                       <Button size="small" icon={<DeleteRegular />} aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(item)} />

@@ -21,6 +21,7 @@ import type { VerifyRun } from '../../../shared/contract/verify';
 import { manifestFormatLabels, type AppRegistrationSummary, type FindingSeverity } from '../../../shared/registration';
 import type { AppError, Result } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
+import { downloadFile, inBrowser } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 import { FindingCard } from './finding-card';
 
@@ -90,7 +91,12 @@ export function VerifyResults({ run }: { run: VerifyRun }) {
   };
   const open = (url: string) => void act(workbench().app.openLink({ url }), () => 'Opened in your browser.');
   const exportAs = (format: 'markdown' | 'html') =>
-    void act(workbench().verify.exportReport({ reportId: run.reportId, format }), (value) => `Saved to ${value.path}`);
+    inBrowser()
+      ? void act(workbench().verify.renderReport({ reportId: run.reportId, format }), (file) => {
+          downloadFile(file);
+          return `Downloaded ${file.fileName} (your browser's downloads).`;
+        })
+      : void act(workbench().verify.exportReport({ reportId: run.reportId, format }), (value) => `Saved to ${value.path}`);
   return (
     <section className={styles.results} aria-labelledby="results-title" data-testid="verify-results">
       <Text as="h2" size={500} weight="semibold" id="results-title">
