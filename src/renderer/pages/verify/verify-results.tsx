@@ -165,10 +165,10 @@ export function VerifyResults({ run }: { run: VerifyRun }) {
       </Table>
       <div className={styles.actions}>
         <Button icon={<ArrowDownloadRegular />} onClick={() => exportAs('markdown')}>
-          Export Markdown…
+          {inBrowser() ? 'Download Markdown' : 'Export Markdown…'}
         </Button>
         <Button icon={<ArrowDownloadRegular />} onClick={() => exportAs('html')}>
-          Export HTML…
+          {inBrowser() ? 'Download HTML' : 'Export HTML…'}
         </Button>
         <Button icon={<CopyRegular />} onClick={() => void act(workbench().verify.copyReport({ reportId: run.reportId }), () => 'Report copied as Markdown.')}>
           Copy as Markdown
