@@ -90,7 +90,7 @@ export const uiCommand: Command = {
           `Open this link in your browser (it works once; keep it to yourself):`,
           `  ${host.link}`,
           `Data folder: ${dataDirectory}`,
-          `Secrets: ${storage.persistent ? `encrypted, with the key in ${storage.description}.` : `kept in memory for this session only${keychainFailure ? ` (no OS keychain: ${keychainFailure})` : ''}.`}`,
+          `Secrets: ${storage.persistent ? `encrypted with a key kept in ${storage.description}.` : `kept in memory for this session only${keychainFailure ? ` (no OS keychain: ${keychainFailure})` : ''}.`}`,
           idleMinutes > 0 ? `Stops after ${idleMinutes} minutes without use, or press Ctrl+C.` : 'Press Ctrl+C to stop.',
           '',
         ].join('\n'),

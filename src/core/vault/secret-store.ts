@@ -189,11 +189,11 @@ function describeBackend(backend: string): string {
     case 'kwallet6':
       return 'KDE Wallet';
     case 'secret_service':
-      return 'Secret Service (GNOME Keyring or KDE Wallet): the vault key is kept there';
+      return 'the Secret Service (GNOME Keyring or KDE Wallet)';
     case 'credential_manager':
-      return 'Windows Credential Manager: the vault key is kept there';
+      return 'Windows Credential Manager';
     case 'macos_keychain':
-      return 'macOS Keychain: the vault key is kept there';
+      return 'macOS Keychain';
     case 'basic_text':
       return 'No keyring found (basic_text: fixed-key obfuscation)';
     case 'unavailable':
