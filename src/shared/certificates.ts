@@ -159,6 +159,8 @@ export type CertificateWarningCode =
   | 'legacy_protection'
   | 'producer_quirk'
   | 'not_password_protected'
+  | 'empty_password'
+  | 'ec_key'
   | 'missing_client_auth'
   | 'missing_digital_signature'
   | 'weak_key';

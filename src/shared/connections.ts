@@ -55,9 +55,14 @@ export interface SecretHostChange {
   message: string;
 }
 
-/** The web redirect URI the connector uses for a bring-your-own app, computed from the admin's domain. */
+/** A pasted address reduced to its host name: `https://cloud.example.com/` → `cloud.example.com`. */
+export function normalizeDomain(value: string): string {
+  return (value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0] ?? '').trim();
+}
+
+/** The web redirect URI the connector uses for a bring-your-own app, computed from the admin's domain (a pasted URL is reduced to its host). */
 export function redirectUriFor(domain: string): string {
-  const host = domain.trim();
+  const host = normalizeDomain(domain);
   return host === '' ? '' : `https://${host}/provisioning_/callback`;
 }
 

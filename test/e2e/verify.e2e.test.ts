@@ -80,6 +80,8 @@ describe.skipIf(missing !== null)('Verify page in Chromium', () => {
     await h.page.getByRole('button', { name: 'Verify manifest' }).click();
     const results = h.page.getByTestId('verify-results');
     await results.getByText('Not ready: the connection will fail until the errors are fixed.').waitFor();
+    // The result is where the eye is: its heading takes focus, so a screen reader reads it.
+    await expect.poll(() => h.page.evaluate(() => document.activeElement?.id)).toBe('results-title');
     await results.getByText(/^Format:\s*Microsoft Graph$/).waitFor();
     await results.getByRole('cell', { name: APP_ID }).waitFor();
 

@@ -15,7 +15,8 @@ import { plural } from '../../shared/wording';
 const usage = `Usage:
   gcw profile lint <profile.json | -> [--json]
       Check a profile file. Exit 0: no errors (warnings allowed); 1: errors; 2: not a profile.
-      JSON: { "findings": [ { "code", "severity", "field", "message" } ] }
+      JSON: { "findings": [ { "code", "severity", "field", "message" } ],
+              "status": { "completeness", "errors", "warnings", "expiry" } }  (tests and verification live in the app)
   gcw profile new --auth certificate|client-credentials|byo-app --out <profile.json> [--force]
       [--client-id ID] [--tenant T] [--environment office365|usgov-l4|usgov-l5|china|custom]
       [--login-host H --graph-host G] [--upn UPN] [--domain D] [--audience single-tenant|multi-tenant]
@@ -49,7 +50,7 @@ async function lint(args: string[], io: CliIo, json: boolean): Promise<number> {
     printError(io, json, result.error);
     return EXIT_BAD_INPUT;
   }
-  if (json) printJson(io, { findings: cliWording(result.value.findings) });
+  if (json) printJson(io, { findings: cliWording(result.value.findings), status: result.value.status });
   else printFindings(io, result.value.findings, code === EXIT_OK ? 'No errors.' : 'The profile has errors.');
   return code;
 }

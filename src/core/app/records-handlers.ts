@@ -20,6 +20,7 @@ export function recordOf(ctx: AppContext, profileId: string): ConnectionRecord {
   return buildConnectionRecord({
     entry,
     history: ctx.signin.history(profileId),
+    findings: ctx.profiles.validate(profileId),
     verification: ctx.verifications.get(profileId),
     now: ctx.now(),
     generator: `${ctx.runtime.appName} ${ctx.runtime.appVersion}`,

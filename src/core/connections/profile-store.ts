@@ -24,6 +24,7 @@ import { buildConnectionSheet } from './connection-sheet';
 import { expiryRows } from './expiry-view';
 import { buildProfile, normalizeInput } from './profile-build';
 import { exportProfileText, importProfileText } from './profile-export';
+import { changesSecrets, isSameProfile } from './profile-change';
 import { readRecord, toRecord, type RecordReading } from './profile-records';
 import { matchesQuery } from './profile-search';
 import { ProfileSecrets, type ProfileVault } from './profile-secrets';
@@ -138,7 +139,9 @@ export class ProfileStore {
     const record = this.editable(id);
     const parsed = normalizeInput(parse(input));
     const old = record.reading.profile as Profile;
-    const profile = buildProfile(parsed, { id: old.id, createdAt: old.createdAt, updatedAt: this.now().toISOString() });
+    const kept = buildProfile(parsed, { id: old.id, createdAt: old.createdAt, updatedAt: old.updatedAt });
+    // A save that changes nothing keeps the edit time: the status model reads it as "changed since the test".
+    const profile = isSameProfile(old, kept) && !changesSecrets(parsed.secrets) ? kept : { ...kept, updatedAt: this.now().toISOString() };
     const hosts = profileHostsKey(profile);
     const elsewhere = this.secretsElsewhere(old, parsed, hosts);
     const keep = options.keepSecretsForNewHosts === true;

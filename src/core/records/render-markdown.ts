@@ -1,6 +1,6 @@
 import type { ConnectionRecord } from '../../shared/records';
 import { escapeMarkdown as cell } from '../markdown';
-import { connectionRows, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
+import { connectionRows, notProvenLines, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
 
 function rowsTable(rows: Row[]): string[] {
   return ['| Field | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
@@ -13,7 +13,9 @@ function table(t: Table): string[] {
 
 /** The record as Markdown, for a change ticket or a wiki page. */
 export function renderRecordMarkdown(record: ConnectionRecord): string {
-  const lines = [`# ${cell(recordTitle(record))}`, '', cell(recordPreamble(record)), '', '## Connection', '', ...rowsTable(connectionRows(record)), ''];
+  const proof = notProvenLines(record);
+  const lines = [`# ${cell(recordTitle(record))}`, '', cell(recordPreamble(record)), '', `## ${proof.title}`, '', ...proof.lines.map((l) => `- ${cell(l)}`), ''];
+  lines.push('## Connection', '', ...rowsTable(connectionRows(record)), '');
   lines.push('## Credential', '', ...rowsTable(credentialRows(record)), '');
   lines.push('## Permissions and consent', '', ...table(permissionTable(record)), '', `**Consent status:** ${cell(record.consent.summary)}`, '');
   lines.push('## Tests', '', ...rowsTable(testRows(record)), '');

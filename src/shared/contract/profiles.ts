@@ -4,32 +4,30 @@ import {
   secretNames,
   type ConnectionSheet,
   type ExpiryRow,
-  type ExpiryStatusName,
   type ProfileEntry,
   type ProfileFinding,
   type SecretHostChange,
   type SecretName,
 } from '../connections';
 import type { EnvironmentId } from '../environments';
+import type { ProfileStatus } from '../status';
 import { method } from './define';
 
 const empty = z.object({}).strict();
 const profileId = z.string().min(1).max(100);
 const byId = z.object({ id: profileId }).strict();
 
-/** One row of the Connections list: the profile (no secrets) with the badges the list shows. */
+/** One row of the Connections list: the profile (no secrets) and what the evidence says about it. */
 export interface ProfileListItem {
   entry: ProfileEntry;
-  errors: number;
-  warnings: number;
-  /** The most urgent certificate or secret expiry of the profile, when it is within 30 days or past. */
-  expiry: { status: Exclude<ExpiryStatusName, 'ok'>; message: string } | null;
+  status: ProfileStatus;
 }
 
-/** A profile and the validation of what is stored. */
+/** A profile, the validation of what is stored, and its status. */
 export interface ProfileDetails {
   entry: ProfileEntry;
   findings: ProfileFinding[];
+  status: ProfileStatus;
 }
 
 /** What saving the form returns: the saved profile and its findings (saved even with errors). */
@@ -65,9 +63,9 @@ export interface EnvironmentInfo {
 export const profileMethods = {
   'profiles.list': method<ProfileListItem[]>()(
     z.object({ query: z.string().max(200).default('') }).strict(),
-    'Profiles in order, filtered by words (name, notes, client ID, tenant, UPN, domain, option, cloud), with status badges.',
+    'Profiles in order, filtered by words (name, notes, client ID, tenant, UPN, domain, option, cloud), with their status from evidence.',
   ),
-  'profiles.get': method<ProfileDetails>()(byId, 'One profile (no secrets) and its validation.'),
+  'profiles.get': method<ProfileDetails>()(byId, 'One profile (no secrets), its validation and its status from evidence.'),
   'profiles.create': method<SavedProfileResult>()(profileInputSchema, 'Create a profile; secrets go to the vault. Saved even with errors, which come back as findings.'),
   'profiles.update': method<SavedProfileResult>()(
     z.object({ id: profileId, profile: profileInputSchema }).strict(),

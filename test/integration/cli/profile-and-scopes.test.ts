@@ -31,7 +31,7 @@ describe('gcw profile new and lint', () => {
     expect(out.findings).toEqual([]);
     const lint = gcw(['profile', 'lint', 'byo.json', '--json'], { cwd: dir });
     expect(lint).toMatchObject({ code: 0, stderr: '' });
-    expect(json(lint.stdout)).toEqual({ findings: [] });
+    expect(json(lint.stdout)).toEqual({ findings: [], status: { completeness: { state: 'complete', missing: [] }, errors: 0, warnings: 0, expiry: { state: 'none', what: null, expiresAt: null, daysLeft: null } } });
   });
 
   it('never replaces a file unless --force is given', () => {
@@ -55,6 +55,7 @@ describe('gcw profile new and lint', () => {
     const lint = gcw(['profile', 'lint', 'cert.json', '--json'], { cwd: dir });
     expect(lint.code).toBe(1);
     expect(json<Findings>(lint.stdout).findings.map((f) => f.code)).toContain('certificate.missing');
+    expect(json<{ status: unknown }>(lint.stdout).status).toMatchObject({ completeness: { state: 'incomplete', missing: ['Certificate'] }, errors: 0 });
   });
 
   it('refuses bad flags with exit 2', () => {

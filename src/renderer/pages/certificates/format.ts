@@ -1,14 +1,15 @@
 import type { CertificateView, GenerationStage, KeyInfo } from '../../../shared/certificates';
 import { plural } from '../../../shared/wording';
+import { formatDate } from '../../lib/dates';
 
 /** 3544 -> "3,544" (one format whatever the OS locale, like the thumbprints the admin compares). */
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** The date part of an ISO timestamp. */
+/** The date of an ISO timestamp, in the app's one date format (the user's locale). */
 export function day(iso: string): string {
-  return iso.slice(0, 10);
+  return formatDate(iso);
 }
 
 /** `RSA 2048 bits` or `EC P-256`. */

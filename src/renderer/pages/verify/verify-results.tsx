@@ -21,6 +21,7 @@ import type { VerifyRun } from '../../../shared/contract/verify';
 import { manifestFormatLabels, type AppRegistrationSummary, type FindingSeverity } from '../../../shared/registration';
 import type { AppError, Result } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
+import { useReveal } from '../../lib/use-reveal';
 import { downloadFile, inBrowser } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 import { FindingCard } from './finding-card';
@@ -79,6 +80,7 @@ export function VerifyResults({ run }: { run: VerifyRun }) {
   const [error, setError] = useState<AppError | null>(null);
   const { report } = run;
   const v = verdict(run);
+  const heading = useReveal<HTMLHeadingElement>();
   const act = async <T,>(pending: Promise<Result<T>>, done: (value: T) => string) => {
     setStatus(null);
     const result = await pending;
@@ -99,7 +101,7 @@ export function VerifyResults({ run }: { run: VerifyRun }) {
       : void act(workbench().verify.exportReport({ reportId: run.reportId, format }), (value) => `Saved to ${value.path}`);
   return (
     <section className={styles.results} aria-labelledby="results-title" data-testid="verify-results">
-      <Text as="h2" size={500} weight="semibold" id="results-title">
+      <Text as="h2" size={500} weight="semibold" id="results-title" tabIndex={-1} ref={heading}>
         Result{report.fileName ? ` for ${report.fileName}` : ''}
       </Text>
       <MessageBar intent={v.intent} data-testid="verdict">

@@ -3,7 +3,8 @@ import { SaveRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { ProfileFinding } from '../../../shared/connections';
 import type { AppError } from '../../../shared/result';
-import { wizardStepLabels, type WizardStep } from '../../../shared/wizard';
+import { wizardStepLabels } from '../../../shared/wizard';
+import { stepOfField } from '../../../shared/wizard-steps';
 import { ErrorBar } from '../../components/error-bar';
 import { workbench } from '../../lib/workbench';
 import { EnvironmentFields, ClientIdField, NameField, TenantField, UpnField, AudienceField } from '../connections/identity-fields';
@@ -17,13 +18,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
-
-/** Which step shows a finding's field. */
-export function stepOfField(field: string): WizardStep {
-  if (field === 'scopes' || field === 'appOnlyPermissions') return 'scopes';
-  if (field.startsWith('secrets.') || field.startsWith('certificate') || field === 'secretExpiresAt') return 'credential';
-  return 'details';
-}
 
 /** Step 5: the profile's own fields, checked as they are typed, saved as a connection profile (secrets go to the vault). */
 export function DetailsStep(props: StepProps) {
