@@ -152,7 +152,8 @@ describe.skipIf(missing !== null)('gcw ui in Chromium: files, clipboard, notific
     await h.open('#/connections');
     const exported = await h.page.evaluate((id) => (window as unknown as { workbench: { profiles: { exportText(i: unknown): Promise<unknown> } } }).workbench.profiles.exportText({ id }), profileId);
     const expected = (exported as Result<{ text: string; fileName: string }> & { ok: true }).value;
-    const file = await downloaded(() => page().getByRole('button', { name: 'Export Contoso browser app without secrets' }).click());
+    await page().getByRole('radio', { name: 'Select Contoso browser app' }).check();
+    const file = await downloaded(() => page().getByTestId('profile-toolbar').getByRole('button', { name: 'Export (no secrets): Contoso browser app' }).click());
     expect(file.name).toBe(expected.fileName);
     // The same file the contract's export gives, but for its export time.
     const withoutTime = (text: string) => text.replace(/"exportedAt": "[^"]+"/, '');
