@@ -60,14 +60,20 @@ export interface RecordVerification {
 /** One run that changed the app registration through Microsoft Graph (from the app's change log; never a secret). */
 export interface RecordGraphChange {
   at: string;
-  /** "Created the app registration", "Repaired", "Added a new credential (rotation)", "Removed old credentials". */
+  /** "Created the app registration", "Repaired the app registration", "Added a new credential (rotation)", "Removed old credentials (rotation)". */
   action: string;
   appId: string | null;
   /** The administrator who signed in for it. */
   account: string | null;
-  /** "web.redirectUris: added http://localhost; kept https://…". */
+  /** Each request sent: "POST https://graph.microsoft.com/v1.0/applications → 201" (never a body). */
+  requests: string[];
+  /** What changed, field by field: "web.redirectUris: added http://localhost". */
   changes: string[];
+  /** How it ended, from the evidence: the requests' statuses, the read-back, the sign-in test of a rotation. */
+  result: string;
   failed: boolean;
+  /** A run that stopped part-way: how to undo what it created (newest first). */
+  undo: string[];
 }
 
 /** A connection record: built from a profile, its test history and its last verification. Holds no secret. */

@@ -236,6 +236,11 @@ export class GraphApplyService {
         changes: plan.changes,
         created: run.created.map(({ kind, id, label }) => ({ kind, id, label })),
         failed: run.failure !== null,
+        requests: run.outcomes.map(({ method, url, status, ok, graphCode }) => ({ method, url, status, ok, graphCode })),
+        readBack: after ? { error: after.report.counts.error, warning: after.report.counts.warning } : null,
+        test: test ? { ok: test.ok, summary: test.summary } : null,
+        finish: run.failure?.finish ?? null,
+        undo: run.failure?.undo ?? [],
       });
       this.o.log.info('Changed an app registration through Microsoft Graph', { profile: profileId, action: plan.action, requests: run.outcomes.length, failed: run.failure !== null });
       return { action: plan.action, outcomes: run.outcomes, created: run.created, changes: plan.changes, failure: run.failure, error: run.error, after, newSecret, test, profileUpdated: updated };

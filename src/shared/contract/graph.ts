@@ -73,6 +73,15 @@ export interface GraphChangeEntry {
   changes: GraphChange[];
   created: Array<Pick<CreatedObject, 'kind' | 'id' | 'label'>>;
   failed: boolean;
+  /** Each request that was sent and how it ended (method, URL, status; never a body). */
+  requests: Array<Pick<GraphRequestOutcome, 'method' | 'url' | 'status' | 'ok' | 'graphCode'>>;
+  /** The app read back afterwards: its verification's counts (null when it could not be read). */
+  readBack: { error: number; warning: number } | null;
+  /** Rotation: the sign-in test with the new credential. */
+  test: { ok: boolean; summary: string } | null;
+  /** A run that stopped part-way: how to finish it and how to undo what it created. */
+  finish: string | null;
+  undo: string[];
 }
 
 /** Contract methods that change app registrations through Microsoft Graph, always after a preview. */
