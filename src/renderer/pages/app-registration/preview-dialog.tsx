@@ -6,7 +6,7 @@ const useStyles = makeStyles({
   surface: { maxWidth: 'min(860px, 96vw)' },
   requests: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   line: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all', fontWeight: tokens.fontWeightSemibold },
-  body: { whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: '14em', overflow: 'auto', margin: `${tokens.spacingVerticalXS} 0 0`, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground3, fontFamily: tokens.fontFamilyMonospace },
+  body: { boxSizing: 'border-box', maxWidth: '100%', whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: '14em', overflow: 'auto', margin: `${tokens.spacingVerticalXS} 0 0`, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground3, fontFamily: tokens.fontFamilyMonospace },
   heading: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
 });
 
