@@ -2,10 +2,16 @@
 // driven for real (authorize URL from the shell double, the emulator's pages, the loopback answer, PKCE), then
 // create → read back and verify → repair → rotate the secret → remove the old one, each previewed as method + URL +
 // body and sent only on confirmation, reached by keyboard; axe scans the preview dialog; the record lists the changes.
+// Then a certificate rotated while Entra has not accepted the new one yet (retest, then remove the old), and a create
+// that stops part-way (an Application Administrator may not grant consent): what exists, how to finish, how to undo.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRAPH_COMMAND_LINE_TOOLS_CLIENT_ID } from '../../src/core/graph-apply/management';
+import { GRAPH_COMMAND_LINE_TOOLS_CLIENT_ID, scopesFor } from '../../src/core/graph-apply/management';
 import { addManagementApp, instantRetry } from '../support/graph/management';
 import { HttpBrowser, startSigninHarness, type SigninHarness } from '../support/idp';
+import { pfxOf } from '../support/signin-profiles';
 import { createTestHost, type TestHost } from '../support/test-context';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 
@@ -17,10 +23,14 @@ describe.skipIf(missing !== null)('Graph panel in Chromium: create → verify �
   let host: TestHost;
   let h: Harness;
   let profileId = '';
+  const appAdmin = () => ({ upn: `appadmin@${idp.s.domain}`, username: `appadmin@${idp.s.domain}`, password: 'App-Admin-3' });
 
   beforeAll(async () => {
     idp = await startSigninHarness();
     addManagementApp(idp.s.tenant);
+    idp.s.tenant.users?.push({ upn: appAdmin().upn, password: appAdmin().password, displayName: 'App Admin', directoryRoles: ['Application Administrator'] });
+    // An administrator consented to the management app for the organization once, so other accounts can sign in with it.
+    idp.s.tenant.delegatedGrants = { ...idp.s.tenant.delegatedGrants, [GRAPH_COMMAND_LINE_TOOLS_CLIENT_ID]: scopesFor('create', { consent: true }) };
     host = createTestHost({ signinNetwork: { extraCaPem: idp.pki.caPem, timeoutMs: 10_000 }, graphRetry: instantRetry() });
     profileId = host.ctx.profiles.create({
       auth: 'client-credentials',
@@ -47,6 +57,15 @@ describe.skipIf(missing !== null)('Graph panel in Chromium: create → verify �
     const button = within.getByRole('button', { name });
     await button.focus();
     await button.press('Enter');
+  };
+  /** Sign in for management as `user`, playing the system browser on the authorize URL the app opened. */
+  const signInAs = async (user: { upn: string; username: string; password: string }) => {
+    await press('Sign in for management');
+    await panel().getByTestId('graph-signin-status').getByText(/The sign-in page opened in your browser/).waitFor();
+    const browser = new HttpBrowser({ caPem: idp.pki.caPem, user });
+    await browser.visit(host.shell.opened.at(-1) ?? '');
+    browser.close();
+    await panel().getByTestId('graph-signin-status').getByText(`Signed in for management as ${user.upn}`, { exact: false }).waitFor();
   };
   const send = async () => {
     const button = preview().getByRole('button', { name: /^Send th/ });
@@ -175,5 +194,86 @@ describe.skipIf(missing !== null)('Graph panel in Chromium: create → verify �
     const page = await h.page.content();
     for (const secret of [oldSecret, newSecret]) expect(page).not.toContain(secret);
     await h.screenshot('graph-after-rotation');
+  });
+
+  it('rotates a certificate Entra has not accepted yet: the failed test keeps the old one, a retest passes, then the old one is removed', async () => {
+    const first = idp.pki.createAppCertificate({ commonName: 'Robot 2026' });
+    const second = idp.pki.createAppCertificate({ commonName: 'Robot 2027' });
+    const id = host.ctx.profiles.create({
+      auth: 'certificate',
+      name: 'Certificate robot',
+      tenant: idp.s.tenantId,
+      upn: idp.s.user.upn,
+      environment: 'custom',
+      customHosts: { loginHost: idp.idp.host, graphHost: idp.idp.host },
+      scopes: ['User.Read'],
+      appOnlyPermissions: ['Sites.Read.All'],
+      secrets: { pfx: (await pfxOf(first, 'pw-first')).toString('base64'), pfxPassword: 'pw-first' },
+    }).entry.id;
+    await h.open(`#/connections?sheet=${id}`);
+    await signInAs(idp.s.admin);
+    expect(await panel().getByRole('radio', { name: /Register the profile’s certificate/ }).isChecked()).toBe(true);
+    await press('Preview create');
+    await preview().getByText(/"type": "AsymmetricX509Cert"/).waitFor();
+    await send();
+    await panel().getByTestId('graph-result').getByText(/^Created the app registration /).waitFor();
+
+    // The new PFX, chosen with the file chooser and unlocked with its password, as on the Certificates page.
+    const file = join(mkdtempSync(join(tmpdir(), 'gcw-e2e-graph-')), 'robot-2027.pfx');
+    writeFileSync(file, await pfxOf(second, 'pw-second'));
+    const rotate = panel().getByTestId('graph-rotate');
+    const [chooser] = await Promise.all([h.page.waitForEvent('filechooser'), rotate.getByRole('button', { name: 'Choose file…' }).click()]);
+    await chooser.setFiles(file);
+    await rotate.getByLabel('PFX password', { exact: true }).fill('pw-second');
+    await rotate.getByLabel('PFX password', { exact: true }).press('Enter');
+    await rotate.getByText(/New certificate: CN=Robot 2027/).waitFor();
+    await press('Preview adding the new certificate', rotate);
+    await preview().getByTestId('graph-requests').locator('[data-method="PATCH"]').waitFor();
+    const directory = idp.idp.graph.forTenant(idp.s.tenantId)!;
+    directory.credentialLag = true;
+    await send();
+
+    const result = panel().getByTestId('graph-result');
+    await result.getByText('New credential added, but its sign-in test did not pass').waitFor();
+    await result.locator('[data-testid="graph-rotation-test"][data-ok="false"]').getByText(/The sign-in test with the new certificate failed/).waitFor();
+    await result.getByText(/The old certificate is still registered on the app/).waitFor();
+    const remove = panel().getByTestId('graph-remove-old');
+    await remove.getByText(/has not passed: keep the old one until it does/).waitFor();
+    expect(await remove.getByRole('button', { name: /Preview removing/ }).isDisabled()).toBe(true);
+
+    directory.replicate();
+    await press('Run the sign-in test again');
+    await panel().getByTestId('graph-busy').getByText(/The sign-in test with the new certificate passed/).waitFor();
+    await press('Preview removing the picked one', remove);
+    await preview().getByTestId('graph-changes').locator('[data-change="remove"]', { hasText: 'Robot 2026' }).waitFor();
+    await send();
+    await result.getByText('Old credentials removed').waitFor();
+    const appId = host.ctx.profiles.get(id).profile?.clientId ?? '';
+    expect(directory.byAppId(appId)!.object.keyCredentials?.map((k) => k.displayName)).toEqual([expect.stringContaining('Robot 2027')]);
+  });
+
+  it('a create that stops part-way says what exists now, how to finish and how to undo; the record says it stopped', async () => {
+    const id = host.ctx.profiles.create({ auth: 'client-credentials', name: 'Partial robot', tenant: idp.s.tenantId, environment: 'custom', customHosts: { loginHost: idp.idp.host, graphHost: idp.idp.host }, scopes: ['User.Read'], appOnlyPermissions: ['Sites.Read.All'] }).entry.id;
+    await h.open(`#/connections?sheet=${id}`);
+    // An Application Administrator may create apps but not grant application permissions.
+    await signInAs(appAdmin());
+    await press('Preview create');
+    await preview().waitFor();
+    await send();
+
+    const result = panel().getByTestId('graph-result');
+    await result.getByText('Stopped part-way: not everything was done').waitFor();
+    const failure = result.getByTestId('graph-partial-failure');
+    await failure.getByText(/^Failed at POST .*\/appRoleAssignedTo \(403 Authorization_RequestDenied\)/).waitFor();
+    await failure.getByText('Created before it stopped (these exist in the tenant now):').waitFor();
+    await failure.getByText(/^To finish: .*Grant admin consent/).waitFor();
+    await failure.getByText('To undo instead:').waitFor();
+    const appId = host.ctx.profiles.get(id).profile?.clientId ?? '';
+    expect(appId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await failure.locator('li').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/DELETE .*\/applications\//)]));
+    expect(await result.getByText(/^Created the app registration/).count()).toBe(0);
+    // The panel goes on with the app that now exists: read back, repair and rotate are offered.
+    await panel().getByRole('button', { name: 'Read back and verify' }).waitFor();
+    await h.page.getByTestId('record-graph-changes').getByText(/Creating the app registration stopped part-way/).waitFor();
   });
 });
