@@ -12,6 +12,7 @@ import { GRAPH_COMMAND_LINE_TOOLS_CLIENT_ID, scopesFor } from '../../src/core/gr
 import { addManagementApp, instantRetry } from '../support/graph/management';
 import { HttpBrowser, startSigninHarness, type SigninHarness } from '../support/idp';
 import { pfxOf } from '../support/signin-profiles';
+import { wizardInputSchema } from '../../src/shared/wizard';
 import { createTestHost, type TestHost } from '../support/test-context';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 
@@ -275,5 +276,22 @@ describe.skipIf(missing !== null)('Graph panel in Chromium: create → verify �
     // The panel goes on with the app that now exists: read back, repair and rotate are offered.
     await panel().getByRole('button', { name: 'Read back and verify' }).waitFor();
     await h.page.getByTestId('record-graph-changes').getByText(/Creating the app registration stopped part-way/).waitFor();
+  });
+
+  it('the wizard’s register step creates the app through Graph on the saved profile, and its Client ID field takes the new app’s ID', async () => {
+    const draft = { name: 'Wizard robot', tenant: idp.s.tenantId, environment: 'custom' as const, loginHost: idp.idp.host, graphHost: idp.idp.host, scopes: 'User.Read', appOnlyPermissions: 'Sites.Read.All' };
+    const id = host.ctx.profiles.create({ auth: 'client-credentials', name: draft.name, tenant: draft.tenant, environment: 'custom', customHosts: { loginHost: idp.idp.host, graphHost: idp.idp.host }, scopes: ['User.Read'], appOnlyPermissions: ['Sites.Read.All'] }).entry.id;
+    host.ctx.wizard.saveInput(wizardInputSchema.parse({ step: 'register', done: ['decide'], auth: 'client-credentials', draft, profileId: id }));
+    await h.open('#/wizard');
+    await h.page.getByRole('list', { name: 'App registration checklist' }).waitFor();
+    await signInAs(idp.s.admin);
+    await press('Preview create');
+    await preview().waitFor();
+    await send();
+    await panel().getByTestId('graph-result').getByText(/^Created the app registration /).waitFor();
+    const appId = host.ctx.profiles.get(id).profile?.clientId ?? '';
+    expect(appId).toMatch(/^[0-9a-f-]{36}$/);
+    await expect.poll(() => h.page.getByRole('textbox', { name: /^Client ID/ }).inputValue()).toBe(appId);
+    await expect.poll(() => host.ctx.wizard.get().state.draft.clientId).toBe(appId);
   });
 });
