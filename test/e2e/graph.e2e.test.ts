@@ -61,8 +61,11 @@ describe.skipIf(missing !== null)('Graph panel in Chromium: create â†’ verify â†
   };
   /** Sign in for management as `user`, playing the system browser on the authorize URL the app opened. */
   const signInAs = async (user: { upn: string; username: string; password: string }) => {
+    const before = host.shell.opened.length;
     await press('Sign in for management');
-    await panel().getByTestId('graph-signin-status').getByText(/The sign-in page opened in your browser/).waitFor();
+    await panel().getByTestId('graph-signin-status').getByText(/Opening the sign-in page in your browser/).waitFor();
+    // The page says so at once; main opens the system browser (the shell double) a moment later.
+    await expect.poll(() => host.shell.opened.length).toBeGreaterThan(before);
     const browser = new HttpBrowser({ caPem: idp.pki.caPem, user });
     await browser.visit(host.shell.opened.at(-1) ?? '');
     browser.close();
@@ -83,7 +86,8 @@ describe.skipIf(missing !== null)('Graph panel in Chromium: create â†’ verify â†
 
     // The management sign-in: the app opens the authorize page in the system browser (the shell double), waits on the loopback.
     await press('Sign in for management');
-    await panel().getByTestId('graph-signin-status').getByText(/The sign-in page opened in your browser/).waitFor();
+    await panel().getByTestId('graph-signin-status').getByText(/Opening the sign-in page in your browser/).waitFor();
+    await expect.poll(() => host.shell.opened.length).toBe(1);
     const url = new URL(host.shell.opened.at(-1) ?? '');
     expect(url.pathname).toBe(`/${idp.s.tenantId}/oauth2/v2.0/authorize`);
     expect(url.searchParams.get('client_id')).toBe(GRAPH_COMMAND_LINE_TOOLS_CLIENT_ID);
@@ -178,7 +182,8 @@ describe.skipIf(missing !== null)('Graph panel in Chromium: create â†’ verify â†
     const remove = panel().getByTestId('graph-remove-old');
     const boxes = remove.getByRole('checkbox');
     expect(await boxes.count()).toBe(2);
-    await remove.getByRole('checkbox', { name: /the new one, kept/ }).isDisabled();
+    expect(await remove.getByRole('checkbox', { name: /the new one, kept/ }).isDisabled()).toBe(true);
+    expect(await remove.getByRole('checkbox', { name: /the new one, kept/ }).isChecked()).toBe(false);
     await press('Preview removing the picked one', remove);
     await preview().waitFor();
     await preview().getByTestId('graph-changes').locator('[data-change="remove"]', { hasText: oldKey }).waitFor();
@@ -223,10 +228,10 @@ describe.skipIf(missing !== null)('Graph panel in Chromium: create â†’ verify â†
     const file = join(mkdtempSync(join(tmpdir(), 'gcw-e2e-graph-')), 'robot-2027.pfx');
     writeFileSync(file, await pfxOf(second, 'pw-second'));
     const rotate = panel().getByTestId('graph-rotate');
+    // The password first, so the file opens at once (no locked state to race with).
+    await rotate.getByLabel('PFX password', { exact: true }).fill('pw-second');
     const [chooser] = await Promise.all([h.page.waitForEvent('filechooser'), rotate.getByRole('button', { name: 'Choose fileâ€¦' }).click()]);
     await chooser.setFiles(file);
-    await rotate.getByLabel('PFX password', { exact: true }).fill('pw-second');
-    await rotate.getByLabel('PFX password', { exact: true }).press('Enter');
     await rotate.getByText(/New certificate: CN=Robot 2027/).waitFor();
     await press('Preview adding the new certificate', rotate);
     await preview().getByTestId('graph-requests').locator('[data-method="PATCH"]').waitFor();

@@ -69,7 +69,7 @@ export function ManagementSignIn(props: {
         ) : null}
       </div>
       <div role="status" aria-live="polite" data-testid="graph-signin-status">
-        {props.waiting ? <Text>The sign-in page opened in your browser: finish there (it waits up to 5 minutes).</Text> : null}
+        {props.waiting ? <Text>Opening the sign-in page in your browser: sign in there as an administrator (the Workbench waits up to 5 minutes).</Text> : null}
         {status && !props.waiting ? (
           <Text>
             Signed in for management as <strong>{status.account ?? 'an administrator'}</strong>
