@@ -114,6 +114,19 @@ describe.skipIf(missing !== null)('Graph panel in Chromium: create → verify �
     expect(idp.idp.graph.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
     await h.screenshot('graph-preview-create');
     expect(await h.seriousAxeViolations()).toEqual([]);
+
+    // By keyboard: Tab walks the dialog to its buttons; Cancel sends nothing and gives focus back to “Preview create”.
+    const cancel = preview().getByRole('button', { name: 'Cancel (send nothing)' });
+    const focused = (l: typeof cancel) => l.evaluate((el) => el === document.activeElement);
+    for (let i = 0; i < 30 && !(await focused(cancel)); i++) await h.page.keyboard.press('Tab');
+    expect(await focused(cancel)).toBe(true);
+    await h.page.keyboard.press('Enter');
+    await preview().waitFor({ state: 'hidden' });
+    await expect.poll(() => focused(panel().getByRole('button', { name: 'Preview create' }))).toBe(true);
+    expect(idp.idp.graph.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
+    expect(host.ctx.profiles.get(profileId).profile?.clientId).toBe('');
+    await h.page.keyboard.press('Enter');
+    await preview().waitFor();
     await send();
 
     // Earned: “Created” only with the read-back, which is shown as the Verify page shows a manifest.
