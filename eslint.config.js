@@ -3,16 +3,59 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layering from './eslint-rules/layering.js';
 
-const noElectron = {
-  name: 'electron',
-  message: 'Electron belongs in src/main and src/preload only; core, shared, cli and renderer must run without it.',
+// ── Layering ──────────────────────────────────────────────────────────────────────────────────────────────────────
+// Each layer's allow-list: the project folders (or files) it may import, whether Node built-ins are allowed (bare
+// 'fs' as well as 'node:fs'), and the npm packages it may name. Everything else is refused, by
+// eslint-rules/layering.js, in every import form (import, export … from, import(), import('x').T, require).
+// A new layer is one entry here (and a line in docs/architecture.md); test/unit/lint/layering.test.ts holds the probes.
+const layers = {
+  'src/main': {
+    why: 'The Electron shell is thin: adapters over src/core, no UI code.',
+    may: ['src/main', 'src/core', 'src/shared'],
+    node: true,
+    packages: ['electron', 'electron-store', '@electron-forge/plugin-vite'],
+  },
+  'src/preload': {
+    why: 'The preload runs sandboxed and exposes the contract\'s method names only.',
+    may: ['src/preload', 'src/shared'],
+    node: false,
+    packages: ['electron'],
+  },
+  'src/renderer': {
+    why: 'The renderer is a web page: it talks to main through window.workbench only.',
+    may: ['src/renderer', 'src/shared'],
+    node: false,
+    packages: ['react', 'react-dom', '@fluentui/react-components', '@fluentui/react-icons', 'vite', 'zod'],
+  },
+  'src/shared': {
+    why: 'src/shared is bundled into the renderer, the preload, main and gcw: plain TypeScript, no Node, no DOM, no Electron.',
+    may: ['src/shared'],
+    node: false,
+    packages: ['zod'],
+  },
+  'src/core': {
+    why: 'The domain runs under Node in the app, gcw and the tests: no Electron, no React, no DOM.',
+    may: ['src/core', 'src/shared'],
+    node: true,
+    packages: ['zod', '@azure/msal-node', 'node-forge', '@microsoft/microsoft-graph-types', 'conf'],
+  },
+  'src/cli': {
+    why: 'gcw is the command-line face of src/core and runs without Electron.',
+    may: ['src/cli', 'src/core', 'src/shared', 'package.json'],
+    node: true,
+    packages: [],
+  },
+  'src/web-host': {
+    why: 'The web host serves the built renderer over HTTP from Node, with src/core behind it: no Electron, no renderer source.',
+    may: ['src/web-host', 'src/core', 'src/shared'],
+    node: true,
+    packages: [],
+  },
 };
-const noElectronStore = {
-  name: 'electron-store',
-  message: 'electron-store is an Electron adapter: use it from src/main only.',
-};
-const noReact = { name: 'react', message: 'React belongs in src/renderer only.' };
+// ── end of layering ───────────────────────────────────────────────────────────────────────────────────────────────
+
 
 export default defineConfig(
   { ignores: ['node_modules/', '.vite/', 'out/', 'dist/', 'test-results/', 'coverage/', 'bin/', '.tmp/'] },
@@ -21,7 +64,13 @@ export default defineConfig(
   {
     languageOptions: {
       globals: { ...globals.node },
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs', 'scripts/*.cjs', 'src/*/lint-probe.ts'] } },
+      parserOptions: {
+        projectService: {
+          // Files outside tsconfig.json's include: the JavaScript tools (a dozen) and the layering test's probes.
+          allowDefaultProject: ['*.js', 'scripts/*.mjs', 'scripts/*.cjs', 'eslint-rules/*.js', 'src/*/lint-probe.ts'],
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 16,
+        },
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -35,36 +84,19 @@ export default defineConfig(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Layering: see `layers` above.
   {
-    files: ['src/core/**', 'src/shared/**', 'src/cli/**'],
-    rules: {
-      'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { paths: [noElectron, noElectronStore, noReact, { name: 'react-dom', message: noReact.message }], patterns: [{ group: ['electron/*'], message: noElectron.message }] },
-      ],
-    },
+    files: ['src/**'],
+    plugins: { layering },
+    rules: { 'layering/allowed-imports': ['error', { root: import.meta.dirname, layers }] },
   },
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron, noElectronStore],
-          patterns: [
-            { group: ['electron/*'], message: noElectron.message },
-            { group: ['**/core/**', 'node:*'], message: 'The renderer talks to main through window.workbench only: no core modules, no Node built-ins.' },
-          ],
-        },
-      ],
-    },
   },
   {
     files: ['src/main/**', 'src/preload/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [noReact, { name: 'react-dom', message: noReact.message }] }],
       // In the Electron shell a rejected promise is an unhandled rejection nobody sees: `void` is no answer, catch it.
       '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
     },

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-  ['typecheck', ['npx', 'tsc', '--noEmit', '-p', '.']],
+  ['typecheck', ['npm', 'run', '-s', 'typecheck']], // the whole project, then the renderer without Node and core/cli without the DOM
   ['lint', ['npx', 'eslint', '.']],
   ['unit + integration', ['npx', 'vitest', 'run', '--project', 'unit', '--project', 'integration']],
   ['end-to-end (Chromium)', ['npx', 'vitest', 'run', '--project', 'e2e']],
