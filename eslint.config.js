@@ -60,7 +60,7 @@ const layers = {
 export default defineConfig(
   { ignores: ['node_modules/', '.vite/', 'out/', 'dist/', 'test-results/', 'coverage/', 'bin/', '.tmp/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.node },
@@ -84,6 +84,32 @@ export default defineConfig(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // ── Type-checked rules (recommendedTypeChecked, issue 16) ─────────────────────────────────────────────────────────
+  {
+    rules: {
+      // Handing on a caught `unknown` unchanged is fine; rejecting with a string or an object literal is not.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
+    },
+  },
+  {
+    // The JavaScript tools (scripts/, eslint-rules/) have no type annotations: every JSON.parse result and parameter
+    // is `any`, so the no-unsafe-* rules would flag the language rather than a mistake. The rest stays on.
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: {
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // Left to the renderer branch (issue 16 item 2: hooks lint): `beforeNext.current = async () => …` is a ref written
+    // during render that the hooks fixes rewrite. Remove this block once that lands.
+    files: ['src/renderer/pages/wizard/verify-step.tsx'],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
+  // ── end of type-checked rules ─────────────────────────────────────────────────────────────────────────────────────
   // Layering: see `layers` above.
   {
     files: ['src/**'],

@@ -25,7 +25,7 @@ export function signinDiagnostics(error: WorkbenchError | AppError, ctx: Diagnos
   const details = ('toAppError' in error ? error.toAppError() : error).details ?? {};
   const aadsts = typeof details.aadsts === 'number' ? details.aadsts : null;
   const entry = aadsts === null ? undefined : lookupAadsts(aadsts);
-  const line = (label: string, value: unknown) => (value === undefined || value === null || value === '' ? null : `${label}: ${String(value)}`);
+  const line = (label: string, value: unknown) => (value === undefined || value === null || value === '' ? null : `${label}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
   const lines = [
     'Graph Connection Workbench – sign-in test diagnostics',
     line('Time', (ctx.at ?? new Date()).toISOString()),

@@ -60,7 +60,7 @@ export function openJsonDocument<T extends { version: number }>(
   let value: T;
   if (Object.keys(raw).length === 0) {
     value = spec.defaults();
-    backend.write(value as Record<string, unknown>);
+    backend.write(value);
   } else {
     const version = typeof raw.version === 'number' ? raw.version : 0;
     if (version > spec.currentVersion) {
@@ -98,7 +98,7 @@ export function openJsonDocument<T extends { version: number }>(
     } else {
       throw new Error(`The ${spec.label} file does not match its schema and no repair is defined.`);
     }
-    backend.write(value as Record<string, unknown>);
+    backend.write(value);
   }
   writeFileAtomic(backupPath, JSON.stringify(value, null, '\t'));
 
@@ -108,7 +108,7 @@ export function openJsonDocument<T extends { version: number }>(
     get: () => structuredClone(value),
     set: (next: T) => {
       const checked = spec.schema.parse(next);
-      backend.write(checked as Record<string, unknown>);
+      backend.write(checked);
       value = checked;
       writeFileAtomic(backupPath, JSON.stringify(checked, null, '\t'));
     },
