@@ -14,9 +14,13 @@ function packageName(specifier) {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-/** The layer folder (a key of `layers`) that holds `file` (a path relative to the root, with `/`), if any. */
+/**
+ * The layer folder (a key of `layers`) that holds `file` (a path relative to the root, with `/`), if any. The
+ * deepest wins, so a folder inside a layer (src/web-host/client) can be a layer of its own with its own list.
+ */
 function layerOf(file, layers) {
-  return Object.keys(layers).find((folder) => file === folder || file.startsWith(`${folder}/`));
+  const holders = Object.keys(layers).filter((folder) => file === folder || file.startsWith(`${folder}/`));
+  return holders.sort((a, b) => b.length - a.length)[0];
 }
 
 function toPosix(path) {

@@ -26,14 +26,13 @@ function errorsOf(config: ts.ParsedCommandLine, path: string, code: string): str
   return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
-describe('tsconfig.web.json (src/renderer and src/shared)', () => {
+describe('tsconfig.web.json (src/renderer, src/web-host/client and src/shared)', () => {
   const web = layerConfig('tsconfig.web.json');
 
-  it('covers the renderer and shared, and nothing of core, main or gcw', () => {
+  it('covers the renderer, the gcw ui browser scripts and shared, and nothing of core, main or gcw', () => {
     const files = web.fileNames.map((f) => f.slice(root.length + 1));
-    expect(files.some((f) => f.startsWith('src/renderer/'))).toBe(true);
-    expect(files.some((f) => f.startsWith('src/shared/'))).toBe(true);
-    expect(files.filter((f) => !f.startsWith('src/renderer/') && !f.startsWith('src/shared/'))).toEqual([]);
+    for (const layer of ['src/renderer/', 'src/web-host/client/', 'src/shared/']) expect(files.some((f) => f.startsWith(layer))).toBe(true);
+    expect(files.filter((f) => !/^src\/(renderer|web-host\/client|shared)\//.test(f))).toEqual([]);
   });
 
   it("refuses Node's globals", () => {
@@ -53,7 +52,7 @@ describe('tsconfig.node.json (src/core, src/cli, src/web-host and src/shared)', 
   it('covers core, gcw and shared, and nothing of the renderer, main or preload', () => {
     const files = node.fileNames.map((f) => f.slice(root.length + 1));
     for (const layer of ['src/core/', 'src/cli/', 'src/shared/']) expect(files.some((f) => f.startsWith(layer))).toBe(true);
-    expect(files.filter((f) => !/^src\/(core|cli|web-host|shared)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => !/^src\/(core|cli|web-host|shared)\//.test(f) || f.startsWith('src/web-host/client/'))).toEqual([]);
   });
 
   it('refuses the DOM', () => {

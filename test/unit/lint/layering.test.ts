@@ -50,6 +50,15 @@ const forbidden: [string, string, string][] = [
   ['web-host', '../main', "import { createWindow } from '../main/window.js';\nexport const w = createWindow;\n"],
   ['core', '../web-host', "import { serve } from '../web-host/server.js';\nexport const s = serve;\n"],
   ['renderer', 'a file outside src', "import data from '../../package.json';\nexport const d = data;\n"],
+  // The gcw ui host (src/web-host) sits beside Electron main; only src/cli composes it.
+  ['web-host', '../cli', "import { main } from '../cli/main.js';\nexport const m = main;\n"],
+  ['main', '../web-host', "import { startWebHost } from '../web-host/server.js';\nexport const s = startWebHost;\n"],
+  ['shared', '../web-host', "export * from '../web-host/server.js';\n"],
+  // Its browser scripts (src/web-host/client) run before the renderer: no Node, no core, no zod (the contract index).
+  ['web-host/client', 'node:fs', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n"],
+  ['web-host/client', '../../core', "import { AppError } from '../../core/errors.js';\nexport const e = AppError;\n"],
+  ['web-host/client', 'the contract index (zod)', "import * as contract from '../../shared/contract';\nexport const c = contract;\n"],
+  ['web-host/client', '../server (Node)', "import { startWebHost } from '../server.js';\nexport const s = startWebHost;\n"],
 ];
 
 const allowed: [string, string, string][] = [
@@ -60,6 +69,9 @@ const allowed: [string, string, string][] = [
   ['shared', 'zod', "import { z } from 'zod';\nexport const s = z.string();\n"],
   ['core', "bare 'fs', import('node:os') and ../shared", "import { readFileSync } from 'fs';\nexport type { Result } from '../shared/result.js';\nexport const f = readFileSync;\nexport const os = (): Promise<unknown> => import('node:os');\n"],
   ['cli', '../core and package.json', "import { createHandlers } from '../core/app/handlers.js';\nimport pkg from '../../package.json';\nexport const h = createHandlers;\nexport const v = pkg.version;\n"],
+  ['cli', '../web-host', "import { startWebHost } from '../web-host/server.js';\nexport const s = startWebHost;\n"],
+  ['web-host', 'its client/ and @napi-rs/keyring', "import { REQUEST_KEY_HEADER } from './client/storage-keys.js';\nimport type { Entry } from '@napi-rs/keyring';\nexport type E = Entry;\nexport const k = REQUEST_KEY_HEADER;\n"],
+  ['web-host/client', '../../shared/contract/build-api', "import { buildApiObject } from '../../shared/contract/build-api';\nexport const b = buildApiObject;\n"],
   ['web-host', 'node:http and ../core', "import { createServer } from 'node:http';\nimport { createHandlers } from '../core/app/handlers.js';\nexport const s = createServer;\nexport const h = createHandlers;\n"],
 ];
 
