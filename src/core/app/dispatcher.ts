@@ -23,7 +23,8 @@ export interface CallRecord {
 
 /** Calls a contract method by name: look up, parse input, run, turn failures into data. */
 export interface Dispatcher {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** A function property, not a method: it uses no `this`, so `const { call } = dispatcher` is safe. */
+  call: (method: string, input: unknown) => Promise<Result<unknown>>;
 }
 
 /** The one implementation main and the test host share. */

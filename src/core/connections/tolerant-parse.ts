@@ -52,6 +52,7 @@ export function readTolerantly<T>(raw: Record<string, unknown>, variants: Varian
   if (typeof auth !== 'string' || !(authKinds as readonly string[]).includes(auth)) {
     const choices = authKinds.map((a) => `“${a}” (${authLabels[a]})`).join(', ');
     result.findings.push(
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects (and null) go through JSON.stringify; String() gets primitives only
       finding('auth.invalid', 'error', 'auth', auth === undefined ? `The profile has no “auth” field. Set it to one of ${choices}.` : `“auth” must be one of ${choices}; ${quote(typeof auth === 'object' ? JSON.stringify(auth) : String(auth))} is not.`),
     );
     return result;

@@ -25,6 +25,7 @@ export function signinDiagnostics(error: WorkbenchError | AppError, ctx: Diagnos
   const details = ('toAppError' in error ? error.toAppError() : error).details ?? {};
   const aadsts = typeof details.aadsts === 'number' ? details.aadsts : null;
   const entry = aadsts === null ? undefined : lookupAadsts(aadsts);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects (and null) are handled before String(), which gets primitives only
   const line = (label: string, value: unknown) => (value === undefined || value === null || value === '' ? null : `${label}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
   const lines = [
     'Graph Connection Workbench – sign-in test diagnostics',

@@ -18,10 +18,10 @@ function layerConfig(name: string): ts.ParsedCommandLine {
 function errorsOf(config: ts.ParsedCommandLine, path: string, code: string): string[] {
   const probe = resolve(root, path);
   const host = ts.createCompilerHost(config.options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (f) => f === probe || fileExists.call(host, f);
-  host.readFile = (f) => (f === probe ? code : readFile.call(host, f));
-  host.getSourceFile = (f, v, ...rest) => (f === probe ? ts.createSourceFile(f, code, v) : getSourceFile.call(host, f, v, ...rest));
+  const [getSourceFile, fileExists, readFile] = [host.getSourceFile.bind(host), host.fileExists.bind(host), host.readFile.bind(host)];
+  host.fileExists = (f) => f === probe || fileExists(f);
+  host.readFile = (f) => (f === probe ? code : readFile(f));
+  host.getSourceFile = (f, v, ...rest) => (f === probe ? ts.createSourceFile(f, code, v) : getSourceFile(f, v, ...rest));
   const program = ts.createProgram([probe], config.options, host);
   return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
