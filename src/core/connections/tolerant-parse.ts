@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authKinds, authLabels, PROFILE_SCHEMA_VERSION, type AuthKind, type ProfileFinding } from '../../shared/connections';
+import { valueText } from '../value-text';
 import { quote } from './formats';
 import { finding } from './validation/types';
 
@@ -52,8 +53,7 @@ export function readTolerantly<T>(raw: Record<string, unknown>, variants: Varian
   if (typeof auth !== 'string' || !(authKinds as readonly string[]).includes(auth)) {
     const choices = authKinds.map((a) => `“${a}” (${authLabels[a]})`).join(', ');
     result.findings.push(
-      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects (and null) go through JSON.stringify; String() gets primitives only
-      finding('auth.invalid', 'error', 'auth', auth === undefined ? `The profile has no “auth” field. Set it to one of ${choices}.` : `“auth” must be one of ${choices}; ${quote(typeof auth === 'object' ? JSON.stringify(auth) : String(auth))} is not.`),
+      finding('auth.invalid', 'error', 'auth', auth === undefined ? `The profile has no “auth” field. Set it to one of ${choices}.` : `“auth” must be one of ${choices}; ${quote(valueText(auth))} is not.`),
     );
     return result;
   }
