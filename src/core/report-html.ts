@@ -12,9 +12,9 @@ export const reportStyle = `
 body{font:14px/1.45 "Segoe UI",system-ui,sans-serif;color:#1b1b1b;max-width:60rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.5rem;margin-bottom:.3rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1rem;margin:1.2rem 0 .3rem}
 .preamble{color:#444}
-table{border-collapse:collapse;margin:.4rem 0 1rem;width:100%}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top;word-break:normal;overflow-wrap:anywhere}
+table{border-collapse:collapse;margin:.4rem 0 1rem;width:100%}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top;word-break:normal;overflow-wrap:break-word}
 th{background:#f3f3f3}th[scope=row]{width:14rem}caption.visually-hidden{position:absolute;left:-10000px}
-.mono,.code{font-family:Consolas,"Courier New",monospace}.code{font-size:.9em}
+.mono,.code{font-family:Consolas,"Courier New",monospace}.mono{overflow-wrap:anywhere}.code{font-size:.9em}
 .verdict,.consent{font-weight:600}.notes{white-space:pre-wrap}.fix{margin:.3rem 0}
 .granted{color:#0e700e;font-weight:600}.missing{color:#c50f1f;font-weight:600}.not-verified{color:#8a5300}
 .finding{border-left:4px solid #999;padding:.3rem .8rem;margin:.6rem 0;break-inside:avoid}.error{border-color:#c50f1f}.warning{border-color:#bc4b09}.info{border-color:#0f6cbd}
