@@ -60,6 +60,7 @@ const config: ForgeConfig = {
   ],
   hooks: {
     // Say which signing steps this build skips, so an unsigned installer is never mistaken for a signed one.
+    // eslint-disable-next-line @typescript-eslint/require-await -- Forge's hook type is async-only; this one only prints.
     preMake: async () => {
       const relevant = signing.skipped.filter((line) => (process.platform === 'darwin' ? line.startsWith('macOS') : process.platform === 'win32' ? line.startsWith('Windows') : false));
       for (const line of relevant) console.warn(`Unsigned build: ${line}.`);

@@ -1,15 +1,15 @@
 // Runs Electronegativity (doyensec) over src/ and prints its findings as JSON. Its CLI is broken with the
 // commander version npm resolves, so the runner is called directly; the check that downloads Electron's
 // release list is excluded (no network here) and the process exits as soon as the scan is done.
-const { resolve } = require('node:path');
+const path = require('node:path');
 const run = require('@doyensec/electronegativity/dist/runner.js');
 
-const root = resolve(__dirname, '..');
-const electronVersion = require(resolve(root, 'node_modules/electron/package.json')).version;
+const root = path.resolve(__dirname, '..');
+const electronVersion = require(path.resolve(root, 'node_modules/electron/package.json')).version;
 
 run(
   {
-    input: resolve(root, 'src'),
+    input: path.resolve(root, 'src'),
     output: undefined,
     isSarif: false,
     customScan: [],

@@ -1,8 +1,9 @@
 // `npm test`: typecheck, lint, unit + integration tests, then the Chromium end-to-end run. Stops at the first failure.
 import { spawnSync } from 'node:child_process';
 
+/** @type {Array<[string, string[]]>} */
 const steps = [
-  ['typecheck', ['npx', 'tsc', '--noEmit', '-p', '.']],
+  ['typecheck', ['npm', 'run', '-s', 'typecheck']], // the whole project, then the renderer without Node and core/cli without the DOM
   ['lint', ['npx', 'eslint', '.']],
   ['unit + integration', ['npx', 'vitest', 'run', '--project', 'unit', '--project', 'integration']],
   ['end-to-end (Chromium)', ['npx', 'vitest', 'run', '--project', 'e2e']],

@@ -11,7 +11,8 @@ export interface GlobalOptions {
 export interface Command {
   /** Full help text shown by `gcw <name> --help` and `gcw help <name>`. */
   usage: string;
-  run(args: string[], io: CliIo, globals: GlobalOptions): Promise<number>;
+  /** The exit code; a command with nothing to wait for (e.g. `gcw environments`) returns it at once. */
+  run(args: string[], io: CliIo, globals: GlobalOptions): number | Promise<number>;
 }
 
 /**
@@ -43,7 +44,7 @@ export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(ar
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error));
   }
-  const problem = flagFormatProblem(parsed.values as Record<string, unknown>);
+  const problem = flagFormatProblem(parsed.values);
   if (problem) throw new UsageError(problem);
   return parsed;
 }

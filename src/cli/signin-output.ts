@@ -13,7 +13,7 @@ export function isBadInput(code: string): boolean {
 }
 
 function expiryText(c: TokenClaimsSummary, rawExp: unknown): string | null {
-  if (c.expiresAt === null) return rawExp === undefined ? null : `invalid date (exp: ${JSON.stringify(rawExp) ?? String(rawExp)})`;
+  if (c.expiresAt === null) return rawExp === undefined ? null : `invalid date (exp: ${JSON.stringify(rawExp) ?? typeof rawExp})`;
   return `${c.expiresAt}${c.minutesLeft === null ? '' : ` (${timeLeft(c.minutesLeft)})`}`;
 }
 

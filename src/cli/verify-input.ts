@@ -71,7 +71,7 @@ export async function readProfileArgument(values: TargetValues, io: CliIo): Prom
 }
 
 /** What the manifest is checked against: the profile (file or flags) with the PFX and secret, or the manifest alone. */
-export async function readVerifyTarget(values: TargetValues, io: CliIo, given: { profile: ProfileFile | null; pfx: PfxForVerify | null }): Promise<VerifyTarget> {
+export function readVerifyTarget(values: TargetValues, io: CliIo, given: { profile: ProfileFile | null; pfx: PfxForVerify | null }): VerifyTarget {
   const secret = readEnvSecret(io, values['secret-env'], '--secret-env');
   const certificate = given.pfx?.certificate;
   if (!given.profile) return manifestOnlyTarget(environmentFromFlags(values), { loopbackTest: values.loopback ?? false, ...(certificate ? { certificate } : {}) });

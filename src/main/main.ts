@@ -102,7 +102,10 @@ if (squirrel) {
     registerContract(createDispatcher(createHandlers(ctx), { log: ctx.log }), { trustedIds, entryUrl, log });
 
     const showPage = (page: string) => ctx.emit('app.navigate', { page });
-    Menu.setApplicationMenu(buildMenu({ isDev, showPage, openDataFolder: () => electronShell.openPath(dataDirectory).catch(failed('The data folder could not be opened')) }));
+    const openDataFolder = () => {
+      electronShell.openPath(dataDirectory).catch(failed('The data folder could not be opened'));
+    };
+    Menu.setApplicationMenu(buildMenu({ isDev, showPage, openDataFolder }));
 
     const windowState = new ElectronStore<{ bounds?: Partial<WindowBounds> }>({ name: 'window-state', cwd: dataDirectory, clearInvalidConfig: true });
     const createWindow = () => {

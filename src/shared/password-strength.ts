@@ -53,7 +53,7 @@ export function passwordStrength(password: string): PasswordStrength {
   }
   if (chars.length < 12) feedback.push('Use at least 12 characters (16 or more is better).');
   if (classes < 3 && chars.length < 20) feedback.push('Mix upper- and lower-case letters, digits and symbols, or use a longer passphrase.');
-  let score = (bits < 28 ? 0 : bits < 40 ? 1 : bits < 60 ? 2 : bits < 80 ? 3 : 4) as PasswordStrength['score'];
+  let score: PasswordStrength['score'] = bits < 28 ? 0 : bits < 40 ? 1 : bits < 60 ? 2 : bits < 80 ? 3 : 4;
   // Short passwords fall to offline guessing of a stolen PFX however mixed they are.
   if (chars.length < 8) score = Math.min(score, 1) as PasswordStrength['score'];
   else if (chars.length < 12) score = Math.min(score, 2) as PasswordStrength['score'];

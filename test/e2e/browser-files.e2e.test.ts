@@ -6,7 +6,6 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writePkcs12 } from '../../src/core/certificates';
 import type { SavedProfileResult } from '../../src/shared/contract/profiles';
@@ -69,9 +68,9 @@ describe.skipIf(missing !== null)('gcw ui in Chromium: files, clipboard, notific
   const page = () => h.page;
   const downloaded = async (click: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> => {
     const [download] = await Promise.all([page().waitForEvent('download'), click()]);
-    const path = await (download as Download).path();
+    const path = await download.path();
     const bytes = readFileSync(path);
-    return { name: (download as Download).suggestedFilename(), text: bytes.toString('utf8'), bytes };
+    return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
   };
 
   it('says it runs in the browser, and signs in with the one-time link only once', async () => {

@@ -55,6 +55,7 @@ describe.skipIf(missing !== null)('axe runs after animations end', () => {
     await h.context.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { __motions: string[] }).__motions = seen;
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called with the element as `this`, below
       const animate = Element.prototype.animate;
       Element.prototype.animate = function (keyframes, options) {
         const duration = typeof options === 'number' ? options : Number(options?.duration ?? 0);

@@ -29,7 +29,7 @@ Exit codes: 0 ok; 1 inspect: the file cannot be used to sign in (the ✖ warning
 not match the certificate, or expired); 2 bad input (wrong password, not a PFX, file exists, …) with error.code
 and error.message in the JSON.`;
 
-type Subcommand = (args: string[], io: CliIo, globals: GlobalOptions) => Promise<number>;
+type Subcommand = (args: string[], io: CliIo, globals: GlobalOptions) => number | Promise<number>;
 
 /** Each subcommand loads its own modules (generating a certificate needs more than inspecting one). */
 const subcommands: Record<string, () => Promise<Subcommand>> = {

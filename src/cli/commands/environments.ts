@@ -7,7 +7,7 @@ import { printJson } from '../output';
 /** `gcw environments`: the sign-in, Graph and admin-center hosts of each Microsoft cloud. */
 export const environmentsCommand: Command = {
   usage: 'Usage: gcw environments [--json]',
-  async run(args, io, globals) {
+  run(args, io, globals) {
     parseFlags(args, {}, false);
     const rows = Object.values(environments).map((e) => ({ ...e, label: environmentLabels[e.id] }));
     if (globals.json) {

@@ -55,7 +55,7 @@ export const recordCommand: Command = {
     const certificate: CertificateRef | null = pfx ? certificateRefOf(pfx, values.pfx ?? '') : null;
     let verification = null;
     if (values.manifest !== undefined) {
-      const target = await readVerifyTarget(values, io, { profile: file, pfx });
+      const target = readVerifyTarget(values, io, { profile: file, pfx });
       verification = summarizeReport(await verifyManifestFile(resolve(io.cwd, values.manifest), target));
     }
     const record = recordOfProfileFile({ file, certificate, verification, now: new Date(), generator: `gcw ${pkg.version}` });

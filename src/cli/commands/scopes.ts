@@ -1,7 +1,7 @@
 import { scopeSet } from '../../core/permissions/scope-set';
-import { authKinds, type AuthKind } from '../../shared/connections';
+import { authKinds } from '../../shared/connections';
 import { environmentIds, type EnvironmentId } from '../../shared/environments';
-import { triggerKinds, type TriggerKind } from '../../shared/permissions';
+import { triggerKinds } from '../../shared/permissions';
 import { type Command, parseFlags, UsageError } from '../command';
 import { EXIT_OK } from '../exit-codes';
 import { printJson } from '../output';
@@ -15,7 +15,7 @@ const usage = `Usage: gcw scopes --auth certificate|client-credentials|byo-app [
 /** `gcw scopes`: the scope set of an option, delegated or (with --app-only) the application counterparts. */
 export const scopesCommand: Command = {
   usage,
-  async run(args, io, globals) {
+  run(args, io, globals) {
     const { values } = parseFlags(
       args,
       {
@@ -34,10 +34,10 @@ export const scopesCommand: Command = {
     const triggers = (values.triggers ?? '')
       .split(/[\s,]+/)
       .filter(Boolean)
-      .map((t) => oneOf('triggers', t, triggerKinds) as TriggerKind);
+      .map((t) => oneOf('triggers', t, triggerKinds));
     const hosts = values['login-host'] !== undefined || values['graph-host'] !== undefined ? { loginHost: values['login-host'] ?? '', graphHost: values['graph-host'] ?? '' } : null;
     if (environment === 'custom' && (!hosts?.loginHost || !hosts.graphHost)) throw new UsageError('--environment custom needs --login-host and --graph-host.');
-    const result = scopeSet({ auth: auth as AuthKind, full: values.full, triggers, appOnly: values['app-only'], environment, customHosts: hosts });
+    const result = scopeSet({ auth, full: values.full, triggers, appOnly: values['app-only'], environment, customHosts: hosts });
     if (globals.json) {
       printJson(io, result);
       return EXIT_OK;

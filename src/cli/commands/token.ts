@@ -24,7 +24,13 @@ export const tokenCommand: Command = {
       printJson(io, { ok: true, header: decoded.header, claims: decoded.claims, payload: decoded.payload });
       return EXIT_OK;
     }
-    io.out(`Token (${decoded.claims.tokenKind === 'app' ? 'app-only' : 'user'}, ${String(decoded.header.alg ?? 'unknown algorithm')}); the signature is not checked.\nClaims:\n${claimLines(decoded.claims, decoded.payload.exp).join('\n')}\nAll claims:\n${jsonText(decoded.payload)}\n`);
+    io.out(`Token (${decoded.claims.tokenKind === 'app' ? 'app-only' : 'user'}, ${algorithmText(decoded.header.alg)}); the signature is not checked.\nClaims:\n${claimLines(decoded.claims, decoded.payload.exp).join('\n')}\nAll claims:\n${jsonText(decoded.payload)}\n`);
     return EXIT_OK;
   },
 };
+
+/** The header's `alg` as text: a token is input, so an object there is shown as JSON, not as "[object Object]". */
+function algorithmText(alg: unknown): string {
+  if (alg === undefined) return 'unknown algorithm';
+  return typeof alg === 'string' ? alg : JSON.stringify(alg);
+}

@@ -61,7 +61,7 @@ export const verifyCommand: Command = {
     if (inputs.length !== 1) throw new UsageError('Give one of --manifest <app.json>, --dir <folder> or --export <apps.json>.');
     const outFormat = checkOut(values);
     const pfx = await readPfxArgument(values, io);
-    const target = await readVerifyTarget(values, io, { profile: await readProfileArgument(values, io), pfx });
+    const target = readVerifyTarget(values, io, { profile: await readProfileArgument(values, io), pfx });
     if (values.manifest !== undefined) {
       const report = await verifyManifestFile(resolve(io.cwd, values.manifest), target);
       if (values.out) writeReportFile(resolve(io.cwd, values.out), report, values.force);

@@ -1,12 +1,12 @@
 // The composition root of `gcw ui` (as src/main/main.ts is Electron's): the real app context over Node adapters,
 // the contract's dispatcher and handlers, and the HTTP host that serves them to a browser tab.
-import { mkdirSync } from 'node:fs';
 import pkg from '../../../package.json' with { type: 'json' };
 import type { AppContext } from '../../core/app/context';
 import { createAppContext } from '../../core/app/create-context';
 import { createDispatcher } from '../../core/app/dispatcher';
 import { createHandlers } from '../../core/app/handlers';
 import { confBackendFactory } from '../../core/storage/conf-backend';
+import { ensureWritableDataFolder } from '../../core/storage/data-folder';
 import type { Notice } from '../../shared/contract/app';
 import { browserDialogs } from '../../web-host/adapters/browser-dialogs';
 import { openSystemKeychain } from '../../web-host/adapters/keyring-vault';
@@ -40,7 +40,7 @@ export interface RunningUi {
 
 /** Open the stores, the keychain and the host. */
 export async function startUi(options: UiOptions): Promise<RunningUi> {
-  mkdirSync(options.dataDirectory, { recursive: true, mode: 0o700 });
+  ensureWritableDataFolder(options.dataDirectory);
   const vault = await openSystemKeychain(options.dataDirectory);
   let host: WebHost | null = null;
   let show: (notice: Notice) => void = () => undefined;

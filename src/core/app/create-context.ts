@@ -17,6 +17,7 @@ import { SettingsService } from '../settings/settings-service';
 import type { NetworkClientOptions } from '../signin/network-client';
 import { SigninService } from '../signin/service/signin-service';
 import type { StoreBackendFactory } from '../storage/backend';
+import { ensureWritableDataFolder } from '../storage/data-folder';
 import { SecretStore } from '../vault/secret-store';
 import type { VaultPort } from '../vault/vault-port';
 import { NoticeBoard, type AppContext, type RuntimeInfo } from './context';
@@ -50,6 +51,7 @@ export interface HostPorts {
 
 /** Open the stores and build the context every handler uses. */
 export function createAppContext(ports: HostPorts): AppContext {
+  ensureWritableDataFolder(ports.dataDirectory);
   const logFile = join(ports.dataDirectory, 'logs', 'workbench.log');
   const log = ports.logger ?? createLogger({ file: logFile });
   const settings = new SettingsService({ directory: ports.dataDirectory, backend: ports.backend });

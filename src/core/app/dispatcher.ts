@@ -23,7 +23,8 @@ export interface CallRecord {
 
 /** Calls a contract method by name: look up, parse input, run, turn failures into data. */
 export interface Dispatcher {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** A function property, not a method: it uses no `this`, so `const { call } = dispatcher` is safe. */
+  call: (method: string, input: unknown) => Promise<Result<unknown>>;
 }
 
 /** The one implementation main and the test host share. */
@@ -55,7 +56,9 @@ export function createDispatcher(handlers: Handlers, options: { log: Logger; onC
         ok: false,
         error: {
           code: 'internal.unexpected',
-          message: 'Something went wrong inside the Workbench. Nothing was changed; try again, and if it repeats, send the log file from the About page.',
+          // Not "nothing was changed": an unexpected failure may come after a file was written. Storage says what it wrote
+          // itself (storage.write_failed).
+          message: 'Something went wrong inside the Workbench, and it cannot tell how far the action got. Check whether your change is there before you try again; if it repeats, send the log file from the About page.',
         },
       };
     }

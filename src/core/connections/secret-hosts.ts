@@ -53,9 +53,11 @@ function listOf(names: readonly SecretName[]): string {
 }
 
 /** A profile name without control or bidirectional-override characters, for a native dialog. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const controlOrBidi = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 function plainName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').trim().slice(0, 120) || 'This profile';
+  return name.replace(controlOrBidi, ' ').trim().slice(0, 120) || 'This profile';
 }
 
 /** The native question asked before stored secrets may be used with other hosts; the safe answer (remove) is the default. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authKinds, authLabels, PROFILE_SCHEMA_VERSION, type AuthKind, type ProfileFinding } from '../../shared/connections';
+import { valueText } from '../value-text';
 import { quote } from './formats';
 import { finding } from './validation/types';
 
@@ -52,7 +53,7 @@ export function readTolerantly<T>(raw: Record<string, unknown>, variants: Varian
   if (typeof auth !== 'string' || !(authKinds as readonly string[]).includes(auth)) {
     const choices = authKinds.map((a) => `“${a}” (${authLabels[a]})`).join(', ');
     result.findings.push(
-      finding('auth.invalid', 'error', 'auth', auth === undefined ? `The profile has no “auth” field. Set it to one of ${choices}.` : `“auth” must be one of ${choices}; ${quote(String(auth))} is not.`),
+      finding('auth.invalid', 'error', 'auth', auth === undefined ? `The profile has no “auth” field. Set it to one of ${choices}.` : `“auth” must be one of ${choices}; ${quote(valueText(auth))} is not.`),
     );
     return result;
   }
@@ -81,7 +82,7 @@ export function readTolerantly<T>(raw: Record<string, unknown>, variants: Varian
       if (!result.findings.some((f) => f.code === 'file.wrong_type' && f.field === field)) {
         result.findings.push(finding('file.wrong_type', 'error', field, describeIssue(field, issue, valueAt(candidate, issue.path) !== undefined)));
       }
-      if (key in candidate && !schema.shape[key]?.safeParse(undefined).success) continue;
+      if (key in candidate && !(schema.shape as Record<string, z.ZodType | undefined>)[key]?.safeParse(undefined).success) continue;
       if (key in candidate) {
         delete candidate[key];
         progressed = true;

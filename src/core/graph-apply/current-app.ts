@@ -37,7 +37,7 @@ export function readCurrentApp(raw: Record<string, unknown>): CurrentApp {
     spa: uris(app.spa),
     publicClient: uris(app.publicClient),
     isFallbackPublicClient: typeof app.isFallbackPublicClient === 'boolean' ? app.isFallbackPublicClient : null,
-    requiredResourceAccess: Array.isArray(app.requiredResourceAccess) ? (app.requiredResourceAccess as RequiredResourceAccess[]) : [],
+    requiredResourceAccess: Array.isArray(app.requiredResourceAccess) ? app.requiredResourceAccess : [],
     keyCredentials: keys,
     keysIncluded: keys.length === 0 || keys.every((k) => typeof k.key === 'string' && k.key !== ''),
   };

@@ -88,13 +88,13 @@ export class GraphHttp implements GraphTransport {
           }
           finish(() => resolve({ status: res.statusCode ?? 0, headers: out, body: parsed }));
         });
-        res.on('error', (e) => finish(() => reject(classify(e as NodeJS.ErrnoException))));
+        res.on('error', (e) => finish(() => reject(classify(e))));
       });
       const timer = setTimeout(() => {
         finish(() => reject(new GraphNetworkFailure('timeout', `${target.host} did not answer within ${Math.round(limit / 1000)} s.`)));
         req.destroy();
       }, limit);
-      req.on('error', (e) => finish(() => reject(classify(e as NodeJS.ErrnoException))));
+      req.on('error', (e) => finish(() => reject(classify(e))));
       req.end(body);
     });
   }

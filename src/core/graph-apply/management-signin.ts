@@ -54,7 +54,7 @@ export async function signInForManagement(o: ManagementSignInOptions): Promise<M
     openBrowser: o.openBrowser,
     prompt: 'select_account',
     // The refresh token msal receives is never kept: the cache lives for this call only, its tokens registered for redaction.
-    cachePlugin: createCachePlugin({ load: async () => null, save: async (data) => void tokensInCache(data).forEach((t) => o.redactor?.register(t)) }),
+    cachePlugin: createCachePlugin({ load: () => null, save: (data) => tokensInCache(data).forEach((t) => o.redactor?.register(t)) }),
     ...(o.loginHint ? { loginHint: o.loginHint } : {}),
     ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
     ...(o.signal ? { signal: o.signal } : {}),

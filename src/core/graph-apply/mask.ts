@@ -6,7 +6,7 @@ export const MASK = '••••••••';
 
 /** A copy with every secret field replaced by the mask (previews, logs, partial-failure reports). */
 export function maskSecrets<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => maskSecrets(v)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => maskSecrets(v)) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.has(k.toLowerCase()) && typeof v === 'string' && v !== '' ? MASK : maskSecrets(v)]),

@@ -39,7 +39,7 @@ export function fill<T>(value: T, answers: Map<string, Record<string, unknown>>)
       return typeof found === 'string' ? found : whole;
     }) as T;
   }
-  if (Array.isArray(value)) return value.map((v) => fill(v, answers)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => fill(v, answers)) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, answers)])) as T;
   return value;
 }

@@ -82,7 +82,7 @@ export function credentialRows(record: ConnectionRecord): Row[] {
   else if (record.secretExpiry && record.secretExpiry.expiresAt.slice(0, 10) !== record.certificate?.expiry?.expiresAt.slice(0, 10)) {
     rows.push(['Credential expiry date', expiryText(record.secretExpiry, '')]);
   }
-  for (const s of record.secrets) rows.push([secretLabels[s.name] ?? s.name, stateWords[s.state as SecretState] ?? s.state]);
+  for (const s of record.secrets) rows.push([secretLabels[s.name] ?? s.name, stateWords[s.state] ?? s.state]);
   return rows;
 }
 

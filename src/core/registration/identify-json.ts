@@ -49,7 +49,7 @@ function permissionFragment(value: unknown): JsonObject | null {
 export function classifyApp(obj: JsonObject): { format: ManifestFormat; mixed: boolean } | null {
   if (isServicePrincipal(obj)) return null;
   const context = typeof obj['@odata.context'] === 'string' ? obj['@odata.context'] : '';
-  const odataType = `${String(obj['odata.type'] ?? '')} ${String(obj['objectType'] ?? '')}`;
+  const odataType = `${textOf(obj['odata.type'])} ${textOf(obj['objectType'])}`;
   let graph = graphObjectMarkers.filter((k) => isObject(obj[k])).length + graphFieldMarkers.filter((k) => k in obj).length;
   if (/#applications/.test(context)) graph += 2;
   let aad = aadMarkers.filter((k) => k in obj).length;
@@ -76,9 +76,14 @@ function credentialDateStyle(obj: JsonObject): 'graph' | 'aad' | null {
   return null;
 }
 
+/** A type marker's text: only a string names a type. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 function isServicePrincipal(obj: JsonObject): boolean {
   const context = typeof obj['@odata.context'] === 'string' ? obj['@odata.context'] : '';
-  return servicePrincipalFields.some((k) => k in obj) || /#servicePrincipals/.test(context) || /ServicePrincipal/.test(`${String(obj['odata.type'] ?? '')}${String(obj['objectType'] ?? '')}`);
+  return servicePrincipalFields.some((k) => k in obj) || /#servicePrincipals/.test(context) || /ServicePrincipal/.test(`${textOf(obj['odata.type'])}${textOf(obj['objectType'])}`);
 }
 
 function identifyList(items: unknown[], container: 'value-list' | 'array'): JsonIdentity {

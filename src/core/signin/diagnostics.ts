@@ -2,6 +2,7 @@ import type { AppError } from '../../shared/result';
 import type { SignInFlow } from '../../shared/signin';
 import type { WorkbenchError } from '../errors';
 import { type Redactor, redactPatterns } from '../log/redact';
+import { valueText } from '../value-text';
 import { lookupAadsts } from './aadsts-catalogue';
 import type { NetworkLogEntry } from './network-client';
 
@@ -25,7 +26,7 @@ export function signinDiagnostics(error: WorkbenchError | AppError, ctx: Diagnos
   const details = ('toAppError' in error ? error.toAppError() : error).details ?? {};
   const aadsts = typeof details.aadsts === 'number' ? details.aadsts : null;
   const entry = aadsts === null ? undefined : lookupAadsts(aadsts);
-  const line = (label: string, value: unknown) => (value === undefined || value === null || value === '' ? null : `${label}: ${String(value)}`);
+  const line = (label: string, value: unknown) => (value === undefined || value === null || value === '' ? null : `${label}: ${valueText(value)}`);
   const lines = [
     'Graph Connection Workbench – sign-in test diagnostics',
     line('Time', (ctx.at ?? new Date()).toISOString()),

@@ -110,7 +110,7 @@ function listenOne(server: Server, port: number, host: string): Promise<number> 
       // e.g. a port outside 0–65535 throws before any 'error' event.
       server.off('error', onError);
       server.off('listening', onListening);
-      reject(err as Error);
+      reject(err);
     }
   });
 }

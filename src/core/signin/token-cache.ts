@@ -1,9 +1,12 @@
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 
-/** Where the serialized MSAL token cache lives; the app encrypts it with the vault before it touches disk. */
+/**
+ * Where the serialized MSAL token cache lives; the app encrypts it with the vault before it touches disk.
+ * The vault and memory answer at once; a store that has to wait may return a promise.
+ */
 export interface TokenCachePersistence {
-  load(): Promise<string | null>;
-  save(data: string): Promise<void>;
+  load(): string | null | Promise<string | null>;
+  save(data: string): void | Promise<void>;
 }
 
 /** An msal cache plugin over a persistence port: load before every cache read, save after every change. */
@@ -23,8 +26,8 @@ export function createCachePlugin(persistence: TokenCachePersistence): ICachePlu
 export function memoryCachePersistence(initial: string | null = null): TokenCachePersistence & { data: string | null } {
   const store = {
     data: initial,
-    load: async () => store.data,
-    save: async (value: string) => {
+    load: () => store.data,
+    save: (value: string) => {
       store.data = value;
     },
   };

@@ -1,9 +1,10 @@
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import type { Notice } from '../../shared/contract/app';
 import { writeFileAtomic } from './atomic-write';
 import type { StoreBackendFactory } from './backend';
+import { storageWriteFailed } from './write-failure';
 
 /** How a stored JSON document is validated, migrated and repaired. */
 export interface DocumentSpec<T extends { version: number }> {
@@ -56,11 +57,27 @@ export function openJsonDocument<T extends { version: number }>(
   }
 
   const backend = options.backend(spec.name);
+  /** Write the main file; on failure say so, and that it still holds what it held (the backend writes atomically). */
+  const writeMain = (data: T, outcome: string) => {
+    try {
+      backend.write(data);
+    } catch (error) {
+      throw storageWriteFailed(`The ${spec.label} file ${backend.path}`, error, outcome, options.directory);
+    }
+  };
+  /** Write the backup copy after the main file was written: a failure says that the main file holds the change. */
+  const writeBackup = (data: T, outcome: string) => {
+    try {
+      writeFileAtomic(backupPath, JSON.stringify(data, null, '\t'));
+    } catch (error) {
+      throw storageWriteFailed(`The backup copy ${basename(backupPath)} of the ${spec.label}`, error, outcome, options.directory);
+    }
+  };
   let raw = backend.read();
   let value: T;
   if (Object.keys(raw).length === 0) {
     value = spec.defaults();
-    backend.write(value as Record<string, unknown>);
+    writeMain(value, 'It could not be created; nothing was written.');
   } else {
     const version = typeof raw.version === 'number' ? raw.version : 0;
     if (version > spec.currentVersion) {
@@ -98,9 +115,9 @@ export function openJsonDocument<T extends { version: number }>(
     } else {
       throw new Error(`The ${spec.label} file does not match its schema and no repair is defined.`);
     }
-    backend.write(value as Record<string, unknown>);
+    writeMain(value, 'It was read but could not be written back; the file is as it was.');
   }
-  writeFileAtomic(backupPath, JSON.stringify(value, null, '\t'));
+  writeBackup(value, `The ${spec.label} file itself (${backend.path}) was written; only its backup copy is missing or old.`);
 
   return {
     path: backend.path,
@@ -108,9 +125,12 @@ export function openJsonDocument<T extends { version: number }>(
     get: () => structuredClone(value),
     set: (next: T) => {
       const checked = spec.schema.parse(next);
-      backend.write(checked as Record<string, unknown>);
+      writeMain(checked, `Nothing was saved: the ${spec.label} file is as it was before this change.`);
       value = checked;
-      writeFileAtomic(backupPath, JSON.stringify(checked, null, '\t'));
+      writeBackup(
+        checked,
+        `The change itself was saved to ${backend.path} and is kept; only the backup copy is old, so a damaged file could not be restored to this change.`,
+      );
     },
   };
 }

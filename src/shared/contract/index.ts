@@ -32,8 +32,8 @@ export const events = {
 };
 
 export type Contract = typeof contract;
-export type MethodName = keyof Contract & string;
-export type EventName = keyof typeof events & string;
+export type MethodName = keyof Contract;
+export type EventName = keyof typeof events;
 
 /** What the caller sends (defaults may be left out). */
 export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;

@@ -8,13 +8,14 @@ import { callEffects } from '../call-effects';
  */
 export const pageClipboard: ClipboardPort = {
   canClear: false,
-  async writeText(text) {
+  writeText(text) {
     const effects = callEffects.getStore();
-    if (!effects) throw new Error('Only a call from the page can copy to its clipboard.');
+    if (!effects) return Promise.reject(new Error('Only a call from the page can copy to its clipboard.'));
     effects.clipboard = text;
+    return Promise.resolve();
   },
-  async readText() {
-    return '';
+  readText() {
+    return Promise.resolve('');
   },
   clear() {
     // Nothing to clear from here: see canClear.

@@ -166,7 +166,7 @@ describe('hostile profile files and deep manifests', () => {
 
   it('__proto__ and constructor keys pollute nothing and come back as unknown fields', () => {
     const text = '{"format":"gcw-profile","schemaVersion":1,"auth":"client-credentials","name":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted2":true}}}';
-    const imported = importProfileText(text, context as never);
+    const imported = importProfileText(text, context);
     expect(imported.findings.map((f) => f.code)).toContain('file.unknown_field');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted2).toBeUndefined();

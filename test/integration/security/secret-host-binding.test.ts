@@ -115,7 +115,7 @@ describe('a stored secret follows no changed host', () => {
 
   it('the certificate (PFX and password) is bound the same way', async () => {
     const { profile } = (await host.ok<{ entry: { profile: Record<string, unknown> } }>('profiles.get', { id: host.ids.certificate })).entry;
-    const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, ...fields } = profile as Record<string, unknown>;
+    const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, ...fields } = profile;
     const saved = await host.ok<SavedProfileResult>('profiles.update', { id: host.ids.certificate, profile: { ...fields, customHosts: { loginHost: attacker.host, graphHost: attacker.host }, secrets: {} } });
     expect(saved.entry.secrets).toEqual({ pfx: 'missing', pfxPassword: 'missing' });
     expect(saved.hostChange).toMatchObject({ secrets: ['pfx', 'pfxPassword'], kept: false });

@@ -122,7 +122,13 @@ console.log(out.join(','));`,
     );
     const run = (env: NodeJS.ProcessEnv) =>
       new Promise<string>((resolve, reject) =>
-        execFile(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, cwd: process.cwd(), timeout: 30_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout.trim()))),
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', script],
+          { env: { ...process.env, ...env }, cwd: process.cwd(), timeout: 30_000 },
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- err is an ExecFileException (an Error; its Omit<> type hides that from the rule)
+          (err, stdout) => (err ? reject(err) : resolve(stdout.trim())),
+        ),
       );
     expect(await run({ NODE_EXTRA_CA_CERTS: caFile })).toBe('200,200');
     expect(await run({ NODE_EXTRA_CA_CERTS: '' })).toBe('tls,tls');
@@ -150,6 +156,7 @@ console.log(out.join(','));`,
         process.execPath,
         ['--import', 'tsx', script],
         { env: { ...process.env, NODE_EXTRA_CA_CERTS: '', SSL_CERT_FILE: store, SSL_CERT_DIR: join(dir, 'certs') }, cwd: process.cwd(), timeout: 30_000 },
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- err is an ExecFileException (an Error; its Omit<> type hides that from the rule)
         (err, stdout) => (err ? reject(err) : resolve(stdout.trim())),
       ),
     );

@@ -20,8 +20,8 @@ function vaultPersistence(): TokenCachePersistence & { blob: Buffer | null } {
   const vault = new MemoryVault();
   const store = {
     blob: null as Buffer | null,
-    load: async () => (store.blob ? vault.decrypt(store.blob) : null),
-    save: async (data: string) => {
+    load: () => (store.blob ? vault.decrypt(store.blob) : null),
+    save: (data: string) => {
       store.blob = vault.encrypt(data);
     },
   };

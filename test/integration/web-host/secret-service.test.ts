@@ -58,7 +58,7 @@ describe.skipIf(missing.length > 0)('gcw ui vault on the Secret Service (GNOME K
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
     const exited = new Promise<number | null>((r) => child.once('exit', r));
     const end = Date.now() + 30_000;
     type Started = { secretStorage: { backend: string; persistent: boolean; keychainFailure: string | null } };

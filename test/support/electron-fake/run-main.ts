@@ -72,6 +72,7 @@ try {
   }
   result.ipcChannels = [...fake.ipcHandlers.keys()];
   result.preloads = fake.windows.map((w) => {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- webPreferences.preload is a path string when set
     const path = String((w.options.webPreferences as Record<string, unknown> | undefined)?.preload ?? '');
     return { path, exists: path !== '' && existsSync(path) };
   });

@@ -22,7 +22,8 @@ export interface ChromiumBrowser extends ChromiumOpener {
 
 /** An opener bound to one set of driver options. */
 export interface ChromiumOpener {
-  open(url: string): Promise<void>;
+  /** A function property (no `this`): handed on as `openBrowser: tab.open`. */
+  open: (url: string) => Promise<void>;
   visits: Array<Promise<BrowserVisit>>;
   last(): Promise<BrowserVisit>;
 }

@@ -2,6 +2,7 @@
 // the verify report. Hostile text (a profile name, notes, a manifest's display name) stays text: no live link or image,
 // no raw HTML, no control byte, no structure it did not have.
 import { describe, expect, it } from 'vitest';
+import { plain } from '../../../src/cli/terminal-text';
 import { escapeMarkdown } from '../../../src/core/markdown';
 import { buildConnectionRecord } from '../../../src/core/records/build-record';
 import { renderRecordMarkdown } from '../../../src/core/records/render-markdown';
@@ -31,10 +32,18 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('&#91;x&#93;(y)')).toBe('\\&\\#91;x\\&\\#93;(y)');
   });
 
+  it('writes every control character in the same form gcw prints to a terminal (one behaviour: \\x1b, \\u202e)', () => {
+    const controls = [...Array.from({ length: 0x20 }, (_, i) => i), ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i), 0x61c, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202e, 0x2066, 0x2069];
+    for (const code of controls.filter((c) => c !== 0x09 && c !== 0x0a && c !== 0x0d)) {
+      const c = String.fromCharCode(code);
+      expect(escapeMarkdown(`a${c}b`), `U+${code.toString(16)}`).toBe(`a${plain(c)}b`);
+    }
+  });
+
   it('writes control bytes and bidirectional overrides as visible escapes, never raw', () => {
-    expect(escapeMarkdown('\u001b[31mred\u001b[0m')).toBe('\\x1B\\[31mred\\x1B\\[0m');
-    expect(escapeMarkdown('a\u0000b\u007fc\u009bd')).toBe('a\\x00b\\x7Fc\\x9Bd');
-    expect(escapeMarkdown('abc\u202edef\u2066')).toBe('abc\\u202Edef\\u2066');
+    expect(escapeMarkdown('\u001b[31mred\u001b[0m')).toBe('\\x1b\\[31mred\\x1b\\[0m');
+    expect(escapeMarkdown('a\u0000b\u007fc\u009bd')).toBe('a\\x00b\\x7fc\\x9bd');
+    expect(escapeMarkdown('abc\u202edef\u2066')).toBe('abc\\u202edef\\u2066');
     for (let code = 0; code < 0xa0; code += 1) {
       if (code >= 0x20 && code < 0x7f) continue;
       expect(escapeMarkdown(`x${String.fromCharCode(code)}y`)).not.toMatch(rawControl);
@@ -67,7 +76,7 @@ describe('every Markdown output uses it', () => {
     expect(liveLinkOrImage(md)).toBe(false);
     expect(md).not.toMatch(rawControl);
     expect(md).not.toMatch(/(^|[^\\])<img/);
-    expect(md).toContain('\\x1B\\[31mred');
+    expect(md).toContain('\\x1b\\[31mred');
     expect(md).not.toMatch(/^# Not a heading/m);
     expect(md).not.toMatch(/^- not a list/m);
   });

@@ -13,7 +13,7 @@ import { readTextArgument } from '../../read-input';
 export async function readAppProfile(io: CliIo, path: string): Promise<ProfileFile> {
   const reading = readProfileFile(await readTextArgument(io, path, 1024 * 1024));
   if (!reading.ok) throw new WorkbenchError(reading.error.code, reading.error.message, reading.error.hint ? { hint: reading.error.hint } : {});
-  const profile = reading.value.profile as ProfileFile | null;
+  const profile = reading.value.profile;
   if (!profile) throw new WorkbenchError('profile.not_a_profile', `${path} has no known "auth" option.`);
   return profile;
 }
@@ -45,7 +45,7 @@ export async function readManifestApp(io: CliIo, path: string): Promise<Record<s
   } catch {
     throw new WorkbenchError('manifest.invalid_json', `${path} is not valid JSON.`);
   }
-  const app = value && typeof value === 'object' && 'app' in value ? (value as { app: unknown }).app : value;
+  const app = value && typeof value === 'object' && 'app' in value ? value.app : value;
   if (!app || typeof app !== 'object' || typeof (app as { id?: unknown }).id !== 'string') {
     throw new WorkbenchError('manifest.not_a_manifest', `${path} is not a Microsoft Graph application object with an "id".`, { hint: 'Save one with `gcw app fetch --profile P.json --json`, or download the Microsoft Graph manifest in the admin center.' });
   }

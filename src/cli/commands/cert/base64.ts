@@ -6,7 +6,7 @@ import { printJson } from '../../output';
 import { readInputFile, writeOutputFile } from './cert-input';
 
 /** `gcw cert base64 <file> [--out F]`: the one-line base64 of a PFX, as the connection form takes it. */
-export async function certBase64(args: string[], io: CliIo, globals: GlobalOptions): Promise<number> {
+export function certBase64(args: string[], io: CliIo, globals: GlobalOptions): number {
   const { values, positionals } = parseFlags(args, { out: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError('Give exactly one file: gcw cert base64 <file> [--out F].');
   const file = readInputFile(io, positionals[0]!, MAX_PFX_BYTES);

@@ -25,7 +25,7 @@ export class DecryptionFailed extends Error {
 let forgePromise: Promise<typeof Forge> | undefined;
 
 async function loadForge(): Promise<typeof Forge> {
-  forgePromise ??= import('node-forge').then((m) => ((m as { default?: typeof Forge }).default ?? m) as typeof Forge);
+  forgePromise ??= import('node-forge').then((m) => (m as { default?: typeof Forge }).default ?? m);
   return forgePromise;
 }
 

@@ -103,7 +103,7 @@ export const identityRules: Rule[] = [
 
 function otherCloud(code: 'tenant.other_cloud' | 'upn.other_cloud', field: string, domain: string, environment: EnvironmentId): ProfileFinding[] {
   const clouds = cloudsForDomain(domain);
-  if (clouds.length === 0 || environment === 'custom' || clouds.includes(environment as (typeof clouds)[number])) return [];
+  if (clouds.length === 0 || environment === 'custom' || clouds.includes(environment)) return [];
   const names = clouds.map((c) => environmentLabels[c]).join(' or ');
   return [
     finding(

@@ -24,9 +24,9 @@ export interface RuleInput {
   appOnly: boolean;
   appOnlyTest: boolean;
   /** Whether a secret will be there after saving: present, absent, or unknown (no vault information). */
-  secret(name: SecretName): 'present' | 'absent' | 'unknown';
+  secret: (name: SecretName) => 'present' | 'absent' | 'unknown';
   /** The value typed in the form, when there is one. */
-  secretInput(name: SecretName): string | undefined;
+  secretInput: (name: SecretName) => string | undefined;
 }
 
 /** A validation rule: returns its findings. */

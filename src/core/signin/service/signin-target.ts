@@ -1,6 +1,5 @@
 import type { AuthKind, CertificateProfile, ProfileFile } from '../../../shared/connections';
 import type { EnvironmentId } from '../../../shared/environments';
-import type { CustomHosts } from '../../connections/environments';
 import { signInHostsFor } from '../endpoints';
 
 /** What a sign-in test needs from a profile (stored or a profile file), with hosts resolved for its cloud. */
@@ -42,7 +41,7 @@ export function delegatedPermissions(scopes: readonly string[]): string[] {
 
 /** Resolve the cloud's hosts (or the Custom hosts) and the permissions of a profile. */
 export function signinTarget(p: ProfileTargetFields): SigninTarget {
-  const hosts = signInHostsFor(p.environment, p.customHosts as CustomHosts | null);
+  const hosts = signInHostsFor(p.environment, p.customHosts);
   return {
     auth: p.auth,
     environment: p.environment,

@@ -20,7 +20,7 @@ export function vaultTokenCache(secrets: Pick<SecretStore, 'has' | 'get' | 'put'
     for (const token of tokensInCache(data)) redactor?.register(token);
   };
   return {
-    load: async () => {
+    load: () => {
       if (!secrets.has(id)) return null;
       try {
         const data = secrets.get(id, { redact: false });
@@ -31,7 +31,7 @@ export function vaultTokenCache(secrets: Pick<SecretStore, 'has' | 'get' | 'put'
         return null;
       }
     },
-    save: async (data) => {
+    save: (data) => {
       remember(data);
       secrets.put(id, data, { redact: false });
     },

@@ -9,7 +9,7 @@ export interface FieldKit {
   /** Change fields; `touched` names the control so its messages start to show. */
   set: (patch: Partial<Draft>, touched: string) => void;
   /** Field props from the findings of these finding fields, shown once the control was touched (or after a save). */
-  show: (fields: string[], touched: string) => Pick<FieldProps, 'validationState' | 'validationMessage'>;
+  show: (fields: string[], touched: string) => Pick<FieldProps, 'validationState'> & { validationMessage?: string };
   /** The stored profile when editing (for secret states), null for a new one. */
   entry: ProfileEntry | null;
   environments: EnvironmentInfo[];

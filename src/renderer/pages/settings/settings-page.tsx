@@ -103,7 +103,7 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
             <div className={styles.row}>
               <Text className={styles.path}>{value.defaultSaveFolder ?? 'Not set (your Documents folder is used)'}</Text>
               <Button
-                onClick={async () => {
+                onClick={() => void (async () => {
                   const result = await workbench().settings.chooseSaveFolder({});
                   if (result.ok) {
                     settings.setValue(result.value);
@@ -111,7 +111,7 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
                     setSaved({ key: 'folder', text: 'Default folder saved.' });
                     setError(null);
                   } else if (result.error.code !== 'dialog.cancelled') setError(result.error);
-                }}
+                })()}
               >
                 Choose folder…
               </Button>

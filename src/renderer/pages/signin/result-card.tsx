@@ -48,7 +48,7 @@ export function ResultCard({ outcome, profileId }: { outcome: TestOutcome; profi
   const styles = useStyles();
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const result: SignInResult | null = outcome.kind === 'signin' ? (outcome.outcome.result as SignInResult) : outcome.kind === 'consent' ? (outcome.outcome.consent.verification as SignInResult | null) : null;
+  const result: SignInResult | null = outcome.kind === 'signin' ? outcome.outcome.result : outcome.kind === 'consent' ? outcome.outcome.consent.verification : null;
   const claims = outcome.kind === 'probe' ? outcome.outcome.claims : (result?.claims ?? null);
   const heading = useReveal<HTMLHeadingElement>();
   const reveal = async () => {

@@ -22,12 +22,12 @@ const useStyles = makeStyles({
 
 /** What the page does when a test button is pressed. */
 export interface TestHandlers {
-  delegated(client: DelegatedClient): void;
-  appOnly(credential: AppOnlyCredential): void;
-  consent(version: 'v1' | 'v2', verify: boolean): void;
-  check(): void;
-  probe(target: GraphProbeTarget, token: 'delegated' | 'app-only'): void;
-  forget(): void;
+  delegated: (client: DelegatedClient) => void;
+  appOnly: (credential: AppOnlyCredential) => void;
+  consent: (version: 'v1' | 'v2', verify: boolean) => void;
+  check: () => void;
+  probe: (target: GraphProbeTarget, token: 'delegated' | 'app-only') => void;
+  forget: () => void;
 }
 
 const clientLabels: Record<DelegatedClient, string> = {

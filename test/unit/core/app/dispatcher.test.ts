@@ -58,6 +58,9 @@ describe('dispatcher', () => {
     const broken = createDispatcher({ ...createHandlers(host.ctx), 'settings.get': () => { throw new Error('boom'); } }, { log: host.ctx.log });
     const result = await broken.call('settings.get', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal.unexpected' } });
+    // It cannot know that nothing was changed (the failure may come after a write), so it does not say so.
+    expect(!result.ok && result.error.message).toContain('cannot tell how far the action got');
+    expect(!result.ok && result.error.message).not.toContain('Nothing was changed');
     expect(host.logLines.some((l) => l.includes('boom'))).toBe(true);
   });
 });

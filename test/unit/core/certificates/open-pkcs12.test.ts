@@ -219,7 +219,7 @@ describe('openPkcs12: errors', () => {
 describe('openPkcs12: damaged files opened with the right password', () => {
   /** Flip a byte in the last ciphertext block of the encrypted certificates, so its padding no longer checks out. */
   const damageCertificates = (pfx: Buffer): Buffer => {
-    const authSafe = readOctets(parseAsn1(pfx).children[1]!.children[1]!.children[0]!);
+    const authSafe = readOctets(parseAsn1(pfx).children[1]!.children[1]!.children[0]);
     const start = pfx.indexOf(Buffer.from(authSafe));
     const ciphertext = parseAsn1(authSafe).children[0]!.children[1]!.children[0]!.children[1]!.children[2]!;
     const damaged = Buffer.from(pfx);

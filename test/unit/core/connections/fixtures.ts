@@ -55,5 +55,5 @@ export const drafts = {
 /** The validated fields of a draft (defaults applied, secrets left out), with overrides. */
 export function fields(draft: ProfileInputDraft, overrides: Record<string, unknown> = {}): ProfileFields {
   const { secrets: _secrets, ...rest } = profileInputSchema.parse({ ...draft, ...overrides });
-  return rest as ProfileFields;
+  return rest;
 }

@@ -26,6 +26,13 @@ describe('gcw profile lint', () => {
     expect(lintExitCode(result)).toBe(1);
   });
 
+  it('quotes an "auth" that is an object as JSON, not as [object Object]', () => {
+    const result = lint(file({ auth: { kind: 'client-credentials' } }));
+    const message = result.ok ? result.value.findings.find((f) => f.code === 'auth.invalid')?.message : result.error.message;
+    expect(message).toContain('{"kind":"client-credentials"}');
+    expect(message).not.toContain('[object Object]');
+  });
+
   it('reports the status fields a file can tell: missing fields, errors apart from them, and expiry', () => {
     const result = lint(file({ clientId: '', tenant: 'not a tenant', secretExpiresAt: '2026-01-20' }));
     expect(result.ok && result.value.status).toEqual({

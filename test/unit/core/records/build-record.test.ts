@@ -8,6 +8,7 @@ import type { SigninHistoryEntry } from '../../../../src/shared/contract/signin'
 import type { RecordVerification } from '../../../../src/shared/records';
 import { CERTIFICATE, CLIENT_ID, CLIENT_SECRET, drafts, NOW, PFX_BASE64, PFX_PASSWORD, TENANT_ID } from '../connections/fixtures';
 import { openStore } from '../connections/store-host';
+import { reportStyle } from '../../../../src/core/report-html';
 
 const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2dyYXBoIn0.c2lnbmF0dXJl';
 
@@ -182,6 +183,8 @@ describe('connection record', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
     expect(html).not.toMatch(/<script|<link|src=|url\(/i);
     expect(html).toContain('@media print');
+    // One stylesheet for every report (the verify report uses the same).
+    expect(html).toContain(`<style>${reportStyle}</style>`);
     expect(md).toContain('| Redirect URI (Web) | https://cloud.example.com/provisioning\\_/callback |');
     expect(md).toContain('| Who may sign in | Single-tenant |');
     expect(md).toContain('| Client secret expires | Not recorded: add it to the profile for reminders |');

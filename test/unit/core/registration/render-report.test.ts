@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { environments } from '../../../../src/core/connections/environments';
-import { escapeHtml, renderReportHtml } from '../../../../src/core/registration/render-html';
+import { renderReportHtml } from '../../../../src/core/registration/render-html';
+import { escapeHtml, reportStyle } from '../../../../src/core/report-html';
 import { escapeMarkdown, renderReportMarkdown } from '../../../../src/core/registration/render-markdown';
 import { verifyManifest } from '../../../../src/core/registration/verify-manifest';
 import { fixture, goodCertificateSpec, goodSpec, goodTarget, inDays, manifestJson, recordingCertificate } from './manifest-builders';
@@ -61,6 +62,8 @@ describe('HTML report', () => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|url\(/i);
     expect(html).toContain('@media print');
+    // One stylesheet for every report (the connection record uses the same).
+    expect(html).toContain(`<style>${reportStyle}</style>`);
   });
 
   it('escapes names from the manifest and holds no secret', () => {
