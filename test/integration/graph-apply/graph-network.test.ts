@@ -42,7 +42,7 @@ describe('graph.* with the sign-in settings’ root CA file', () => {
     process.env.SSL_CERT_FILE = caFile;
     host = start();
     const dispatcher = createDispatcher(createHandlers(host.ctx), { log: host.ctx.log });
-    call = (method, input) => dispatcher.call(method, input) as Promise<Result<unknown>>;
+    call = (method, input) => dispatcher.call(method, input);
     profileId = host.ctx.profiles.create({
       auth: 'client-credentials',
       name: 'Behind the proxy',
@@ -82,7 +82,7 @@ describe('graph.* with the sign-in settings’ root CA file', () => {
     const other = start();
     const id = other.ctx.profiles.create({ auth: 'client-credentials', name: 'OS store', tenant: h.s.tenantId, environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, scopes: ['User.Read'] }).entry.id;
     const dispatcher = createDispatcher(createHandlers(other.ctx), { log: other.ctx.log });
-    const run = (method: string, input: unknown) => dispatcher.call(method, input) as Promise<Result<unknown>>;
+    const run = (method: string, input: unknown) => dispatcher.call(method, input);
     const input = { profileId: id, client: { kind: 'graph-cli' }, action: 'fetch', consent: false, timeoutSeconds: 10 };
     expect((await run('graph.signIn', input)).ok).toBe(false);
     other.ctx.signin.setPreferences({ useSystemCa: true });
