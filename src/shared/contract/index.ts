@@ -3,6 +3,7 @@ import type { Result } from '../result';
 import { appMethods } from './app';
 import { certificateMethods } from './certificates';
 import type { EventSpec, MethodSpec } from './define';
+import type { EventName, MethodName } from './names';
 import { contractEvents } from './events';
 import { graphMethods } from './graph';
 import { profileMethods } from './profiles';
@@ -31,8 +32,13 @@ export const events = {
 };
 
 export type Contract = typeof contract;
-export type MethodName = keyof Contract & string;
-export type EventName = keyof typeof events & string;
+export type { MethodName, EventName } from './names';
+export { buildApi, channelFor, EVENT_CHANNEL, eventNames, methodNames } from './names';
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+/** Compile-time proof that the names-only module (what the preload loads) names exactly the contract's methods and events. */
+export type NamesMatchContract = Assert<Same<keyof Contract, MethodName>> & Assert<Same<keyof typeof events, EventName>>;
 
 /** What the caller sends (defaults may be left out). */
 export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;
@@ -42,11 +48,6 @@ export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
 export type MethodOutput<K extends MethodName> = Contract[K] extends MethodSpec<z.ZodType, infer O> ? O : never;
 /** The payload of an event. */
 export type EventPayload<E extends EventName> = (typeof events)[E] extends EventSpec<infer P> ? P : never;
-
-/** Method names in a stable order (the preload exposes exactly these). */
-export const methodNames = Object.keys(contract).sort() as MethodName[];
-/** Event names in a stable order. */
-export const eventNames = Object.keys(events).sort() as EventName[];
 
 type Namespace<K> = K extends `${infer N}.${string}` ? N : never;
 type Member<K, N extends string> = K extends `${N}.${infer M}` ? M : never;
@@ -58,28 +59,3 @@ export type WorkbenchApi = {
 } & {
   onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
-
-/** The IPC channel a method travels on. */
-export function channelFor(name: MethodName): string {
-  return `wb:${name}`;
-}
-
-/** The IPC channel events travel on. */
-export const EVENT_CHANNEL = 'wb:event';
-
-/** Build the nested api object from a generic caller; used by the preload and by the test host. */
-export function buildApi(
-  names: readonly string[],
-  call: (name: string, input: unknown) => Promise<unknown>,
-  subscribe: (name: string, listener: (payload: unknown) => void) => () => void,
-): WorkbenchApi {
-  const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
-  for (const name of names) {
-    const dot = name.indexOf('.');
-    const ns = name.slice(0, dot);
-    const member = name.slice(dot + 1);
-    api[ns] ??= {};
-    api[ns][member] = (input: unknown) => call(name, input ?? {});
-  }
-  return Object.freeze({ ...api, onEvent: subscribe }) as unknown as WorkbenchApi;
-}

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { authKinds, type AuthKind } from '../../../shared/connections';
 import { requestHeadingFocus } from '../../components/page';
 import { ProfileForm } from './profile-form';
@@ -15,12 +15,13 @@ export function ConnectionsPage({ query, go }: { query: string; go: (target: str
   const newAuth = certificateRef ? 'certificate' : authOf(params.get('new'));
   const editId = params.get('edit');
   const view = newAuth || editId ? 'form' : 'list';
-  const last = useRef(view);
-  if (last.current !== view) {
-    // Moving between the list and a form is a navigation too: the new heading takes focus.
-    last.current = view;
-    requestHeadingFocus();
-  }
+  const shownView = useRef(view);
+  useLayoutEffect(() => {
+    // Moving between the list and a form is a navigation too: the new heading takes focus. A layout effect runs
+    // before the new Page's effect looks for the request.
+    if (shownView.current !== view) requestHeadingFocus();
+    shownView.current = view;
+  }, [view]);
   if (view === 'form') return <ProfileForm id={editId} auth={newAuth} go={go} certificateRef={certificateRef} />;
   return <ProfileList go={go} sheetId={params.get('sheet') || null} />;
 }

@@ -44,7 +44,6 @@ export function ProfileForm(props: {
   const [saving, setSaving] = useState(false);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(id !== null);
-  const [next, setNext] = useState<string | null>(null);
   const justCreated = useRef<string | null>(null);
 
   useEffect(() => {
@@ -91,15 +90,7 @@ export function ProfileForm(props: {
   }, [id, props.auth, props.certificateRef]);
 
   const dirty = draft !== null && JSON.stringify(draft) !== baseline;
-  useLeaveGuard(dirty, draft?.name ? `The profile “${draft.name}”` : 'This connection profile');
-
-  useEffect(() => {
-    // Navigate only once the saved state has rendered, so the leave guard sees a clean form.
-    if (next && !dirty) {
-      go(next);
-      setNext(null);
-    }
-  }, [next, dirty, go]);
+  const leaveGuard = useLeaveGuard(dirty, draft?.name ? `The profile “${draft.name}”` : 'This connection profile');
 
   const { findings, checking } = useFindings(draft, id);
   const set = useCallback((patch: Partial<Draft>, field: string) => {
@@ -138,7 +129,9 @@ export function ProfileForm(props: {
     setSavedMessage(r.value.hostChange ? `${saved} ${r.value.hostChange.message}` : saved);
     if (id === null) {
       justCreated.current = r.value.entry.id;
-      setNext(`connections?edit=${encodeURIComponent(r.value.entry.id)}`);
+      // Saved: the form is clean although that has not rendered yet, so the guard lets this navigation through.
+      leaveGuard.saved();
+      go(`connections?edit=${encodeURIComponent(r.value.entry.id)}`);
     }
   };
 

@@ -1,8 +1,8 @@
 import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { DismissRegular, EditRegular, ListRegular, OpenRegular, PersonKeyRegular } from '@fluentui/react-icons';
-import { useRef } from 'react';
 import { ErrorBar } from '../../components/error-bar';
 import { TransientDrawer } from '../../components/transient-drawer';
+import { useLastNonNull } from '../../lib/use-last';
 import { useResult } from '../../lib/use-result';
 import { workbench } from '../../lib/workbench';
 import { GraphPanel } from '../app-registration/graph-panel';
@@ -19,7 +19,7 @@ const useStyles = makeStyles({
 
 function SheetContent({ id, go, version }: { id: string; go: (target: string) => void; version: number }) {
   const styles = useStyles();
-  const sheet = useResult(() => workbench().profiles.connectionSheet({ id }), [id, version]);
+  const sheet = useResult(() => workbench().profiles.connectionSheet({ id }), [id], version);
   if (sheet.loading && !sheet.value) return <Spinner label="Loading the connection sheet…" />;
   if (!sheet.value) return <ErrorBar error={sheet.error} title="No connection sheet" />;
   const s = sheet.value;
@@ -62,8 +62,7 @@ export function SheetDrawer({ id, name, go, version }: { id: string | null; name
   const styles = useStyles();
   const close = () => go('connections');
   // While the panel slides out, it keeps showing the profile it had.
-  const shown = useRef(id);
-  if (id) shown.current = id;
+  const shown = useLastNonNull(id);
   return (
     <TransientDrawer open={id !== null} inertTrapFocus position="end" size="medium" className={styles.drawer} onOpenChange={(_e, d) => !d.open && close()} aria-labelledby="sheet-drawer-title">
       <DrawerHeader>
@@ -71,7 +70,7 @@ export function SheetDrawer({ id, name, go, version }: { id: string | null; name
           Connection sheet: {name}
         </DrawerHeaderTitle>
       </DrawerHeader>
-      <DrawerBody className={styles.body}>{shown.current ? <SheetContent id={shown.current} go={go} version={version} /> : null}</DrawerBody>
+      <DrawerBody className={styles.body}>{shown ? <SheetContent id={shown} go={go} version={version} /> : null}</DrawerBody>
     </TransientDrawer>
   );
 }

@@ -21,7 +21,6 @@ export function FinishStep(props: StepProps) {
   const styles = useStyles();
   const profileId = view.state.profileId;
   const sheet = useResult(() => (profileId ? workbench().profiles.connectionSheet({ id: profileId }) : Promise.resolve({ ok: true as const, value: null })), [profileId]);
-  props.beforeNext.current = null;
   if (!profileId) return <NeedsProfile what="The connection sheet" onOpen={() => openStep('details')} />;
 
   return (

@@ -1,4 +1,3 @@
-import type { MutableRefObject } from 'react';
 import type { AuthKind, ProfileFinding } from '../../../shared/connections';
 import type { EnvironmentInfo } from '../../../shared/contract/profiles';
 import type { Result } from '../../../shared/result';
@@ -23,8 +22,8 @@ export interface StepProps {
   go: (target: string) => void;
   /** Open another step. */
   openStep: (step: WizardStep) => void;
-  /** What the step does when Next is pressed; false keeps the step on screen. */
-  beforeNext: MutableRefObject<(() => Promise<boolean>) | null>;
+  /** Set what the step does when Next is pressed (false keeps the step on screen); see useBeforeNext. */
+  setBeforeNext: (action: (() => Promise<boolean>) | null) => void;
   markDone: (step: WizardStep) => void;
   /** Show every field's findings, touched or not (after a save). */
   revealFindings: () => void;
