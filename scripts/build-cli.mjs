@@ -67,6 +67,9 @@ export async function buildCli() {
     // Bundled CommonJS packages (node-forge, msal-node) call require() for Node built-ins; ESM has none of its own.
     banner: { js: "import { createRequire as __gcwCreateRequire } from 'node:module'; const require = __gcwCreateRequire(import.meta.url);" },
     define: { 'process.env.NODE_ENV': '"production"' },
+    // A native addon (prebuilt binaries in its npm packages) cannot be bundled: gcw ui loads it from the project's
+    // node_modules, resolved from dist/cli (never from the folder gcw is started in).
+    external: ['@napi-rs/keyring'],
     // Smaller files parse faster at every start; names are kept, and the source maps say where a stack trace points
     // (run with NODE_OPTIONS=--enable-source-maps).
     minifySyntax: true,

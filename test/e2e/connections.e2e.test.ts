@@ -37,7 +37,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     PFX_SHA1 = cert.details.thumbprintSha1;
     SECRETS.push(PFX_BYTES.toString('base64'));
     host = createTestHost({ timers });
-    h = await startHarness({ host });
+    h = await startHarness({ shell: 'desktop', host });
   });
   beforeEach(async () => {
     await h?.reset();

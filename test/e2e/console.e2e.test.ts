@@ -27,7 +27,7 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
     host.ctx.profiles.create({ ...base, name: 'Good robot', secrets: { clientSecret: idp.s.webApp.secretValue } });
     host.ctx.profiles.create({ ...base, name: 'Wrong secret robot', secrets: { clientSecret: 'Wr0ng~value-of-the-secret-123' } });
     host.ctx.profiles.create({ ...base, name: 'Never tested robot', secrets: { clientSecret: idp.s.webApp.secretValue } });
-    h = await startHarness({ host, viewport: { width: 1400, height: 900 } });
+    h = await startHarness({ shell: 'desktop', host, viewport: { width: 1400, height: 900 } });
   });
   afterAll(async () => {
     await h?.close();

@@ -27,7 +27,7 @@ describe.skipIf(missing !== null)('Verify page in Chromium', () => {
   let h: Harness;
   let profileName: string;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ shell: 'desktop' });
   });
   beforeEach(async () => {
     await h?.reset();

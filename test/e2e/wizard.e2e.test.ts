@@ -93,7 +93,7 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     // The wizard targets the real global cloud; the sign-in network client (and the test's browser) send its hosts to the emulator.
     rewrite = { 'https://login.microsoftonline.com': idp.idp.origin, 'https://graph.microsoft.com': idp.idp.origin };
     host = createTestHost({ signinNetwork: { extraCaPem: idp.pki.caPem, timeoutMs: 10_000, rewrite, allowedHosts: [idp.idp.host] }, pdf: printer });
-    h = await startHarness({ host, viewport: { width: 1280, height: 1000 } });
+    h = await startHarness({ shell: 'desktop', host, viewport: { width: 1280, height: 1000 } });
   });
   beforeEach(async () => {
     await h?.reset();

@@ -12,6 +12,9 @@ import type { NetworkClientOptions } from '../../src/core/signin/network-client'
 import type { RetryPolicy } from '../../src/core/graph-apply/graph-client';
 import { confBackendFactory } from '../../src/core/storage/conf-backend';
 import type { EventName, EventPayload } from '../../src/shared/contract';
+import type { Notice } from '../../src/shared/contract/app';
+import { pageClipboard } from '../../src/web-host/adapters/page-clipboard';
+import { pageNotifier } from '../../src/web-host/adapters/page-notifier';
 import { MemoryClipboard, MemoryVault, RecordingNotifier, RecordingShell, ScriptedConfirm, ScriptedDialogs } from './doubles';
 
 /** A context plus handles on its doubles. */
@@ -45,6 +48,8 @@ export function createTestHost(
     graphRetry?: RetryPolicy;
     /** Prints records to PDF (the e2e run prints with Chromium); without it PDF export is refused as in the CLI. */
     pdf?: PdfPrinter;
+    /** gcw ui's page adapters instead of the clipboard and notifier doubles: copies go to the page, notifications into it. */
+    pageAdapters?: boolean;
   } = {},
 ): TestHost {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'gcw-test-'));
@@ -58,16 +63,17 @@ export function createTestHost(
   const logLines: string[] = [];
   const relay: { forward: TestHost['forward'] } = { forward: null };
   const logger = createLogger({ file: join(dataDirectory, 'logs', 'workbench.log'), sink: (line) => logLines.push(line) });
+  let showInPage: (notice: Notice) => void = () => undefined;
   const ctx = createAppContext({
     runtime: { appName: 'Graph Connection Workbench', appVersion: '0.0.0-test', electronVersion: null, chromeVersion: null, nodeVersion: process.versions.node, platform: process.platform },
     dataDirectory,
     backend: confBackendFactory(dataDirectory),
     vault,
-    clipboard,
+    clipboard: options.pageAdapters ? pageClipboard : clipboard,
     shell,
     dialogs,
     confirm,
-    notifier,
+    notifier: options.pageAdapters ? pageNotifier((notice) => showInPage(notice)) : notifier,
     logger,
     ...(options.timers ? { timers: options.timers } : {}),
     ...(options.now ? { now: options.now } : {}),
@@ -80,6 +86,10 @@ export function createTestHost(
       relay.forward?.(name, payload);
     },
   });
+  showInPage = (notice) => {
+    ctx.notices.add(notice);
+    ctx.emit('app.notice', notice);
+  };
   return {
     ctx,
     dataDirectory,

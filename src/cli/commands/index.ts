@@ -15,4 +15,5 @@ export const commands: CommandEntry[] = [
   { name: 'token', summary: 'Decode an access token (JWT) and show the claims that matter.', load: async () => (await import('./token')).tokenCommand },
   { name: 'environments', summary: 'List the Microsoft clouds with their sign-in, Graph and admin-center hosts.', load: async () => (await import('./environments')).environmentsCommand },
   { name: 'app', summary: 'Create, fetch, repair or rotate the app registration through Microsoft Graph (preview first).', load: async () => (await import('./app')).appCommand },
+  { name: 'ui', summary: 'The whole Workbench in your browser (no Electron needed): served on 127.0.0.1 to you alone.', load: async () => (await import('./ui')).uiCommand },
 ];

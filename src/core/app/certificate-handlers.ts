@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { buildKeyCredential, generatedView, generateSelfSignedCertificate, generateStrongPassword, prepareCertificateInput, toBase64 } from '../certificates';
 import { WorkbenchError } from '../errors';
-import { exportHeld, saveBase64 } from './certificate-export';
+import { base64Download, exportHeld, exportHeldAsDownloads, saveBase64 } from './certificate-export';
 import { decodePasted, openOrLock, readChosenFile } from './certificate-open';
 import type { AppContext } from './context';
 import type { HandlersFor } from './dispatcher';
@@ -39,6 +39,7 @@ export function certificateHandlers(ctx: AppContext): HandlersFor<'certificates'
       return { clearsInSeconds, length: base64.length };
     },
     'certificates.saveBase64': ({ ref }) => saveBase64(ctx, ref),
+    'certificates.base64File': ({ ref }) => base64Download(ctx, ref),
     'certificates.copyKeyCredentials': ({ ref }) => {
       const entry = session.getOpen(ref);
       const keyCredential = (entry.keyCredential ??= buildKeyCredential(entry.certificateDer));
@@ -65,6 +66,7 @@ export function certificateHandlers(ctx: AppContext): HandlersFor<'certificates'
       return ctx.clipboard.copy(password, { secret: true });
     },
     'certificates.export': (request) => exportHeld(ctx, request),
+    'certificates.exportFiles': (request) => exportHeldAsDownloads(ctx, request),
     'certificates.handoff': ({ ref }) => session.handoff(ref),
     'certificates.discard': ({ ref }) => ({ discarded: session.discard(ref) }),
   };

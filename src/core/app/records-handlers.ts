@@ -46,5 +46,11 @@ export function recordsHandlers(ctx: AppContext): HandlersFor<'records'> {
       ctx.log.info('Exported a connection record', { profile: profileId, format, file: basename(path) });
       return { path, format, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length };
     },
+    'records.render': ({ profileId, format }) => {
+      const record = recordOf(ctx, profileId);
+      return format === 'markdown'
+        ? { fileName: recordFileName(record.profileName, format), mediaType: 'text/markdown', text: renderRecordMarkdown(record) }
+        : { fileName: recordFileName(record.profileName, format), mediaType: 'text/html', text: renderRecordHtml(record) };
+    },
   };
 }

@@ -29,15 +29,15 @@ export class ClipboardService {
     private readonly timers: Timers = realTimers,
   ) {}
 
-  /** Copy text; returns after how many seconds it will be cleared (null for non-secrets). */
+  /** Copy text; returns after how many seconds it will be cleared (null for non-secrets, and where the clipboard cannot be cleared later). */
   async copy(text: string, options: { secret: boolean }): Promise<{ clearsInSeconds: number | null }> {
     await this.port.writeText(text);
     if (this.pending !== null) {
       this.timers.clearTimeout(this.pending);
       this.pending = null;
     }
-    this.secret = options.secret ? text : null;
-    if (!options.secret) return { clearsInSeconds: null };
+    this.secret = options.secret && this.port.canClear !== false ? text : null;
+    if (!options.secret || this.port.canClear === false) return { clearsInSeconds: null };
     const seconds = this.clearAfterSeconds();
     this.pending = this.timers.setTimeout(() => {
       this.pending = null;

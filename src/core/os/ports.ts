@@ -1,5 +1,7 @@
 /** The OS clipboard. */
 export interface ClipboardPort {
+  /** False when a copied secret cannot be cleared later (a browser tab cannot read the clipboard back); default true. */
+  readonly canClear?: boolean;
   writeText(text: string): Promise<void>;
   readText(): Promise<string>;
   clear(): void;

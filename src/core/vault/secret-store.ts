@@ -188,6 +188,12 @@ function describeBackend(backend: string): string {
     case 'kwallet5':
     case 'kwallet6':
       return 'KDE Wallet';
+    case 'secret_service':
+      return 'the Secret Service (GNOME Keyring or KDE Wallet)';
+    case 'credential_manager':
+      return 'Windows Credential Manager';
+    case 'macos_keychain':
+      return 'macOS Keychain';
     case 'basic_text':
       return 'No keyring found (basic_text: fixed-key obfuscation)';
     case 'unavailable':

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
+import type { WorkbenchHost } from './build-api';
 import { appMethods } from './app';
 import { certificateMethods } from './certificates';
 import type { EventSpec, MethodSpec } from './define';
@@ -58,4 +59,9 @@ export type WorkbenchApi = {
   [N in Namespace<MethodName>]: { [M in Member<MethodName, N>]: Call<`${N}.${M}`> };
 } & {
   onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The Electron window (`desktop`) or a browser tab served by `gcw ui` (`browser`). */
+  readonly host: WorkbenchHost;
 };
+
+export type { WorkbenchHost } from './build-api';
+

@@ -1,6 +1,7 @@
 // The contract by name only: method and event names, their IPC channels, and buildApi. No schema and no zod, so the
 // preload (and any other client of window.workbench) stays small; src/shared/contract/index.ts proves at compile time
-// that these lists name exactly the contract's methods and events.
+// that these lists name exactly the contract's methods and events (a method added there must be named here too).
+import { buildApiObject, type WorkbenchHost } from './build-api';
 import type { WorkbenchApi } from './index';
 
 export type { WorkbenchApi } from './index';
@@ -12,6 +13,7 @@ export const methodNames = [
   'app.notices',
   'app.openDataFolder',
   'app.openLink',
+  'certificates.base64File',
   'certificates.cancelOpen',
   'certificates.copyBase64',
   'certificates.copyKeyCredentials',
@@ -19,6 +21,7 @@ export const methodNames = [
   'certificates.decodeBase64',
   'certificates.discard',
   'certificates.export',
+  'certificates.exportFiles',
   'certificates.generate',
   'certificates.handoff',
   'certificates.inspect',
@@ -57,6 +60,7 @@ export const methodNames = [
   'profiles.validate',
   'records.export',
   'records.get',
+  'records.render',
   'scopes.build',
   'scopes.checklist',
   'scopes.copyRequiredResourceAccess',
@@ -84,8 +88,10 @@ export const methodNames = [
   'signin.profileInfo',
   'signin.revealAccessToken',
   'signin.setPreferences',
+  'signin.trustExtraCaPem',
   'verify.copyReport',
   'verify.exportReport',
+  'verify.renderReport',
   'verify.run',
   'wizard.checklist',
   'wizard.get',
@@ -96,12 +102,7 @@ export const methodNames = [
 ] as const;
 
 /** Every event main sends, sorted. */
-export const eventNames = [
-  'app.navigate',
-  'app.notice',
-  'certificates.progress',
-  'signin.progress',
-] as const;
+export const eventNames = ['app.navigate', 'app.notice', 'certificates.progress', 'signin.progress'] as const;
 
 /** One method's name. */
 export type MethodName = (typeof methodNames)[number];
@@ -116,19 +117,12 @@ export function channelFor(name: MethodName): string {
 /** The IPC channel events travel on. */
 export const EVENT_CHANNEL = 'wb:event';
 
-/** Build the nested api object from a generic caller; used by the preload and by the test hosts. */
+/** Build window.workbench from a generic caller (typed); used by the preload and by the test hosts. */
 export function buildApi(
   names: readonly string[],
   call: (name: string, input: unknown) => Promise<unknown>,
   subscribe: (name: string, listener: (payload: unknown) => void) => () => void,
+  host: WorkbenchHost = 'desktop',
 ): WorkbenchApi {
-  const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
-  for (const name of names) {
-    const dot = name.indexOf('.');
-    const ns = name.slice(0, dot);
-    const member = name.slice(dot + 1);
-    api[ns] ??= {};
-    api[ns][member] = (input: unknown) => call(name, input ?? {});
-  }
-  return Object.freeze({ ...api, onEvent: subscribe }) as unknown as WorkbenchApi;
+  return buildApiObject(names, call, subscribe, host) as WorkbenchApi;
 }

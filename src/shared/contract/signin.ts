@@ -245,4 +245,8 @@ export const signinMethods = {
     'Change the browser timeout, stop trusting the extra root CA file, or trust the OS certificate store or not.',
   ),
   'signin.chooseExtraCa': method<SigninPreferences>()(empty, 'Pick a PEM file of extra root CAs to trust for sign-in tests (e.g. a TLS-inspecting proxy’s).'),
+  'signin.trustExtraCaPem': method<SigninPreferences>()(
+    z.object({ fileName: z.string().min(1).max(255), pem: z.string().min(1).max(1024 * 1024) }).strict(),
+    'Trust the root CAs of a PEM file the page read (gcw ui: the browser’s file picker); main keeps a copy in the data folder.',
+  ),
 };

@@ -129,6 +129,7 @@ async function runEveryFeature(): Promise<void> {
   host.dialogs.saveQueue.push(join(exportFolder, 'verify-report.html'));
   await host.ok('verify.exportReport', { reportId: run.reportId, format: 'html' });
   await host.ok('verify.copyReport', { reportId: run.reportId });
+  await host.ok('verify.renderReport', { reportId: run.reportId, format: 'html' });
 
   // Certificates page again: export the held certificate (PFX under a new password, .cer, .pem, base64, keyCredentials).
   const again = await host.ok<HeldCertificate>('certificates.inspect', { fileName: 'workbench-app.pfx', bytesBase64: pfx.toString('base64'), password: PFX_PASSWORD });
@@ -160,6 +161,9 @@ async function runTheRestOfTheContract(): Promise<void> {
   const picked = await host.ok<HeldCertificate>('certificates.inspectFile', { password: PFX_PASSWORD });
   host.dialogs.saveQueue.push(join(inputFolder, 'picked.pfx.b64.txt'));
   await host.ok('certificates.saveBase64', { ref: picked.ref });
+  // The browser's paths (gcw ui): the base64 and an export set as downloads.
+  await host.ok('certificates.base64File', { ref: picked.ref });
+  await host.ok('certificates.exportFiles', { ref: unlocked.ref, password: EXPORT_PASSWORD, name: 'unlocked-download' });
   const generated = await host.ok<HeldCertificate>('certificates.generate', { commonName: 'Secrets audit generated', key: 'ec-p256' });
   suggestedPassword = (await host.ok<{ password: string }>('certificates.suggestPassword', {})).password;
   await host.ok('certificates.copyPassword', { password: suggestedPassword });
@@ -192,6 +196,7 @@ async function runTheRestOfTheContract(): Promise<void> {
   writeFileSync(join(inputFolder, 'proxy-ca.pem'), h.pki.caPem);
   host.dialogs.openQueue.push(join(inputFolder, 'proxy-ca.pem'));
   await host.ok('signin.chooseExtraCa', {});
+  await host.ok('signin.trustExtraCaPem', { fileName: 'proxy-ca.pem', pem: h.pki.caPem });
   await host.ok('signin.setPreferences', { extraCaFile: null });
   await host.ok('signin.aadstsLookup', { code: 7000215 });
   await host.ok('signin.aadstsSearch', { query: 'secret' });
@@ -224,6 +229,7 @@ async function runTheRestOfTheContract(): Promise<void> {
   for (const format of ['markdown', 'html'] as const) {
     host.dialogs.saveQueue.push(join(exportFolder, `record.${format === 'markdown' ? 'md' : 'html'}`));
     await host.ok('records.export', { profileId: ids.cert, format });
+    await host.ok('records.render', { profileId: ids.cert, format });
   }
   const wizard = await host.ok<{ state: unknown }>('wizard.get', {});
   await host.ok('wizard.save', { state: { ...(wizard.state as object), auth: 'byo-app', step: 'credential' } });

@@ -12,7 +12,7 @@ async function restrictedImportErrors(code: string, filePath: string): Promise<s
 }
 
 describe('layering lint', () => {
-  it.each(['src/core/lint-probe.ts', 'src/shared/lint-probe.ts', 'src/cli/lint-probe.ts', 'src/renderer/lint-probe.ts'])('refuses an electron import in %s', async (file) => {
+  it.each(['src/core/lint-probe.ts', 'src/shared/lint-probe.ts', 'src/cli/lint-probe.ts', 'src/renderer/lint-probe.ts', 'src/web-host/lint-probe.ts', 'src/web-host/client/lint-probe.ts'])('refuses an electron import in %s', async (file) => {
     const errors = await restrictedImportErrors("import { app } from 'electron';\nexport const n = app.getName();\n", file);
     expect(errors.join('\n')).toContain('Electron belongs in src/main and src/preload only');
   }, 60_000);
@@ -25,6 +25,28 @@ describe('layering lint', () => {
     const errors = await restrictedImportErrors("import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n", 'src/renderer/lint-probe.ts');
     expect(errors.join('\n')).toContain('window.workbench only');
   }, 60_000);
+
+  it('keeps the gcw ui host beside Electron main: no main, renderer or cli in src/web-host, and no web-host in core or main', async () => {
+    for (const [from, file] of [
+      ['../main/protocol', 'src/web-host/lint-probe.ts'],
+      ['../renderer/lib/workbench', 'src/web-host/lint-probe.ts'],
+      ['../cli/open-browser', 'src/web-host/lint-probe.ts'],
+    ]) {
+      expect((await restrictedImportErrors(`import * as m from '${from}';\nexport const x = m;\n`, file!)).join('\n')).toContain('host beside Electron main');
+    }
+    for (const file of ['src/core/lint-probe.ts', 'src/main/lint-probe.ts']) {
+      expect((await restrictedImportErrors("import * as m from '../web-host/server';\nexport const x = m;\n", file)).join('\n')).toContain('composed by src/cli');
+    }
+    expect(await restrictedImportErrors("import * as m from '../web-host/server';\nexport const x = m;\n", 'src/cli/lint-probe.ts')).toEqual([]);
+  }, 120_000);
+
+  it('keeps Node, core and zod out of the gcw ui client script (it runs in the browser before the renderer)', async () => {
+    for (const from of ['node:fs', '../../core/errors', '../../shared/contract']) {
+      const errors = await restrictedImportErrors(`import * as m from '${from}';\nexport const x = m;\n`, 'src/web-host/client/lint-probe.ts');
+      expect(errors.join('\n')).toContain('runs in the browser before the renderer');
+    }
+    expect(await restrictedImportErrors("import * as m from '../../shared/contract/build-api';\nexport const x = m;\n", 'src/web-host/client/lint-probe.ts')).toEqual([]);
+  }, 120_000);
 
   it('keeps react out of core', async () => {
     const errors = await restrictedImportErrors("import { useState } from 'react';\nexport const s = useState;\n", 'src/core/lint-probe.ts');

@@ -6,6 +6,7 @@ import type { ProfileListItem } from '../../../shared/contract/profiles';
 import type { AppError, Result } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
 import { Page } from '../../components/page';
+import { downloadFile, inBrowser } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 import { ExpirySection } from './expiry-section';
 import { ImportDialog } from './import-dialog';
@@ -65,7 +66,14 @@ export function ProfileList({ go, sheetId }: { go: (target: string) => void; she
     test: (item) => go(`signin?profile=${id(item)}`),
     edit: (item) => go(`connections?edit=${id(item)}`),
     duplicate: (item) => void act(workbench().profiles.duplicate({ id: item.entry.id }), (r) => setMessage(`Created “${r.entry.name}”.${r.skippedSecrets.length ? ` Secrets that could not be read were not copied: ${r.skippedSecrets.join(', ')}.` : ''}`)),
-    exportFile: (item) => void act(workbench().profiles.exportRedacted({ id: item.entry.id }), (r) => setMessage(`Exported to ${r.path} (no secrets).`)),
+    // Without secrets: a file chosen in main's save dialog, or a download in a browser tab (gcw ui).
+    exportFile: (item) =>
+      void (inBrowser()
+        ? act(workbench().profiles.exportText({ id: item.entry.id }), (r) => {
+            downloadFile({ fileName: r.fileName, mediaType: 'application/json', text: r.text });
+            setMessage(`Downloaded ${r.fileName} (no secrets).`);
+          })
+        : act(workbench().profiles.exportRedacted({ id: item.entry.id }), (r) => setMessage(`Exported to ${r.path} (no secrets).`))),
     remove: (item) => void act(workbench().profiles.delete({ id: item.entry.id }), (d) => { setDeleted(d); setMessage(null); setSelected(null); }),
   };
   const undo = () => deleted && void act(workbench().profiles.restore({ id: deleted.id }), (e) => { setDeleted(null); setMessage(`Restored “${e.name}”.`); });

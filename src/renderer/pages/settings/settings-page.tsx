@@ -6,6 +6,7 @@ import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { ErrorBar } from '../../components/error-bar';
 import { Page } from '../../components/page';
 import { useResult } from '../../lib/use-result';
+import { inBrowser } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 import { SaveStatus } from '../../components/save-status';
 
@@ -93,26 +94,32 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
             <SaveStatus dirty={seconds !== null && secondsNumber !== value.clipboardClearSeconds} saved={saved?.key === 'clipboard' ? saved.text : null} />
           </div>
         </Field>
-        <Field label="Default folder for saved files" hint="Exports, certificates and reports are offered in this folder first.">
-          <div className={styles.row}>
-            <Text className={styles.path}>{value.defaultSaveFolder ?? 'Not set (your Documents folder is used)'}</Text>
-            <Button
-              onClick={async () => {
-                const result = await workbench().settings.chooseSaveFolder({});
-                if (result.ok) {
-                  settings.setValue(result.value);
-                  onSettingsChanged(result.value);
-                  setSaved({ key: 'folder', text: 'Default folder saved.' });
-                  setError(null);
-                } else if (result.error.code !== 'dialog.cancelled') setError(result.error);
-              }}
-            >
-              Choose folder…
-            </Button>
-            {value.defaultSaveFolder ? <Button onClick={() => void apply({ defaultSaveFolder: null }, 'Default folder', 'folder')}>Clear</Button> : null}
-            <SaveStatus dirty={false} saved={saved?.key === 'folder' ? saved.text : null} />
-          </div>
-        </Field>
+        {inBrowser() ? (
+          <Field label="Saved files">
+            <Text>In the browser version, exports, certificates and reports are downloads: your browser saves them where its settings say (usually Downloads).</Text>
+          </Field>
+        ) : (
+          <Field label="Default folder for saved files" hint="Exports, certificates and reports are offered in this folder first.">
+            <div className={styles.row}>
+              <Text className={styles.path}>{value.defaultSaveFolder ?? 'Not set (your Documents folder is used)'}</Text>
+              <Button
+                onClick={async () => {
+                  const result = await workbench().settings.chooseSaveFolder({});
+                  if (result.ok) {
+                    settings.setValue(result.value);
+                    onSettingsChanged(result.value);
+                    setSaved({ key: 'folder', text: 'Default folder saved.' });
+                    setError(null);
+                  } else if (result.error.code !== 'dialog.cancelled') setError(result.error);
+                }}
+              >
+                Choose folder…
+              </Button>
+              {value.defaultSaveFolder ? <Button onClick={() => void apply({ defaultSaveFolder: null }, 'Default folder', 'folder')}>Clear</Button> : null}
+              <SaveStatus dirty={false} saved={saved?.key === 'folder' ? saved.text : null} />
+            </div>
+          </Field>
+        )}
         {weakBackend || value.allowPlainTextSecrets ? (
           <Field
             label="Store secrets without a keyring"

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SigninPreferences } from '../../../shared/contract/signin';
 import type { AppError, Result } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
+import { inBrowser, pickFile } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 
 const useStyles = makeStyles({
@@ -30,6 +31,13 @@ export function TestSettings({ prefs, onChange }: { prefs: SigninPreferences; on
     setSeconds(null);
     setSaved(what);
     onChange(r.value);
+  };
+  /** In a browser tab (gcw ui): the browser's file picker; main keeps a copy of the PEM in the data folder. */
+  const trustPickedCa = async () => {
+    const file = await pickFile('.pem,.crt,.cer');
+    if (!file) return;
+    if (file.size > 1024 * 1024) return setError({ code: 'signin.extra_ca_invalid', message: `${file.name} is larger than 1 MB; a root CA file is a few KB. Check that you picked the right file.` });
+    await apply(workbench().signin.trustExtraCaPem({ fileName: file.name, pem: await file.text() }), 'Root CA file saved.');
   };
   return (
     <section className={styles.box} aria-labelledby="signin-settings">
@@ -74,7 +82,7 @@ export function TestSettings({ prefs, onChange }: { prefs: SigninPreferences; on
       >
         <div className={styles.row}>
           <Text className={styles.mono}>{prefs.extraCaFile ?? 'None'}</Text>
-          <Button onClick={() => void apply(workbench().signin.chooseExtraCa({}), 'Root CA file saved.')}>Choose root CA file…</Button>
+          <Button onClick={() => void (inBrowser() ? trustPickedCa() : apply(workbench().signin.chooseExtraCa({}), 'Root CA file saved.'))}>Choose root CA file…</Button>
           {prefs.extraCaFile ? <Button onClick={() => void apply(workbench().signin.setPreferences({ extraCaFile: null }), 'The extra root CA is no longer trusted.')}>Stop trusting it</Button> : null}
         </div>
       </Field>

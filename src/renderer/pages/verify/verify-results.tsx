@@ -22,6 +22,7 @@ import { manifestFormatLabels, type AppRegistrationSummary, type FindingSeverity
 import type { AppError, Result } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
 import { useReveal } from '../../lib/use-reveal';
+import { downloadFile, inBrowser } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 import { FindingCard } from './finding-card';
 
@@ -92,7 +93,12 @@ export function VerifyResults({ run }: { run: VerifyRun }) {
   };
   const open = (url: string) => void act(workbench().app.openLink({ url }), () => 'Opened in your browser.');
   const exportAs = (format: 'markdown' | 'html') =>
-    void act(workbench().verify.exportReport({ reportId: run.reportId, format }), (value) => `Saved to ${value.path}`);
+    inBrowser()
+      ? void act(workbench().verify.renderReport({ reportId: run.reportId, format }), (file) => {
+          downloadFile(file);
+          return `Downloaded ${file.fileName} (your browser's downloads).`;
+        })
+      : void act(workbench().verify.exportReport({ reportId: run.reportId, format }), (value) => `Saved to ${value.path}`);
   return (
     <section className={styles.results} aria-labelledby="results-title" data-testid="verify-results">
       <Text as="h2" size={500} weight="semibold" id="results-title" tabIndex={-1} ref={heading}>
@@ -161,10 +167,10 @@ export function VerifyResults({ run }: { run: VerifyRun }) {
       </Table>
       <div className={styles.actions}>
         <Button icon={<ArrowDownloadRegular />} onClick={() => exportAs('markdown')}>
-          Export Markdown…
+          {inBrowser() ? 'Download Markdown' : 'Export Markdown…'}
         </Button>
         <Button icon={<ArrowDownloadRegular />} onClick={() => exportAs('html')}>
-          Export HTML…
+          {inBrowser() ? 'Download HTML' : 'Export HTML…'}
         </Button>
         <Button icon={<CopyRegular />} onClick={() => void act(workbench().verify.copyReport({ reportId: run.reportId }), () => 'Report copied as Markdown.')}>
           Copy as Markdown
