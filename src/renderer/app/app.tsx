@@ -1,14 +1,16 @@
 import { Button, Divider, FluentProvider, makeStyles, mergeClasses, Text, tokens, Tooltip } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/settings';
 import { pages } from '../pages/registry';
 import { NARROW_QUERY, useMediaQuery } from '../lib/use-media';
 import { workbench } from '../lib/workbench';
-import { LeaveDialog } from './leave-dialog';
 import { Notices } from './notices';
 import { PageView } from './page-view';
 import { useRoute } from './use-route';
 import { useTheme } from './use-theme';
+
+// Loaded the first time a page holds a navigation back (Fluent's Dialog stays out of the first chunk).
+const LeaveDialog = lazy(() => import('./leave-dialog').then((m) => ({ default: m.LeaveDialog })));
 
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateColumns: '232px minmax(0, 1fr)', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -46,6 +48,9 @@ export function App() {
   const theme = useTheme(settings?.theme ?? 'system');
   const mainRef = useRef<HTMLElement>(null);
   const narrow = useMediaQuery(NARROW_QUERY);
+  // Mounted from the first held navigation on, so it can animate closed (and its code is fetched only then).
+  const [leaveAsked, setLeaveAsked] = useState(false);
+  if (pendingLeave && !leaveAsked) setLeaveAsked(true);
 
   useEffect(() => {
     void workbench()
@@ -95,7 +100,11 @@ export function App() {
           <PageView page={page} query={route.query} go={go} onSettingsChanged={setSettings} />
         </main>
       </div>
-      <LeaveDialog pending={pendingLeave} />
+      {leaveAsked ? (
+        <Suspense fallback={null}>
+          <LeaveDialog pending={pendingLeave} />
+        </Suspense>
+      ) : null}
     </FluentProvider>
   );
 }

@@ -1,18 +1,21 @@
+import { Spinner } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import type { Settings } from '../../shared/settings';
-import { AboutPage } from '../pages/about/about-page';
-import { ConnectionsPage } from '../pages/connections/connections-page';
-import { HelpPage } from '../pages/help/help-page';
-import { CertificatesPage } from '../pages/certificates/certificates-page';
 import { pages } from '../pages/registry';
-import { ScopesPage } from '../pages/scopes/scopes-page';
-import { SettingsPage } from '../pages/settings/settings-page';
-import { SigninPage } from '../pages/signin/signin-page';
-import { StartPage } from '../pages/start/start-page';
-import { VerifyPage } from '../pages/verify/verify-page';
-import { WizardPage } from '../pages/wizard/wizard-page';
 
-/** Renders the page with the given id. */
-export function PageView({ page, query, go, onSettingsChanged }: { page: string; query: string; go: (target: string) => void; onSettingsChanged: (s: Settings) => void }) {
+// Each page is its own chunk, loaded when first opened: the first chunk holds only the frame (navigation, notices).
+const AboutPage = lazy(() => import('../pages/about/about-page').then((m) => ({ default: m.AboutPage })));
+const CertificatesPage = lazy(() => import('../pages/certificates/certificates-page').then((m) => ({ default: m.CertificatesPage })));
+const ConnectionsPage = lazy(() => import('../pages/connections/connections-page').then((m) => ({ default: m.ConnectionsPage })));
+const HelpPage = lazy(() => import('../pages/help/help-page').then((m) => ({ default: m.HelpPage })));
+const ScopesPage = lazy(() => import('../pages/scopes/scopes-page').then((m) => ({ default: m.ScopesPage })));
+const SettingsPage = lazy(() => import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
+const SigninPage = lazy(() => import('../pages/signin/signin-page').then((m) => ({ default: m.SigninPage })));
+const StartPage = lazy(() => import('../pages/start/start-page').then((m) => ({ default: m.StartPage })));
+const VerifyPage = lazy(() => import('../pages/verify/verify-page').then((m) => ({ default: m.VerifyPage })));
+const WizardPage = lazy(() => import('../pages/wizard/wizard-page').then((m) => ({ default: m.WizardPage })));
+
+function Page({ page, query, go, onSettingsChanged }: { page: string; query: string; go: (target: string) => void; onSettingsChanged: (s: Settings) => void }) {
   switch (page) {
     case 'wizard':
       return <WizardPage go={go} />;
@@ -35,4 +38,13 @@ export function PageView({ page, query, go, onSettingsChanged }: { page: string;
     default:
       return <StartPage pages={pages} go={go} />;
   }
+}
+
+/** Renders the page with the given id (its code loads the first time it is shown). */
+export function PageView(props: { page: string; query: string; go: (target: string) => void; onSettingsChanged: (s: Settings) => void }) {
+  return (
+    <Suspense fallback={<Spinner size="small" label="Opening the page…" />}>
+      <Page {...props} />
+    </Suspense>
+  );
 }
