@@ -1,5 +1,6 @@
 import { Button, Divider, FluentProvider, makeStyles, mergeClasses, Text, tokens, Tooltip } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { asHref, href } from '../../shared/routes';
 import type { Settings } from '../../shared/settings';
 import { pages } from '../pages/registry';
 import { NARROW_QUERY, useMediaQuery } from '../lib/use-media';
@@ -56,16 +57,16 @@ export function App() {
     void workbench()
       .settings.get({})
       .then((r) => r.ok && setSettings(r.value));
-    return workbench().onEvent('app.navigate', ({ page: target }) => go(target));
+    return workbench().onEvent('app.navigate', ({ page: target }) => go(asHref(target)));
   }, [go]);
 
   useEffect(() => {
-    document.title = `${pages.find((p) => p.id === page)?.label ?? 'Start'} — Graph Connection Workbench`;
+    document.title = `${page === null ? 'Page not found' : (pages.find((p) => p.id === page)?.label ?? 'Start')} — Graph Connection Workbench`;
   }, [page]);
 
   const navItem = (p: (typeof pages)[number]) => {
     const Icon = p.icon;
-    const shared = { appearance: p.id === page ? ('primary' as const) : ('subtle' as const), icon: <Icon />, 'aria-current': p.id === page ? ('page' as const) : undefined, onClick: () => go(p.id) };
+    const shared = { appearance: p.id === page ? ('primary' as const) : ('subtle' as const), icon: <Icon />, 'aria-current': p.id === page ? ('page' as const) : undefined, onClick: () => go(href(p.id)) };
     // Below ~1100 px the navigation shows icons only: the page's name is the button's name and its tooltip.
     return narrow ? (
       <Tooltip key={p.id} content={p.label} relationship="label" positioning="after">
@@ -97,7 +98,7 @@ export function App() {
         </nav>
         <main id="main" className={styles.main} ref={mainRef} tabIndex={-1}>
           <Notices />
-          <PageView page={page} query={route.query} go={go} onSettingsChanged={setSettings} />
+          <PageView route={route} go={go} onSettingsChanged={setSettings} />
         </main>
       </div>
       {leaveAsked ? (

@@ -3,13 +3,14 @@ import { authKinds, type AuthKind } from '../../../shared/connections';
 import { requestHeadingFocus } from '../../components/page';
 import { ProfileForm } from './profile-form';
 import { ProfileList } from './profile-list';
+import { type Href } from '../../../shared/routes';
 
 function authOf(value: string | null): AuthKind | null {
   return (authKinds as readonly string[]).includes(value ?? '') ? (value as AuthKind) : null;
 }
 
 /** Connections: the list (with expiry and a profile's sheet in a panel, `?sheet=<id>`), or a profile's form (`?new=<option>`, `?edit=<id>`, or `?certificate=<ref>` from the Certificates page). */
-export function ConnectionsPage({ query, go }: { query: string; go: (target: string) => void }) {
+export function ConnectionsPage({ query, go }: { query: string; go: (to: Href) => void }) {
   const params = new URLSearchParams(query);
   const certificateRef = params.get('certificate');
   const newAuth = certificateRef ? 'certificate' : authOf(params.get('new'));

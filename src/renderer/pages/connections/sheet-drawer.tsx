@@ -9,6 +9,7 @@ import { GraphPanel } from '../app-registration/graph-panel';
 import { ConnectionSheetBody } from './connection-sheet';
 import { RecordSection } from './record-section';
 import { StatusSection } from './status-section';
+import { href, type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   drawer: { width: 'min(760px, 100vw)' },
@@ -17,7 +18,7 @@ const useStyles = makeStyles({
   help: { color: tokens.colorNeutralForeground2 },
 });
 
-function SheetContent({ id, go, version }: { id: string; go: (target: string) => void; version: number }) {
+function SheetContent({ id, go, version }: { id: string; go: (to: Href) => void; version: number }) {
   const styles = useStyles();
   const sheet = useResult(() => workbench().profiles.connectionSheet({ id }), [id], version);
   if (sheet.loading && !sheet.value) return <Spinner label="Loading the connection sheet…" />;
@@ -29,13 +30,13 @@ function SheetContent({ id, go, version }: { id: string; go: (target: string) =>
         {s.title}. The fields in the order the connection page asks for them. Secrets are copied only when you click, and cleared from the clipboard after {s.clipboardClearSeconds} seconds.
       </Text>
       <div className={styles.actions}>
-        <Button icon={<EditRegular />} onClick={() => go(`connections?edit=${encodeURIComponent(id)}`)}>
+        <Button icon={<EditRegular />} onClick={() => go(href('connections', { edit: id }))}>
           Edit profile
         </Button>
-        <Button icon={<PersonKeyRegular />} onClick={() => go(`signin?profile=${encodeURIComponent(id)}`)}>
+        <Button icon={<PersonKeyRegular />} onClick={() => go(href('signin', { profile: id }))}>
           Test the sign-in
         </Button>
-        <Button icon={<ListRegular />} onClick={() => go(`scopes?profile=${encodeURIComponent(id)}`)}>
+        <Button icon={<ListRegular />} onClick={() => go(href('scopes', { profile: id }))}>
           Review the scopes
         </Button>
         {s.appRegistrationUrl ? (
@@ -58,9 +59,9 @@ function SheetContent({ id, go, version }: { id: string; go: (target: string) =>
 }
 
 /** The connection sheet of a profile in a panel over the list (`?sheet=<id>`), so the list stays where it was. */
-export function SheetDrawer({ id, name, go, version }: { id: string | null; name: string; go: (target: string) => void; version: number }) {
+export function SheetDrawer({ id, name, go, version }: { id: string | null; name: string; go: (to: Href) => void; version: number }) {
   const styles = useStyles();
-  const close = () => go('connections');
+  const close = () => go(href('connections'));
   // While the panel slides out, it keeps showing the profile it had.
   const shown = useLastNonNull(id);
   return (

@@ -3,6 +3,7 @@ import type { EnvironmentInfo } from '../../../shared/contract/profiles';
 import type { Result } from '../../../shared/result';
 import type { WizardDraft, WizardInput, WizardStep, WizardView } from '../../../shared/wizard';
 import type { FieldKit } from '../connections/field-kit';
+import { type Href } from '../../../shared/routes';
 
 /** What every step of the wizard gets from the page. */
 export interface StepProps {
@@ -19,7 +20,7 @@ export interface StepProps {
   findings: ProfileFinding[];
   environments: EnvironmentInfo[];
   /** Navigate the app (another page). */
-  go: (target: string) => void;
+  go: (to: Href) => void;
   /** Open another step. */
   openStep: (step: WizardStep) => void;
   /** Set what the step does when Next is pressed (false keeps the step on screen); see useBeforeNext. */

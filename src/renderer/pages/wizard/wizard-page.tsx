@@ -26,6 +26,7 @@ import { TestStep } from './test-step';
 import { useWizard } from './use-wizard';
 import { VerifyStep } from './verify-step';
 import { inputWithRefs, toFormDraft, wizardPatch } from './wizard-draft';
+import { type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: '240px minmax(0, 1fr)', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
@@ -48,7 +49,7 @@ const components: Record<WizardStep, (props: StepProps) => React.JSX.Element> = 
 };
 
 /** New connection: a step-by-step guide from choosing the option to a tested connection and its record; it can be left and resumed. */
-export function WizardPage({ go }: { go: (target: string) => void }) {
+export function WizardPage({ go }: { go: (to: Href) => void }) {
   const styles = useStyles();
   const { view, error, saving, update, act, flush } = useWizard();
   const [environments, setEnvironments] = useState<EnvironmentInfo[]>([]);
