@@ -57,6 +57,25 @@ export interface RecordVerification {
   openFindings: RecordFinding[];
 }
 
+/** One run that changed the app registration through Microsoft Graph (from the app's change log; never a secret). */
+export interface RecordGraphChange {
+  at: string;
+  /** "Created the app registration", "Repaired the app registration", "Added a new credential (rotation)", "Removed old credentials (rotation)". */
+  action: string;
+  appId: string | null;
+  /** The administrator who signed in for it. */
+  account: string | null;
+  /** Each request sent: "POST https://graph.microsoft.com/v1.0/applications → 201" (never a body). */
+  requests: string[];
+  /** What changed, field by field: "web.redirectUris: added http://localhost". */
+  changes: string[];
+  /** How it ended, from the evidence: the requests' statuses, the read-back, the sign-in test of a rotation. */
+  result: string;
+  failed: boolean;
+  /** A run that stopped part-way: how to undo what it created (newest first). */
+  undo: string[];
+}
+
 /** A connection record: built from a profile, its test history and its last verification. Holds no secret. */
 export interface ConnectionRecord {
   generatedAt: string;
@@ -81,6 +100,8 @@ export interface ConnectionRecord {
   lastSuccessfulTest: RecordTest | null;
   lastTest: RecordTest | null;
   verification: RecordVerification | null;
+  /** Changes made through Microsoft Graph, newest first; null when the maker of the record could not know them (gcw without the app's data folder). */
+  graphChanges: RecordGraphChange[] | null;
   /** What the evidence does not prove (no verification, no test, edited since, …), from the status model. */
   notProven: string[];
   notes: string;

@@ -112,7 +112,6 @@ export function createAppContext(ports: HostPorts): AppContext {
     shell: ports.shell,
     log,
     now: ports.now ?? (() => new Date()),
-    ...(ports.signinNetwork ? { network: ports.signinNetwork } : {}),
     ...(ports.graphRetry ? { retry: ports.graphRetry } : {}),
   });
   return {

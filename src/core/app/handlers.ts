@@ -4,6 +4,7 @@ import type { AppContext } from './context';
 import { graphHandlers } from './graph-handlers';
 import { profilesHandlers } from './profiles-handlers';
 import { recordsHandlers } from './records-handlers';
+import { ReportShelf } from './report-shelf';
 import { scopesHandlers } from './scopes-handlers';
 import { signinHandlers } from './signin-handlers';
 import type { Handlers } from './dispatcher';
@@ -12,6 +13,8 @@ import { wizardHandlers } from './wizard-handlers';
 
 /** Every contract handler, built over one context. Features add their handler maps here. */
 export function createHandlers(ctx: AppContext): Handlers {
+  // A report read through Graph is exported and copied like a manifest's: both pages share the kept reports.
+  const reports = new ReportShelf();
   return {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),
@@ -19,10 +22,10 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...profilesHandlers(ctx),
     ...scopesHandlers(ctx),
     ...certificateHandlers(ctx),
-    ...verifyHandlers(ctx),
+    ...verifyHandlers(ctx, reports),
     ...signinHandlers(ctx),
     ...wizardHandlers(ctx),
     ...recordsHandlers(ctx),
-    ...graphHandlers(ctx),
+    ...graphHandlers(ctx, reports),
   };
 }

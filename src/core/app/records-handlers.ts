@@ -22,6 +22,7 @@ export function recordOf(ctx: AppContext, profileId: string): ConnectionRecord {
     history: ctx.signin.history(profileId),
     findings: ctx.profiles.validate(profileId),
     verification: ctx.verifications.get(profileId),
+    graphChanges: ctx.graph.changes(profileId),
     now: ctx.now(),
     generator: `${ctx.runtime.appName} ${ctx.runtime.appVersion}`,
   });

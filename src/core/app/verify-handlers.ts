@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { VerifyCertificateInfo, VerifyRun } from '../../shared/contract/verify';
 import type { ProfileEntry } from '../../shared/connections';
@@ -16,9 +15,7 @@ import { manifestOnlyTarget, type VerifyCertificate, type VerifyTarget } from '.
 import type { AppContext } from './context';
 import type { HandlersFor } from './dispatcher';
 import { saveThroughDialog } from './file-dialogs';
-
-/** Reports kept for export and copy; older ones are dropped (the page only offers the latest). */
-const KEPT_REPORTS = 20;
+import { ReportShelf } from './report-shelf';
 
 const formats: Record<'markdown' | 'html', { extension: string; filter: FileFilter; render: (report: VerifyReport) => string }> = {
   markdown: { extension: 'md', filter: { name: 'Markdown', extensions: ['md'] }, render: renderReportMarkdown },
@@ -28,19 +25,9 @@ const formats: Record<'markdown' | 'html', { extension: string; filter: FileFilt
 type RunInput = Parameters<HandlersFor<'verify'>['verify.run']>[0];
 
 /** Handlers for the Verify page: verify a manifest against a profile (and a PFX), export or copy the report. */
-export function verifyHandlers(ctx: AppContext): HandlersFor<'verify'> {
-  const reports = new Map<string, VerifyReport>();
-  const keep = (report: VerifyReport): string => {
-    const id = randomUUID();
-    reports.set(id, report);
-    while (reports.size > KEPT_REPORTS) reports.delete(reports.keys().next().value as string);
-    return id;
-  };
-  const find = (id: string): VerifyReport => {
-    const report = reports.get(id);
-    if (!report) throw new WorkbenchError('verify.report_not_found', 'That report is no longer kept (only the last 20 of this session are). Run the check again, then export it.');
-    return report;
-  };
+export function verifyHandlers(ctx: AppContext, reports: ReportShelf = new ReportShelf()): HandlersFor<'verify'> {
+  const keep = (report: VerifyReport): string => reports.keep(report);
+  const find = (id: string): VerifyReport => reports.find(id);
 
   return {
     'verify.run': async (input) => {

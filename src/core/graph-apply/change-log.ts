@@ -14,6 +14,12 @@ const entry = z.object({
   changes: z.array(change).max(50),
   created: z.array(z.object({ kind: z.enum(['application', 'servicePrincipal', 'oauth2PermissionGrant', 'appRoleAssignment', 'passwordCredential', 'keyCredential']), id: z.string().max(100), label: z.string().max(300) })).max(50),
   failed: z.boolean(),
+  // Added later: entries written before have none of these (their defaults say "not known").
+  requests: z.array(z.object({ method: z.enum(['GET', 'POST', 'PATCH', 'DELETE']), url: z.string().max(2000), status: z.number().int().nullable(), ok: z.boolean(), graphCode: z.string().max(200).nullable() })).max(50).default([]),
+  readBack: z.object({ error: z.number().int().min(0), warning: z.number().int().min(0) }).nullable().default(null),
+  test: z.object({ ok: z.boolean(), summary: z.string().max(2000) }).nullable().default(null),
+  finish: z.string().max(4000).nullable().default(null),
+  undo: z.array(z.string().max(2000)).max(50).default([]),
 });
 const documentSchema = z.object({ version: z.literal(1), profiles: z.record(z.string(), z.array(entry).max(KEPT)) });
 type ChangesDocument = z.infer<typeof documentSchema>;

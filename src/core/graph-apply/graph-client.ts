@@ -53,7 +53,7 @@ export class GraphClient {
       } catch (err) {
         const failure = err instanceof GraphNetworkFailure ? err : new GraphNetworkFailure('other', (err as Error).message);
         throw new WorkbenchError('graph.network', `Microsoft Graph could not be reached for ${describe(c)}: ${failure.message}`, {
-          hint: failure.kind === 'tls' ? 'A proxy may inspect TLS: trust its root CA (Settings › sign-in tests), or set NODE_EXTRA_CA_CERTS for gcw.' : 'Check the network and the cloud’s Graph host, then try again.',
+          hint: failure.kind === 'tls' ? 'A proxy may inspect TLS: trust its root CA in the app under Sign-in tests › Test settings (the OS certificate store or the root CA file), or set NODE_EXTRA_CA_CERTS for gcw.' : 'Check the network and the cloud’s Graph host, then try again.',
           details: { kind: failure.kind, url: c.url },
           cause: err,
         });

@@ -30,6 +30,8 @@ export interface GraphTransport {
 export interface GraphHttpOptions {
   /** Extra CA certificates (PEM) on top of the system ones (a TLS-inspecting proxy's, or a test CA). */
   extraCaPem?: string | string[];
+  /** Also trust the operating system's certificate store (the sign-in settings' choice). */
+  systemCa?: boolean;
   /** Origin rewrite for tests, e.g. { 'https://graph.microsoft.us': 'https://127.0.0.1:4431' }. */
   rewrite?: Record<string, string>;
   timeoutMs?: number;
@@ -41,7 +43,7 @@ export class GraphHttp implements GraphTransport {
   private readonly agent: Agent;
   constructor(private readonly o: GraphHttpOptions = {}) {
     const extra = o.extraCaPem === undefined ? [] : Array.isArray(o.extraCaPem) ? o.extraCaPem : [o.extraCaPem];
-    const ca = caBundle(extra);
+    const ca = caBundle(extra, { system: o.systemCa === true });
     this.agent = new Agent({ keepAlive: true, timeout: 5_000, maxSockets: 4, ...(ca ? { ca } : {}) });
   }
 

@@ -14,11 +14,11 @@ import { certificateFromPfx } from '../registration/pfx-certificate';
 import { profileEnvironment, profileToVerifyTarget } from '../registration/profile-target';
 import type { VerifyTarget } from '../registration/verify-target';
 import { isMultiTenantSegment } from '../signin/endpoints';
-import { SigninNetworkClient, type NetworkClientOptions } from '../signin/network-client';
+import { SigninNetworkClient } from '../signin/network-client';
 import type { SigninService } from '../signin/service/signin-service';
 import type { SecretStore } from '../vault/secret-store';
 import { buildCreatePlan, type NewCredential } from './build-create';
-import { buildRepairPlan } from './build-repair';
+import { buildRepairPlan, fixableFindings } from './build-repair';
 import { buildRemoveOldPlan, buildRotateAddPlan, type RotateCredential } from './build-rotate';
 import type { GraphChangeLog } from './change-log';
 import type { CertificateToRegister } from './credentials';
@@ -30,6 +30,7 @@ import { scopesFor, type ManagementClient } from './management';
 import { signInForManagement, type ManagementToken } from './management-signin';
 import { needsOf } from './needs';
 import { previewOf, type GraphPlan } from './plan';
+import { rotationAdvice, type RotatedCredential } from './rotation-advice';
 import { runPlan } from './run-plan';
 
 /** What the service needs from the app. */
@@ -44,8 +45,6 @@ export interface GraphApplyDeps {
   shell: ShellPort;
   log: Logger;
   now: () => Date;
-  /** Network settings (tests pass the test CA and a host rewrite). */
-  network?: NetworkClientOptions;
   retry?: RetryPolicy;
 }
 
@@ -79,7 +78,8 @@ export class GraphApplyService {
     const scopes = scopesFor(input.action, { consent: input.consent, delegated: needs.delegated.length > 0, application: needs.application.length > 0 });
     // The Custom sign-in host, with its port if it has one (the allowlist checks ports).
     if (profile.environment === 'custom') this.o.links.allowHost(cloud.loginHost);
-    const net = new SigninNetworkClient({ timeoutMs: 30_000, ...this.o.network });
+    // The user's sign-in settings (extra root CA file, OS certificate store) count here too: a TLS-inspecting proxy sees these requests as well.
+    const net = new SigninNetworkClient(this.o.signin.networkOptions());
     try {
       const token = await signInForManagement({
         loginHost: cloud.loginHost,
@@ -206,8 +206,12 @@ export class GraphApplyService {
       const password = run.answers.get('password') as { secretText?: string; keyId?: string; hint?: string; endDateTime?: string } | undefined;
       const createdApp = run.answers.get('application') as { appId?: string } | undefined;
       if (plan.action === 'create' && createdApp?.appId) {
-        this.updateProfile(profileId, { clientId: createdApp.appId });
-        updated.push('clientId');
+        // The app now lives in the admin's tenant: a profile without a tenant of its own (empty, or common where the
+        // connection needs one) takes it from the management sign-in.
+        const tenantId = this.tokens.get(profileId)?.tenantId ?? null;
+        const takesTenant = tenantId !== null && needsTenant(this.profile(profileId));
+        this.updateProfile(profileId, { clientId: createdApp.appId, ...(takesTenant ? { tenant: tenantId } : {}) });
+        updated.push('clientId', ...(takesTenant ? ['tenant'] : []));
       }
       if (password?.secretText) {
         this.updateProfile(profileId, { secretExpiresAt: password.endDateTime ?? null }, { clientSecret: password.secretText });
@@ -220,8 +224,10 @@ export class GraphApplyService {
         this.updateProfile(profileId, { certificate: { thumbprintSha1: h.thumbprintSha1, thumbprintSha256: h.thumbprintSha256, subject: h.subject, notAfter: h.notAfter, fileName: h.fileName } }, { pfx: taken.pfxBase64, pfxPassword: taken.password ?? undefined });
         updated.push('certificate');
       }
-      const test = plan.action === 'rotate' && !run.failure ? await this.testNewCredential(profileId) : null;
+      const tested = plan.action === 'rotate' && !run.failure ? await this.testNewCredential(profileId) : null;
       const after = await this.readBack(profileId, client.client, plan.action === 'create').catch(() => null);
+      const rotated: RotatedCredential | null = newSecret ? { kind: 'secret', keyId: newSecret.keyId, hint: newSecret.hint } : held.certificateRef && updated.includes('certificate') ? { kind: 'certificate', thumbprintSha1: (this.profile(profileId) as { certificate?: { thumbprintSha1: string } | null }).certificate?.thumbprintSha1 ?? '' } : null;
+      const test = tested ? { ...tested, advice: rotated ? rotationAdvice(tested.ok, rotated, after) : [] } : null;
       this.o.changes.add(profileId, {
         at: this.o.now().toISOString(),
         action: plan.action,
@@ -230,6 +236,11 @@ export class GraphApplyService {
         changes: plan.changes,
         created: run.created.map(({ kind, id, label }) => ({ kind, id, label })),
         failed: run.failure !== null,
+        requests: run.outcomes.map(({ method, url, status, ok, graphCode }) => ({ method, url, status, ok, graphCode })),
+        readBack: after ? { error: after.report.counts.error, warning: after.report.counts.warning } : null,
+        test: test ? { ok: test.ok, summary: test.summary } : null,
+        finish: run.failure?.finish ?? null,
+        undo: run.failure?.undo ?? [],
       });
       this.o.log.info('Changed an app registration through Microsoft Graph', { profile: profileId, action: plan.action, requests: run.outcomes.length, failed: run.failure !== null });
       return { action: plan.action, outcomes: run.outcomes, created: run.created, changes: plan.changes, failure: run.failure, error: run.error, after, newSecret, test, profileUpdated: updated };
@@ -253,7 +264,7 @@ export class GraphApplyService {
       const out = await this.o.signin.interactive({ profileId, client: profile.auth === 'certificate' ? 'certificate' : 'secret' });
       return { ok: true, summary: `Delegated sign-in with the new credential worked${out.result.account ? ` as ${out.result.account.username}` : ''}.` };
     } catch (err) {
-      return { ok: false, summary: `The sign-in test with the new credential failed: ${(err as Error).message} Keep the old credential until it passes.` };
+      return { ok: false, summary: `The sign-in test with the new ${profile.auth === 'certificate' ? 'certificate' : 'client secret'} failed: ${(err as Error).message}` };
     }
   }
 
@@ -298,7 +309,8 @@ export class GraphApplyService {
     if (missing.length > 0) {
       throw new WorkbenchError('graph.not_signed_in', `The management sign-in does not include ${missing.join(', ')}, which this action needs.`, { hint: 'Sign in again for this action; only the scopes it needs are asked for.', details: { missing: missing.join(' ') } });
     }
-    const http = new GraphHttp({ timeoutMs: 30_000, ...(this.o.network?.extraCaPem ? { extraCaPem: this.o.network.extraCaPem } : {}), ...(this.o.network?.rewrite ? { rewrite: this.o.network.rewrite } : {}) });
+    const net = this.o.signin.networkOptions();
+    const http = new GraphHttp({ timeoutMs: 30_000, ...(net.extraCaPem ? { extraCaPem: net.extraCaPem } : {}), ...(net.systemCa ? { systemCa: true } : {}), ...(net.rewrite ? { rewrite: net.rewrite } : {}) });
     return { client: new GraphClient(http, () => t.accessToken, this.o.retry ?? defaultRetry), close: () => http.close() };
   }
 
@@ -344,6 +356,14 @@ export class GraphApplyService {
   }
 }
 
+/** Whether a profile's tenant should be the admin's after a create: none given, or common/organizations where the connection needs one tenant. */
+function needsTenant(profile: Profile): boolean {
+  const tenant = profile.tenant.trim();
+  if (!tenant) return true;
+  if (!isMultiTenantSegment(tenant)) return false;
+  return !(profile.auth === 'byo-app' && profile.audience === 'multi-tenant');
+}
+
 function statusOf(profileId: string, t: ManagementToken & { remembered: boolean }): ManagementStatus {
   return { profileId, account: t.account, tenantId: t.tenantId, graphHost: t.graphHost, clientId: t.clientId, scopes: t.scopes, expiresOn: t.expiresOn, remembered: t.remembered };
 }
@@ -357,5 +377,7 @@ export function fetchView(raw: Record<string, unknown>, report: VerifyReport): F
     objectId: typeof raw.id === 'string' ? raw.id : '',
     passwords: (app?.passwordCredentials ?? []).map((p) => ({ keyId: p.keyId ?? '', hint: p.hint, displayName: p.displayName, endDateTime: p.endDateTime })),
     certificates: (app?.keyCredentials ?? []).map((k) => ({ keyId: k.keyId ?? '', displayName: k.displayName, endDateTime: k.endDateTime, thumbprintSha1: k.keyThumbprintSha1 ?? k.identifierThumbprintSha1 })),
+    fixable: [...new Set(report.findings.filter((f) => f.severity !== 'info' && fixableFindings.includes(f.code)).map((f) => f.code))],
+    reportId: null,
   };
 }

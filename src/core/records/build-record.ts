@@ -1,4 +1,5 @@
 import { authLabels, type ProfileEntry, type ProfileFinding } from '../../shared/connections';
+import type { GraphChangeEntry } from '../../shared/contract/graph';
 import type { SigninHistoryEntry } from '../../shared/contract/signin';
 import { environmentLabels } from '../../shared/environments';
 import type { ConnectionRecord, RecordExpiry, RecordTest, RecordVerification } from '../../shared/records';
@@ -7,6 +8,7 @@ import { expiryStatus, parseExpiry } from '../connections/expiry';
 import { validateProfile } from '../connections/validation/validate-profile';
 import { profileStatus } from '../status/profile-status';
 import { consentSummary, permissionRows, testNames } from './consent';
+import { recordGraphChanges } from './graph-changes';
 
 /** What a record is built from: the profile (no secrets), its test history (newest first, no tokens) and its last verification. */
 export interface RecordSources {
@@ -18,6 +20,8 @@ export interface RecordSources {
   generator: string;
   /** The profile's validation (with what the vault holds); validated here without the vault when absent. */
   findings?: readonly ProfileFinding[];
+  /** What was changed through Microsoft Graph (the app's graph-changes.json), newest first; null when not known to the maker. */
+  graphChanges?: readonly GraphChangeEntry[] | null;
 }
 
 function expiryOf(value: string | null | undefined, now: Date): RecordExpiry | null {
@@ -76,6 +80,7 @@ export function buildConnectionRecord(sources: RecordSources): ConnectionRecord 
     lastSuccessfulTest: testOf(history.find((e) => e.ok)),
     lastTest: testOf(history[0]),
     verification: sources.verification,
+    graphChanges: sources.graphChanges ? recordGraphChanges(sources.graphChanges) : null,
     notProven: profileStatus({
       profile,
       entryStatus: entry.status,

@@ -123,3 +123,33 @@ export function verificationRows(record: ConnectionRecord): Row[] {
     ['Result', `${v.counts.error} error${v.counts.error === 1 ? '' : 's'}, ${v.counts.warning} warning${v.counts.warning === 1 ? '' : 's'}, ${v.counts.info} note${v.counts.info === 1 ? '' : 's'}`],
   ];
 }
+
+/** One run that changed the app registration through Graph, as the record shows it. */
+export interface GraphChangeBlock {
+  title: string;
+  rows: Row[];
+  requests: string[];
+  changes: string[];
+  undo: string[];
+}
+
+/** The changes made through Microsoft Graph (newest first), or the line that says why there are none. */
+export function graphChangeBlocks(record: ConnectionRecord): { none: string | null; blocks: GraphChangeBlock[] } {
+  if (record.graphChanges === null) return { none: 'Not known: this record was made without the Workbench app’s change log (changes made through Graph are listed only in records the app makes).', blocks: [] };
+  if (record.graphChanges.length === 0) return { none: 'None: the Workbench has not changed this profile’s app registration through Microsoft Graph.', blocks: [] };
+  return {
+    none: null,
+    blocks: record.graphChanges.map((c) => ({
+      title: `${utc(c.at)}: ${c.action}`,
+      rows: [
+        ['When', utc(c.at)],
+        ['Signed in as', c.account ?? '(not known)'],
+        ['Application (client) ID', c.appId ?? '(not known)'],
+        ['Result', c.result],
+      ],
+      requests: c.requests,
+      changes: c.changes,
+      undo: c.undo,
+    })),
+  };
+}

@@ -1,6 +1,6 @@
 import type { ConnectionRecord } from '../../shared/records';
 import { escapeHtml } from '../registration/render-html';
-import { connectionRows, notProvenLines, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
+import { connectionRows, graphChangeBlocks, notProvenLines, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
 
 // Inline only, and a CSP that forbids every fetch: the page opens the same offline, in a ticket, printed, or as a PDF.
 const style = `
@@ -11,12 +11,12 @@ table{border-collapse:collapse;margin:.4rem 0 1rem;width:100%}th,td{border:1px s
 th{background:#f3f3f3}th[scope=row]{width:14rem}.mono{font-family:Consolas,"Courier New",monospace;overflow-wrap:anywhere}
 .granted{color:#0e700e;font-weight:600}.missing{color:#c50f1f;font-weight:600}.not-verified{color:#8a5300}
 .finding{border-left:4px solid #999;padding:.3rem .8rem;margin:.6rem 0;break-inside:avoid}.error{border-color:#c50f1f}.warning{border-color:#bc4b09}
-.consent{font-weight:600}.notes{white-space:pre-wrap}
+.consent{font-weight:600}.change{break-inside:avoid-page}.notes{white-space:pre-wrap}
 @page{size:A4;margin:16mm}
 @media print{body{margin:0;max-width:none;font-size:11pt}h2{break-after:avoid}tr,.finding{break-inside:avoid}}
 `;
 
-const mono = new Set(['Client ID', 'Tenant', 'Certificate thumbprint (SHA-1)', 'Certificate thumbprint (SHA-256)', 'Redirect URI (Web)', 'Account UPN']);
+const mono = new Set(['Application (client) ID', 'Client ID', 'Tenant', 'Certificate thumbprint (SHA-1)', 'Certificate thumbprint (SHA-256)', 'Redirect URI (Web)', 'Account UPN']);
 
 function rowsTable(rows: Row[], caption: string): string {
   const body = rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td${mono.has(k) ? ' class="mono"' : ''}>${escapeHtml(v)}</td></tr>`).join('');
@@ -72,7 +72,30 @@ export function renderRecordHtml(record: ConnectionRecord): string {
   } else if (record.verification) {
     parts.push('<p>No open findings.</p>');
   }
+  parts.push(graphChangesHtml(record));
   if (record.notes.trim()) parts.push('<h2>Notes</h2>', `<p class="notes">${escapeHtml(record.notes.trim())}</p>`);
   parts.push('</body></html>');
   return `${parts.join('\n')}\n`;
+}
+
+function listHtml(title: string, items: string[], className = ''): string {
+  if (items.length === 0) return '';
+  return `<p>${escapeHtml(title)}</p><ul${className ? ` class="${className}"` : ''}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+}
+
+function graphChangesHtml(record: ConnectionRecord): string {
+  const { none, blocks } = graphChangeBlocks(record);
+  const parts = ['<h2>Changes through Microsoft Graph</h2>'];
+  if (none) parts.push(`<p>${escapeHtml(none)}</p>`);
+  for (const b of blocks) {
+    parts.push(
+      `<section class="change"><h3>${escapeHtml(b.title)}</h3>`,
+      rowsTable(b.rows, b.title),
+      listHtml('Requests sent:', b.requests, 'mono'),
+      listHtml('Changes:', b.changes),
+      listHtml('To undo what it created:', b.undo),
+      '</section>',
+    );
+  }
+  return parts.join('\n');
 }

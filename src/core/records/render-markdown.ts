@@ -1,6 +1,6 @@
 import type { ConnectionRecord } from '../../shared/records';
 import { escapeMarkdown as cell } from '../markdown';
-import { connectionRows, notProvenLines, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
+import { connectionRows, graphChangeBlocks, notProvenLines, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
 
 function rowsTable(rows: Row[]): string[] {
   return ['| Field | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
@@ -28,6 +28,20 @@ export function renderRecordMarkdown(record: ConnectionRecord): string {
   } else if (record.verification) {
     lines.push('No open findings.', '');
   }
+  lines.push(...graphChangesMarkdown(record));
   if (record.notes.trim()) lines.push('## Notes', '', ...record.notes.trim().split('\n').map((l) => cell(l)), '');
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function graphChangesMarkdown(record: ConnectionRecord): string[] {
+  const { none, blocks } = graphChangeBlocks(record);
+  const lines = ['## Changes through Microsoft Graph', ''];
+  if (none) return [...lines, cell(none), ''];
+  for (const b of blocks) {
+    lines.push(`### ${cell(b.title)}`, '', ...rowsTable(b.rows), '');
+    if (b.requests.length) lines.push('Requests sent:', '', ...b.requests.map((r) => `- ${cell(r)}`), '');
+    if (b.changes.length) lines.push('Changes:', '', ...b.changes.map((c) => `- ${cell(c)}`), '');
+    if (b.undo.length) lines.push('To undo what it created:', '', ...b.undo.map((u) => `- ${cell(u)}`), '');
+  }
+  return lines;
 }

@@ -41,6 +41,10 @@ export interface FetchView {
   objectId: string;
   passwords: Array<{ keyId: string; hint: string | null; displayName: string | null; endDateTime: string | null }>;
   certificates: Array<{ keyId: string; displayName: string | null; endDateTime: string | null; thumbprintSha1: string | null }>;
+  /** Codes of the findings a repair can fix through Graph (some need a PFX or a new secret, which the repair asks for). */
+  fixable: string[];
+  /** The report's id for verify.exportReport and verify.copyReport (null where it is not kept). */
+  reportId: string | null;
 }
 
 /** What applying a plan did: each request, what exists now, any partial failure, and the verification afterwards. */
@@ -54,8 +58,8 @@ export interface ApplyOutcome {
   /** The app read back and verified again (null when it could not be read). */
   after: FetchView | null;
   newSecret: NewSecret | null;
-  /** Rotation: the sign-in test with the new credential. */
-  test: { ok: boolean; summary: string } | null;
+  /** Rotation: the sign-in test with the new credential, where the new and the old credential are, and what to do next. */
+  test: { ok: boolean; summary: string; advice: string[] } | null;
   /** Profile fields the Workbench updated (client ID, secret, certificate). */
   profileUpdated: string[];
 }
@@ -69,6 +73,15 @@ export interface GraphChangeEntry {
   changes: GraphChange[];
   created: Array<Pick<CreatedObject, 'kind' | 'id' | 'label'>>;
   failed: boolean;
+  /** Each request that was sent and how it ended (method, URL, status; never a body). */
+  requests: Array<Pick<GraphRequestOutcome, 'method' | 'url' | 'status' | 'ok' | 'graphCode'>>;
+  /** The app read back afterwards: its verification's counts (null when it could not be read). */
+  readBack: { error: number; warning: number } | null;
+  /** Rotation: the sign-in test with the new credential. */
+  test: { ok: boolean; summary: string } | null;
+  /** A run that stopped part-way: how to finish it and how to undo what it created. */
+  finish: string | null;
+  undo: string[];
 }
 
 /** Contract methods that change app registrations through Microsoft Graph, always after a preview. */

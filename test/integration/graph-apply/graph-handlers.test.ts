@@ -7,6 +7,7 @@ import { addManagementApp, instantRetry } from '../../support/graph/management';
 import { createDispatcher } from '../../../src/core/app/dispatcher';
 import { createHandlers } from '../../../src/core/app/handlers';
 import { createTestHost, type TestHost } from '../../support/test-context';
+import type { ConnectionRecord } from '../../../src/shared/records';
 import type { Result } from '../../../src/shared/result';
 
 describe('graph.* handlers', () => {
@@ -92,7 +93,33 @@ describe('graph.* handlers', () => {
     expect(removed.after?.passwords.map((p) => p.keyId)).not.toContain(oldKey);
     const log = await call<GraphChangeEntry[]>('graph.changes', { profileId });
     expect(log.map((c) => c.action)).toEqual(['remove-old', 'rotate', 'create']);
-    const record = await call<{ graphChanges?: unknown[] }>('records.get', { profileId });
-    expect(record).toBeTruthy();
+    // The connection record lists the three runs, newest first, with their requests and the evidence; no secret.
+    const record = await call<ConnectionRecord>('records.get', { profileId });
+    expect(record.graphChanges?.map((c) => c.action)).toEqual(['Removed old credentials (rotation)', 'Added a new credential (rotation)', 'Created the app registration']);
+    expect(record.graphChanges?.[0]?.requests[0]).toMatch(/^DELETE |^POST .*\/removePassword → 204$/);
+    expect(record.graphChanges?.[1]?.result).toMatch(/^1 request answered with success\. Read back afterwards: 0 errors, \d+ warnings?\. Sign-in test with the new credential passed: /);
+    expect(record.graphChanges?.[2]?.requests).toHaveLength(6);
+    expect(record.graphChanges?.[2]?.account).toBe(h.s.admin.upn);
+    const md = await call<{ text: string }>('records.render', { profileId, format: 'markdown' });
+    expect(md.text).toContain('## Changes through Microsoft Graph');
+    expect(md.text).not.toContain(host.ctx.profiles.readSecret(profileId, 'clientSecret'));
+  });
+
+  it('a profile without a tenant takes the admin’s after create; a fetch lists what Graph can fix and its report exports like a manifest’s', async () => {
+    const id = host.ctx.profiles.create({ auth: 'client-credentials', name: 'No tenant yet', tenant: '', environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, scopes: ['User.Read'] }).entry.id;
+    await call<ManagementStatus>('graph.signIn', { profileId: id, client: { kind: 'graph-cli' }, action: 'create' });
+    // The sign-in went to "organizations": the admin's home tenant.
+    expect(new URL(host.shell.opened.at(-1) ?? '').pathname).toBe('/organizations/oauth2/v2.0/authorize');
+    const plan = await call<PlanView>('graph.previewCreate', { profileId: id, credential: 'none', consent: false });
+    const out = await call<ApplyOutcome>('graph.apply', { planId: plan.planId });
+    expect(out.profileUpdated).toEqual(['clientId', 'tenant']);
+    expect(host.ctx.profiles.get(id).profile?.tenant).toBe(h.s.tenantId);
+    // No secret was made: the verifier says so, and Graph can fix it with a new one.
+    const fetched = await call<FetchView>('graph.fetch', { profileId: id });
+    expect(fetched.fixable).toContain('secret.none_registered');
+    expect(fetched.reportId).toMatch(/^[0-9a-f-]{36}$/);
+    await call('verify.copyReport', { reportId: fetched.reportId });
+    expect(host.clipboard.text).toContain('No tenant yet');
+    expect(out.after?.reportId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -15,13 +15,17 @@ export class SigninNetwork {
 
   /** The client every sign-in request goes through: Node's CAs, the OS store if chosen, the extra CA file, a 30 s limit. */
   client(): SigninNetworkClient {
-    if (this.net) return this.net;
+    this.net ??= new SigninNetworkClient(this.options());
+    return this.net;
+  }
+
+  /** The options every client of the app's own requests uses (sign-in tests, the management sign-in, Graph): the user's CA choices on top of the base. */
+  options(): NetworkClientOptions {
     const { extraCaFile: file, useSystemCa } = this.store.preferences();
     const fromFile = file ? readExtraCa(file).pems : [];
     const given = this.base.extraCaPem;
     const extra = [...(given === undefined ? [] : Array.isArray(given) ? given : [given]), ...fromFile];
-    this.net = new SigninNetworkClient({ timeoutMs: 30_000, ...this.base, ...(extra.length ? { extraCaPem: extra } : {}), ...(useSystemCa ? { systemCa: true } : {}) });
-    return this.net;
+    return { timeoutMs: 30_000, ...this.base, ...(extra.length ? { extraCaPem: extra } : {}), ...(useSystemCa ? { systemCa: true } : {}) };
   }
 
   /** The browser timeout and the trusted root CA file, with what the file holds. */

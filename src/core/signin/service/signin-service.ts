@@ -218,6 +218,11 @@ export class SigninService {
     return this.network.setPreferences(patch);
   }
 
+  /** The network options of the sign-in tests (extra CA file, OS store), for other requests the app makes to Microsoft (the management sign-in, Graph). */
+  networkOptions(): NetworkClientOptions {
+    return this.network.options();
+  }
+
   /** Trust the root CAs in a PEM file for sign-in tests (checked before it is kept). */
   trustExtraCa(path: string): SigninPreferences {
     return this.network.trustExtraCa(path);

@@ -1,33 +1,61 @@
-import { Button, Field, Input, Radio, RadioGroup, Switch } from '@fluentui/react-components';
+import { Button, Dropdown, Field, makeStyles, Option, Radio, RadioGroup, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApplyOutcome, FetchView, ManagementStatus, PlanView } from '../../../shared/contract/graph';
 import type { AppError } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
 import { toAppError, unwrap, workbench } from '../../lib/workbench';
 import { ApplyResult } from './apply-result';
+import { GraphVerification } from './graph-verification';
+import { ManagementSignIn, type SignInChoice } from './management-signin';
 import { PreviewDialog } from './preview-dialog';
+import { RotateSection, type RotatedNow } from './rotate-section';
 
-type Action = 'fetch' | 'create' | 'repair' | 'rotate';
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+});
 
-/** Change the profile's app registration through Microsoft Graph: sign in as an admin, preview, confirm, verify again. */
-export function GraphPanel({ profileId, hasClientId, usesCertificate, headingLevel = 2 }: { profileId: string; hasClientId: boolean; usesCertificate: boolean; headingLevel?: 2 | 3 }) {
+type Busy = 'signin' | 'fetch' | 'preview' | 'apply' | 'retest';
+const busyWords: Record<Busy, string> = {
+  signin: 'Waiting for the management sign-in in the browser…',
+  fetch: 'Reading the app registration through Microsoft Graph…',
+  preview: 'Preparing the preview (nothing is sent)…',
+  apply: 'Sending the requests, then reading the app back…',
+  retest: 'Running the sign-in test with the new credential…',
+};
+
+/**
+ * Change the profile's app registration through Microsoft Graph: sign in for management, preview every request,
+ * send on confirmation, read the app back and verify it; repair what Graph can fix; rotate the secret or certificate.
+ */
+export function GraphPanel(props: { profileId: string; profileName: string; hasClientId: boolean; auth: 'certificate' | 'client-credentials' | 'byo-app'; headingLevel?: 2 | 3; onChanged?: () => void }) {
+  const { profileId, auth, onChanged } = props;
+  const styles = useStyles();
+  const usesCertificate = auth === 'certificate';
   const [status, setStatus] = useState<ManagementStatus | null>(null);
-  const [client, setClient] = useState<'graph-cli' | 'own'>('graph-cli');
-  const [ownId, setOwnId] = useState('');
-  const [consent, setConsent] = useState(true);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [plan, setPlan] = useState<PlanView | null>(null);
   const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
   const [fetched, setFetched] = useState<FetchView | null>(null);
-  const H = headingLevel === 2 ? 'h2' : 'h3';
+  const [createdApp, setCreatedApp] = useState(false);
+  const [credential, setCredential] = useState<'profile-certificate' | 'new-secret' | 'none'>(usesCertificate ? 'profile-certificate' : 'new-secret');
+  const [months, setMonths] = useState('6');
+  const [rotated, setRotated] = useState<RotatedNow | null>(null);
+  const [rotating, setRotating] = useState<{ thumbprintSha1: string | null } | null>(null);
+  const [rotations, setRotations] = useState(0);
+  const [retested, setRetested] = useState<string | null>(null);
+  const H = props.headingLevel === 2 ? 'h2' : 'h3';
+  const hasApp = props.hasClientId || createdApp;
+  const g = workbench().graph;
 
   useEffect(() => {
     void unwrap(workbench().graph.status({ profileId })).then(setStatus, () => setStatus(null));
   }, [profileId]);
 
-  const guard = useCallback(async (label: string, work: () => Promise<void>) => {
-    setBusy(label);
+  const guard = useCallback(async (what: Busy, work: () => Promise<void>) => {
+    setBusy(what);
     setError(null);
     try {
       await work();
@@ -38,89 +66,132 @@ export function GraphPanel({ profileId, hasClientId, usesCertificate, headingLev
     }
   }, []);
 
-  const signIn = (action: Action) =>
+  const signIn = (choice: SignInChoice) =>
     guard('signin', async () => {
-      setStatus(await unwrap(workbench().graph.signIn({ profileId, action, consent, client: client === 'own' ? { kind: 'own', clientId: ownId.trim() } : { kind: 'graph-cli' } })));
+      setStatus(await unwrap(g.signIn({ profileId, action: hasApp ? 'repair' : 'create', consent: choice.consent, client: choice.client })));
     });
-  const preview = (label: string, call: () => Promise<PlanView>) =>
-    guard(label, async () => {
-      setOutcome(null);
+  const signOut = () =>
+    guard('signin', async () => {
+      await unwrap(g.signOut({ profileId }));
+      setStatus(null);
+    });
+  const preview = (call: () => Promise<PlanView>) =>
+    guard('preview', async () => {
       setPlan(await call());
     });
-  const g = workbench().graph;
+  const readBack = () =>
+    guard('fetch', async () => {
+      setOutcome(null);
+      setFetched(await unwrap(g.fetch({ profileId })));
+    });
+  const apply = () =>
+    guard('apply', async () => {
+      if (!plan) return;
+      let out: ApplyOutcome;
+      try {
+        // The dialog stays open (“Sending…”) until Graph answered; the plan is spent either way.
+        out = await unwrap(g.apply({ planId: plan.planId }));
+      } finally {
+        setPlan(null);
+      }
+      setOutcome(out);
+      setFetched(out.after);
+      setRetested(null);
+      if (out.action === 'create' && out.profileUpdated.includes('clientId')) setCreatedApp(true);
+      if (out.action === 'rotate' && !out.failure) {
+        setRotated({ passwordKeyId: out.newSecret?.keyId ?? null, thumbprintSha1: rotating?.thumbprintSha1 ?? null, tested: out.test?.ok ?? false });
+        setRotations((n) => n + 1);
+      }
+      if (out.action === 'remove-old' && !out.failure) setRotated(null);
+      onChanged?.();
+    });
+  const retest = () =>
+    guard('retest', async () => {
+      const out = await unwrap(workbench().signin.appOnly({ profileId, credential: usesCertificate ? 'certificate' : 'secret' }));
+      setRetested(`The sign-in test with the new ${usesCertificate ? 'certificate' : 'client secret'} passed${out.result.claims?.roles.length ? ` (roles: ${out.result.claims.roles.join(', ')})` : ''}. You can remove the old one now.`);
+      setRotated((r) => (r ? { ...r, tested: true } : r));
+    });
 
+  const blocked = busy !== null || plan !== null;
+  const sending = busy === 'apply';
   return (
-    <section aria-labelledby="graph-panel-heading" data-testid="graph-panel">
+    <section aria-labelledby="graph-panel-heading" className={styles.panel} data-testid="graph-panel">
       <H id="graph-panel-heading">App registration through Microsoft Graph</H>
-      <p>Every change is shown as requests (method, address, body) before anything is sent, then the app is read back and verified.</p>
-      <RadioGroup value={client} onChange={(_e, d) => setClient(d.value as 'graph-cli' | 'own')} aria-label="Management app">
-        <Radio value="graph-cli" label="Microsoft Graph Command Line Tools (Microsoft’s public client, where your tenant allows it)" />
-        <Radio value="own" label="My own management app (a public client with http://localhost)" />
-      </RadioGroup>
-      {client === 'own' ? (
-        <Field label="Management app client ID">
-          <Input value={ownId} onChange={(_e, d) => setOwnId(d.value)} />
-        </Field>
-      ) : null}
-      <Switch checked={consent} onChange={(_e, d) => setConsent(d.checked)} label="Also grant admin consent when creating" />
-      <div>
-        <Button disabled={busy !== null} onClick={() => void signIn(hasClientId ? 'repair' : 'create')}>
-          {busy === 'signin' ? 'Waiting for the browser…' : status ? `Signed in as ${status.account ?? 'administrator'} — sign in again` : 'Sign in as administrator'}
-        </Button>
-        {status ? <span data-testid="graph-scopes"> Scopes: {status.scopes.join(', ')}</span> : null}
-      </div>
-      <div role="group" aria-label="App registration actions">
-        {!hasClientId ? (
-          <Button disabled={!status || busy !== null} onClick={() => void preview('create', () => unwrap(g.previewCreate({ profileId, credential: usesCertificate ? 'profile-certificate' : 'new-secret', secretMonths: 6, consent })))}>
-            Preview create
-          </Button>
-        ) : (
-          <>
-            <Button disabled={!status || busy !== null} onClick={() => void guard('fetch', async () => setFetched(await unwrap(g.fetch({ profileId }))))}>
-              Fetch and verify
-            </Button>
-            <Button disabled={!status || busy !== null} onClick={() => void preview('repair', () => unwrap(g.previewRepair({ profileId, secretMonths: null })))}>
-              Preview repair
-            </Button>
-            {!usesCertificate ? (
-              <Button disabled={!status || busy !== null} onClick={() => void preview('rotate', () => unwrap(g.previewRotate({ profileId, credential: { kind: 'secret', months: 6 } })))}>
-                Preview secret rotation
-              </Button>
+      <Text>
+        Create, verify, repair and rotate this profile’s app registration without the admin center. Every change is shown first as requests (method, address, body; secrets masked) and sent only when you confirm; afterwards the app is read back and
+        verified against the profile.
+      </Text>
+      <ManagementSignIn status={status} creating={!hasApp} waiting={busy === 'signin'} disabled={blocked} onSignIn={(c) => void signIn(c)} onSignOut={() => void signOut()} />
+      {status && !hasApp ? (
+        <div className={styles.box} role="group" aria-labelledby="graph-create-heading">
+          <Text as="h4" weight="semibold" id="graph-create-heading">
+            2. Create the app registration
+          </Text>
+          <RadioGroup value={credential} onChange={(_e, d) => setCredential(d.value as typeof credential)} aria-label="Credential of the new app">
+            {usesCertificate ? <Radio value="profile-certificate" label="Register the profile’s certificate (public key only)" /> : <Radio value="new-secret" label="Make a new client secret (shown masked in the preview, stored in this computer’s keychain)" />}
+            <Radio value="none" label="No credential yet" />
+          </RadioGroup>
+          <div className={styles.row}>
+            {credential === 'new-secret' ? (
+              <Field label="Secret valid for (months)">
+                <Dropdown value={months} selectedOptions={[months]} onOptionSelect={(_e, d) => setMonths(d.optionValue ?? '6')}>
+                  {['3', '6', '12', '24'].map((m) => (
+                    <Option key={m} value={m}>
+                      {m}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
             ) : null}
-          </>
-        )}
+            <Button appearance="primary" disabled={blocked} onClick={() => void preview(() => unwrap(g.previewCreate({ profileId, credential, secretMonths: Number(months), consent: status.scopes.some((s) => /PermissionGrant|AppRoleAssignment/i.test(s)) })))}>
+              Preview create
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {status && hasApp ? (
+        <div className={styles.box} role="group" aria-labelledby="graph-verify-heading">
+          <Text as="h4" weight="semibold" id="graph-verify-heading">
+            2. Verify, repair and rotate
+          </Text>
+          <div className={styles.row}>
+            <Button disabled={blocked} onClick={() => void readBack()}>
+              Read back and verify
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <div role="status" aria-live="polite" data-testid="graph-busy">
+        {busy && busy !== 'signin' ? <Spinner size="tiny" label={busyWords[busy]} /> : null}
+        {retested ? <Text>{retested}</Text> : null}
       </div>
       <ErrorBar error={error} title="Microsoft Graph" />
-      {fetched ? (
-        <div data-testid="graph-fetched">
-          <p>
-            Verified {fetched.appId}: {fetched.report.counts.error} error(s), {fetched.report.counts.warning} warning(s).
-          </p>
-          {fetched.passwords.length > 1 ? (
-            <Button disabled={busy !== null} onClick={() => void preview('remove', () => unwrap(g.previewRemoveOld({ profileId, passwordKeyIds: fetched.passwords.slice(0, -1).map((p) => p.keyId) })))}>
-              Preview removing the older secrets
-            </Button>
-          ) : null}
-        </div>
+      {outcome ? <ApplyResult outcome={outcome} /> : null}
+      {status && fetched ? <GraphVerification view={fetched} profileId={profileId} profileName={props.profileName} disabled={blocked} onPreviewRepair={(secretMonths) => void preview(() => unwrap(g.previewRepair({ profileId, secretMonths, useProfileCertificate: true })))} /> : null}
+      {status && hasApp ? (
+        <RotateSection
+          key={rotations}
+          usesCertificate={usesCertificate}
+          fetched={fetched}
+          rotated={rotated}
+          disabled={blocked}
+          onPreviewRotate={(c, thumbprintSha1) => {
+            setRotating({ thumbprintSha1 });
+            void preview(() => unwrap(g.previewRotate({ profileId, credential: c })));
+          }}
+          onPreviewRemove={(keys) => void preview(() => unwrap(g.previewRemoveOld({ profileId, ...keys })))}
+          onRetest={rotated && !rotated.tested && auth !== 'byo-app' ? () => void retest() : null}
+        />
       ) : null}
       <PreviewDialog
         preview={plan?.preview ?? null}
-        busy={busy === 'apply'}
+        busy={sending}
         onCancel={() => {
           if (plan) void g.discard({ planId: plan.planId });
           setPlan(null);
         }}
-        onConfirm={() =>
-          void guard('apply', async () => {
-            if (!plan) return;
-            const out = await unwrap(g.apply({ planId: plan.planId }));
-            setPlan(null);
-            setOutcome(out);
-            if (out.after) setFetched(out.after);
-          })
-        }
+        onConfirm={() => void apply()}
       />
-      {outcome ? <ApplyResult outcome={outcome} /> : null}
     </section>
   );
 }

@@ -46,6 +46,21 @@ export function RecordSummary({ record }: { record: ConnectionRecord }) {
       <dd className={styles.def}>
         <Text>{v ? (v.openFindings.length === 0 ? 'None: the last manifest check found no errors or warnings.' : `${v.counts.error} error(s), ${v.counts.warning} warning(s) from the last verification.`) : 'The manifest was not verified.'}</Text>
       </dd>
+      {record.graphChanges && record.graphChanges.length > 0 ? (
+        <>
+          <dt className={styles.term}>Changes through Microsoft Graph</dt>
+          <dd className={styles.def} data-testid="record-graph-changes">
+            <ul className={styles.list}>
+              {record.graphChanges.slice(0, 5).map((c) => (
+                <li key={`${c.at}-${c.action}`}>
+                  <Text>{`${formatDateTime(c.at)}: ${c.action}. ${c.result}`}</Text>
+                </li>
+              ))}
+            </ul>
+            {record.graphChanges.length > 5 ? <Text>{`And ${record.graphChanges.length - 5} earlier; the exported record lists them all with every request.`}</Text> : null}
+          </dd>
+        </>
+      ) : null}
     </dl>
   );
 }

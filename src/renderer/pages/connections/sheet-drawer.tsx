@@ -1,5 +1,6 @@
 import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { DismissRegular, EditRegular, ListRegular, OpenRegular, PersonKeyRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import { ErrorBar } from '../../components/error-bar';
 import { TransientDrawer } from '../../components/transient-drawer';
 import { useLastNonNull } from '../../lib/use-last';
@@ -20,7 +21,9 @@ const useStyles = makeStyles({
 
 function SheetContent({ id, go, version }: { id: string; go: (to: Href) => void; version: number }) {
   const styles = useStyles();
-  const sheet = useResult(() => workbench().profiles.connectionSheet({ id }), [id], version);
+  // A change through Graph (a new client ID, secret or certificate) reloads the sheet and the record.
+  const [changed, setChanged] = useState(0);
+  const sheet = useResult(() => workbench().profiles.connectionSheet({ id }), [id], `${version}:${changed}`);
   if (sheet.loading && !sheet.value) return <Spinner label="Loading the connection sheet…" />;
   if (!sheet.value) return <ErrorBar error={sheet.error} title="No connection sheet" />;
   const s = sheet.value;
@@ -52,8 +55,8 @@ function SheetContent({ id, go, version }: { id: string; go: (to: Href) => void;
         </Text>
         <ConnectionSheetBody id={id} sheet={s} headingLevel={3} />
       </section>
-      <RecordSection profileId={id} headingLevel={3} />
-      <GraphPanel profileId={id} hasClientId={Boolean(s.fields.find((f) => f.key === 'clientId')?.value)} usesCertificate={s.auth === 'certificate'} headingLevel={3} />
+      <RecordSection key={changed} profileId={id} headingLevel={3} />
+      <GraphPanel profileId={id} profileName={s.profileName} hasClientId={Boolean(s.fields.find((f) => f.key === 'clientId')?.value)} auth={s.auth} headingLevel={3} onChanged={() => setChanged((n) => n + 1)} />
     </>
   );
 }

@@ -73,13 +73,14 @@ function verdict(run: VerifyRun): { intent: 'error' | 'warning' | 'success'; tit
   return { intent: 'success', title: 'No errors or warnings.' };
 }
 
-/** The outcome of a check: verdict and counts, format and apps, findings grouped by severity, export and copy. */
-export function VerifyResults({ run }: { run: VerifyRun }) {
+/** The outcome of a check: verdict and counts, format and apps, findings grouped by severity, export and copy. `title` and `headingLevel` for a place under a lower heading (the connection sheet's Graph read-back). */
+export function VerifyResults({ run, title, headingLevel = 2 }: { run: VerifyRun; title?: string; headingLevel?: 2 | 4 }) {
   const styles = useStyles();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const { report } = run;
   const v = verdict(run);
+  const Sub = headingLevel === 2 ? 'h3' : 'h5';
   const heading = useReveal<HTMLHeadingElement>();
   const act = async <T,>(pending: Promise<Result<T>>, done: (value: T) => string) => {
     setStatus(null);
@@ -101,8 +102,8 @@ export function VerifyResults({ run }: { run: VerifyRun }) {
       : void act(workbench().verify.exportReport({ reportId: run.reportId, format }), (value) => `Saved to ${value.path}`);
   return (
     <section className={styles.results} aria-labelledby="results-title" data-testid="verify-results">
-      <Text as="h2" size={500} weight="semibold" id="results-title" tabIndex={-1} ref={heading}>
-        Result{report.fileName ? ` for ${report.fileName}` : ''}
+      <Text as={headingLevel === 2 ? 'h2' : 'h4'} size={500} weight="semibold" id="results-title" tabIndex={-1} ref={heading}>
+        {title ?? `Result${report.fileName ? ` for ${report.fileName}` : ''}`}
       </Text>
       <MessageBar intent={v.intent} data-testid="verdict">
         <MessageBarBody>
@@ -184,12 +185,12 @@ export function VerifyResults({ run }: { run: VerifyRun }) {
         const findings = report.findings.filter((f) => f.severity === s.severity);
         return (
           <section key={s.severity} className={styles.section} aria-labelledby={`findings-${s.severity}`} data-testid={`findings-${s.severity}`}>
-            <h3 className={styles.heading} id={`findings-${s.severity}`}>
+            <Sub className={styles.heading} id={`findings-${s.severity}`}>
               <Text size={400} weight="semibold">
                 {s.title}
               </Text>
               <CounterBadge count={findings.length} showZero color={s.color} aria-label={`${findings.length} ${s.title.toLowerCase()}`} />
-            </h3>
+            </Sub>
             {findings.length === 0 ? (
               <Text>None.</Text>
             ) : (

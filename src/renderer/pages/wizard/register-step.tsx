@@ -9,6 +9,7 @@ import { workbench } from '../../lib/workbench';
 import { splitList } from '../connections/draft';
 import { AudienceField, ClientIdField, TenantField } from '../connections/identity-fields';
 import { DomainField } from './domain-field';
+import { RegisterThroughGraph } from './register-graph';
 import type { StepProps } from './step-props';
 
 const useStyles = makeStyles({
@@ -141,6 +142,7 @@ export function RegisterStep(props: StepProps) {
           </li>
         ))}
       </ol>
+      <RegisterThroughGraph {...props} />
     </>
   );
 }

@@ -22,6 +22,12 @@ export class TenantDirectory {
   readonly assignments = new Map<string, AppRoleAssignment & { id: string }>();
   /** appIds created through Graph, with the time, for the replication-delay behaviour. */
   readonly createdAt = new Map<string, number>();
+  /**
+   * While true, credentials added through Graph are registered but not accepted at sign-in yet, as Entra can take a
+   * few minutes to accept a new secret or certificate; `replicate()` ends the lag and accepts them.
+   */
+  credentialLag = false;
+  private readonly lagging = new Set<string>();
 
   constructor(readonly tenant: EmulatorTenant) {
     for (const app of tenant.apps ?? []) this.adopt(app);
@@ -101,7 +107,10 @@ export class TenantDirectory {
     const o = stored.object as unknown as Record<string, unknown>;
     const keysBefore = stored.object.keyCredentials ?? [];
     for (const [key, value] of Object.entries(body)) {
-      if (key === 'keyCredentials') o.keyCredentials = (value as KeyCredential[]).map((k) => completeKey(k, keysBefore));
+      if (key === 'keyCredentials') {
+        o.keyCredentials = (value as KeyCredential[]).map((k) => completeKey(k, keysBefore));
+        if (this.credentialLag) for (const k of o.keyCredentials as KeyCredential[]) if (!keysBefore.some((b) => b.keyId === k.keyId)) this.lagging.add(k.keyId ?? '');
+      }
       else if ((key === 'web' || key === 'spa' || key === 'publicClient') && value && typeof value === 'object') o[key] = { ...(o[key] as object), ...value };
       else o[key] = value;
     }
@@ -122,6 +131,7 @@ export class TenantDirectory {
     };
     stored.object.passwordCredentials = [...(stored.object.passwordCredentials ?? []), credential];
     stored.secretValues.set(credential.keyId ?? '', secretText);
+    if (this.credentialLag) this.lagging.add(credential.keyId ?? '');
     this.sync(stored);
     return { ...credential, secretText };
   }
@@ -155,6 +165,13 @@ export class TenantDirectory {
     this.tenant.applicationGrants[sp.appId] = [...new Set([...(this.tenant.applicationGrants[sp.appId] ?? []), role.value])];
   }
 
+  /** End the credential lag: every credential added meanwhile is accepted at sign-in from now on. */
+  replicate(): void {
+    this.credentialLag = false;
+    this.lagging.clear();
+    for (const stored of this.apps.values()) this.sync(stored);
+  }
+
   /** Mirror Graph's object onto the emulator's sign-in model. */
   private sync(stored: StoredApp): void {
     const o = stored.object;
@@ -166,10 +183,10 @@ export class TenantDirectory {
     app.spa = [...(o.spa?.redirectUris ?? [])];
     app.publicClient = [...(o.publicClient?.redirectUris ?? [])];
     app.secrets = (o.passwordCredentials ?? []).flatMap((p) => {
-      const value = stored.secretValues.get(p.keyId ?? '');
+      const value = this.lagging.has(p.keyId ?? '') ? undefined : stored.secretValues.get(p.keyId ?? '');
       return value ? [{ keyId: p.keyId ?? undefined, value, ...(p.endDateTime ? { expiresAt: new Date(p.endDateTime) } : {}) }] : [];
     });
-    app.certificates = (o.keyCredentials ?? []).filter((k) => k.type === 'AsymmetricX509Cert' && k.usage === 'Verify' && k.key).map((k) => ({ certPem: pemOf(k.key ?? '') }));
+    app.certificates = (o.keyCredentials ?? []).filter((k) => k.type === 'AsymmetricX509Cert' && k.usage === 'Verify' && k.key && !this.lagging.has(k.keyId ?? '')).map((k) => ({ certPem: pemOf(k.key ?? '') }));
     const delegated: string[] = [];
     const application: string[] = [];
     for (const r of o.requiredResourceAccess ?? []) {
