@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import layering from './eslint-rules/layering.js';
 
@@ -164,6 +165,17 @@ export default defineConfig(
           message: 'Never expose ipcRenderer itself: expose the named contract methods only.',
         },
       ],
+    },
+  },
+  // React hooks (the renderer): the plugin's recommended rules, its warnings raised to errors so none passes unread.
+  // An exception is an inline disable with the reason beside it.
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...Object.fromEntries(Object.keys(reactHooks.configs.flat.recommended.rules).map((rule) => [rule, 'error'])),
+      // useResult(load, deps) runs `load` in an effect: its deps are checked like useEffect's.
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useResult$' }],
     },
   },
 );

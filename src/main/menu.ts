@@ -1,10 +1,11 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { href, type Href } from '../shared/routes';
 
 /** The application menu: the usual Edit, View, Window and Help menus; Help leads to the app's own pages. */
-export function buildMenu(options: { isDev: boolean; showPage: (page: string) => void; openDataFolder: () => void }): Menu {
+export function buildMenu(options: { isDev: boolean; showPage: (to: Href) => void; openDataFolder: () => void }): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : [{ label: '&File', submenu: [{ label: 'Settings', accelerator: 'CmdOrCtrl+,', click: () => options.showPage('settings') }, { type: 'separator' as const }, { role: 'quit' as const }] }]),
+    ...(isMac ? [{ role: 'appMenu' as const }] : [{ label: '&File', submenu: [{ label: 'Settings', accelerator: 'CmdOrCtrl+,', click: () => options.showPage(href('settings')) }, { type: 'separator' as const }, { role: 'quit' as const }] }]),
     { role: 'editMenu' },
     {
       label: '&View',
@@ -21,7 +22,7 @@ export function buildMenu(options: { isDev: boolean; showPage: (page: string) =>
     {
       role: 'help',
       submenu: [
-        { label: `About ${app.getName()}`, click: () => options.showPage('about') },
+        { label: `About ${app.getName()}`, click: () => options.showPage(href('about')) },
         { label: 'Open data folder', click: options.openDataFolder },
       ],
     },

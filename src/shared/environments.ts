@@ -1,13 +1,8 @@
-import { z } from 'zod';
-
 /** The Microsoft clouds a connection can target, plus an admin-defined Custom environment. */
 export const environmentIds = ['office365', 'usgov-l4', 'usgov-l5', 'china', 'custom'] as const;
 
 /** One of the environment ids. */
 export type EnvironmentId = (typeof environmentIds)[number];
-
-/** Zod schema for an environment id. */
-export const environmentIdSchema = z.enum(environmentIds);
 
 /** The names admins see for each environment. */
 export const environmentLabels: Record<EnvironmentId, string> = {

@@ -1,8 +1,11 @@
-// The New connection wizard's state (what main keeps in wizard.json: never a secret) and its decision guide.
-import { z } from 'zod';
-import { appAudiences, authKindSchema, authLabels, type AuthKind, type CertificateRef, type ProfileEntry } from './connections';
-import { environmentIdSchema, type EnvironmentId } from './environments';
+// The New connection wizard's state (what main keeps in wizard.json: never a secret) and its decision guide. The zod
+// schemas are in wizard-schema.ts (main and core parse with them; the renderer never loads zod).
+import { authLabels, type AuthKind, type CertificateRef, type ProfileEntry } from './connections';
+import type { EnvironmentId } from './environments';
+import type { WizardGuide, WizardInput } from './wizard-schema';
 import type { ProfileStatus } from './status';
+
+export type { WizardDraft, WizardGuide, WizardInput } from './wizard-schema';
 
 /** The wizard's steps, in order. */
 export const wizardSteps = ['decide', 'register', 'credential', 'scopes', 'details', 'verify', 'test', 'finish'] as const;
@@ -21,62 +24,6 @@ export const wizardStepLabels: Record<WizardStep, string> = {
   test: 'Sign-in test',
   finish: 'Finish',
 };
-
-/** The answers of the decision guide; null = not answered yet. */
-export const wizardGuideSchema = z
-  .object({
-    signsIn: z.enum(['person', 'unattended']).nullable().default(null),
-    triggers: z.enum(['yes', 'no']).nullable().default(null),
-    credential: z.enum(['certificate', 'secret', 'either']).nullable().default(null),
-    environment: environmentIdSchema.nullable().default(null),
-  })
-  .strict();
-
-/** The answers of the decision guide. */
-export type WizardGuide = z.infer<typeof wizardGuideSchema>;
-
-const text = (max: number) => z.string().max(max).default('');
-
-/** The profile fields the wizard collects: the same as the profile form's, without any secret. */
-export const wizardDraftSchema = z
-  .object({
-    name: text(200),
-    notes: text(10_000),
-    clientId: text(100),
-    tenant: text(256),
-    environment: environmentIdSchema.default('office365'),
-    loginHost: text(253),
-    graphHost: text(253),
-    secretExpiresAt: text(64),
-    scopes: text(10_000),
-    appOnlyPermissions: text(10_000),
-    upn: text(256),
-    audience: z.enum(appAudiences).default('single-tenant'),
-    domain: text(253),
-  })
-  .strict();
-
-/** The profile fields the wizard collects. */
-export type WizardDraft = z.infer<typeof wizardDraftSchema>;
-
-/** What the renderer may change in the wizard's state. Secrets are not here: they go to wizard.holdSecret or the certificates contract. */
-export const wizardInputSchema = z
-  .object({
-    step: z.enum(wizardSteps).default('decide'),
-    done: z.array(z.enum(wizardSteps)).max(wizardSteps.length).default([]),
-    guide: wizardGuideSchema.default({ signsIn: null, triggers: null, credential: null, environment: null }),
-    auth: authKindSchema.nullable().default(null),
-    draft: wizardDraftSchema.default(wizardDraftSchema.parse({})),
-    /** Ids of the app-registration checklist items the admin ticked. */
-    checklistDone: z.array(z.string().max(40)).max(20).default([]),
-    /** The profile the wizard saved (profiles.create); main checks it exists. */
-    profileId: z.string().max(100).nullable().default(null),
-    verifySkipped: z.boolean().default(false),
-  })
-  .strict();
-
-/** What the renderer may change in the wizard's state. */
-export type WizardInput = z.infer<typeof wizardInputSchema>;
 
 /** A certificate the wizard uses: facts only; the PFX and its password are held in main by `ref`, or in the vault once the profile exists. */
 export interface WizardCertificate extends CertificateRef {

@@ -28,6 +28,18 @@ describe.skipIf(missing !== null)('app frame in Chromium', () => {
     expect(await h.seriousAxeViolations()).toEqual([]);
   });
 
+  it('says an address that names no page is not found, with a way back to Start (no other page shown in its place)', async () => {
+    await h.open('#/conections?edit=1');
+    await h.page.getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
+    await h.page.getByText('The Workbench has no page called “conections”. Nothing was changed.').waitFor();
+    expect(await h.page.title()).toBe('Page not found — Graph Connection Workbench');
+    expect(await h.page.getByRole('navigation', { name: 'Pages' }).locator('[aria-current="page"]').count()).toBe(0);
+    expect(await h.seriousAxeViolations()).toEqual([]);
+    await h.page.getByRole('button', { name: 'Go to Start' }).click();
+    await h.page.getByRole('heading', { name: 'Graph Connection Workbench', level: 1 }).waitFor();
+    expect(new URL(h.page.url()).hash).toBe('#/start');
+  });
+
   it('changes a setting, reloads and finds it kept', async () => {
     await h.open('#/settings');
     await h.page.getByRole('heading', { name: 'Settings' }).waitFor();

@@ -12,7 +12,7 @@ import { GRAPH_COMMAND_LINE_TOOLS_CLIENT_ID, scopesFor } from '../../src/core/gr
 import { addManagementApp, instantRetry } from '../support/graph/management';
 import { HttpBrowser, startSigninHarness, type SigninHarness } from '../support/idp';
 import { pfxOf } from '../support/signin-profiles';
-import { wizardInputSchema } from '../../src/shared/wizard';
+import { wizardInputSchema } from '../../src/shared/wizard-schema';
 import { createTestHost, type TestHost } from '../support/test-context';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 

@@ -3,7 +3,7 @@
 // A whole-page screenshot of each page at each size goes to test-results/screenshots/layout-<size>-<page>.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSelfSignedCertificate, writePkcs12 } from '../../src/core/certificates';
-import { wizardInputSchema } from '../../src/shared/wizard';
+import { wizardInputSchema } from '../../src/shared/wizard-schema';
 import { createTestHost, type TestHost } from '../support/test-context';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 

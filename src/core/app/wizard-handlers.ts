@@ -1,4 +1,5 @@
-import { profileInputSchema, type ProfileEntry } from '../../shared/connections';
+import { type ProfileEntry } from '../../shared/connections';
+import { profileInputSchema } from '../../shared/connections-schema';
 import type { WizardSecretState, WizardView } from '../../shared/wizard';
 import { WorkbenchError, isWorkbenchError } from '../errors';
 import { buildChecklist } from '../wizard/checklist';

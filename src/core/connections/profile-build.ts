@@ -1,4 +1,5 @@
-import { normalizeDomain, PROFILE_SCHEMA_VERSION, profileSchema, redirectUriFor, type Profile, type ProfileInput } from '../../shared/connections';
+import { normalizeDomain, PROFILE_SCHEMA_VERSION, redirectUriFor, type Profile, type ProfileInput } from '../../shared/connections';
+import { profileSchema } from '../../shared/connections-schema';
 import { normalizeHost } from './formats';
 
 /** Tidy what the form sent: trimmed ids, host names without https://, scopes without blanks or repeats. */

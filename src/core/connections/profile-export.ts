@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  PROFILE_FILE_FORMAT,
-  PROFILE_SCHEMA_VERSION,
-  profileSchema,
-  redirectUriFor,
-  secretNamesFor,
-  type Profile,
-  type ProfileFile,
-  type ProfileFinding,
-} from '../../shared/connections';
+import { PROFILE_FILE_FORMAT, PROFILE_SCHEMA_VERSION, redirectUriFor, secretNamesFor, type Profile, type ProfileFile, type ProfileFinding } from '../../shared/connections';
+import { profileSchema } from '../../shared/connections-schema';
 import { WorkbenchError } from '../errors';
 import { readProfileFile } from './profile-file';
 import type { ValidationContext } from './validation/types';

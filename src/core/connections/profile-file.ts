@@ -1,4 +1,5 @@
-import { PROFILE_FILE_FORMAT, profileFileSchema, type ProfileFile, type ProfileFinding } from '../../shared/connections';
+import { PROFILE_FILE_FORMAT, type ProfileFile, type ProfileFinding } from '../../shared/connections';
+import { profileFileSchema } from '../../shared/connections-schema';
 import { fail, ok, type Result } from '../../shared/result';
 import type { FileStatus } from '../../shared/status';
 import { fileStatus } from '../status/file-status';

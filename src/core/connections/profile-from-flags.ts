@@ -1,4 +1,5 @@
-import { appAudiences, authKinds, authLabels, PROFILE_FILE_FORMAT, PROFILE_SCHEMA_VERSION, profileFileSchema, redirectUriFor, type AuthKind, type CertificateRef, type ProfileFile, type ProfileFinding } from '../../shared/connections';
+import { appAudiences, authKinds, authLabels, PROFILE_FILE_FORMAT, PROFILE_SCHEMA_VERSION, redirectUriFor, type AuthKind, type CertificateRef, type ProfileFile, type ProfileFinding } from '../../shared/connections';
+import { profileFileSchema } from '../../shared/connections-schema';
 import { environmentIds } from '../../shared/environments';
 import { WorkbenchError } from '../errors';
 import { scopeSet } from '../permissions/scope-set';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { profileFileSchema } from '../../shared/connections';
+import { profileFileSchema } from '../../shared/connections-schema';
 
 /** The JSON Schema (draft 2020-12) of a profile file; docs/profile.schema.json is this, checked by a unit test. */
 export function profileJsonSchema(): Record<string, unknown> {

@@ -1,4 +1,5 @@
-import { profileSchema, redirectUriFor, type AuthKind, type Profile, type ProfileEntryStatus } from '../../shared/connections';
+import { redirectUriFor, type AuthKind, type Profile, type ProfileEntryStatus } from '../../shared/connections';
+import { profileSchema } from '../../shared/connections-schema';
 import { readTolerantly, variantsOf } from './tolerant-parse';
 
 const storedVariants = variantsOf(profileSchema);

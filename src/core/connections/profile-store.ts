@@ -1,20 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Notice } from '../../shared/contract/app';
-import {
-  PROFILE_SCHEMA_VERSION,
-  profileInputSchema,
-  redirectUriFor,
-  secretNamesFor,
-  type Profile,
-  type ProfileEntry,
-  type ProfileFinding,
-  type ProfileInput,
-  type ProfileInputDraft,
-  type SecretHostChange,
-  type SecretName,
-  type SecretState,
-} from '../../shared/connections';
+import { PROFILE_SCHEMA_VERSION, redirectUriFor, secretNamesFor, type Profile, type ProfileEntry, type ProfileFinding, type ProfileInput, type ProfileInputDraft, type SecretHostChange, type SecretName, type SecretState } from '../../shared/connections';
+import { profileInputSchema } from '../../shared/connections-schema';
 import { WorkbenchError } from '../errors';
 import type { ConfirmQuestion } from '../os/ports';
 import type { StoreBackendFactory } from '../storage/backend';

@@ -1,4 +1,5 @@
-import { PROFILE_SCHEMA_VERSION, profileSchema, redirectUriFor, type CertificateRef, type Profile, type ProfileFile } from '../../shared/connections';
+import { PROFILE_SCHEMA_VERSION, redirectUriFor, type CertificateRef, type Profile, type ProfileFile } from '../../shared/connections';
+import { profileSchema } from '../../shared/connections-schema';
 import type { ConnectionRecord, RecordVerification } from '../../shared/records';
 import { buildConnectionRecord } from './build-record';
 

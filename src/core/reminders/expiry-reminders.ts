@@ -5,6 +5,7 @@ import type { Timers } from '../os/clipboard-service';
 import type { NotifierPort } from '../os/ports';
 import type { StoreBackendFactory } from '../storage/backend';
 import { openJsonDocument, type JsonDocument } from '../storage/json-document';
+import { href, type Href } from '../../shared/routes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** More reminders than this at once are folded into one summary notification. */
@@ -35,7 +36,8 @@ export class ExpiryReminders {
       backend: StoreBackendFactory;
       now: () => Date;
       timers: Timers;
-      open: (route: string) => void;
+      /** Show a page (an `href()`; main sends it to the renderer as `app.navigate`). */
+      open: (route: Href) => void;
       log: Logger;
     },
   ) {
@@ -79,7 +81,7 @@ export class ExpiryReminders {
         this.options.notifier.notify({
           title: titleOf(row),
           body: `${row.message} Open the profile to renew it and update the connection.`,
-          onClick: () => this.options.open(`connections?edit=${encodeURIComponent(row.profileId)}`),
+          onClick: () => this.options.open(href('connections', { edit: row.profileId })),
         });
       }
     } else {
@@ -87,7 +89,7 @@ export class ExpiryReminders {
       this.options.notifier.notify({
         title: `${due.length} certificates or secrets need renewing`,
         body: `${expired > 0 ? `${expired} ${expired === 1 ? 'has' : 'have'} expired; ` : ''}the soonest: ${due[0]!.profileName} (${due[0]!.what}). Open the expiry list.`,
-        onClick: () => this.options.open('connections'),
+        onClick: () => this.options.open(href('connections')),
       });
     }
     for (const row of due) file.shown[keyOf(row)] = today;

@@ -2,13 +2,8 @@ import { statSync } from 'node:fs';
 import { WorkbenchError } from '../errors';
 import type { StoreBackendFactory } from '../storage/backend';
 import { openJsonDocument, type JsonDocument } from '../storage/json-document';
-import {
-  defaultSettings,
-  SETTINGS_VERSION,
-  settingsSchema,
-  type Settings,
-  type SettingsPatch,
-} from '../../shared/settings';
+import { defaultSettings, SETTINGS_VERSION, type Settings, type SettingsPatch } from '../../shared/settings';
+import { settingsSchema } from '../../shared/settings-schema';
 import type { Notice } from '../../shared/contract/app';
 
 /** Keeps the non-secret settings: validated, migrated, recovered when damaged. */

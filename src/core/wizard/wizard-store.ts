@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Notice } from '../../shared/contract/app';
-import { certificateRefSchema } from '../../shared/connections';
-import { wizardInputSchema, type WizardCertificate, type WizardInput } from '../../shared/wizard';
+import { certificateRefSchema } from '../../shared/connections-schema';
+import { type WizardCertificate, type WizardInput } from '../../shared/wizard';
+import { wizardInputSchema } from '../../shared/wizard-schema';
 import type { StoreBackendFactory } from '../storage/backend';
 import { openJsonDocument, type JsonDocument } from '../storage/json-document';
 

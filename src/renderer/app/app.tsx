@@ -1,14 +1,17 @@
 import { Button, Divider, FluentProvider, makeStyles, mergeClasses, Text, tokens, Tooltip } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { asHref, href } from '../../shared/routes';
 import type { Settings } from '../../shared/settings';
 import { pages } from '../pages/registry';
 import { NARROW_QUERY, useMediaQuery } from '../lib/use-media';
 import { workbench } from '../lib/workbench';
-import { LeaveDialog } from './leave-dialog';
 import { Notices } from './notices';
 import { PageView } from './page-view';
 import { useRoute } from './use-route';
 import { useTheme } from './use-theme';
+
+// Loaded the first time a page holds a navigation back (Fluent's Dialog stays out of the first chunk).
+const LeaveDialog = lazy(() => import('./leave-dialog').then((m) => ({ default: m.LeaveDialog })));
 
 const useStyles = makeStyles({
   root: { display: 'grid', gridTemplateColumns: '232px minmax(0, 1fr)', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -46,21 +49,24 @@ export function App() {
   const theme = useTheme(settings?.theme ?? 'system');
   const mainRef = useRef<HTMLElement>(null);
   const narrow = useMediaQuery(NARROW_QUERY);
+  // Mounted from the first held navigation on, so it can animate closed (and its code is fetched only then).
+  const [leaveAsked, setLeaveAsked] = useState(false);
+  if (pendingLeave && !leaveAsked) setLeaveAsked(true);
 
   useEffect(() => {
     void workbench()
       .settings.get({})
       .then((r) => r.ok && setSettings(r.value));
-    return workbench().onEvent('app.navigate', ({ page: target }) => go(target));
+    return workbench().onEvent('app.navigate', ({ page: target }) => go(asHref(target)));
   }, [go]);
 
   useEffect(() => {
-    document.title = `${pages.find((p) => p.id === page)?.label ?? 'Start'} — Graph Connection Workbench`;
+    document.title = `${page === null ? 'Page not found' : (pages.find((p) => p.id === page)?.label ?? 'Start')} — Graph Connection Workbench`;
   }, [page]);
 
   const navItem = (p: (typeof pages)[number]) => {
     const Icon = p.icon;
-    const shared = { appearance: p.id === page ? ('primary' as const) : ('subtle' as const), icon: <Icon />, 'aria-current': p.id === page ? ('page' as const) : undefined, onClick: () => go(p.id) };
+    const shared = { appearance: p.id === page ? ('primary' as const) : ('subtle' as const), icon: <Icon />, 'aria-current': p.id === page ? ('page' as const) : undefined, onClick: () => go(href(p.id)) };
     // Below ~1100 px the navigation shows icons only: the page's name is the button's name and its tooltip.
     return narrow ? (
       <Tooltip key={p.id} content={p.label} relationship="label" positioning="after">
@@ -92,10 +98,14 @@ export function App() {
         </nav>
         <main id="main" className={styles.main} ref={mainRef} tabIndex={-1}>
           <Notices />
-          <PageView page={page} query={route.query} go={go} onSettingsChanged={setSettings} />
+          <PageView route={route} go={go} onSettingsChanged={setSettings} />
         </main>
       </div>
-      <LeaveDialog pending={pendingLeave} />
+      {leaveAsked ? (
+        <Suspense fallback={null}>
+          <LeaveDialog pending={pendingLeave} />
+        </Suspense>
+      ) : null}
     </FluentProvider>
   );
 }

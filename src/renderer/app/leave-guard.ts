@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 
 /** What a page with unsaved work registers: whether leaving now would lose it, and what to call that work. */
 interface LeaveGuard {
@@ -26,11 +26,18 @@ function holdUnload(event: BeforeUnloadEvent): void {
 
 /**
  * While mounted, navigation away asks first when `dirty` is true (an in-app confirm dialog, see useRoute), and so
- * do reload, closing the window and quitting (see holdUnload).
+ * do reload, closing the window and quitting (see holdUnload). Returns `saved()`: the work was just saved, so a
+ * navigation right away (before the clean state has rendered) leaves without asking.
  */
-export function useLeaveGuard(dirty: boolean, what: string): void {
+export function useLeaveGuard(dirty: boolean, what: string): { saved: () => void } {
   const state = useRef(dirty);
-  state.current = dirty;
+  // Layout effect: updated in the commit that shows the state, before any effect or event can navigate.
+  useLayoutEffect(() => {
+    state.current = dirty;
+  }, [dirty]);
+  const saved = useCallback(() => {
+    state.current = false;
+  }, []);
   useEffect(() => {
     const guard: LeaveGuard = { dirty: () => state.current, what };
     current = guard;
@@ -40,4 +47,5 @@ export function useLeaveGuard(dirty: boolean, what: string): void {
       if (current === guard) current = null;
     };
   }, [what]);
+  return { saved };
 }

@@ -1,85 +1,84 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { asHref, parseHref, type Href, type PageId } from '../../shared/routes';
 import { requestHeadingFocus } from '../components/page';
-import { pages } from '../pages/registry';
 import { activeLeaveGuard } from './leave-guard';
 
-const known = new Set(pages.map((p) => p.id));
-
-function pageOf(target: string): string {
-  const id = target.split('?')[0] ?? '';
-  return known.has(id) ? id : 'start';
-}
-
-function queryOf(target: string): string {
-  const at = target.indexOf('?');
-  return at < 0 ? '' : target.slice(at + 1);
-}
-
-function currentTarget(): string {
-  return window.location.hash.replace(/^#\/?/, '');
+/** The app's address now (`#/page?query`; `#/` on first start). */
+function currentHref(): Href {
+  return asHref(window.location.hash);
 }
 
 /** A navigation held back because the page has unsaved work. */
 export interface PendingLeave {
-  target: string;
+  target: Href;
   what: string;
   leave(): void;
   stay(): void;
 }
 
-/** Where the app is: the page id and the query after `?` (e.g. `edit=<id>`), both from the URL hash. */
+/**
+ * Where the app is, from the URL hash: the page (null when the address names no page: the app says so rather than
+ * show another), the id as written, and the query after `?` (e.g. `edit=<id>`).
+ */
 export interface Route {
-  page: string;
+  page: PageId | null;
+  written: string;
   query: string;
 }
 
+/** The page of an address, or the address itself when it names none (so two unknown addresses differ). */
+function pageKey(address: Href): string {
+  const parsed = parseHref(address);
+  return parsed.page ?? address;
+}
+
 /**
- * The current route from the URL hash (so a reload keeps the page), a function to go elsewhere (`page` or
- * `page?key=value`), and the navigation waiting for confirmation when the page on screen has unsaved work.
+ * The current route from the URL hash (so a reload keeps the page), a function to go elsewhere (an `href()`), and the
+ * navigation waiting for confirmation when the page on screen has unsaved work.
  */
-export function useRoute(): [Route, (target: string) => void, PendingLeave | null] {
-  const [target, setTarget] = useState(currentTarget);
-  const [pending, setPending] = useState<{ target: string; what: string } | null>(null);
-  const accepted = useRef(currentTarget());
+export function useRoute(): [Route, (to: Href) => void, PendingLeave | null] {
+  const [address, setAddress] = useState(currentHref);
+  const [pending, setPending] = useState<{ target: Href; what: string } | null>(null);
+  const accepted = useRef(currentHref());
   const bypass = useRef(false);
 
   useEffect(() => {
     const onHash = () => {
-      const target = currentTarget();
+      const target = currentHref();
       if (target === accepted.current) return;
       const guard = bypass.current ? null : activeLeaveGuard();
       bypass.current = false;
       if (guard) {
         // Back/forward or a typed URL: put the address back and ask first.
-        window.history.replaceState(null, '', `#/${accepted.current}`);
+        window.history.replaceState(null, '', accepted.current);
         setPending({ target, what: guard.what });
         return;
       }
       // After a navigation (not on first load) the new page's heading takes focus, for keyboard and screen-reader users.
-      if (pageOf(target) !== pageOf(accepted.current)) requestHeadingFocus();
+      if (pageKey(target) !== pageKey(accepted.current)) requestHeadingFocus();
       accepted.current = target;
-      setTarget(target);
+      setAddress(target);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  const go = useCallback((target: string) => {
+  const go = useCallback((to: Href) => {
     const guard = activeLeaveGuard();
-    if (guard && target !== accepted.current) {
-      setPending({ target, what: guard.what });
+    if (guard && to !== accepted.current) {
+      setPending({ target: to, what: guard.what });
       return;
     }
-    window.location.hash = `#/${target}`;
+    window.location.hash = to;
   }, []);
 
   const leave = useCallback(() => {
     if (!pending) return;
     setPending(null);
     bypass.current = true;
-    window.location.hash = `#/${pending.target}`;
+    window.location.hash = pending.target;
   }, [pending]);
 
-  const route = { page: pageOf(target), query: queryOf(target) };
-  return [route, go, pending ? { ...pending, leave, stay: () => setPending(null) } : null];
+  const { page, written, query } = parseHref(address);
+  return [{ page, written, query }, go, pending ? { ...pending, leave, stay: () => setPending(null) } : null];
 }

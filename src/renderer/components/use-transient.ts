@@ -29,13 +29,15 @@ export function useTransient(open: boolean): { mounted: boolean; onExitFinished:
   const before = useRef<Set<Element> | null>(null);
   // The control that had focus when the overlay opened: focus goes back to it when the overlay is gone.
   const opener = useRef<HTMLElement | null>(null);
+  /* eslint-disable react-hooks/refs -- Read during the render that opens the overlay: the overlay mounts in this
+     commit, and its own effects (focus trap, aria-hidden) run before any effect of this hook could look. */
   if (open && before.current === null) {
     before.current = hiddenBodyChildren();
     opener.current = openerNow();
   }
-  useEffect(() => {
-    if (open) setMounted(true);
-  }, [open]);
+  /* eslint-enable react-hooks/refs */
+  // Opened: stays mounted until its exit animation has finished (onExitFinished).
+  if (open && !mounted) setMounted(true);
   const restore = () => {
     const earlier = before.current ?? new Set<Element>();
     for (const element of hiddenBodyChildren()) if (!earlier.has(element)) element.removeAttribute('aria-hidden');

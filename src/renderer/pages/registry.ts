@@ -1,4 +1,5 @@
 import type { FluentIcon } from '@fluentui/react-icons';
+import type { PageId } from '../../shared/routes';
 import {
   AddCircleRegular,
   CertificateRegular,
@@ -14,7 +15,7 @@ import {
 
 /** One page in the navigation. */
 export interface PageDefinition {
-  id: string;
+  id: PageId;
   label: string;
   summary: string;
   icon: FluentIcon;
@@ -22,7 +23,7 @@ export interface PageDefinition {
   footer?: boolean;
 }
 
-/** Every page, in navigation order. Features add their page here and in app/page-view.tsx. */
+/** Every page, in navigation order. Features add their page here, to PageId (src/shared/routes.ts) and in app/page-view.tsx. */
 export const pages: PageDefinition[] = [
   { id: 'start', label: 'Start', summary: 'Your connections at a glance: their status, the next expiries and the last tests.', icon: HomeRegular },
   {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Settings } from '../settings';
-import { settingsPatchSchema } from '../settings';
+import { settingsPatchSchema } from '../settings-schema';
 import { method } from './define';
 
 const empty = z.object({}).strict();

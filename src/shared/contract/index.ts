@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
-import { buildApiObject, type WorkbenchHost } from './build-api';
+import type { WorkbenchHost } from './build-api';
 import { appMethods } from './app';
 import { certificateMethods } from './certificates';
 import type { EventSpec, MethodSpec } from './define';
+import type { EventName, MethodName } from './names';
 import { contractEvents } from './events';
 import { graphMethods } from './graph';
 import { profileMethods } from './profiles';
@@ -32,8 +33,13 @@ export const events = {
 };
 
 export type Contract = typeof contract;
-export type MethodName = keyof Contract;
-export type EventName = keyof typeof events;
+export type { MethodName, EventName } from './names';
+export { buildApi, channelFor, EVENT_CHANNEL, eventNames, methodNames } from './names';
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+/** Compile-time proof that the names-only module (what the preload loads) names exactly the contract's methods and events. */
+export type NamesMatchContract = [Assert<Same<keyof Contract, MethodName>>, Assert<Same<keyof typeof events, EventName>>];
 
 /** What the caller sends (defaults may be left out). */
 export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;
@@ -43,11 +49,6 @@ export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
 export type MethodOutput<K extends MethodName> = Contract[K] extends MethodSpec<z.ZodType, infer O> ? O : never;
 /** The payload of an event. */
 export type EventPayload<E extends EventName> = (typeof events)[E] extends EventSpec<infer P> ? P : never;
-
-/** Method names in a stable order (the preload exposes exactly these). */
-export const methodNames = Object.keys(contract).sort() as MethodName[];
-/** Event names in a stable order. */
-export const eventNames = Object.keys(events).sort() as EventName[];
 
 type Namespace<K> = K extends `${infer N}.${string}` ? N : never;
 type Member<K, N extends string> = K extends `${N}.${infer M}` ? M : never;
@@ -64,20 +65,3 @@ export type WorkbenchApi = {
 
 export type { WorkbenchHost } from './build-api';
 
-/** The IPC channel a method travels on. */
-export function channelFor(name: MethodName): string {
-  return `wb:${name}`;
-}
-
-/** The IPC channel events travel on. */
-export const EVENT_CHANNEL = 'wb:event';
-
-/** Build the nested api object from a generic caller; used by the preload and by the test host. */
-export function buildApi(
-  names: readonly string[],
-  call: (name: string, input: unknown) => Promise<unknown>,
-  subscribe: (name: string, listener: (payload: unknown) => void) => () => void,
-  host: WorkbenchHost = 'desktop',
-): WorkbenchApi {
-  return buildApiObject(names, call, subscribe, host) as WorkbenchApi;
-}

@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import {
-  profileInputSchema,
-  secretNames,
-  type ConnectionSheet,
-  type ExpiryRow,
-  type ProfileEntry,
-  type ProfileFinding,
-  type SecretHostChange,
-  type SecretName,
-} from '../connections';
+import { secretNames, type ConnectionSheet, type ExpiryRow, type ProfileEntry, type ProfileFinding, type SecretHostChange, type SecretName } from '../connections';
+import { profileInputSchema } from '../connections-schema';
 import type { EnvironmentId } from '../environments';
 import type { ProfileStatus } from '../status';
 import { method } from './define';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { authKindSchema, customHostsSchema } from '../connections';
-import { environmentIdSchema } from '../environments';
+import { authKindSchema, customHostsSchema } from '../connections-schema';
+import { environmentIdSchema } from '../environments-schema';
 import type { AppOnlySuggestion, PermissionHint, RequiredResourceAccess, ScopeChecklist, ScopeRow, SiteGrant } from '../permissions';
 import { method } from './define';
 

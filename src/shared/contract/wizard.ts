@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { appAudiences, authKindSchema, customHostsSchema } from '../connections';
-import { environmentIdSchema } from '../environments';
+import { appAudiences } from '../connections';
+import { authKindSchema, customHostsSchema } from '../connections-schema';
+import { environmentIdSchema } from '../environments-schema';
 import type { PermissionKind } from '../permissions';
-import { wizardInputSchema, type WizardView } from '../wizard';
+import { type WizardView } from '../wizard';
+import { wizardInputSchema } from '../wizard-schema';
 import { method } from './define';
 
 const empty = z.object({}).strict();

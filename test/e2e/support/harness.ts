@@ -5,10 +5,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createDispatcher, type CallRecord } from '../../../src/core/app/dispatcher';
 import { createHandlers } from '../../../src/core/app/handlers';
-import { eventNames, methodNames } from '../../../src/shared/contract';
 import type { WorkbenchHost } from '../../../src/shared/contract/build-api';
 import { startWebHost, type WebHost } from '../../../src/web-host/server';
 import { createTestHost, type TestHost } from '../../support/test-context';
@@ -51,6 +51,13 @@ export interface Harness {
 }
 
 let sharedBrowser: Browser | null = null;
+let clientScript: Promise<string> | null = null;
+
+/** workbench-client.ts bundled for the page: window.workbench made by the preload's own buildApi (the dev-server stand-in). */
+function workbenchClientScript(): Promise<string> {
+  clientScript ??= build({ entryPoints: [resolve(import.meta.dirname, 'workbench-client.ts')], bundle: true, write: false, format: 'iife', target: 'chrome120', logLevel: 'silent' }).then((r) => r.outputFiles[0]!.text);
+  return clientScript;
+}
 
 async function browser(): Promise<Browser> {
   sharedBrowser ??= await chromium.launch({
@@ -112,27 +119,7 @@ async function until(check: () => boolean, what: string, ms = 30_000): Promise<v
 /** window.workbench as Electron's preload gives it, bound to the dispatcher in this process (Vite's dev server only). */
 async function bindPreloadStandIn(context: BrowserContext, dispatcher: ReturnType<typeof createDispatcher>): Promise<void> {
   await context.exposeBinding('__workbenchCall', (_source, name: string, input: unknown) => dispatcher.call(name, input));
-  await context.addInitScript(
-    ([names, events]) => {
-      const listeners = new Map<string, Set<(p: unknown) => void>>();
-      const w = window as unknown as Record<string, unknown>;
-      w.__workbenchEmit = (name: string, payload: unknown) => listeners.get(name)?.forEach((l) => l(payload));
-      const api: Record<string, unknown> = { host: 'desktop' };
-      for (const name of names) {
-        const [ns, member] = [name.slice(0, name.indexOf('.')), name.slice(name.indexOf('.') + 1)];
-        const group = (api[ns] ??= {}) as Record<string, unknown>;
-        group[member] = (input: unknown) => (w.__workbenchCall as (n: string, i: unknown) => Promise<unknown>)(name, input ?? {});
-      }
-      api.onEvent = (name: string, listener: (p: unknown) => void) => {
-        if (!events.includes(name)) throw new Error(`Unknown event ${name}`);
-        if (!listeners.has(name)) listeners.set(name, new Set());
-        listeners.get(name)!.add(listener);
-        return () => listeners.get(name)?.delete(listener);
-      };
-      Object.defineProperty(window, 'workbench', { value: Object.freeze(api), configurable: false, writable: false });
-    },
-    [methodNames as string[], eventNames as string[]] as const,
-  );
+  await context.addInitScript({ content: await workbenchClientScript() });
 }
 
 /** Start the renderer against a fresh (or given) host. */

@@ -14,7 +14,8 @@ import { certificateFromPfx } from '../../../src/core/registration/pfx-certifica
 import { profileToVerifyTarget } from '../../../src/core/registration/profile-target';
 import { testAppOnly } from '../../../src/core/signin/app-only';
 import { credentialFromPfx } from '../../../src/core/signin/service/pfx-credential';
-import { profileFileSchema, type ProfileFile } from '../../../src/shared/connections';
+import { type ProfileFile } from '../../../src/shared/connections';
+import { profileFileSchema } from '../../../src/shared/connections-schema';
 import { HttpBrowser, startSigninHarness, type SigninHarness } from '../../support/idp';
 import { addManagementApp, graphClient, managementSignIn } from '../../support/graph/management';
 import { pfxOf } from '../../support/signin-profiles';

@@ -7,7 +7,7 @@ import { runPlan } from '../../../src/core/graph-apply/run-plan';
 import { isWorkbenchError } from '../../../src/core/errors';
 import { environments } from '../../../src/core/connections/environments';
 import { decodeJwt } from '../../../src/core/signin/token-decode';
-import { profileFileSchema } from '../../../src/shared/connections';
+import { profileFileSchema } from '../../../src/shared/connections-schema';
 import { HttpBrowser, startSigninHarness, type SigninHarness } from '../../support/idp';
 import { addManagementApp, graphClient, managementSignIn } from '../../support/graph/management';
 

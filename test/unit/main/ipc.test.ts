@@ -58,7 +58,7 @@ describe('IPC registration', () => {
     }
     expect(reached).toEqual([]);
     // The same spy answers our own window, so the refusals above are the sender check, not a broken spy.
-    await handlers.get(channelFor(methodNames[0]!))!(event(7, mainFrame), {});
+    await handlers.get(channelFor(methodNames[0]))!(event(7, mainFrame), {});
     expect(reached).toEqual([methodNames[0]]);
   });
 

@@ -1,6 +1,7 @@
 // Pure helpers of the Connections and Scopes pages: what the form sends, and how a scope choice changes.
 import { describe, expect, it } from 'vitest';
-import { profileInputSchema, type Profile } from '../../../src/shared/connections';
+import { type Profile } from '../../../src/shared/connections';
+import { profileInputSchema } from '../../../src/shared/connections-schema';
 import { draftFromProfile, emptyDraft, toInput } from '../../../src/renderer/pages/connections/draft';
 import { chosen, covering, toggled } from '../../../src/renderer/pages/scopes/selection';
 import type { ChecklistLine, ScopeRow } from '../../../src/shared/permissions';

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { profileStatus } from '../../../src/core/status';
 import type { ProfileFinding } from '../../../src/shared/connections';
 import type { SigninHistoryEntry } from '../../../src/shared/contract/signin';
-import { wizardInputSchema, type WizardInput, type WizardView } from '../../../src/shared/wizard';
+import { type WizardInput, type WizardView } from '../../../src/shared/wizard';
+import { wizardInputSchema } from '../../../src/shared/wizard-schema';
 import { stepStates } from '../../../src/shared/wizard-steps';
 
 const CLIENT_ID = '6b8c1a2e-3f4d-4e5a-9b7c-1d2e3f4a5b6c';

@@ -1,6 +1,7 @@
 // The decision guide's recommendation, in the admin's words.
 import { describe, expect, it } from 'vitest';
-import { optionLabel, recommendOption, wizardInputSchema, type WizardGuide } from '../../../src/shared/wizard';
+import { optionLabel, recommendOption, type WizardGuide } from '../../../src/shared/wizard';
+import { wizardInputSchema } from '../../../src/shared/wizard-schema';
 
 const guide = (g: Partial<WizardGuide>): WizardGuide => ({ signsIn: null, triggers: null, credential: null, environment: null, ...g });
 

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { HeldCertificate } from '../../../shared/certificates';
 import type { FetchView } from '../../../shared/contract/graph';
 import { OpenPanel } from '../certificates/open-panel';
@@ -35,10 +35,17 @@ export function RotateSection(props: {
   const [held, setHeld] = useState<HeldCertificate | null>(null);
   const { fetched, rotated } = props;
   const existing = fetched ? (props.usesCertificate ? fetched.certificates.map((c) => ({ keyId: c.keyId, label: `${c.displayName ?? 'Certificate'} (SHA-1 ${c.thumbprintSha1 ?? '?'}${c.endDateTime ? `, until ${c.endDateTime.slice(0, 10)}` : ''})`, isNew: rotated !== null && hex(c.thumbprintSha1) === hex(rotated.thumbprintSha1) })) : fetched.passwords.map((p) => ({ keyId: p.keyId, label: `${p.displayName ? `“${p.displayName}” ` : 'Secret '}(hint ${p.hint ?? '?'}…${p.endDateTime ? `, until ${p.endDateTime.slice(0, 10)}` : ''})`, isNew: rotated?.passwordKeyId === p.keyId }))) : [];
-  const [picked, setPicked] = useState<string[]>([]);
-  // After a rotation whose test passed, the old credentials are picked for removal (still only on confirmation).
+  // After a rotation whose test passed, the old credentials are picked for removal (still only on confirmation). The
+  // choice is set again, during render, whenever the rotation or the old credentials change (not in an effect: no
+  // render with a stale choice).
   const oldKeys = existing.filter((e) => !e.isNew).map((e) => e.keyId).join(' ');
-  useEffect(() => setPicked(rotated?.tested ? oldKeys.split(' ').filter(Boolean) : []), [rotated, oldKeys]);
+  const pickFor = (r: RotatedNow | null) => (r?.tested ? oldKeys.split(' ').filter(Boolean) : []);
+  const [picked, setPicked] = useState<string[]>(() => pickFor(rotated));
+  const [pickedFor, setPickedFor] = useState({ rotated, oldKeys });
+  if (pickedFor.rotated !== rotated || pickedFor.oldKeys !== oldKeys) {
+    setPickedFor({ rotated, oldKeys });
+    setPicked(pickFor(rotated));
+  }
   const what = props.usesCertificate ? 'certificate' : 'client secret';
   return (
     <div className={styles.box} role="group" aria-labelledby="graph-rotate-heading" data-testid="graph-rotate">

@@ -10,6 +10,7 @@ import { Base64Block } from './base64-block';
 import { ChainList } from './chain-list';
 import { errorTitle } from './error-text';
 import { keyText, originText, validityText } from './format';
+import { href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   card: {
@@ -73,7 +74,7 @@ export function DetailsCard({ held, onClose }: { held: HeldCertificate; onClose:
   const handoff = async () => {
     const result = await workbench().certificates.handoff({ ref: held.ref });
     if (!result.ok) return setError(result.error);
-    window.location.hash = `#/connections?certificate=${encodeURIComponent(result.value.ref)}`;
+    window.location.hash = href('connections', { certificate: result.value.ref });
   };
   const copyKeyCredentials = async () => {
     const result = await workbench().certificates.copyKeyCredentials({ ref: held.ref });

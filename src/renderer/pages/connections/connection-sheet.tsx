@@ -18,19 +18,30 @@ const useStyles = makeStyles({
 
 const revealable = new Set<string>(['clientSecret', 'pfxPassword']);
 
+/** What was copied, counting down to the moment main clears the clipboard. */
+function CopyStatus({ text, clearsInSeconds }: { text: string; clearsInSeconds: number | null }) {
+  const [secondsLeft, setSecondsLeft] = useState(clearsInSeconds);
+  useEffect(() => {
+    if (!clearsInSeconds) return;
+    const copiedAt = Date.now();
+    const timer = window.setInterval(() => setSecondsLeft(Math.max(0, Math.ceil(clearsInSeconds - (Date.now() - copiedAt) / 1000))), 1000);
+    return () => window.clearInterval(timer);
+  }, [clearsInSeconds]);
+  const words = !clearsInSeconds || secondsLeft === null ? `${text}.` : secondsLeft > 0 ? `${text} — cleared from the clipboard in ${secondsLeft} s.` : `${text}; the clipboard has been cleared.`;
+  return (
+    <MessageBar intent="success">
+      <MessageBarBody>{words}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
 /** The sheet's table, copy and reveal buttons, and the things to do elsewhere; used by the sheet page and the wizard's finish step. */
 export function ConnectionSheetBody({ id, sheet: s, headingLevel }: { id: string; sheet: ConnectionSheetViewData; headingLevel: 2 | 3 }) {
   const styles = useStyles();
-  const [status, setStatus] = useState<{ key: string; text: string; clearsAt: number | null } | null>(null);
+  // `copy` counts the copies, so each one starts its own countdown.
+  const [status, setStatus] = useState<{ copy: number; text: string; clearsInSeconds: number | null } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
-  const [now, setNow] = useState(Date.now());
-
-  useEffect(() => {
-    if (!status?.clearsAt) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, [status]);
 
   const copy = async (field: ConnectionSheetField) => {
     const r = await workbench().profiles.copySheetField({ id, key: field.key });
@@ -39,8 +50,7 @@ export function ConnectionSheetBody({ id, sheet: s, headingLevel }: { id: string
       return;
     }
     setError(null);
-    setNow(Date.now());
-    setStatus({ key: field.key, text: `${field.label} copied`, clearsAt: r.value.clearsInSeconds ? Date.now() + r.value.clearsInSeconds * 1000 : null });
+    setStatus((s) => ({ copy: (s?.copy ?? 0) + 1, text: `${field.label} copied`, clearsInSeconds: r.value.clearsInSeconds }));
   };
   const reveal = async (field: ConnectionSheetField) => {
     if (revealed[field.key] !== undefined) {
@@ -51,18 +61,12 @@ export function ConnectionSheetBody({ id, sheet: s, headingLevel }: { id: string
     if (!r.ok) setError(r.error);
     else setRevealed((v) => ({ ...v, [field.key]: r.value.value }));
   };
-  const secondsLeft = status?.clearsAt ? Math.max(0, Math.ceil((status.clearsAt - now) / 1000)) : null;
-  const statusText = status ? (secondsLeft === null ? `${status.text}.` : secondsLeft > 0 ? `${status.text} — cleared from the clipboard in ${secondsLeft} s.` : `${status.text}; the clipboard has been cleared.`) : '';
 
   return (
     <>
       <ErrorBar error={error} />
       <div role="status" aria-live="polite" data-testid="copy-status">
-        {status ? (
-          <MessageBar intent="success">
-            <MessageBarBody>{statusText}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        {status ? <CopyStatus key={status.copy} text={status.text} clearsInSeconds={status.clearsInSeconds} /> : null}
       </div>
       <Table aria-label="Connection page fields">
         <TableHeader>

@@ -2,6 +2,7 @@ import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { authKinds, authLabels, type AuthKind } from '../../../shared/connections';
+import { href, type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   options: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: tokens.spacingHorizontalS, flexBasis: '100%', width: '100%', order: 10 },
@@ -15,7 +16,7 @@ const optionSummaries: Record<AuthKind, string> = {
 };
 
 /** The "New connection" button: it opens the choice of the guided setup and the three options (inline, no popup menu). */
-export function NewConnection({ go, primary }: { go: (target: string) => void; primary?: boolean }) {
+export function NewConnection({ go, primary }: { go: (to: Href) => void; primary?: boolean }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   return (
@@ -25,7 +26,7 @@ export function NewConnection({ go, primary }: { go: (target: string) => void; p
       </Button>
       {open ? (
         <div role="group" aria-label="Choose the authentication option" className={styles.options}>
-          <Button className={styles.option} appearance="primary" onClick={() => go('wizard')}>
+          <Button className={styles.option} appearance="primary" onClick={() => go(href('wizard'))}>
             <span>
               <Text weight="semibold" block>
                 Guided setup
@@ -36,7 +37,7 @@ export function NewConnection({ go, primary }: { go: (target: string) => void; p
             </span>
           </Button>
           {authKinds.map((k) => (
-            <Button key={k} className={styles.option} onClick={() => go(`connections?new=${k}`)}>
+            <Button key={k} className={styles.option} onClick={() => go(href('connections', { new: k }))}>
               <span>
                 <Text weight="semibold" block>
                   {authLabels[k]}

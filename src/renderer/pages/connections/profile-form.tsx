@@ -17,6 +17,7 @@ import { AudienceField, ClientIdField, DomainFields, EnvironmentFields, NameFiel
 import { SaveStatus } from '../../components/save-status';
 import { NotesField, ScopeFields } from './scope-fields';
 import { fieldState, useFindings } from './use-findings';
+import { href, type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
@@ -27,7 +28,7 @@ const useStyles = makeStyles({
 export function ProfileForm(props: {
   id: string | null;
   auth: AuthKind | null;
-  go: (target: string) => void;
+  go: (to: Href) => void;
   onCertificateChosen?: CertificateChosenHandler;
   /** A certificate held in main, handed over from the Certificates page ("Use in a connection"). */
   certificateRef?: string | null;
@@ -44,7 +45,6 @@ export function ProfileForm(props: {
   const [saving, setSaving] = useState(false);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(id !== null);
-  const [next, setNext] = useState<string | null>(null);
   const justCreated = useRef<string | null>(null);
 
   useEffect(() => {
@@ -91,15 +91,7 @@ export function ProfileForm(props: {
   }, [id, props.auth, props.certificateRef]);
 
   const dirty = draft !== null && JSON.stringify(draft) !== baseline;
-  useLeaveGuard(dirty, draft?.name ? `The profile “${draft.name}”` : 'This connection profile');
-
-  useEffect(() => {
-    // Navigate only once the saved state has rendered, so the leave guard sees a clean form.
-    if (next && !dirty) {
-      go(next);
-      setNext(null);
-    }
-  }, [next, dirty, go]);
+  const leaveGuard = useLeaveGuard(dirty, draft?.name ? `The profile “${draft.name}”` : 'This connection profile');
 
   const { findings, checking } = useFindings(draft, id);
   const set = useCallback((patch: Partial<Draft>, field: string) => {
@@ -138,7 +130,9 @@ export function ProfileForm(props: {
     setSavedMessage(r.value.hostChange ? `${saved} ${r.value.hostChange.message}` : saved);
     if (id === null) {
       justCreated.current = r.value.entry.id;
-      setNext(`connections?edit=${encodeURIComponent(r.value.entry.id)}`);
+      // Saved: the form is clean although that has not rendered yet, so the guard lets this navigation through.
+      leaveGuard.saved();
+      go(href('connections', { edit: r.value.entry.id }));
     }
   };
 
@@ -147,7 +141,7 @@ export function ProfileForm(props: {
       <Page title="Connection profile">
         <ErrorBar error={loadError} title="The profile cannot be opened" />
         <div className={styles.actions}>
-          <Button onClick={() => go('connections')}>Back to connections</Button>
+          <Button onClick={() => go(href('connections'))}>Back to connections</Button>
         </div>
       </Page>
     );
@@ -159,7 +153,7 @@ export function ProfileForm(props: {
           <MessageBarBody>{entry.problems.join(' ')}</MessageBarBody>
         </MessageBar>
         <div className={styles.actions}>
-          <Button onClick={() => go('connections')}>Back to connections</Button>
+          <Button onClick={() => go(href('connections'))}>Back to connections</Button>
         </div>
       </Page>
     );
@@ -208,8 +202,8 @@ export function ProfileForm(props: {
           <Button appearance="primary" type="submit" icon={<SaveRegular />} disabled={saving}>
             {saving ? 'Saving…' : 'Save'}
           </Button>
-          <Button onClick={() => go('connections')}>{dirty ? 'Cancel' : 'Back to connections'}</Button>
-          {id !== null && !dirty ? <Button onClick={() => go(`connections?sheet=${encodeURIComponent(id)}`)}>Connection sheet</Button> : null}
+          <Button onClick={() => go(href('connections'))}>{dirty ? 'Cancel' : 'Back to connections'}</Button>
+          {id !== null && !dirty ? <Button onClick={() => go(href('connections', { sheet: id }))}>Connection sheet</Button> : null}
           <SaveStatus dirty={dirty} saved={savedMessage} problem={errors.length > 0} />
         </div>
       </form>

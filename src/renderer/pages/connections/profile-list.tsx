@@ -14,6 +14,7 @@ import { NewConnection } from './new-connection';
 import { ProfileGrid } from './profile-grid';
 import { ProfileToolbar, type RowActions } from './profile-toolbar';
 import { SheetDrawer } from './sheet-drawer';
+import { href, type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   commands: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -22,7 +23,7 @@ const useStyles = makeStyles({
 });
 
 /** Connections as a console: commands, the grid with a toolbar for the selected row, the sheet in a panel (`?sheet=<id>`), expiry. */
-export function ProfileList({ go, sheetId }: { go: (target: string) => void; sheetId: string | null }) {
+export function ProfileList({ go, sheetId }: { go: (to: Href) => void; sheetId: string | null }) {
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<ProfileListItem[] | null>(null);
@@ -60,11 +61,10 @@ export function ProfileList({ go, sheetId }: { go: (target: string) => void; she
     done(r.value);
     refresh();
   };
-  const id = (item: ProfileListItem) => encodeURIComponent(item.entry.id);
   const on: RowActions = {
-    sheet: (item) => go(`connections?sheet=${id(item)}`),
-    test: (item) => go(`signin?profile=${id(item)}`),
-    edit: (item) => go(`connections?edit=${id(item)}`),
+    sheet: (item) => go(href('connections', { sheet: item.entry.id })),
+    test: (item) => go(href('signin', { profile: item.entry.id })),
+    edit: (item) => go(href('connections', { edit: item.entry.id })),
     duplicate: (item) => void act(workbench().profiles.duplicate({ id: item.entry.id }), (r) => setMessage(`Created “${r.entry.name}”.${r.skippedSecrets.length ? ` Secrets that could not be read were not copied: ${r.skippedSecrets.join(', ')}.` : ''}`)),
     // Without secrets: a file chosen in main's save dialog, or a download in a browser tab (gcw ui).
     exportFile: (item) =>
@@ -121,11 +121,11 @@ export function ProfileList({ go, sheetId }: { go: (target: string) => void; she
           <ProfileToolbar item={chosen} on={on} />
           <ProfileGrid items={items} selected={selected} onSelect={setSelected} onOpen={(profileId) => {
               setSelected(profileId);
-              go(`connections?sheet=${encodeURIComponent(profileId)}`);
+              go(href('connections', { sheet: profileId }));
             }} />
         </>
       )}
-      <ExpirySection rows={expiry} open={(profileId) => go(`connections?edit=${encodeURIComponent(profileId)}`)} />
+      <ExpirySection rows={expiry} open={(profileId) => go(href('connections', { edit: profileId }))} />
       <ImportDialog
         open={importing}
         onClose={() => setImporting(false)}

@@ -1,7 +1,8 @@
 import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import { ListRegular } from '@fluentui/react-icons';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { TransientDialog } from '../../components/transient-dialog';
+import { useLastNonNull } from '../../lib/use-last';
 import { ScopePicker } from '../scopes/scope-picker';
 import type { ScopeSelection } from '../scopes/selection';
 import { splitList } from './draft';
@@ -14,15 +15,15 @@ const useStyles = makeStyles({
   content: { maxHeight: '70vh', overflowY: 'auto' },
 });
 
+const noScopes: ScopeSelection = { delegated: [], application: [] };
+
 /** Delegated scopes and app-only application permissions, typed or chosen from the checklists in a dialog. */
 export function ScopeFields({ kit }: { kit: FieldKit }) {
   const styles = useStyles();
   const [picking, setPicking] = useState<ScopeSelection | null>(null);
   const { draft } = kit;
   // The choice stays on screen while the dialog animates closed.
-  const last = useRef<ScopeSelection>({ delegated: [], application: [] });
-  if (picking) last.current = picking;
-  const shown = last.current;
+  const shown = useLastNonNull(picking) ?? noScopes;
   const hint =
     draft.auth === 'certificate'
       ? 'Delegated permissions the app registration grants, separated by spaces. The certificate connection page does not ask for them, but the account needs them.'

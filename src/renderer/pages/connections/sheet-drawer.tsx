@@ -1,14 +1,16 @@
 import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { DismissRegular, EditRegular, ListRegular, OpenRegular, PersonKeyRegular } from '@fluentui/react-icons';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ErrorBar } from '../../components/error-bar';
 import { TransientDrawer } from '../../components/transient-drawer';
+import { useLastNonNull } from '../../lib/use-last';
 import { useResult } from '../../lib/use-result';
 import { workbench } from '../../lib/workbench';
 import { GraphPanel } from '../app-registration/graph-panel';
 import { ConnectionSheetBody } from './connection-sheet';
 import { RecordSection } from './record-section';
 import { StatusSection } from './status-section';
+import { href, type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   drawer: { width: 'min(760px, 100vw)' },
@@ -17,11 +19,11 @@ const useStyles = makeStyles({
   help: { color: tokens.colorNeutralForeground2 },
 });
 
-function SheetContent({ id, go, version }: { id: string; go: (target: string) => void; version: number }) {
+function SheetContent({ id, go, version }: { id: string; go: (to: Href) => void; version: number }) {
   const styles = useStyles();
   // A change through Graph (a new client ID, secret or certificate) reloads the sheet and the record.
   const [changed, setChanged] = useState(0);
-  const sheet = useResult(() => workbench().profiles.connectionSheet({ id }), [id, version, changed]);
+  const sheet = useResult(() => workbench().profiles.connectionSheet({ id }), [id], `${version}:${changed}`);
   if (sheet.loading && !sheet.value) return <Spinner label="Loading the connection sheet…" />;
   if (!sheet.value) return <ErrorBar error={sheet.error} title="No connection sheet" />;
   const s = sheet.value;
@@ -31,13 +33,13 @@ function SheetContent({ id, go, version }: { id: string; go: (target: string) =>
         {s.title}. The fields in the order the connection page asks for them. Secrets are copied only when you click, and cleared from the clipboard after {s.clipboardClearSeconds} seconds.
       </Text>
       <div className={styles.actions}>
-        <Button icon={<EditRegular />} onClick={() => go(`connections?edit=${encodeURIComponent(id)}`)}>
+        <Button icon={<EditRegular />} onClick={() => go(href('connections', { edit: id }))}>
           Edit profile
         </Button>
-        <Button icon={<PersonKeyRegular />} onClick={() => go(`signin?profile=${encodeURIComponent(id)}`)}>
+        <Button icon={<PersonKeyRegular />} onClick={() => go(href('signin', { profile: id }))}>
           Test the sign-in
         </Button>
-        <Button icon={<ListRegular />} onClick={() => go(`scopes?profile=${encodeURIComponent(id)}`)}>
+        <Button icon={<ListRegular />} onClick={() => go(href('scopes', { profile: id }))}>
           Review the scopes
         </Button>
         {s.appRegistrationUrl ? (
@@ -60,12 +62,11 @@ function SheetContent({ id, go, version }: { id: string; go: (target: string) =>
 }
 
 /** The connection sheet of a profile in a panel over the list (`?sheet=<id>`), so the list stays where it was. */
-export function SheetDrawer({ id, name, go, version }: { id: string | null; name: string; go: (target: string) => void; version: number }) {
+export function SheetDrawer({ id, name, go, version }: { id: string | null; name: string; go: (to: Href) => void; version: number }) {
   const styles = useStyles();
-  const close = () => go('connections');
+  const close = () => go(href('connections'));
   // While the panel slides out, it keeps showing the profile it had.
-  const shown = useRef(id);
-  if (id) shown.current = id;
+  const shown = useLastNonNull(id);
   return (
     <TransientDrawer open={id !== null} inertTrapFocus position="end" size="medium" className={styles.drawer} onOpenChange={(_e, d) => !d.open && close()} aria-labelledby="sheet-drawer-title">
       <DrawerHeader>
@@ -73,7 +74,7 @@ export function SheetDrawer({ id, name, go, version }: { id: string | null; name
           Connection sheet: {name}
         </DrawerHeaderTitle>
       </DrawerHeader>
-      <DrawerBody className={styles.body}>{shown.current ? <SheetContent id={shown.current} go={go} version={version} /> : null}</DrawerBody>
+      <DrawerBody className={styles.body}>{shown ? <SheetContent id={shown} go={go} version={version} /> : null}</DrawerBody>
     </TransientDrawer>
   );
 }

@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 /** What the evidence says about a profile: the badge and every fact with its date (on the sheet). */
 export function StatusSection({ profileId, headingLevel, version = 0 }: { profileId: string; headingLevel: 2 | 3; version?: number }) {
   const styles = useStyles();
-  const details = useResult(() => workbench().profiles.get({ id: profileId }), [profileId, version]);
+  const details = useResult(() => workbench().profiles.get({ id: profileId }), [profileId], version);
   const status = details.value?.status;
   return (
     <section aria-labelledby="profile-status" className={styles.section} data-testid="status-section">

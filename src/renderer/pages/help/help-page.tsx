@@ -7,6 +7,7 @@ import { Page } from '../../components/page';
 import { useResult } from '../../lib/use-result';
 import { workbench } from '../../lib/workbench';
 import { OptionComparison } from './option-comparison';
+import { href, type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -33,7 +34,7 @@ const categoryWords: Record<AadstsEntry['category'], string> = {
 };
 
 /** Help: AADSTS codes searchable by number or words (meaning and fix), and how the three options differ. `?code=50011` searches at once. */
-export function HelpPage({ query, go }: { query: string; go: (target: string) => void }) {
+export function HelpPage({ query, go }: { query: string; go: (to: Href) => void }) {
   const styles = useStyles();
   const [text, setText] = useState(() => new URLSearchParams(query).get('code') ?? '');
   const [debounced, setDebounced] = useState(text);
@@ -90,7 +91,7 @@ export function HelpPage({ query, go }: { query: string; go: (target: string) =>
         </Text>
         <OptionComparison />
         <div>
-          <Button appearance="primary" icon={<AddCircleRegular />} onClick={() => go('wizard')}>
+          <Button appearance="primary" icon={<AddCircleRegular />} onClick={() => go(href('wizard'))}>
             Start a new connection
           </Button>
         </div>

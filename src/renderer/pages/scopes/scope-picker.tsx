@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AuthKind } from '../../../shared/connections';
 import type { ScopeBuild } from '../../../shared/contract/scopes';
 import type { EnvironmentId } from '../../../shared/environments';
@@ -61,10 +61,14 @@ export function ScopePicker(props: {
   }, [auth, value, environment, customHosts, clientId, appName]);
 
   const loaded = checklist.value;
+  const startFromMinimum = props.startFromMinimum ?? false;
+  // Only when a checklist arrives: an admin who later clears every box keeps an empty choice.
+  const filledFrom = useRef<ScopeChecklist | null>(null);
   useEffect(() => {
-    if (props.startFromMinimum && loaded && value.delegated.length === 0 && value.application.length === 0) onChange({ delegated: minimumOf(loaded), application: [] });
-    // Only when the checklist arrives: an admin who later clears every box keeps an empty choice.
-  }, [loaded]);
+    if (!loaded || filledFrom.current === loaded) return;
+    filledFrom.current = loaded;
+    if (startFromMinimum && value.delegated.length === 0 && value.application.length === 0) onChange({ delegated: minimumOf(loaded), application: [] });
+  }, [loaded, startFromMinimum, value, onChange]);
 
   const setDelegated = (delegated: string[]) => onChange({ ...value, delegated });
 

@@ -7,6 +7,7 @@ import { useResult } from '../../lib/use-result';
 import { workbench } from '../../lib/workbench';
 import { ScopePicker } from './scope-picker';
 import type { ScopeSelection } from './selection';
+import { href, type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   from: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
 });
 
 /** Scopes: the connector's checklists per option, any Graph permission by search, and the outputs for the connection and the manifest; `?profile=<id>` starts from a saved profile. */
-export function ScopesPage({ query, go }: { query: string; go: (target: string) => void }) {
+export function ScopesPage({ query, go }: { query: string; go: (to: Href) => void }) {
   const styles = useStyles();
   const profileId = new URLSearchParams(query).get('profile');
   const profiles = useResult(() => workbench().profiles.list({}), []);
@@ -37,7 +38,7 @@ export function ScopesPage({ query, go }: { query: string; go: (target: string) 
       {usable.length > 0 ? (
         <div className={styles.from}>
           <Field className={styles.select} label="Start from a saved connection" hint="Its option, scopes and application permissions; nothing is saved back until you edit the profile.">
-            <Select value={profile?.id ?? ''} onChange={(_e, d) => go(d.value ? `scopes?profile=${encodeURIComponent(d.value)}` : 'scopes')}>
+            <Select value={profile?.id ?? ''} onChange={(_e, d) => go(href('scopes', { profile: d.value || undefined }))}>
               <option value="">None — start from an option’s minimum</option>
               {usable.map((p) => (
                 <option key={p.entry.id} value={p.entry.id}>
@@ -47,7 +48,7 @@ export function ScopesPage({ query, go }: { query: string; go: (target: string) 
             </Select>
           </Field>
           {profile ? (
-            <Button icon={<EditRegular />} onClick={() => go(`connections?edit=${encodeURIComponent(profile.id)}`)}>
+            <Button icon={<EditRegular />} onClick={() => go(href('connections', { edit: profile.id }))}>
               Edit {profile.name}
             </Button>
           ) : null}

@@ -1,6 +1,6 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AdminConsentLink } from '../../../shared/contract/signin';
 import type { AppError } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
@@ -18,10 +18,13 @@ export function AdminConsentLinkBox({ profileId, version }: { profileId: string;
   const [link, setLink] = useState<AdminConsentLink | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  useEffect(() => {
+  // Another profile or version: the link and the message shown were for the one before.
+  const [shownFor, setShownFor] = useState(`${profileId} ${version}`);
+  if (shownFor !== `${profileId} ${version}`) {
+    setShownFor(`${profileId} ${version}`);
     setLink(null);
     setStatus(null);
-  }, [profileId, version]);
+  }
   const copy = async () => {
     const r = await workbench().signin.adminConsentLink({ profileId, version });
     if (!r.ok) {

@@ -1,9 +1,9 @@
 import { Button, Card, CardHeader, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CopyRegular, DismissCircleFilled } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
-import type { AppError } from '../../../shared/result';
-import type { AadstsEntry } from '../../../shared/signin';
+import { useState } from 'react';
+import { ok, type AppError } from '../../../shared/result';
 import { CopyButton } from '../../components/copy-button';
+import { useResult } from '../../lib/use-result';
 import { useReveal } from '../../lib/use-reveal';
 import { workbench } from '../../lib/workbench';
 import { failureTitle } from './failure-title';
@@ -23,7 +23,6 @@ const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
 /** A failed test: the code (and AADSTS name), our message, Microsoft's message, the fix, the IDs, and "Copy diagnostics". */
 export function FailureCard({ error, profileId, testName, onSignInAgain }: { error: AppError; profileId: string; testName: string | null; onSignInAgain: (() => void) | null }) {
   const styles = useStyles();
-  const [entry, setEntry] = useState<AadstsEntry | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const copyDiagnostics = async () => {
     const r = await workbench().signin.copyDiagnostics({ profileId });
@@ -31,14 +30,14 @@ export function FailureCard({ error, profileId, testName, onSignInAgain }: { err
   };
   const d = error.details ?? {};
   const aadsts = typeof d.aadsts === 'number' ? d.aadsts : null;
-  useEffect(() => {
-    setEntry(null);
+  const lookup = useResult(() => (aadsts === null ? Promise.resolve(ok(null)) : workbench().signin.aadstsLookup({ code: aadsts })), [aadsts]);
+  const entry = lookup.loading ? null : lookup.value;
+  // Another error code: "copied" was said of the failure before.
+  const [copiedFor, setCopiedFor] = useState(aadsts);
+  if (copiedFor !== aadsts) {
+    setCopiedFor(aadsts);
     setCopied(null);
-    if (aadsts === null) return;
-    void workbench()
-      .signin.aadstsLookup({ code: aadsts })
-      .then((r) => r.ok && setEntry(r.value));
-  }, [aadsts]);
+  }
   const traceId = text(d.traceId);
   const correlationId = text(d.correlationId);
   const heading = useReveal<HTMLHeadingElement>();

@@ -7,6 +7,7 @@ import { workbench } from '../../lib/workbench';
 import { ProfileTestPanel } from './profile-test-panel';
 import { TestSettings } from './test-settings';
 import { useProfileTests } from './use-profile-tests';
+import { href, type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   picker: { maxWidth: '520px' },
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
 });
 
 /** Sign-in tests: prove a profile works (delegated sign-in, app-only, admin consent, check connection, Graph probe). `?profile=<id>` picks the profile. */
-export function SigninPage({ query, go }: { query: string; go: (target: string) => void }) {
+export function SigninPage({ query, go }: { query: string; go: (to: Href) => void }) {
   const styles = useStyles();
   const profileId = new URLSearchParams(query).get('profile');
   const tests = useProfileTests(profileId);
@@ -34,13 +35,13 @@ export function SigninPage({ query, go }: { query: string; go: (target: string) 
             No connection profile to test
           </Text>
           <Text>Create a profile on the Connections page first: its client ID, tenant, cloud and secret or certificate are what the tests use.</Text>
-          <Button appearance="primary" onClick={() => go('connections')}>
+          <Button appearance="primary" onClick={() => go(href('connections'))}>
             Go to Connections
           </Button>
         </div>
       ) : (
         <Field className={styles.picker} label="Connection profile" hint="The profile to test: its client ID, tenant, cloud and the secret or certificate stored for it.">
-          <Select value={profileId ?? ''} disabled={busy} onChange={(_e, d) => go(d.value ? `signin?profile=${encodeURIComponent(d.value)}` : 'signin')}>
+          <Select value={profileId ?? ''} disabled={busy} onChange={(_e, d) => go(href('signin', { profile: d.value || undefined }))}>
             <option value="">Choose a profile…</option>
             {usable.map((p) => (
               <option key={p.entry.id} value={p.entry.id}>

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppOnlyCredential, DelegatedClient, SigninProfileInfo } from '../../../shared/contract/signin';
 import type { GraphProbeTarget } from '../../../shared/signin';
 import { AdminConsentLinkBox } from './consent-link';
@@ -46,7 +46,13 @@ export function TestActions({ info, busy, on }: { info: SigninProfileInfo; busy:
   const [verify, setVerify] = useState(true);
   const [target, setTarget] = useState<GraphProbeTarget>('me/drive');
   const [token, setToken] = useState<'delegated' | 'app-only'>('delegated');
-  useEffect(() => setClient(info.delegated[0] ?? 'public'), [info.profileId, info.delegated]);
+  // Another profile (or other ways its app may prove itself): start again from the first one it offers.
+  const offered = `${info.profileId} ${info.delegated.join(' ')}`;
+  const [clientFor, setClientFor] = useState(offered);
+  if (clientFor !== offered) {
+    setClientFor(offered);
+    setClient(info.delegated[0] ?? 'public');
+  }
   const own: AppOnlyCredential = info.auth === 'certificate' ? 'certificate' : 'secret';
 
   return (

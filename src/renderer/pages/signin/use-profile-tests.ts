@@ -10,8 +10,8 @@ import { useSigninRun } from './use-signin-run';
 export function useProfileTests(profileId: string | null) {
   const [version, setVersion] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
-  const info = useResult(() => (profileId ? workbench().signin.profileInfo({ profileId }) : Promise.resolve(ok(null))), [profileId, version]);
-  const history = useResult(() => (profileId ? workbench().signin.history({ profileId }) : Promise.resolve(ok([]))), [profileId, version]);
+  const info = useResult(() => (profileId ? workbench().signin.profileInfo({ profileId }) : Promise.resolve(ok(null))), [profileId], version);
+  const history = useResult(() => (profileId ? workbench().signin.history({ profileId }) : Promise.resolve(ok([]))), [profileId], version);
   const { state, start, cancel } = useSigninRun(profileId, refresh);
   const on: TestHandlers | null = profileId
     ? {

@@ -17,30 +17,35 @@ export interface SigninRunState {
   error: AppError | null;
 }
 
+const idle: SigninRunState = { running: null, last: null, steps: [], outcome: null, error: null };
+
 /** Run tests for one profile, following their `signin.progress` events; `onFinished` refreshes history and profile info. */
 export function useSigninRun(profileId: string | null, onFinished: () => void) {
-  const [state, setState] = useState<SigninRunState>({ running: null, last: null, steps: [], outcome: null, error: null });
+  // The state belongs to the profile it was made for: another profile starts from nothing, and what a test of the
+  // profile shown before reports later (its progress, its outcome) does not reach this one.
+  const [tagged, setTagged] = useState<{ profileId: string | null; state: SigninRunState }>({ profileId, state: idle });
+  const state = tagged.profileId === profileId ? tagged.state : idle;
   const runId = useRef<string | null>(null);
 
   useEffect(() => {
-    setState({ running: null, last: null, steps: [], outcome: null, error: null });
     runId.current = null;
     return workbench().onEvent('signin.progress', (event) => {
       if (event.profileId !== profileId) return;
       if (event.step === 'started') runId.current = event.runId;
       if (event.runId !== runId.current) return;
-      setState((s) => ({ ...s, steps: event.step === 'started' ? [event] : [...s.steps, event] }));
+      setTagged((t) => (t.profileId === profileId ? { profileId, state: { ...t.state, steps: event.step === 'started' ? [event] : [...t.state.steps, event] } } : t));
     });
   }, [profileId]);
 
   const start = useCallback(
     async <T>(name: string, call: () => Promise<Result<T>>, wrap: (value: T) => TestOutcome) => {
-      setState({ running: name, last: name, steps: [], outcome: null, error: null });
+      setTagged({ profileId, state: { running: name, last: name, steps: [], outcome: null, error: null } });
       const result = await call();
-      setState((s) => ({ ...s, running: null, outcome: result.ok ? wrap(result.value) : null, error: result.ok ? null : result.error }));
+      const finished = { running: null, outcome: result.ok ? wrap(result.value) : null, error: result.ok ? null : result.error };
+      setTagged((t) => (t.profileId === profileId ? { profileId, state: { ...t.state, ...finished } } : t));
       onFinished();
     },
-    [onFinished],
+    [profileId, onFinished],
   );
 
   const cancel = useCallback(async () => {

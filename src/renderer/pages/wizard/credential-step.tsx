@@ -10,6 +10,7 @@ import { ExportPanel } from '../certificates/export-panel';
 import { GeneratePanel } from '../certificates/generate-panel';
 import { OpenPanel } from '../certificates/open-panel';
 import type { StepProps } from './step-props';
+import { useBeforeNext } from './use-before-next';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '720px' },
@@ -55,7 +56,7 @@ function SecretPart(props: StepProps) {
     return true;
   };
   // Next keeps a secret typed but not yet handed to main.
-  props.beforeNext.current = keep;
+  useBeforeNext(props.setBeforeNext, keep);
   return (
     <div className={styles.group}>
       <Field
@@ -85,7 +86,6 @@ function CertificatePart(props: StepProps) {
   const [how, setHow] = useState<'import' | 'generate'>(view.certificate?.source === 'generated' ? 'generate' : 'import');
   const [generated, setGenerated] = useState<HeldCertificate | null>(null);
   const [warnings, setWarnings] = useState<CertificateWarning[]>([]);
-  props.beforeNext.current = null;
   const use = async (held: HeldCertificate, source: 'imported' | 'generated') => {
     const used = await act(() => workbench().wizard.useCertificate({ ref: held.ref, source }));
     if (!used) return;

@@ -11,6 +11,7 @@ import { EnvironmentFields, ClientIdField, NameField, TenantField, UpnField, Aud
 import { NotesField } from '../connections/scope-fields';
 import { DomainField } from './domain-field';
 import type { StepProps } from './step-props';
+import { useBeforeNext } from './use-before-next';
 import { toProfileInput } from './wizard-draft';
 
 const useStyles = makeStyles({
@@ -46,7 +47,7 @@ export function DetailsStep(props: StepProps) {
     if (errors.length > 0 && !continueAnyway.current) return false;
     return true;
   };
-  props.beforeNext.current = save;
+  useBeforeNext(props.setBeforeNext, save);
 
   const elsewhere = findings.filter((f) => f.severity !== 'info' && stepOfField(f.field) !== 'details');
   return (

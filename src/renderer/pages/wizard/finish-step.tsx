@@ -8,6 +8,7 @@ import { RecordSection } from '../connections/record-section';
 import { NeedsProfile } from './needs-profile';
 import { ProofSection } from './proof-section';
 import type { StepProps } from './step-props';
+import { href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -21,7 +22,6 @@ export function FinishStep(props: StepProps) {
   const styles = useStyles();
   const profileId = view.state.profileId;
   const sheet = useResult(() => (profileId ? workbench().profiles.connectionSheet({ id: profileId }) : Promise.resolve({ ok: true as const, value: null })), [profileId]);
-  props.beforeNext.current = null;
   if (!profileId) return <NeedsProfile what="The connection sheet" onOpen={() => openStep('details')} />;
 
   return (
@@ -36,7 +36,7 @@ export function FinishStep(props: StepProps) {
       </section>
       <RecordSection profileId={profileId} headingLevel={3} />
       <div className={styles.row}>
-        <Button icon={<OpenRegular />} onClick={() => go(`connections?sheet=${encodeURIComponent(profileId)}`)}>
+        <Button icon={<OpenRegular />} onClick={() => go(href('connections', { sheet: profileId }))}>
           Open in Connections
         </Button>
         {sheet.value?.appRegistrationUrl ? (

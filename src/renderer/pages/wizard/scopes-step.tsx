@@ -9,7 +9,6 @@ import type { StepProps } from './step-props';
 export function ScopesStep(props: StepProps) {
   const { view, auth, setDraft } = props;
   const d = view.state.draft;
-  props.beforeNext.current = null;
   const value = useMemo<ScopeSelection>(() => ({ delegated: splitList(d.scopes), application: splitList(d.appOnlyPermissions) }), [d.scopes, d.appOnlyPermissions]);
   return (
     <>

@@ -1,9 +1,9 @@
-import type { MutableRefObject } from 'react';
 import type { AuthKind, ProfileFinding } from '../../../shared/connections';
 import type { EnvironmentInfo } from '../../../shared/contract/profiles';
 import type { Result } from '../../../shared/result';
 import type { WizardDraft, WizardInput, WizardStep, WizardView } from '../../../shared/wizard';
 import type { FieldKit } from '../connections/field-kit';
+import { type Href } from '../../../shared/routes';
 
 /** What every step of the wizard gets from the page. */
 export interface StepProps {
@@ -20,11 +20,11 @@ export interface StepProps {
   findings: ProfileFinding[];
   environments: EnvironmentInfo[];
   /** Navigate the app (another page). */
-  go: (target: string) => void;
+  go: (to: Href) => void;
   /** Open another step. */
   openStep: (step: WizardStep) => void;
-  /** What the step does when Next is pressed; false keeps the step on screen. */
-  beforeNext: MutableRefObject<(() => Promise<boolean>) | null>;
+  /** Set what the step does when Next is pressed (false keeps the step on screen); see useBeforeNext. */
+  setBeforeNext: (action: (() => Promise<boolean>) | null) => void;
   markDone: (step: WizardStep) => void;
   /** Show every field's findings, touched or not (after a save). */
   revealFindings: () => void;

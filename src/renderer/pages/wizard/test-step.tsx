@@ -21,7 +21,6 @@ export function TestStep(props: StepProps) {
   const { info, history } = tests;
   const newest = history.value?.[0]?.runId ?? null;
   const t = view.status?.test;
-  props.beforeNext.current = null;
 
   useEffect(() => {
     // A finished test changes what the evidence says: fetch the wizard's status again.

@@ -13,6 +13,7 @@ import { ManifestHelp } from '../verify/manifest-help';
 import { VerifyResults } from '../verify/verify-results';
 import { NeedsProfile } from './needs-profile';
 import type { StepProps } from './step-props';
+import { useBeforeNext } from './use-before-next';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '720px' },
@@ -29,10 +30,10 @@ export function VerifyStep(props: StepProps) {
   const [error, setError] = useState<AppError | null>(null);
   const [run, setRun] = useState<VerifyRun | null>(null);
   const profileId = view.state.profileId;
-  props.beforeNext.current = async () => {
+  useBeforeNext(props.setBeforeNext, async () => {
     if (!run) update((s) => ({ ...s, verifySkipped: true }));
     return true;
-  };
+  });
   if (!profileId) return <NeedsProfile what="Verifying the manifest" onOpen={() => openStep('details')} />;
 
   const verify = async () => {

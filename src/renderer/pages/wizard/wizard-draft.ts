@@ -18,11 +18,17 @@ const draftKeys: ReadonlyArray<keyof WizardDraft> = [
   'domain',
 ];
 
+/** What the form's draft is made of: the wizard's fields, its certificate and the profile it saved. */
+export interface FormDraftParts {
+  draft: WizardDraft;
+  certificate: WizardView['certificate'];
+  profile: WizardView['profile'];
+}
+
 /** The profile form's draft for the wizard's fields, so the Connections field components can be reused; secret inputs stay empty. */
-export function toFormDraft(view: WizardView, auth: AuthKind): Draft {
-  const d = view.state.draft;
-  const stored = view.profile?.profile?.auth === 'certificate' ? view.profile.profile.certificate : null;
-  return { ...emptyDraft(auth, d.environment), ...d, certificate: view.certificate ? stripSource(view.certificate) : stored };
+export function toFormDraft({ draft: d, certificate, profile }: FormDraftParts, auth: AuthKind): Draft {
+  const stored = profile?.profile?.auth === 'certificate' ? profile.profile.certificate : null;
+  return { ...emptyDraft(auth, d.environment), ...d, certificate: certificate ? stripSource(certificate) : stored };
 }
 
 function stripSource(c: NonNullable<WizardView['certificate']>) {
@@ -45,5 +51,5 @@ export function inputWithRefs(draft: Draft, refs: WizardView['refs']): ProfileIn
 
 /** The profile to save from the wizard. */
 export function toProfileInput(view: WizardView, auth: AuthKind): ProfileInputDraft {
-  return inputWithRefs(toFormDraft(view, auth), view.refs);
+  return inputWithRefs(toFormDraft({ draft: view.state.draft, certificate: view.certificate, profile: view.profile }, auth), view.refs);
 }

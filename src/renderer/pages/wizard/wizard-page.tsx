@@ -26,6 +26,7 @@ import { TestStep } from './test-step';
 import { useWizard } from './use-wizard';
 import { VerifyStep } from './verify-step';
 import { inputWithRefs, toFormDraft, wizardPatch } from './wizard-draft';
+import { type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: '240px minmax(0, 1fr)', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
@@ -48,7 +49,7 @@ const components: Record<WizardStep, (props: StepProps) => React.JSX.Element> = 
 };
 
 /** New connection: a step-by-step guide from choosing the option to a tested connection and its record; it can be left and resumed. */
-export function WizardPage({ go }: { go: (target: string) => void }) {
+export function WizardPage({ go }: { go: (to: Href) => void }) {
   const styles = useStyles();
   const { view, error, saving, update, act, flush } = useWizard();
   const [environments, setEnvironments] = useState<EnvironmentInfo[]>([]);
@@ -56,7 +57,11 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
   const [showAll, setShowAll] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
   const [moving, setMoving] = useState(false);
+  // What Next does on the step shown (keep a typed secret, save the profile); the step sets it (useBeforeNext).
   const beforeNext = useRef<(() => Promise<boolean>) | null>(null);
+  const setBeforeNext = useCallback((action: (() => Promise<boolean>) | null) => {
+    beforeNext.current = action;
+  }, []);
   const heading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef<WizardStep | null>(null);
   const narrow = useMediaQuery(NARROW_QUERY);
@@ -80,9 +85,13 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
 
   const auth = view?.state.auth ?? null;
   const step: WizardStep = view ? (auth ? view.state.step : 'decide') : 'decide';
-  const refs = view?.refs;
-  const formDraft = useMemo(() => (view && auth ? toFormDraft(view, auth) : null), [view?.state.draft, view?.certificate, view?.profile, auth]);
-  const build = useCallback((d: Draft) => inputWithRefs(d, refs ?? { certificate: null, clientSecret: null }), [refs?.certificate, refs?.clientSecret]);
+  const wizardDraft = view?.state.draft ?? null;
+  const certificate = view?.certificate ?? null;
+  const profile = view?.profile ?? null;
+  const formDraft = useMemo(() => (wizardDraft && auth ? toFormDraft({ draft: wizardDraft, certificate, profile }, auth) : null), [wizardDraft, certificate, profile, auth]);
+  const certificateRef = view?.refs.certificate ?? null;
+  const secretRef = view?.refs.clientSecret ?? null;
+  const build = useCallback((d: Draft) => inputWithRefs(d, { certificate: certificateRef, clientSecret: secretRef }), [certificateRef, secretRef]);
   const { findings, checking } = useFindings(formDraft, view?.state.profileId ?? null, 350, build);
 
   const setDraft = useCallback((patch: Partial<WizardDraft>) => update((s) => ({ ...s, draft: { ...s.draft, ...patch } })), [update]);
@@ -145,8 +154,7 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
   };
   const steps = orderedStepStates(view, findings);
   const openFromList = (s: WizardStep) => (auth || s === 'decide' ? openStep(s) : undefined);
-  const props: StepProps | null = auth && kit ? { view, auth, update, setDraft, act, kit, findings, environments, go, openStep, beforeNext, markDone, revealFindings: () => setShowAll(true) } : null;
-  if (step === 'decide') beforeNext.current = null;
+  const props: StepProps | null = auth && kit ? { view, auth, update, setDraft, act, kit, findings, environments, go, openStep, setBeforeNext, markDone, revealFindings: () => setShowAll(true) } : null;
   const Step = components[step];
 
   return (

@@ -10,7 +10,8 @@ import type { HeldCertificate } from '../../../../src/shared/certificates';
 import type { ProfileFinding } from '../../../../src/shared/connections';
 import type { SavedProfileResult } from '../../../../src/shared/contract/profiles';
 import type { WizardChecklist } from '../../../../src/shared/contract/wizard';
-import { wizardInputSchema, type WizardInput, type WizardView } from '../../../../src/shared/wizard';
+import { type WizardInput, type WizardView } from '../../../../src/shared/wizard';
+import { wizardInputSchema } from '../../../../src/shared/wizard-schema';
 import { CLIENT_ID, NOW, TENANT_ID } from '../connections/fixtures';
 import { openContractHost, type ContractHost } from './contract-host';
 

@@ -1,5 +1,6 @@
 // Valid profiles of each option, and a fixed clock, for the connection tests.
-import { profileInputSchema, type ProfileInputDraft } from '../../../../src/shared/connections';
+import { type ProfileInputDraft } from '../../../../src/shared/connections';
+import { profileInputSchema } from '../../../../src/shared/connections-schema';
 import type { ProfileFields } from '../../../../src/core/connections/validation/types';
 
 /** The tests' "now": 2026-01-15. */

@@ -10,7 +10,7 @@ import { needsOf } from '../../../../src/core/graph-apply/needs';
 import { dryRunJson, previewOf } from '../../../../src/core/graph-apply/plan';
 import { verifyApplication } from '../../../../src/core/graph-apply/fetch-app';
 import { profileToVerifyTarget } from '../../../../src/core/registration/profile-target';
-import { profileFileSchema } from '../../../../src/shared/connections';
+import { profileFileSchema } from '../../../../src/shared/connections-schema';
 
 const base = { format: 'gcw-profile', schemaVersion: 1 };
 const now = new Date('2026-03-01T00:00:00Z');

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { profileOfFile, recordOfProfileFile } from '../../../../src/core/records/file-record';
 import { renderRecordMarkdown } from '../../../../src/core/records/render-markdown';
-import { PROFILE_FILE_FORMAT, profileFileSchema, type ProfileFile } from '../../../../src/shared/connections';
+import { PROFILE_FILE_FORMAT, type ProfileFile } from '../../../../src/shared/connections';
+import { profileFileSchema } from '../../../../src/shared/connections-schema';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
 const CLIENT_ID = '6b8c1a2e-3f4d-4e5a-9b7c-1d2e3f4a5b6c';

@@ -25,7 +25,7 @@ describe('expiry reminders', () => {
     expect(host.notifier.shown).toHaveLength(1);
     expect(host.notifier.shown[0]!.title).toBe('Client secret of Finance flows expires in 5 days');
     host.notifier.shown[0]!.onClick?.();
-    expect(host.events.at(-1)).toEqual({ name: 'app.navigate', payload: { page: `connections?edit=${id}` } });
+    expect(host.events.at(-1)).toEqual({ name: 'app.navigate', payload: { page: `#/connections?edit=${id}` } });
 
     host.ctx.reminders.check();
     expect(host.notifier.shown).toHaveLength(1);
@@ -54,7 +54,7 @@ describe('expiry reminders', () => {
     expect(host.notifier.shown[0]!.title).toBe('4 certificates or secrets need renewing');
     expect(host.notifier.shown[0]!.body).toContain('1 has expired');
     host.notifier.shown[0]!.onClick?.();
-    expect(host.events.at(-1)).toEqual({ name: 'app.navigate', payload: { page: 'connections' } });
+    expect(host.events.at(-1)).toEqual({ name: 'app.navigate', payload: { page: '#/connections' } });
   });
 
   it('stays quiet when nothing expires within 30 days', () => {
