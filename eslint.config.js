@@ -131,12 +131,6 @@ export default defineConfig(
     files: ['test/support/idp/**'],
     rules: { '@typescript-eslint/no-base-to-string': 'off' },
   },
-  {
-    // Left to the renderer branch (issue 16 item 2: hooks lint): `beforeNext.current = async () => …` is a ref written
-    // during render that the hooks fixes rewrite. Remove this block once that lands.
-    files: ['src/renderer/pages/wizard/verify-step.tsx'],
-    rules: { '@typescript-eslint/require-await': 'off' },
-  },
   // ── end of type-checked rules ─────────────────────────────────────────────────────────────────────────────────────
   // Layering: see `layers` above.
   {

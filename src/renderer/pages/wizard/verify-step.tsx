@@ -30,9 +30,9 @@ export function VerifyStep(props: StepProps) {
   const [error, setError] = useState<AppError | null>(null);
   const [run, setRun] = useState<VerifyRun | null>(null);
   const profileId = view.state.profileId;
-  useBeforeNext(props.setBeforeNext, async () => {
+  useBeforeNext(props.setBeforeNext, () => {
     if (!run) update((s) => ({ ...s, verifySkipped: true }));
-    return true;
+    return Promise.resolve(true);
   });
   if (!profileId) return <NeedsProfile what="Verifying the manifest" onOpen={() => openStep('details')} />;
 
