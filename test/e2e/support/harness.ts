@@ -1,22 +1,23 @@
 // The end-to-end harness: the built renderer in real Chromium, with window.workbench bound to a Node host
 // that runs the same dispatcher and handlers main uses (only Electron's adapters are test doubles).
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createDispatcher, type CallRecord } from '../../../src/core/app/dispatcher';
 import { createHandlers } from '../../../src/core/app/handlers';
 import { eventNames, methodNames } from '../../../src/shared/contract';
+import { CHROMIUM_PATH, skipWithout } from '../../support/reference-tools';
 import { createTestHost, type TestHost } from '../../support/test-context';
 import { rendererDir } from './global-setup';
 import { startStaticServer } from './static-server';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumPath = CHROMIUM_PATH;
 export const screenshotDir = resolve(import.meta.dirname, '../../../test-results/screenshots');
 
-/** Why the e2e run cannot happen here, or null. */
+/** Why the e2e run cannot happen here (printed), or null; under CI=true a missing Chromium fails instead. */
 export function chromiumMissing(): string | null {
-  return existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath}; install Debian's chromium package (.ci/run does).`;
+  return skipWithout('chromium', 'the end-to-end tests in Chromium');
 }
 
 /** A running harness: the host, the browser page, and the recorded contract traffic. */

@@ -10,10 +10,13 @@ import type { HeldCertificate } from '../../../../src/shared/certificates';
 import type { CertificateExportResult, DecodedBase64 } from '../../../../src/shared/contract/certificates';
 import type { Result } from '../../../../src/shared/result';
 import { buildPfx } from '../../../fixtures/pkcs12/build-pfx';
-import { openssl, opensslVersion } from '../../../fixtures/pkcs12/openssl';
+import { openssl } from '../../../fixtures/pkcs12/openssl';
 import { testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
 import { createTestHost, type TestHost } from '../../../support/test-context';
 import { ManualTimers } from '../../../support/doubles';
+import { skipWithout } from '../../../support/reference-tools';
+
+const noOpenssl = skipWithout('openssl', 'the check that OpenSSL opens an exported PFX without -legacy');
 
 const PASSWORD = 'Correct-Horse-42';
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -171,7 +174,7 @@ describe('certificates contract', () => {
       secrets.push(b64(written));
     });
 
-    it.skipIf(!opensslVersion())('is opened by openssl pkcs12 -info without -legacy', async () => {
+    it.skipIf(noOpenssl !== null)('is opened by openssl pkcs12 -info without -legacy', async () => {
       const r = await openssl(['pkcs12', '-in', join(folder, 'Contoso-Export.pfx'), '-info', '-noout', '-passin', `pass:${PASSWORD}`]);
       expect(r.code).toBe(0);
       expect(`${r.stdout}${r.stderr}`).toContain('MAC: sha256');
