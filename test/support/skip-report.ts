@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { UserConsoleLog } from 'vitest';
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestModule, Vitest } from 'vitest/node';
 
 export interface SkippedTest {
   file: string;
@@ -16,6 +16,12 @@ export const NO_REASON = 'no reason given (a skip must say why: print `[skipped]
 
 export default class SkipReport implements Reporter {
   private readonly reasons = new Map<string, Set<string>>();
+  /** With -t, the tests whose names do not match are "skipped" too: those (the ones without a reason) are not listed. */
+  private filtered = false;
+
+  onInit(vitest: Vitest): void {
+    this.filtered = Boolean(vitest.config.testNamePattern);
+  }
 
   onUserConsoleLog(log: UserConsoleLog): void {
     if (!log.taskId) return;
@@ -33,6 +39,7 @@ export default class SkipReport implements Reporter {
         const result = test.result();
         const note = result.state === 'skipped' ? result.note : undefined;
         const printed = [test.id, module.id].map((id) => [...(this.reasons.get(id) ?? [])].join(' ')).find((r) => r.length > 0);
+        if (this.filtered && !note && !printed) continue;
         skipped.push({ file: relative(process.cwd(), module.moduleId), test: test.fullName, reason: note ?? printed ?? NO_REASON });
       }
     }
