@@ -1,7 +1,7 @@
 // The Certificates contract through the dispatcher: open, unlock, decode, copy, generate, export, hand-off.
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type CallRecord } from '../../../../src/core/app/dispatcher';
 import { createHandlers } from '../../../../src/core/app/handlers';
@@ -9,7 +9,6 @@ import { shutdownCertificateWorkers, writePkcs12 } from '../../../../src/core/ce
 import type { HeldCertificate } from '../../../../src/shared/certificates';
 import type { CertificateExportResult, DecodedBase64 } from '../../../../src/shared/contract/certificates';
 import type { Result } from '../../../../src/shared/result';
-import { buildPfx } from '../../../fixtures/pkcs12/build-pfx';
 import { openssl } from '../../../fixtures/pkcs12/openssl';
 import { testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
 import { createTestHost, type TestHost } from '../../../support/test-context';
@@ -49,7 +48,8 @@ describe('certificates contract', () => {
     call = (method, input) => dispatcher.call(method, input);
     cert = await testCertificate('ec-p256', 'Contoso Handler Test');
     pfx = await writePkcs12({ certificate: cert.der, privateKey: cert.key, password: PASSWORD, friendlyName: 'Contoso Handler Test' });
-    emptyPasswordPfx = await buildPfx({ certificates: [cert.der], key: cert.pkcs8, password: '' });
+    // Made by OpenSSL with an empty password (test/fixtures/pkcs12/outside).
+    emptyPasswordPfx = readFileSync(resolve(import.meta.dirname, '../../../fixtures/pkcs12/outside/ec-empty-password.pfx'));
     secrets.push(PASSWORD, b64(pfx), b64(emptyPasswordPfx));
   });
 
