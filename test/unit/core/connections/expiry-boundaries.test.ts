@@ -7,6 +7,28 @@ const NOW = new Date('2026-05-01T12:00:00.000Z');
 const day = 86_400_000;
 const after = (ms: number) => new Date(NOW.getTime() + ms);
 
+describe('reading an expiry date', () => {
+  it.each([
+    ['a date', '2026-05-01', '2026-05-01T00:00:00.000Z'],
+    ['a date with spaces around it', '  2026-05-01 ', '2026-05-01T00:00:00.000Z'],
+    ['a date-time without seconds', '2026-05-01T12:30Z', '2026-05-01T12:30:00.000Z'],
+    ['a date-time with an offset', '2026-05-01T12:30:15+02:00', '2026-05-01T10:30:15.000Z'],
+  ])('reads %s', (_what, text, iso) => {
+    expect(parseExpiry(text)?.toISOString()).toBe(iso);
+  });
+
+  it.each([
+    ['a date with more digits before it', '12026-05-01'],
+    ['a day that does not exist', '2026-02-30'],
+    ['a date-time without a zone (whose zone would be a guess)', '2026-05-01T12:00'],
+    ['an expanded-year date-time', '+002026-05-01T00:00:00Z'],
+    ['words', 'May 1, 2026'],
+    ['nothing', ''],
+  ])('refuses %s', (_what, text) => {
+    expect(parseExpiry(text)).toBeNull();
+  });
+});
+
 describe('expiry status at the boundaries', () => {
   it.each([
     ['30 days and 1 ms', 30 * day + 1, 'ok', 30],
