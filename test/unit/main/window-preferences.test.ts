@@ -42,4 +42,17 @@ describe('webPreferences, value by value', () => {
     expect(created.at(-1)).toMatchObject({ show: false });
     expect(created.at(-1)!.webPreferences).toEqual({ ...hardened, session, javascript: false, devTools: false });
   });
+
+  it('opens hidden (shown once ready), titled, at a remembered position only when both x and y are known', () => {
+    createSecureWindow({ preloadPath: 'p', devTools: false, bounds: { x: 10, width: 900, height: 600 } });
+    const onlyX = created.at(-1)!;
+    expect(onlyX).toMatchObject({ show: false, title: 'Graph Connection Workbench', width: 900, height: 600 });
+    expect('x' in onlyX || 'y' in onlyX).toBe(false);
+    createSecureWindow({ preloadPath: 'p', devTools: false, bounds: { y: 20, width: 900, height: 600 } });
+    expect('x' in created.at(-1)! || 'y' in created.at(-1)!).toBe(false);
+    createSecureWindow({ preloadPath: 'p', devTools: false });
+    expect(created.at(-1)).toMatchObject({ width: 1200, height: 820, minWidth: 800, minHeight: 560 });
+    createPrintWindow({ session: {} as never });
+    expect(created.at(-1)).toMatchObject({ show: false, title: 'Print' });
+  });
 });
