@@ -13,6 +13,11 @@ const noElectronStore = {
   message: 'electron-store is an Electron adapter: use it from src/main only.',
 };
 const noReact = { name: 'react', message: 'React belongs in src/renderer only.' };
+const noHostsAbove = {
+  group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/cli/**'],
+  message: 'src/web-host is a host beside Electron main: it builds on core and shared only (the CLI composes it, never the other way).',
+};
+const noWebHost = { group: ['**/web-host/**'], message: 'src/web-host (the gcw ui host) is composed by src/cli; core, shared and the Electron shell do not import it.' };
 
 export default defineConfig(
   { ignores: ['node_modules/', '.vite/', 'out/', 'dist/', 'test-results/', 'coverage/', 'bin/', '.tmp/', '.stryker-tmp/', 'reports/'] },
@@ -21,7 +26,13 @@ export default defineConfig(
   {
     languageOptions: {
       globals: { ...globals.node },
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'scripts/*.cjs', 'src/*/lint-probe.ts'] } },
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'scripts/*.cjs', 'src/*/lint-probe.ts', 'src/web-host/client/lint-probe.ts'],
+          // The build and start scripts outside tsconfig (scripts/*.mjs) are more than the default 8.
+          maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 20,
+        },
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -36,12 +47,49 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['src/core/**', 'src/shared/**', 'src/cli/**'],
+    files: ['src/core/**', 'src/shared/**'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [noElectron, noElectronStore, noReact, { name: 'react-dom', message: noReact.message }], patterns: [{ group: ['electron/*'], message: noElectron.message }, noWebHost] },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**'],
     rules: {
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': [
         'error',
         { paths: [noElectron, noElectronStore, noReact, { name: 'react-dom', message: noReact.message }], patterns: [{ group: ['electron/*'], message: noElectron.message }] },
+      ],
+    },
+  },
+  {
+    // The gcw ui host: Node, beside Electron main (its client scripts, below, run in the browser).
+    files: ['src/web-host/**'],
+    ignores: ['src/web-host/client/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [noElectron, noElectronStore, noReact, { name: 'react-dom', message: noReact.message }], patterns: [{ group: ['electron/*'], message: noElectron.message }, noHostsAbove] },
+      ],
+    },
+  },
+  {
+    files: ['src/web-host/client/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, noElectronStore, noReact, { name: 'react-dom', message: noReact.message }],
+          patterns: [
+            { group: ['electron/*'], message: noElectron.message },
+            { regex: '^node:|/core/|/contract(/index)?$', message: 'The gcw ui client runs in the browser before the renderer: browser APIs and shared/contract/build-api only (no Node, no core, no zod).' },
+          ],
+        },
       ],
     },
   },
@@ -64,7 +112,9 @@ export default defineConfig(
   {
     files: ['src/main/**', 'src/preload/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [noReact, { name: 'react-dom', message: noReact.message }] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [noReact, { name: 'react-dom', message: noReact.message }], patterns: [noWebHost] }],
+      // In the Electron shell a rejected promise is an unhandled rejection nobody sees: `void` is no answer, catch it.
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
     },
   },
   {

@@ -13,6 +13,8 @@ export default defineConfig({
           environment: 'node',
           pool: 'forks',
           testTimeout: 30_000,
+          // Built for bundlers: imports its JSON schema without an import attribute, which Node refuses.
+          server: { deps: { inline: ['@actions/workflow-parser'] } },
         },
       },
       {
@@ -21,6 +23,8 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+          // gcw runs from its compiled build (dist/cli): rebuilt here when a source is newer.
+          globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

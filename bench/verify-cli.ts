@@ -42,7 +42,8 @@ const startup = median(Array.from({ length: RUNS }, () => gcw(['--version']).ms)
 const args = ['verify', '--dir', 'manifests', '--profile', 'profile.json', '--secret-env', 'BENCH_SECRET', '--loopback', '--pfx', 'app.pfx', '--password-env', 'BENCH_PFX_PASSWORD', '--json'];
 const runs = Array.from({ length: RUNS }, () => gcw(args));
 const last = runs.at(-1);
-const reports = last ? (JSON.parse(last.stdout) as { reports: Array<{ findings?: unknown[]; error?: unknown }> }).reports : [];
+// --dir --json prints JSON Lines: one report per manifest, then { summary }.
+const reports = last ? last.stdout.trim().split('\n').map((line) => JSON.parse(line) as { findings?: unknown[]; summary?: unknown }).filter((r) => !r.summary) : [];
 const findings = reports.reduce((n, r) => n + (r.findings?.length ?? 0), 0);
 const total = median(runs.map((r) => r.ms));
 const withReports = gcw(['verify', '--dir', 'manifests', '--profile', 'profile.json', '--out', 'reports', '--out-format', 'html']);

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { flagFormatProblem } from './flag-formats';
 import type { CliIo } from './io';
 
 /** Options every command understands. */
@@ -6,13 +7,21 @@ export interface GlobalOptions {
   json: boolean;
 }
 
-/** One `gcw` command (or subcommand group). */
+/** One `gcw` command (or subcommand group): its help and what it does. */
 export interface Command {
-  name: string;
-  summary: string;
-  /** Full help text shown by `gcw <name> --help`. */
+  /** Full help text shown by `gcw <name> --help` and `gcw help <name>`. */
   usage: string;
   run(args: string[], io: CliIo, globals: GlobalOptions): Promise<number>;
+}
+
+/**
+ * A command as the top level knows it: name and summary for `gcw --help`, and `load`, which imports the command's
+ * modules only when it runs (each command is its own chunk of the built CLI, so `gcw --version` loads none of them).
+ */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
 }
 
 /** A usage mistake: wrong flags, missing arguments; exits 2 with the command's usage. */
@@ -23,11 +32,18 @@ export class UsageError extends Error {
   }
 }
 
-/** Parse a command's flags strictly: unknown flags and missing values are usage errors. */
+/**
+ * Parse a command's flags strictly: unknown flags and missing values are usage errors, and so is a malformed client
+ * ID, tenant, UPN, domain or date (flag-formats.ts), in every command alike.
+ */
 export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = true) {
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error));
   }
+  const problem = flagFormatProblem(parsed.values as Record<string, unknown>);
+  if (problem) throw new UsageError(problem);
+  return parsed;
 }

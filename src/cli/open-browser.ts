@@ -9,6 +9,15 @@ export function browserCommand(platform: NodeJS.Platform = process.platform): { 
 }
 
 /**
+ * The environment for a child process: the caller's, without the variables that hold secrets (those named by
+ * --secret-env and --password-env). A browser inherits what its opener gets, and keeps running after gcw.
+ */
+export function childEnv(env: Record<string, string | undefined>, secretVariables: Array<string | undefined>): NodeJS.ProcessEnv {
+  const drop = new Set(secretVariables.filter((v): v is string => v !== undefined));
+  return Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && !drop.has(name)));
+}
+
+/**
  * Open a URL in the system browser, detached (no shell). Resolves true once the opener started and did not fail
  * right away; false when it could not start or exited with an error (the caller then prints the URL).
  */

@@ -4,9 +4,23 @@ import { UsageError } from './command';
 import { EXIT_BAD_INPUT } from './exit-codes';
 import type { CliIo } from './io';
 
+// JSON.stringify writes C0 controls (ESC too) as \u escapes but leaves DEL, C1 controls, line separators and bidi
+// controls as they are; inside JSON they can only be in strings, where \uXXXX means the same character.
+const rawInJson = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Pretty JSON with every control character escaped: the same data, and safe to show on a terminal. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(rawInJson, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** One JSON object on one line, control characters escaped (JSON Lines: `verify --dir --json`). */
+export function jsonLine(value: unknown): string {
+  return `${JSON.stringify(value).replace(rawInJson, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 /** Print one JSON object on stdout (and nothing else). */
 export function printJson(io: CliIo, value: unknown): void {
-  io.out(`${JSON.stringify(value, null, 2)}\n`);
+  io.out(`${jsonText(value)}\n`);
 }
 
 /** Report a failure the way the mode asks: JSON `{ ok: false, error }` on stdout, or a message on stderr. */

@@ -1,5 +1,6 @@
 import type { AppError } from '../shared/result';
 import type { SignInResult, TokenClaimsSummary } from '../shared/signin';
+import { timeLeft } from '../shared/wording';
 import { EXIT_FINDINGS, EXIT_OK } from './exit-codes';
 import type { CliIo } from './io';
 import { printJson } from './output';
@@ -11,8 +12,16 @@ export function isBadInput(code: string): boolean {
   return BAD_INPUT.has(code) || /^(pfx|profile|file|cli)\./.test(code);
 }
 
-/** The claims lines an admin reads, in the order of the issue: aud, tid, appid, appidacr, scp/roles, user, exp, ver. */
-export function claimLines(c: TokenClaimsSummary): string[] {
+function expiryText(c: TokenClaimsSummary, rawExp: unknown): string | null {
+  if (c.expiresAt === null) return rawExp === undefined ? null : `invalid date (exp: ${JSON.stringify(rawExp) ?? String(rawExp)})`;
+  return `${c.expiresAt}${c.minutesLeft === null ? '' : ` (${timeLeft(c.minutesLeft)})`}`;
+}
+
+/**
+ * The claims lines an admin reads, in the order of the issue: aud, tid, appid, appidacr, scp/roles, user, exp, ver.
+ * `rawExp` is the token's own exp claim, shown when it is no date at all.
+ */
+export function claimLines(c: TokenClaimsSummary, rawExp?: unknown): string[] {
   const row = (label: string, value: string | null) => `  ${label.padEnd(14)} ${value ?? '—'}`;
   return [
     row('aud', c.aud),
@@ -21,7 +30,7 @@ export function claimLines(c: TokenClaimsSummary): string[] {
     row('appidacr', c.appIdAcr === null ? null : `${c.appIdAcr} (${c.credentialUsed})`),
     c.roles.length || c.tokenKind === 'app' ? row('roles', c.roles.join(' ') || '(none)') : row('scp', c.scopes.join(' ') || '(none)'),
     row('upn', c.user),
-    row('exp', c.expiresAt === null ? null : `${c.expiresAt}${c.minutesLeft === null ? '' : ` (${c.minutesLeft} min left)`}`),
+    row('exp', expiryText(c, rawExp)),
     row('ver', c.ver),
   ];
 }

@@ -1,7 +1,7 @@
 // What `gcw verify` and `gcw record` read from their flags: the profile (a file or described by flags), the PFX
 // (with its password from an environment variable or stdin), the client secret's variable, and the cloud.
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { MAX_PFX_BYTES } from '../core/certificates/errors';
 import { endpointsFor } from '../core/connections/environments';
 import { readProfileFile } from '../core/connections/profile-file';
@@ -10,7 +10,7 @@ import { WorkbenchError } from '../core/errors';
 import { certificateFromPfx, type PfxForVerify } from '../core/registration/pfx-certificate';
 import { profileToVerifyTarget } from '../core/registration/profile-target';
 import { manifestOnlyTarget, type VerifyTarget } from '../core/registration/verify-target';
-import type { ProfileFile } from '../shared/connections';
+import type { CertificateRef, ProfileFile } from '../shared/connections';
 import { environmentIds, type EnvironmentId } from '../shared/environments';
 import { UsageError } from './command';
 import type { CliIo } from './io';
@@ -129,6 +129,11 @@ export async function readPfxArgument(values: TargetValues, io: CliIo): Promise<
   const bytes = readFileSync(path);
   const password = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : readEnvSecret(io, values['password-env'], '--password-env');
   return certificateFromPfx(bytes, password);
+}
+
+/** The certificate facts a profile file and a record keep, from the PFX given with --pfx: never the key, bytes or password. */
+export function certificateRefOf(pfx: PfxForVerify, path: string): CertificateRef {
+  return { thumbprintSha1: pfx.certificate.thumbprintSha1, thumbprintSha256: pfx.certificate.thumbprintSha256, subject: pfx.subject, notAfter: pfx.certificate.notAfter, fileName: basename(path) || null };
 }
 
 /** A secret from the environment variable a flag names (never from the flag itself). */

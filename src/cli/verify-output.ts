@@ -4,9 +4,9 @@ import { WorkbenchError } from '../core/errors';
 import { headerRows, reportVerdict, severitySections } from '../core/registration/report-content';
 import { renderReportHtml } from '../core/registration/render-html';
 import { renderReportMarkdown } from '../core/registration/render-markdown';
-import type { ManifestFileResult } from '../core/registration/verify-files';
 import { writeNewFile } from '../core/storage/atomic-write';
 import type { VerifyReport } from '../shared/registration';
+import type { AppError } from '../shared/result';
 import { UsageError } from './command';
 import type { CliIo } from './io';
 
@@ -18,15 +18,23 @@ export function reportJson(report: VerifyReport) {
   return {
     file: report.fileName,
     format: report.format,
+    apps: report.apps.map((a) => ({ appId: a.appId, displayName: a.displayName })),
     counts: report.counts,
     findings: report.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, fix: f.fix, link: f.link })),
   };
 }
 
-/** What `gcw verify --dir --json` prints: one entry per file, a report or the reason it is not one. */
-export function dirReportJson(results: ManifestFileResult[]) {
+/**
+ * A file of a folder run that is not a manifest (invalid JSON, too large, not an app): one error finding of that
+ * file, so it counts like any other file with errors (exit 1) and the other files' findings are still reported.
+ */
+export function notManifestJson(fileName: string, error: AppError) {
   return {
-    reports: results.map((r) => (r.result.ok ? reportJson(r.result.value) : { file: r.fileName, error: { code: r.result.error.code, message: r.result.error.message } })),
+    file: fileName,
+    format: null,
+    apps: [],
+    counts: { error: 1, warning: 0, info: 0 },
+    findings: [{ code: error.code, severity: 'error' as const, message: error.message, fix: error.hint ?? 'Save the app’s manifest as JSON (Manifest › Download, or az ad app show --id <client ID>), or move the file out of the folder.', link: null }],
   };
 }
 
@@ -48,23 +56,6 @@ export function printReportHuman(io: CliIo, report: VerifyReport, outPath?: stri
   io.out(`${lines.join('\n')}\n`);
 }
 
-/** Human output of a folder run: one line per file, then the findings of files with errors or warnings. */
-export function printDirHuman(io: CliIo, results: ManifestFileResult[], written: string[]): void {
-  for (const r of results) {
-    if (!r.result.ok) {
-      io.out(`${r.fileName}: not checked — ${r.result.error.message}\n`);
-      continue;
-    }
-    const { counts } = r.result.value;
-    io.out(`${r.fileName}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes\n`);
-    for (const f of r.result.value.findings.filter((x) => x.severity !== 'info')) io.out(`  ${f.severity.padEnd(7)} [${f.code}] ${f.message}\n          Fix: ${f.fix}\n`);
-  }
-  const ok = results.filter((r) => r.result.ok);
-  const failing = ok.filter((r) => r.result.ok && r.result.value.counts.error > 0).length;
-  io.out(`\n${results.length} files: ${ok.length} checked (${failing} with errors), ${results.length - ok.length} not app manifests.\n`);
-  if (written.length > 0) io.out(`${written.length} reports written.\n`);
-}
-
 /** True when an --out path asks for HTML (.html, .htm); anything else checkOutPath let through is Markdown. */
 export function isHtmlPath(path: string): boolean {
   return /\.html?$/i.test(path);
@@ -81,21 +72,21 @@ export function writeReportFile(path: string, report: VerifyReport, force: boole
   writeOrExplain(path, html ? renderReportHtml(report) : renderReportMarkdown(report), force);
 }
 
-/** Write a report per checked manifest into a folder: `<manifest name>.verification.md|html`. */
-export function writeReportsToFolder(folder: string, results: ManifestFileResult[], format: OutFormat, force: boolean): string[] {
+/** Write one report into the --out folder of a folder run: `<manifest name>.verification.md|html` (an export's app: `apps[17]`). */
+export function writeReportToFolder(folder: string, report: VerifyReport, format: OutFormat, force: boolean): string {
+  const name = (report.fileName ?? 'manifest').replace(/\.json(?=$|\[)/i, '').replace(/[^\w.\-[\]]+/g, '-');
+  const path = join(folder, `${name}.verification.${format}`);
+  writeOrExplain(path, format === 'html' ? renderReportHtml(report) : renderReportMarkdown(report), force);
+  return path;
+}
+
+/** Create the --out folder of a folder run. */
+export function makeOutFolder(folder: string): void {
   try {
     mkdirSync(folder, { recursive: true });
   } catch (cause) {
     throw new WorkbenchError('file.write_failed', `The folder ${basename(folder)} for --out could not be created. Check the path and that you may write there.`, { cause });
   }
-  const written: string[] = [];
-  for (const r of results) {
-    if (!r.result.ok) continue;
-    const path = join(folder, `${r.fileName.replace(/\.json$/i, '')}.verification.${format}`);
-    writeOrExplain(path, format === 'html' ? renderReportHtml(r.result.value) : renderReportMarkdown(r.result.value), force);
-    written.push(path);
-  }
-  return written;
 }
 
 /** Write a new owner-only text file for --out; an existing one only with --force, with a message that says so. */

@@ -22,6 +22,7 @@ export type InputKind =
   | 'base64-pkcs12'
   | 'base64-other'
   | 'zip'
+  | 'java-keystore'
   | 'json'
   | 'text'
   | 'binary';
@@ -101,9 +102,12 @@ export interface ChainCertificate extends CertificateDetails {
   role: 'leaf' | 'intermediate' | 'root' | 'unrelated';
 }
 
-/** How one part of a PFX (its certificates or its private key) is encrypted. */
+/** How one part of a PFX (its certificates, its private key, or another encrypted part) is encrypted. */
 export interface PfxEncryption {
-  target: 'certificates' | 'private-key';
+  /** 'other': an encrypted part with neither certificates nor the key itself (CRLs, secrets, a container of shrouded keys, nothing). */
+  target: 'certificates' | 'private-key' | 'other';
+  /** For 'other': what the part holds, as the summary names it (`a part with CRLs`, `an empty part`). */
+  holds?: string;
   scheme: 'none' | 'pbes2' | 'pkcs12-pbe';
   /** `AES-256-CBC`, `3DES-CBC`, `RC2-40-CBC`, …; null when not encrypted. */
   cipher: string | null;
@@ -135,6 +139,11 @@ export interface PfxProtection {
   /** RC2/RC4/DES/3DES, PKCS#12 PBE, SHA-1 or MD5 MAC, no MAC, or an unencrypted private key. */
   legacy: boolean;
   legacyNote: string | null;
+  /**
+   * Producer quirks the reader had to work around after the MAC accepted the password, one sentence per part
+   * (`private key: encrypted from the password's ISO-8859-1 bytes, not UTF-8 (…)`); empty for a standard file.
+   */
+  quirks: string[];
 }
 
 /** Which password opened the file: the one given, an empty one, an absent (NULL) one, or none was needed. */
@@ -148,7 +157,10 @@ export type CertificateWarningCode =
   | 'key_mismatch'
   | 'no_private_key'
   | 'legacy_protection'
+  | 'producer_quirk'
   | 'not_password_protected'
+  | 'empty_password'
+  | 'ec_key'
   | 'missing_client_auth'
   | 'missing_digital_signature'
   | 'weak_key';

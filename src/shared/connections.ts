@@ -45,9 +45,24 @@ export const secretNamesFor: Record<AuthKind, readonly SecretName[]> = {
 /** What the Workbench knows about a stored secret without revealing it. */
 export type SecretState = 'stored' | 'missing' | 'unreadable';
 
-/** The web redirect URI the connector uses for a bring-your-own app, computed from the admin's domain. */
+/** A save changed the profile's sign-in or Graph host: what happened to the secrets stored for the old hosts. */
+export interface SecretHostChange {
+  /** Stored secrets that were bound to the old hosts (a secret typed in the same save is bound to the new ones). */
+  secrets: SecretName[];
+  /** True only when the admin chose “Keep” in main's native dialog; otherwise those secrets were removed. */
+  kept: boolean;
+  /** What happened, in words the form shows. */
+  message: string;
+}
+
+/** A pasted address reduced to its host name: `https://cloud.example.com/` → `cloud.example.com`. */
+export function normalizeDomain(value: string): string {
+  return (value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0] ?? '').trim();
+}
+
+/** The web redirect URI the connector uses for a bring-your-own app, computed from the admin's domain (a pasted URL is reduced to its host). */
 export function redirectUriFor(domain: string): string {
-  const host = domain.trim();
+  const host = normalizeDomain(domain);
   return host === '' ? '' : `https://${host}/provisioning_/callback`;
 }
 
@@ -59,11 +74,11 @@ export const customHostsSchema = z.object({
 
 /** What the profile keeps about its certificate: facts only, never the PFX bytes or the key. */
 export const certificateRefSchema = z.object({
-  thumbprintSha1: z.string().max(64),
-  thumbprintSha256: z.string().max(128),
-  subject: z.string().max(1024),
-  notAfter: z.string().max(64),
-  fileName: z.string().max(260).nullable().default(null),
+  thumbprintSha1: z.string().max(64).describe('SHA-1 thumbprint, uppercase hex: what the Entra admin center shows under Certificates and what verify compares.'),
+  thumbprintSha256: z.string().max(128).describe('SHA-256 thumbprint, uppercase hex.'),
+  subject: z.string().max(1024).describe('Subject of the certificate, e.g. CN=contoso-sync.'),
+  notAfter: z.string().max(64).describe('End of validity, ISO date-time (expiry warnings).'),
+  fileName: z.string().max(260).nullable().default(null).describe('Name of the PFX file the facts were read from (gcw profile new --pfx, or the file chosen in the app).'),
 });
 
 /** The certificate facts kept with a profile. */

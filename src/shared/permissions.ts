@@ -89,3 +89,23 @@ export interface ScopeSetResult {
   notAvailable: NotAvailable[];
   alternatives: Alternative[];
 }
+
+/** An application permission that fits app-only access to OneDrive and SharePoint, and why. */
+export interface AppOnlySuggestion {
+  value: string;
+  displayName: string;
+  why: string;
+}
+
+/** How an administrator grants an app access to one site once it has the application permission Sites.Selected. */
+export interface SiteGrant {
+  /** What to do, in order. */
+  steps: string[];
+  /** Find the site's id: GET this with the site's host name and path filled in. */
+  lookupUrl: string;
+  /** The grant: POST this body to this address, as someone allowed to (Sites.FullControl.All). */
+  grantUrl: string;
+  grantBody: string;
+  /** The same grant with PnP PowerShell. */
+  powershell: string;
+}

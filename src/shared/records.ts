@@ -81,5 +81,7 @@ export interface ConnectionRecord {
   lastSuccessfulTest: RecordTest | null;
   lastTest: RecordTest | null;
   verification: RecordVerification | null;
+  /** What the evidence does not prove (no verification, no test, edited since, …), from the status model. */
+  notProven: string[];
   notes: string;
 }

@@ -24,6 +24,10 @@ export const registrationFindingCodes = [
   'manifest.secret_text_present',
   'manifest.mixed_format',
   'manifest.several_apps',
+  'manifest.template',
+  'manifest.partial',
+  'manifest.app_id_placeholder',
+  'manifest.duplicate_key',
   'key_credential.no_dates',
   'key_credential.identifier_unreadable',
   'key_credential.expired',
@@ -66,13 +70,17 @@ export const registrationFindingCodes = [
   'permission.role_instead_of_scope',
   'permission.scope_instead_of_role',
   'permission.unknown_id',
+  'permission.unknown_name',
   'permission.id_kind_mismatch',
   'permission.more_privilege',
   'permission.not_needed',
   'permission.admin_consent_required',
   'permission.aad_graph_legacy',
+  'permission.other_api_not_checked',
   // certificate
   'certificate.not_checked',
+  'certificate.none_registered',
+  'certificate.none_usable',
   'certificate.not_registered',
   'certificate.identifier_base64_hex_text',
   'certificate.wrong_type',
@@ -168,6 +176,19 @@ export interface RegisteredPermission {
   type: string;
   /** Permission name from the Microsoft Graph catalog (null when the id is not in the catalog or not Graph). */
   value: string | null;
+  /** The permission's name as the file wrote it in place of its id (Teams Toolkit templates: `"id": "User.Read"`). */
+  writtenAs?: string;
+}
+
+/** Parts of an app registration a file may leave out (a `$select` query, a pasted fragment, a template). */
+export type ManifestSection = 'signInAudience' | 'redirectUris' | 'keyCredentials' | 'passwordCredentials' | 'requiredResourceAccess';
+
+/** A Teams Toolkit (Microsoft 365 Agents Toolkit) `aad.manifest.json` template: what it leaves for the toolkit to fill in. */
+export interface ManifestTemplate {
+  /** The placeholders it holds as written (`${{AAD_APP_CLIENT_ID}}`; `{{state.…}}` in older templates), in order of first appearance. */
+  placeholders: string[];
+  /** Permissions or APIs given by name (`"resourceAppId": "Microsoft Graph"`, `"id": "User.Read"`) rather than by id. */
+  namedPermissions: boolean;
 }
 
 /** One app registration read from a manifest, in one model for both formats. */
@@ -188,6 +209,10 @@ export interface AppRegistrationSummary {
   keyCredentials: RegisteredKeyCredential[];
   passwordCredentials: RegisteredPasswordCredential[];
   requiredResourceAccess: RegisteredPermission[];
+  /** Sections the file does not have at all (an empty list is not absent); their checks are skipped and said so. */
+  notInFile: ManifestSection[];
+  /** Set when the file is a Teams Toolkit template rather than the registration itself. */
+  template: ManifestTemplate | null;
 }
 
 /** What the manifest was checked against, without secrets (for the report header). */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { appAudiences, authKindSchema, authLabels, type AuthKind, type CertificateRef, type ProfileEntry } from './connections';
 import { environmentIdSchema, type EnvironmentId } from './environments';
+import type { ProfileStatus } from './status';
 
 /** The wizard's steps, in order. */
 export const wizardSteps = ['decide', 'register', 'credential', 'scopes', 'details', 'verify', 'test', 'finish'] as const;
@@ -93,6 +94,10 @@ export interface WizardView {
   /** Refs of what main holds (not secrets: random ids valid this session), for profiles.create (`heldSecretRef`, `certificateRef`). */
   refs: { clientSecret: string | null; certificate: string | null };
   profile: ProfileEntry | null;
+  /** What the evidence says about the saved profile (verification, last test), from the status model. */
+  status: ProfileStatus | null;
+  /** Ids of the app-registration checklist items the connection needs, for the option and what is entered. */
+  checklistRequired: string[];
   updatedAt: string | null;
 }
 
@@ -118,7 +123,7 @@ export function recommendOption(guide: WizardGuide): Recommendation | null {
     reasons.push('A service account signs in unattended, and the app proves itself with a client secret: simple to set up, but the secret expires (at most 24 months) and must be renewed.');
   } else {
     auth = 'certificate';
-    reasons.push('A service account signs in unattended, and the app proves itself with a certificate: Microsoft recommends certificates over secrets, and the private key never leaves your computer.');
+    reasons.push('A service account signs in unattended, and the app proves itself with a certificate: Microsoft recommends certificates over secrets, and a certificate can live longer than a secret. The connection page takes the PFX (with its private key) and its password, so guard the PFX like a secret.');
   }
   if (guide.triggers === 'yes') reasons.push('Triggers need a sign-in that keeps refreshing (offline_access) and User.Read: the scopes step starts from the trigger set.');
   if (guide.environment && guide.environment !== 'office365') reasons.push(`The checklist links to the ${cloudWords(guide.environment)} admin center and uses its sign-in and Graph hosts.`);

@@ -7,7 +7,7 @@ const missing = chromiumMissing();
 describe.skipIf(missing !== null)('app frame in Chromium', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ shell: 'desktop' });
   });
   // Each test starts from a blank page (and opens its own), so one that fails midway cannot leave the next in its dialog.
   beforeEach(async () => {

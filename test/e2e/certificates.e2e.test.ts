@@ -28,7 +28,7 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
     writeFileSync(pfxPath, pfx);
     thumbprint = new X509Certificate(cert.der).fingerprint.replace(/:/g, '');
     secrets.push(pfx.toString('base64'));
-    h = await startHarness();
+    h = await startHarness({ shell: 'desktop' });
   });
 
   afterAll(async () => {

@@ -36,7 +36,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     PFX_SHA1 = cert.details.thumbprintSha1;
     SECRETS.push(PFX_BYTES.toString('base64'));
     host = createTestHost({ timers });
-    h = await startHarness({ host });
+    h = await startHarness({ shell: 'desktop', host });
   });
   beforeEach(async () => {
     await h?.reset();
@@ -64,6 +64,11 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await h.page.setViewportSize({ width: 1280, height: Math.max(860, height) });
     await h.screenshot(name);
     await h.page.setViewportSize({ width: 1280, height: 860 });
+  };
+  /** Select a connection's row, then press one of the toolbar's actions for it. */
+  const rowAction = async (name: string, action: string) => {
+    await h.page.getByRole('radio', { name: `Select ${name}` }).check();
+    await h.page.getByTestId('profile-toolbar').getByRole('button', { name: `${action}: ${name}` }).click();
   };
   const save = async (name: string) => {
     await h.page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -110,9 +115,12 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await alertText(/Tokens do not cross clouds/).waitFor();
     await field(/^Tenant ID/).fill('contoso.onmicrosoft.com');
     await alertText(/Tokens do not cross clouds/).waitFor({ state: 'detached' });
-    await field(/^Your domain/).fill('https://cloud.example.com');
-    await alertText(/without https:\/\//i).first().waitFor();
-    await field(/^Your domain/).fill('cloud.example.com');
+    // A typed address never doubles the scheme; leaving the field keeps the host name only, and says so.
+    await field(/^Your domain/).fill('https://cloud.example.com/');
+    expect(await field(/^Redirect URI/).inputValue()).toBe('https://cloud.example.com/provisioning_/callback');
+    await field(/^Redirect URI/).click();
+    await expect.poll(() => field(/^Your domain/).inputValue()).toBe('cloud.example.com');
+    await h.page.getByText('Kept the host name only: cloud.example.com.').waitFor();
     expect(await field(/^Redirect URI/).inputValue()).toBe('https://cloud.example.com/provisioning_/callback');
     await h.page.getByRole('button', { name: 'Copy redirect URI' }).click();
     await expect.poll(() => host.clipboard.text).toBe('https://cloud.example.com/provisioning_/callback');
@@ -150,9 +158,9 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('lists, searches and shows the expiry warning; finds everything again after a reload and a restart', async () => {
     await open('#/connections');
-    const rows = h.page.getByRole('table', { name: 'Connection profiles' }).getByRole('row');
+    const rows = h.page.getByRole('grid', { name: 'Connection profiles' }).getByRole('row');
     await expect.poll(() => rows.count()).toBe(4);
-    await h.page.getByText('Expires within 30 days').waitFor();
+    await h.page.getByText(/^Expiring \(\d+ days\)$/).first().waitFor();
     await h.page.getByRole('table', { name: 'Expiry' }).getByText(/The client secret expires in \d+ days/).waitFor();
     await tallScreenshot('connections-list');
     expect(await h.seriousAxeViolations()).toEqual([]);
@@ -171,13 +179,15 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('copies fields from the connection sheet; a secret is cleared from the clipboard later', async () => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Connection sheet of Contoso own app' }).click();
-    await h.page.getByRole('heading', { name: 'Connection sheet: Contoso own app' }).waitFor();
-    const order = await h.page.locator('tr[data-field]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-field')));
+    await h.page.getByRole('button', { name: 'Contoso own app: open the connection sheet' }).click();
+    // The sheet opens in a panel over the list (whose own copy buttons stay on the page behind it).
+    const sheet = h.page.getByRole('dialog', { name: 'Connection sheet: Contoso own app' });
+    await sheet.getByRole('heading', { name: 'Connection sheet: Contoso own app' }).waitFor();
+    const order = await sheet.locator('tr[data-field]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-field')));
     expect(order).toEqual(['clientId', 'clientSecret', 'tenant', 'redirectUri', 'scopes']);
-    await h.page.getByRole('button', { name: 'Copy Client ID' }).click();
+    await sheet.getByRole('button', { name: 'Copy Client ID' }).click();
     await expect.poll(() => host.clipboard.text).toBe(CLIENT_ID);
-    await h.page.getByRole('button', { name: 'Copy Client secret' }).click();
+    await sheet.getByRole('button', { name: 'Copy Client secret' }).click();
     await expect.poll(() => host.clipboard.text).toBe(SECRET_BYO);
     await h.page.getByText(/Client secret copied — cleared from the clipboard in \d+ s/).waitFor();
     expect(await h.page.getByText(SECRET_BYO).count()).toBe(0);
@@ -186,22 +196,23 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     timers.fireAll();
     await expect.poll(() => host.clipboard.text).toBe('');
     await h.page.getByText('Clipboard cleared', { exact: true }).waitFor();
-    await h.page.getByRole('button', { name: 'Show Client secret' }).click();
+    await sheet.getByRole('button', { name: 'Show Client secret' }).click();
     await h.page.getByText(SECRET_BYO).waitFor();
   });
 
   it('copies the certificate and its password from the certificate sheet', async () => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Connection sheet of Contoso certificate' }).click();
-    await h.page.getByRole('button', { name: 'Copy Password' }).click();
+    await h.page.getByRole('button', { name: 'Contoso certificate: open the connection sheet' }).click();
+    const sheet = h.page.getByRole('dialog', { name: 'Connection sheet: Contoso certificate' });
+    await sheet.getByRole('button', { name: 'Copy Password' }).click();
     await expect.poll(() => host.clipboard.text).toBe(PFX_PASSWORD);
-    await h.page.getByRole('button', { name: 'Copy Certificate' }).click();
+    await sheet.getByRole('button', { name: 'Copy Certificate' }).click();
     await expect.poll(() => host.clipboard.text).toBe(PFX_BYTES.toString('base64'));
   });
 
   it('exports the connection record of a profile made on the Connections page, from its sheet', async () => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Connection sheet of Contoso certificate' }).click();
+    await h.page.getByRole('button', { name: 'Contoso certificate: open the connection sheet' }).click();
     await h.page.getByRole('heading', { name: 'Connection record' }).waitFor();
     await h.page.getByTestId('record-summary').waitFor();
     const file = join(host.dataDirectory, 'contoso-certificate-record.md');
@@ -216,9 +227,9 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('deletes with an Undo message bar', async () => {
     await open('#/connections');
-    const rows = h.page.getByRole('table', { name: 'Connection profiles' }).getByRole('row');
+    const rows = h.page.getByRole('grid', { name: 'Connection profiles' }).getByRole('row');
     await expect.poll(() => rows.count()).toBe(4);
-    await h.page.getByRole('button', { name: 'Delete Contoso client credentials' }).click();
+    await rowAction('Contoso client credentials', 'Delete');
     await h.page.getByText('Deleted “Contoso client credentials”.', { exact: false }).waitFor();
     await expect.poll(() => rows.count()).toBe(3);
     await h.page.getByRole('button', { name: 'Undo' }).click();
@@ -228,7 +239,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('asks before leaving a form with unsaved changes, and keeps what was typed', async () => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Edit Contoso own app' }).click();
+    await rowAction('Contoso own app', 'Edit');
     await field(/^Profile name/).fill('Contoso own app (renamed)');
     await h.page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Scopes' }).click();
     const dialog = h.page.getByRole('alertdialog', { name: 'Leave without saving?' });
@@ -250,7 +261,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('asks before a reload or close loses unsaved changes, and only then', async () => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Edit Contoso own app' }).click();
+    await rowAction('Contoso own app', 'Edit');
     await field(/^Profile name/).fill('Contoso own app (reload)');
     const before = h.unloadQuestions;
     h.answerUnload = 'stay';
@@ -271,7 +282,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   it('chooses scopes for a profile in the dialog and writes them back into the form', async () => {
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Edit Contoso own app' }).click();
+    await rowAction('Contoso own app', 'Edit');
     await h.page.getByRole('button', { name: 'Choose scopes…' }).click();
     const dialog = h.page.getByRole('dialog', { name: 'Choose scopes' });
     await dialog.getByRole('radio', { name: 'Triggers' }).check();
@@ -293,11 +304,15 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await h.page.getByRole('radio', { name: 'OAuth 2.0 client credentials' }).check();
     await expect.poll(() => scopeString.textContent()).toBe('Files.Read');
     await h.page.getByRole('switch', { name: /I also want app-only access/ }).check();
-    await h.page.getByRole('checkbox', { name: /Files\.Read\.All \(application, nearest/ }).check();
+    // App-only access suggests what fits OneDrive and SharePoint; Files.Read's nearest counterpart is among them.
+    await h.page.getByTestId('app-only-suggestions').getByRole('checkbox', { name: 'Files.Read.All (application)' }).check();
+    await h.page.getByText('Files.Read.All (application) — suggested above.').waitFor();
     await h.page.getByRole('radio', { name: 'Search all permissions' }).check();
     await h.page.getByRole('radio', { name: 'Application' }).check();
     await h.page.getByRole('searchbox').fill('sites selected');
-    await h.page.getByRole('checkbox', { name: 'Sites.Selected' }).check();
+    await h.page.getByRole('checkbox', { name: 'Sites.Selected', exact: true }).check();
+    // Sites.Selected reaches no site until one is granted: the page says how, with the calls to copy.
+    await h.page.getByTestId('site-grant').getByText('https://graph.microsoft.com/v1.0/sites/{site-id}/permissions').waitFor();
     const manifest = h.page.getByTestId('required-resource-access');
     await expect.poll(async () => JSON.parse((await manifest.textContent()) ?? '[]')[0]?.resourceAccess?.map((a: { type: string }) => a.type)).toEqual(['Scope', 'Role', 'Role']);
     await h.page.getByText(/Sites\.Selected and grant the app access to just those sites/).waitFor();
@@ -314,7 +329,7 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     const file = join(host.dataDirectory, 'exported-byo.json');
     host.dialogs.saveQueue.push(file);
     await open('#/connections');
-    await h.page.getByRole('button', { name: 'Export Contoso own app without secrets' }).click();
+    await rowAction('Contoso own app', 'Export (no secrets)');
     await h.page.getByText(`Exported to ${file} (no secrets).`).waitFor();
     const text = readFileSync(file, 'utf8');
     for (const secret of SECRETS) expect(text).not.toContain(secret);
@@ -323,8 +338,8 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await dialog.getByLabel(/^Profile file text/).fill(text);
     await dialog.getByRole('button', { name: 'Import pasted text' }).click();
     await h.page.getByText('Imported “Contoso own app”. Open it to enter its secrets.').waitFor();
-    await expect.poll(() => h.page.getByRole('table', { name: 'Connection profiles' }).getByRole('row').count()).toBe(5);
-    await h.page.getByText('Secret missing').waitFor();
+    await expect.poll(() => h.page.getByRole('grid', { name: 'Connection profiles' }).getByRole('row').count()).toBe(5);
+    await h.page.getByText('Incomplete', { exact: true }).waitFor();
     await expect.poll(() => h.page.locator('#root').getAttribute('aria-hidden')).toBeNull();
   });
 
@@ -333,6 +348,26 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await h.page.getByText('The profile cannot be opened').waitFor();
     await h.page.getByRole('button', { name: 'Back to connections' }).click();
     await h.page.getByRole('heading', { name: 'Connections' }).waitFor();
+  });
+
+  it('says what happened to a stored secret when the cloud changes: removed, or kept only after main’s own dialog', async () => {
+    const { entry } = host.ctx.profiles.create({ auth: 'client-credentials', name: 'Moving cloud', clientId: CLIENT_ID, tenant: TENANT_ID, scopes: ['Files.Read'], secrets: { clientSecret: SECRET_CC } });
+    await open(`#/connections?edit=${entry.id}`);
+    await h.page.getByRole('combobox', { name: /^Environment/ }).selectOption('china');
+    await save('Moving cloud');
+    await h.page.getByText(/client secret was removed, so it is not sent to the new host/).waitFor();
+    expect(host.confirm.asked.at(-1)?.confirmLabel).toBe('Keep for login.chinacloudapi.cn');
+    expect(host.ctx.profiles.get(entry.id).secrets).toEqual({ clientSecret: 'missing' });
+    await tallScreenshot('form-host-change-removed');
+
+    host.ctx.profiles.update(entry.id, { auth: 'client-credentials', name: 'Moving cloud', clientId: CLIENT_ID, tenant: TENANT_ID, environment: 'china', scopes: ['Files.Read'], secrets: { clientSecret: SECRET_CC } });
+    host.confirm.answers.push(true);
+    await open(`#/connections?edit=${entry.id}`);
+    await h.page.getByRole('combobox', { name: /^Environment/ }).selectOption('office365');
+    await save('Moving cloud');
+    await h.page.getByText(/client secret was kept for the new host, as you confirmed/).waitFor();
+    expect(host.ctx.profiles.get(entry.id).secrets).toEqual({ clientSecret: 'stored' });
+    expect(await h.seriousAxeViolations()).toEqual([]);
   });
 
   it('never delivered a secret value to the renderer except through revealSecret', () => {

@@ -39,7 +39,7 @@ describe.skipIf(missing !== null)('axe runs after animations end', () => {
   };
 
   it('finds no contrast problem in a dialog that is still fading in (animations slowed tenfold)', async () => {
-    const h = await startHarness({ reducedMotion: 'no-preference' });
+    const h = await startHarness({ shell: 'desktop', reducedMotion: 'no-preference' });
     started.push(h);
     const cdp = await h.context.newCDPSession(h.page);
     await cdp.send('Animation.enable');
@@ -49,7 +49,7 @@ describe.skipIf(missing !== null)('axe runs after animations end', () => {
   });
 
   it('honours prefers-reduced-motion: the dialog, the progress bar and the buttons move for at most 1 ms', async () => {
-    const h = await startHarness();
+    const h = await startHarness({ shell: 'desktop' });
     started.push(h);
     // Every motion the page starts: Fluent's (Web Animations) and the styles' transitions and animations.
     await h.context.addInitScript(() => {
@@ -81,7 +81,7 @@ describe.skipIf(missing !== null)('axe runs after animations end', () => {
   describe('a test that leaves a dialog open', () => {
     let h: Harness;
     beforeEach(async () => {
-      h ??= await startHarness();
+      h ??= await startHarness({ shell: 'desktop' });
       if (!started.includes(h)) started.push(h);
       await h.reset();
     });

@@ -41,7 +41,8 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
 
   it('runs a delegated sign-in from the profile’s Test action and shows the claims and the scope comparison', async () => {
     await h.open('#/connections');
-    await h.page.getByRole('button', { name: 'Test Emulator secret' }).click();
+    await h.page.getByRole('row', { name: /Emulator secret/ }).click();
+    await h.page.getByRole('button', { name: 'Test: Emulator secret' }).click();
     await h.page.getByRole('heading', { name: 'Sign-in tests', level: 1 }).waitFor();
     expect(h.page.url()).toContain(`#/signin?profile=${ids.secret}`);
     await h.page.getByTestId('redirect-to-register').getByText('http://localhost', { exact: true }).waitFor();
@@ -86,7 +87,8 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
     idp.idp.revokeRefreshTokens(idp.s.user.upn, 'revoked');
     await h.page.getByRole('button', { name: 'Check connection', exact: true }).click();
     const failure = h.page.getByTestId('signin-failure');
-    await failure.getByRole('heading', { name: 'Check connection failed: AADSTS50173 — FreshTokenNeeded' }).waitFor();
+    await failure.getByRole('heading', { name: 'Check connection failed: the saved sign-in expired or was revoked' }).waitFor();
+    await failure.getByText('AADSTS50173 — FreshTokenNeeded').waitFor();
     expect(await failure.getByTestId('failure-fix').textContent()).toBe(lookupAadsts(50173)?.fix);
     await failure.getByRole('button', { name: 'Sign in again' }).click();
     await h.page.locator('[data-step="browser"]').waitFor();
@@ -101,7 +103,10 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
     await h.page.getByRole('heading', { name: 'Wrong secret' }).waitFor();
     await h.page.getByRole('button', { name: 'App-only test with the client secret' }).click();
     const failure = h.page.getByTestId('signin-failure');
-    await failure.getByRole('heading', { name: 'App-only test failed: AADSTS7000215 — InvalidClientSecret' }).waitFor();
+    await failure.getByRole('heading', { name: 'App-only test failed: the client secret or certificate was refused' }).waitFor();
+    // The result takes focus (a screen reader reads its heading) and the code is in the details, not the title.
+    await expect.poll(() => h.page.evaluate(() => document.activeElement?.id)).toBe('signin-failure-title');
+    await failure.getByText('AADSTS7000215 — InvalidClientSecret').waitFor();
     expect(await failure.getByTestId('failure-fix').textContent()).toBe(lookupAadsts(7000215)?.fix);
     await failure.getByText(/AADSTS7000215: Invalid client secret provided/).waitFor();
     await failure.getByText('Trace ID').waitFor();
@@ -121,8 +126,27 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
     await h.page.getByRole('button', { name: 'Sign in in the browser' }).click();
     await h.page.locator('[data-step="browser"]').getByText('Browser opened with the sign-in page').waitFor();
     await h.page.getByRole('button', { name: 'Cancel the test' }).click();
-    await h.page.getByTestId('signin-failure').getByRole('heading', { name: 'Delegated sign-in failed: signin.cancelled' }).waitFor();
+    await h.page.getByTestId('signin-failure').getByRole('heading', { name: 'Delegated sign-in failed: it was cancelled' }).waitFor();
     await h.page.getByTestId('signin-history').getByText('Cancelled', { exact: true }).waitFor();
+  });
+
+  it('Test settings offer the OS certificate store and say truly where NODE_EXTRA_CA_CERTS counts', async () => {
+    await h.open('#/signin');
+    const settings = h.page.getByRole('region', { name: 'Test settings' });
+    await settings.waitFor();
+    const text = (await settings.innerText()).replace(/\s+/g, ' ');
+    // The installed app never sees NODE_EXTRA_CA_CERTS: Electron's nodeOptions fuse removes it at start-up.
+    expect(text).not.toMatch(/NODE_EXTRA_CA_CERTS is honoured too/);
+    expect(text).toContain('The installed app ignores NODE_EXTRA_CA_CERTS');
+    expect(text).toMatch(/\(\d+ in the store now\)/);
+    const toggle = settings.getByRole('switch', { name: 'Not trusted' });
+    await toggle.click();
+    await settings.getByText('The operating system’s certificate store is trusted.').waitFor();
+    expect(await settings.getByRole('switch', { name: 'Trusted' }).isChecked()).toBe(true);
+    expect(host.ctx.signin.preferences().useSystemCa).toBe(true);
+    await settings.getByRole('switch', { name: 'Trusted' }).click();
+    await settings.getByText('The operating system’s certificate store is no longer trusted.').waitFor();
+    expect(await h.seriousAxeViolations()).toEqual([]);
   });
 
   it('no result delivered to the renderer carries an access or refresh token', () => {

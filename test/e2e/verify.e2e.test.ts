@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateSelfSignedCertificate } from '../../src/core/certificates/generate';
 import { buildKeyCredential } from '../../src/core/certificates/key-credential';
 import { writePkcs12 } from '../../src/core/certificates/pkcs12/write';
-import { APP_ID, goodSpec, manifestJson, TENANT_ID, toGraph, type AppSpec } from '../unit/core/registration/manifest-builders';
+import { APP_ID, fixturesDir, goodSpec, manifestJson, TENANT_ID, toGraph, type AppSpec } from '../unit/core/registration/manifest-builders';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 
 const missing = chromiumMissing();
@@ -26,7 +26,7 @@ describe.skipIf(missing !== null)('Verify page in Chromium', () => {
   let h: Harness;
   let profileName: string;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ shell: 'desktop' });
   });
   beforeEach(async () => {
     await h?.reset();
@@ -79,6 +79,8 @@ describe.skipIf(missing !== null)('Verify page in Chromium', () => {
     await h.page.getByRole('button', { name: 'Verify manifest' }).click();
     const results = h.page.getByTestId('verify-results');
     await results.getByText('Not ready: the connection will fail until the errors are fixed.').waitFor();
+    // The result is where the eye is: its heading takes focus, so a screen reader reads it.
+    await expect.poll(() => h.page.evaluate(() => document.activeElement?.id)).toBe('results-title');
     await results.getByText(/^Format:\s*Microsoft Graph$/).waitFor();
     await results.getByRole('cell', { name: APP_ID }).waitFor();
 
@@ -111,6 +113,27 @@ describe.skipIf(missing !== null)('Verify page in Chromium', () => {
 
     await h.page.locator('#results-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await h.screenshot('verify-findings');
+    expect(await h.seriousAxeViolations()).toEqual([]);
+  });
+
+  it('shows a Teams Toolkit template as a template: its note, names resolved, other APIs listed as not checked', async () => {
+    await openVerify();
+    await dropManifest('aad.manifest.json', readFileSync(join(fixturesDir, '09_teams-toolkit_aad.manifest.json')));
+    await h.page.getByRole('button', { name: 'Verify manifest' }).click();
+    const results = h.page.getByTestId('verify-results');
+    await results.getByText('No errors; review the warnings.').waitFor();
+    await results.getByTestId('app-shape').getByText('Teams Toolkit template').waitFor();
+    await results.getByRole('cell', { name: '4 (1 of other APIs, not checked)' }).waitFor();
+    const template = h.page.getByTestId('findings-warning').locator('[data-finding-code="manifest.template"]');
+    await template.getByText(/Teams Toolkit \(Microsoft 365 Agents Toolkit\) template/).waitFor();
+    await template.getByText(/build\/aad\.manifest\.<environment>\.json/).waitFor();
+    await h.page.getByTestId('findings-warning').locator('[data-finding-code="manifest.app_id_placeholder"]').getByText(/\$\{\{AAD_APP_CLIENT_ID\}\}/).waitFor();
+    await h.page.getByTestId('findings-info').locator('[data-finding-code="permission.other_api_not_checked"]').getByText(/Office 365 SharePoint Online/).waitFor();
+    // User.Read is named in the template, not missing; the placeholder is not another app's client ID
+    expect(await h.page.getByTestId('findings-error').locator('li').count()).toBe(0);
+    expect(await h.page.locator('[data-finding-code="permission.unknown_name"]').count()).toBe(0);
+    await h.page.locator('#results-title').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await h.screenshot('verify-template');
     expect(await h.seriousAxeViolations()).toEqual([]);
   });
 

@@ -94,7 +94,7 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     // The wizard targets the real global cloud; the sign-in network client (and the test's browser) send its hosts to the emulator.
     rewrite = { 'https://login.microsoftonline.com': idp.idp.origin, 'https://graph.microsoft.com': idp.idp.origin };
     host = createTestHost({ signinNetwork: { extraCaPem: idp.pki.caPem, timeoutMs: 10_000, rewrite, allowedHosts: [idp.idp.host] }, pdf: printer });
-    h = await startHarness({ host, viewport: { width: 1280, height: 1000 } });
+    h = await startHarness({ shell: 'desktop', host, viewport: { width: 1280, height: 1000 } });
   });
   beforeEach(async () => {
     await h?.reset();
@@ -295,7 +295,8 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
         await expect.poll(() => host.clipboard.text).toContain('/v2.0/adminconsent?client_id=');
       }
     }
-    await p.getByText('A test passed: the connection works.', { exact: false }).waitFor();
+    await p.getByTestId('test-step-status').getByText(/^The last test passed/).waitFor();
+    await p.locator('[data-step="test"][data-state="done"]').waitFor();
     await shoot(w, '7-test');
     await next(8);
 
@@ -314,7 +315,15 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
       await p.getByTestId('record-status').getByText(`Saved the connection record (${label}) to ${files[format]}.`).waitFor();
     }
     await shoot(w, '8-finish');
-    expect(await p.locator('[data-step][data-done="true"]').count()).toBeGreaterThanOrEqual(7);
+    // Each step says what happened: step 2 had one item ticked, so it is not Done; an unverified walk says so at Finish.
+    const states = await p.locator('[data-step]').evaluateAll((lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-step'), li.getAttribute('data-state')])));
+    const verified = host.ctx.verifications.get(profileId);
+    expect(states).toMatchObject({ decide: 'done', register: 'attention', credential: 'done', scopes: 'done', details: 'done', test: 'done', verify: verified ? (verified.counts.error > 0 ? 'attention' : 'done') : 'skipped' });
+    if (!verified) {
+      const proof = p.getByTestId('finish-proof');
+      await proof.locator('[data-unproven="not-verified"]').getByRole('button', { name: 'Verify the manifest' }).waitFor();
+      expect(states.finish).toBe('attention');
+    }
     return { profileId, files };
   }
 
@@ -354,6 +363,8 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
       mustHold.push(`Client secret expires | ${w.secretExpiry}`);
     }
     if (profile.auth === 'byo-app') mustHold.push('https://cloud.example.com/provisioning_/callback');
+    // The Markdown escapes an underscore that could end emphasis (src/core/markdown.ts); the HTML holds the text as is.
+    const inMarkdown = (text: string) => text.replace('provisioning_/', 'provisioning\\_/');
     for (const scope of profile.scopes) mustHold.push(`| ${scope} | Delegated |`);
     for (const scope of profile.appOnlyPermissions) mustHold.push(`| ${scope} | Application | Yes | Granted |`);
     const lastOk = history.find((e) => e.ok)!;
@@ -365,9 +376,9 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
       expect(md).toContain('### Open findings');
     } else {
       expect(verification).toBeNull();
-      mustHold.push('None: the app registration’s manifest has not been verified against this profile.');
+      mustHold.push('None: the app registration’s manifest has not been verified against this profile.', 'Not proven yet', 'The app registration was not verified: no manifest check was run against this profile.');
     }
-    for (const text of mustHold) expect(md, `Markdown holds ${text}`).toContain(text);
+    for (const text of mustHold) expect(md, `Markdown holds ${text}`).toContain(inMarkdown(text));
     for (const text of mustHold.filter((t) => !t.includes('|'))) expect(html, `HTML holds ${text}`).toContain(text.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script/i);
@@ -461,7 +472,7 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     await stepHeading(3);
     await p.getByTestId('client-secret-state').and(p.locator('[data-state="held"]')).waitFor();
     expect(await p.getByLabel('Client secret expires on').inputValue()).toBe('2026-12-31');
-    expect(await p.locator('[data-step="register"][data-done="true"]').count()).toBe(1);
+    expect(await p.locator('[data-step="register"]').getAttribute('data-state')).toBe('attention');
     await h.screenshot('wizard-resumed');
     expect(await h.seriousAxeViolations()).toEqual([]);
 

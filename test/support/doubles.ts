@@ -1,7 +1,8 @@
 // Test doubles for the Electron adapters (safeStorage, clipboard, shell, dialogs, notifications).
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { ClipboardPort, DialogPort, NotifierPort, ShellPort } from '../../src/core/os/ports';
+import type { ClipboardPort, ConfirmPort, ConfirmQuestion, DialogPort, NotifierPort, ShellPort } from '../../src/core/os/ports';
 import type { VaultPort } from '../../src/core/vault/vault-port';
+import { browserDialogs } from '../../src/web-host/adapters/browser-dialogs';
 
 /** A vault that really encrypts (AES-256-GCM) with a key held in memory; `backendName` can mimic Linux's basic_text. */
 export class MemoryVault implements VaultPort {
@@ -57,19 +58,36 @@ export class RecordingShell implements ShellPort {
   }
 }
 
-/** Dialogs that answer from queues the test fills; an empty queue means the user cancelled. */
+/**
+ * Dialogs that answer from queues the test fills; an empty queue means the user cancelled. With `unavailable` (a
+ * page served as by `gcw ui`), every dialog is refused as the browser host refuses it.
+ */
 export class ScriptedDialogs implements DialogPort {
   openQueue: string[] = [];
   folderQueue: string[] = [];
   saveQueue: string[] = [];
-  async openFile(): Promise<string | null> {
+  unavailable = false;
+  async openFile(options: Parameters<DialogPort['openFile']>[0]): Promise<string | null> {
+    if (this.unavailable) return browserDialogs.openFile(options);
     return this.openQueue.shift() ?? null;
   }
-  async chooseFolder(): Promise<string | null> {
+  async chooseFolder(options: Parameters<DialogPort['chooseFolder']>[0]): Promise<string | null> {
+    if (this.unavailable) return browserDialogs.chooseFolder(options);
     return this.folderQueue.shift() ?? null;
   }
-  async saveFile(): Promise<string | null> {
+  async saveFile(options: Parameters<DialogPort['saveFile']>[0]): Promise<string | null> {
+    if (this.unavailable) return browserDialogs.saveFile(options);
     return this.saveQueue.shift() ?? null;
+  }
+}
+
+/** Native confirmations answered from a queue the test fills; an empty queue is the safe answer (Escape, the default button). */
+export class ScriptedConfirm implements ConfirmPort {
+  answers: boolean[] = [];
+  asked: ConfirmQuestion[] = [];
+  async confirm(question: ConfirmQuestion): Promise<boolean> {
+    this.asked.push(question);
+    return this.answers.shift() ?? false;
   }
 }
 

@@ -9,9 +9,13 @@ import type { PdfPrinter } from '../../src/core/os/ports';
 import type { CertificateSessionOptions } from '../../src/core/certificates/session';
 import { createLogger } from '../../src/core/log/logger';
 import type { NetworkClientOptions } from '../../src/core/signin/network-client';
+import type { RetryPolicy } from '../../src/core/graph-apply/graph-client';
 import { confBackendFactory } from '../../src/core/storage/conf-backend';
 import type { EventName, EventPayload } from '../../src/shared/contract';
-import { MemoryClipboard, MemoryVault, RecordingNotifier, RecordingShell, ScriptedDialogs } from './doubles';
+import type { Notice } from '../../src/shared/contract/app';
+import { pageClipboard } from '../../src/web-host/adapters/page-clipboard';
+import { pageNotifier } from '../../src/web-host/adapters/page-notifier';
+import { MemoryClipboard, MemoryVault, RecordingNotifier, RecordingShell, ScriptedConfirm, ScriptedDialogs } from './doubles';
 
 /** A context plus handles on its doubles. */
 export interface TestHost {
@@ -21,6 +25,8 @@ export interface TestHost {
   clipboard: MemoryClipboard;
   shell: RecordingShell;
   dialogs: ScriptedDialogs;
+  /** Stands for main's native message box: answers from `answers`, records `asked`. */
+  confirm: ScriptedConfirm;
   notifier: RecordingNotifier;
   events: Array<{ name: string; payload: unknown }>;
   logLines: string[];
@@ -38,8 +44,12 @@ export function createTestHost(
     now?: () => Date;
     certificateSession?: Omit<CertificateSessionOptions, 'redactor'>;
     signinNetwork?: NetworkClientOptions;
+    /** Graph request waits (tests record instead of sleeping). */
+    graphRetry?: RetryPolicy;
     /** Prints records to PDF (the e2e run prints with Chromium); without it PDF export is refused as in the CLI. */
     pdf?: PdfPrinter;
+    /** gcw ui's page adapters instead of the clipboard and notifier doubles: copies go to the page, notifications into it. */
+    pageAdapters?: boolean;
   } = {},
 ): TestHost {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(join(tmpdir(), 'gcw-test-'));
@@ -47,31 +57,39 @@ export function createTestHost(
   const clipboard = new MemoryClipboard();
   const shell = new RecordingShell();
   const dialogs = new ScriptedDialogs();
+  const confirm = new ScriptedConfirm();
   const notifier = new RecordingNotifier();
   const events: Array<{ name: string; payload: unknown }> = [];
   const logLines: string[] = [];
   const relay: { forward: TestHost['forward'] } = { forward: null };
   const logger = createLogger({ file: join(dataDirectory, 'logs', 'workbench.log'), sink: (line) => logLines.push(line) });
+  let showInPage: (notice: Notice) => void = () => undefined;
   const ctx = createAppContext({
     runtime: { appName: 'Graph Connection Workbench', appVersion: '0.0.0-test', electronVersion: null, chromeVersion: null, nodeVersion: process.versions.node, platform: process.platform },
     dataDirectory,
     backend: confBackendFactory(dataDirectory),
     vault,
-    clipboard,
+    clipboard: options.pageAdapters ? pageClipboard : clipboard,
     shell,
     dialogs,
-    notifier,
+    confirm,
+    notifier: options.pageAdapters ? pageNotifier((notice) => showInPage(notice)) : notifier,
     logger,
     ...(options.timers ? { timers: options.timers } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.certificateSession ? { certificateSession: options.certificateSession } : {}),
     ...(options.signinNetwork ? { signinNetwork: options.signinNetwork } : {}),
     ...(options.pdf ? { pdf: options.pdf } : {}),
+    ...(options.graphRetry ? { graphRetry: options.graphRetry } : {}),
     emit: <E extends EventName>(name: E, payload: EventPayload<E>) => {
       events.push({ name, payload });
       relay.forward?.(name, payload);
     },
   });
+  showInPage = (notice) => {
+    ctx.notices.add(notice);
+    ctx.emit('app.notice', notice);
+  };
   return {
     ctx,
     dataDirectory,
@@ -79,6 +97,7 @@ export function createTestHost(
     clipboard,
     shell,
     dialogs,
+    confirm,
     notifier,
     events,
     logLines,

@@ -1,9 +1,6 @@
-import { shutdownCertificateWorkers } from '../../core/certificates';
-import { type Command, UsageError } from '../command';
-import { certBase64 } from './cert/base64';
-import { certDecode } from './cert/decode';
-import { certInspect } from './cert/inspect';
-import { certNew } from './cert/new';
+import { shutdownCertificateWorkers } from '../../core/certificates/pkcs12/hash-pool';
+import { type Command, type GlobalOptions, UsageError } from '../command';
+import type { CliIo } from '../io';
 
 const usage = `Usage: gcw cert <subcommand> [options] [--json]
 
@@ -28,22 +25,29 @@ Subcommands:
 
 Passwords come only from an environment variable (--password-env VAR) or stdin (--password-stdin), never
 from the command line.
-Exit codes: 0 ok; 2 bad input (wrong password, not a PFX, file exists, …) with error.code and error.message
-in the JSON.`;
+Exit codes: 0 ok; 1 inspect: the file cannot be used to sign in (the ✖ warnings: no private key, a key that does
+not match the certificate, or expired); 2 bad input (wrong password, not a PFX, file exists, …) with error.code
+and error.message in the JSON.`;
 
-const subcommands = { inspect: certInspect, base64: certBase64, decode: certDecode, new: certNew };
+type Subcommand = (args: string[], io: CliIo, globals: GlobalOptions) => Promise<number>;
+
+/** Each subcommand loads its own modules (generating a certificate needs more than inspecting one). */
+const subcommands: Record<string, () => Promise<Subcommand>> = {
+  inspect: async () => (await import('./cert/inspect')).certInspect,
+  base64: async () => (await import('./cert/base64')).certBase64,
+  decode: async () => (await import('./cert/decode')).certDecode,
+  new: async () => (await import('./cert/new')).certNew,
+};
 
 /** `gcw cert`: inspect, convert to and from base64, and create certificates. */
 export const certCommand: Command = {
-  name: 'cert',
-  summary: 'Inspect a PFX, convert it to or from base64, and create a new certificate.',
   usage,
   async run(args, io, globals) {
     const [name, ...rest] = args;
-    const run = name !== undefined && Object.hasOwn(subcommands, name) ? subcommands[name as keyof typeof subcommands] : null;
-    if (!run) throw new UsageError(name === undefined ? 'Give a subcommand: inspect, base64, decode or new.' : `Unknown subcommand "${name}" (inspect, base64, decode, new).`);
+    const load = name !== undefined && Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+    if (!load) throw new UsageError(name === undefined ? 'Give a subcommand: inspect, base64, decode or new.' : `Unknown subcommand "${name}" (inspect, base64, decode, new).`);
     try {
-      return await run(rest, io, globals);
+      return await (await load())(rest, io, globals);
     } finally {
       await shutdownCertificateWorkers();
     }

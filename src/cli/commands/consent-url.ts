@@ -13,8 +13,6 @@ const usage = `Usage:
 
 /** `gcw consent-url`: print the admin consent URL. */
 export const consentUrlCommand: Command = {
-  name: 'consent-url',
-  summary: 'Print the admin consent URL (v2, or v1) to send to a Global Administrator.',
   usage,
   async run(args, io, globals) {
     const { values, positionals } = parseFlags(args, { ...targetFlags, v1: { type: 'boolean', default: false } }, false);

@@ -6,8 +6,6 @@ import { printJson } from '../output';
 
 /** `gcw environments`: the sign-in, Graph and admin-center hosts of each Microsoft cloud. */
 export const environmentsCommand: Command = {
-  name: 'environments',
-  summary: 'List the Microsoft clouds with their sign-in, Graph and admin-center hosts.',
   usage: 'Usage: gcw environments [--json]',
   async run(args, io, globals) {
     parseFlags(args, {}, false);

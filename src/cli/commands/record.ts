@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import { recordOfProfileFile, renderRecordHtml, renderRecordMarkdown, summarizeReport } from '../../core/records';
 import { verifyManifestFile } from '../../core/registration/verify-files';
@@ -7,8 +7,9 @@ import type { ConnectionRecord } from '../../shared/records';
 import { type Command, parseFlags, UsageError } from '../command';
 import { EXIT_OK } from '../exit-codes';
 import { printJson } from '../output';
-import { readPfxArgument, readProfileArgument, readVerifyTarget, targetFlags } from '../verify-input';
+import { certificateRefOf, readPfxArgument, readProfileArgument, readVerifyTarget, targetFlags } from '../verify-input';
 import { checkOutPath, isHtmlPath, writeOrExplain } from '../verify-output';
+import { plural } from '../../shared/wording';
 
 const usage = `Usage:
   gcw record (--profile <profile.json> | --auth certificate|client-credentials|byo-app --client-id ID --tenant T …)
@@ -38,8 +39,6 @@ const flags = {
 
 /** `gcw record`: a profile's connection record (Markdown or HTML) from its file, its PFX and its manifest. */
 export const recordCommand: Command = {
-  name: 'record',
-  summary: 'Write the connection record of a profile (Markdown or HTML) for a change ticket: no secrets.',
   usage,
   async run(args, io, globals) {
     const { values, positionals } = parseFlags(args, flags, true);
@@ -53,9 +52,7 @@ export const recordCommand: Command = {
     if (!file) throw new UsageError('A record is of a connection: give --profile <profile.json> (Export on the Connections page, or gcw profile new), or describe it with --auth and its flags.');
     if (values.pfx !== undefined && file.auth !== 'certificate') throw new UsageError(`--pfx is for client-certificate profiles; this profile uses ${file.auth}.`);
     const pfx = await readPfxArgument(values, io);
-    const certificate: CertificateRef | null = pfx
-      ? { thumbprintSha1: pfx.certificate.thumbprintSha1, thumbprintSha256: pfx.certificate.thumbprintSha256, subject: pfx.subject, notAfter: pfx.certificate.notAfter, fileName: basename(values.pfx ?? '') || null }
-      : null;
+    const certificate: CertificateRef | null = pfx ? certificateRefOf(pfx, values.pfx ?? '') : null;
     let verification = null;
     if (values.manifest !== undefined) {
       const target = await readVerifyTarget(values, io, { profile: file, pfx });
@@ -77,7 +74,7 @@ function summary(record: ConnectionRecord, path: string, html: boolean): string 
   const lines = [`Wrote the connection record of “${record.profileName || 'the profile'}” to ${path} (${html ? 'HTML' : 'Markdown'}). It holds no secret.`];
   if (!record.certificate && record.auth === 'certificate') lines.push('No certificate in it: add --pfx <cert.pfx> for its thumbprints and expiry.');
   const v = record.verification;
-  if (v) lines.push(`Manifest check: ${v.counts.error} error(s), ${v.counts.warning} warning(s) recorded as open findings.`);
+  if (v) lines.push(`Manifest check: ${plural(v.counts.error, 'error')}, ${plural(v.counts.warning, 'warning')} recorded as open findings.`);
   else lines.push('No manifest check in it: add --manifest <app.json> to record the app registration’s findings.');
   return lines.join('\n');
 }

@@ -14,8 +14,6 @@ const usage = `Usage: gcw scopes --auth certificate|client-credentials|byo-app [
 
 /** `gcw scopes`: the scope set of an option, delegated or (with --app-only) the application counterparts. */
 export const scopesCommand: Command = {
-  name: 'scopes',
-  summary: 'Print the Microsoft Graph scopes an option needs (delegated, or application with --app-only).',
   usage,
   async run(args, io, globals) {
     const { values } = parseFlags(

@@ -6,7 +6,7 @@ import type { SigninTarget } from '../../core/signin/service/signin-target';
 import type { SignInResult } from '../../shared/signin';
 import { type Command, parseFlags, UsageError } from '../command';
 import type { CliIo } from '../io';
-import { openInSystemBrowser } from '../open-browser';
+import { childEnv, openInSystemBrowser } from '../open-browser';
 import { credentialFlags, readCredential, readTarget, targetFlags } from '../signin-input';
 import { isBadInput, printSigninFailure, printSigninResult } from '../signin-output';
 
@@ -27,8 +27,6 @@ const usage = `Usage:
 
 /** `gcw signin`: the app-only and interactive sign-in tests against a profile's cloud. */
 export const signinCommand: Command = {
-  name: 'signin',
-  summary: 'Test a connection: app-only token (client-credentials) or interactive sign-in with PKCE.',
   usage,
   async run(args, io, globals) {
     const [sub, ...rest] = args;
@@ -87,7 +85,7 @@ async function interactive(args: string[], io: CliIo, json: boolean): Promise<nu
       },
       openBrowser: async (url) => {
         if (values['no-browser']) return showUrl(url);
-        if (!(await openInSystemBrowser(url))) showUrl(url);
+        if (!(await openInSystemBrowser(url, { env: childEnv(io.env, [values['secret-env'], values['password-env']]) }))) showUrl(url);
       },
     }),
   );

@@ -1,7 +1,7 @@
 import { decodeToken } from '../../core/signin/token-decode';
 import { type Command, parseFlags, UsageError } from '../command';
 import { EXIT_OK } from '../exit-codes';
-import { printJson } from '../output';
+import { jsonText, printJson } from '../output';
 import { readTextArgument } from '../read-input';
 import { claimLines } from '../signin-output';
 
@@ -13,8 +13,6 @@ const usage = `Usage:
 
 /** `gcw token decode`: show a token's claims. */
 export const tokenCommand: Command = {
-  name: 'token',
-  summary: 'Decode an access token (JWT) and show the claims that matter.',
   usage,
   async run(args, io, globals) {
     const [sub, ...rest] = args;
@@ -26,7 +24,7 @@ export const tokenCommand: Command = {
       printJson(io, { ok: true, header: decoded.header, claims: decoded.claims, payload: decoded.payload });
       return EXIT_OK;
     }
-    io.out(`Token (${decoded.claims.tokenKind === 'app' ? 'app-only' : 'user'}, ${String(decoded.header.alg ?? 'unknown algorithm')}); the signature is not checked.\nClaims:\n${claimLines(decoded.claims).join('\n')}\nAll claims:\n${JSON.stringify(decoded.payload, null, 2)}\n`);
+    io.out(`Token (${decoded.claims.tokenKind === 'app' ? 'app-only' : 'user'}, ${String(decoded.header.alg ?? 'unknown algorithm')}); the signature is not checked.\nClaims:\n${claimLines(decoded.claims, decoded.payload.exp).join('\n')}\nAll claims:\n${jsonText(decoded.payload)}\n`);
     return EXIT_OK;
   },
 };

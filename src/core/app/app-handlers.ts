@@ -14,12 +14,13 @@ export function appHandlers(ctx: AppContext): HandlersFor<'app'> {
     'app.notices': () => ctx.notices.list(),
     'app.dismissNotice': ({ id }) => ({ dismissed: ctx.notices.dismiss(id) }),
     'app.openLink': async ({ url }) => {
-      const reason = ctx.links.check(url);
-      if (reason) {
-        ctx.log.warn('Refused to open a link', { reason });
-        throw new WorkbenchError('external.not_allowed', `That link was not opened: ${reason}.`);
+      const link = ctx.links.resolve(url);
+      if ('refused' in link) {
+        ctx.log.warn('Refused to open a link', { reason: link.refused });
+        throw new WorkbenchError('external.not_allowed', `That link was not opened: ${link.refused}.`, { hint: 'Copy the address and open it yourself if you trust it; the Workbench opens only https links to Microsoft sign-in and admin-center hosts.' });
       }
-      await ctx.shell.openInBrowser(url);
+      // The parsed URL's href, not the string the page sent: the OS gets exactly what was checked.
+      await ctx.shell.openInBrowser(link.href);
       return { opened: true };
     },
     'app.openDataFolder': async () => {

@@ -1,9 +1,11 @@
 import { basename, join } from 'node:path';
-import type { CertificateExportResult } from '../../shared/contract/certificates';
+import type { CertificateExportFiles, CertificateExportResult } from '../../shared/contract/certificates';
+import type { DownloadFile } from '../../shared/download';
 import type { PfxProfile } from '../../shared/certificates';
 import {
   buildExportSet,
   buildKeyCredential,
+  exportFileNames,
   exportNameFor,
   findExistingExportFiles,
   noPrivateKey,
@@ -28,12 +30,8 @@ export interface ExportRequest {
 
 const cancelled = () => new WorkbenchError('dialog.cancelled', 'No folder was chosen; nothing was written.');
 
-/**
- * Export a held certificate with its key: ask for a folder, refuse to replace files unless `overwrite` (then the
- * folder of the refused attempt is reused, without asking again), write the five files owner-only, and hold the
- * new PFX in place of the old one so its base64 and protection are what the page shows.
- */
-export async function exportHeld(ctx: AppContext, request: ExportRequest): Promise<CertificateExportResult> {
+/** The checks every export makes (a key, a password, a name that is a file name); returns the entry and the name. */
+function exportable(ctx: AppContext, request: Omit<ExportRequest, 'overwrite'>) {
   const entry = ctx.certificates.getOpen(request.ref);
   if (!entry.privateKey) throw noPrivateKey();
   if (!request.password) {
@@ -46,6 +44,36 @@ export async function exportHeld(ctx: AppContext, request: ExportRequest): Promi
   if (name !== safeFileName(name)) {
     throw new WorkbenchError('pfx.invalid_options', `"${name}" cannot be used as a file name.`, { hint: `Try "${safeFileName(name)}".`, details: { field: 'name' } });
   }
+  return { entry, name };
+}
+
+/** Build the five files' contents, then reopen the new PFX and hold it in place of the old one (proves the password opens it). */
+async function buildAndHold(ctx: AppContext, entry: ReturnType<typeof exportable>['entry'], name: string, request: Omit<ExportRequest, 'overwrite'>) {
+  const keyCredential = (entry.keyCredential ??= buildKeyCredential(entry.certificateDer));
+  const set = await buildExportSet({
+    certificate: entry.certificateDer,
+    chain: entry.chainDer,
+    privateKey: entry.privateKey!,
+    password: request.password,
+    profile: request.profile,
+    friendlyName: entry.view.certificate.friendlyName ?? entry.view.certificate.subjectCommonName ?? undefined,
+  });
+  const full = { ...set, keyCredential, keyCredentialsJson: `${JSON.stringify({ keyCredentials: [keyCredential] }, null, 2)}\n` };
+  // Reopen what was written: proves it opens with the password, and gives the new file's protection for the page.
+  const reopened = await openPreparedInput({ kind: 'pfx', origin: 'pfx-file', pfx: set.pfx }, request.password, {
+    tryEmptyAndAbsent: false,
+    origin: entry.origin === 'generated' ? 'generated' : 'pfx-file',
+  });
+  return { set: full, hold: () => ctx.certificates.hold(`${name}.pfx`, reopened, entry.ref) };
+}
+
+/**
+ * Export a held certificate with its key: ask for a folder, refuse to replace files unless `overwrite` (then the
+ * folder of the refused attempt is reused, without asking again), write the five files owner-only, and hold the
+ * new PFX in place of the old one so its base64 and protection are what the page shows.
+ */
+export async function exportHeld(ctx: AppContext, request: ExportRequest): Promise<CertificateExportResult> {
+  const { entry, name } = exportable(ctx, request);
   const pending = request.overwrite && entry.pendingExport?.name === name ? entry.pendingExport.folder : null;
   const folder = pending ?? (await ctx.dialogs.chooseFolder({ title: 'Choose a folder for the certificate files', defaultPath: defaultSaveFolder(ctx.settings.get().defaultSaveFolder) }));
   if (!folder) throw cancelled();
@@ -58,24 +86,34 @@ export async function exportHeld(ctx: AppContext, request: ExportRequest): Promi
     });
   }
   entry.pendingExport = null;
-  const keyCredential = (entry.keyCredential ??= buildKeyCredential(entry.certificateDer));
-  const set = await buildExportSet({
-    certificate: entry.certificateDer,
-    chain: entry.chainDer,
-    privateKey: entry.privateKey,
-    password: request.password,
-    profile: request.profile,
-    friendlyName: entry.view.certificate.friendlyName ?? entry.view.certificate.subjectCommonName ?? undefined,
-  });
-  const { files } = writeExportSet(folder, name, { ...set, keyCredential, keyCredentialsJson: `${JSON.stringify({ keyCredentials: [keyCredential] }, null, 2)}\n` }, { overwrite: request.overwrite });
-  // Reopen what was written: proves it opens with the password, and gives the new file's protection for the page.
-  const reopened = await openPreparedInput({ kind: 'pfx', origin: 'pfx-file', pfx: set.pfx }, request.password, {
-    tryEmptyAndAbsent: false,
-    origin: entry.origin === 'generated' ? 'generated' : 'pfx-file',
-  });
-  const certificate = ctx.certificates.hold(`${name}.pfx`, reopened, entry.ref);
+  const built = await buildAndHold(ctx, entry, name, request);
+  const { files } = writeExportSet(folder, name, built.set, { overwrite: request.overwrite });
+  const certificate = built.hold();
   ctx.log.info('Exported a certificate', { folder, name, thumbprint: certificate.details.certificate.thumbprintSha1, profile: request.profile });
   return { folder, name, files, certificate };
+}
+
+/** The same five files as exportHeld, returned for the browser to download (gcw ui has no folder dialog). */
+export async function exportHeldAsDownloads(ctx: AppContext, request: Omit<ExportRequest, 'overwrite'>): Promise<CertificateExportFiles> {
+  const { entry, name } = exportable(ctx, request);
+  const built = await buildAndHold(ctx, entry, name, request);
+  const names = exportFileNames(name);
+  const files: DownloadFile[] = [
+    { fileName: names.pfx, mediaType: 'application/x-pkcs12', base64: toBase64(built.set.pfx) },
+    { fileName: names.cer, mediaType: 'application/pkix-cert', base64: toBase64(built.set.cer) },
+    { fileName: names.pem, mediaType: 'application/x-pem-file', text: built.set.pem },
+    { fileName: names.base64, mediaType: 'text/plain', text: built.set.pfxBase64 },
+    { fileName: names.keyCredentials, mediaType: 'application/json', text: built.set.keyCredentialsJson },
+  ];
+  const certificate = built.hold();
+  ctx.log.info('Exported a certificate for download', { name, thumbprint: certificate.details.certificate.thumbprintSha1, profile: request.profile });
+  return { name, files, certificate };
+}
+
+/** The base64 of a held PFX as NAME.pfx.b64.txt, for the browser to download. */
+export function base64Download(ctx: AppContext, ref: string): DownloadFile {
+  const entry = ctx.certificates.withPfx(ref);
+  return { fileName: `${exportNameFor(entry.fileName, entry.view)}.pfx.b64.txt`, mediaType: 'text/plain', text: toBase64(entry.pfx) };
 }
 
 /** Save the base64 of a held PFX as a text file chosen in the OS save dialog (which asks before replacing). */

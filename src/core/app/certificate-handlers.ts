@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { buildKeyCredential, generatedView, generateSelfSignedCertificate, generateStrongPassword, prepareCertificateInput, toBase64 } from '../certificates';
 import { WorkbenchError } from '../errors';
-import { exportHeld, saveBase64 } from './certificate-export';
+import { base64Download, exportHeld, exportHeldAsDownloads, saveBase64 } from './certificate-export';
 import { decodePasted, openOrLock, readChosenFile } from './certificate-open';
 import type { AppContext } from './context';
 import type { HandlersFor } from './dispatcher';
@@ -32,12 +32,14 @@ export function certificateHandlers(ctx: AppContext): HandlersFor<'certificates'
       return openOrLock(ctx, { kind: 'pfx', origin: entry.origin === 'base64-text' ? 'base64-text' : 'pfx-file', pfx: entry.pfx! }, { fileName: entry.fileName, password, tryEmptyAndAbsent, ref });
     },
     'certificates.decodeBase64': ({ text }) => decodePasted(ctx, text),
+    'certificates.cancelOpen': () => ({ cancelled: session.cancelOpens() }),
     'certificates.copyBase64': async ({ ref }) => {
       const base64 = toBase64(session.withPfx(ref).pfx);
       const { clearsInSeconds } = await ctx.clipboard.copy(base64, { secret: true });
       return { clearsInSeconds, length: base64.length };
     },
     'certificates.saveBase64': ({ ref }) => saveBase64(ctx, ref),
+    'certificates.base64File': ({ ref }) => base64Download(ctx, ref),
     'certificates.copyKeyCredentials': ({ ref }) => {
       const entry = session.getOpen(ref);
       const keyCredential = (entry.keyCredential ??= buildKeyCredential(entry.certificateDer));
@@ -64,6 +66,7 @@ export function certificateHandlers(ctx: AppContext): HandlersFor<'certificates'
       return ctx.clipboard.copy(password, { secret: true });
     },
     'certificates.export': (request) => exportHeld(ctx, request),
+    'certificates.exportFiles': (request) => exportHeldAsDownloads(ctx, request),
     'certificates.handoff': ({ ref }) => session.handoff(ref),
     'certificates.discard': ({ ref }) => ({ discarded: session.discard(ref) }),
   };

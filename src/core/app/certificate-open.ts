@@ -26,13 +26,16 @@ export async function openOrLock(
   options: { fileName: string | null; password: string | null; tryEmptyAndAbsent: boolean; ref?: string },
 ): Promise<HeldCertificate> {
   ctx.log.redactor.register(options.password);
+  const open = ctx.certificates.beginOpen();
   try {
-    const opened = await openPreparedInput(prepared, options.password, { tryEmptyAndAbsent: options.tryEmptyAndAbsent });
+    const opened = await openPreparedInput(prepared, options.password, { tryEmptyAndAbsent: options.tryEmptyAndAbsent, signal: open.signal });
     return ctx.certificates.hold(options.fileName, opened, options.ref);
   } catch (error) {
     if (prepared.kind !== 'pfx' || !needsPassword(error)) throw error;
     const ref = ctx.certificates.holdLocked(options.fileName, prepared.origin, prepared.pfx, options.ref);
     throw new WorkbenchError(error.code, error.message, { hint: error.hint, details: { ...error.details, ref }, cause: error });
+  } finally {
+    open.end();
   }
 }
 

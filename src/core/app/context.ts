@@ -5,13 +5,14 @@ import type { CertificateSession } from '../certificates/session';
 import type { Logger } from '../log/logger';
 import type { ClipboardService } from '../os/clipboard-service';
 import type { ExternalLinkPolicy } from '../os/external-links';
-import type { DialogPort, NotifierPort, PdfPrinter, ShellPort } from '../os/ports';
+import type { ConfirmPort, DialogPort, NotifierPort, PdfPrinter, ShellPort } from '../os/ports';
 import type { LatestVerifications } from '../records/latest-verifications';
 import type { WizardStore } from '../wizard/wizard-store';
 import type { SettingsService } from '../settings/settings-service';
 import type { SigninService } from '../signin/service/signin-service';
 import type { StoreBackendFactory } from '../storage/backend';
 import type { ExpiryReminders } from '../reminders/expiry-reminders';
+import type { GraphApplyService } from '../graph-apply/service';
 import type { SecretStore } from '../vault/secret-store';
 
 export type { RuntimeInfo } from '../../shared/contract/app';
@@ -34,6 +35,8 @@ export interface AppContext {
   links: ExternalLinkPolicy;
   shell: ShellPort;
   dialogs: DialogPort;
+  /** Native confirmations main asks itself (a changed sign-in host keeping stored secrets); the page cannot answer them. */
+  confirm: ConfirmPort;
   notifier: NotifierPort;
   notices: NoticeBoard;
   /** The New connection wizard's state (wizard.json, no secrets) and the client secret it holds until a profile exists. */
@@ -42,12 +45,14 @@ export interface AppContext {
   verifications: LatestVerifications;
   /** Prints a record's HTML to PDF (Electron printToPDF in the app; unavailable in the CLI). */
   pdf: PdfPrinter;
+  /** Changes to app registrations through Microsoft Graph: management sign-in (memory only), previews, apply. */
+  graph: GraphApplyService;
   /** Certificates opened or generated on the Certificates page, held in memory by ref. */
   certificates: CertificateSession;
   /** The clock expiry and date checks are judged against (tests pin it). */
   now: () => Date;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
-  /** Release what the context holds (pending clipboard clears, certificates, worker threads); called on quit. */
+  /** Release what the context holds (a secret we copied that is still on the clipboard, certificates, worker threads); called on quit. */
   dispose(): Promise<void>;
 }
 

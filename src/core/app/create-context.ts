@@ -6,10 +6,13 @@ import { createLogger, type Logger } from '../log/logger';
 import { ClipboardService, realTimers, type Timers } from '../os/clipboard-service';
 import { ExpiryReminders } from '../reminders/expiry-reminders';
 import { ExternalLinkPolicy } from '../os/external-links';
-import type { ClipboardPort, DialogPort, NotifierPort, PdfPrinter, ShellPort } from '../os/ports';
+import type { ClipboardPort, ConfirmPort, DialogPort, NotifierPort, PdfPrinter, ShellPort } from '../os/ports';
 import { LatestVerifications } from '../records/latest-verifications';
 import { unavailablePdfPrinter } from '../records/pdf';
 import { WizardStore } from '../wizard/wizard-store';
+import { GraphChangeLog } from '../graph-apply/change-log';
+import type { RetryPolicy } from '../graph-apply/graph-client';
+import { GraphApplyService } from '../graph-apply/service';
 import { SettingsService } from '../settings/settings-service';
 import type { NetworkClientOptions } from '../signin/network-client';
 import { SigninService } from '../signin/service/signin-service';
@@ -27,6 +30,8 @@ export interface HostPorts {
   clipboard: ClipboardPort;
   shell: ShellPort;
   dialogs: DialogPort;
+  /** Native confirmations (Electron's message box in the app). */
+  confirm: ConfirmPort;
   notifier: NotifierPort;
   /** Prints records to PDF; without it PDF export says it needs the app. */
   pdf?: PdfPrinter;
@@ -39,6 +44,8 @@ export interface HostPorts {
   certificateSession?: Omit<CertificateSessionOptions, 'redactor'>;
   /** Network settings of the sign-in tests on top of the user's (tests pass their test CA). */
   signinNetwork?: NetworkClientOptions;
+  /** Waits of the Graph requests (tests record them instead of sleeping). */
+  graphRetry?: RetryPolicy;
 }
 
 /** Open the stores and build the context every handler uses. */
@@ -52,6 +59,8 @@ export function createAppContext(ports: HostPorts): AppContext {
     redactor: log.redactor,
     allowPlainText: () => settings.get().allowPlainTextSecrets,
   });
+  // Turning weak storage off takes the obfuscated secrets off the disk at once (and on, writes the session's ones).
+  settings.onChange(() => secrets.applyStorageChoice());
   const profiles = new ProfileStore({ directory: ports.dataDirectory, backend: ports.backend, vault: secrets, ...(ports.now ? { now: ports.now } : {}) });
   const links = new ExternalLinkPolicy();
   const signin = new SigninService({
@@ -67,8 +76,9 @@ export function createAppContext(ports: HostPorts): AppContext {
   });
   const wizard = new WizardStore({ directory: ports.dataDirectory, backend: ports.backend, ...(ports.now ? { now: ports.now } : {}) });
   const verifications = new LatestVerifications({ directory: ports.dataDirectory, backend: ports.backend });
+  const graphChanges = new GraphChangeLog({ directory: ports.dataDirectory, backend: ports.backend });
   const notices = new NoticeBoard();
-  for (const notice of [...settings.notices, ...secrets.notices, ...profiles.notices, ...signin.store.notices, ...wizard.notices, ...verifications.notices]) {
+  for (const notice of [...settings.notices, ...secrets.notices, ...profiles.notices, ...signin.store.notices, ...wizard.notices, ...verifications.notices, ...graphChanges.notices]) {
     notices.add(notice);
     log.warn(notice.title, { message: notice.message });
   }
@@ -91,6 +101,20 @@ export function createAppContext(ports: HostPorts): AppContext {
     log,
   });
   const certificates = new CertificateSession({ ...ports.certificateSession, redactor: log.redactor });
+  const graph = new GraphApplyService({
+    profiles,
+    secrets,
+    certificates,
+    verifications,
+    changes: graphChanges,
+    signin,
+    links,
+    shell: ports.shell,
+    log,
+    now: ports.now ?? (() => new Date()),
+    ...(ports.signinNetwork ? { network: ports.signinNetwork } : {}),
+    ...(ports.graphRetry ? { retry: ports.graphRetry } : {}),
+  });
   return {
     runtime: ports.runtime,
     paths: { dataDirectory: ports.dataDirectory, logFile },
@@ -105,19 +129,24 @@ export function createAppContext(ports: HostPorts): AppContext {
     links,
     shell: ports.shell,
     dialogs: ports.dialogs,
+    confirm: ports.confirm,
     notifier: ports.notifier,
     notices,
     wizard,
     verifications,
     pdf: ports.pdf ?? unavailablePdfPrinter,
     certificates,
+    graph,
     now: ports.now ?? (() => new Date()),
     emit: ports.emit,
     async dispose() {
+      // First, so the clipboard is checked (and a copied secret cleared) before anything else can delay the quit.
+      const clipboardCleared = clipboard.dispose();
       reminders.stop();
       signin.close();
+      graph.close();
       wizard.dispose();
-      clipboard.dispose();
+      await clipboardCleared;
       await certificates.dispose();
     },
   };

@@ -1,6 +1,7 @@
 import { appHandlers, clipboardHandlers, settingsHandlers } from './app-handlers';
 import { certificateHandlers } from './certificate-handlers';
 import type { AppContext } from './context';
+import { graphHandlers } from './graph-handlers';
 import { profilesHandlers } from './profiles-handlers';
 import { recordsHandlers } from './records-handlers';
 import { scopesHandlers } from './scopes-handlers';
@@ -22,5 +23,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...signinHandlers(ctx),
     ...wizardHandlers(ctx),
     ...recordsHandlers(ctx),
+    ...graphHandlers(ctx),
   };
 }

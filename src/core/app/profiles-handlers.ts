@@ -1,5 +1,5 @@
 import type { EnvironmentInfo, ProfileListItem } from '../../shared/contract/profiles';
-import { secretNames, type ExpiryRow, type SecretName } from '../../shared/connections';
+import { secretNames, type SecretName } from '../../shared/connections';
 import { environmentIds, environmentLabels } from '../../shared/environments';
 import { appRegistrationsUrl, appRegistrationUrl } from '../connections/cloud-urls';
 import { endpointsFor, environments } from '../connections/environments';
@@ -9,38 +9,39 @@ import type { AppContext } from './context';
 import type { HandlersFor } from './dispatcher';
 import { openTextThroughDialog, saveThroughDialog } from './file-dialogs';
 import { withHeldCredentials } from './held-credentials';
+import { statusOf } from './profile-status';
 
 const profileFilters = [{ name: 'Workbench connection profile', extensions: ['json'] }];
 const maxProfileFileBytes = 1024 * 1024;
-const urgency: Record<ExpiryRow['status'], number> = { ok: 0, 'within-30-days': 1, 'within-7-days': 2, expired: 3 };
 
 /** Handlers for the Connections page: profiles, their files, the connection sheet, copy and reveal, expiry. */
 export function profilesHandlers(ctx: AppContext): HandlersFor<'profiles'> {
   const store = ctx.profiles;
   return {
-    'profiles.list': ({ query }) => {
-      const expiry = worstExpiryByProfile(store.expiry());
-      return store.list(query).map((entry): ProfileListItem => {
-        const findings = entry.profile ? store.validate(entry.id) : [];
-        return {
-          entry,
-          errors: findings.filter((f) => f.severity === 'error').length,
-          warnings: findings.filter((f) => f.severity === 'warning').length,
-          expiry: expiry.get(entry.id) ?? null,
-        };
-      });
+    'profiles.list': ({ query }) => store.list(query).map((entry): ProfileListItem => ({ entry, status: statusOf(ctx, entry) })),
+    'profiles.get': ({ id }) => {
+      const entry = store.get(id);
+      const findings = store.validate(id);
+      return { entry, findings, status: statusOf(ctx, entry, findings) };
     },
-    'profiles.get': ({ id }) => ({ entry: store.get(id), findings: store.validate(id) }),
     'profiles.create': (input) => {
       const held = withHeldCredentials(ctx, input, { strict: true });
       const saved = store.create(held.input);
       held.saved();
       return saved;
     },
-    'profiles.update': ({ id, profile }) => {
+    'profiles.update': async ({ id, profile }) => {
       const held = withHeldCredentials(ctx, profile, { strict: true });
-      const saved = store.update(id, held.input);
+      // Asked by main in a native dialog, never by the page: a script in the page must not be able to say "keep".
+      const question = store.hostChangeQuestion(id, held.input);
+      const keep = question ? await ctx.confirm.confirm(question) : false;
+      const saved = store.update(id, held.input, { keepSecretsForNewHosts: keep });
       held.saved();
+      if (saved.hostChange) {
+        // Tokens and the saved sign-in belong to the old hosts.
+        ctx.signin.forgetSignIn(id);
+        ctx.log.info('A profile’s sign-in hosts changed', { profile: id, secrets: saved.hostChange.secrets.join(','), kept: saved.hostChange.kept });
+      }
       return saved;
     },
     'profiles.duplicate': ({ id, name }) => store.duplicate(id, name),
@@ -88,18 +89,6 @@ export function profilesHandlers(ctx: AppContext): HandlersFor<'profiles'> {
     'profiles.expiry': () => store.expiry(),
     'profiles.environments': () => environmentInfo(),
   };
-}
-
-function worstExpiryByProfile(rows: ExpiryRow[]): Map<string, ProfileListItem['expiry']> {
-  const worst = new Map<string, ExpiryRow>();
-  for (const row of rows) {
-    if (row.status === 'ok') continue;
-    const current = worst.get(row.profileId);
-    if (!current || urgency[row.status] > urgency[current.status]) worst.set(row.profileId, row);
-  }
-  const out = new Map<string, ProfileListItem['expiry']>();
-  for (const [id, row] of worst) if (row.status !== 'ok') out.set(id, { status: row.status, message: row.message });
-  return out;
 }
 
 function isSecretName(value: string): value is SecretName {

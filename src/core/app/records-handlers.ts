@@ -20,6 +20,7 @@ export function recordOf(ctx: AppContext, profileId: string): ConnectionRecord {
   return buildConnectionRecord({
     entry,
     history: ctx.signin.history(profileId),
+    findings: ctx.profiles.validate(profileId),
     verification: ctx.verifications.get(profileId),
     now: ctx.now(),
     generator: `${ctx.runtime.appName} ${ctx.runtime.appVersion}`,
@@ -44,6 +45,12 @@ export function recordsHandlers(ctx: AppContext): HandlersFor<'records'> {
       const path = await saveThroughDialog(ctx, { title: `Save the connection record (${kind.label})`, fileName: recordFileName(record.profileName, format), filters: [kind.filter], data });
       ctx.log.info('Exported a connection record', { profile: profileId, format, file: basename(path) });
       return { path, format, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length };
+    },
+    'records.render': ({ profileId, format }) => {
+      const record = recordOf(ctx, profileId);
+      return format === 'markdown'
+        ? { fileName: recordFileName(record.profileName, format), mediaType: 'text/markdown', text: renderRecordMarkdown(record) }
+        : { fileName: recordFileName(record.profileName, format), mediaType: 'text/html', text: renderRecordHtml(record) };
     },
   };
 }

@@ -3,6 +3,7 @@ import type { PermissionKind, ScopeRow } from '../../shared/permissions';
 import { graphDefaultScope } from '../connections/cloud-urls';
 import { endpointsFor } from '../connections/environments';
 import { WorkbenchError } from '../errors';
+import { appOnlySuggestions, siteGrant } from '../permissions/app-only';
 import { findPermission, searchPermissions } from '../permissions/catalog';
 import { minimumScopes, satisfies } from '../permissions/connector-scopes';
 import { leastPrivilegeHints } from '../permissions/hints';
@@ -19,7 +20,7 @@ export function scopesHandlers(ctx: AppContext): HandlersFor<'scopes'> {
       searchPermissions(words, { kind, limit: 30 })
         .map((p) => describeScope(p.value, p.kind))
         .filter((row): row is ScopeRow => row !== undefined),
-    'scopes.build': ({ auth, delegated, application, environment, customHosts }): ScopeBuild => {
+    'scopes.build': ({ auth, delegated, application, environment, customHosts, clientId, appName }): ScopeBuild => {
       const unknown: ScopeBuild['unknown'] = [];
       const known = (values: readonly string[], kind: PermissionKind) => {
         const out: string[] = [];
@@ -44,6 +45,8 @@ export function scopesHandlers(ctx: AppContext): HandlersFor<'scopes'> {
         applicationRows: a.map((v) => describeScope(v, 'application')).filter((r): r is ScopeRow => r !== undefined),
         appOnlyScope: a.length > 0 && cloudKnown ? graphDefaultScope(endpointsFor(environment, customHosts)) : null,
         missingMinimum: minimumScopes[auth].filter((line) => !satisfies(d, line)).map((line) => line.options.join(' or ')),
+        appOnlySuggestions: appOnlySuggestions(),
+        siteGrant: a.includes('Sites.Selected') ? siteGrant({ graphHost: cloudKnown ? endpointsFor(environment, customHosts).graphHost : 'graph.microsoft.com', clientId, appName }) : null,
       };
     },
     'scopes.copyScopeString': ({ delegated }) => {

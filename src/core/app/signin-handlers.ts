@@ -1,5 +1,9 @@
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { WorkbenchError } from '../errors';
+import { writeNewFile } from '../storage/atomic-write';
 import { lookupAadsts, searchAadsts } from '../signin/aadsts-catalogue';
+import { readExtraCa } from '../signin/service/extra-ca';
 import { decodeToken } from '../signin/token-decode';
 import type { AppContext } from './context';
 import type { HandlersFor } from './dispatcher';
@@ -34,6 +38,27 @@ export function signinHandlers(ctx: AppContext): HandlersFor<'signin'> {
     'signin.chooseExtraCa': async () => {
       const path = await ctx.dialogs.openFile({ title: 'Root CA to trust for sign-in tests', filters: caFilters });
       if (!path) throw new WorkbenchError('dialog.cancelled', 'No file was chosen; the setting is unchanged.');
+      return s.trustExtraCa(path);
+    },
+    'signin.trustExtraCaPem': ({ fileName, pem }) => {
+      // The page read the file (gcw ui); a copy in the data folder is what the setting names, as a chosen file would be.
+      const base = basename(fileName).replace(/\.(pem|crt|cer)$/i, '').replace(/[^\w.-]+/g, '-').replace(/^[-.]+/, '').slice(0, 80) || 'root-ca';
+      const path = join(ctx.paths.dataDirectory, 'trusted-ca', `${base}.pem`);
+      const candidate = `${path}.new`;
+      try {
+        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+        writeNewFile(candidate, pem, { overwrite: true });
+      } catch (cause) {
+        throw new WorkbenchError('file.write_failed', `The root CA could not be kept in the data folder (${dirname(path)}). Check that you may write there.`, { cause });
+      }
+      try {
+        // Checked before it replaces a file of the same name that may be the one trusted now.
+        readExtraCa(candidate);
+      } catch (error) {
+        rmSync(candidate, { force: true });
+        throw error;
+      }
+      renameSync(candidate, path);
       return s.trustExtraCa(path);
     },
   };

@@ -85,6 +85,11 @@ export function verifyHandlers(ctx: AppContext): HandlersFor<'verify'> {
       ctx.log.info('Exported a verification report', { format, file: basename(path) });
       return { path };
     },
+    'verify.renderReport': ({ reportId, format }) => {
+      const report = find(reportId);
+      const kind = formats[format];
+      return { fileName: `${reportBaseName(report)}.${kind.extension}`, mediaType: format === 'html' ? 'text/html' : 'text/markdown', text: kind.render(report) };
+    },
     'verify.copyReport': ({ reportId }) => ctx.clipboard.copy(renderReportMarkdown(find(reportId)), { secret: false }),
   };
 }

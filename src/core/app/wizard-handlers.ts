@@ -3,9 +3,11 @@ import type { WizardSecretState, WizardView } from '../../shared/wizard';
 import { WorkbenchError, isWorkbenchError } from '../errors';
 import { buildChecklist } from '../wizard/checklist';
 import { inputFromProfile } from '../wizard/profile-input';
+import { requiredChecklistIds } from '../wizard/required-items';
 import type { AppContext } from './context';
 import type { HandlersFor } from './dispatcher';
 import { withHeldCredentials } from './held-credentials';
+import { statusOf } from './profile-status';
 
 /** Handlers of the New connection wizard: its state in wizard.json (no secrets), held credentials and the checklist. */
 export function wizardHandlers(ctx: AppContext): HandlersFor<'wizard'> {
@@ -96,12 +98,15 @@ export function wizardView(ctx: AppContext): WizardView {
   const certificate: WizardSecretState =
     profile?.secrets.pfx === 'stored' ? 'stored' : doc.certificate ? (heldCertificate(ctx, doc.certificate.ref) ? 'held' : 'lost') : 'missing';
   const facts = doc.certificate ? (({ ref: _ref, ...rest }) => rest)(doc.certificate) : null;
+  const thumbprint = facts?.thumbprintSha1 ?? (profile?.profile?.auth === 'certificate' ? (profile.profile.certificate?.thumbprintSha1 ?? '') : '');
   return {
     state: doc.state,
     certificate: facts,
     secrets: { clientSecret, certificate },
     refs: { clientSecret: clientSecret === 'held' ? doc.clientSecretRef : null, certificate: certificate === 'held' ? (doc.certificate?.ref ?? null) : null },
     profile,
+    status: profile ? statusOf(ctx, profile) : null,
+    checklistRequired: requiredChecklistIds(doc.state, thumbprint),
     updatedAt: doc.updatedAt,
   };
 }

@@ -54,7 +54,7 @@ export function describePkcs12(contents: Pkcs12Contents, options: DetailsOptions
     privateKeyCount: privateKeys.length,
     protection: contents.protection,
     passwordUsed: contents.passwordUsed,
-    warnings: certificateWarnings({ certificate, hasPrivateKey, keyMatchesCertificate, protection: contents.protection }),
+    warnings: certificateWarnings({ certificate, hasPrivateKey, keyMatchesCertificate, protection: contents.protection, passwordUsed: contents.passwordUsed }),
     fileSize: contents.fileSize,
   };
 }

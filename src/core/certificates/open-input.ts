@@ -5,6 +5,7 @@ import { isWorkbenchError, WorkbenchError } from '../errors';
 import { bytesToText, decodePastedBase64 } from './base64';
 import { notPkcs12Error, tooLargeError } from './errors';
 import { describePkcs12 } from './inspect';
+import { WorkMeter } from './pkcs12/budget';
 import { openPkcs12, type Pkcs12Contents } from './pkcs12/open';
 import { sniff } from './sniff';
 import { loadCertificate } from './x509/describe';
@@ -57,6 +58,8 @@ export interface OpenInputOptions {
   now?: Date;
   /** Reported origin (e.g. keep 'generated' when a new certificate's export is reopened). */
   origin?: CertificateOrigin;
+  /** Stops the open (the Cancel button, a closed window, quit). */
+  signal?: AbortSignal;
 }
 
 /** An opened input: what to show, and what main keeps in memory to copy, export or hand to a connection. */
@@ -66,14 +69,16 @@ export interface OpenedInput extends HeldMaterial {
 
 const needsPassword = (error: unknown): boolean => isWorkbenchError(error) && (error.code === 'pfx.wrong_password' || error.code === 'pfx.password_required');
 
-async function openWithFallback(pfx: Buffer, password: string | null, tryEmptyAndAbsent: boolean): Promise<{ contents: Pkcs12Contents; password: string | null }> {
+async function openWithFallback(pfx: Buffer, password: string | null, tryEmptyAndAbsent: boolean, signal: AbortSignal | undefined): Promise<{ contents: Pkcs12Contents; password: string | null }> {
+  // One budget for both attempts: the fallback runs only on what the first left.
+  const options = { signal, meter: new WorkMeter() };
   try {
-    const contents = await openPkcs12(pfx, password);
+    const contents = await openPkcs12(pfx, password, options);
     return { contents, password: passwordThatOpened(contents, password) };
   } catch (error) {
     if (!password || !tryEmptyAndAbsent || !needsPassword(error)) throw error;
     try {
-      const contents = await openPkcs12(pfx, null);
+      const contents = await openPkcs12(pfx, null, options);
       return { contents, password: passwordThatOpened(contents, null) };
     } catch {
       // The file does need a password, and the one given is wrong: report that, not the fallback's failure.
@@ -99,7 +104,7 @@ export async function openPreparedInput(input: PreparedInput, password: string |
     if (input.certificates.length === 0) throw new WorkbenchError('pfx.no_certificate', 'The file holds no certificate.', { hint: 'Choose a .pfx, .cer, .crt or .pem file.' });
     return certificatesView(input.certificates, { now: options.now, origin: options.origin ?? input.origin });
   }
-  const opened = await openWithFallback(input.pfx, password, options.tryEmptyAndAbsent ?? true);
+  const opened = await openWithFallback(input.pfx, password, options.tryEmptyAndAbsent ?? true, options.signal);
   const details = describePkcs12(opened.contents, { now: options.now });
   return pfxView(opened.contents, details, { pfx: input.pfx, password: opened.password, origin: options.origin ?? input.origin });
 }

@@ -52,6 +52,8 @@ export class CertificateSession {
   private readonly idleMs: number;
   private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout;
+  /** Opens in progress; Cancel, a closed window and dispose stop them. */
+  private readonly opening = new Set<AbortController>();
 
   constructor(private readonly options: CertificateSessionOptions = {}) {
     this.idleMs = options.idleMs ?? SESSION_IDLE_MS;
@@ -136,13 +138,29 @@ export class CertificateSession {
     return this.entries.delete(ref);
   }
 
+  /** A signal for one open of a PFX; call end() when it has finished. */
+  beginOpen(): { signal: AbortSignal; end: () => void } {
+    const controller = new AbortController();
+    this.opening.add(controller);
+    return { signal: controller.signal, end: () => this.opening.delete(controller) };
+  }
+
+  /** Stop every open in progress (the Cancel button, a closed window, quit); returns how many were running. */
+  cancelOpens(): number {
+    const running = [...this.opening];
+    this.opening.clear();
+    for (const controller of running) controller.abort();
+    return running.length;
+  }
+
   /** Start the PKCS#12 KDF workers ahead of the first open. */
   prewarm(): void {
     prewarmCertificateWorkers();
   }
 
-  /** Drop every certificate and stop the KDF workers (app quit). */
+  /** Stop the opens in progress, drop every certificate and stop the KDF workers (app quit). */
   async dispose(): Promise<void> {
+    this.cancelOpens();
     clearInterval(this.sweeper);
     for (const entry of this.entries.values()) wipe(entry);
     this.entries.clear();

@@ -44,6 +44,8 @@ export function sniff(bytes: Uint8Array): SniffResult {
   if (bytes.length === 0) return result('empty', 'an empty file');
   if (looksLikePkcs12(bytes)) return result('pkcs12', 'a PKCS#12 file (.pfx / .p12)');
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7)) return result('zip', 'a ZIP archive');
+  const keystore = javaKeystore(bytes);
+  if (keystore) return keystore;
   if (bytes[0] === 0x30) {
     const der = sniffDer(bytes);
     if (der) return der;
@@ -95,8 +97,18 @@ function sniffText(text: string, size: number): SniffResult {
   return result('text', size > 0 ? 'a text file' : 'an empty file');
 }
 
+/** Java's own keystore formats, by their magic number: JKS (FEEDFEED) and JCEKS (CECECECE). */
+function javaKeystore(bytes: Uint8Array): SniffResult | null {
+  const magic = bytes.length >= 4 ? Buffer.from(bytes.subarray(0, 4)).toString('hex') : '';
+  if (magic === 'feedfeed') return result('java-keystore', 'a Java keystore (JKS)');
+  if (magic === 'cececece') return result('java-keystore', 'a Java keystore (JCEKS)');
+  return null;
+}
+
 function sniffDecoded(bytes: Uint8Array): SniffResult {
   if (looksLikePkcs12(bytes)) return result('pkcs12', 'a PFX file');
+  const keystore = javaKeystore(bytes);
+  if (keystore) return keystore;
   if (bytes[0] === 0x30) return sniffDer(bytes) ?? result('binary', 'binary data');
   return result('binary', 'binary data');
 }

@@ -1,4 +1,6 @@
+import { WorkbenchError } from '../errors';
 import type { EnvironmentEndpoints } from './environments';
+import { isTenantSegment } from './formats';
 
 /** Pages of one app registration in the Entra admin center. */
 export type AppRegistrationPage = 'Overview' | 'Authentication' | 'Credentials' | 'CallAnAPI' | 'Manifest';
@@ -15,9 +17,19 @@ export function graphDefaultScope(cloud: Pick<EnvironmentEndpoints, 'graphHost'>
   return `${graphBaseUrl(cloud)}/.default`;
 }
 
+/** A tenant as the path segment of a sign-in or consent address; anything else (`..`, `.`, a slash, spaces) is `signin.invalid_input`. */
+export function tenantSegment(tenant: string): string {
+  if (!isTenantSegment(tenant)) {
+    throw new WorkbenchError('signin.invalid_input', 'The tenant ID is empty or contains characters a tenant cannot have, so no sign-in address was built with it.', {
+      hint: 'Use the Directory (tenant) ID from the app registration overview, or a verified domain such as contoso.onmicrosoft.com.',
+    });
+  }
+  return encodeURIComponent(tenant.trim());
+}
+
 /** The authority for a tenant: `https://{loginHost}/{tenant}`. */
 export function authorityUrl(cloud: Pick<EnvironmentEndpoints, 'loginHost'>, tenant: string): string {
-  return `https://${cloud.loginHost}/${encodeURIComponent(tenant.trim())}`;
+  return `https://${cloud.loginHost}/${tenantSegment(tenant)}`;
 }
 
 /** The v2.0 token endpoint of a tenant. */

@@ -2,6 +2,7 @@ import { authLabels, type ConnectionSheet, type ConnectionSheetField, type Profi
 import { scopeString } from '../permissions/outputs';
 import { adminConsentUrl } from './cloud-urls';
 import { endpointsFor } from './environments';
+import { isEntraTenant } from './formats';
 import { secretVaultId } from './profile-secrets';
 
 /** Every field of the connection page for a profile, in the order the page asks for it; secrets as vault references only. */
@@ -63,7 +64,8 @@ export function buildConnectionSheet(entry: ProfileEntry): ConnectionSheet {
       notes.push(`Register ${profile.redirectUri || 'the redirect URI'} under Authentication → Web on the app registration before connecting.`);
       break;
   }
-  if (cloud && profile.clientId && profile.tenant) {
+  // A draft's tenant may not be one yet (e.g. `..`): no consent address is built with it.
+  if (cloud && profile.clientId && isEntraTenant(profile.tenant)) {
     const redirectUri = profile.auth === 'byo-app' && profile.redirectUri ? profile.redirectUri : undefined;
     const url = adminConsentUrl(cloud, { tenant: profile.tenant, clientId: profile.clientId, redirectUri });
     notes.push(

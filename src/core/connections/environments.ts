@@ -88,6 +88,11 @@ export function endpointsFor(id: EnvironmentId, custom?: CustomHosts | null): En
   };
 }
 
+/** Strip a scheme and trailing slash an admin may have typed. */
+export function normaliseHost(host: string): string {
+  return host.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+}
+
 /** Sign-in and admin-center hosts of the four Microsoft clouds: the only hosts the app opens in the browser. */
 export const microsoftHosts: readonly string[] = [
   ...new Set(

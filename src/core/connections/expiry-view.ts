@@ -9,9 +9,12 @@ export function expiryRows(profiles: readonly Profile[], now: Date = new Date())
       ['certificate', profile.auth === 'certificate' ? profile.certificate?.notAfter : null],
       ['secret', profile.secretExpiresAt],
     ];
+    const certificateDay = parseExpiry(dates[0]?.[1])?.toISOString().slice(0, 10);
     for (const [what, value] of dates) {
       const date = parseExpiry(value);
       if (!date) continue;
+      // A certificate profile's expiry field filled from its certificate says the same thing once.
+      if (what === 'secret' && certificateDay === date.toISOString().slice(0, 10)) continue;
       const { status, daysLeft } = expiryStatus(date, now);
       const subject = what === 'certificate' ? 'The certificate' : profile.auth === 'certificate' ? 'The secret' : 'The client secret';
       const when = formatDate(date);

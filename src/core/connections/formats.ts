@@ -32,6 +32,22 @@ export function tenantKind(value: string): TenantKind {
   return 'invalid';
 }
 
+/** True for a tenant Microsoft Entra can read in an authority URL: a GUID, a domain, common, organizations or consumers. */
+export function isEntraTenant(value: string): boolean {
+  const kind = tenantKind(value);
+  return kind !== 'empty' && kind !== 'invalid';
+}
+
+/**
+ * True for a value that is one safe URL path segment: letters, digits, `.`, `_` and `-`, starting and ending with a
+ * letter or digit, no `..` (so never `.` or `..`, which a URL would resolve as a directory step). Every tenant that goes
+ * into a sign-in or consent address passes this first; an OpenID Connect provider's tenant (e.g. `tenant1`) does too.
+ */
+export function isTenantSegment(value: string): boolean {
+  const tenant = value.trim();
+  return tenant.length <= 256 && /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(tenant) && !tenant.includes('..');
+}
+
 /** True for tenants an app-only request cannot use. */
 export function isMultiTenantKeyword(value: string): boolean {
   const kind = tenantKind(value);

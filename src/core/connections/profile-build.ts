@@ -1,4 +1,4 @@
-import { PROFILE_SCHEMA_VERSION, profileSchema, redirectUriFor, type Profile, type ProfileInput } from '../../shared/connections';
+import { normalizeDomain, PROFILE_SCHEMA_VERSION, profileSchema, redirectUriFor, type Profile, type ProfileInput } from '../../shared/connections';
 import { normalizeHost } from './formats';
 
 /** Tidy what the form sent: trimmed ids, host names without https://, scopes without blanks or repeats. */
@@ -25,7 +25,7 @@ export function normalizeInput<T extends ProfileInput>(input: T): T {
     appOnlyPermissions: list(input.appOnlyPermissions),
   };
   if (out.auth === 'certificate') return { ...out, upn: out.upn.trim() };
-  if (out.auth === 'byo-app') return { ...out, domain: out.domain.trim() };
+  if (out.auth === 'byo-app') return { ...out, domain: normalizeDomain(out.domain) };
   return out;
 }
 

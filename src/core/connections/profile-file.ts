@@ -1,5 +1,7 @@
 import { PROFILE_FILE_FORMAT, profileFileSchema, type ProfileFile, type ProfileFinding } from '../../shared/connections';
 import { fail, ok, type Result } from '../../shared/result';
+import type { FileStatus } from '../../shared/status';
+import { fileStatus } from '../status/file-status';
 import { readTolerantly, variantsOf } from './tolerant-parse';
 import { validateProfile } from './validation/validate-profile';
 
@@ -15,9 +17,10 @@ export interface ProfileFileReading {
   newerVersion: number | null;
 }
 
-/** What `gcw profile lint --json` prints. */
+/** What `gcw profile lint --json` prints: the findings and the status fields a file can tell (no tests, no verification). */
 export interface LintReport {
   findings: ProfileFinding[];
+  status: FileStatus;
 }
 
 /** Read a profile file's text; `profile.not_a_profile` when it is not JSON or not a connection profile at all. */
@@ -53,7 +56,9 @@ export function lintProfileFile(text: string, options: { now?: Date } = {}): Res
   const reading = readProfileFile(text);
   if (!reading.ok) return reading;
   const { profile, findings } = reading.value;
-  return ok({ findings: profile ? [...findings, ...validateProfile(profile, { now: options.now })] : findings });
+  const now = options.now ?? new Date();
+  const all = profile ? [...findings, ...validateProfile(profile, { now })] : findings;
+  return ok({ findings: all, status: fileStatus(profile, all, now) });
 }
 
 /** `gcw profile lint` exit code: 0 no errors (warnings allowed), 1 errors, 2 not a profile. */

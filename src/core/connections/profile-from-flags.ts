@@ -1,4 +1,4 @@
-import { appAudiences, authKinds, authLabels, PROFILE_FILE_FORMAT, PROFILE_SCHEMA_VERSION, profileFileSchema, redirectUriFor, type AuthKind, type ProfileFile, type ProfileFinding } from '../../shared/connections';
+import { appAudiences, authKinds, authLabels, PROFILE_FILE_FORMAT, PROFILE_SCHEMA_VERSION, profileFileSchema, redirectUriFor, type AuthKind, type CertificateRef, type ProfileFile, type ProfileFinding } from '../../shared/connections';
 import { environmentIds } from '../../shared/environments';
 import { WorkbenchError } from '../errors';
 import { scopeSet } from '../permissions/scope-set';
@@ -22,6 +22,8 @@ export interface ProfileFlags {
   loginHost?: string;
   graphHost?: string;
   secretExpiresAt?: string;
+  /** A certificate profile's certificate facts (from its PFX; never the key): thumbprints, subject, expiry. */
+  certificate?: CertificateRef | null;
 }
 
 function list(value: string | readonly string[] | undefined): string[] | undefined {
@@ -60,7 +62,7 @@ export function buildProfileFromFlags(flags: ProfileFlags, options: { now?: Date
   };
   const candidate =
     auth === 'certificate'
-      ? { auth, ...base, upn: flags.upn?.trim() ?? '', certificate: null }
+      ? { auth, ...base, upn: flags.upn?.trim() ?? '', certificate: flags.certificate ?? null }
       : auth === 'byo-app'
         ? { auth, ...base, audience: oneOf('audience', flags.audience ?? 'single-tenant', appAudiences), domain: flags.domain?.trim() ?? '', redirectUri: redirectUriFor(flags.domain ?? '') }
         : { auth, ...base };

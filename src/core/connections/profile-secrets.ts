@@ -3,11 +3,36 @@ import { isWorkbenchError } from '../errors';
 import type { SecretStore } from '../vault/secret-store';
 
 /** The part of the secret vault profiles use. */
-export type ProfileVault = Pick<SecretStore, 'put' | 'get' | 'has' | 'delete'>;
+export type ProfileVault = Pick<SecretStore, 'put' | 'get' | 'has' | 'delete' | 'registerSecret' | 'persistent'>;
 
 /** The vault id of a profile's secret: `profile/<id>/clientSecret`, `profile/<id>/pfx`, `profile/<id>/pfxPassword`. */
 export function secretVaultId(profileId: string, name: SecretName): string {
   return `profile/${profileId}/${name}`;
+}
+
+/** A stored secret and the hosts (see `secretHostsKey`) it was saved for; `hosts` is null for a secret saved before secrets were bound. */
+export interface BoundSecret {
+  value: string;
+  hosts: string | null;
+}
+
+const envelopeStart = '{"gcwSecret":1,';
+
+/** The vault holds `{"gcwSecret":1,"hosts":…,"value":…}`, so the binding is encrypted with the secret and cannot be edited apart from it. */
+function wrap(value: string, hosts: string): string {
+  return JSON.stringify({ gcwSecret: 1, hosts, value });
+}
+
+function unwrap(stored: string): BoundSecret {
+  if (stored.startsWith(envelopeStart)) {
+    try {
+      const parsed = JSON.parse(stored) as { hosts?: unknown; value?: unknown };
+      if (typeof parsed.hosts === 'string' && typeof parsed.value === 'string') return { value: parsed.value, hosts: parsed.hosts };
+    } catch {
+      // Not an envelope after all: a secret that happens to start like one.
+    }
+  }
+  return { value: stored, hosts: null };
 }
 
 /** Knows which secrets a profile has, without keeping any value. */
@@ -26,7 +51,7 @@ export class ProfileSecrets {
     let state: SecretState = 'missing';
     if (this.vault.has(id)) {
       try {
-        this.vault.get(id);
+        this.bound(profileId, name);
         state = 'stored';
       } catch (error) {
         if (!isWorkbenchError(error) || error.code === 'vault.not_found') state = 'missing';
@@ -52,24 +77,46 @@ export class ProfileSecrets {
 
   /** Read a secret for copy, reveal or sign-in; throws `vault.not_found`, `vault.unavailable` or `vault.decrypt_failed`. */
   read(profileId: string, name: SecretName): string {
-    return this.vault.get(secretVaultId(profileId, name));
+    return this.bound(profileId, name).value;
   }
 
-  /** Apply the form's secret inputs: a string sets, null removes, absent or empty keeps. */
-  apply(profileId: string, inputs: Partial<Record<SecretName, string | null | undefined>>): void {
+  /** A secret with the hosts it was saved for. */
+  bound(profileId: string, name: SecretName): BoundSecret {
+    const secret = unwrap(this.vault.get(secretVaultId(profileId, name), { redact: false }));
+    this.vault.registerSecret(secret.value);
+    return secret;
+  }
+
+  /** Apply the form's secret inputs for a profile using `hosts`: a string sets, null removes, absent or empty keeps. Returns the names set. */
+  apply(profileId: string, inputs: Partial<Record<SecretName, string | null | undefined>>, hosts: string): SecretName[] {
+    const set: SecretName[] = [];
     for (const name of secretNames) {
       const value = inputs[name];
-      if (typeof value === 'string' && value !== '') this.put(profileId, name, value);
-      else if (value === null) this.remove(profileId, name);
+      if (typeof value === 'string' && value !== '') {
+        this.put(profileId, name, value, hosts);
+        set.push(name);
+      } else if (value === null) this.remove(profileId, name);
     }
+    return set;
   }
 
-  /** Store one secret. */
-  put(profileId: string, name: SecretName, value: string): void {
+  /** Store one secret, bound to the hosts it may be sent to. */
+  put(profileId: string, name: SecretName, value: string, hosts: string): void {
     const id = secretVaultId(profileId, name);
-    this.vault.put(id, value);
+    this.vault.registerSecret(value);
+    this.vault.put(id, wrap(value, hosts), { redact: false });
     this.states.set(id, 'stored');
     this.reasons.delete(id);
+  }
+
+  /** Bind secrets saved before secrets were bound to the hosts their profile uses now (only where the vault writes to disk). */
+  bindLegacy(profileId: string, auth: AuthKind, hosts: string): void {
+    if (!this.vault.persistent()) return;
+    for (const name of secretNamesFor[auth]) {
+      if (this.state(profileId, name) !== 'stored') continue;
+      const secret = this.bound(profileId, name);
+      if (secret.hosts === null) this.put(profileId, name, secret.value, hosts);
+    }
   }
 
   /** Forget one secret. */

@@ -9,11 +9,14 @@ import {
   type Profile,
   type ProfileEntry,
   type ProfileFinding,
+  type ProfileInput,
   type ProfileInputDraft,
+  type SecretHostChange,
   type SecretName,
   type SecretState,
 } from '../../shared/connections';
 import { WorkbenchError } from '../errors';
+import type { ConfirmQuestion } from '../os/ports';
 import type { StoreBackendFactory } from '../storage/backend';
 import { openJsonDocument, type JsonDocument } from '../storage/json-document';
 import type { ConnectionSheet, ExpiryRow } from '../../shared/connections';
@@ -21,9 +24,11 @@ import { buildConnectionSheet } from './connection-sheet';
 import { expiryRows } from './expiry-view';
 import { buildProfile, normalizeInput } from './profile-build';
 import { exportProfileText, importProfileText } from './profile-export';
+import { changesSecrets, isSameProfile } from './profile-change';
 import { readRecord, toRecord, type RecordReading } from './profile-records';
 import { matchesQuery } from './profile-search';
 import { ProfileSecrets, type ProfileVault } from './profile-secrets';
+import { hostChangeOutcome, hostChangeQuestion, hostMismatchMessage, profileHostsKey } from './secret-hosts';
 import { validateProfile } from './validation/validate-profile';
 
 const documentSchema = z.object({
@@ -44,6 +49,15 @@ interface StoredRecord {
 export interface SavedProfile {
   entry: ProfileEntry;
   findings: ProfileFinding[];
+  /** Set when an update changed the sign-in or Graph host. */
+  hostChange?: SecretHostChange;
+}
+
+/** A stored secret an update would keep although it was saved for other hosts; `value` is null when it cannot be decrypted now. */
+interface SecretElsewhere {
+  name: SecretName;
+  value: string | null;
+  from: string;
 }
 
 /** Connection profiles in `profiles.json` (no secrets) with their secrets in the vault. */
@@ -80,6 +94,7 @@ export class ProfileStore {
     this.notices.push(...this.doc.notices);
     this.records = this.doc.get().profiles.map((raw) => this.wrap(raw));
     this.purgePending();
+    for (const r of this.records) if (r.reading.profile) this.secrets.bindLegacy(r.reading.profile.id, r.reading.profile.auth, profileHostsKey(r.reading.profile));
     const troubled = this.records.filter((r) => r.reading.status !== 'ok' || r.reading.problems.length > 0);
     if (troubled.length > 0) {
       this.notices.push({
@@ -108,26 +123,59 @@ export class ProfileStore {
     const parsed = normalizeInput(parse(input));
     const now = this.now().toISOString();
     const profile = buildProfile(parsed, { id: this.newId(), createdAt: now, updatedAt: now });
-    this.secrets.apply(profile.id, parsed.secrets);
+    this.secrets.apply(profile.id, parsed.secrets, profileHostsKey(profile));
     const record = this.wrap(toRecord(profile, {}));
     this.records.push(record);
     this.save();
     return this.saved(record, parsed.secrets);
   }
 
-  /** Replace a profile's fields; unknown fields it had are kept. `profile.not_editable` for newer-version or damaged entries. */
-  update(id: string, input: ProfileInputDraft): SavedProfile {
+  /**
+   * Replace a profile's fields; unknown fields it had are kept. `profile.not_editable` for newer-version or damaged entries.
+   * Stored secrets saved for other sign-in or Graph hosts than the profile now uses are removed, unless
+   * `keepSecretsForNewHosts` (the admin's answer to `hostChangeQuestion`, asked by main) binds them to the new hosts.
+   */
+  update(id: string, input: ProfileInputDraft, options: { keepSecretsForNewHosts?: boolean } = {}): SavedProfile {
     const record = this.editable(id);
     const parsed = normalizeInput(parse(input));
     const old = record.reading.profile as Profile;
-    const profile = buildProfile(parsed, { id: old.id, createdAt: old.createdAt, updatedAt: this.now().toISOString() });
-    this.secrets.apply(profile.id, parsed.secrets);
+    const kept = buildProfile(parsed, { id: old.id, createdAt: old.createdAt, updatedAt: old.updatedAt });
+    // A save that changes nothing keeps the edit time: the status model reads it as "changed since the test".
+    const profile = isSameProfile(old, kept) && !changesSecrets(parsed.secrets) ? kept : { ...kept, updatedAt: this.now().toISOString() };
+    const hosts = profileHostsKey(profile);
+    const elsewhere = this.secretsElsewhere(old, parsed, hosts);
+    const keep = options.keepSecretsForNewHosts === true;
+    this.secrets.apply(profile.id, parsed.secrets, hosts);
     if (old.auth !== profile.auth) this.secrets.removeUnused(profile.id, profile.auth);
+    for (const secret of elsewhere) {
+      if (!keep) this.secrets.remove(profile.id, secret.name);
+      else if (secret.value !== null) this.secrets.put(profile.id, secret.name, secret.value, hosts);
+    }
     const index = this.records.indexOf(record);
     const next = this.wrap(toRecord(profile, record.reading.extras), record.key);
     this.records[index] = next;
     this.save();
-    return this.saved(next, parsed.secrets);
+    const saved = this.saved(next, parsed.secrets);
+    const oldHosts = profileHostsKey(old);
+    if (oldHosts !== hosts || elsewhere.length > 0) {
+      saved.hostChange = hostChangeOutcome(
+        elsewhere.map((s) => s.name),
+        keep,
+        elsewhere[0]?.from ?? oldHosts,
+        hosts,
+      );
+    }
+    return saved;
+  }
+
+  /** The native question to ask before `update` when it would keep stored secrets saved for other hosts; null when there is nothing to ask. */
+  hostChangeQuestion(id: string, input: ProfileInputDraft): ConfirmQuestion | null {
+    const record = this.editable(id);
+    const parsed = normalizeInput(parse(input));
+    const old = record.reading.profile as Profile;
+    const elsewhere = this.secretsElsewhere(old, parsed, profileHostsKey(parsed));
+    if (elsewhere.length === 0) return null;
+    return hostChangeQuestion(parsed.name || old.name, elsewhere.map((s) => s.name), elsewhere[0]?.from ?? profileHostsKey(old), profileHostsKey(parsed));
   }
 
   /** Copy a profile (and its readable secrets) under a new id; works for newer-version and readable damaged entries too. */
@@ -143,7 +191,8 @@ export class ProfileStore {
         if (this.secrets.state(from.id, secret) === 'unreadable') skippedSecrets.push(secret);
         continue;
       }
-      this.secrets.put(profile.id, secret, this.secrets.read(from.id, secret));
+      const copy = this.secrets.bound(from.id, secret);
+      this.secrets.put(profile.id, secret, copy.value, copy.hosts ?? profileHostsKey(from));
     }
     const record = this.wrap(toRecord(profile, {}));
     this.records.push(record);
@@ -193,6 +242,21 @@ export class ProfileStore {
       throw new WorkbenchError('vault.not_found', `This profile has no ${name}: the ${profile?.auth ?? 'unknown'} option does not use it.`);
     }
     return this.secrets.read(profile.id, name);
+  }
+
+  /**
+   * A profile's secret for a sign-in test that sends it to `hosts` (see `secretHostsKey`): `profile.secret_host_changed`
+   * when it was saved for other hosts (profiles.json changed outside the app), besides the errors of `readSecret`.
+   */
+  readSecretFor(id: string, name: SecretName, hosts: string): string {
+    const value = this.readSecret(id, name);
+    const profile = this.find(id).reading.profile as Profile;
+    const bound = this.secrets.bound(profile.id, name).hosts ?? profileHostsKey(profile);
+    if (bound !== hosts) {
+      const { message, hint } = hostMismatchMessage(name, bound, hosts);
+      throw new WorkbenchError('profile.secret_host_changed', message, { hint, details: { secret: name } });
+    }
+    return value;
   }
 
   /** Validate a stored profile with what the vault holds (stored secrets are checked for shape only). */
@@ -262,6 +326,22 @@ export class ProfileStore {
     const entry = this.get(id);
     if (!entry.profile) throw new WorkbenchError('profile.not_editable', 'This profile cannot be read well enough for a connection sheet. Correct profiles.json by hand or delete the entry.');
     return buildConnectionSheet(entry);
+  }
+
+  /** Stored secrets the new option uses, not replaced or removed by this save, that were saved for other hosts than `hosts`. */
+  private secretsElsewhere(old: Profile, parsed: ProfileInput, hosts: string): SecretElsewhere[] {
+    const out: SecretElsewhere[] = [];
+    const inputs = parsed.secrets as Partial<Record<SecretName, string | null | undefined>>;
+    for (const name of secretNamesFor[parsed.auth]) {
+      const input = inputs[name];
+      if ((typeof input === 'string' && input !== '') || input === null) continue;
+      const state = this.secrets.state(old.id, name);
+      if (state === 'missing') continue;
+      const bound = state === 'stored' ? this.secrets.bound(old.id, name) : null;
+      const from = bound?.hosts ?? profileHostsKey(old);
+      if (from !== hosts) out.push({ name, value: bound?.value ?? null, from });
+    }
+    return out;
   }
 
   private saved(record: StoredRecord, inputs: Partial<Record<SecretName, string | null | undefined>>): SavedProfile {

@@ -19,6 +19,8 @@ export const realTimers: Timers = {
 /** Copies text; a copied secret is cleared from the clipboard after the configured seconds if it is still there. */
 export class ClipboardService {
   private pending: unknown = null;
+  /** The secret this service put on the clipboard last, until it is cleared or replaced. */
+  private secret: string | null = null;
 
   constructor(
     private readonly port: ClipboardPort,
@@ -27,17 +29,19 @@ export class ClipboardService {
     private readonly timers: Timers = realTimers,
   ) {}
 
-  /** Copy text; returns after how many seconds it will be cleared (null for non-secrets). */
+  /** Copy text; returns after how many seconds it will be cleared (null for non-secrets, and where the clipboard cannot be cleared later). */
   async copy(text: string, options: { secret: boolean }): Promise<{ clearsInSeconds: number | null }> {
     await this.port.writeText(text);
     if (this.pending !== null) {
       this.timers.clearTimeout(this.pending);
       this.pending = null;
     }
-    if (!options.secret) return { clearsInSeconds: null };
+    this.secret = options.secret && this.port.canClear !== false ? text : null;
+    if (!options.secret || this.port.canClear === false) return { clearsInSeconds: null };
     const seconds = this.clearAfterSeconds();
     this.pending = this.timers.setTimeout(() => {
       this.pending = null;
+      this.secret = null;
       // Only clear what we put there: the user may have copied something else since.
       void this.port.readText().then((current) => {
         if (current !== text) return;
@@ -48,9 +52,13 @@ export class ClipboardService {
     return { clearsInSeconds: seconds };
   }
 
-  /** Cancel a pending clear (on quit the clipboard is cleared at once if it still holds the secret). */
-  dispose(): void {
+  /** On quit: cancel the pending clear and clear the clipboard at once if it still holds the secret we copied (never the user's own text). */
+  async dispose(): Promise<void> {
     if (this.pending !== null) this.timers.clearTimeout(this.pending);
     this.pending = null;
+    const secret = this.secret;
+    this.secret = null;
+    if (secret === null) return;
+    if ((await this.port.readText()) === secret) this.port.clear();
   }
 }

@@ -1,5 +1,7 @@
 /** The OS clipboard. */
 export interface ClipboardPort {
+  /** False when a copied secret cannot be cleared later (a browser tab cannot read the clipboard back); default true. */
+  readonly canClear?: boolean;
   writeText(text: string): Promise<void>;
   readText(): Promise<string>;
   clear(): void;
@@ -34,4 +36,20 @@ export interface NotifierPort {
 /** Prints a self-contained HTML page to PDF: Electron's printToPDF in a hidden, sandboxed window in the app; Chromium in tests. */
 export interface PdfPrinter {
   print(html: string): Promise<Uint8Array>;
+}
+
+/** A question main asks in a native dialog (never through the page, so a script in the page cannot answer it). */
+export interface ConfirmQuestion {
+  title: string;
+  message: string;
+  detail: string;
+  /** The safe answer: the dialog's default, also given by Escape or closing it. */
+  cancelLabel: string;
+  confirmLabel: string;
+}
+
+/** Native confirmations: Electron's message box in the app, a scripted double in tests. */
+export interface ConfirmPort {
+  /** True only when the user chose `confirmLabel`. */
+  confirm(question: ConfirmQuestion): Promise<boolean>;
 }

@@ -33,7 +33,7 @@ function key(value: string, kind: PermissionKind): string {
   return `${kind}:${value.toLowerCase()}`;
 }
 
-/** Every permission in the catalog (598 delegated, 534 application). */
+/** Every permission in the catalog (counts and sources in graph-permissions.meta.json). */
 export function allPermissions(): readonly GraphPermission[] {
   return all;
 }

@@ -1,9 +1,11 @@
-import { authLabels, type ProfileEntry } from '../../shared/connections';
+import { authLabels, type ProfileEntry, type ProfileFinding } from '../../shared/connections';
 import type { SigninHistoryEntry } from '../../shared/contract/signin';
 import { environmentLabels } from '../../shared/environments';
 import type { ConnectionRecord, RecordExpiry, RecordTest, RecordVerification } from '../../shared/records';
 import { environments } from '../connections/environments';
 import { expiryStatus, parseExpiry } from '../connections/expiry';
+import { validateProfile } from '../connections/validation/validate-profile';
+import { profileStatus } from '../status/profile-status';
 import { consentSummary, permissionRows, testNames } from './consent';
 
 /** What a record is built from: the profile (no secrets), its test history (newest first, no tokens) and its last verification. */
@@ -14,6 +16,8 @@ export interface RecordSources {
   now: Date;
   /** "Graph Connection Workbench 0.1.0". */
   generator: string;
+  /** The profile's validation (with what the vault holds); validated here without the vault when absent. */
+  findings?: readonly ProfileFinding[];
 }
 
 function expiryOf(value: string | null | undefined, now: Date): RecordExpiry | null {
@@ -72,6 +76,15 @@ export function buildConnectionRecord(sources: RecordSources): ConnectionRecord 
     lastSuccessfulTest: testOf(history.find((e) => e.ok)),
     lastTest: testOf(history[0]),
     verification: sources.verification,
+    notProven: profileStatus({
+      profile,
+      entryStatus: entry.status,
+      secretsUnreadable: entry.secretsUnreadable,
+      findings: sources.findings ?? validateProfile(profile, { now }),
+      verification: sources.verification,
+      history,
+      now,
+    }).unproven.map((u) => u.text),
     notes: profile.notes,
   };
 }

@@ -41,6 +41,12 @@ function expiryText(expiry: RecordExpiry | null, missing: string): string {
   return `${date} (in ${expiry.daysLeft} day${expiry.daysLeft === 1 ? '' : 's'}${expiry.status === 'ok' ? '' : ': renew it soon'})`;
 }
 
+/** What the record does not prove, or a line saying the evidence covers it all. */
+export function notProvenLines(record: ConnectionRecord): { title: string; lines: string[] } {
+  if (record.notProven.length > 0) return { title: 'Not proven yet', lines: record.notProven };
+  return { title: 'Proven', lines: ['The last test passed after the last edit, and the last manifest check found no errors.'] };
+}
+
 /** Profile name, option, client ID, tenant, environment and the option's own fields. */
 export function connectionRows(record: ConnectionRecord): Row[] {
   const env = record.environment;
@@ -73,7 +79,9 @@ export function credentialRows(record: ConnectionRecord): Row[] {
   }
   // A certificate profile may note a date of its own; a secret's expiry is always worth a line, known or not.
   if (record.auth !== 'certificate') rows.push(['Client secret expires', expiryText(record.secretExpiry, 'Not recorded: add it to the profile for reminders')]);
-  else if (record.secretExpiry) rows.push(['Credential expiry date', expiryText(record.secretExpiry, '')]);
+  else if (record.secretExpiry && record.secretExpiry.expiresAt.slice(0, 10) !== record.certificate?.expiry?.expiresAt.slice(0, 10)) {
+    rows.push(['Credential expiry date', expiryText(record.secretExpiry, '')]);
+  }
   for (const s of record.secrets) rows.push([secretLabels[s.name] ?? s.name, stateWords[s.state as SecretState] ?? s.state]);
   return rows;
 }

@@ -1,6 +1,6 @@
 import type { ConnectionRecord } from '../../shared/records';
 import { escapeHtml } from '../registration/render-html';
-import { connectionRows, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
+import { connectionRows, notProvenLines, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
 
 // Inline only, and a CSP that forbids every fetch: the page opens the same offline, in a ticket, printed, or as a PDF.
 const style = `
@@ -38,6 +38,7 @@ function permissionsHtml(t: Table, record: ConnectionRecord): string {
 /** The record as one self-contained, printable HTML page (no scripts, no external resources, every value escaped). */
 export function renderRecordHtml(record: ConnectionRecord): string {
   const title = recordTitle(record);
+  const proof = notProvenLines(record);
   const parts = [
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
@@ -46,6 +47,8 @@ export function renderRecordHtml(record: ConnectionRecord): string {
     `<title>${escapeHtml(title)}</title><style>${style}caption.visually-hidden{position:absolute;left:-10000px}</style></head><body>`,
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="preamble">${escapeHtml(recordPreamble(record))}</p>`,
+    `<h2>${escapeHtml(proof.title)}</h2>`,
+    `<ul class="proof">${proof.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
     '<h2>Connection</h2>',
     rowsTable(connectionRows(record), 'Connection'),
     '<h2>Credential</h2>',

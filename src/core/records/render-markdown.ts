@@ -1,10 +1,6 @@
 import type { ConnectionRecord } from '../../shared/records';
-import { connectionRows, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
-
-/** Make text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/\s*\n\s*/g, ' ');
-}
+import { escapeMarkdown as cell } from '../markdown';
+import { connectionRows, notProvenLines, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
 
 function rowsTable(rows: Row[]): string[] {
   return ['| Field | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`)];
@@ -17,7 +13,9 @@ function table(t: Table): string[] {
 
 /** The record as Markdown, for a change ticket or a wiki page. */
 export function renderRecordMarkdown(record: ConnectionRecord): string {
-  const lines = [`# ${cell(recordTitle(record))}`, '', cell(recordPreamble(record)), '', '## Connection', '', ...rowsTable(connectionRows(record)), ''];
+  const proof = notProvenLines(record);
+  const lines = [`# ${cell(recordTitle(record))}`, '', cell(recordPreamble(record)), '', `## ${proof.title}`, '', ...proof.lines.map((l) => `- ${cell(l)}`), ''];
+  lines.push('## Connection', '', ...rowsTable(connectionRows(record)), '');
   lines.push('## Credential', '', ...rowsTable(credentialRows(record)), '');
   lines.push('## Permissions and consent', '', ...table(permissionTable(record)), '', `**Consent status:** ${cell(record.consent.summary)}`, '');
   lines.push('## Tests', '', ...rowsTable(testRows(record)), '');

@@ -21,6 +21,8 @@ const servicePrincipalFields = ['servicePrincipalType', 'appOwnerOrganizationId'
 
 /** Decide whether parsed JSON holds app registrations, and in which format; otherwise say what it is. */
 export function identifyJson(value: unknown): JsonIdentity {
+  const fragment = permissionFragment(value);
+  if (fragment) return { kind: 'apps', objects: [{ object: fragment, format: 'graph', mixed: false }], container: 'object', skipped: [] };
   if (Array.isArray(value)) return identifyList(value, 'array');
   if (!isObject(value)) return { kind: 'other', description: describeScalar(value) };
   if (Array.isArray(value['value']) && (Object.keys(value).length === 1 || typeof value['@odata.context'] === 'string' || typeof value['@odata.nextLink'] === 'string')) {
@@ -29,6 +31,18 @@ export function identifyJson(value: unknown): JsonIdentity {
   const app = classifyApp(value);
   if (app) return { kind: 'apps', objects: [{ object: value, ...app }], container: 'object', skipped: [] };
   return describeObject(value);
+}
+
+/**
+ * A pasted permissions fragment as an app object holding only requiredResourceAccess: `{ "requiredResourceAccess":
+ * [ … ] }` alone, or the list itself (`[ { "resourceAppId", "resourceAccess" }, … ]`, as the Scopes page copies it).
+ */
+function permissionFragment(value: unknown): JsonObject | null {
+  const isEntry = (v: unknown): boolean => isObject(v) && 'resourceAppId' in v && Array.isArray(v['resourceAccess']);
+  if (Array.isArray(value)) return value.length > 0 && value.every(isEntry) ? { requiredResourceAccess: value } : null;
+  if (!isObject(value) || !Array.isArray(value['requiredResourceAccess'])) return null;
+  const others = Object.keys(value).filter((k) => k !== 'requiredResourceAccess' && !k.startsWith('$') && !k.startsWith('@') && !k.startsWith('_'));
+  return others.length === 0 ? { requiredResourceAccess: value['requiredResourceAccess'] } : null;
 }
 
 /** Format of an object when it is an application, else null. */

@@ -2,7 +2,7 @@ import type { RedirectPlatform, RegisteredRedirectUri } from '../../shared/regis
 import { FieldReader, isObject, type JsonObject } from './field-reader';
 import type { FindingDraft } from './findings';
 import type { ParsedApp } from './manifest-model';
-import { parsedApp, readCommonFields } from './normalize-common';
+import { parsedApp, readCommonFields, sectionsNotInFile } from './normalize-common';
 
 // replyUrlsWithType.type values (entra-docs reference-app-manifest.md): InstalledClient = Mobile and desktop.
 const platformOfType: Record<string, RedirectPlatform> = { web: 'web', installedclient: 'publicClient', spa: 'spa' };
@@ -43,6 +43,7 @@ export function normalizeAadGraphApp(obj: JsonObject, index: number): ParsedApp 
     implicitIdTokens: reader.bool(obj, 'oauth2AllowIdTokenImplicitFlow', 'oauth2AllowIdTokenImplicitFlow'),
     redirectUris,
     ...readCommonFields(obj, reader, notes),
+    notInFile: sectionsNotInFile(obj, { audience: ['signInAudience', 'availableToOtherTenants'], redirects: ['replyUrlsWithType', 'replyUrls'] }),
   };
   return parsedApp(summary, reader, notes, [obj['homepage'], obj['signInUrl'], obj['logoutUrl'], obj['odata.metadata']]);
 }

@@ -1,10 +1,15 @@
-import type { AppRegistrationSummary, RegisteredKeyCredential, RegisteredPasswordCredential, RegisteredPermission } from '../../shared/registration';
+import type { AppRegistrationSummary, ManifestSection, ManifestTemplate, RegisteredKeyCredential, RegisteredPasswordCredential, RegisteredPermission } from '../../shared/registration';
 import { isObject, type FieldReader, type JsonObject } from './field-reader';
 import type { FindingDraft } from './findings';
 import type { ParsedApp } from './manifest-model';
 import { secretTextNote } from './secret-text-note';
-import { kindOfType, MICROSOFT_GRAPH_APP_ID, permissionById } from './permission-lookup';
+import { apiIdByName, kindOfType, MICROSOFT_GRAPH_APP_ID, permissionById, permissionByValue } from './permission-lookup';
+import { placeholdersIn } from './placeholders';
 import { decodeKeyIdentifier, keyThumbprints } from './thumbprint-encoding';
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A GUID with a typo is still an id (reported as unknown), not a permission name.
+const idLike = /^[0-9a-f]{4,}(-[0-9a-f]+)+$/i;
 
 // Both formats name credential dates and the key differently (Graph: startDateTime/endDateTime/key, Azure AD Graph:
 // startDate/endDate/value); entra-docs' own AAD-format page even shows the Graph names, so both are accepted anywhere.
@@ -12,7 +17,7 @@ const startKeys = ['startDateTime', 'startDate'] as const;
 const endKeys = ['endDateTime', 'endDate'] as const;
 
 /** The fields both formats name alike. */
-export type CommonFields = Pick<AppRegistrationSummary, 'publisherDomain' | 'identifierUris' | 'keyCredentials' | 'passwordCredentials' | 'requiredResourceAccess'>;
+export type CommonFields = Pick<AppRegistrationSummary, 'publisherDomain' | 'identifierUris' | 'keyCredentials' | 'passwordCredentials' | 'requiredResourceAccess' | 'template'>;
 
 /** Read the fields both formats share: identifier URIs, publisher domain, credentials and permissions. */
 export function readCommonFields(obj: JsonObject, reader: FieldReader, notes: FindingDraft[]): CommonFields {
@@ -24,7 +29,31 @@ export function readCommonFields(obj: JsonObject, reader: FieldReader, notes: Fi
     keyCredentials: readKeyCredentials(obj, reader, notes),
     passwordCredentials: passwords.credentials,
     requiredResourceAccess: readRequiredResourceAccess(obj, reader),
+    template: templateOf(obj),
   };
+}
+
+/** The sections a file leaves out entirely, given the keys that hold the audience and the redirect URIs in its format. */
+export function sectionsNotInFile(obj: JsonObject, keys: { audience: string[]; redirects: string[] }): ManifestSection[] {
+  const has = (k: string): boolean => obj[k] !== undefined && obj[k] !== null;
+  const out: ManifestSection[] = [];
+  if (!keys.audience.some(has)) out.push('signInAudience');
+  if (!keys.redirects.some(has)) out.push('redirectUris');
+  for (const k of ['keyCredentials', 'passwordCredentials', 'requiredResourceAccess'] as const) if (!has(k)) out.push(k);
+  return out;
+}
+
+/** A Teams Toolkit template: `${{NAME}}` placeholders, or APIs and permissions given by name. */
+function templateOf(obj: JsonObject): ManifestTemplate | null {
+  const placeholders = placeholdersIn(obj);
+  const resources = Array.isArray(obj['requiredResourceAccess']) ? obj['requiredResourceAccess'] : [];
+  const namedPermissions = resources.some(
+    (r) =>
+      isObject(r) &&
+      ((typeof r['resourceAppId'] === 'string' && apiIdByName(r['resourceAppId']) !== null && !guid.test(r['resourceAppId'])) ||
+        (Array.isArray(r['resourceAccess']) && r['resourceAccess'].some((a) => isObject(a) && typeof a['id'] === 'string' && a['id'] !== '' && !idLike.test(a['id'])))),
+  );
+  return placeholders.length > 0 || namedPermissions ? { placeholders, namedPermissions } : null;
 }
 
 /** Finish an app: reading notes first, and the URLs and domains it names as clues to its cloud. */
@@ -118,7 +147,11 @@ export function readPasswordCredentials(obj: JsonObject, reader: FieldReader, no
   return { credentials, hasSecretText };
 }
 
-/** requiredResourceAccess flattened, with Microsoft Graph permission names where the catalog knows the id. */
+/**
+ * requiredResourceAccess flattened, with Microsoft Graph permission names where the catalog knows the id. Teams
+ * Toolkit templates name the API and the permission instead (`"resourceAppId": "Microsoft Graph"`, `"id":
+ * "User.Read"`); those names are resolved the way the toolkit resolves them, through the permission catalog.
+ */
 export function readRequiredResourceAccess(obj: JsonObject, reader: FieldReader): RegisteredPermission[] {
   const out: RegisteredPermission[] = [];
   reader.array(obj, 'requiredResourceAccess', 'requiredResourceAccess').forEach((resource, r) => {
@@ -127,19 +160,27 @@ export function readRequiredResourceAccess(obj: JsonObject, reader: FieldReader)
       reader.odd(path, resource, 'an object { resourceAppId, resourceAccess }');
       return;
     }
-    const resourceAppId = (reader.string(resource, 'resourceAppId', `${path}.resourceAppId`) ?? '').toLowerCase();
+    const written = (reader.string(resource, 'resourceAppId', `${path}.resourceAppId`) ?? '').trim();
+    const resourceAppId = guid.test(written) ? written.toLowerCase() : (apiIdByName(written) ?? written);
     reader.array(resource, 'resourceAccess', `${path}.resourceAccess`).forEach((access, a) => {
       const accessPath = `${path}.resourceAccess[${a}]`;
       if (!isObject(access)) {
         reader.odd(accessPath, access, 'an object { id, type }');
         return;
       }
-      const id = (reader.string(access, 'id', `${accessPath}.id`) ?? '').toLowerCase();
+      const rawId = (reader.string(access, 'id', `${accessPath}.id`) ?? '').trim();
       const type = reader.string(access, 'type', `${accessPath}.type`) ?? '';
-      if (!id) return;
+      if (!rawId) return;
       const kind = kindOfType(type);
-      const value = resourceAppId === MICROSOFT_GRAPH_APP_ID && kind ? (permissionById(id, kind)?.value ?? null) : null;
-      out.push({ resourceAppId, id, type, value });
+      const isGraph = resourceAppId === MICROSOFT_GRAPH_APP_ID;
+      if (idLike.test(rawId) || !isGraph) {
+        const id = idLike.test(rawId) ? rawId.toLowerCase() : rawId;
+        const value = isGraph && kind ? (permissionById(id, kind)?.value ?? null) : null;
+        out.push({ resourceAppId, id, type, value, ...(idLike.test(rawId) ? {} : { writtenAs: rawId }) });
+        return;
+      }
+      const named = kind ? permissionByValue(rawId, kind) : undefined;
+      out.push({ resourceAppId, id: named?.id ?? rawId, type, value: named?.value ?? null, writtenAs: rawId });
     });
   });
   return out;

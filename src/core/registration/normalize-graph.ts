@@ -2,7 +2,7 @@ import type { RegisteredRedirectUri } from '../../shared/registration';
 import { FieldReader, type JsonObject } from './field-reader';
 import type { FindingDraft } from './findings';
 import type { ParsedApp } from './manifest-model';
-import { parsedApp, readCommonFields } from './normalize-common';
+import { parsedApp, readCommonFields, sectionsNotInFile } from './normalize-common';
 
 /** Read a Microsoft Graph-format application object (portal Manifest, `az ad app show`, Graph GET /applications/{id}). */
 export function normalizeGraphApp(obj: JsonObject, index: number): ParsedApp {
@@ -31,6 +31,7 @@ export function normalizeGraphApp(obj: JsonObject, index: number): ParsedApp {
     implicitIdTokens: implicit ? reader.bool(implicit, 'enableIdTokenIssuance', 'web.implicitGrantSettings.enableIdTokenIssuance') : null,
     redirectUris,
     ...readCommonFields(obj, reader, notes),
+    notInFile: sectionsNotInFile(obj, { audience: ['signInAudience'], redirects: ['web', 'spa', 'publicClient'] }),
   };
   return parsedApp(summary, reader, notes, [web?.['homePageUrl'], web?.['logoutUrl'], obj['@odata.context']]);
 }

@@ -1,6 +1,7 @@
 import { WorkbenchError } from '../errors';
 import type { ManifestFormat } from '../../shared/registration';
-import type { FindingDraft } from './findings';
+import { findDuplicateKeys, type DuplicateKey } from './duplicate-keys';
+import { listWords, type FindingDraft } from './findings';
 import { identifyJson } from './identify-json';
 import { locateJsonError } from './json-position';
 import { manifestHowTo, manifestText } from './manifest-input';
@@ -42,8 +43,25 @@ export function readManifest(input: string | Uint8Array): ParsedManifest {
       blade: 'Manifest',
     });
   }
+  notes.push(...duplicateKeyNotes(findDuplicateKeys(text)));
   const apps = identity.objects.map((o, index) => (o.format === 'aadgraph' ? normalizeAadGraphApp(o.object, index) : normalizeGraphApp(o.object, index)));
   return { format, apps, notes };
+}
+
+/** One note for keys a JSON object repeats: JSON.parse (and this check) kept the last of each. */
+function duplicateKeyNotes(duplicates: DuplicateKey[]): FindingDraft[] {
+  if (duplicates.length === 0) return [];
+  const where = (d: DuplicateKey): string => `“${d.key}”${d.path ? ` in ${d.path}` : ''} (lines ${listWords(d.lines.map(String))}${d.sameValue ? ', same value' : ', different values'})`;
+  const differ = duplicates.some((d) => !d.sameValue);
+  return [
+    {
+      code: 'manifest.duplicate_key',
+      severity: differ ? 'warning' : 'info',
+      message: `The file repeats ${duplicates.length === 1 ? 'a key' : 'keys'} within one object: ${duplicates.slice(0, 5).map(where).join('; ')}${duplicates.length > 5 ? `; and ${duplicates.length - 5} more` : ''}. The last one wins — it is the value this check used${differ ? ', and a reader of the file may take the other' : ''}.`,
+      fix: 'Keep one of each in the file — the value the app really has (compare with the manifest shown there) — or download the manifest again rather than merging copies by hand.',
+      blade: 'Manifest',
+    },
+  ];
 }
 
 function parseJson(text: string): unknown {

@@ -1,10 +1,8 @@
 import type { VerifyReport } from '../../shared/registration';
+import { escapeMarkdown } from '../markdown';
 import { appHeading, appRows, appTables, headerRows, reportTitle, reportVerdict, severitySections, type Row } from './report-content';
 
-/** Escape text from a manifest so it cannot become Markdown or HTML (display names, URIs, messages quoting them). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]<>#|~]/g, (c) => `\\${c}`);
-}
+export { escapeMarkdown };
 
 function rowsTable(rows: Row[]): string[] {
   return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${escapeMarkdown(k)} | ${escapeMarkdown(v)} |`)];

@@ -1,7 +1,10 @@
 // What a report says, independent of Markdown or HTML: both renderers walk these rows, so they never disagree.
 import { environmentIds, environmentLabels, type EnvironmentId } from '../../shared/environments';
 import type { AppRegistrationSummary, FindingSeverity, VerifyReport } from '../../shared/registration';
+import { apiName, MICROSOFT_GRAPH_APP_ID } from './permission-lookup';
 import { platformNames } from './redirect-uri';
+import { isFragment, isPartial } from './shape-notes';
+import { plural } from '../../shared/wording';
 
 /** A labelled value of the report header or an app's facts. */
 export type Row = [label: string, value: string];
@@ -35,7 +38,6 @@ export function reportTitle(report: VerifyReport): string {
 /** One line on the outcome. */
 export function reportVerdict(report: VerifyReport): string {
   const { error, warning, info } = report.counts;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const head = error > 0 ? 'Not ready: the connection will fail until the errors are fixed.' : warning > 0 ? 'No errors; review the warnings.' : 'No errors or warnings.';
   return `${head} (${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(info, 'note')})`;
 }
@@ -65,10 +67,20 @@ export function appHeading(app: AppRegistrationSummary): string {
   return `${app.displayName ?? 'Unnamed app'}${app.appId ? ` (client ID ${app.appId})` : ''}`;
 }
 
+/** What kind of file an app came from when it is not a whole registration, in words; null for a whole one. */
+export function appShape(app: AppRegistrationSummary): string | null {
+  if (app.template) return 'Teams Toolkit template (aad.manifest.json): placeholders, certificates and secrets not checked';
+  if (isFragment(app)) return 'requiredResourceAccess only: permissions checked, nothing else';
+  if (isPartial(app)) return `part of a manifest: ${app.notInFile.join(', ')} not in the file, not checked`;
+  return null;
+}
+
 /** An app's plain facts. */
 export function appRows(app: AppRegistrationSummary): Row[] {
   const yesNo = (v: boolean | null): string => (v === null ? 'not set' : v ? 'Yes' : 'No');
+  const shape = appShape(app);
   return [
+    ...(shape ? ([['Checked as', shape]] as Row[]) : []),
     ['Object ID', app.objectId ?? '—'],
     ['Supported account types (signInAudience)', app.signInAudience ?? '—'],
     ['Allow public client flows', yesNo(app.isFallbackPublicClient)],
@@ -100,12 +112,16 @@ export function appTables(app: AppRegistrationSummary): Table[] {
     },
     {
       title: 'API permissions',
-      headings: ['API', 'Permission', 'Type'],
-      rows: app.requiredResourceAccess.map((p) => [
-        p.resourceAppId === '00000003-0000-0000-c000-000000000000' ? 'Microsoft Graph' : p.resourceAppId,
-        p.value ?? p.id,
-        p.type === 'Scope' ? 'Delegated' : p.type === 'Role' ? 'Application' : p.type,
-      ]),
+      headings: ['API', 'Permission', 'Type', 'Checked'],
+      rows: app.requiredResourceAccess.map((p) => {
+        const graph = p.resourceAppId === MICROSOFT_GRAPH_APP_ID;
+        return [
+          apiName(p.resourceAppId) ?? p.resourceAppId,
+          p.value ?? p.writtenAs ?? p.id,
+          p.type === 'Scope' ? 'Delegated' : p.type === 'Role' ? 'Application' : p.type,
+          graph ? (p.value ? 'Yes' : 'unknown to this tool') : 'No (not Microsoft Graph)',
+        ];
+      }),
     },
   ];
   return tables.filter((t) => t.rows.length > 0);

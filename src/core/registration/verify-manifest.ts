@@ -12,6 +12,7 @@ import { checkSecrets } from './checks/secrets';
 import { completeFinding, sortFindings, type FindingDraft } from './findings';
 import type { ParsedApp, ParsedManifest } from './manifest-model';
 import { readManifest } from './read-manifest';
+import { appIdIsStandIn, isFragment, shapeNotes } from './shape-notes';
 import type { VerifyTarget } from './verify-target';
 
 /** Every check, in the order findings of equal severity are listed. */
@@ -44,11 +45,13 @@ export function verifyParsedManifest(parsed: ParsedManifest, target: VerifyTarge
   const noApp = { appId: null, displayName: null };
   for (const draft of [...parsed.notes, ...(note ? [note] : [])]) findings.push(completeFinding(draft, target.environment, noApp));
   for (const app of checked) {
-    const drafts: FindingDraft[] = [...app.notes];
-    if (!app.summary.appId) drafts.push(appIdMissing());
+    const drafts: FindingDraft[] = [...app.notes, ...shapeNotes(app.summary, target)];
+    if (!app.summary.appId && !isFragment(app.summary)) drafts.push(appIdMissing());
     const ctx = { app: app.summary, target, now, cloudClues: app.cloudClues };
     for (const check of allChecks) drafts.push(...check(ctx));
-    for (const draft of drafts) findings.push(completeFinding(draft, target.environment, app.summary));
+    // A placeholder or redacted appId names no app: links go to the list of app registrations instead.
+    const named = appIdIsStandIn(app.summary) ? { appId: null, displayName: app.summary.displayName } : app.summary;
+    for (const draft of drafts) findings.push(completeFinding(draft, target.environment, named));
   }
   const sorted = sortFindings(findings);
   const counts: Record<FindingSeverity, number> = { error: 0, warning: 0, info: 0 };

@@ -86,7 +86,7 @@ export class ExpiryReminders {
       const expired = due.filter((r) => r.status === 'expired').length;
       this.options.notifier.notify({
         title: `${due.length} certificates or secrets need renewing`,
-        body: `${expired > 0 ? `${expired} have expired; ` : ''}the soonest: ${due[0]!.profileName} (${due[0]!.what}). Open the expiry list.`,
+        body: `${expired > 0 ? `${expired} ${expired === 1 ? 'has' : 'have'} expired; ` : ''}the soonest: ${due[0]!.profileName} (${due[0]!.what}). Open the expiry list.`,
         onClick: () => this.options.open('connections'),
       });
     }

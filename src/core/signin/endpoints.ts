@@ -1,6 +1,6 @@
 import type { EnvironmentId } from '../../shared/environments';
 import { authorityUrl as cloudAuthorityUrl, graphDefaultScope as cloudGraphDefaultScope } from '../connections/cloud-urls';
-import { type CustomHosts, endpointsFor, environments } from '../connections/environments';
+import { type CustomHosts, endpointsFor, environments, normaliseHost } from '../connections/environments';
 import { WorkbenchError } from '../errors';
 
 /** The hosts one sign-in test talks to. */
@@ -23,10 +23,7 @@ export function signInHostsFor(environment: EnvironmentId, custom?: CustomHosts 
   return { environment, loginHost: normaliseHost(e.loginHost), graphHost: normaliseHost(e.graphHost) };
 }
 
-/** Strip a scheme and trailing slash an admin may have typed. */
-export function normaliseHost(host: string): string {
-  return host.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
-}
+export { normaliseHost };
 
 /** Sign-in hosts msal-node knows itself (hard-coded metadata, no discovery call). */
 export const microsoftLoginHosts: readonly string[] = [

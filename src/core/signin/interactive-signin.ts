@@ -41,6 +41,8 @@ export interface InteractiveSignInOptions extends FlowEndpoint {
   /** For certificates: the first client-assertion form to try (default SHA-256, falling back to SHA-1). */
   certificateForm?: CertificateForm;
   onProgress?: (progress: SignInProgress) => void;
+  /** How results and errors name the test; `public-client` for the public-client test (credential `none`). */
+  flow?: 'interactive' | 'public-client';
 }
 
 /** Scopes for a delegated test: the required permissions on the cloud's Graph host, or User.Read. */
@@ -56,8 +58,9 @@ export async function signInInteractive(o: InteractiveSignInOptions): Promise<Si
   const path = o.redirectPath ?? '/';
   const platform: RedirectPlatform = o.credential.kind === 'none' ? 'Mobile and desktop applications' : 'Web';
   const register = registeredRedirectUri(path);
+  const flow = o.flow ?? 'interactive';
   const ctx: SigninErrorContext = {
-    flow: 'interactive',
+    flow,
     clientId: o.clientId,
     tenant: o.tenant,
     loginHost: o.loginHost,
@@ -112,7 +115,7 @@ export async function signInInteractive(o: InteractiveSignInOptions): Promise<Si
     o.onProgress?.({ step: 'redeeming' });
     const request = { code, scopes, redirectUri: listener.redirectUri, codeVerifier: pkce.verifier, ...(response.params.client_info ? { clientInfo: response.params.client_info } : {}) };
     const { result, form, notes } = await redeem(app, make, first, o.credential, request);
-    return buildResult('interactive', result, {
+    return buildResult(flow, result, {
       kind: 'delegated',
       required: o.requiredPermissions ?? [],
       redirectUri: listener.redirectUri,

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { WorkbenchError } from '../errors';
+import { listenOnAll, localhostAddresses } from './loopback-bind';
 import { loopbackPage, pageHeaders } from './loopback-pages';
+import { plural } from '../../shared/wording';
 
 /** What the browser brought back to the redirect URI. */
 export interface LoopbackResponse {
@@ -12,7 +14,7 @@ export interface LoopbackResponse {
 
 /** A request the listener turned away, for diagnostics and tests. */
 export interface LoopbackRefusal {
-  reason: 'wrong_path' | 'wrong_state' | 'duplicate' | 'too_large' | 'bad_method' | 'bad_host' | 'bad_content_type' | 'no_response' | 'client_error';
+  reason: 'wrong_path' | 'wrong_state' | 'duplicate' | 'too_large' | 'bad_method' | 'bad_host' | 'bad_content_type' | 'no_response' | 'client_error' | 'too_many_connections';
   status: number;
 }
 
@@ -29,6 +31,12 @@ export interface LoopbackOptions {
   signal?: AbortSignal;
   maxBodyBytes?: number;
   maxHeaderBytes?: number;
+  /**
+   * Open connections kept at once (default 32). One more closes the oldest connection that has no request in
+   * progress, so a local flood cannot use up the process's file handles, and the newest connection (the browser's)
+   * always gets in.
+   */
+  maxConnections?: number;
   /** Slow clients: time allowed for the request headers, and for the whole request. */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -37,11 +45,15 @@ export interface LoopbackOptions {
   /** Added to the timeout error's hint (e.g. which redirect URI must be registered). */
   timeoutHint?: string;
   onRefused?: (refusal: LoopbackRefusal) => void;
+  /** Loopback addresses to listen on; default every address `localhost` reaches (127.0.0.1, ::1 and any other loopback the resolver gives). */
+  addresses?: string[];
 }
 
 /** A listening redirect endpoint. */
 export interface LoopbackListener {
   port: number;
+  /** The addresses listened on, all on `port` (127.0.0.1 first; ::1 unless this computer has no IPv6). */
+  addresses: string[];
   /** `http://localhost:<port><path>`: what Entra must know (registered as `http://localhost<path>`). */
   redirectUri: string;
   /** Settles once: the first valid response, or signin.timeout / signin.cancelled. */
@@ -52,7 +64,10 @@ export interface LoopbackListener {
 
 const FIVE_MINUTES = 5 * 60_000;
 
-/** Listen on 127.0.0.1 for the one authorization (or admin consent) response of a sign-in. */
+/**
+ * Listen for the one authorization (or admin consent) response of a sign-in on every loopback address `localhost`
+ * reaches, all on the same port, so no other local program can take the redirect on one of them (e.g. [::1]).
+ */
 export async function startLoopbackListener(options: LoopbackOptions): Promise<LoopbackListener> {
   const path = options.path ?? '/';
   if (!path.startsWith('/')) throw new WorkbenchError('signin.invalid_input', `The redirect path "${path}" must start with "/".`);
@@ -60,6 +75,9 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   const requestTimeout = options.requestTimeoutMs ?? 20_000;
   const sockets = new Set<Socket>();
+  /** Sockets whose request is being read or answered right now. */
+  const inFlight = new Set<Socket>();
+  const maxConnections = options.maxConnections ?? 32;
   let settled = false;
   let port = 0;
   let resolveResult!: (r: LoopbackResponse) => void;
@@ -89,6 +107,8 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    inFlight.add(req.socket);
+    res.once('close', () => inFlight.delete(req.socket));
     if (settled) return refuse(res, { reason: 'duplicate', status: 409 }, 'Already finished', 'This sign-in already received its answer. Start a new test from Graph Connection Workbench.');
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `localhost:${port}` && host !== `127.0.0.1:${port}`) {
@@ -133,28 +153,48 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     accept(res, params, mode);
   };
 
-  const server: Server = createServer(
-    {
-      maxHeaderSize: options.maxHeaderBytes ?? 16 * 1024,
-      headersTimeout: options.headersTimeoutMs ?? 10_000,
-      requestTimeout,
-      connectionsCheckingInterval: Math.min(1000, requestTimeout),
-      keepAliveTimeout: 1000,
-    },
-    handle,
-  );
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    options.onRefused?.({ reason: status === 431 ? 'too_large' : 'client_error', status });
-    if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    socket.destroySoon();
-  });
+  /** One server per address, all with the same handler, limits and connection bookkeeping. */
+  const makeServer = (): Server => {
+    const server = createServer(
+      {
+        maxHeaderSize: options.maxHeaderBytes ?? 16 * 1024,
+        headersTimeout: options.headersTimeoutMs ?? 10_000,
+        requestTimeout,
+        connectionsCheckingInterval: Math.min(1000, requestTimeout),
+        keepAliveTimeout: 1000,
+      },
+      handle,
+    );
+    server.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.on('close', () => {
+        sockets.delete(socket);
+        inFlight.delete(socket);
+      });
+      if (sockets.size > maxConnections) {
+        // Sets keep insertion order: the oldest idle connection goes first, a busy one only when all are busy.
+        const others = [...sockets].filter((s) => s !== socket);
+        const victim = others.find((s) => !inFlight.has(s)) ?? others[0];
+        if (victim) {
+          sockets.delete(victim);
+          inFlight.delete(victim);
+          victim.destroy();
+        }
+        options.onRefused?.({ reason: 'too_many_connections', status: 503 });
+      }
+    });
+    server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+      options.onRefused?.({ reason: status === 431 ? 'too_large' : 'client_error', status });
+      if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.destroySoon();
+    });
+    return server;
+  };
 
-  port = await listen(server, options.preferredPort ?? 0);
+  const bound = await listenOnAll(makeServer, options.addresses ?? (await localhostAddresses()), options.preferredPort ?? 0);
+  port = bound.port;
+  const servers = bound.servers;
   const redirectUri = `http://localhost:${port}${path === '/' ? '' : path}`;
 
   let closing: Promise<void> | null = null;
@@ -173,10 +213,15 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
       settled = true;
       rejectResult(new WorkbenchError('signin.cancelled', 'The sign-in was stopped before the browser answered.'));
     }
-    closing = new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const socket of sockets) socket.destroy();
-    });
+    closing = Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+          }),
+      ),
+    ).then(() => undefined);
+    for (const socket of sockets) socket.destroy();
     return closing;
   }
 
@@ -184,7 +229,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   timer = setTimeout(() => {
     if (settled) return;
     settled = true;
-    const minutes = timeoutMs >= 60_000 ? `${Math.round(timeoutMs / 60_000)} minutes` : `${Math.round(timeoutMs / 1000)} seconds`;
+    const minutes = timeoutMs >= 60_000 ? plural(Math.round(timeoutMs / 60_000), 'minute') : plural(Math.round(timeoutMs / 1000), 'second');
     rejectResult(
       new WorkbenchError('signin.timeout', `The browser did not come back to the Workbench within ${minutes}.`, {
         hint: options.timeoutHint ?? 'Finish the sign-in in the browser tab, or start the test again.',
@@ -196,31 +241,5 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   if (options.signal?.aborted) onAbort();
   else options.signal?.addEventListener('abort', onAbort, { once: true });
 
-  return { port, redirectUri, result, close };
-}
-
-function listen(server: Server, preferred: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onListening = () => {
-      server.off('error', onError);
-      resolve((server.address() as AddressInfo).port);
-    };
-    const onError = (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE' && preferred !== 0) {
-        preferred = 0;
-        server.listen(0, '127.0.0.1');
-        return;
-      }
-      server.off('listening', onListening);
-      reject(new WorkbenchError('signin.listener_failed', 'The Workbench could not listen on 127.0.0.1 for the sign-in answer.', { hint: 'Another program or a security policy may block local ports; try again.', cause: err }));
-    };
-    server.on('error', onError);
-    server.once('listening', onListening);
-    try {
-      server.listen(preferred, '127.0.0.1');
-    } catch (err) {
-      // e.g. a preferred port outside 0–65535 throws before any 'error' event.
-      onError(err as NodeJS.ErrnoException);
-    }
-  });
+  return { port, addresses: bound.addresses, redirectUri, result, close };
 }

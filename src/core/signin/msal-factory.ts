@@ -7,6 +7,7 @@ import {
   ProtocolMode,
   PublicClientApplication,
 } from '@azure/msal-node';
+import { isEntraTenant, isTenantSegment } from '../connections/formats';
 import { WorkbenchError } from '../errors';
 import { authorityUrl, microsoftLoginHosts, normaliseHost } from './endpoints';
 
@@ -35,15 +36,17 @@ export interface MsalAppOptions {
 }
 
 const CLIENT_ID = /^[A-Za-z0-9._~-]{1,128}$/;
-const TENANT = /^[A-Za-z0-9._-]{1,256}$/;
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
 
-/** Check the plain inputs before msal sees them, so mistakes read as plain words. */
-export function validateEndpointInput(input: { loginHost: string; tenant: string; clientId: string }): void {
+/**
+ * Check the plain inputs before msal sees them, so mistakes read as plain words. The tenant must be a GUID, a domain,
+ * common, organizations or consumers for Entra; for a generic OpenID Connect provider any safe path segment (never `..`).
+ */
+export function validateEndpointInput(input: { loginHost: string; tenant: string; clientId: string; protocol?: 'entra' | 'oidc' | undefined }): void {
   if (!HOST.test(normaliseHost(input.loginHost))) {
     throw new WorkbenchError('signin.invalid_input', `"${input.loginHost}" is not a sign-in host.`, { hint: 'Use a host name such as login.microsoftonline.com, without a path.' });
   }
-  if (!TENANT.test(input.tenant.trim())) {
+  if (!isTenantSegment(input.tenant) || (input.protocol !== 'oidc' && !isEntraTenant(input.tenant))) {
     throw new WorkbenchError('signin.invalid_input', 'The tenant ID is empty or contains characters a tenant cannot have.', {
       hint: 'Use the Directory (tenant) ID from the app registration overview, or a verified domain such as contoso.onmicrosoft.com.',
     });

@@ -23,6 +23,8 @@ export interface NetworkLogEntry {
 export interface NetworkClientOptions {
   /** Extra CA certificates (PEM) trusted on top of the system ones, e.g. a test CA or a TLS-inspecting proxy's. */
   extraCaPem?: string | string[];
+  /** Also trust the operating system's certificate store (Windows store, macOS keychain, OpenSSL's paths on Linux). */
+  systemCa?: boolean;
   /** Origin rewrite for tests, e.g. { 'https://login.microsoftonline.com': 'https://127.0.0.1:4431' }. */
   rewrite?: Record<string, string>;
   /** Hosts (host[:port]) requests may go to after rewriting; anything else fails as `blocked`. */
@@ -37,13 +39,27 @@ export interface NetworkClientOptions {
 
 const LOG_LIMIT = 100;
 
-/** Trust the system CAs (with NODE_EXTRA_CA_CERTS) plus the given ones; undefined keeps Node's defaults. */
-export function caBundle(extra: string[]): string[] | undefined {
-  if (extra.length === 0) return undefined;
-  const getCa = (tls as { getCACertificates?: (type: 'default') => string[] }).getCACertificates;
+type GetCa = (type: 'default' | 'system') => string[];
+const getCa = (tls as { getCACertificates?: GetCa }).getCACertificates;
+
+/**
+ * The operating system's trusted root CAs (Node ≥ 22.15: `tls.getCACertificates('system')`; on Linux OpenSSL's
+ * default file and folder, or SSL_CERT_FILE / SSL_CERT_DIR), or null where this Node cannot read them.
+ */
+export function systemCaCertificates(): string[] | null {
+  return getCa ? getCa('system') : null;
+}
+
+/**
+ * Node's CAs (bundled, plus NODE_EXTRA_CA_CERTS where the process got it), the OS store when asked, plus the given
+ * ones; undefined keeps Node's defaults.
+ */
+export function caBundle(extra: string[], options: { system?: boolean } = {}): string[] | undefined {
+  const system = options.system ? (systemCaCertificates() ?? []) : [];
+  if (extra.length === 0 && system.length === 0) return undefined;
   // Node ≥ 22.15 returns the CAs it really uses (bundled + NODE_EXTRA_CA_CERTS); older Node needs the file read here.
   const defaults = getCa ? getCa('default') : [...tls.rootCertificates, ...readExtraCaFile()];
-  return [...defaults, ...extra];
+  return [...new Set([...defaults, ...system, ...extra])];
 }
 
 function readExtraCaFile(): string[] {
@@ -83,13 +99,16 @@ export class SigninNetworkClient implements INetworkModule {
   /** The most recent requests (at most 100); `mark()` positions stay valid after older ones are dropped. */
   readonly log: NetworkLogEntry[] = [];
   private dropped = 0;
+  /** Whether this client trusts the operating system's certificate store (the sign-in settings show the choice). */
+  readonly trustsSystemCa: boolean;
   private readonly agent: Agent;
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
 
   constructor(private readonly options: NetworkClientOptions = {}) {
     const extra = options.extraCaPem === undefined ? [] : Array.isArray(options.extraCaPem) ? options.extraCaPem : [options.extraCaPem];
-    const ca = caBundle(extra);
+    this.trustsSystemCa = options.systemCa === true;
+    const ca = caBundle(extra, { system: this.trustsSystemCa });
     // Keep-alive saves a TLS handshake per request; idle sockets close after 5 s and never hold the process open.
     this.agent = new Agent({ keepAlive: true, timeout: 5_000, maxSockets: 8, maxFreeSockets: 2, ...(ca ? { ca } : {}) });
     this.timeoutMs = options.timeoutMs ?? 30_000;

@@ -109,7 +109,8 @@ function fromNetwork(entry: NetworkLogEntry, cause: unknown): WorkbenchError {
   }
   if (failure?.kind === 'tls') {
     return new WorkbenchError('signin.network', `The TLS certificate of ${host} is not trusted on this computer.`, {
-      hint: "If your network inspects TLS traffic, the proxy's root CA must be trusted (for the command line, point NODE_EXTRA_CA_CERTS at it).",
+      hint:
+        "If your network inspects TLS traffic, trust the proxy's root CA: in the app, Sign-in tests → Test settings (the operating system's certificate store, or the root CA file); for the command line, point NODE_EXTRA_CA_CERTS at it.",
       details,
       cause,
     });

@@ -53,6 +53,9 @@ export function summarizeClaims(payload: Record<string, unknown>, now = new Date
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
   const acr = str(payload.appidacr) ?? str(payload.azpacr);
   const exp = typeof payload.exp === 'number' ? payload.exp : null;
+  // An exp no Date can hold (e.g. 1e20) is shown as an invalid date, never thrown as a RangeError.
+  const expiry = exp === null ? null : new Date(exp * 1000);
+  const expiryMs = expiry === null || Number.isNaN(expiry.getTime()) ? null : expiry.getTime();
   const idtyp = str(payload.idtyp);
   return {
     ver: str(payload.ver),
@@ -68,8 +71,8 @@ export function summarizeClaims(payload: Record<string, unknown>, now = new Date
     name: str(payload.name),
     idtyp,
     tokenKind: idtyp === 'app' || (idtyp === null && scopes.length === 0 && !payload.upn && !payload.preferred_username) ? 'app' : 'user',
-    expiresAt: exp === null ? null : new Date(exp * 1000).toISOString(),
-    minutesLeft: exp === null ? null : Math.floor((exp * 1000 - now.getTime()) / 60_000),
+    expiresAt: expiryMs === null ? null : new Date(expiryMs).toISOString(),
+    minutesLeft: expiryMs === null ? null : Math.floor((expiryMs - now.getTime()) / 60_000),
   };
 }
 

@@ -85,6 +85,11 @@ export class SecretStore {
     this.memory.delete(id);
   }
 
+  /** Give a value held inside a stored secret to the log's redactor (callers that store it with `redact: false`). */
+  registerSecret(value: string): void {
+    this.options.redactor.register(value);
+  }
+
   /** True when a secret exists under the id (in memory or on disk). */
   has(id: string): boolean {
     return this.memory.has(id) || id in this.doc.get().entries;
@@ -116,6 +121,34 @@ export class SecretStore {
   delete(id: string): void {
     this.memory.delete(id);
     this.removeFromDisk(id);
+  }
+
+  /**
+   * Move secrets to where the storage choice puts them now (called when the setting changes): with weak storage turned
+   * off, every secret on disk moves into memory for this session and leaves `vault.json` and its `.bak` at once; with
+   * it turned on, secrets held in memory are written. A keychain that is merely unavailable is not a choice: what is on
+   * disk stays there.
+   */
+  applyStorageChoice(): void {
+    const file = this.doc.get();
+    if (this.persistent()) {
+      if (this.memory.size === 0) return;
+      const savedAt = new Date().toISOString();
+      for (const [id, value] of this.memory) file.entries[id] = { cipher: this.port.encrypt(value).toString('base64'), savedAt };
+      this.memory.clear();
+      this.doc.set(file);
+      return;
+    }
+    if (!this.port.isEncryptionAvailable() || Object.keys(file.entries).length === 0) return;
+    for (const [id, entry] of Object.entries(file.entries)) {
+      try {
+        this.memory.set(id, this.port.decrypt(Buffer.from(entry.cipher, 'base64')));
+      } catch {
+        // Unreadable with the fixed key: nothing to keep, and it must not stay on disk either.
+      }
+      delete file.entries[id];
+    }
+    this.doc.set(file);
   }
 
   /** Ids of every stored secret. */
@@ -155,6 +188,12 @@ function describeBackend(backend: string): string {
     case 'kwallet5':
     case 'kwallet6':
       return 'KDE Wallet';
+    case 'secret_service':
+      return 'the Secret Service (GNOME Keyring or KDE Wallet)';
+    case 'credential_manager':
+      return 'Windows Credential Manager';
+    case 'macos_keychain':
+      return 'macOS Keychain';
     case 'basic_text':
       return 'No keyring found (basic_text: fixed-key obfuscation)';
     case 'unavailable':

@@ -1,5 +1,5 @@
 import { type BrowserWindow, clipboard, dialog, Notification, shell } from 'electron';
-import type { ClipboardPort, DialogPort, NotifierPort, ShellPort } from '../../core/os/ports';
+import type { ClipboardPort, ConfirmPort, DialogPort, NotifierPort, ShellPort } from '../../core/os/ports';
 
 /** The OS clipboard. */
 export const electronClipboard: ClipboardPort = {
@@ -42,19 +42,44 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): DialogPo
   };
 }
 
-/** OS notifications; clicking one brings the window forward and runs its action (e.g. show the profile). */
-export function electronNotifier(getWindow: () => BrowserWindow | null): NotifierPort {
+/** Native confirmations in a message box attached to the main window; the safe answer is the default and what Escape gives. */
+export function electronConfirm(getWindow: () => BrowserWindow | null): ConfirmPort {
+  return {
+    async confirm({ title, message, detail, cancelLabel, confirmLabel }) {
+      const win = getWindow();
+      const options = { type: 'warning' as const, title, message, detail, buttons: [cancelLabel, confirmLabel], defaultId: 0, cancelId: 0, noLink: true };
+      const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return response === 1;
+    },
+  };
+}
+
+/**
+ * OS notifications; clicking one brings the window forward and runs its action (e.g. show the profile). Each is held
+ * until it is clicked, closed or has failed: a notification the garbage collector takes loses its click. A failure
+ * (e.g. an unsigned macOS build, or Windows without the Start menu shortcut) is logged.
+ */
+export function electronNotifier(getWindow: () => BrowserWindow | null, log: (message: string, data?: Record<string, unknown>) => void): NotifierPort {
+  const shown = new Set<Notification>();
   return {
     notify({ title, body, onClick }) {
       if (!Notification.isSupported()) return;
       const note = new Notification({ title, body });
+      shown.add(note);
+      const release = () => shown.delete(note);
       note.on('click', () => {
+        release();
         const win = getWindow();
         if (win) {
           if (win.isMinimized()) win.restore();
           win.focus();
         }
         onClick?.();
+      });
+      note.on('close', release);
+      note.on('failed', (_event, error) => {
+        release();
+        log('A notification could not be shown', { title, error });
       });
       note.show();
     },

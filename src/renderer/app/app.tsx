@@ -1,7 +1,8 @@
-import { Button, Divider, FluentProvider, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Divider, FluentProvider, makeStyles, mergeClasses, Text, tokens, Tooltip } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/settings';
 import { pages } from '../pages/registry';
+import { NARROW_QUERY, useMediaQuery } from '../lib/use-media';
 import { workbench } from '../lib/workbench';
 import { LeaveDialog } from './leave-dialog';
 import { Notices } from './notices';
@@ -10,7 +11,8 @@ import { useRoute } from './use-route';
 import { useTheme } from './use-theme';
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateColumns: '232px 1fr', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  root: { display: 'grid', gridTemplateColumns: '232px minmax(0, 1fr)', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  rootNarrow: { gridTemplateColumns: '60px minmax(0, 1fr)' },
   nav: {
     display: 'flex',
     flexDirection: 'column',
@@ -22,9 +24,11 @@ const useStyles = makeStyles({
   },
   brand: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, marginBottom: tokens.spacingVerticalS },
   navButton: { justifyContent: 'flex-start', width: '100%' },
+  navIcon: { justifyContent: 'center', width: '100%', minWidth: 0, paddingLeft: 0, paddingRight: 0 },
+  navNarrow: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, alignItems: 'stretch' },
   spacer: { flexGrow: 1 },
   divider: { flexGrow: 0 },
-  main: { overflowY: 'auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, backgroundColor: tokens.colorNeutralBackground1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  main: { overflowY: 'auto', minWidth: 0, padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, backgroundColor: tokens.colorNeutralBackground1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   skip: {
     position: 'absolute',
     left: '-10000px',
@@ -41,6 +45,7 @@ export function App() {
   const page = route.page;
   const theme = useTheme(settings?.theme ?? 'system');
   const mainRef = useRef<HTMLElement>(null);
+  const narrow = useMediaQuery(NARROW_QUERY);
 
   useEffect(() => {
     void workbench()
@@ -55,15 +60,14 @@ export function App() {
 
   const navItem = (p: (typeof pages)[number]) => {
     const Icon = p.icon;
-    return (
-      <Button
-        key={p.id}
-        className={styles.navButton}
-        appearance={p.id === page ? 'primary' : 'subtle'}
-        icon={<Icon />}
-        aria-current={p.id === page ? 'page' : undefined}
-        onClick={() => go(p.id)}
-      >
+    const shared = { appearance: p.id === page ? ('primary' as const) : ('subtle' as const), icon: <Icon />, 'aria-current': p.id === page ? ('page' as const) : undefined, onClick: () => go(p.id) };
+    // Below ~1100 px the navigation shows icons only: the page's name is the button's name and its tooltip.
+    return narrow ? (
+      <Tooltip key={p.id} content={p.label} relationship="label" positioning="after">
+        <Button className={styles.navIcon} {...shared} />
+      </Tooltip>
+    ) : (
+      <Button key={p.id} className={styles.navButton} {...shared}>
         {p.label}
       </Button>
     );
@@ -74,11 +78,13 @@ export function App() {
       <a href="#main" className={styles.skip} onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
         Skip to content
       </a>
-      <div className={styles.root} data-app-state={settings ? 'loaded' : 'loading'}>
-        <nav className={styles.nav} aria-label="Pages">
-          <Text className={styles.brand} weight="semibold" size={400}>
-            Graph Connection Workbench
-          </Text>
+      <div className={mergeClasses(styles.root, narrow && styles.rootNarrow)} data-app-state={settings ? 'loaded' : 'loading'} data-layout={narrow ? 'narrow' : 'wide'}>
+        <nav className={mergeClasses(styles.nav, narrow && styles.navNarrow)} aria-label="Pages">
+          {narrow ? null : (
+            <Text className={styles.brand} weight="semibold" size={400}>
+              Graph Connection Workbench
+            </Text>
+          )}
           {pages.filter((p) => !p.footer).map(navItem)}
           <div className={styles.spacer} />
           <Divider className={styles.divider} />

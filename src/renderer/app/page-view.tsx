@@ -21,7 +21,7 @@ export function PageView({ page, query, go, onSettingsChanged }: { page: string;
     case 'connections':
       return <ConnectionsPage query={query} go={go} />;
     case 'scopes':
-      return <ScopesPage />;
+      return <ScopesPage query={query} go={go} />;
     case 'certificates':
       return <CertificatesPage />;
     case 'verify':

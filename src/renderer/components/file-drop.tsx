@@ -1,6 +1,7 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useRef, useState, type DragEvent } from 'react';
+import { inBrowser } from '../lib/browser-files';
 
 const useStyles = makeStyles({
   zone: {
@@ -26,6 +27,7 @@ export interface PickedFile {
 /**
  * A drop zone with a keyboard-reachable "Choose file" button; refuses files over `maxBytes` with a message.
  * With `onChoose` the button asks main to show the OS dialog (main then reads the file itself); drops still use `onFile`.
+ * In a browser tab (gcw ui) the button always opens the browser's file picker, whose file goes to `onFile`.
  */
 export function FileDrop({
   label,
@@ -75,7 +77,7 @@ export function FileDrop({
     >
       <DocumentArrowUpRegular fontSize={32} aria-hidden />
       <Text>{label}</Text>
-      <Button disabled={disabled} onClick={() => (onChoose ? onChoose() : input.current?.click())}>
+      <Button disabled={disabled} onClick={() => (onChoose && !inBrowser() ? onChoose() : input.current?.click())}>
         Choose file…
       </Button>
       <input

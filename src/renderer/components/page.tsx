@@ -1,4 +1,4 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 let focusRequested = false;
@@ -9,12 +9,13 @@ export function requestHeadingFocus(): void {
 }
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px', minWidth: 0 },
+  wide: { maxWidth: '1400px' },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-/** A page with its heading (h1, focused on navigation) and a one-line description. */
-export function Page({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+/** A page with its heading (h1, focused on navigation) and a one-line description; `wide` for consoles (grids). */
+export function Page({ title, description, children, wide = false }: { title: string; description?: string; children: ReactNode; wide?: boolean }) {
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -23,7 +24,7 @@ export function Page({ title, description, children }: { title: string; descript
     heading.current?.focus({ preventScroll: true });
   }, []);
   return (
-    <section className={styles.page} aria-labelledby="page-title">
+    <section className={mergeClasses(styles.page, wide && styles.wide)} aria-labelledby="page-title">
       <header className={styles.header}>
         <Text as="h1" size={700} weight="semibold" id="page-title" tabIndex={-1} ref={heading}>
           {title}

@@ -1,41 +1,9 @@
 import { Dialog, type DialogProps } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useTransient } from './use-transient';
 
-function hiddenBodyChildren(): Set<Element> {
-  return new Set([...document.body.children].filter((e) => e.getAttribute('aria-hidden') === 'true'));
-}
-
-/**
- * A Fluent Dialog that is mounted only while open or closing. A closed but mounted Dialog keeps tabster's focus
- * sentinels on the page, which axe reports; unmounting it disposes tabster before its delayed cleanup runs, which
- * leaves `aria-hidden` on the app (microsoft/fluentui#35139, microsoft/tabster#530). So the dialog unmounts after its
- * exit animation and puts back the `aria-hidden` state the page had before it opened.
- */
+/** A Fluent Dialog mounted only while open or closing, which gives focus back to its opener (see useTransient). */
 export function TransientDialog({ open, ...props }: Omit<DialogProps, 'open'> & { open: boolean }) {
-  const [mounted, setMounted] = useState(open);
-  const before = useRef<Set<Element> | null>(null);
-  if (open && before.current === null) before.current = hiddenBodyChildren();
-  useEffect(() => {
-    if (open) setMounted(true);
-  }, [open]);
-  if (!open && !mounted) return null;
-  const restore = () => {
-    const earlier = before.current ?? new Set<Element>();
-    for (const element of hiddenBodyChildren()) if (!earlier.has(element)) element.removeAttribute('aria-hidden');
-    before.current = null;
-  };
-  return (
-    <Dialog
-      {...props}
-      open={open}
-      surfaceMotion={{
-        onMotionFinish: (_e, data) => {
-          if (data.direction !== 'exit') return;
-          setMounted(false);
-          // After tabster is disposed with the dialog: lift what its cancelled cleanup would have lifted.
-          window.setTimeout(restore, 0);
-        },
-      }}
-    />
-  );
+  const { mounted, onExitFinished } = useTransient(open);
+  if (!mounted) return null;
+  return <Dialog {...props} open={open} surfaceMotion={{ onMotionFinish: (_e, data) => data.direction === 'exit' && onExitFinished() }} />;
 }

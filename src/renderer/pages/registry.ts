@@ -24,7 +24,7 @@ export interface PageDefinition {
 
 /** Every page, in navigation order. Features add their page here and in app/page-view.tsx. */
 export const pages: PageDefinition[] = [
-  { id: 'start', label: 'Start', summary: 'What the Workbench does.', icon: HomeRegular },
+  { id: 'start', label: 'Start', summary: 'Your connections at a glance: their status, the next expiries and the last tests.', icon: HomeRegular },
   {
     id: 'wizard',
     label: 'New connection',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type CertificateHandoff, type HeldCertificate, MAX_PFX_BYTES, type SniffResult } from '../certificates';
+import type { DownloadFile } from '../download';
 import { method } from './define';
 
 const empty = z.object({}).strict();
@@ -33,6 +34,13 @@ export interface CertificateExportResult {
   certificate: HeldCertificate;
 }
 
+/** The export set as downloads (gcw ui): the same five files, and the certificate backed by the new PFX. */
+export interface CertificateExportFiles {
+  name: string;
+  files: DownloadFile[];
+  certificate: HeldCertificate;
+}
+
 /** Contract methods of the Certificates page. PFX bytes, passwords and keys stay in main; results carry refs and facts. */
 export const certificateMethods = {
   'certificates.prewarm': method<{ started: boolean }>()(empty, 'Start the key-derivation workers so the first PFX opens without a cold start.'),
@@ -55,6 +63,10 @@ export const certificateMethods = {
     z.object({ ref, password: password.nullable(), tryEmptyAndAbsent }).strict(),
     'Open a PFX held in memory that is waiting for its password.',
   ),
+  'certificates.cancelOpen': method<{ cancelled: number }>()(
+    empty,
+    'Stop every PFX open in progress (the Cancel button); each fails with pfx.cancelled. Returns how many were running.',
+  ),
   'certificates.decodeBase64': method<DecodedBase64>()(
     z.object({ text: z.string().min(1).max(MAX_PFX_BASE64_LENGTH + 100_000) }).strict(),
     'Decode pasted base64 (e.g. what was pasted into a connection), say what it is, and open it when it is a PFX or a certificate.',
@@ -64,6 +76,7 @@ export const certificateMethods = {
     'Copy the one-line base64 of the PFX; it is cleared from the clipboard after the configured seconds.',
   ),
   'certificates.saveBase64': method<{ path: string }>()(z.object({ ref }).strict(), 'Save the base64 of the PFX as NAME.pfx.b64.txt (owner-only), choosing the file with the OS dialog.'),
+  'certificates.base64File': method<DownloadFile>()(z.object({ ref }).strict(), 'The base64 of the PFX as NAME.pfx.b64.txt for the browser to download (gcw ui).', { revealsSecret: true }),
   'certificates.copyKeyCredentials': method<{ clearsInSeconds: number | null }>()(
     z.object({ ref }).strict(),
     'Copy the keyCredentials JSON entry (public certificate only) for the app registration manifest.',
@@ -97,6 +110,18 @@ export const certificateMethods = {
       })
       .strict(),
     'Write NAME.pfx, .cer, .pem, .pfx.b64.txt and .keycredentials.json (owner-only) to a folder chosen in the OS dialog. Existing files -> file.exists (details.files); call again with overwrite: true to replace them in the same folder.',
+  ),
+  'certificates.exportFiles': method<CertificateExportFiles>()(
+    z
+      .object({
+        ref,
+        password,
+        profile: z.enum(['modern', 'compat']).default('modern'),
+        name: z.string().min(1).max(80).optional(),
+      })
+      .strict(),
+    'The same five files as certificates.export (NAME.pfx, .cer, .pem, .pfx.b64.txt, .keycredentials.json), returned for the browser to download (gcw ui) instead of written to a folder.',
+    { revealsSecret: true },
   ),
   'certificates.handoff': method<CertificateHandoff>()(z.object({ ref }).strict(), 'Mark a certificate for use in a connection; returns the facts a connection profile keeps.'),
   'certificates.discard': method<{ discarded: boolean }>()(z.object({ ref }).strict(), 'Forget a certificate held in memory now.'),

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import type { Result } from '../result';
+import { buildApiObject, type WorkbenchHost } from './build-api';
 import { appMethods } from './app';
 import { certificateMethods } from './certificates';
 import type { EventSpec, MethodSpec } from './define';
 import { contractEvents } from './events';
+import { graphMethods } from './graph';
 import { profileMethods } from './profiles';
 import { recordMethods } from './records';
 import { scopeMethods } from './scopes';
@@ -21,6 +23,7 @@ export const contract = {
   ...signinMethods,
   ...wizardMethods,
   ...recordMethods,
+  ...graphMethods,
 };
 
 /** Every event main sends. */
@@ -55,7 +58,11 @@ export type WorkbenchApi = {
   [N in Namespace<MethodName>]: { [M in Member<MethodName, N>]: Call<`${N}.${M}`> };
 } & {
   onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The Electron window (`desktop`) or a browser tab served by `gcw ui` (`browser`). */
+  readonly host: WorkbenchHost;
 };
+
+export type { WorkbenchHost } from './build-api';
 
 /** The IPC channel a method travels on. */
 export function channelFor(name: MethodName): string {
@@ -70,14 +77,7 @@ export function buildApi(
   names: readonly string[],
   call: (name: string, input: unknown) => Promise<unknown>,
   subscribe: (name: string, listener: (payload: unknown) => void) => () => void,
+  host: WorkbenchHost = 'desktop',
 ): WorkbenchApi {
-  const api: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
-  for (const name of names) {
-    const dot = name.indexOf('.');
-    const ns = name.slice(0, dot);
-    const member = name.slice(dot + 1);
-    api[ns] ??= {};
-    api[ns][member] = (input: unknown) => call(name, input ?? {});
-  }
-  return Object.freeze({ ...api, onEvent: subscribe }) as unknown as WorkbenchApi;
+  return buildApiObject(names, call, subscribe, host) as WorkbenchApi;
 }

@@ -4,37 +4,38 @@ import {
   secretNames,
   type ConnectionSheet,
   type ExpiryRow,
-  type ExpiryStatusName,
   type ProfileEntry,
   type ProfileFinding,
+  type SecretHostChange,
   type SecretName,
 } from '../connections';
 import type { EnvironmentId } from '../environments';
+import type { ProfileStatus } from '../status';
 import { method } from './define';
 
 const empty = z.object({}).strict();
 const profileId = z.string().min(1).max(100);
 const byId = z.object({ id: profileId }).strict();
 
-/** One row of the Connections list: the profile (no secrets) with the badges the list shows. */
+/** One row of the Connections list: the profile (no secrets) and what the evidence says about it. */
 export interface ProfileListItem {
   entry: ProfileEntry;
-  errors: number;
-  warnings: number;
-  /** The most urgent certificate or secret expiry of the profile, when it is within 30 days or past. */
-  expiry: { status: Exclude<ExpiryStatusName, 'ok'>; message: string } | null;
+  status: ProfileStatus;
 }
 
-/** A profile and the validation of what is stored. */
+/** A profile, the validation of what is stored, and its status. */
 export interface ProfileDetails {
   entry: ProfileEntry;
   findings: ProfileFinding[];
+  status: ProfileStatus;
 }
 
 /** What saving the form returns: the saved profile and its findings (saved even with errors). */
 export interface SavedProfileResult {
   entry: ProfileEntry;
   findings: ProfileFinding[];
+  /** Set when an update changed the sign-in or Graph host: what happened to the stored secrets (and the saved sign-in). */
+  hostChange?: SecretHostChange;
 }
 
 /** The connection sheet plus a link to the app registration in the cloud's admin center. */
@@ -62,13 +63,13 @@ export interface EnvironmentInfo {
 export const profileMethods = {
   'profiles.list': method<ProfileListItem[]>()(
     z.object({ query: z.string().max(200).default('') }).strict(),
-    'Profiles in order, filtered by words (name, notes, client ID, tenant, UPN, domain, option, cloud), with status badges.',
+    'Profiles in order, filtered by words (name, notes, client ID, tenant, UPN, domain, option, cloud), with their status from evidence.',
   ),
-  'profiles.get': method<ProfileDetails>()(byId, 'One profile (no secrets) and its validation.'),
+  'profiles.get': method<ProfileDetails>()(byId, 'One profile (no secrets), its validation and its status from evidence.'),
   'profiles.create': method<SavedProfileResult>()(profileInputSchema, 'Create a profile; secrets go to the vault. Saved even with errors, which come back as findings.'),
   'profiles.update': method<SavedProfileResult>()(
     z.object({ id: profileId, profile: profileInputSchema }).strict(),
-    'Replace a profile’s fields; empty secret inputs keep what is stored, null removes it.',
+    'Replace a profile’s fields; empty secret inputs keep what is stored, null removes it. When the cloud or hosts change, stored secrets are removed unless the admin keeps them in a native dialog main shows.',
   ),
   'profiles.duplicate': method<SavedProfileResult & { skippedSecrets: SecretName[] }>()(
     z.object({ id: profileId, name: z.string().max(200).optional() }).strict(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordFormats, type ConnectionRecord, type RecordFormat } from '../records';
+import type { DownloadFile } from '../download';
 import { method } from './define';
 
 const profileId = z.string().min(1).max(100);
@@ -13,5 +14,9 @@ export const recordMethods = {
   'records.export': method<{ path: string; format: RecordFormat; bytes: number }>()(
     z.object({ profileId, format: z.enum(recordFormats) }).strict(),
     'Save the connection record as Markdown, HTML or PDF where the user chooses (owner-only file).',
+  ),
+  'records.render': method<DownloadFile>()(
+    z.object({ profileId, format: z.enum(['markdown', 'html']) }).strict(),
+    'The connection record as a Markdown or HTML file for the browser to download or print (gcw ui; no secrets).',
   ),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authKindSchema, customHostsSchema } from '../connections';
 import { environmentIdSchema } from '../environments';
-import type { PermissionHint, RequiredResourceAccess, ScopeChecklist, ScopeRow } from '../permissions';
+import type { AppOnlySuggestion, PermissionHint, RequiredResourceAccess, ScopeChecklist, ScopeRow, SiteGrant } from '../permissions';
 import { method } from './define';
 
 const permissionList = z.array(z.string().min(1).max(300)).max(300);
@@ -26,6 +26,10 @@ export interface ScopeBuild {
   appOnlyScope: string | null;
   /** Lines of the option's minimum set the delegated choice does not cover, e.g. "Files.Read". */
   missingMinimum: string[];
+  /** Application permissions that fit app-only access to OneDrive and SharePoint (Files.Read.All, Sites.Read.All, Sites.Selected). */
+  appOnlySuggestions: AppOnlySuggestion[];
+  /** How to grant the app a site, when Sites.Selected is chosen. */
+  siteGrant: SiteGrant | null;
 }
 
 /** Contract methods of the Scopes page. */
@@ -36,7 +40,17 @@ export const scopeMethods = {
     'Search every Microsoft Graph permission of a kind by words.',
   ),
   'scopes.build': method<ScopeBuild>()(
-    z.object({ auth: authKindSchema, ...chosen, environment: environmentIdSchema.default('office365'), customHosts: customHostsSchema.strict().nullable().default(null) }).strict(),
+    z
+      .object({
+        auth: authKindSchema,
+        ...chosen,
+        environment: environmentIdSchema.default('office365'),
+        customHosts: customHostsSchema.strict().nullable().default(null),
+        /** The app the permissions are for (a saved profile's), to fill in the Sites.Selected grant. */
+        clientId: z.string().max(100).default(''),
+        appName: z.string().max(200).default(''),
+      })
+      .strict(),
     'The scope string, the requiredResourceAccess JSON and least-privilege hints for the chosen permissions.',
   ),
   'scopes.copyScopeString': method<{ clearsInSeconds: number | null }>()(z.object({ delegated: permissionList }).strict(), 'Copy the scope string of the chosen delegated permissions.'),

@@ -135,11 +135,18 @@ export interface SigninHistoryEntry {
 export interface SigninPreferences {
   /** How long an interactive test or admin consent waits for the browser. */
   timeoutSeconds: number;
-  /** A PEM file of extra root CAs (e.g. a TLS-inspecting proxy's), or null. NODE_EXTRA_CA_CERTS is honoured too. */
+  /** A PEM file of extra root CAs (e.g. a TLS-inspecting proxy's), or null. */
   extraCaFile: string | null;
   /** Certificates in that file, for display. */
   extraCaSubjects: string[];
-  /** The NODE_EXTRA_CA_CERTS file the process started with, if any. */
+  /** Also trust the operating system's certificate store (where organisations deploy their proxy's root CA). */
+  useSystemCa: boolean;
+  /** How many root CAs the OS store holds now, or null where this runtime cannot read it. */
+  systemCaCount: number | null;
+  /**
+   * The NODE_EXTRA_CA_CERTS file this process started with, if any. Only `gcw` and `npm start` can have one: in the
+   * installed app Electron removes the variable at start-up (its nodeOptions fuse is off).
+   */
   nodeExtraCaCerts: string | null;
 }
 
@@ -232,10 +239,14 @@ export const signinMethods = {
     'One AADSTS code: Microsoft’s name, the meaning and the fix in this tool’s terms.',
   ),
   'signin.aadstsSearch': method<AadstsEntry[]>()(z.object({ query: z.string().max(200).default('') }).strict(), 'Search the AADSTS catalogue by number or words.'),
-  'signin.preferences': method<SigninPreferences>()(empty, 'The sign-in test settings (browser timeout, extra root CA).'),
+  'signin.preferences': method<SigninPreferences>()(empty, 'The sign-in test settings (browser timeout, extra root CA, OS certificate store).'),
   'signin.setPreferences': method<SigninPreferences>()(
-    z.object({ timeoutSeconds: timeoutSeconds.optional(), extraCaFile: z.null().optional() }).strict(),
-    'Change the browser timeout, or stop trusting the extra root CA file.',
+    z.object({ timeoutSeconds: timeoutSeconds.optional(), extraCaFile: z.null().optional(), useSystemCa: z.boolean().optional() }).strict(),
+    'Change the browser timeout, stop trusting the extra root CA file, or trust the OS certificate store or not.',
   ),
   'signin.chooseExtraCa': method<SigninPreferences>()(empty, 'Pick a PEM file of extra root CAs to trust for sign-in tests (e.g. a TLS-inspecting proxy’s).'),
+  'signin.trustExtraCaPem': method<SigninPreferences>()(
+    z.object({ fileName: z.string().min(1).max(255), pem: z.string().min(1).max(1024 * 1024) }).strict(),
+    'Trust the root CAs of a PEM file the page read (gcw ui: the browser’s file picker); main keeps a copy in the data folder.',
+  ),
 };

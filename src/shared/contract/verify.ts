@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MANIFEST_MAX_BYTES, type VerifyReport } from '../registration';
+import type { DownloadFile } from '../download';
 import { method } from './define';
 
 const reportId = z.string().min(1).max(100);
@@ -58,6 +59,10 @@ export const verifyMethods = {
   'verify.exportReport': method<{ path: string }>()(
     z.object({ reportId, format: z.enum(['markdown', 'html']) }).strict(),
     'Save a report as Markdown or HTML where the user chooses (owner-only file).',
+  ),
+  'verify.renderReport': method<DownloadFile>()(
+    z.object({ reportId, format: z.enum(['markdown', 'html']) }).strict(),
+    'A report as a Markdown or HTML file for the browser to download (gcw ui).',
   ),
   'verify.copyReport': method<{ clearsInSeconds: number | null }>()(z.object({ reportId }).strict(), 'Copy a report as Markdown (for a change ticket).'),
 };

@@ -14,12 +14,24 @@ export const certificateErrorCodes = [
   'pfx.corrupt',
   /** The password does not open the file; details.failedCheck says whether the MAC or the decryption failed. */
   'pfx.wrong_password',
+  /** The password passed the MAC but a part does not decrypt with it (another password for that part, or a producer quirk); details name the part and its algorithm. */
+  'pfx.part_not_decrypted',
   /** No password was given and the file needs one (an empty and an absent password were both tried). */
   'pfx.password_required',
   /** An algorithm this app cannot use; details.oid and details.algorithm name it. */
   'pfx.unsupported_algorithm',
   /** An iteration count so high that opening would take minutes (usually a damaged file). */
   'pfx.too_many_iterations',
+  /** The file asks for more key-derivation work (iterations × parts, scrypt memory) than one open may spend; refused before any work. */
+  'pfx.over_budget',
+  /** More SafeBags than any real PFX holds (limit 1,000). */
+  'pfx.too_many_bags',
+  /** Opening was cancelled (the Cancel button, a closed window, quit). */
+  'pfx.cancelled',
+  /** Opening ran past its deadline (60 s) and was stopped. */
+  'pfx.timed_out',
+  /** The PBMAC1 integrity check states no key length or one under 20 bytes (RFC 9579): wrong passwords could pass it. */
+  'pfx.unsafe_mac',
   /** The file opened but holds no certificate. */
   'pfx.no_certificate',
   /** Bytes that are not an X.509 certificate where one was expected. */

@@ -6,5 +6,7 @@ export const connectionErrorCodes = [
   'profile.newer_version',
   'profile.not_editable',
   'profile.not_deleted',
+  /** A stored secret was saved for other sign-in or Graph hosts than the test would send it to (profiles.json changed outside the app). */
+  'profile.secret_host_changed',
   'permissions.unknown',
 ] as const;

@@ -1,6 +1,7 @@
 import { certificateErrorCodes } from './certificates';
 import { commonErrorCodes } from './common';
 import { connectionErrorCodes } from './connections';
+import { graphApplyErrorCodes } from './graph-apply';
 import { guidedErrorCodes } from './guided';
 import { registrationErrorCodes } from './registration';
 import { signinErrorCodes } from './signin';
@@ -13,6 +14,7 @@ export const errorCodes = [
   ...registrationErrorCodes,
   ...signinErrorCodes,
   ...guidedErrorCodes,
+  ...graphApplyErrorCodes,
 ] as const;
 
 /** An AADSTS code from Microsoft Entra, e.g. `aadsts.700016`. */

@@ -1,18 +1,15 @@
-// Builds the renderer once for the end-to-end run (the same Vite config the app uses).
+// Builds what `gcw ui` serves (dist/ui: the renderer with the app's Vite config in production mode, and the host's
+// client scripts) when a source is newer than the last build, the way users get it from npm install.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { build } from 'vite';
 
-export const rendererDir = resolve(import.meta.dirname, '../../../.vite/renderer/main_window');
+const root = resolve(import.meta.dirname, '../../..');
+export const uiRendererDir = resolve(root, 'dist/ui/renderer');
+export const uiClientDir = resolve(root, 'dist/ui/client');
 
-export default async function setup(): Promise<void> {
-  if (process.env.GCW_E2E_SKIP_BUILD === '1' && existsSync(resolve(rendererDir, 'index.html'))) return;
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build; test what ships.
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: resolve(import.meta.dirname, '../../../vite.renderer.config.ts'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    process.env.NODE_ENV = previous;
-  }
+export default function setup(): void {
+  if (process.env.GCW_E2E_SKIP_BUILD === '1' && existsSync(resolve(uiRendererDir, 'index.html'))) return;
+  const r = spawnSync(process.execPath, ['scripts/build-ui.mjs', '--if-stale'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  if (r.status !== 0) throw new Error(`Building the browser app (scripts/build-ui.mjs) failed:\n${r.stdout}\n${r.stderr}`);
 }

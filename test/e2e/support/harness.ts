@@ -1,5 +1,7 @@
-// The end-to-end harness: the built renderer in real Chromium, with window.workbench bound to a Node host
-// that runs the same dispatcher and handlers main uses (only Electron's adapters are test doubles).
+// The end-to-end harness: the app as `gcw ui` serves it (src/web-host: the built renderer, window.workbench over
+// HTTP, the one-time link and session cookie) in real Chromium, over the same dispatcher and handlers main uses;
+// only the OS adapters are test doubles (test/support/doubles.ts). Vite's dev server (what `npm start` shows in
+// Electron) has no such host: there window.workbench is bound as the preload gives it, with Playwright's exposeBinding.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -7,10 +9,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createDispatcher, type CallRecord } from '../../../src/core/app/dispatcher';
 import { createHandlers } from '../../../src/core/app/handlers';
 import { eventNames, methodNames } from '../../../src/shared/contract';
+import type { WorkbenchHost } from '../../../src/shared/contract/build-api';
+import { startWebHost, type WebHost } from '../../../src/web-host/server';
 import { CHROMIUM_PATH, skipWithout } from '../../support/reference-tools';
 import { createTestHost, type TestHost } from '../../support/test-context';
-import { rendererDir } from './global-setup';
-import { startStaticServer } from './static-server';
+import { uiClientDir, uiRendererDir } from './global-setup';
 
 export const chromiumPath = CHROMIUM_PATH;
 export const screenshotDir = resolve(import.meta.dirname, '../../../test-results/screenshots');
@@ -27,6 +30,8 @@ export interface Harness {
   context: BrowserContext;
   calls: CallRecord[];
   origin: string;
+  /** The `gcw ui` host the page talks to (null under Vite's dev server). */
+  web: WebHost | null;
   /** Every time the page held back an unload (reload, close) and Chromium asked; Electron's main asks in its place. */
   unloadQuestions: number;
   /** How those questions are answered: leave (the default, so a dirty form never blocks the next test) or stay. */
@@ -87,25 +92,33 @@ export interface HarnessOptions {
   /** Reduce by default, as a test wants no motion; the app honours it (Fluent's motions shorten to 1 ms, styles.css ends transitions). */
   reducedMotion?: 'reduce' | 'no-preference';
   viewport?: { width: number; height: number };
+  /** A running renderer server (Vite's dev server, as `npm start` uses) instead of the `gcw ui` host. */
   origin?: string;
+  /**
+   * What window.workbench.host says. `browser` (gcw ui) by default: files through file inputs and downloads, and an OS
+   * dialog asked for is refused. `desktop`: the Electron app's paths, whose OS dialogs the test answers (ScriptedDialogs).
+   */
+  shell?: WorkbenchHost;
 }
 
-/** Start the renderer against a fresh (or given) host. */
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const host = options.host ?? createTestHost();
-  const calls: CallRecord[] = [];
-  const dispatcher = createDispatcher(createHandlers(host.ctx), { log: host.ctx.log, onCall: (r) => calls.push(r) });
-  // The built renderer by default; a running server (Vite's dev server, as `npm start` uses) when an origin is given.
-  const server = options.origin ? { origin: options.origin, close: async () => undefined } : await startStaticServer(rendererDir);
-  const viewport = options.viewport ?? { width: 1280, height: 860 };
-  const context = await (await browser()).newContext({ viewport, colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'reduce', acceptDownloads: false });
+/** Resolve once `check` holds (polled every 20 ms), or fail after `ms` with `what`. */
+async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** window.workbench as Electron's preload gives it, bound to the dispatcher in this process (Vite's dev server only). */
+async function bindPreloadStandIn(context: BrowserContext, dispatcher: ReturnType<typeof createDispatcher>): Promise<void> {
   await context.exposeBinding('__workbenchCall', (_source, name: string, input: unknown) => dispatcher.call(name, input));
   await context.addInitScript(
     ([names, events]) => {
       const listeners = new Map<string, Set<(p: unknown) => void>>();
       const w = window as unknown as Record<string, unknown>;
       w.__workbenchEmit = (name: string, payload: unknown) => listeners.get(name)?.forEach((l) => l(payload));
-      const api: Record<string, unknown> = {};
+      const api: Record<string, unknown> = { host: 'desktop' };
       for (const name of names) {
         const [ns, member] = [name.slice(0, name.indexOf('.')), name.slice(name.indexOf('.') + 1)];
         const group = (api[ns] ??= {}) as Record<string, unknown>;
@@ -121,6 +134,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     [methodNames as string[], eventNames as string[]] as const,
   );
+}
+
+/** Start the renderer against a fresh (or given) host. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const host = options.host ?? createTestHost();
+  const calls: CallRecord[] = [];
+  const dispatcher = createDispatcher(createHandlers(host.ctx), { log: host.ctx.log, onCall: (r) => calls.push(r) });
+  const shell = options.shell ?? 'browser';
+  host.dialogs.unavailable = shell === 'browser';
+  const web = options.origin
+    ? null
+    : await startWebHost({ dispatcher, rendererDir: uiRendererDir, clientDir: uiClientDir, log: host.ctx.log, host: shell });
+  const origin = web?.origin ?? options.origin!;
+  const viewport = options.viewport ?? { width: 1280, height: 860 };
+  const context = await (await browser()).newContext({ viewport, colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'reduce', acceptDownloads: true });
+  if (!web) await bindPreloadStandIn(context, dispatcher);
   // Every page reports what its Content-Security-Policy refused; close() fails the suite if anything was.
   const violations: string[] = [];
   await context.exposeBinding('__cspReport', (_source, text: string) => void violations.push(text));
@@ -132,16 +161,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  host.forward = (name, payload) => {
-    void page.evaluate(([n, p]) => (window as unknown as { __workbenchEmit: (n: string, p: unknown) => void }).__workbenchEmit(n, p), [name, payload] as const).catch(() => undefined);
-  };
+  host.forward = web
+    ? (name, payload) => web.emit(name, payload)
+    : (name, payload) => {
+        void page.evaluate(([n, p]) => (window as unknown as { __workbenchEmit: (n: string, p: unknown) => void }).__workbenchEmit(n, p), [name, payload] as const).catch(() => undefined);
+      };
+  if (web) {
+    // Sign in as a user does: open the one-time link; the page trades its token for the session cookie and loads the app.
+    await page.goto(web.link);
+    await page.locator('[data-app-state="loaded"]').waitFor();
+  }
   mkdirSync(screenshotDir, { recursive: true });
   const harness: Harness = {
     host,
     page,
     context,
     calls,
-    origin: server.origin,
+    origin,
+    web,
     unloadQuestions: 0,
     answerUnload: 'leave',
     viewport,
@@ -152,10 +189,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async open(path = '') {
       await harness.reset();
-      await page.goto(`${server.origin}/index.html${path}`);
+      const streams = web?.streams().opened ?? 0;
+      await page.goto(`${origin}/index.html${path}`);
       await page.locator('[data-app-state="loaded"]').waitFor();
+      // Events reach a page over its event stream: wait until this document's is open.
+      if (web) await until(() => web.streams().opened > streams, 'the page to open its event stream');
     },
     async emit(name, payload) {
+      if (web) {
+        await until(() => web.streams().open > 0, 'a page listening for events');
+        web.emit(name, payload);
+        return;
+      }
       await page.evaluate(([n, p]) => (window as unknown as { __workbenchEmit: (n: string, p: unknown) => void }).__workbenchEmit(n, p), [name, payload] as const);
     },
     async screenshot(name) {
@@ -178,7 +223,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       if (errors.length > 0) console.warn('Page errors:', errors);
       await context.close();
-      await server.close();
+      await web?.stop();
       if (violations.length > 0) throw new Error(`The Content-Security-Policy refused something during this suite: ${violations.join('; ')}`);
     },
   };

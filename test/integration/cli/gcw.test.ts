@@ -1,8 +1,9 @@
-// `gcw` as a user runs it: a real process through bin/gcw.mjs (tsx, no build step).
+// `gcw` as a user runs it: a real process through bin/gcw.mjs (the compiled CLI in dist/cli).
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../../package.json' with { type: 'json' };
+import meta from '../../../src/core/permissions/graph-permissions.meta.json' with { type: 'json' };
 
 const bin = resolve(import.meta.dirname, '../../../bin/gcw.mjs');
 
@@ -16,6 +17,15 @@ describe('gcw', () => {
   it('prints its version', () => {
     const r = gcw(['--version']);
     expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('prints the permission catalogue’s date and size with --version --json', () => {
+    const r = gcw(['--version', '--json']);
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.stdout) as { version: string; permissionCatalog: { date: string; entries: number } };
+    expect(printed.version).toBe(pkg.version);
+    expect(printed.permissionCatalog).toEqual({ date: meta.date, entries: meta.entries });
+    expect(printed.permissionCatalog.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('prints help listing its commands', () => {

@@ -31,7 +31,7 @@ describe('gcw profile new and lint', () => {
     expect(out.findings).toEqual([]);
     const lint = gcw(['profile', 'lint', 'byo.json', '--json'], { cwd: dir });
     expect(lint).toMatchObject({ code: 0, stderr: '' });
-    expect(json(lint.stdout)).toEqual({ findings: [] });
+    expect(json(lint.stdout)).toEqual({ findings: [], status: { completeness: { state: 'complete', missing: [] }, errors: 0, warnings: 0, expiry: { state: 'none', what: null, expiresAt: null, daysLeft: null } } });
   });
 
   it('never replaces a file unless --force is given', () => {
@@ -46,15 +46,16 @@ describe('gcw profile new and lint', () => {
     expect(json<{ name: string }>(readFileSync(join(dir, 'cc.json'), 'utf8')).name).toBe('Other');
   });
 
-  it('writes a custom-cloud certificate profile and says what it still lacks', () => {
+  it('writes a custom-cloud certificate profile and says what it still lacks (exit 1: it has errors)', () => {
     const r = gcw(['profile', 'new', '--auth', 'certificate', '--client-id', CLIENT_ID, '--tenant', 'contoso.onmicrosoft.com', '--upn', 'robot@contoso.com', '--environment', 'custom', '--login-host', 'login.example.net', '--graph-host', 'https://graph.example.net/', '--out', 'cert.json'], { cwd: dir });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Choose the certificate');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('No certificate is recorded');
     const file = json<{ customHosts: unknown }>(readFileSync(join(dir, 'cert.json'), 'utf8'));
     expect(file.customHosts).toEqual({ loginHost: 'login.example.net', graphHost: 'graph.example.net' });
     const lint = gcw(['profile', 'lint', 'cert.json', '--json'], { cwd: dir });
     expect(lint.code).toBe(1);
     expect(json<Findings>(lint.stdout).findings.map((f) => f.code)).toContain('certificate.missing');
+    expect(json<{ status: unknown }>(lint.stdout).status).toMatchObject({ completeness: { state: 'incomplete', missing: ['Certificate'] }, errors: 0 });
   });
 
   it('refuses bad flags with exit 2', () => {

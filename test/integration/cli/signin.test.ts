@@ -113,7 +113,7 @@ describe('gcw signin client-credentials', () => {
       gcw(['signin', 'client-credentials', ...hosts(), '--secret-env', 'NOT_SET_ANYWHERE', '--json']),
       gcw(['signin', 'client-credentials', '--client-id', info.webApp.clientId, '--tenant', 'common', '--login-host', info.host, '--graph-host', info.host, '--secret-env', 'S', '--json'], { S: 'x' }),
       gcw(['signin', 'client-credentials', ...hosts(), '--pfx', 'app.pfx', '--password-env', 'P', '--json'], { P: 'wrong' }),
-      gcw(['signin', 'client-credentials', '--profile', 'profile.json', '--tenant', 'x', '--secret-env', 'S'], { S: 'x' }),
+      gcw(['signin', 'client-credentials', '--profile', 'profile.json', '--tenant', 'contoso.com', '--secret-env', 'S'], { S: 'x' }),
     ]);
     expect(none.code).toBe(2);
     expect(JSON.parse(none.stdout)).toMatchObject({ ok: false, error: { code: 'cli.usage' } });
@@ -171,14 +171,15 @@ describe('gcw signin interactive', () => {
     expect(stdout).toMatch(/appidacr\s+0 \(none \(public client\)\)/);
   });
 
-  it('opens the system browser (xdg-open) when not --no-browser', async () => {
+  it('opens the system browser (xdg-open) when not --no-browser, without the secret variables in its environment', async () => {
     const fakeBin = mkdtempSync(join(tmpdir(), 'gcw-fake-open-'));
     const record = join(fakeBin, 'opened.txt');
-    writeFileSync(join(fakeBin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > "${record}"\n`);
+    const envDump = join(fakeBin, 'env.txt');
+    writeFileSync(join(fakeBin, 'xdg-open'), `#!/bin/sh\nenv > "${envDump}"\nprintf '%s' "$1" > "${record}"\n`);
     chmodSync(join(fakeBin, 'xdg-open'), 0o755);
     const browser = new HttpBrowser({ caPem, user: info.user });
     let driven = false;
-    const pending = gcw(['signin', 'interactive', '--profile', 'profile.json', '--secret-env', 'S', '--timeout', '60', '--json'], { S: info.webApp.secret, PATH: `${fakeBin}:${process.env.PATH ?? ''}` }, () => {
+    const pending = gcw(['signin', 'interactive', '--profile', 'profile.json', '--secret-env', 'S', '--timeout', '60', '--json'], { S: info.webApp.secret, GCW_TEST_OTHER: 'kept', PATH: `${fakeBin}:${process.env.PATH ?? ''}` }, () => {
       if (!driven && existsSync(record) && readFileSync(record, 'utf8').length > 0) {
         driven = true;
         void browser.open(readFileSync(record, 'utf8'));
@@ -195,6 +196,11 @@ describe('gcw signin interactive', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('Open this address');
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, flow: 'interactive' });
+    // The browser (and anything it starts) never sees the client secret; other variables are passed on.
+    const seen = readFileSync(envDump, 'utf8');
+    expect(seen).toContain('GCW_TEST_OTHER=kept');
+    expect(seen).not.toMatch(/^S=/m);
+    expect(seen).not.toContain(info.webApp.secret);
   });
 
   it('nobody comes back: exit 1 with signin.timeout', async () => {
@@ -208,14 +214,14 @@ describe('gcw consent-url and gcw token decode', () => {
   it('prints the v2 and v1 admin consent URLs for the profile’s cloud; v2 refuses "common"', async () => {
     const [v2, v1, common] = await Promise.all([
       gcw(['consent-url', '--profile', 'profile.json']),
-      gcw(['consent-url', '--client-id', 'abc', '--tenant', 'common', '--environment', 'usgov-l4', '--v1', '--json']),
-      gcw(['consent-url', '--client-id', 'abc', '--tenant', 'common', '--json']),
+      gcw(['consent-url', '--client-id', '11111111-2222-3333-4444-555555555555', '--tenant', 'common', '--environment', 'usgov-l4', '--v1', '--json']),
+      gcw(['consent-url', '--client-id', '11111111-2222-3333-4444-555555555555', '--tenant', 'common', '--json']),
     ]);
     expect(v2.code).toBe(0);
     const url = new URL(v2.stdout.trim());
     expect(url.origin + url.pathname).toBe(`https://${info.host}/${info.tenantId}/v2.0/adminconsent`);
     expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: info.webApp.clientId, scope: `https://${info.host}/.default`, redirect_uri: 'http://localhost' });
-    expect(JSON.parse(v1.stdout)).toEqual({ url: 'https://login.microsoftonline.us/common/adminconsent?client_id=abc&redirect_uri=http%3A%2F%2Flocalhost', version: 'v1', redirectUri: 'http://localhost' });
+    expect(JSON.parse(v1.stdout)).toEqual({ url: 'https://login.microsoftonline.us/common/adminconsent?client_id=11111111-2222-3333-4444-555555555555&redirect_uri=http%3A%2F%2Flocalhost', version: 'v1', redirectUri: 'http://localhost' });
     expect(common.code).toBe(2);
     expect(JSON.parse(common.stdout)).toMatchObject({ ok: false, error: { code: 'signin.tenant_required' } });
   });

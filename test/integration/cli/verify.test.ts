@@ -34,6 +34,8 @@ interface ReportJson {
 }
 
 const codes = (r: ReportJson) => r.findings.map((f) => f.code);
+/** `verify --dir --json` prints JSON Lines: one report per line, then { summary }. */
+const jsonLines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as ReportJson & { summary?: unknown });
 
 /** The good spec with its secret's dates around the real clock (the CLI judges dates against now). */
 function currentSpec(): AppSpec {
@@ -68,9 +70,11 @@ describe('gcw verify', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout) as ReportJson;
-    expect(Object.keys(report).sort()).toEqual(['counts', 'file', 'findings', 'format']);
+    expect(Object.keys(report).sort()).toEqual(['apps', 'counts', 'file', 'findings', 'format']);
     expect(report.format).toBe('graph');
-    expect(codes(report)).toEqual(expect.arrayContaining(['permission.minimum_missing', 'public_client.enabled_for_confidential', 'certificate.not_checked']));
+    // its only certificate ended in 2023: without a PFX that is an error too (certificate.none_usable), not a note
+    expect(codes(report)).toEqual(expect.arrayContaining(['permission.minimum_missing', 'public_client.enabled_for_confidential', 'certificate.none_usable']));
+    expect(report.findings.find((f) => f.code === 'certificate.none_usable')).toMatchObject({ severity: 'error', message: expect.stringContaining('expired on 2023-06-08') });
     for (const f of report.findings) {
       expect(Object.keys(f).sort()).toEqual(['code', 'fix', 'link', 'message', 'severity']);
       expect(f.link).toMatch(/^https:\/\/entra\.microsoft\.com\//);
@@ -88,7 +92,7 @@ describe('gcw verify', () => {
     expect(gcw(['profile', 'new', ...byoProfile, '--out', 'byo.gcw-profile.json'], { cwd: dir }).code).toBe(0);
     const r = gcw(['verify', '--manifest', 'good.json', '--profile', 'byo.gcw-profile.json', '--loopback', '--secret-env', 'APP_SECRET', '--json'], { cwd: dir, env: { APP_SECRET: SECRET } });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ file: 'good.json', format: 'graph', counts: { error: 0, warning: 0, info: 0 }, findings: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ file: 'good.json', format: 'graph', apps: [{ appId: APP_ID, displayName: 'Contoso automation' }], counts: { error: 0, warning: 0, info: 0 }, findings: [] });
     const other = gcw(['verify', '--manifest', 'good.json', '--profile', 'byo.gcw-profile.json', '--secret-env', 'APP_SECRET'], { cwd: dir, env: { APP_SECRET: 'Xy~another' } });
     expect(other.code).toBe(1);
     expect(other.stdout).toContain('[secret.hint_mismatch]');
@@ -124,6 +128,18 @@ describe('gcw verify', () => {
     expect(JSON.parse(wrong.stdout)).toMatchObject({ ok: false, error: { code: 'pfx.wrong_password' } });
   });
 
+  it('checks a Teams Toolkit template and a pasted requiredResourceAccess list instead of refusing them', () => {
+    const template = gcw(['verify', '--manifest', join(fixturesDir, '09_teams-toolkit_aad.manifest.json'), ...byoProfile, '--json'], { cwd: dir });
+    expect(template.code).toBe(0);
+    const t = JSON.parse(template.stdout) as ReportJson;
+    expect(codes(t)).toEqual(expect.arrayContaining(['manifest.template', 'manifest.app_id_placeholder', 'permission.other_api_not_checked']));
+    expect(codes(t)).not.toContain('client_id.mismatch');
+    expect(codes(t)).not.toContain('secret.none_registered');
+    const list = gcw(['verify', '--manifest', join(fixturesDir, '11_fragment_requiredResourceAccess-list.json'), '--json'], { cwd: dir });
+    expect(list.code).toBe(0);
+    expect(codes(JSON.parse(list.stdout) as ReportJson)).toContain('manifest.partial');
+  });
+
   it('exits 2 for bad input: invalid JSON with its line, not a manifest, a missing file, wrong flags', () => {
     const broken = gcw(['verify', '--manifest', 'broken.json', '--json'], { cwd: dir });
     expect(broken.code).toBe(2);
@@ -140,29 +156,37 @@ describe('gcw verify', () => {
     expect(gcw(['verify', '--manifest', 'good.json', '--profile', 'good.json', '--json'], { cwd: dir }).code).toBe(2);
   });
 
-  it('verifies a folder against one profile: one report each, errors exit 1, a non-manifest exits 2', () => {
+  it('verifies a folder against one profile: one report each, errors exit 1, a non-manifest is an error of that file (exit 1)', () => {
     const folder = join(dir, 'apps');
     mkdirSync(folder);
     copyFileSync(join(dir, 'good.json'), join(folder, 'a-good.json'));
     copyFileSync(join(dir, 'good-aad.json'), join(folder, 'b-good-aad.json'));
     const clean = gcw(['verify', '--dir', 'apps', ...byoProfile, '--json'], { cwd: dir });
     expect(clean.code).toBe(0);
-    const cleanReports = (JSON.parse(clean.stdout) as { reports: ReportJson[] }).reports;
-    expect(cleanReports.map((r) => [r.file, r.format, r.counts.error])).toEqual([
+    const cleanLines = jsonLines(clean.stdout);
+    expect(cleanLines.slice(0, -1).map((r) => [r.file, r.format, r.counts.error])).toEqual([
       ['a-good.json', 'graph', 0],
       ['b-good-aad.json', 'aadgraph', 0],
     ]);
+    expect(cleanLines.at(-1)).toEqual({ summary: { files: 2, checked: 2, withErrors: 0, notManifests: 0, findings: expect.objectContaining({ error: 0 }), reportsWritten: 0, partialExports: [] } });
     copyFileSync(join(dir, 'no-callback.json'), join(folder, 'c-no-callback.json'));
     const failing = gcw(['verify', '--dir', 'apps', ...byoProfile, '--out', 'reports', '--out-format', 'html'], { cwd: dir });
     expect(failing.code).toBe(1);
-    expect(failing.stdout).toContain('c-no-callback.json: 1 errors');
+    expect(failing.stdout).toContain('c-no-callback.json: 1 error, ');
     expect(readFileSync(join(dir, 'reports', 'c-no-callback.verification.html'), 'utf8')).toContain('redirect.byo_callback_missing');
     copyFileSync(join(fixturesDir, '06_graph_selfSignedCertificate_addTokenSigningCertificate_response.json'), join(folder, 'd-credential.json'));
     const bad = gcw(['verify', '--dir', 'apps', ...byoProfile, '--json'], { cwd: dir });
-    expect(bad.code).toBe(2);
-    const reports = (JSON.parse(bad.stdout) as { reports: Array<ReportJson | { file: string; error: { code: string; message: string } }> }).reports;
+    expect(bad.code).toBe(1);
+    const reports = jsonLines(bad.stdout).slice(0, -1) as unknown as ReportJson[];
     expect(reports).toHaveLength(4);
-    expect(reports[3]).toEqual({ file: 'd-credential.json', error: { code: 'manifest.not_a_manifest', message: expect.stringContaining('keyCredential') } });
+    expect(codes(reports[2] as ReportJson)).toContain('redirect.byo_callback_missing');
+    expect(reports[3]).toEqual({
+      file: 'd-credential.json',
+      format: null,
+      apps: [],
+      counts: { error: 1, warning: 0, info: 0 },
+      findings: [{ code: 'manifest.not_a_manifest', severity: 'error', message: expect.stringContaining('keyCredential'), fix: expect.any(String), link: null }],
+    });
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     expect(JSON.parse(gcw(['verify', '--dir', 'empty', '--json'], { cwd: dir }).stdout)).toMatchObject({ ok: false, error: { code: 'manifest.no_files' } });

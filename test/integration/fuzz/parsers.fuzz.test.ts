@@ -15,7 +15,7 @@ import { mutateBytes, mutateJson, mutateText, pick, prng } from '../../support/f
 const DEFAULT_SEED = 20261129;
 const SEED = Number(process.env.GCW_FUZZ_SEED ?? DEFAULT_SEED);
 /** sha256 of the first 1,000 inputs of each target with the default seed. */
-const INPUTS_DIGEST = '6976be500e8287718fade736bc375e6c71ab290fc10ba9fd47d17df93e30a047';
+const INPUTS_DIGEST = '7abd4e5d91a93f52a64d9ae0251b777c705c4d11a34d6f3c78a38591bb2a5039';
 const PER_TARGET = Number(process.env.GCW_FUZZ_PER_TARGET ?? 5000);
 const LIMIT_MS = 2000;
 // Validation and expiry are judged against a fixed clock, so a run does not depend on the day it runs.

@@ -23,6 +23,8 @@ import { ManualTimers } from '../../support/doubles';
 import { startSigninHarness, type SigninHarness } from '../../support/idp';
 import { binaryNeedle, filesUnder, findInText, scanFiles, textNeedle, type Needle } from '../../support/secret-scan';
 import { pfxOf } from '../../support/signin-profiles';
+import { addManagementApp } from '../../support/graph/management';
+import type { FetchView, PlanView } from '../../../src/shared/contract/graph';
 import { openSigninHost, type SigninHandlerHost } from '../signin/handler-host';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -51,6 +53,8 @@ const needles: Needle[] = [];
 /** Methods this audit does not call, with the reason (none today). */
 const notExercised: Record<string, string> = {};
 let suggestedPassword = '';
+/** Client secrets Microsoft Graph (the emulator) made for the Workbench: in the vault only. */
+const graphSecrets: string[] = [];
 let generatedKeyDer: Buffer | null = null;
 const copies: Array<{ method: string; text: string; delays: number[]; after?: string }> = [];
 
@@ -126,6 +130,7 @@ async function runEveryFeature(): Promise<void> {
   host.dialogs.saveQueue.push(join(exportFolder, 'verify-report.html'));
   await host.ok('verify.exportReport', { reportId: run.reportId, format: 'html' });
   await host.ok('verify.copyReport', { reportId: run.reportId });
+  await host.ok('verify.renderReport', { reportId: run.reportId, format: 'html' });
 
   // Certificates page again: export the held certificate (PFX under a new password, .cer, .pem, base64, keyCredentials).
   const again = await host.ok<HeldCertificate>('certificates.inspect', { fileName: 'workbench-app.pfx', bytesBase64: pfx.toString('base64'), password: PFX_PASSWORD });
@@ -149,6 +154,7 @@ async function runTheRestOfTheContract(): Promise<void> {
 
   // Certificates: the pasted base64 of the PFX, a file picked in the dialog, its base64 saved, a generated certificate.
   await host.ok('certificates.prewarm', {});
+  await host.ok('certificates.cancelOpen', {});
   const decoded = await host.ok<DecodedBase64>('certificates.decodeBase64', { text: pfx.toString('base64') });
   const unlocked = await host.ok<HeldCertificate>('certificates.unlock', { ref: decoded.lockedRef ?? decoded.certificate?.ref ?? '', password: PFX_PASSWORD });
   writeFileSync(join(inputFolder, 'picked.pfx'), pfx);
@@ -156,6 +162,9 @@ async function runTheRestOfTheContract(): Promise<void> {
   const picked = await host.ok<HeldCertificate>('certificates.inspectFile', { password: PFX_PASSWORD });
   host.dialogs.saveQueue.push(join(inputFolder, 'picked.pfx.b64.txt'));
   await host.ok('certificates.saveBase64', { ref: picked.ref });
+  // The browser's paths (gcw ui): the base64 and an export set as downloads.
+  await host.ok('certificates.base64File', { ref: picked.ref });
+  await host.ok('certificates.exportFiles', { ref: unlocked.ref, password: EXPORT_PASSWORD, name: 'unlocked-download' });
   const generated = await host.ok<HeldCertificate>('certificates.generate', { commonName: 'Secrets audit generated', key: 'ec-p256' });
   suggestedPassword = (await host.ok<{ password: string }>('certificates.suggestPassword', {})).password;
   await host.ok('certificates.copyPassword', { password: suggestedPassword });
@@ -188,6 +197,7 @@ async function runTheRestOfTheContract(): Promise<void> {
   writeFileSync(join(inputFolder, 'proxy-ca.pem'), h.pki.caPem);
   host.dialogs.openQueue.push(join(inputFolder, 'proxy-ca.pem'));
   await host.ok('signin.chooseExtraCa', {});
+  await host.ok('signin.trustExtraCaPem', { fileName: 'proxy-ca.pem', pem: h.pki.caPem });
   await host.ok('signin.setPreferences', { extraCaFile: null });
   await host.ok('signin.aadstsLookup', { code: 7000215 });
   await host.ok('signin.aadstsSearch', { query: 'secret' });
@@ -195,11 +205,32 @@ async function runTheRestOfTheContract(): Promise<void> {
   await host.ok('signin.clearHistory', { profileId: ids.wrong });
   await host.ok('signin.forgetSignIn', { profileId: ids.wrong });
 
+  // Microsoft Graph: the admin's management sign-in, create with a new secret and consent, fetch, repair, rotate, remove the old secret.
+  addManagementApp(h.s.tenant);
+  host.useBrowser(h.browser({ user: h.s.admin }));
+  const graphId = (await host.ok<SavedProfileResult>('profiles.create', { auth: 'client-credentials', name: 'Secrets Graph-made app', tenant: h.s.tenantId, environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, scopes: ['User.Read', 'Files.Read'], appOnlyPermissions: ['Sites.Read.All'] })).entry.id;
+  await host.ok('graph.status', { profileId: graphId });
+  await host.ok('graph.signIn', { profileId: graphId, client: { kind: 'graph-cli' }, action: 'create', consent: true });
+  const created = await host.ok<PlanView>('graph.previewCreate', { profileId: graphId, credential: 'new-secret', secretMonths: 6, consent: true });
+  await host.ok('graph.apply', { planId: created.planId });
+  graphSecrets.push(host.ctx.profiles.readSecret(graphId, 'clientSecret'));
+  const fetched = await host.ok<FetchView>('graph.fetch', { profileId: graphId });
+  await host.ok('graph.previewRepair', { profileId: graphId });
+  const rotate = await host.ok<PlanView>('graph.previewRotate', { profileId: graphId, credential: { kind: 'secret', months: 3 } });
+  await host.ok('graph.apply', { planId: rotate.planId });
+  graphSecrets.push(host.ctx.profiles.readSecret(graphId, 'clientSecret'));
+  const removeOld = await host.ok<PlanView>('graph.previewRemoveOld', { profileId: graphId, passwordKeyIds: fetched.passwords.map((p) => p.keyId) });
+  await host.ok('graph.discard', { planId: removeOld.planId });
+  await host.ok('graph.changes', { profileId: graphId });
+  await host.ok('graph.signOut', { profileId: graphId });
+  host.useBrowser(h.browser());
+
   // Connection records (PDF needs the app's printer, which this host has not) and the wizard with a held secret and certificate.
   for (const id of [ids.cc, ids.cert, ids.byo]) await host.ok('records.get', { profileId: id });
   for (const format of ['markdown', 'html'] as const) {
     host.dialogs.saveQueue.push(join(exportFolder, `record.${format === 'markdown' ? 'md' : 'html'}`));
     await host.ok('records.export', { profileId: ids.cert, format });
+    await host.ok('records.render', { profileId: ids.cert, format });
   }
   const wizard = await host.ok<{ state: unknown }>('wizard.get', {});
   await host.ok('wizard.save', { state: { ...(wizard.state as object), auth: 'byo-app', step: 'credential' } });
@@ -228,6 +259,7 @@ beforeAll(async () => {
   needles.push(
     textNeedle('client secret', h.s.webApp.secretValue),
     textNeedle('own-app client secret', BYO_SECRET),
+    ...graphSecrets.map((secret, i) => textNeedle(`client secret made by Graph #${i + 1}`, secret)),
     textNeedle('wrong client secret', WRONG_SECRET),
     textNeedle('PFX password', PFX_PASSWORD),
     textNeedle('export password', EXPORT_PASSWORD),

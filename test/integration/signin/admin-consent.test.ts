@@ -19,8 +19,8 @@ describe('admin consent URLs', () => {
     const v2 = new URL(buildAdminConsentUrl({ ...gov, tenant: 'contoso.onmicrosoft.us', clientId: 'abc', redirectUri: 'http://localhost', state: 's1' }));
     expect(v2.origin + v2.pathname).toBe('https://login.microsoftonline.us/contoso.onmicrosoft.us/v2.0/adminconsent');
     expect(Object.fromEntries(v2.searchParams)).toEqual({ client_id: 'abc', scope: 'https://dod-graph.microsoft.us/.default', redirect_uri: 'http://localhost', state: 's1' });
-    const v1 = new URL(buildAdminConsentUrl({ ...signInHostsFor('china'), tenant: 't', clientId: 'abc', redirectUri: 'http://localhost/consent', version: 'v1' }));
-    expect(v1.origin + v1.pathname).toBe('https://login.chinacloudapi.cn/t/adminconsent');
+    const v1 = new URL(buildAdminConsentUrl({ ...signInHostsFor('china'), tenant: 'contoso.partner.onmschina.cn', clientId: 'abc', redirectUri: 'http://localhost/consent', version: 'v1' }));
+    expect(v1.origin + v1.pathname).toBe('https://login.chinacloudapi.cn/contoso.partner.onmschina.cn/adminconsent');
     expect(v1.searchParams.has('scope')).toBe(false);
     expect(v1.searchParams.has('state')).toBe(false);
   });

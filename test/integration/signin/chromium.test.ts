@@ -50,7 +50,7 @@ describe.skipIf(skip !== null)('sign-in flows in headless Chromium', () => {
     expect(health.permissions.missing).toEqual([]);
   });
 
-  it('public client (msal acquireTokenInteractive) completes in Chromium', async () => {
+  it('public client (the Workbench’s listener) completes in Chromium', async () => {
     const tab = await chromium({ user: h.s.user });
     const result = await signInPublicClient({ ...h.endpoint(h.s.publicApp.clientId), openBrowser: tab.open, requiredPermissions: ['Files.Read.All'], timeoutMs: 30_000 });
     expect(result.claims?.credentialUsed).toBe('none (public client)');

@@ -1,5 +1,7 @@
 // The Entra emulator's own contract: Entra's error shape, discovery, JWKS, PKCE, code reuse, assertion checks, pages.
 import { createHash, createPrivateKey, createPublicKey, type JsonWebKey, randomBytes, randomUUID, sign } from 'node:crypto';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInInteractive } from '../../../src/core/signin/interactive-signin';
 import type { SigninNetworkClient } from '../../../src/core/signin/network-client';
@@ -117,14 +119,23 @@ describe('Entra emulator', () => {
   });
 
   it('a Custom host that is not Entra (no v2.0 discovery) → signin.authority_invalid', async () => {
-    const err = await signInInteractive({
-      ...h.endpoint(h.s.webApp.clientId),
-      loginHost: h.idp.host,
-      tenant: 'v1.0',
-      credential: { kind: 'secret', secret: h.s.webApp.secretValue },
-      openBrowser: async () => undefined,
-      timeoutMs: 2_000,
-    }).catch((e: unknown) => e);
-    expect((err as { code?: string }).code).toBe('signin.authority_invalid');
+    // An HTTPS API that is not an identity provider: a JSON 404 for every path, discovery included.
+    const server = createServer({ key: h.pki.server.privateKeyPem, cert: h.pki.server.certPem }, (_req, res) =>
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NotFound', message: 'No such resource.' } })),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const err = await signInInteractive({
+        ...h.endpoint(h.s.webApp.clientId),
+        loginHost: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+        credential: { kind: 'secret', secret: h.s.webApp.secretValue },
+        openBrowser: async () => undefined,
+        timeoutMs: 2_000,
+      }).catch((e: unknown) => e);
+      expect((err as { code?: string }).code).toBe('signin.authority_invalid');
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

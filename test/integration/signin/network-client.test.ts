@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -126,5 +126,33 @@ console.log(out.join(','));`,
       );
     expect(await run({ NODE_EXTRA_CA_CERTS: caFile })).toBe('200,200');
     expect(await run({ NODE_EXTRA_CA_CERTS: '' })).toBe('tls,tls');
+  }, 60_000);
+
+  it('trusts the operating system\'s certificate store only when asked (a CA deployed there, as a proxy\'s root CA is)', async () => {
+    // On Linux Node reads the OS store from OpenSSL's default file and folder, which SSL_CERT_FILE and SSL_CERT_DIR replace.
+    const dir = mkdtempSync(join(tmpdir(), 'gcw-os-store-'));
+    const store = join(dir, 'store.pem');
+    writeFileSync(store, pki.caPem);
+    mkdirSync(join(dir, 'certs'));
+    const script = join(dir, 'probe.mts');
+    writeFileSync(
+      script,
+      `import { SigninNetworkClient } from ${JSON.stringify(join(process.cwd(), 'src/core/signin/network-client.ts'))};
+const out: string[] = [];
+for (const net of [new SigninNetworkClient(), new SigninNetworkClient({ systemCa: true }), new SigninNetworkClient({ systemCa: true, extraCaPem: ${JSON.stringify(createTestPki().caPem)} })]) {
+  try { out.push(String((await net.sendGetRequestAsync(${JSON.stringify(`${origin}/ok`)})).status)); } catch (e) { out.push(String(net.lastProblem()?.failure?.kind)); }
+  net.close();
+}
+console.log(out.join(','));`,
+    );
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', script],
+        { env: { ...process.env, NODE_EXTRA_CA_CERTS: '', SSL_CERT_FILE: store, SSL_CERT_DIR: join(dir, 'certs') }, cwd: process.cwd(), timeout: 30_000 },
+        (err, stdout) => (err ? reject(err) : resolve(stdout.trim())),
+      ),
+    );
+    expect(out).toBe('tls,200,200');
   }, 60_000);
 });

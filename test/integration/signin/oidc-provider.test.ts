@@ -58,7 +58,7 @@ describe('oidc-provider: delegated flows', () => {
     expect(r.certificateForm).toBe('sha256');
   });
 
-  it('public client through msal acquireTokenInteractive', async () => {
+  it('public client through the Workbench’s listener (getAuthCodeUrl + acquireTokenByCode)', async () => {
     const r = await signInPublicClient({ ...endpoint(oidcClients.publicClient), openBrowser: browser().open, scopes, prompt: 'consent' });
     expect(r.flow).toBe('public-client');
     expect(r.account).not.toBeNull();

@@ -9,10 +9,10 @@ export interface RawResponse {
   body: string;
 }
 
-/** Send one HTTP request to 127.0.0.1:<port> (Host: localhost:<port> unless given). */
+/** Send one HTTP request to 127.0.0.1:<port>, or `address` (e.g. ::1) (Host: localhost:<port> unless given). */
 export function httpSend(
   port: number,
-  options: { method?: string; path?: string; body?: string; headers?: Record<string, string> } = {},
+  options: { method?: string; path?: string; body?: string; headers?: Record<string, string>; address?: string } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { host: `localhost:${port}`, ...(options.headers ?? {}) };
@@ -20,7 +20,7 @@ export function httpSend(
       headers['content-type'] ??= 'application/x-www-form-urlencoded';
       headers['content-length'] ??= String(Buffer.byteLength(options.body));
     }
-    const req = request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers, agent: false }, (res) => {
+    const req = request({ host: options.address ?? '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -51,11 +51,11 @@ export function rawExchange(port: number, chunks: string[], gapMs = 0): Promise<
   });
 }
 
-/** True when nothing listens on 127.0.0.1:<port> any more (we can bind it ourselves). */
-export function portIsFree(port: number): Promise<boolean> {
+/** True when nothing listens on 127.0.0.1:<port> (or `address`) any more (we can bind it ourselves). */
+export function portIsFree(port: number, address = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    server.listen(port, address, () => server.close(() => resolve(true)));
   });
 }

@@ -1,4 +1,5 @@
-// The Fuses flipped into the packaged Electron binary: exactly the set Electron Forge's vite-typescript template uses.
+// The Fuses flipped into the packaged Electron binary: Electron Forge's vite-typescript template set, plus
+// GrantFileProtocolExtraPrivileges off (the app is served from app://, never file://).
 import { resolve } from 'node:path';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { createJiti } from 'jiti';
@@ -23,7 +24,7 @@ function byName(config: Record<string, unknown>): Record<string, unknown> {
 }
 
 describe('Electron Fuses in forge.config.ts', () => {
-  it('flips exactly the fuses of the Forge vite-typescript template, to the template values', async () => {
+  it('flips the fuses of the Forge vite-typescript template to the template values, and takes file:// its extra privileges', async () => {
     const config = await loadForgeConfig();
     const fuses = config.plugins.filter((p) => p.name === 'fuses');
     expect(fuses).toHaveLength(1);
@@ -35,6 +36,7 @@ describe('Electron Fuses in forge.config.ts', () => {
       EnableNodeCliInspectArguments: false,
       EnableEmbeddedAsarIntegrityValidation: true,
       OnlyLoadAppFromAsar: true,
+      GrantFileProtocolExtraPrivileges: false,
     });
   }, 20_000);
 

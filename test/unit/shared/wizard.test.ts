@@ -31,6 +31,12 @@ describe('decision guide', () => {
     expect(recommendOption(guide({ signsIn: 'unattended', environment: 'office365' }))?.reasons).toHaveLength(1);
   });
 
+  it('never claims the private key stays on the computer: the connection page takes the PFX and its password', () => {
+    const reasons = recommendOption(guide({ signsIn: 'unattended', credential: 'certificate' }))?.reasons.join(' ') ?? '';
+    expect(reasons).not.toMatch(/never leaves/);
+    expect(reasons).toContain('The connection page takes the PFX (with its private key) and its password');
+  });
+
   it('marks the recommended option and starts a fresh state with nothing chosen', () => {
     expect(optionLabel('certificate', 'certificate')).toBe('Client certificate (recommended)');
     expect(optionLabel('byo-app', 'certificate')).toBe('Bring your own OAuth 2.0 app');

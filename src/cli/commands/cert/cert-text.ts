@@ -1,4 +1,5 @@
 import type { CertificateView, ChainCertificate, KeyInfo } from '../../../shared/certificates';
+import { plural } from '../../../shared/wording';
 
 const day = (iso: string): string => iso.slice(0, 10);
 
@@ -9,7 +10,7 @@ export function keyText(key: KeyInfo): string {
 }
 
 function validity(c: ChainCertificate | CertificateView['certificate']): string {
-  const left = c.expired ? `expired ${-c.daysLeft} days ago` : c.notYetValid ? 'not valid yet' : `${c.daysLeft} days left`;
+  const left = c.expired ? `expired ${plural(-c.daysLeft, 'day')} ago` : c.notYetValid ? 'not valid yet' : `${plural(c.daysLeft, 'day')} left`;
   return `${day(c.notBefore)} to ${day(c.notAfter)} (${left})`;
 }
 

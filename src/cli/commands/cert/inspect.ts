@@ -1,6 +1,6 @@
 import { MAX_PFX_BYTES, openPreparedInput, prepareCertificateInput } from '../../../core/certificates';
 import { parseFlags, UsageError, type GlobalOptions } from '../../command';
-import { EXIT_OK } from '../../exit-codes';
+import { EXIT_FINDINGS, EXIT_OK } from '../../exit-codes';
 import type { CliIo } from '../../io';
 import { printJson } from '../../output';
 import { readInputFile, readPassword, passwordFlags } from './cert-input';
@@ -17,5 +17,6 @@ export async function certInspect(args: string[], io: CliIo, globals: GlobalOpti
   const opened = await openPreparedInput(prepareCertificateInput(file.bytes), password, { tryEmptyAndAbsent: false });
   if (globals.json) printJson(io, viewJson(file.name, opened.view));
   else io.out(viewText(file.name, opened.view));
-  return EXIT_OK;
+  // Read fine, but it cannot sign in: no private key (a .cer), a key that is not the certificate's, or expired.
+  return opened.view.warnings.some((w) => w.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -1,8 +1,11 @@
+import { getCiphers } from 'node:crypto';
 import { WorkbenchError } from '../../errors';
 import { type Asn1Node, Asn1Error, childAt, expectConstructed, isUniversal, readNumber, readOctets, readOid, Tag } from '../asn1/reader';
 import { OID } from '../asn1/oids';
 import { unsupportedAlgorithm } from '../errors';
+import { scryptAllowed } from './budget';
 import { HASH_SIZES, type HashName } from './kdf';
+import { scryptRefused } from './plan';
 
 /** Iteration counts above this are refused: opening would take minutes (real files use 1 to 2,000,000). */
 export const MAX_ITERATIONS = 10_000_000;
@@ -14,7 +17,7 @@ export type Pbes2Kdf =
 
 /** Symmetric ciphers reachable from PBES2. */
 export interface Pbes2Cipher {
-  name: 'aes-128-cbc' | 'aes-192-cbc' | 'aes-256-cbc' | 'des-ede3-cbc' | 'des-cbc' | 'rc2-cbc';
+  name: 'aes-128-cbc' | 'aes-192-cbc' | 'aes-256-cbc' | 'camellia-128-cbc' | 'camellia-192-cbc' | 'camellia-256-cbc' | 'des-ede3-cbc' | 'des-cbc' | 'rc2-cbc';
   label: string;
   keyLength: number;
   iv: Uint8Array;
@@ -69,6 +72,9 @@ const CIPHERS: Record<string, { name: Pbes2Cipher['name']; label: string; keyLen
   [OID.desEDE3CBC]: { name: 'des-ede3-cbc', label: 'DES-EDE3-CBC', keyLength: 24 },
   [OID.desCBC]: { name: 'des-cbc', label: 'DES-CBC', keyLength: 8 },
   [OID.rc2CBC]: { name: 'rc2-cbc', label: 'RC2-CBC', keyLength: 16 },
+  [OID.camellia128CBC]: { name: 'camellia-128-cbc', label: 'Camellia-128-CBC', keyLength: 16 },
+  [OID.camellia192CBC]: { name: 'camellia-192-cbc', label: 'Camellia-192-CBC', keyLength: 24 },
+  [OID.camellia256CBC]: { name: 'camellia-256-cbc', label: 'Camellia-256-CBC', keyLength: 32 },
 };
 
 /** Refuse iteration counts that would take minutes; checked before any work starts. */
@@ -132,7 +138,10 @@ export function parseKdf(node: Asn1Node, role: string): Pbes2Kdf {
     const parallelization = readNumber(childAt(params, 3, 'scrypt parallelization'), 'scrypt parallelization');
     const keyLength = params.children[4] ? readNumber(params.children[4], 'scrypt key length') : null;
     if (cost < 2 || (cost & (cost - 1)) !== 0 || blockSize < 1 || parallelization < 1) throw new Asn1Error('Bad scrypt parameters');
-    checkIterations(cost > 2 ** 20 || blockSize > 32 || parallelization > 16 ? MAX_ITERATIONS + 1 : cost, role);
+    // Checked before any work: memory is 128·N·r bytes, so r = 32 or N = 2^20 would ask for gigabytes.
+    if (!scryptAllowed(cost, blockSize, parallelization)) {
+      throw scryptRefused(cost, blockSize, parallelization, role);
+    }
     return { kind: 'scrypt', salt, cost, blockSize, parallelization, keyLength };
   }
   throw unsupportedAlgorithm(oid, `the key derivation of ${role}`);
@@ -152,8 +161,10 @@ function parseCipher(node: Asn1Node, role: string): Pbes2Cipher {
     const rc2Bits = version === null ? 32 : version === 160 ? 40 : version === 120 ? 64 : version === 58 ? 128 : version >= 256 ? version : 32;
     return { ...known, iv, rc2Bits, keyLength: Math.max(5, rc2Bits / 8), oid, label: `RC2-${rc2Bits}-CBC` };
   }
+  // Camellia comes from the runtime's crypto library: Node's OpenSSL has it, Electron's BoringSSL does not.
+  if (known.name.startsWith('camellia') && !getCiphers().includes(known.name)) throw unsupportedAlgorithm(oid, `the encryption of ${role}`, 'runtime');
   const iv = readOctets(params, 'Cipher IV');
-  const blockSize = known.name.startsWith('aes') ? 16 : 8;
+  const blockSize = known.name.startsWith('aes') || known.name.startsWith('camellia') ? 16 : 8;
   if (iv.length !== blockSize) throw new Asn1Error('Cipher IV has the wrong length');
   return { ...known, iv, rc2Bits: 0, oid };
 }

@@ -54,6 +54,7 @@ export async function pkcs12Kdf(
   id: number,
   iterations: number,
   length: number,
+  signal?: AbortSignal,
 ): Promise<Buffer> {
   const { u, v } = HASH_SIZES[hash];
   const D = Buffer.alloc(v, id);
@@ -61,7 +62,7 @@ export async function pkcs12Kdf(
   const blocks = Math.ceil(length / u);
   const out: Buffer[] = [];
   for (let i = 0; i < blocks; i++) {
-    const A = await iteratedHash(hash, Buffer.concat([D, I]), Math.max(1, iterations));
+    const A = await iteratedHash(hash, Buffer.concat([D, I]), Math.max(1, iterations), signal);
     out.push(A);
     if (i === blocks - 1) break;
     const B = repeatTo(A, v);

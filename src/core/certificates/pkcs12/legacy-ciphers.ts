@@ -2,9 +2,21 @@
 // node-forge's JavaScript implementations, RC4 here. Only old PFX files use them; forge is loaded on first need.
 import type * as Forge from 'node-forge';
 
+/** Which part failed to decrypt, how it is encrypted, and how many other password forms were tried. */
+export interface FailedPart {
+  name: 'certificates' | 'private key';
+  description: string;
+  otherForms: number;
+  stoppedByBudget: boolean;
+}
+
 /** Padding or key failure while decrypting: with an unverified password this means the password is wrong. */
 export class DecryptionFailed extends Error {
-  constructor(message = 'decryption failed') {
+  constructor(
+    message = 'decryption failed',
+    /** The part that failed, once known (set by decryptAll). */
+    readonly part: FailedPart | null = null,
+  ) {
     super(message);
     this.name = 'DecryptionFailed';
   }

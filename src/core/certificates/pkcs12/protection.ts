@@ -3,8 +3,9 @@ import { OID } from '../asn1/oids';
 import { type EncryptionScheme, kdfLabel } from './algorithms';
 import { HASH_SIZES } from './kdf';
 import type { PfxMacData } from './structure';
+import { thousands } from '../../../shared/wording';
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = thousands;
 const iterationsText = (n: number): string => `${count(n)} iteration${n === 1 ? '' : 's'}`;
 
 /** Structured and readable description of one encryption. */
@@ -47,6 +48,10 @@ export interface ProtectionInput {
   mac: PfxMacData | null;
   certificateEncryption: Array<EncryptionScheme | null>;
   keyEncryption: Array<EncryptionScheme | null>;
+  /** Producer quirks worked around while decrypting. */
+  quirks?: string[];
+  /** Encrypted parts without certificates (CRLs, secrets, shrouded keys' containers, nothing), with what they hold. */
+  otherEncryption?: Array<{ holds: string; scheme: EncryptionScheme }>;
 }
 
 /** Build the readable summary, the legacy flag and its note. */
@@ -54,22 +59,26 @@ export function describeProtection(input: ProtectionInput): PfxProtection {
   const certs = dedupe(input.certificateEncryption.map((s) => describeEncryption('certificates', s)));
   const keys = dedupe(input.keyEncryption.map((s) => describeEncryption('private-key', s)));
   const mac = describeMac(input.mac);
-  const encryption = [...certs, ...keys];
+  const others = dedupe((input.otherEncryption ?? []).map((o) => ({ ...describeEncryption('other', o.scheme), holds: o.holds })));
+  const encryption = [...certs, ...keys, ...others];
   const anyEncrypted = encryption.some((e) => e.scheme !== 'none');
   const passwordProtected = anyEncrypted || mac !== null;
 
   const parts: string[] = [];
   const all = [...certs, ...keys];
   const same = certs.length <= 1 && keys.length <= 1 && all.length > 0 && all.every((e) => e.description === all[0]!.description);
-  if (same && !(all[0]!.scheme !== 'none' && keys.length === 0)) parts.push(all[0]!.scheme === 'none' ? 'not encrypted' : all[0]!.description);
+  if (same && others.length === 0 && !(all[0]!.scheme !== 'none' && keys.length === 0)) parts.push(all[0]!.scheme === 'none' ? 'not encrypted' : all[0]!.description);
   else {
     if (certs.length > 0) parts.push(`certificates ${certs.map((e) => e.description).join(' / ')}`);
     if (keys.length > 0) parts.push(`private key ${keys.map((e) => e.description).join(' / ')}`);
+    for (const other of others) parts.push(`${other.holds} ${other.description}`);
   }
   parts.push(mac ? `MAC ${mac.algorithm}, ${iterationsText(mac.iterations)}` : 'no MAC');
   let summary = parts.join('; ');
   summary = summary.charAt(0).toUpperCase() + summary.slice(1);
   if (!passwordProtected) summary = `Not password protected (nothing encrypted, no MAC)`;
+  const quirks = input.quirks ?? [];
+  if (quirks.length > 0) summary += `. Opened with a workaround for the tool that made it: ${quirks.join('; ')}`;
 
   const reasons = legacyReasons(encryption, input);
   return {
@@ -79,6 +88,7 @@ export function describeProtection(input: ProtectionInput): PfxProtection {
     encryption,
     legacy: reasons.length > 0,
     legacyNote: reasons.length > 0 ? `Legacy protection: ${reasons.join('; ')}. Export it again with the modern profile (AES-256, SHA-256 MAC).` : null,
+    quirks,
   };
 }
 
@@ -99,5 +109,8 @@ function legacyReasons(encryption: PfxEncryption[], input: ProtectionInput): str
 
 function dedupe(list: PfxEncryption[]): PfxEncryption[] {
   const seen = new Set<string>();
-  return list.filter((e) => (seen.has(e.description) ? false : (seen.add(e.description), true)));
+  return list.filter((e) => {
+    const key = `${e.holds ?? ''}|${e.description}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }

@@ -13,9 +13,14 @@ import {
   Tag,
 } from '../asn1/reader';
 import { OID } from '../asn1/oids';
-import { unsupportedAlgorithm } from '../errors';
+import { unsafeMac, unsupportedAlgorithm } from '../errors';
 import { checkIterations, DIGESTS, HMAC_HASHES, type EncryptionScheme, parseEncryptionScheme, parseKdf, type Pbes2Kdf } from './algorithms';
+import { MAX_BAGS } from './budget';
 import type { HashName } from './kdf';
+import { tooManyBags } from './plan';
+
+/** Shortest PBMAC1 key accepted (RFC 9579 section 4). */
+export const MIN_PBMAC1_KEY_BYTES = 20;
 
 /** The MAC of a PFX: classic HMAC with a PKCS#12-KDF key, or PBMAC1 (RFC 9579) with a PBKDF2 key. */
 export type PfxMacData =
@@ -44,6 +49,7 @@ export function parsePfx(bytes: Uint8Array): ParsedPfx {
   const authSafe = explicitOctets(contentInfo.children[1], 'PFX content');
   const macData = root.children[2] ? parseMacData(root.children[2]) : null;
   const safe = expectConstructed(parseAsn1(authSafe), Tag.SEQUENCE, 'AuthenticatedSafe');
+  if (safe.children.length > MAX_BAGS) throw tooManyBags(safe.children.length);
   return { macData, authSafe, items: safe.children.map(parseContentInfo) };
 }
 
@@ -83,6 +89,8 @@ function parseMacData(node: Asn1Node): PfxMacData {
     const params = expectConstructed(algorithm.children[1], Tag.SEQUENCE, 'PBMAC1 parameters');
     const kdf = parseKdf(expectConstructed(params.children[0], Tag.SEQUENCE, 'PBMAC1 key derivation'), 'the integrity check');
     if (kdf.kind !== 'pbkdf2') throw unsupportedAlgorithm(OID.scrypt, 'the integrity check');
+    // RFC 9579: keyLength MUST be present and at least 20 bytes. A 1-byte key lets 1 in 256 wrong passwords through.
+    if (kdf.keyLength === null || kdf.keyLength < MIN_PBMAC1_KEY_BYTES) throw unsafeMac(kdf.keyLength, MIN_PBMAC1_KEY_BYTES);
     const schemeOid = readOid(childAt(expectConstructed(params.children[1], Tag.SEQUENCE, 'PBMAC1 scheme'), 0, 'PBMAC1 scheme OID'));
     const hash = HMAC_HASHES[schemeOid];
     if (!hash) throw unsupportedAlgorithm(schemeOid, 'the integrity check');
@@ -107,17 +115,23 @@ export interface RawBags {
   certificates: Array<{ der: Buffer } & BagAttributes>;
   keys: Array<{ pkcs8: Buffer } & BagAttributes>;
   shroudedKeys: Array<{ scheme: EncryptionScheme; ciphertext: Uint8Array } & BagAttributes>;
+  /** Bags parsed so far in the whole file, shared by every collection of one open (capped at MAX_BAGS). */
+  seen: { bags: number };
+  /** Kinds of the other bags found (`CRLs`, `secrets`, …), for the protection text. */
+  other: string[];
 }
 
 /** An empty bag collection. */
-export function emptyBags(): RawBags {
-  return { certificates: [], keys: [], shroudedKeys: [] };
+export function emptyBags(seen: { bags: number } = { bags: 0 }): RawBags {
+  return { certificates: [], keys: [], shroudedKeys: [], seen, other: [] };
 }
 
 /** Parse SafeContents ::= SEQUENCE OF SafeBag into `into` (nested safeContentsBags included). */
 export function parseSafeContents(bytes: Uint8Array, into: RawBags, container: EncryptionScheme | null, depth = 0): void {
   if (depth > 4) throw new Asn1Error('SafeContents nested too deep');
   const seq = expectConstructed(parseAsn1(bytes), Tag.SEQUENCE, 'SafeContents');
+  into.seen.bags += seq.children.length;
+  if (into.seen.bags > MAX_BAGS) throw tooManyBags(into.seen.bags);
   for (const bagNode of seq.children) {
     const bag = expectConstructed(bagNode, Tag.SEQUENCE, 'SafeBag');
     const bagId = readOid(childAt(bag, 0, 'SafeBag type'));
@@ -127,7 +141,10 @@ export function parseSafeContents(bytes: Uint8Array, into: RawBags, container: E
     const attributes = { ...parseAttributes(bag.children[2]), container };
     if (bagId === OID.certBag) {
       const certBag = expectConstructed(value, Tag.SEQUENCE, 'CertBag');
-      if (readOid(childAt(certBag, 0, 'CertBag type')) !== OID.x509Certificate) continue;
+      if (readOid(childAt(certBag, 0, 'CertBag type')) !== OID.x509Certificate) {
+        into.other.push('other certificates');
+        continue;
+      }
       const der = Buffer.from(explicitOctets(certBag.children[1], 'certificate'));
       into.certificates.push({ der, ...attributes });
     } else if (bagId === OID.keyBag) {
@@ -138,8 +155,10 @@ export function parseSafeContents(bytes: Uint8Array, into: RawBags, container: E
       into.shroudedKeys.push({ scheme, ciphertext: readOctets(childAt(epki, 1, 'encrypted key'), 'encrypted key'), ...attributes });
     } else if (bagId === OID.safeContentsBag) {
       parseSafeContents(value.source.subarray(value.start, value.end), into, container, depth + 1);
+    } else {
+      // CRL and secret bags carry nothing this app shows; the protection text still names the part they are in.
+      into.other.push(bagId === OID.crlBag ? 'CRLs' : bagId === OID.secretBag ? 'secrets' : 'other items');
     }
-    // CRL and secret bags carry nothing this app shows.
   }
 }
 

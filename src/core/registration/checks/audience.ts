@@ -1,4 +1,5 @@
 import type { FindingDraft } from '../findings';
+import { isPartial } from '../shape-notes';
 import type { Check } from './check-context';
 
 const audiences: Record<string, string> = {
@@ -13,7 +14,8 @@ const multitenantChoice = 'choose “Accounts in any organizational directory (A
 /** signInAudience against the tenant the connection signs in to (common, organizations, consumers or one tenant). */
 export const checkAudience: Check = ({ app, target }) => {
   const out: FindingDraft[] = [];
-  const audience = app.signInAudience;
+  // Entra's values compared without letter case: some tools write AzureADAndPersonalMicrosoftAccount.
+  const audience = app.signInAudience === null ? null : (Object.keys(audiences).find((k) => k.toLowerCase() === app.signInAudience?.trim().toLowerCase()) ?? app.signInAudience);
   const tenant = (target.tenant ?? '').trim().toLowerCase();
   const sharedEndpoint = tenant === 'common' || tenant === 'organizations';
 
@@ -36,6 +38,8 @@ export const checkAudience: Check = ({ app, target }) => {
   if (target.auth === null) return out;
 
   if (!audience || !(audience in audiences)) {
+    // A partial file's note already says the account types could not be checked.
+    if (!audience && isPartial(app)) return out;
     out.push({
       code: 'audience.missing',
       message: audience

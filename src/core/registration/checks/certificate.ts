@@ -3,26 +3,26 @@ import type { FindingDraft } from '../findings';
 import { credentialName } from '../normalize-common';
 import { strictBase64, thumbprintsOf } from '../thumbprint-encoding';
 import type { VerifyCertificate } from '../verify-target';
-import { day, daysUntil, differByMoreThanADay, EXPIRY_WARNING_DAYS, type Check } from './check-context';
+import { day, daysUntil, differByMoreThanADay, EXPIRY_WARNING_DAYS, validity, type Check } from './check-context';
+import { unusableReason } from './usable-certificate';
 
 type MatchHow = 'key' | 'hex-sha1' | 'hex-sha256' | 'base64-sha1' | 'base64-sha256' | 'base64-hex-text';
 
 const uploadSteps =
   'Under Certificates select Upload certificate, choose the public certificate (.cer or .pem) exported from this PFX, add a description, then Add.';
 
-/** The PFX's certificate among keyCredentials: registered, right type and usage, dates, expiry, key pair. */
+/**
+ * The connection's certificate among keyCredentials: registered, right type and usage, dates, expiry, key pair. The
+ * certificate comes from a PFX, or only as the thumbprints a profile records (then the key cannot be checked).
+ * Without either, a certificate connection still needs at least one certificate that can sign in.
+ */
 export const checkCertificate: Check = ({ app, target, now }) => {
   const cert = target.certificate;
+  // A template gets its certificates when the toolkit provisions it; a trimmed copy may just not show them (its note says so).
+  if (app.template || app.notInFile.includes('keyCredentials')) return [];
   if (!cert) {
     if (target.auth !== 'certificate') return [];
-    return [
-      {
-        code: 'certificate.not_checked',
-        message: 'The profile uses a certificate, but no PFX was given, so the registered certificates could not be compared with it.',
-        fix: 'Nothing to change here: add the PFX (and its password) to the check to compare thumbprints and dates.',
-        blade: 'Credentials',
-      },
-    ];
+    return [app.keyCredentials.length === 0 ? noneRegistered(null) : withoutCertificate(app.keyCredentials, now)];
   }
   const out: FindingDraft[] = [];
   const thumbs = certificateThumbprints(cert);
@@ -36,7 +36,7 @@ export const checkCertificate: Check = ({ app, target, now }) => {
   }
   const matches = app.keyCredentials.map((kc, i) => ({ kc, i, how: matchCredential(kc, thumbs) })).filter((m): m is { kc: RegisteredKeyCredential; i: number; how: MatchHow } => m.how !== null);
   if (matches.length === 0) {
-    out.push(notRegistered(app.keyCredentials, cert, thumbs.sha1));
+    out.push(app.keyCredentials.length === 0 ? noneRegistered(cert) : notRegistered(app.keyCredentials, cert, thumbs.sha1));
     return out;
   }
   // Prefer a credential usable for sign-in, then the one that lasts longest.
@@ -113,17 +113,14 @@ function notRegistered(credentials: RegisteredKeyCredential[], cert: VerifyCerti
     return {
       code: 'certificate.not_registered',
       severity: 'warning',
-      message: `The PFX’s certificate (SHA-1 thumbprint ${sha1}) could not be confirmed among the registered certificates: ${credentialName(likelyKc.displayName, likelyKc.keyId, likely)} has the same validity dates, so it is probably this certificate, but its identifier is not a thumbprint.`,
+      message: `${certificateWords(cert)} (SHA-1 thumbprint ${sha1}) could not be confirmed among the registered certificates: ${credentialName(likelyKc.displayName, likelyKc.keyId, likely)} has the same validity dates, so it is probably this certificate, but its identifier is not a thumbprint.`,
       fix: 'Compare the Thumbprint column under Certificates with the thumbprint above. To make the match certain, delete that credential and upload the .cer again (Upload certificate).',
       blade: 'Credentials',
     };
   }
   return {
     code: 'certificate.not_registered',
-    message:
-      credentials.length === 0
-        ? `No certificate is registered on the app, so signing in with the PFX’s certificate (SHA-1 thumbprint ${sha1}) fails with AADSTS700027.`
-        : `The PFX’s certificate (SHA-1 thumbprint ${sha1}) is not among the ${credentials.length} registered: ${registered.join('; ')}. Signing in with it fails with AADSTS700027.`,
+    message: `${certificateWords(cert)} (SHA-1 thumbprint ${sha1}) is not among the ${credentials.length} registered: ${registered.join('; ')}. Signing in with it fails with AADSTS700027.`,
     fix: uploadSteps,
     blade: 'Credentials',
   };
@@ -135,7 +132,7 @@ function datesAndExpiry(kc: RegisteredKeyCredential, name: string, cert: VerifyC
   if ((kc.startDateTime && differByMoreThanADay(kc.startDateTime, cert.notBefore)) || (kc.endDateTime && differByMoreThanADay(kc.endDateTime, cert.notAfter))) {
     out.push({
       code: 'certificate.dates_differ',
-      message: `Entra accepts ${name} from ${day(kc.startDateTime)} to ${day(kc.endDateTime)}, but the certificate itself is valid from ${day(cert.notBefore)} to ${day(cert.notAfter)}; sign-in works only while both are valid.`,
+      message: `Entra accepts ${name} ${validity(kc.startDateTime, kc.endDateTime)}, but the certificate itself is valid ${validity(cert.notBefore, cert.notAfter)}; sign-in works only while both are valid.`,
       fix: `Under Certificates compare the Start date and Expires columns; to use the certificate’s full validity, delete ${name} and upload the .cer again (Upload certificate).`,
       blade: 'Credentials',
     });
@@ -160,4 +157,40 @@ function datesAndExpiry(kc: RegisteredKeyCredential, name: string, cert: VerifyC
     });
   }
   return out;
+}
+
+/** "The PFX’s certificate", or, with only the thumbprints a profile records, "The certificate the profile records". */
+function certificateWords(cert: VerifyCertificate): string {
+  return cert.derBase64 === '' ? 'The certificate the profile records' : 'The PFX’s certificate';
+}
+
+function noneRegistered(cert: VerifyCertificate | null | undefined): FindingDraft {
+  const words = cert ? certificateWords(cert) : '';
+  const which = cert ? `${words.charAt(0).toLowerCase()}${words.slice(1)} (SHA-1 thumbprint ${certificateThumbprints(cert).sha1})` : 'any certificate';
+  return {
+    code: 'certificate.none_registered',
+    message: `The connection signs in with a certificate, but the app has no certificate registered (keyCredentials is empty), so signing in with ${which} fails with AADSTS700027.`,
+    fix: uploadSteps,
+    blade: 'Credentials',
+  };
+}
+
+/** A certificate connection without a PFX or recorded thumbprint: an error when no registered certificate can sign in. */
+function withoutCertificate(credentials: RegisteredKeyCredential[], now: Date): FindingDraft {
+  const reasons = credentials.map((kc, i) => ({ name: credentialName(kc.displayName, kc.keyId, i), reason: unusableReason(kc, now) }));
+  if (reasons.every((r) => r.reason !== null)) {
+    const one = reasons.length === 1;
+    return {
+      code: 'certificate.none_usable',
+      message: `The connection signs in with a certificate, but no registered certificate can be used for that: ${reasons.map((r) => `${r.name} — ${r.reason}`).join('; ')}. Sign-in fails with AADSTS700027 until a valid one is uploaded.`,
+      fix: `Create or obtain a new certificate, ${uploadSteps.charAt(0).toLowerCase()}${uploadSteps.slice(1)} Then update the connection with its PFX and delete the unusable certificate${one ? '' : 's'} once nothing uses ${one ? 'it' : 'them'}.`,
+      blade: 'Credentials',
+    };
+  }
+  return {
+    code: 'certificate.not_checked',
+    message: 'The profile uses a certificate, but neither its PFX nor its thumbprint was given, so which registered certificate the connection uses could not be checked.',
+    fix: 'Nothing to change here: add the PFX (and its password) to the check — or save the certificate’s thumbprint in the profile — to compare thumbprints and dates.',
+    blade: 'Credentials',
+  };
 }

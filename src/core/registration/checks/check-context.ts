@@ -39,5 +39,15 @@ export function day(iso: string | null | undefined): string {
   return Number.isNaN(t) ? iso : new Date(t).toISOString().slice(0, 10);
 }
 
+/** A validity span in words, whichever dates are known: "from 2025-01-01 to 2026-01-01", "until 2026-01-01", "from 2025-01-01 (no end date)", "with no dates". */
+export function validity(start: string | null | undefined, end: string | null | undefined): string {
+  const from = start && !Number.isNaN(Date.parse(start)) ? day(start) : null;
+  const to = end && !Number.isNaN(Date.parse(end)) ? day(end) : null;
+  if (from && to) return `from ${from} to ${to}`;
+  if (to) return `until ${to}`;
+  if (from) return `from ${from} (no end date)`;
+  return 'with no dates';
+}
+
 /** Days warned ahead of an expiry. */
 export const EXPIRY_WARNING_DAYS = 30;

@@ -1,9 +1,11 @@
+import { appIdIsStandIn } from '../shape-notes';
 import type { Check } from './check-context';
 
 /** The profile's client ID against the manifest's appId (and the classic slip: the Object ID pasted instead). */
 export const checkClientId: Check = ({ app, target }) => {
   const wanted = target.clientId?.trim();
-  if (!wanted || !app.appId) return [];
+  // A placeholder or redacted appId is named by its own note (manifest.app_id_placeholder), not as another app.
+  if (!wanted || !app.appId || appIdIsStandIn(app)) return [];
   if (wanted.toLowerCase() === app.appId.toLowerCase()) return [];
   const objectIdSlip = app.objectId !== null && wanted.toLowerCase() === app.objectId.toLowerCase();
   return [

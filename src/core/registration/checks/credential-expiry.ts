@@ -2,6 +2,7 @@ import type { FindingDraft } from '../findings';
 import { listWords } from '../findings';
 import { credentialName } from '../normalize-common';
 import { day, daysUntil, EXPIRY_WARNING_DAYS, type Check } from './check-context';
+import { noUsableCertificate } from './usable-certificate';
 
 /**
  * Expiry of every credential on the app, when the connection's own credential is not being compared (manifest-only
@@ -9,7 +10,8 @@ import { day, daysUntil, EXPIRY_WARNING_DAYS, type Check } from './check-context
  */
 export const checkCredentialExpiry: Check = ({ app, target, now }) => {
   const out: FindingDraft[] = [];
-  if (!target.certificate) {
+  // A certificate connection without its certificate and without any usable one already has an error naming each.
+  if (!target.certificate && !(target.auth === 'certificate' && noUsableCertificate(app.keyCredentials, now))) {
     const keys = app.keyCredentials.map((c, i) => ({ name: credentialName(c.displayName, c.keyId, i), end: c.endDateTime }));
     out.push(...expiryFindings(keys, now, 'key_credential', 'certificate'));
   }

@@ -3,6 +3,7 @@ import { listWords } from '../findings';
 import { isSignInScope, permissionByValue } from '../permission-lookup';
 import type { CheckContext } from './check-context';
 import { normalizeScope, type ListedPermissions } from './scope-names';
+import { isAre, noun } from '../../../shared/wording';
 
 /** Display name of a scope as the catalog spells it. */
 function display(value: string, kind: 'delegated' | 'application'): string {
@@ -64,7 +65,7 @@ export function checkPermissionNeeds({ target }: CheckContext, listed: ListedPer
   if (missing.signIn.length > 0) {
     out.push({
       code: 'permission.sign_in_scope_missing',
-      message: `The sign-in scopes ${listWords(missing.signIn)} are not listed. Entra usually grants them on request, but listing them keeps admin consent complete${missing.signIn.some((s) => s.includes('offline_access')) ? ' — and without offline_access no refresh token is issued' : ''}.`,
+      message: `The sign-in ${noun(missing.signIn.length, 'scope')} ${listWords(missing.signIn)} ${isAre(missing.signIn.length)} not listed. Entra usually grants them on request, but listing them keeps admin consent complete${missing.signIn.some((s) => s.includes('offline_access')) ? ' — and without offline_access no refresh token is issued' : ''}.`,
       fix: `Select Add a permission › Microsoft Graph › Delegated permissions › OpenId permissions, tick ${listWords(missing.signIn)}, then Add permissions.`,
       blade: 'CallAnAPI',
     });

@@ -1,6 +1,8 @@
 import type { FindingDraft } from '../findings';
 import { listWords } from '../findings';
+import type { RegisteredPermission } from '../../../shared/registration';
 import {
+  apiName,
   AZURE_AD_GRAPH_APP_ID,
   isSignInScope,
   kindOfType,
@@ -19,11 +21,18 @@ export const checkPermissions: Check = (ctx) => {
   const out: FindingDraft[] = [];
   const listed: ListedPermissions = { delegated: new Map(), application: new Map() };
   const unknown: string[] = [];
+  const unknownNames: string[] = [];
   const kindMismatch: string[] = [];
   for (const entry of app.requiredResourceAccess.filter((p) => p.resourceAppId === MICROSOFT_GRAPH_APP_ID)) {
     const kind = kindOfType(entry.type);
     if (!kind) {
-      unknown.push(`${entry.id} (type “${entry.type}”, expected Scope or Role)`);
+      unknown.push(`${entry.writtenAs ?? entry.id} (type “${entry.type}”, expected Scope or Role)`);
+      continue;
+    }
+    if (entry.writtenAs !== undefined && entry.value === null) {
+      const other = permissionByValue(entry.writtenAs, kind === 'delegated' ? 'application' : 'delegated');
+      if (other) kindMismatch.push(`${entry.writtenAs} is listed as ${entry.type} (${kind}) but exists only as a ${other.kind} permission`);
+      else unknownNames.push(`“${entry.writtenAs}”`);
       continue;
     }
     const permission = permissionById(entry.id, kind);
@@ -43,6 +52,14 @@ export const checkPermissions: Check = (ctx) => {
       blade: 'CallAnAPI',
     });
   }
+  if (unknownNames.length > 0) {
+    out.push({
+      code: 'permission.unknown_name',
+      message: `requiredResourceAccess names Microsoft Graph permissions this tool does not know: ${listWords(unknownNames)}. Names must match a permission exactly (for example Files.Read.All); Teams Toolkit stops with an error at an unknown name when it builds the manifest.`,
+      fix: 'Correct the name in the template (the list under Add a permission › Microsoft Graph shows each exact name), or give the permission’s id instead.',
+      blade: 'CallAnAPI',
+    });
+  }
   if (kindMismatch.length > 0) {
     out.push({
       code: 'permission.id_kind_mismatch',
@@ -59,7 +76,9 @@ export const checkPermissions: Check = (ctx) => {
       blade: 'CallAnAPI',
     });
   }
-  if (target.auth !== null) {
+  out.push(...otherApis(app.requiredResourceAccess));
+  // A file without requiredResourceAccess (a trimmed copy) cannot show what is missing; its note says so.
+  if (target.auth !== null && !app.notInFile.includes('requiredResourceAccess')) {
     out.push(...checkPermissionNeeds(ctx, listed));
     out.push(...checkExcess(ctx.target, listed));
   }
@@ -74,6 +93,29 @@ export const checkPermissions: Check = (ctx) => {
   }
   return out;
 };
+
+/** Permissions of APIs other than Microsoft Graph (and the retired Azure AD Graph, reported on its own): listed as not checked. */
+function otherApis(entries: RegisteredPermission[]): FindingDraft[] {
+  const byApi = new Map<string, string[]>();
+  for (const p of entries) {
+    if (p.resourceAppId === MICROSOFT_GRAPH_APP_ID || p.resourceAppId === AZURE_AD_GRAPH_APP_ID) continue;
+    byApi.set(p.resourceAppId, [...(byApi.get(p.resourceAppId) ?? []), `${p.writtenAs ?? p.id} (${p.type || 'no type'})`]);
+  }
+  if (byApi.size === 0) return [];
+  const apis = [...byApi].map(([id, perms]) => {
+    const name = apiName(id);
+    const shown = perms.slice(0, 3).join(', ') + (perms.length > 3 ? ` and ${perms.length - 3} more` : '');
+    return `${name ? `${name} (${id})` : id || 'an API without resourceAppId'}: ${shown}`;
+  });
+  return [
+    {
+      code: 'permission.other_api_not_checked',
+      message: `These permissions are for other APIs and were not checked — this tool knows Microsoft Graph’s permissions only, and the connection calls Microsoft Graph: ${apis.join('; ')}.`,
+      fix: 'Nothing to change for the connection. If nothing else uses them, select each › … › Remove permission.',
+      blade: 'CallAnAPI',
+    },
+  ];
+}
 
 /** Listed permissions the connection does not need: more privileged than needed (per permission), or merely unused. */
 function checkExcess(target: Parameters<Check>[0]['target'], listed: ListedPermissions): FindingDraft[] {

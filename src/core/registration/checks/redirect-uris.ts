@@ -1,6 +1,7 @@
 import type { RedirectPlatform, RegisteredRedirectUri } from '../../../shared/registration';
 import type { FindingDraft } from '../findings';
-import { matchRedirect, platformNames, type RedirectMatch } from '../redirect-uri';
+import { hasToolkitPlaceholder } from '../placeholders';
+import { matchRedirect, platformNames, splitUri, type RedirectMatch } from '../redirect-uri';
 import type { Check } from './check-context';
 
 /** The web redirect URI a bring-your-own app needs, from the admin's domain. */
@@ -11,14 +12,19 @@ export function byoCallbackUri(domain: string): string {
 
 /** Redirect URIs the connection needs: the BYO callback under Web, and http://localhost for the sign-in test. */
 export const checkRedirectUris: Check = ({ app, target }) => {
+  // A trimmed copy without redirect URIs cannot show what is missing; its note says so.
+  if (app.notInFile.includes('redirectUris')) return [];
+  // A template's ${{TAB_ENDPOINT}}/auth-end.html is only known once the toolkit fills it in: compare the others.
+  const registered = app.redirectUris.filter((r) => !hasToolkitPlaceholder(r.uri));
+  const unresolved = app.redirectUris.filter((r) => hasToolkitPlaceholder(r.uri)).map((r) => r.uri);
   const out: FindingDraft[] = [];
   if (target.auth === 'byo-app') {
     if (target.domain && target.domain.trim() !== '') {
       const wanted = byoCallbackUri(target.domain);
-      const match = matchRedirect(wanted, 'web', app.redirectUris);
-      out.push(...describeMatch(match, wanted, 'web', 'byo', app.redirectUris));
+      const match = matchRedirect(wanted, 'web', registered);
+      out.push(...describeMatch(match, wanted, 'web', 'byo', registered));
     } else {
-      const callbacks = app.redirectUris.filter((r) => r.platform === 'web' && /\/provisioning_\/callback\/?$/i.test(r.uri)).map((r) => r.uri);
+      const callbacks = registered.filter((r) => r.platform === 'web' && /\/provisioning_\/callback\/?$/i.test(r.uri)).map((r) => r.uri);
       out.push({
         code: 'redirect.byo_domain_unknown',
         message: `The profile has no domain, so the bring-your-own callback (https://{your domain}/provisioning_/callback) cannot be checked. ${callbacks.length > 0 ? `Registered under Web: ${callbacks.join(', ')}.` : 'No such callback is registered under Web.'}`,
@@ -31,9 +37,14 @@ export const checkRedirectUris: Check = ({ app, target }) => {
     const confidential = (target.loopbackClient ?? (target.auth === null ? 'public' : 'confidential')) === 'confidential';
     const platform: RedirectPlatform = confidential ? 'web' : 'publicClient';
     const wanted = target.loopbackRedirectUri ?? 'http://localhost';
-    out.push(...describeMatch(matchRedirect(wanted, platform, app.redirectUris), wanted, platform, confidential ? 'loopback-confidential' : 'loopback-public', app.redirectUris));
+    out.push(...describeMatch(matchRedirect(wanted, platform, registered), wanted, platform, confidential ? 'loopback-confidential' : 'loopback-public', registered));
   }
-  return out;
+  if (unresolved.length === 0) return out;
+  return out.map((f) =>
+    f.code === 'redirect.byo_callback_missing' || f.code === 'redirect.loopback_missing'
+      ? { ...f, severity: 'warning' as const, message: `${f.message} ${unresolved.length === 1 ? 'One redirect URI holds a placeholder' : `${unresolved.length} redirect URIs hold placeholders`} (${unresolved.slice(0, 3).join(', ')}) and could not be compared until the toolkit fills ${unresolved.length === 1 ? 'it' : 'them'} in.` }
+      : f,
+  );
 };
 
 type Purpose = 'byo' | 'loopback-confidential' | 'loopback-public';
@@ -69,7 +80,7 @@ function describeMatch(match: RedirectMatch, wanted: string, platform: RedirectP
         {
           code: 'redirect.wrong_platform',
           message: `${match.found.uri} is registered under ${platformNames[match.found.platform]}, but ${who.charAt(0).toLowerCase()}${who.slice(1)} needs it under ${platformNames[platform]}. ${platformConsequence(match.found.platform, platform)}`,
-          fix: `Remove ${match.found.uri} from ${platformNames[match.found.platform]}. ${addSteps(wanted, platform)}`,
+          fix: wrongPlatformFix(match.found, wanted, platform, purpose),
           blade,
         },
       ];
@@ -111,6 +122,27 @@ function describeMatch(match: RedirectMatch, wanted: string, platform: RedirectP
         },
       ];
   }
+}
+
+/**
+ * Move or add, without telling the admin to remove a URI another client of the app (a single-page app, a desktop
+ * app) may still need. Entra keeps each redirect URI on one platform ("Redirect URIs must have distinct values"), so
+ * the very same text cannot be added under a second platform; a localhost URI that differs only by port can.
+ */
+function wrongPlatformFix(found: RegisteredRedirectUri, wanted: string, platform: RedirectPlatform, purpose: Purpose): string {
+  const from = platformNames[found.platform];
+  const add = addSteps(wanted, platform);
+  const a = splitUri(found.uri);
+  const b = splitUri(wanted);
+  const sameText = a !== null && b !== null && a.scheme === b.scheme && a.host === b.host && a.port === b.port && a.path === b.path && a.query === b.query;
+  if (!sameText) {
+    return `Keep ${found.uri} under ${from} if another app still uses it, and add ${wanted} under ${platformNames[platform]}: ${add.charAt(0).toLowerCase()}${add.slice(1)} Entra ignores the port on localhost and may pick either entry, so if it still picks the ${from} one, give that URI a path of its own (for example ${found.uri.replace(/\/+$/, '')}/app).`;
+  }
+  const split =
+    purpose === 'byo'
+      ? 'use a separate app registration for the connection'
+      : `give the other app a path of its own under ${from} (for example ${found.uri.replace(/\/+$/, '')}/app) and keep ${wanted} for the sign-in test`;
+  return `If nothing else uses ${found.uri} under ${from}, remove it there, then ${add.charAt(0).toLowerCase()}${add.slice(1)} Entra keeps a redirect URI on one platform only, so it cannot be added under ${platformNames[platform]} while it stays under ${from}; if another app still needs it there, ${split}.`;
 }
 
 function platformConsequence(found: RedirectPlatform, needed: RedirectPlatform): string {

@@ -1,6 +1,7 @@
 import type { FindingDraft } from '../findings';
 import { listWords } from '../findings';
 import { isLoopbackHost, platformNames, splitUri } from '../redirect-uri';
+import { hasToolkitPlaceholder } from '../placeholders';
 import type { Check } from './check-context';
 
 const maxUriLength = 256;
@@ -13,7 +14,8 @@ export const checkRegisteredUris: Check = ({ app }) => {
   const ipv6: string[] = [];
   const invalid: string[] = [];
   const loopbackByPath = new Map<string, string[]>();
-  for (const r of app.redirectUris) {
+  // Placeholders (${{TAB_ENDPOINT}}/auth-end.html) are judged once the toolkit fills them in.
+  for (const r of app.redirectUris.filter((x) => !hasToolkitPlaceholder(x.uri))) {
     const split = splitUri(r.uri);
     if (!split) {
       if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(r.uri.trim())) invalid.push(`${r.uri} (not a URI)`);

@@ -9,6 +9,8 @@ const newSecretSteps =
 /** Client secret: one exists, its hint matches the stored secret, and it has not expired. */
 export const checkSecrets: Check = ({ app, target, now }) => {
   if (target.auth !== 'client-credentials' && target.auth !== 'byo-app') return [];
+  // A template gets its secret when the toolkit provisions it; a trimmed copy may just not show them (its note says so).
+  if (app.template || app.notInFile.includes('passwordCredentials')) return [];
   const creds = app.passwordCredentials;
   if (creds.length === 0) {
     return [{ code: 'secret.none_registered', message: 'The connection signs in with a client secret, but the app has no client secret registered (AADSTS7000215).', fix: newSecretSteps, blade: 'Credentials' }];

@@ -46,7 +46,7 @@ export class FlowContext {
     const t = this.target(run.profileId);
     run.target = t;
     // The sign-in host of a Custom environment is not on the link allowlist: allow it for this session.
-    if (t.environment === 'custom') this.o.links.allowHost(new URL(`https://${t.loginHost}`).hostname);
+    if (t.environment === 'custom') this.o.links.allowHost(t.loginHost);
     return t;
   }
 
@@ -68,9 +68,14 @@ export class FlowContext {
   /** The system browser, only for links the allowlist accepts. */
   opener(t: SigninTarget): (url: string) => Promise<void> {
     return async (url) => {
-      const reason = this.o.links.check(url);
-      if (reason) throw new WorkbenchError('external.not_allowed', `The sign-in page was not opened: ${reason}.`, { details: { loginHost: t.loginHost } });
-      await this.o.shell.openInBrowser(url);
+      const link = this.o.links.resolve(url);
+      if ('refused' in link) {
+        throw new WorkbenchError('external.not_allowed', `The sign-in page was not opened: ${link.refused}.`, {
+          hint: 'Check the sign-in host of the profile (Connections page): it must be a host name, with a port only for a Custom environment.',
+          details: { loginHost: t.loginHost },
+        });
+      }
+      await this.o.shell.openInBrowser(link.href);
     };
   }
 
@@ -82,7 +87,7 @@ export class FlowContext {
         hint: 'Run the delegated sign-in test instead.',
       });
     }
-    const credential = await profileCredential(this.o.profiles, run.profileId, t.auth, kind);
+    const credential = await profileCredential(this.o.profiles, run.profileId, t, kind);
     run.progress('requesting');
     const saved = this.o.store.savedSignIn(run.profileId);
     const result = await testAppOnly({
@@ -104,7 +109,7 @@ export class FlowContext {
         details: { signInAgain: true },
       });
     }
-    const credential: ClientCredential = saved.client === 'none' ? { kind: 'none' } : await profileCredential(this.o.profiles, run.profileId, t.auth, saved.client);
+    const credential: ClientCredential = saved.client === 'none' ? { kind: 'none' } : await profileCredential(this.o.profiles, run.profileId, t, saved.client);
     run.progress('refreshing');
     return checkConnection({
       ...this.endpoint(t),

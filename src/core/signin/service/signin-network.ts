@@ -1,5 +1,5 @@
 import type { SigninPreferences } from '../../../shared/contract/signin';
-import { type NetworkClientOptions, SigninNetworkClient } from '../network-client';
+import { type NetworkClientOptions, SigninNetworkClient, systemCaCertificates } from '../network-client';
 import { readExtraCa } from './extra-ca';
 import type { SigninStore } from './signin-store';
 
@@ -13,14 +13,14 @@ export class SigninNetwork {
     private readonly base: NetworkClientOptions = {},
   ) {}
 
-  /** The client every sign-in request goes through: system CAs (with NODE_EXTRA_CA_CERTS), the extra CA file, a 30 s limit. */
+  /** The client every sign-in request goes through: Node's CAs, the OS store if chosen, the extra CA file, a 30 s limit. */
   client(): SigninNetworkClient {
     if (this.net) return this.net;
-    const file = this.store.preferences().extraCaFile;
+    const { extraCaFile: file, useSystemCa } = this.store.preferences();
     const fromFile = file ? readExtraCa(file).pems : [];
     const given = this.base.extraCaPem;
     const extra = [...(given === undefined ? [] : Array.isArray(given) ? given : [given]), ...fromFile];
-    this.net = new SigninNetworkClient({ timeoutMs: 30_000, ...this.base, ...(extra.length ? { extraCaPem: extra } : {}) });
+    this.net = new SigninNetworkClient({ timeoutMs: 30_000, ...this.base, ...(extra.length ? { extraCaPem: extra } : {}), ...(useSystemCa ? { systemCa: true } : {}) });
     return this.net;
   }
 
@@ -35,13 +35,22 @@ export class SigninNetwork {
         subjects = [];
       }
     }
-    return { ...stored, extraCaSubjects: subjects, nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS || null };
+    return {
+      ...stored,
+      extraCaSubjects: subjects,
+      systemCaCount: systemCaCertificates()?.length ?? null,
+      nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS || null,
+    };
   }
 
-  /** Change the timeout, or stop trusting the extra CA file. */
-  setPreferences(patch: { timeoutSeconds?: number | undefined; extraCaFile?: null | undefined }): SigninPreferences {
-    this.store.setPreferences({ ...(patch.timeoutSeconds !== undefined ? { timeoutSeconds: patch.timeoutSeconds } : {}), ...(patch.extraCaFile === null ? { extraCaFile: null } : {}) });
-    if (patch.extraCaFile === null) this.close();
+  /** Change the timeout, stop trusting the extra CA file, or trust the OS certificate store or not. */
+  setPreferences(patch: { timeoutSeconds?: number | undefined; extraCaFile?: null | undefined; useSystemCa?: boolean | undefined }): SigninPreferences {
+    this.store.setPreferences({
+      ...(patch.timeoutSeconds !== undefined ? { timeoutSeconds: patch.timeoutSeconds } : {}),
+      ...(patch.extraCaFile === null ? { extraCaFile: null } : {}),
+      ...(patch.useSystemCa !== undefined ? { useSystemCa: patch.useSystemCa } : {}),
+    });
+    if (patch.extraCaFile === null || patch.useSystemCa !== undefined) this.close();
     return this.preferences();
   }
 

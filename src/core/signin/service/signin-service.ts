@@ -71,7 +71,7 @@ export class SigninService {
     const client: SigninClientUsed = input.client === 'public' ? 'none' : input.client;
     return this.runner.execute(input.profileId, input.client === 'public' ? 'public-client' : 'interactive', client, async (run) => {
       const t = this.flows.resolve(run);
-      const credential: ClientCredential = input.client === 'public' ? { kind: 'none' } : await profileCredential(this.o.profiles, run.profileId, t.auth, input.client);
+      const credential: ClientCredential = input.client === 'public' ? { kind: 'none' } : await profileCredential(this.o.profiles, run.profileId, t, input.client);
       const common = {
         ...this.flows.endpoint(t),
         openBrowser: this.flows.opener(t),
@@ -111,7 +111,7 @@ export class SigninService {
     const verify = input.verify && profile !== null && offersAppOnly(profile.auth);
     return this.runner.execute(input.profileId, 'admin-consent', verify ? kind : 'none', async (run) => {
       const t = this.flows.resolve(run);
-      const credential = verify ? await profileCredential(this.o.profiles, run.profileId, t.auth, kind) : null;
+      const credential = verify ? await profileCredential(this.o.profiles, run.profileId, t, kind) : null;
       const open = this.flows.opener(t);
       const consent = await runAdminConsent({
         ...this.flows.endpoint(t),
@@ -214,7 +214,7 @@ export class SigninService {
   }
 
   /** Change the timeout or stop trusting the extra CA file. */
-  setPreferences(patch: { timeoutSeconds?: number | undefined; extraCaFile?: null | undefined }): SigninPreferences {
+  setPreferences(patch: { timeoutSeconds?: number | undefined; extraCaFile?: null | undefined; useSystemCa?: boolean | undefined }): SigninPreferences {
     return this.network.setPreferences(patch);
   }
 

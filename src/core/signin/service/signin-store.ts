@@ -38,6 +38,8 @@ const savedSignInSchema = z.object({
 const preferencesSchema = z.object({
   timeoutSeconds: z.number().int().min(30).max(1800),
   extraCaFile: z.string().max(4096).nullable(),
+  /** Also trust the operating system's certificate store (files written before this setting existed read as false). */
+  useSystemCa: z.boolean().default(false),
 });
 
 const documentSchema = z.object({
@@ -51,7 +53,7 @@ type SigninDocument = z.infer<typeof documentSchema>;
 /** Stored preferences of the sign-in tests. */
 export type StoredPreferences = z.infer<typeof preferencesSchema>;
 
-const defaults = (): SigninDocument => ({ version: 1, preferences: { timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, extraCaFile: null }, history: {}, savedSignIns: {} });
+const defaults = (): SigninDocument => ({ version: 1, preferences: { timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, extraCaFile: null, useSystemCa: false }, history: {}, savedSignIns: {} });
 
 /** `signin-tests.json`: test history per profile, what is known about saved sign-ins (never a token), preferences. */
 export class SigninStore {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { HeldCertificate } from '../../../shared/certificates';
 import type { AppError } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
+import { downloadFile, inBrowser } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 import { errorTitle } from './error-text';
 import { formatCount } from './format';
@@ -34,6 +35,15 @@ export function Base64Block({ held }: { held: HeldCertificate }) {
     if (result.ok) setStatus(`Copied ${formatCount(result.value.length)} characters. ${result.value.clearsInSeconds ? `They are cleared from the clipboard in ${result.value.clearsInSeconds} seconds.` : ''}`);
   };
   const save = async () => {
+    if (inBrowser()) {
+      const file = await workbench().certificates.base64File({ ref: held.ref });
+      setError(file.ok ? null : file.error);
+      if (file.ok) {
+        downloadFile(file.value);
+        setStatus(`Downloaded ${file.value.fileName} (your browser's downloads).`);
+      }
+      return;
+    }
     const result = await workbench().certificates.saveBase64({ ref: held.ref });
     if (!result.ok && result.error.code === 'dialog.cancelled') return;
     setError(result.ok ? null : result.error);
@@ -49,7 +59,7 @@ export function Base64Block({ held }: { held: HeldCertificate }) {
           Copy base64
         </Button>
         <Button icon={<SaveRegular />} onClick={() => void save()}>
-          Save as .txt…
+          {inBrowser() ? 'Download as .txt' : 'Save as .txt…'}
         </Button>
       </div>
       <div role="status" aria-live="polite">

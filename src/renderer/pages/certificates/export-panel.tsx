@@ -1,11 +1,13 @@
 import { Button, Field, Input, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
-import { ArrowExportRegular, CopyRegular, SparkleRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, ArrowExportRegular, CopyRegular, SparkleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { HeldCertificate, PfxProfile } from '../../../shared/certificates';
 import type { CertificateExportResult } from '../../../shared/contract/certificates';
+import type { DownloadFile } from '../../../shared/download';
 import type { AppError } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
 import { SecretInput } from '../../components/secret-input';
+import { downloadFile, inBrowser } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 import { errorTitle } from './error-text';
 import { PasswordMeter } from './password-meter';
@@ -17,6 +19,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   heading: { margin: 0 },
   files: { margin: 0, fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  downloads: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', alignItems: 'start', gap: tokens.spacingVerticalXS },
 });
 
 /** Export: password (with strength and a generator), protection profile, file name, folder; asks before replacing files. */
@@ -30,6 +33,8 @@ export function ExportPanel({ held, onExported }: { held: HeldCertificate; onExp
   const [done, setDone] = useState<CertificateExportResult | null>(null);
   const [replace, setReplace] = useState<{ folder: string; files: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** In a browser tab (gcw ui): the files made, each downloaded by its own click (the browser saves them). */
+  const [downloads, setDownloads] = useState<DownloadFile[] | null>(null);
   const [touched, setTouched] = useState(false);
 
   const suggest = async () => {
@@ -41,12 +46,35 @@ export function ExportPanel({ held, onExported }: { held: HeldCertificate; onExp
   const copyPassword = async () => {
     const result = await workbench().certificates.copyPassword({ password });
     setError(result.ok ? null : result.error);
-    if (result.ok) setStatus(`Password copied; it is cleared from the clipboard in ${result.value.clearsInSeconds ?? 0} seconds.`);
+    if (result.ok) {
+      setStatus(
+        result.value.clearsInSeconds === null
+          ? 'Password copied. This browser tab cannot clear the clipboard later: copy something else once you have pasted it.'
+          : `Password copied; it is cleared from the clipboard in ${result.value.clearsInSeconds} seconds.`,
+      );
+    }
+  };
+  const runInBrowser = async () => {
+    setBusy(true);
+    setStatus('Making the files…');
+    const result = await workbench().certificates.exportFiles({ ref: held.ref, password, profile, name: name.trim() || held.exportName });
+    setBusy(false);
+    if (!result.ok) {
+      setStatus(null);
+      return setError(result.error);
+    }
+    setPassword('');
+    setTouched(false);
+    setError(null);
+    setDownloads(result.value.files);
+    setStatus(`Made ${result.value.files.length} files; the new PFX opened again with the password. Download each one below: your browser saves it in its downloads folder.`);
+    onExported(result.value.certificate);
   };
   const run = async (overwrite: boolean) => {
     setTouched(true);
     setReplace(null);
     if (!password) return;
+    if (inBrowser()) return runInBrowser();
     setBusy(true);
     setStatus(overwrite ? 'Replacing the files…' : 'Choose a folder for the files…');
     const result = await workbench().certificates.export({ ref: held.ref, password, profile, name: name.trim() || held.exportName, overwrite });
@@ -110,7 +138,7 @@ export function ExportPanel({ held, onExported }: { held: HeldCertificate; onExp
         </Field>
         <div>
           <Button appearance="primary" icon={<ArrowExportRegular />} disabled={busy} onClick={() => void run(false)}>
-            Choose folder and export…
+            {inBrowser() ? 'Export the files' : 'Choose folder and export…'}
           </Button>
         </div>
       </div>
@@ -121,6 +149,17 @@ export function ExportPanel({ held, onExported }: { held: HeldCertificate; onExp
         <ul className={styles.files} aria-label="Exported files">
           {done.files.map((f) => (
             <li key={f}>{f}</li>
+          ))}
+        </ul>
+      ) : null}
+      {downloads ? (
+        <ul className={styles.downloads} aria-label="Files to download">
+          {downloads.map((file) => (
+            <li key={file.fileName}>
+              <Button icon={<ArrowDownloadRegular />} onClick={() => downloadFile(file)}>
+                Download {file.fileName}
+              </Button>
+            </li>
           ))}
         </ul>
       ) : null}

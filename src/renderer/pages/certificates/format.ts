@@ -1,13 +1,15 @@
 import type { CertificateView, GenerationStage, KeyInfo } from '../../../shared/certificates';
+import { plural } from '../../../shared/wording';
+import { formatDate } from '../../lib/dates';
 
 /** 3544 -> "3,544" (one format whatever the OS locale, like the thumbprints the admin compares). */
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-/** The date part of an ISO timestamp. */
+/** The date of an ISO timestamp, in the app's one date format (the user's locale). */
 export function day(iso: string): string {
-  return iso.slice(0, 10);
+  return formatDate(iso);
 }
 
 /** `RSA 2048 bits` or `EC P-256`. */
@@ -32,7 +34,7 @@ export function originText(view: CertificateView, fileName: string | null): stri
 
 /** Validity with what it means today. */
 export function validityText(c: CertificateView['certificate']): string {
-  const state = c.expired ? `expired ${formatCount(-c.daysLeft)} days ago` : c.notYetValid ? 'not valid yet' : `${formatCount(c.daysLeft)} days left`;
+  const state = c.expired ? `expired ${plural(-c.daysLeft, 'day')} ago` : c.notYetValid ? 'not valid yet' : `${plural(c.daysLeft, 'day')} left`;
   return `${day(c.notBefore)} to ${day(c.notAfter)} (${state})`;
 }
 

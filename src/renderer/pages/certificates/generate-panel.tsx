@@ -15,8 +15,8 @@ const KEYS: Array<[KeyAlgorithmChoice, string]> = [
   ['rsa-2048', 'RSA 2048 — works everywhere (recommended)'],
   ['rsa-3072', 'RSA 3072'],
   ['rsa-4096', 'RSA 4096 — slower to generate'],
-  ['ec-p256', 'EC P-256 — small and fast, if your platform accepts EC keys'],
-  ['ec-p384', 'EC P-384'],
+  ['ec-p256', 'EC P-256 — Entra documents RSA for certificate sign-in; only if your platform accepts EC'],
+  ['ec-p384', 'EC P-384 — as EC P-256'],
 ];
 
 /** Generate a self-signed certificate for app-only sign-in, with progress. */

@@ -1,5 +1,5 @@
 import { Button, Field, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { LockOpenRegular } from '@fluentui/react-icons';
+import { DismissRegular, LockOpenRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import { MAX_PFX_BYTES, type HeldCertificate } from '../../../shared/certificates';
 import type { AppError, Result } from '../../../shared/result';
@@ -14,6 +14,7 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
   unlock: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'start' },
   grow: { alignSelf: 'stretch' },
+  busy: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
 /** Open: drop or choose a PFX (or a .cer/.pem, or a .txt with base64); the password is asked for when the file needs one. */
@@ -27,6 +28,8 @@ export function OpenPanel({ onOpened }: { onOpened: (held: HeldCertificate) => v
 
   const settle = (result: Result<HeldCertificate>, name: string) => {
     setBusy(null);
+    // Cancelled by the user: leave the page as it was before the open.
+    if (!result.ok && result.error.code === 'pfx.cancelled') return;
     if (result.ok) {
       setPassword('');
       setError(null);
@@ -96,8 +99,15 @@ export function OpenPanel({ onOpened }: { onOpened: (held: HeldCertificate) => v
           </Button>
         ) : null}
       </div>
-      <div role="status" aria-live="polite">
-        {busy ? <Spinner size="tiny" label={busy} labelPosition="after" /> : null}
+      <div className={styles.busy}>
+        <div role="status" aria-live="polite">
+          {busy ? <Spinner size="tiny" label={busy} labelPosition="after" /> : null}
+        </div>
+        {busy ? (
+          <Button size="small" icon={<DismissRegular />} onClick={() => void workbench().certificates.cancelOpen({})}>
+            Cancel
+          </Button>
+        ) : null}
       </div>
       <ErrorBar error={error} title={error ? errorTitle(error) : undefined} />
     </div>

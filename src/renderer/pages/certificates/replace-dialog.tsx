@@ -1,4 +1,5 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { TransientDialog } from '../../components/transient-dialog';
 
 const useStyles = makeStyles({ files: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' } });
 
@@ -6,7 +7,7 @@ const useStyles = makeStyles({ files: { fontFamily: tokens.fontFamilyMonospace, 
 export function ReplaceDialog({ pending, onReplace, onCancel }: { pending: { folder: string; files: string[] } | null; onReplace: () => void; onCancel: () => void }) {
   const styles = useStyles();
   return (
-    <Dialog open={pending !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && onCancel()}>
+    <TransientDialog open={pending !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && onCancel()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Replace the existing files?</DialogTitle>
@@ -29,6 +30,6 @@ export function ReplaceDialog({ pending, onReplace, onCancel }: { pending: { fol
           </DialogActions>
         </DialogBody>
       </DialogSurface>
-    </Dialog>
+    </TransientDialog>
   );
 }

@@ -1,3 +1,4 @@
+import type { CertificateWarning } from '../../../shared/certificates';
 import type { CertificateRef } from '../../../shared/connections';
 import { workbench } from '../../lib/workbench';
 
@@ -9,11 +10,17 @@ export interface ChosenCertificate {
   fileName: string | null;
 }
 
+/** What main read from a chosen PFX: the facts the profile keeps, and its warnings (legacy protection, no password, EC key, …). */
+export interface ReadCertificate {
+  certificate: CertificateRef;
+  warnings: CertificateWarning[];
+}
+
 /**
  * The seam the Certificates feature fills: given the chosen PFX, return its facts (thumbprints, subject, notAfter,
- * file name), read in main, or null when they cannot be read yet (e.g. the password is still missing).
+ * file name) and warnings, read in main, or null when they cannot be read yet (e.g. the password is still missing).
  */
-export type CertificateChosenHandler = (chosen: ChosenCertificate) => Promise<CertificateRef | null>;
+export type CertificateChosenHandler = (chosen: ChosenCertificate) => Promise<ReadCertificate | null>;
 
 /**
  * Read the chosen PFX in main (the Certificates feature) and keep only its facts; main forgets the bytes at once,
@@ -24,5 +31,5 @@ export const readCertificateInMain: CertificateChosenHandler = async ({ pfxBase6
   if (!opened.ok) return null;
   void workbench().certificates.discard({ ref: opened.value.ref });
   const c = opened.value.details.certificate;
-  return { thumbprintSha1: c.thumbprintSha1, thumbprintSha256: c.thumbprintSha256, subject: c.subject, notAfter: c.notAfter, fileName };
+  return { certificate: { thumbprintSha1: c.thumbprintSha1, thumbprintSha256: c.thumbprintSha256, subject: c.subject, notAfter: c.notAfter, fileName }, warnings: opened.value.details.warnings };
 };

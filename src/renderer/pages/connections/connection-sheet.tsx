@@ -1,14 +1,11 @@
-import { Badge, Button, makeStyles, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
-import { CopyRegular, EyeOffRegular, EyeRegular, OpenRegular } from '@fluentui/react-icons';
+import { Badge, Button, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { CopyRegular, EyeOffRegular, EyeRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { ConnectionSheetField, SecretName } from '../../../shared/connections';
 import type { ConnectionSheetView as ConnectionSheetViewData } from '../../../shared/contract/profiles';
 import type { AppError } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
-import { Page } from '../../components/page';
-import { useResult } from '../../lib/use-result';
 import { workbench } from '../../lib/workbench';
-import { RecordSection } from './record-section';
 
 const useStyles = makeStyles({
   label: { width: '180px', fontWeight: tokens.fontWeightSemibold, verticalAlign: 'top' },
@@ -20,39 +17,6 @@ const useStyles = makeStyles({
 });
 
 const revealable = new Set<string>(['clientSecret', 'pfxPassword']);
-
-/** The connection sheet page: the connection page's fields in its order, each with a copy button; secrets copied only on click and cleared later. */
-export function ConnectionSheetView({ id, go }: { id: string; go: (target: string) => void }) {
-  const styles = useStyles();
-  const sheet = useResult(() => workbench().profiles.connectionSheet({ id }), [id]);
-  if (sheet.loading && !sheet.value) return <Spinner label="Loading the connection sheet…" />;
-  if (!sheet.value) {
-    return (
-      <Page title="Connection sheet">
-        <ErrorBar error={sheet.error} title="No connection sheet" />
-        <div className={styles.actions}>
-          <Button onClick={() => go('connections')}>Back to connections</Button>
-        </div>
-      </Page>
-    );
-  }
-  const s = sheet.value;
-  return (
-    <Page title={`Connection sheet: ${s.profileName}`} description={`${s.title}. The fields in the order the connection page asks for them. Secrets are copied only when you click, and cleared from the clipboard after ${s.clipboardClearSeconds} seconds.`}>
-      <ConnectionSheetBody id={id} sheet={s} headingLevel={2} />
-      <RecordSection profileId={id} headingLevel={2} />
-      <div className={styles.actions}>
-        <Button onClick={() => go('connections')}>Back to connections</Button>
-        <Button onClick={() => go(`connections?edit=${encodeURIComponent(id)}`)}>Edit profile</Button>
-        {s.appRegistrationUrl ? (
-          <Button icon={<OpenRegular />} onClick={() => void workbench().app.openLink({ url: s.appRegistrationUrl ?? '' })}>
-            Open the app registration
-          </Button>
-        ) : null}
-      </div>
-    </Page>
-  );
-}
 
 /** The sheet's table, copy and reveal buttons, and the things to do elsewhere; used by the sheet page and the wizard's finish step. */
 export function ConnectionSheetBody({ id, sheet: s, headingLevel }: { id: string; sheet: ConnectionSheetViewData; headingLevel: 2 | 3 }) {

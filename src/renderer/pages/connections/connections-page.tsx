@@ -1,7 +1,6 @@
 import { useRef } from 'react';
 import { authKinds, type AuthKind } from '../../../shared/connections';
 import { requestHeadingFocus } from '../../components/page';
-import { ConnectionSheetView } from './connection-sheet';
 import { ProfileForm } from './profile-form';
 import { ProfileList } from './profile-list';
 
@@ -9,21 +8,19 @@ function authOf(value: string | null): AuthKind | null {
   return (authKinds as readonly string[]).includes(value ?? '') ? (value as AuthKind) : null;
 }
 
-/** Connections: the list (with expiry), a profile's form (`?new=<option>`, `?edit=<id>`, or `?certificate=<ref>` from the Certificates page) or its connection sheet (`?sheet=<id>`). */
+/** Connections: the list (with expiry and a profile's sheet in a panel, `?sheet=<id>`), or a profile's form (`?new=<option>`, `?edit=<id>`, or `?certificate=<ref>` from the Certificates page). */
 export function ConnectionsPage({ query, go }: { query: string; go: (target: string) => void }) {
   const params = new URLSearchParams(query);
   const certificateRef = params.get('certificate');
   const newAuth = certificateRef ? 'certificate' : authOf(params.get('new'));
   const editId = params.get('edit');
-  const sheetId = params.get('sheet');
-  const view = newAuth || editId ? 'form' : sheetId ? 'sheet' : 'list';
+  const view = newAuth || editId ? 'form' : 'list';
   const last = useRef(view);
   if (last.current !== view) {
-    // Moving between list, form and sheet is a navigation too: the new heading takes focus.
+    // Moving between the list and a form is a navigation too: the new heading takes focus.
     last.current = view;
     requestHeadingFocus();
   }
   if (view === 'form') return <ProfileForm id={editId} auth={newAuth} go={go} certificateRef={certificateRef} />;
-  if (view === 'sheet' && sheetId) return <ConnectionSheetView id={sheetId} go={go} />;
-  return <ProfileList go={go} />;
+  return <ProfileList go={go} sheetId={params.get('sheet') || null} />;
 }

@@ -1,9 +1,12 @@
 import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import type { CertificateWarning } from '../../../shared/certificates';
 import type { SecretName, SecretState } from '../../../shared/connections';
 import { FileDrop } from '../../components/file-drop';
+import { PfxWarnings } from '../../components/pfx-warnings';
 import { SecretInput } from '../../components/secret-input';
 import { bytesToBase64 } from '../../lib/bytes';
+import { formatDate } from '../../lib/dates';
 import type { CertificateChosenHandler } from './certificate-seam';
 import type { FieldKit } from './field-kit';
 
@@ -63,14 +66,21 @@ export function ClientSecretField({ kit }: { kit: FieldKit }) {
 export function CertificateFields({ kit, onCertificateChosen }: { kit: FieldKit; onCertificateChosen: CertificateChosenHandler }) {
   const styles = useStyles();
   const [reading, setReading] = useState(false);
+  const [warnings, setWarnings] = useState<CertificateWarning[]>([]);
   const { draft } = kit;
   const choose = async (pfx: string, fileName: string | null, password = draft.pfxPassword) => {
     kit.set({ pfx, pfxFileName: fileName, certificateRef: null }, 'certificate');
+    setWarnings([]);
     if (!pfx) return;
     setReading(true);
-    const facts = await onCertificateChosen({ pfxBase64: pfx, password, fileName });
+    const read = await onCertificateChosen({ pfxBase64: pfx, password, fileName });
     setReading(false);
-    if (facts) kit.set({ pfx, pfxFileName: fileName, certificate: facts }, 'certificate');
+    if (!read) return;
+    setWarnings(read.warnings);
+    // The certificate's end date fills the expiry field, unless the admin wrote another date there.
+    const previous = draft.certificate?.notAfter.slice(0, 10) ?? '';
+    const expiry = draft.secretExpiresAt === '' || draft.secretExpiresAt === previous ? { secretExpiresAt: read.certificate.notAfter.slice(0, 10) } : {};
+    kit.set({ pfx, pfxFileName: fileName, certificate: read.certificate, ...expiry }, 'certificate');
   };
   const stored = stateOf(kit, 'pfx') === 'stored';
   const storedCertificate = kit.entry?.profile?.auth === 'certificate' ? kit.entry.profile.certificate : null;
@@ -105,6 +115,7 @@ export function CertificateFields({ kit, onCertificateChosen }: { kit: FieldKit;
         <SecretInput label="PFX as base64" value={draft.pfxFileName === null ? draft.pfx : ''} maxLength={14_000_000} onChange={(_e, d) => void choose(d.value.replace(/\s+/g, ''), null)} />
       </Field>
       {reading ? <Text role="status">Reading the certificate…</Text> : null}
+      <PfxWarnings warnings={warnings} testId="pfx-warnings" />
       {hasFacts && c ? (
         <div className={styles.facts} aria-label="Certificate facts">
           <Text weight="semibold">Subject</Text>
@@ -112,7 +123,7 @@ export function CertificateFields({ kit, onCertificateChosen }: { kit: FieldKit;
           <Text weight="semibold">Thumbprint (SHA-1)</Text>
           <Text className={styles.mono}>{c.thumbprintSha1}</Text>
           <Text weight="semibold">Valid until</Text>
-          <Text>{c.notAfter ? new Date(c.notAfter).toLocaleDateString() : ''}</Text>
+          <Text>{c.notAfter ? formatDate(c.notAfter) : ''}</Text>
         </div>
       ) : null}
       <Field

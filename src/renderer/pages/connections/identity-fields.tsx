@@ -1,5 +1,6 @@
 import { Field, Input, makeStyles, Radio, RadioGroup, Select, tokens } from '@fluentui/react-components';
 import { redirectUriFor } from '../../../shared/connections';
+import { useDomainInput } from './domain-input';
 import type { EnvironmentId } from '../../../shared/environments';
 import { CopyButton } from '../../components/copy-button';
 import { workbench } from '../../lib/workbench';
@@ -69,10 +70,11 @@ export function AudienceField({ kit }: { kit: FieldKit }) {
 export function DomainFields({ kit }: { kit: FieldKit }) {
   const styles = useStyles();
   const uri = redirectUriFor(kit.draft.domain);
+  const domain = useDomainInput(kit);
   return (
     <>
-      <Field label="Your domain" hint="The host name of your automation platform, e.g. cloud.example.com (no https://). The redirect URI is built from it." required {...kit.show(['domain'], 'domain')}>
-        <Input value={kit.draft.domain} maxLength={253} spellCheck={false} onChange={(_e, d) => kit.set({ domain: d.value }, 'domain')} />
+      <Field label="Your domain" hint={domain.note ?? 'The host name of your automation platform, e.g. cloud.example.com (no https://). The redirect URI is built from it.'} required {...kit.show(['domain'], 'domain')}>
+        <Input {...domain.input} />
       </Field>
       <Field label="Redirect URI" hint="Register this exact URI as a Web redirect URI on the app registration (Authentication page)." {...kit.show(['redirectUri'], 'domain')}>
         <div className={styles.row}>

@@ -4,6 +4,7 @@ import type { SavedProfileResult } from '../../../shared/contract/profiles';
 import type { AppError } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
 import { TransientDialog } from '../../components/transient-dialog';
+import { inBrowser, pickFile } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 
 /** Import a profile file: pick it with the open dialog, or paste its text. */
@@ -19,6 +20,13 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
     setText('');
     setError(null);
     onImported(r.value);
+  };
+  /** In a browser tab (gcw ui): the browser's file picker; the text goes to main as pasted text would. */
+  const chooseInBrowser = async () => {
+    const file = await pickFile('.json,application/json');
+    if (!file) return;
+    if (file.size > 1_000_000) return setError({ code: 'file.too_large', message: `${file.name} is ${Math.ceil(file.size / 1024)} KB; a profile file is at most 1,000 KB. Check that you picked the right file.` });
+    await run({ text: await file.text() });
   };
   return (
     <TransientDialog open={open} onOpenChange={(_e, d) => !d.open && onClose()}>
@@ -36,7 +44,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
             <Button appearance="primary" disabled={text.trim() === ''} onClick={() => void run({ text })}>
               Import pasted text
             </Button>
-            <Button onClick={() => void run({})}>Choose file…</Button>
+            <Button onClick={() => void (inBrowser() ? chooseInBrowser() : run({}))}>Choose file…</Button>
             <Button onClick={onClose}>Cancel</Button>
           </DialogActions>
         </DialogBody>

@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { authLabels, type AuthKind, type ProfileEntry } from '../../../shared/connections';
@@ -14,6 +14,7 @@ import { CertificateFields, ClientSecretField, SecretExpiryField } from './crede
 import { draftFromProfile, emptyDraft, toInput, type Draft } from './draft';
 import { shownFields, type FieldKit } from './field-kit';
 import { AudienceField, ClientIdField, DomainFields, EnvironmentFields, NameField, TenantField, UpnField } from './identity-fields';
+import { SaveStatus } from '../../components/save-status';
 import { NotesField, ScopeFields } from './scope-fields';
 import { fieldState, useFindings } from './use-findings';
 
@@ -77,7 +78,7 @@ export function ProfileForm(props: {
         if (!current) return;
         if (handoff.ok) {
           const { ref, ...facts } = handoff.value;
-          Object.assign(d, { certificate: facts, certificateRef: ref, pfxFileName: facts.fileName });
+          Object.assign(d, { certificate: facts, certificateRef: ref, pfxFileName: facts.fileName, secretExpiresAt: facts.notAfter.slice(0, 10) });
         } else setLoadError(handoff.error);
       }
       setDraft(d);
@@ -132,7 +133,9 @@ export function ProfileForm(props: {
     setDraft(kept);
     setBaseline(JSON.stringify(kept));
     const errors = r.value.findings.filter((f) => f.severity === 'error').length;
-    setSavedMessage(errors === 0 ? `Saved “${r.value.entry.name}”.` : `Saved “${r.value.entry.name}” as a draft with ${errors} error${errors === 1 ? '' : 's'}: the connection will not work until ${errors === 1 ? 'it is' : 'they are'} fixed.`);
+    const saved = errors === 0 ? `Saved “${r.value.entry.name}”.` : `Saved “${r.value.entry.name}” as a draft with ${errors} error${errors === 1 ? '' : 's'}: the connection will not work until ${errors === 1 ? 'it is' : 'they are'} fixed.`;
+    // A changed cloud or host: main says what happened to the stored secrets (removed, or kept after its own dialog).
+    setSavedMessage(r.value.hostChange ? `${saved} ${r.value.hostChange.message}` : saved);
     if (id === null) {
       justCreated.current = r.value.entry.id;
       setNext(`connections?edit=${encodeURIComponent(r.value.entry.id)}`);
@@ -170,13 +173,6 @@ export function ProfileForm(props: {
   return (
     <Page title={title} description="Fill the fields the connection page asks for; each is checked as you type. Secrets go to the OS keychain, never into the profile.">
       <ErrorBar error={saveError} title="Not saved — your changes are still here" />
-      <div role="status" aria-live="polite">
-        {savedMessage ? (
-          <MessageBar intent={errors.length === 0 ? 'success' : 'warning'}>
-            <MessageBarBody>{savedMessage}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-      </div>
       {showAll && (errors.length > 0 || warnings.length > 0 || elsewhere.length > 0) ? (
         <MessageBar intent={errors.length > 0 ? 'error' : 'warning'} layout="multiline" data-testid="findings-summary">
           <MessageBarBody>
@@ -214,7 +210,7 @@ export function ProfileForm(props: {
           </Button>
           <Button onClick={() => go('connections')}>{dirty ? 'Cancel' : 'Back to connections'}</Button>
           {id !== null && !dirty ? <Button onClick={() => go(`connections?sheet=${encodeURIComponent(id)}`)}>Connection sheet</Button> : null}
-          <Text>{dirty ? 'Unsaved changes' : ''}</Text>
+          <SaveStatus dirty={dirty} saved={savedMessage} problem={errors.length > 0} />
         </div>
       </form>
     </Page>

@@ -1,99 +1,34 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  SearchBox,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import { AddRegular, ArrowDownloadRegular, ArrowUploadRegular, CopyAddRegular, DeleteRegular, DismissRegular, DocumentTextRegular, EditRegular, PersonKeyRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
+import { ArrowUploadRegular, DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
-import { authKinds, authLabels, type AuthKind, type ExpiryRow } from '../../../shared/connections';
+import type { ExpiryRow } from '../../../shared/connections';
 import type { ProfileListItem } from '../../../shared/contract/profiles';
-import { environmentLabels } from '../../../shared/environments';
-import type { AppError } from '../../../shared/result';
+import type { AppError, Result } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
 import { Page } from '../../components/page';
+import { downloadFile, inBrowser } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 import { ExpirySection } from './expiry-section';
 import { ImportDialog } from './import-dialog';
-import { StatusBadges } from './status-badges';
+import { NewConnection } from './new-connection';
+import { ProfileGrid } from './profile-grid';
+import { ProfileToolbar, type RowActions } from './profile-toolbar';
+import { SheetDrawer } from './sheet-drawer';
 
 const useStyles = makeStyles({
-  toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  search: { minWidth: '280px', flexGrow: 1, maxWidth: '420px' },
+  commands: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  search: { flexGrow: 1, minWidth: '200px', maxWidth: '420px' },
   empty: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'flex-start', padding: tokens.spacingVerticalXL },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
-  stack: { display: 'flex', flexDirection: 'column', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
-  nameColumn: { width: '30%' },
-  problem: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  actionColumn: { width: '290px' },
-  options: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: tokens.spacingHorizontalS, flexBasis: '100%', width: '100%', order: 10 },
-  option: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', padding: tokens.spacingHorizontalM },
-  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
-/** The "New connection" button: it opens the choice of the three options (inline, no popup menu). */
-function NewConnection({ go, primary }: { go: (target: string) => void; primary?: boolean }) {
-  const styles = useStyles();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <Button appearance={primary ? 'primary' : 'secondary'} icon={<AddRegular />} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        New connection
-      </Button>
-      {open ? (
-        <div role="group" aria-label="Choose the authentication option" className={styles.options}>
-          <Button className={styles.option} appearance="primary" onClick={() => go('wizard')}>
-            <span>
-              <Text weight="semibold" block>
-                Guided setup
-              </Text>
-              <Text size={200} block>
-                Not sure which option? Step by step, from the app registration to a tested connection.
-              </Text>
-            </span>
-          </Button>
-          {authKinds.map((k) => (
-            <Button key={k} className={styles.option} onClick={() => go(`connections?new=${k}`)}>
-              <span>
-                <Text weight="semibold" block>
-                  {authLabels[k]}
-                </Text>
-                <Text size={200} block>
-                  {optionSummaries[k]}
-                </Text>
-              </span>
-            </Button>
-          ))}
-        </div>
-      ) : null}
-    </>
-  );
-}
-
-const optionSummaries: Record<AuthKind, string> = {
-  certificate: 'A certificate (PFX) and the account UPN the connection signs in as.',
-  'client-credentials': 'A client secret; a service account signs in.',
-  'byo-app': 'Your own app registration with a redirect URI on your domain.',
-};
-
-/** The Connections list: search, badges, actions, delete with undo, import and export, and the expiry view. */
-export function ProfileList({ go }: { go: (target: string) => void }) {
+/** Connections as a console: commands, the grid with a toolbar for the selected row, the sheet in a panel (`?sheet=<id>`), expiry. */
+export function ProfileList({ go, sheetId }: { go: (target: string) => void; sheetId: string | null }) {
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<ProfileListItem[] | null>(null);
   const [total, setTotal] = useState(0);
   const [expiry, setExpiry] = useState<ExpiryRow[]>([]);
+  const [selected, setSelected] = useState<string | null>(sheetId);
   const [error, setError] = useState<AppError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
@@ -113,9 +48,9 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
     return () => {
       current = false;
     };
-  }, [query, version]);
+  }, [query, version, sheetId]);
 
-  const act = async <T,>(pending: Promise<{ ok: true; value: T } | { ok: false; error: AppError }>, done: (value: T) => void) => {
+  const act = async <T,>(pending: Promise<Result<T>>, done: (value: T) => void) => {
     const r = await pending;
     if (!r.ok) {
       if (r.error.code !== 'dialog.cancelled') setError(r.error);
@@ -125,12 +60,28 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
     done(r.value);
     refresh();
   };
-
-  const remove = (item: ProfileListItem) => void act(workbench().profiles.delete({ id: item.entry.id }), (d) => { setDeleted(d); setMessage(null); });
+  const id = (item: ProfileListItem) => encodeURIComponent(item.entry.id);
+  const on: RowActions = {
+    sheet: (item) => go(`connections?sheet=${id(item)}`),
+    test: (item) => go(`signin?profile=${id(item)}`),
+    edit: (item) => go(`connections?edit=${id(item)}`),
+    duplicate: (item) => void act(workbench().profiles.duplicate({ id: item.entry.id }), (r) => setMessage(`Created “${r.entry.name}”.${r.skippedSecrets.length ? ` Secrets that could not be read were not copied: ${r.skippedSecrets.join(', ')}.` : ''}`)),
+    // Without secrets: a file chosen in main's save dialog, or a download in a browser tab (gcw ui).
+    exportFile: (item) =>
+      void (inBrowser()
+        ? act(workbench().profiles.exportText({ id: item.entry.id }), (r) => {
+            downloadFile({ fileName: r.fileName, mediaType: 'application/json', text: r.text });
+            setMessage(`Downloaded ${r.fileName} (no secrets).`);
+          })
+        : act(workbench().profiles.exportRedacted({ id: item.entry.id }), (r) => setMessage(`Exported to ${r.path} (no secrets).`))),
+    remove: (item) => void act(workbench().profiles.delete({ id: item.entry.id }), (d) => { setDeleted(d); setMessage(null); setSelected(null); }),
+  };
   const undo = () => deleted && void act(workbench().profiles.restore({ id: deleted.id }), (e) => { setDeleted(null); setMessage(`Restored “${e.name}”.`); });
+  const chosen = items?.find((i) => i.entry.id === selected) ?? null;
+  const sheetName = items?.find((i) => i.entry.id === sheetId)?.entry.name ?? '';
 
   return (
-    <Page title="Connections" description="Connection profiles for the three authentication options. Secrets stay in the OS keychain; exports never contain them.">
+    <Page title="Connections" description="Connection profiles for the three authentication options, with what the evidence says about each. Secrets stay in the OS keychain; exports never contain them." wide>
       <ErrorBar error={error} />
       <div role="status" aria-live="polite">
         {deleted ? (
@@ -146,7 +97,7 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
           </MessageBar>
         ) : null}
       </div>
-      <div className={styles.toolbar}>
+      <div className={styles.commands}>
         <NewConnection go={go} primary />
         <Button icon={<ArrowUploadRegular />} onClick={() => setImporting(true)}>
           Import…
@@ -166,86 +117,15 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
       ) : items.length === 0 ? (
         <Text as="p">No connection matches “{query}”. Clear the search to see all {total}.</Text>
       ) : (
-        <Table aria-label="Connection profiles">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={styles.nameColumn}>Name and option</TableHeaderCell>
-              <TableHeaderCell>Tenant and environment</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell className={styles.actionColumn}>Actions</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {items.map((item) => {
-              const p = item.entry.profile;
-              const name = item.entry.name;
-              return (
-                <TableRow key={item.entry.id} data-profile={name}>
-                  <TableCell>
-                    <div className={styles.stack}>
-                      <Text weight="semibold">{name}</Text>
-                      <Text size={200}>{item.entry.auth ? authLabels[item.entry.auth] : 'Unknown option'}</Text>
-                      {item.entry.problems.length > 0 ? (
-                        <Text size={200} className={styles.problem}>
-                          {item.entry.problems.join(' ')}
-                        </Text>
-                      ) : null}
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <div className={styles.stack}>
-                      <Text className={styles.mono}>{p?.tenant || '(no tenant)'}</Text>
-                      <Text size={200}>{p ? environmentLabels[p.environment] : ''}</Text>
-                    </div>
-                  </TableCell>
-                  <TableCell>
-                    <StatusBadges item={item} />
-                  </TableCell>
-                  <TableCell>
-                    <div className={styles.actions}>
-                      {p ? (
-                        <Button size="small" icon={<DocumentTextRegular />} onClick={() => go(`connections?sheet=${encodeURIComponent(item.entry.id)}`)} aria-label={`Connection sheet of ${name}`}>
-                          Sheet
-                        </Button>
-                      ) : null}
-                      {p ? (
-                        <Button size="small" icon={<PersonKeyRegular />} onClick={() => go(`signin?profile=${encodeURIComponent(item.entry.id)}`)} aria-label={`Test ${name}`}>
-                          Test
-                        </Button>
-                      ) : null}
-                      {item.entry.editable ? (
-                        <Button size="small" icon={<EditRegular />} onClick={() => go(`connections?edit=${encodeURIComponent(item.entry.id)}`)} aria-label={`Edit ${name}`}>
-                          Edit
-                        </Button>
-                      ) : null}
-                      {p ? (
-                        <Button
-                          size="small"
-                          icon={<CopyAddRegular />}
-                          aria-label={`Duplicate ${name}`}
-                          title="Duplicate"
-                          onClick={() => void act(workbench().profiles.duplicate({ id: item.entry.id }), (r) => setMessage(`Created “${r.entry.name}”.${r.skippedSecrets.length ? ` Secrets that could not be read were not copied: ${r.skippedSecrets.join(', ')}.` : ''}`))}
-                        />
-                      ) : null}
-                      {p ? (
-                        <Button
-                          size="small"
-                          icon={<ArrowDownloadRegular />}
-                          aria-label={`Export ${name} without secrets`}
-                          title="Export (no secrets)"
-                          onClick={() => void act(workbench().profiles.exportRedacted({ id: item.entry.id }), (r) => setMessage(`Exported to ${r.path} (no secrets).`))}
-                        />
-                      ) : null}
-                      <Button size="small" icon={<DeleteRegular />} aria-label={`Delete ${name}`} title="Delete" onClick={() => remove(item)} />
-                    </div>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <>
+          <ProfileToolbar item={chosen} on={on} />
+          <ProfileGrid items={items} selected={selected} onSelect={setSelected} onOpen={(profileId) => {
+              setSelected(profileId);
+              go(`connections?sheet=${encodeURIComponent(profileId)}`);
+            }} />
+        </>
       )}
-      <ExpirySection rows={expiry} open={(id) => go(`connections?edit=${encodeURIComponent(id)}`)} />
+      <ExpirySection rows={expiry} open={(profileId) => go(`connections?edit=${encodeURIComponent(profileId)}`)} />
       <ImportDialog
         open={importing}
         onClose={() => setImporting(false)}
@@ -256,6 +136,7 @@ export function ProfileList({ go }: { go: (target: string) => void }) {
           refresh();
         }}
       />
+      <SheetDrawer id={sheetId} name={sheetName} go={go} version={version} />
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import type { RecordFormat } from '../../../shared/records';
 import type { AppError } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
 import { useResult } from '../../lib/use-result';
+import { downloadFile, inBrowser, openToPrint } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 import { RecordSummary } from './record-summary';
 
@@ -26,6 +27,21 @@ export function RecordSection({ profileId, headingLevel }: { profileId: string; 
   const exportAs = async (format: RecordFormat) => {
     setBusy(format);
     setStatus(null);
+    if (inBrowser()) {
+      // A browser tab downloads Markdown and HTML; PDF is the HTML record printed by the browser (Save as PDF).
+      const file = await workbench().records.render({ profileId, format: format === 'pdf' ? 'html' : format });
+      setBusy(null);
+      setError(file.ok ? null : file.error);
+      if (!file.ok) return;
+      if (format === 'pdf') {
+        openToPrint(file.value.text ?? '');
+        setStatus('The record opened in a new tab: print it (Ctrl+P, or ⌘P on a Mac) and choose “Save as PDF”. The browser version cannot make the PDF itself.');
+      } else {
+        downloadFile(file.value);
+        setStatus(`Downloaded ${file.value.fileName} (your browser's downloads).`);
+      }
+      return;
+    }
     const result = await workbench().records.export({ profileId, format });
     setBusy(null);
     if (!result.ok) {
@@ -48,7 +64,7 @@ export function RecordSection({ profileId, headingLevel }: { profileId: string; 
       <div className={styles.row}>
         {(Object.keys(formatLabels) as RecordFormat[]).map((f) => (
           <Button key={f} icon={<ArrowDownloadRegular />} appearance={f === 'pdf' ? 'primary' : 'secondary'} disabled={busy !== null} onClick={() => void exportAs(f)}>
-            Export the connection record ({formatLabels[f]})
+            {f === 'pdf' && inBrowser() ? 'Print the connection record (Save as PDF)' : `Export the connection record (${formatLabels[f]})`}
           </Button>
         ))}
         {busy ? <Spinner size="tiny" label={`Writing the ${formatLabels[busy]} record…`} /> : null}

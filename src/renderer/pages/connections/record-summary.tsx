@@ -1,10 +1,12 @@
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ConnectionRecord } from '../../../shared/records';
+import { formatDateTime } from '../../lib/dates';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'minmax(180px, max-content) 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: `${tokens.spacingVerticalS} 0` },
   term: { fontWeight: tokens.fontWeightSemibold },
   def: { margin: 0, wordBreak: 'break-word' },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 const consentColor = { granted: 'success', 'partly-granted': 'warning', 'not-verified': 'informative' } as const;
@@ -24,11 +26,25 @@ export function RecordSummary({ record }: { record: ConnectionRecord }) {
       </dd>
       <dt className={styles.term}>Last successful test</dt>
       <dd className={styles.def}>
-        <Text>{record.lastSuccessfulTest ? `${record.lastSuccessfulTest.test}, ${new Date(record.lastSuccessfulTest.at).toLocaleString()}: ${record.lastSuccessfulTest.summary}` : 'None yet.'}</Text>
+        <Text>{record.lastSuccessfulTest ? `${record.lastSuccessfulTest.test}, ${formatDateTime(record.lastSuccessfulTest.at)}: ${record.lastSuccessfulTest.summary}` : 'None yet.'}</Text>
+      </dd>
+      <dt className={styles.term}>Not proven yet</dt>
+      <dd className={styles.def} data-testid="record-not-proven">
+        {record.notProven.length === 0 ? (
+          <Text>Nothing: the last test passed after the last edit, and the last manifest check found no errors.</Text>
+        ) : (
+          <ul className={styles.list}>
+            {record.notProven.map((line) => (
+              <li key={line}>
+                <Text>{line}</Text>
+              </li>
+            ))}
+          </ul>
+        )}
       </dd>
       <dt className={styles.term}>Open findings</dt>
       <dd className={styles.def}>
-        <Text>{v ? (v.openFindings.length === 0 ? 'None (manifest verified).' : `${v.counts.error} error(s), ${v.counts.warning} warning(s) from the last verification.`) : 'The manifest was not verified.'}</Text>
+        <Text>{v ? (v.openFindings.length === 0 ? 'None: the last manifest check found no errors or warnings.' : `${v.counts.error} error(s), ${v.counts.warning} warning(s) from the last verification.`) : 'The manifest was not verified.'}</Text>
       </dd>
     </dl>
   );

@@ -3,7 +3,7 @@ import { authKinds, authLabels, type AuthKind } from '../../../shared/connection
 
 const useStyles = makeStyles({
   label: { fontWeight: tokens.fontWeightSemibold, width: '200px', verticalAlign: 'top' },
-  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
 });
 
 const rows: Array<[string, Record<AuthKind, string>]> = [

@@ -44,7 +44,7 @@ export function PermissionSearch({ value, appOnly, onChange }: { value: ScopeSel
         </Field>
       </div>
       <div role="status" aria-live="polite">
-        {words.trim() === '' ? <Text>Type to search all 1,132 permissions.</Text> : <Text>{rows.length === 0 ? 'No permission matches.' : `${rows.length === 1 ? '1 permission matches' : `${rows.length} permissions match`}${rows.length === 30 ? ' (first 30)' : ''}.`}</Text>}
+        {words.trim() === '' ? <Text>Type to search all Microsoft Graph permissions.</Text> : <Text>{rows.length === 0 ? 'No permission matches.' : `${rows.length === 1 ? '1 permission matches' : `${rows.length} permissions match`}${rows.length === 30 ? ' (first 30)' : ''}.`}</Text>}
       </div>
       {rows.map((row) => (
         <ScopeRowView

@@ -36,6 +36,8 @@ export function ScopePicker(props: {
   startFromMinimum?: boolean;
   /** The checklist shown first (the wizard opens Triggers when the admin said triggers are needed). */
   initialTab?: 'minimum' | 'triggers' | 'full';
+  /** The app the permissions are for, to fill in the Sites.Selected grant. */
+  app?: { clientId: string; name: string };
 }) {
   const { auth, value, onChange } = props;
   const styles = useStyles();
@@ -45,16 +47,18 @@ export function ScopePicker(props: {
   const [build, setBuild] = useState<ScopeBuild | null>(null);
   const environment = props.environment ?? 'office365';
   const customHosts = props.customHosts ?? null;
+  const clientId = props.app?.clientId ?? '';
+  const appName = props.app?.name ?? '';
 
   useEffect(() => {
     let current = true;
     void workbench()
-      .scopes.build({ auth, delegated: value.delegated, application: value.application, environment, customHosts })
+      .scopes.build({ auth, delegated: value.delegated, application: value.application, environment, customHosts, clientId: clientId.slice(0, 100), appName: appName.slice(0, 200) })
       .then((r) => current && r.ok && setBuild(r.value));
     return () => {
       current = false;
     };
-  }, [auth, value, environment, customHosts]);
+  }, [auth, value, environment, customHosts, clientId, appName]);
 
   const loaded = checklist.value;
   useEffect(() => {

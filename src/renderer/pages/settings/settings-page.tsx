@@ -6,7 +6,11 @@ import type { Settings, SettingsPatch } from '../../../shared/settings';
 import { ErrorBar } from '../../components/error-bar';
 import { Page } from '../../components/page';
 import { useResult } from '../../lib/use-result';
+import { inBrowser } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
+import { SaveStatus } from '../../components/save-status';
+
+type SavedKey = 'theme' | 'environment' | 'clipboard' | 'folder' | 'secrets';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '560px' },
@@ -20,10 +24,11 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
   const settings = useResult(() => workbench().settings.get({}));
   const about = useResult(() => workbench().app.about({}));
   const [error, setError] = useState<AppError | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  // What was saved last, shown next to the control that saved it.
+  const [saved, setSaved] = useState<{ key: SavedKey; text: string } | null>(null);
   const [seconds, setSeconds] = useState<string | null>(null);
 
-  const apply = async (patch: SettingsPatch, what: string) => {
+  const apply = async (patch: SettingsPatch, what: string, key: SavedKey) => {
     const result = await workbench().settings.update(patch);
     if (!result.ok) {
       setError(result.error);
@@ -33,7 +38,7 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
     setError(null);
     settings.setValue(result.value);
     onSettingsChanged(result.value);
-    setSaved(`${what} saved.`);
+    setSaved({ key, text: `${what} saved.` });
   };
 
   if (settings.loading && !settings.value) return <Spinner label="Loading settings…" />;
@@ -47,19 +52,17 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
   return (
     <Page title="Settings" description="Changes are saved as soon as you make them.">
       <ErrorBar error={error} />
-      <div role="status" aria-live="polite">
-        {saved ? <Text>{saved}</Text> : null}
-      </div>
       <div className={styles.form}>
         <Field label="Theme" hint="System follows your operating system's light or dark mode.">
-          <RadioGroup layout="horizontal" value={value.theme} onChange={(_e, d) => void apply({ theme: d.value as Settings['theme'] }, 'Theme')}>
+          <RadioGroup layout="horizontal" value={value.theme} onChange={(_e, d) => void apply({ theme: d.value as Settings['theme'] }, 'Theme', 'theme')}>
             <Radio value="system" label="System" />
             <Radio value="light" label="Light" />
             <Radio value="dark" label="Dark" />
           </RadioGroup>
         </Field>
+        <SaveStatus dirty={false} saved={saved?.key === 'theme' ? saved.text : null} />
         <Field label="Default environment" hint="New connection profiles start in this cloud.">
-          <Select value={value.defaultEnvironment} onChange={(_e, d) => void apply({ defaultEnvironment: d.value as EnvironmentId }, 'Default environment')}>
+          <Select value={value.defaultEnvironment} onChange={(_e, d) => void apply({ defaultEnvironment: d.value as EnvironmentId }, 'Default environment', 'environment')}>
             {environmentIds.map((id) => (
               <option key={id} value={id}>
                 {environmentLabels[id]}
@@ -67,6 +70,7 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
             ))}
           </Select>
         </Field>
+        <SaveStatus dirty={false} saved={saved?.key === 'environment' ? saved.text : null} />
         <Field
           label="Clear copied secrets after (seconds)"
           hint="A copied client secret, password or certificate is removed from the clipboard after this many seconds (5–3600)."
@@ -81,41 +85,50 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
               value={secondsText}
               onChange={(_e, d) => setSeconds(d.value)}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' && !secondsInvalid) void apply({ clipboardClearSeconds: secondsNumber }, 'Clipboard timeout');
+                if (e.key === 'Enter' && !secondsInvalid) void apply({ clipboardClearSeconds: secondsNumber }, 'Clipboard timeout', 'clipboard');
               }}
             />
-            <Button disabled={secondsInvalid || secondsNumber === value.clipboardClearSeconds} onClick={() => void apply({ clipboardClearSeconds: secondsNumber }, 'Clipboard timeout').then(() => setSeconds(null))}>
+            <Button disabled={secondsInvalid || secondsNumber === value.clipboardClearSeconds} onClick={() => void apply({ clipboardClearSeconds: secondsNumber }, 'Clipboard timeout', 'clipboard').then(() => setSeconds(null))}>
               Save
             </Button>
+            <SaveStatus dirty={seconds !== null && secondsNumber !== value.clipboardClearSeconds} saved={saved?.key === 'clipboard' ? saved.text : null} />
           </div>
         </Field>
-        <Field label="Default folder for saved files" hint="Exports, certificates and reports are offered in this folder first.">
-          <div className={styles.row}>
-            <Text className={styles.path}>{value.defaultSaveFolder ?? 'Not set (your Documents folder is used)'}</Text>
-            <Button
-              onClick={async () => {
-                const result = await workbench().settings.chooseSaveFolder({});
-                if (result.ok) {
-                  settings.setValue(result.value);
-                  onSettingsChanged(result.value);
-                  setSaved('Default folder saved.');
-                  setError(null);
-                } else if (result.error.code !== 'dialog.cancelled') setError(result.error);
-              }}
-            >
-              Choose folder…
-            </Button>
-            {value.defaultSaveFolder ? <Button onClick={() => void apply({ defaultSaveFolder: null }, 'Default folder')}>Clear</Button> : null}
-          </div>
-        </Field>
+        {inBrowser() ? (
+          <Field label="Saved files">
+            <Text>In the browser version, exports, certificates and reports are downloads: your browser saves them where its settings say (usually Downloads).</Text>
+          </Field>
+        ) : (
+          <Field label="Default folder for saved files" hint="Exports, certificates and reports are offered in this folder first.">
+            <div className={styles.row}>
+              <Text className={styles.path}>{value.defaultSaveFolder ?? 'Not set (your Documents folder is used)'}</Text>
+              <Button
+                onClick={async () => {
+                  const result = await workbench().settings.chooseSaveFolder({});
+                  if (result.ok) {
+                    settings.setValue(result.value);
+                    onSettingsChanged(result.value);
+                    setSaved({ key: 'folder', text: 'Default folder saved.' });
+                    setError(null);
+                  } else if (result.error.code !== 'dialog.cancelled') setError(result.error);
+                }}
+              >
+                Choose folder…
+              </Button>
+              {value.defaultSaveFolder ? <Button onClick={() => void apply({ defaultSaveFolder: null }, 'Default folder', 'folder')}>Clear</Button> : null}
+              <SaveStatus dirty={false} saved={saved?.key === 'folder' ? saved.text : null} />
+            </div>
+          </Field>
+        )}
         {weakBackend || value.allowPlainTextSecrets ? (
           <Field
             label="Store secrets without a keyring"
-            hint="No GNOME Keyring or KWallet was found. Off: secrets are kept in memory for this session only. On: they are written to disk obfuscated with a fixed key, which anyone with your files can read."
+            hint="No GNOME Keyring or KWallet was found. Off: secrets are kept in memory for this session only, and turning it off takes any written ones off the disk at once. On: they are written to disk obfuscated with a fixed key, which anyone with your files can read."
           >
-            <Switch checked={value.allowPlainTextSecrets} onChange={(_e, d) => void apply({ allowPlainTextSecrets: d.checked }, 'Secret storage choice')} label={value.allowPlainTextSecrets ? 'On (weak)' : 'Off (session only)'} />
+            <Switch checked={value.allowPlainTextSecrets} onChange={(_e, d) => void apply({ allowPlainTextSecrets: d.checked }, 'Secret storage choice', 'secrets')} label={value.allowPlainTextSecrets ? 'On (weak)' : 'Off (session only)'} />
           </Field>
         ) : null}
+        {weakBackend || value.allowPlainTextSecrets ? <SaveStatus dirty={false} saved={saved?.key === 'secrets' ? saved.text : null} /> : null}
       </div>
     </Page>
   );

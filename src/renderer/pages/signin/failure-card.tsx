@@ -4,7 +4,9 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/result';
 import type { AadstsEntry } from '../../../shared/signin';
 import { CopyButton } from '../../components/copy-button';
+import { useReveal } from '../../lib/use-reveal';
 import { workbench } from '../../lib/workbench';
+import { failureTitle } from './failure-title';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
@@ -39,20 +41,28 @@ export function FailureCard({ error, profileId, testName, onSignInAgain }: { err
   }, [aadsts]);
   const traceId = text(d.traceId);
   const correlationId = text(d.correlationId);
-  const title = aadsts !== null ? `AADSTS${aadsts}${entry ? ` — ${entry.name}` : ''}` : error.code;
+  const heading = useReveal<HTMLHeadingElement>();
   return (
     <Card className={styles.card} role="alert" aria-labelledby="signin-failure-title" data-testid="signin-failure" data-error-code={error.code}>
       <CardHeader
         image={<DismissCircleFilled className={styles.bad} fontSize={28} aria-hidden />}
         header={
-          <Text as="h2" size={500} weight="semibold" id="signin-failure-title">
-            {testName ? `${testName} failed: ` : 'Failed: '}
-            {title}
+          <Text as="h2" size={500} weight="semibold" id="signin-failure-title" tabIndex={-1} ref={heading}>
+            {failureTitle(testName, error, entry?.category ?? null)}
           </Text>
         }
       />
       <Text>{error.message}</Text>
       <dl className={styles.grid}>
+        {aadsts !== null ? (
+          <>
+            <dt className={styles.term}>Microsoft Entra error</dt>
+            <dd className={`${styles.def} ${styles.mono}`}>
+              AADSTS{aadsts}
+              {entry ? ` — ${entry.name}` : ''}
+            </dd>
+          </>
+        ) : null}
         <dt className={styles.term}>Code</dt>
         <dd className={`${styles.def} ${styles.mono}`}>{error.code}</dd>
         {text(d.microsoftMessage) ? (

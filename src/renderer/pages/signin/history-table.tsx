@@ -1,5 +1,6 @@
 import { Badge, Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import type { SigninClientUsed, SigninHistoryEntry, SigninTestFlow } from '../../../shared/contract/signin';
+import { formatDateTime } from '../../lib/dates';
 
 const useStyles = makeStyles({
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -47,7 +48,7 @@ export function HistoryTable({ entries, onClear }: { entries: SigninHistoryEntry
           <TableBody>
             {entries.map((e) => (
               <TableRow key={e.runId} data-ok={e.ok}>
-                <TableCell>{new Date(e.at).toLocaleString()}</TableCell>
+                <TableCell>{formatDateTime(e.at)}</TableCell>
                 <TableCell>{flowNames[e.flow]}</TableCell>
                 <TableCell>{clientNames[e.client]}</TableCell>
                 <TableCell>

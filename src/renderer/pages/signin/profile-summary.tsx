@@ -4,6 +4,7 @@ import type { SigninProfileInfo } from '../../../shared/contract/signin';
 import { environmentLabels } from '../../../shared/environments';
 import { CopyButton } from '../../components/copy-button';
 import { workbench } from '../../lib/workbench';
+import { formatDateTime } from '../../lib/dates';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: '200px 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0, alignItems: 'start' },
@@ -58,7 +59,7 @@ export function ProfileSummary({ info }: { info: SigninProfileInfo }) {
         <dt className={styles.term}>Saved sign-in</dt>
         <dd className={styles.def}>
           {info.savedSignIn
-            ? `${info.savedSignIn.account ?? 'An account'} (${info.savedSignIn.client === 'none' ? 'public client' : info.savedSignIn.client}), saved ${new Date(info.savedSignIn.savedAt).toLocaleString()}; kept encrypted in the OS keychain.`
+            ? `${info.savedSignIn.account ?? 'An account'} (${info.savedSignIn.client === 'none' ? 'public client' : info.savedSignIn.client}), saved ${formatDateTime(info.savedSignIn.savedAt)}; kept encrypted in the OS keychain.`
             : 'None yet: a delegated sign-in keeps one (encrypted) for “Check connection”.'}
         </dd>
       </dl>

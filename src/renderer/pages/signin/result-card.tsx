@@ -4,9 +4,11 @@ import { useState } from 'react';
 import type { AppError } from '../../../shared/result';
 import type { SignInResult, TokenClaimsSummary } from '../../../shared/signin';
 import { ErrorBar } from '../../components/error-bar';
+import { useReveal } from '../../lib/use-reveal';
 import { workbench } from '../../lib/workbench';
 import { PermissionTable } from './permission-table';
 import type { TestOutcome } from './use-signin-run';
+import { formatDateTime } from '../../lib/dates';
 
 const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -27,7 +29,7 @@ function claimRows(c: TokenClaimsSummary): Array<[string, string, string]> {
     [c.ver === '2.0' ? 'azpacr' : 'appidacr', c.appIdAcr === null ? '—' : `${c.appIdAcr} — ${c.credentialUsed}`, 'How the app proved itself: 0 public client, 1 client secret, 2 certificate.'],
     app ? ['roles', c.roles.join(' ') || '(none)', 'Application permissions granted by admin consent.'] : ['scp', c.scopes.join(' ') || '(none)', 'Delegated permissions the user (or an admin) consented to.'],
     ['upn', c.user ?? '—', 'The signed-in user (upn, preferred_username); empty for app-only tokens.'],
-    ['exp', c.expiresAt ? `${new Date(c.expiresAt).toLocaleString()}${c.minutesLeft === null ? '' : ` (${c.minutesLeft} min left)`}` : '—', 'When the access token expires; refresh tokens last longer.'],
+    ['exp', c.expiresAt ? `${formatDateTime(c.expiresAt)}${c.minutesLeft === null ? '' : ` (${c.minutesLeft} min left)`}` : '—', 'When the access token expires; refresh tokens last longer.'],
     ['ver', c.ver ?? '—', 'Token version (1.0 or 2.0), set by the API’s registration.'],
   ];
 }
@@ -48,6 +50,7 @@ export function ResultCard({ outcome, profileId }: { outcome: TestOutcome; profi
   const [error, setError] = useState<AppError | null>(null);
   const result: SignInResult | null = outcome.kind === 'signin' ? (outcome.outcome.result as SignInResult) : outcome.kind === 'consent' ? (outcome.outcome.consent.verification as SignInResult | null) : null;
   const claims = outcome.kind === 'probe' ? outcome.outcome.claims : (result?.claims ?? null);
+  const heading = useReveal<HTMLHeadingElement>();
   const reveal = async () => {
     if (token) return setToken(null);
     const r = await workbench().signin.revealAccessToken({ profileId });
@@ -59,7 +62,7 @@ export function ResultCard({ outcome, profileId }: { outcome: TestOutcome; profi
       <CardHeader
         image={<CheckmarkCircleFilled className={styles.ok} fontSize={28} aria-hidden />}
         header={
-          <Text as="h2" size={500} weight="semibold" id="signin-result-title">
+          <Text as="h2" size={500} weight="semibold" id="signin-result-title" tabIndex={-1} ref={heading}>
             {headline(outcome, result)}
           </Text>
         }

@@ -33,7 +33,7 @@ export interface TestHandlers {
 const clientLabels: Record<DelegatedClient, string> = {
   secret: 'Web app, proving itself with the client secret',
   certificate: 'Web app, proving itself with the certificate',
-  public: 'Public client (no credential; msal’s own loopback)',
+  public: 'Public client (no credential)',
 };
 
 const credentialLabels: Record<AppOnlyCredential, string> = { secret: 'client secret', certificate: 'certificate' };

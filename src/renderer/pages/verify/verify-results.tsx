@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   CounterBadge,
   makeStyles,
   MessageBar,
@@ -17,9 +18,11 @@ import {
 import { ArrowDownloadRegular, CopyRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { VerifyRun } from '../../../shared/contract/verify';
-import { manifestFormatLabels, type FindingSeverity } from '../../../shared/registration';
+import { manifestFormatLabels, type AppRegistrationSummary, type FindingSeverity } from '../../../shared/registration';
 import type { AppError, Result } from '../../../shared/result';
 import { ErrorBar } from '../../components/error-bar';
+import { useReveal } from '../../lib/use-reveal';
+import { downloadFile, inBrowser } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 import { FindingCard } from './finding-card';
 
@@ -46,6 +49,23 @@ const audienceWords: Record<string, string> = {
   PersonalMicrosoftAccount: 'Personal accounts only',
 };
 
+// Entra's values, matched without letter case as the verifier matches them (some tools write AzureADAndPersonal…).
+function audienceWord(value: string): string {
+  const key = Object.keys(audienceWords).find((k) => k.toLowerCase() === value.trim().toLowerCase());
+  return key ? (audienceWords[key] ?? value) : value;
+}
+
+/** What a file that is not a whole registration was checked as (the finding cards say what that left out). */
+function shapeWord(app: AppRegistrationSummary): string | null {
+  if (app.template) return 'Teams Toolkit template';
+  const sections = ['redirectUris', 'keyCredentials', 'passwordCredentials', 'requiredResourceAccess'] as const;
+  const absent = sections.filter((s) => app.notInFile.includes(s));
+  if (absent.length === 0) return null;
+  return absent.length === 3 && !absent.includes('requiredResourceAccess') && app.appId === null ? 'Permissions only' : 'Part of a manifest';
+}
+
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+
 function verdict(run: VerifyRun): { intent: 'error' | 'warning' | 'success'; title: string } {
   const { error, warning } = run.report.counts;
   if (error > 0) return { intent: 'error', title: 'Not ready: the connection will fail until the errors are fixed.' };
@@ -60,6 +80,7 @@ export function VerifyResults({ run }: { run: VerifyRun }) {
   const [error, setError] = useState<AppError | null>(null);
   const { report } = run;
   const v = verdict(run);
+  const heading = useReveal<HTMLHeadingElement>();
   const act = async <T,>(pending: Promise<Result<T>>, done: (value: T) => string) => {
     setStatus(null);
     const result = await pending;
@@ -72,10 +93,15 @@ export function VerifyResults({ run }: { run: VerifyRun }) {
   };
   const open = (url: string) => void act(workbench().app.openLink({ url }), () => 'Opened in your browser.');
   const exportAs = (format: 'markdown' | 'html') =>
-    void act(workbench().verify.exportReport({ reportId: run.reportId, format }), (value) => `Saved to ${value.path}`);
+    inBrowser()
+      ? void act(workbench().verify.renderReport({ reportId: run.reportId, format }), (file) => {
+          downloadFile(file);
+          return `Downloaded ${file.fileName} (your browser's downloads).`;
+        })
+      : void act(workbench().verify.exportReport({ reportId: run.reportId, format }), (value) => `Saved to ${value.path}`);
   return (
     <section className={styles.results} aria-labelledby="results-title" data-testid="verify-results">
-      <Text as="h2" size={500} weight="semibold" id="results-title">
+      <Text as="h2" size={500} weight="semibold" id="results-title" tabIndex={-1} ref={heading}>
         Result{report.fileName ? ` for ${report.fileName}` : ''}
       </Text>
       <MessageBar intent={v.intent} data-testid="verdict">
@@ -118,23 +144,33 @@ export function VerifyResults({ run }: { run: VerifyRun }) {
         <TableBody>
           {report.apps.map((app) => (
             <TableRow key={app.index}>
-              <TableCell>{app.displayName ?? 'Unnamed'}</TableCell>
+              <TableCell>
+                {app.displayName ?? 'Unnamed'}
+                {shapeWord(app) ? (
+                  <Caption1 block data-testid="app-shape">
+                    {shapeWord(app)}
+                  </Caption1>
+                ) : null}
+              </TableCell>
               <TableCell className={styles.mono}>{app.appId ?? '—'}</TableCell>
-              <TableCell>{app.signInAudience ? (audienceWords[app.signInAudience] ?? app.signInAudience) : '—'}</TableCell>
+              <TableCell>{app.signInAudience ? audienceWord(app.signInAudience) : '—'}</TableCell>
               <TableCell>{app.redirectUris.length}</TableCell>
               <TableCell>{app.keyCredentials.length}</TableCell>
               <TableCell>{app.passwordCredentials.length}</TableCell>
-              <TableCell>{app.requiredResourceAccess.length}</TableCell>
+              <TableCell>
+                {app.requiredResourceAccess.length}
+                {app.requiredResourceAccess.some((p) => p.resourceAppId !== GRAPH_APP_ID) ? ` (${app.requiredResourceAccess.filter((p) => p.resourceAppId !== GRAPH_APP_ID).length} of other APIs, not checked)` : ''}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
       <div className={styles.actions}>
         <Button icon={<ArrowDownloadRegular />} onClick={() => exportAs('markdown')}>
-          Export Markdown…
+          {inBrowser() ? 'Download Markdown' : 'Export Markdown…'}
         </Button>
         <Button icon={<ArrowDownloadRegular />} onClick={() => exportAs('html')}>
-          Export HTML…
+          {inBrowser() ? 'Download HTML' : 'Export HTML…'}
         </Button>
         <Button icon={<CopyRegular />} onClick={() => void act(workbench().verify.copyReport({ reportId: run.reportId }), () => 'Report copied as Markdown.')}>
           Copy as Markdown

@@ -1,8 +1,10 @@
 import { Badge, Button, Field, Input, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import type { HeldCertificate } from '../../../shared/certificates';
+import type { CertificateWarning, HeldCertificate } from '../../../shared/certificates';
 import type { WizardSecretState } from '../../../shared/wizard';
+import { PfxWarnings } from '../../components/pfx-warnings';
 import { SecretInput } from '../../components/secret-input';
+import { formatDate } from '../../lib/dates';
 import { workbench } from '../../lib/workbench';
 import { ExportPanel } from '../certificates/export-panel';
 import { GeneratePanel } from '../certificates/generate-panel';
@@ -78,13 +80,18 @@ function SecretPart(props: StepProps) {
 
 /** Step 3 for the certificate option: import a PFX or generate one (and export it with a password), then use it. */
 function CertificatePart(props: StepProps) {
-  const { view, act } = props;
+  const { view, act, setDraft } = props;
   const styles = useStyles();
   const [how, setHow] = useState<'import' | 'generate'>(view.certificate?.source === 'generated' ? 'generate' : 'import');
   const [generated, setGenerated] = useState<HeldCertificate | null>(null);
+  const [warnings, setWarnings] = useState<CertificateWarning[]>([]);
   props.beforeNext.current = null;
   const use = async (held: HeldCertificate, source: 'imported' | 'generated') => {
-    await act(() => workbench().wizard.useCertificate({ ref: held.ref, source }));
+    const used = await act(() => workbench().wizard.useCertificate({ ref: held.ref, source }));
+    if (!used) return;
+    setWarnings(held.details.warnings);
+    // The certificate's end date is the connection's expiry date (reminders and the record).
+    setDraft({ secretExpiresAt: held.details.certificate.notAfter.slice(0, 10) });
   };
   const c = view.certificate;
   return (
@@ -102,11 +109,12 @@ function CertificatePart(props: StepProps) {
             <dt className={styles.term}>Thumbprint (SHA-256)</dt>
             <dd className={styles.def}>{c.thumbprintSha256}</dd>
             <dt className={styles.term}>Valid until</dt>
-            <dd className={styles.def}>{c.notAfter.slice(0, 10)}</dd>
+            <dd className={styles.def}>{formatDate(c.notAfter)}</dd>
           </dl>
           <div className={styles.row}>
             <SecretBadge state={view.secrets.certificate} what="certificate" />
           </div>
+          <PfxWarnings warnings={warnings} testId="pfx-warnings" />
         </section>
       ) : null}
       <Field label={c ? 'Use another certificate' : 'Certificate'} hint="Import the PFX you already have (with its private key), or generate a new self-signed one here and export it with a password.">

@@ -3,7 +3,8 @@ import { SaveRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { ProfileFinding } from '../../../shared/connections';
 import type { AppError } from '../../../shared/result';
-import { wizardStepLabels, type WizardStep } from '../../../shared/wizard';
+import { wizardStepLabels } from '../../../shared/wizard';
+import { stepOfField } from '../../../shared/wizard-steps';
 import { ErrorBar } from '../../components/error-bar';
 import { workbench } from '../../lib/workbench';
 import { EnvironmentFields, ClientIdField, NameField, TenantField, UpnField, AudienceField } from '../connections/identity-fields';
@@ -18,19 +19,12 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-/** Which step shows a finding's field. */
-export function stepOfField(field: string): WizardStep {
-  if (field === 'scopes' || field === 'appOnlyPermissions') return 'scopes';
-  if (field.startsWith('secrets.') || field.startsWith('certificate') || field === 'secretExpiresAt') return 'credential';
-  return 'details';
-}
-
 /** Step 5: the profile's own fields, checked as they are typed, saved as a connection profile (secrets go to the vault). */
 export function DetailsStep(props: StepProps) {
   const { view, auth, kit, findings, update, act, openStep, markDone, revealFindings } = props;
   const styles = useStyles();
   const [error, setError] = useState<AppError | null>(null);
-  const [saved, setSaved] = useState<{ name: string; errors: ProfileFinding[] } | null>(null);
+  const [saved, setSaved] = useState<{ name: string; errors: ProfileFinding[]; hostNote: string | null } | null>(null);
   const continueAnyway = useRef(false);
 
   const save = async (): Promise<boolean> => {
@@ -48,7 +42,7 @@ export function DetailsStep(props: StepProps) {
     update((s) => ({ ...s, profileId }));
     await act(() => workbench().wizard.get({}));
     const errors = result.value.findings.filter((f) => f.severity === 'error');
-    setSaved({ name: result.value.entry.name, errors });
+    setSaved({ name: result.value.entry.name, errors, hostNote: result.value.hostChange?.message ?? null });
     if (errors.length > 0 && !continueAnyway.current) return false;
     return true;
   };
@@ -65,6 +59,7 @@ export function DetailsStep(props: StepProps) {
             <MessageBarBody>
               <MessageBarTitle>{saved.errors.length === 0 ? `Saved “${saved.name}”.` : `Saved “${saved.name}” as a draft with ${saved.errors.length} error${saved.errors.length === 1 ? '' : 's'}.`}</MessageBarTitle>
               {saved.errors.length > 0 ? 'The connection will not work until they are fixed. Fix them, or continue and come back later.' : 'It is in Connections now.'}
+              {saved.hostNote ? ` ${saved.hostNote}` : null}
             </MessageBarBody>
             {saved.errors.length > 0 ? (
               <MessageBarActions>

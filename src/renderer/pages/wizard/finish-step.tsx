@@ -6,6 +6,7 @@ import { workbench } from '../../lib/workbench';
 import { ConnectionSheetBody } from '../connections/connection-sheet';
 import { RecordSection } from '../connections/record-section';
 import { NeedsProfile } from './needs-profile';
+import { ProofSection } from './proof-section';
 import type { StepProps } from './step-props';
 
 const useStyles = makeStyles({
@@ -25,6 +26,7 @@ export function FinishStep(props: StepProps) {
 
   return (
     <div className={styles.group}>
+      {view.status ? <ProofSection status={view.status} openStep={openStep} /> : null}
       <section aria-labelledby="finish-sheet" className={styles.section}>
         <Text as="h3" size={500} weight="semibold" id="finish-sheet">
           Connection sheet

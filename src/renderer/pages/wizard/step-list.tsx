@@ -1,42 +1,39 @@
 import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleFilled, CircleRegular, RecordRegular } from '@fluentui/react-icons';
-import { wizardStepLabels, wizardSteps, type WizardStep } from '../../../shared/wizard';
+import { CheckmarkCircleFilled, CircleRegular, DismissCircleRegular, ErrorCircleRegular, RecordRegular } from '@fluentui/react-icons';
+import type { StepState } from '../../../shared/wizard-steps';
+import { wizardStepLabels, type WizardStep } from '../../../shared/wizard';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   button: { justifyContent: 'flex-start', width: '100%', textAlign: 'left', minHeight: '40px' },
   label: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start' },
   done: { color: tokens.colorPaletteGreenForeground1 },
+  attention: { color: tokens.colorPaletteDarkOrangeForeground1 },
   status: { color: tokens.colorNeutralForeground2 },
   current: { color: tokens.colorNeutralForegroundOnBrand },
 });
 
-/** The wizard's steps: which one is on screen, which are done; any step can be opened. */
-export function StepList({ current, done, onOpen }: { current: WizardStep; done: readonly WizardStep[]; onOpen: (step: WizardStep) => void }) {
+const icons = { done: CheckmarkCircleFilled, skipped: DismissCircleRegular, attention: ErrorCircleRegular, 'not-started': CircleRegular } as const;
+
+/** The wizard's steps, each saying what happened (Done, Skipped, Needs attention (n), Not started); any step can be opened. */
+export function StepList({ current, steps, onOpen }: { current: WizardStep; steps: Array<[WizardStep, StepState]>; onOpen: (step: WizardStep) => void }) {
   const styles = useStyles();
   return (
     <nav aria-label="Wizard steps">
       <ol className={styles.list}>
-        {wizardSteps.map((step, i) => {
+        {steps.map(([step, s], i) => {
           const isCurrent = step === current;
-          const isDone = done.includes(step);
-          const Icon = isDone ? CheckmarkCircleFilled : isCurrent ? RecordRegular : CircleRegular;
-          const status = isDone ? 'Done' : isCurrent ? 'In progress' : 'Not done';
+          const Icon = isCurrent && s.state === 'not-started' ? RecordRegular : icons[s.state];
+          const tone = isCurrent ? undefined : s.state === 'done' ? styles.done : s.state === 'attention' ? styles.attention : undefined;
           return (
-            <li key={step} data-step={step} data-done={isDone ? 'true' : 'false'}>
-              <Button
-                className={styles.button}
-                appearance={isCurrent ? 'primary' : 'subtle'}
-                aria-current={isCurrent ? 'step' : undefined}
-                icon={<Icon className={isDone && !isCurrent ? styles.done : undefined} aria-hidden />}
-                onClick={() => onOpen(step)}
-              >
+            <li key={step} data-step={step} data-state={s.state}>
+              <Button className={styles.button} appearance={isCurrent ? 'primary' : 'subtle'} aria-current={isCurrent ? 'step' : undefined} icon={<Icon className={tone} aria-hidden />} onClick={() => onOpen(step)}>
                 <span className={styles.label}>
                   <span>
                     {i + 1}. {wizardStepLabels[step]}
                   </span>
                   <Text size={200} className={mergeClasses(isCurrent ? styles.current : styles.status)}>
-                    {status}
+                    {s.label}
                   </Text>
                 </span>
               </Button>

@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 
 /** Step 6 (optional): drop the app registration's manifest and check it against the saved profile, offline. */
 export function VerifyStep(props: StepProps) {
-  const { view, auth, update, markDone, openStep } = props;
+  const { view, auth, update, markDone, openStep, act } = props;
   const styles = useStyles();
   const [manifest, setManifest] = useState<PickedFile | null>(null);
   const [loopback, setLoopback] = useState(true);
@@ -55,6 +55,8 @@ export function VerifyStep(props: StepProps) {
     setRun(result.value);
     update((s) => ({ ...s, verifySkipped: false }));
     markDone('verify');
+    // The verification is evidence now: the step list and Finish read it from the wizard's status.
+    void act(() => workbench().wizard.get({}));
   };
 
   return (

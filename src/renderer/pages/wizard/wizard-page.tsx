@@ -1,15 +1,18 @@
-import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, ArrowResetRegular, ArrowRightRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EnvironmentInfo } from '../../../shared/contract/profiles';
 import { wizardStepLabels, wizardSteps, type WizardDraft, type WizardStep } from '../../../shared/wizard';
+import { orderedStepStates } from '../../../shared/wizard-steps';
 import { ErrorBar } from '../../components/error-bar';
 import { Page } from '../../components/page';
 import { TransientDialog } from '../../components/transient-dialog';
+import { NARROW_QUERY, useMediaQuery } from '../../lib/use-media';
 import { workbench } from '../../lib/workbench';
 import type { Draft } from '../connections/draft';
 import type { FieldKit } from '../connections/field-kit';
 import { fieldState, useFindings } from '../connections/use-findings';
+import { CompactStepper } from './compact-stepper';
 import { CredentialStep } from './credential-step';
 import { DecideStep } from './decide-step';
 import { DetailsStep } from './details-step';
@@ -26,6 +29,7 @@ import { inputWithRefs, toFormDraft, wizardPatch } from './wizard-draft';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: '240px minmax(0, 1fr)', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
+  layoutNarrow: { gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalL },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   footer: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', paddingTop: tokens.spacingVerticalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   spacer: { flexGrow: 1 },
@@ -55,6 +59,7 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
   const beforeNext = useRef<(() => Promise<boolean>) | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef<WizardStep | null>(null);
+  const narrow = useMediaQuery(NARROW_QUERY);
 
   useEffect(() => {
     void workbench()
@@ -127,8 +132,8 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
       }
       const target = wizardSteps[index + 1];
       if (!target) return;
-      // The sign-in test step is done only when a test passed (it marks itself).
-      update((s) => ({ ...s, step: target, done: step === 'test' || s.done.includes(step) ? s.done : [...s.done, step] }));
+      // `done` lists the steps left with Next; what each step says comes from the evidence (stepStates).
+      update((s) => ({ ...s, step: target, done: s.done.includes(step) ? s.done : [...s.done, step] }));
       await flush();
     } finally {
       setMoving(false);
@@ -138,6 +143,8 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
     const target = wizardSteps[index - 1];
     if (target) openStep(target);
   };
+  const steps = orderedStepStates(view, findings);
+  const openFromList = (s: WizardStep) => (auth || s === 'decide' ? openStep(s) : undefined);
   const props: StepProps | null = auth && kit ? { view, auth, update, setDraft, act, kit, findings, environments, go, openStep, beforeNext, markDone, revealFindings: () => setShowAll(true) } : null;
   if (step === 'decide') beforeNext.current = null;
   const Step = components[step];
@@ -145,8 +152,8 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
   return (
     <Page title="New connection" description="From “I need a connection” to a tested connection and its record, step by step. Everything you type is kept: leave at any time and come back here to go on.">
       <ErrorBar error={error} />
-      <div className={styles.layout}>
-        <StepList current={step} done={view.state.done} onOpen={(s) => (auth || s === 'decide' ? openStep(s) : undefined)} />
+      <div className={mergeClasses(styles.layout, narrow && styles.layoutNarrow)}>
+        {narrow ? <CompactStepper current={step} steps={steps} onOpen={openFromList} /> : <StepList current={step} steps={steps} onOpen={openFromList} />}
         <div className={styles.content}>
           <section aria-labelledby="wizard-step-title" className={styles.content} data-testid={`wizard-step-${step}`} data-checking={checking ? 'true' : 'false'}>
             <Text as="h2" size={600} weight="semibold" id="wizard-step-title" tabIndex={-1} ref={heading}>
@@ -166,10 +173,10 @@ export function WizardPage({ go }: { go: (target: string) => void }) {
             </Button>
             {step !== 'finish' ? (
               <Button appearance="primary" icon={<ArrowRightRegular />} iconPosition="after" disabled={(step === 'decide' && !auth) || moving} onClick={() => void next()}>
-                {step === 'details' ? 'Save and continue' : step === 'verify' && !view.state.done.includes('verify') ? 'Next (skip if not verified)' : 'Next'}
+                {step === 'details' ? 'Save and continue' : step === 'verify' && view.status?.verification.state === 'not-verified' ? 'Next (skip if not verified)' : 'Next'}
               </Button>
             ) : null}
-            {moving ? <Spinner size="tiny" label="Working…" /> : null}
+            {moving ? <Spinner size="tiny" label="Saving…" /> : null}
             <span className={styles.spacer} />
             <Text size={200} className={styles.saved} data-saving={saving}>
               {saving === 'pending' ? 'Keeping your changes…' : view.updatedAt ? 'Your answers are kept' : ''}

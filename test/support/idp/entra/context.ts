@@ -23,6 +23,8 @@ export interface HandlerContext {
   res: ServerResponse;
   url: URL;
   form: URLSearchParams;
+  /** The raw request body (JSON for the Graph endpoints). */
+  body: Buffer;
   log: EmulatorRequestLog;
 }
 

@@ -1,5 +1,8 @@
-// A tiny fake of two Microsoft Graph endpoints that checks the bearer token like Graph would (aud, exp, scp/roles).
+// A tiny fake of Microsoft Graph that checks the bearer token like Graph would (aud, exp, scp/roles): two read endpoints,
+// and the app-registration endpoints of the in-memory directory (directory/).
 import { type HandlerContext, header, sendJson } from './context';
+import { handleDirectory } from './directory/routes';
+import type { GraphDirectories } from './directory/directories';
 import { decodeJwt, verifySignature } from './jwt';
 
 const DRIVE_SCOPES = ['files.read', 'files.readwrite', 'files.read.all', 'files.readwrite.all', 'sites.read.all', 'sites.readwrite.all'];
@@ -10,8 +13,8 @@ function graphError(ctx: HandlerContext, status: number, code: string, message: 
   sendJson(ctx, status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': crypto.randomUUID(), 'client-request-id': crypto.randomUUID() } } });
 }
 
-/** GET /v1.0/me/drive and /v1.0/sites/root. */
-export function handleGraph(ctx: HandlerContext): void {
+/** GET /v1.0/me/drive and /v1.0/sites/root, and the directory endpoints. */
+export function handleGraph(ctx: HandlerContext, directory?: GraphDirectories): void {
   const auth = header(ctx, 'authorization') ?? '';
   const jwt = auth.startsWith('Bearer ') ? decodeJwt(auth.slice(7)) : null;
   if (!jwt || !verifySignature(jwt, ctx.state.publicKey)) {
@@ -22,6 +25,15 @@ export function handleGraph(ctx: HandlerContext): void {
   if (!ctx.graphResources.has(aud)) return graphError(ctx, 401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
   if (typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) {
     return graphError(ctx, 401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.');
+  }
+  if (directory) {
+    let body: unknown;
+    try {
+      body = ctx.body.length ? JSON.parse(ctx.body.toString('utf8')) : null;
+    } catch {
+      return graphError(ctx, 400, 'BadRequest', 'Unable to read JSON request payload.');
+    }
+    if (handleDirectory(ctx, directory, claims, body)) return;
   }
   const scp = String(claims.scp ?? '').toLowerCase().split(' ').filter(Boolean);
   const roles = (Array.isArray(claims.roles) ? claims.roles : []).map((r) => String(r).toLowerCase());

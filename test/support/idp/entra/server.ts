@@ -6,6 +6,7 @@ import { handleAdminConsent, handleAuthorize, handleConsent, handleLogin } from 
 import { tenantNotFound } from './registration';
 import { type EmulatorRequestLog, type HandlerContext, sendEntraError, sendHtml, sendJson } from './context';
 import { EntraError, page } from './errors';
+import { GraphDirectories } from './directory/directories';
 import { handleGraph } from './graph';
 import { EmulatorState } from './state';
 import { handleToken } from './token';
@@ -40,6 +41,8 @@ export interface EntraEmulator {
   behaviour: EmulatorBehaviour;
   /** Every request served, in order (no bodies). */
   requests: EmulatorRequestLog[];
+  /** The Graph directory (applications, service principals, grants) and the requests it received. */
+  graph: GraphDirectories;
   /** Mark a user's refresh tokens as unusable for one of Entra's reasons. */
   revokeRefreshTokens(upn: string, reason?: RefreshRevocation): number;
   close(): Promise<void>;
@@ -50,6 +53,7 @@ export async function startEntraEmulator(options: EntraEmulatorOptions & { pki?:
   const pki = options.pki ?? createTestPki();
   const behaviour: EmulatorBehaviour = { ...options.behaviour };
   const state = new EmulatorState(options.tenants, behaviour);
+  const graph = new GraphDirectories(options.tenants, options.graph ?? {});
   const requests: EmulatorRequestLog[] = [];
   const graphResources = new Set([...defaultGraphResources, ...(options.graphResources ?? [])].map((r) => r.toLowerCase()));
   let host = '';
@@ -74,10 +78,11 @@ export async function startEntraEmulator(options: EntraEmulatorOptions & { pki?:
         req,
         res,
         url,
-        form: new URLSearchParams(req.method === 'POST' ? Buffer.concat(chunks).toString('utf8') : ''),
+        form: new URLSearchParams(req.method === 'POST' && !(req.headers['content-type'] ?? '').includes('json') ? Buffer.concat(chunks).toString('utf8') : ''),
+        body: Buffer.concat(chunks),
         log,
       };
-      route(ctx).catch((err: unknown) => {
+      route(ctx, graph).catch((err: unknown) => {
         if (!res.headersSent) sendJson(ctx, 500, { error: 'server_error', error_description: String(err) });
       });
     });
@@ -96,6 +101,7 @@ export async function startEntraEmulator(options: EntraEmulatorOptions & { pki?:
     tenants: options.tenants,
     behaviour,
     requests,
+    graph,
     revokeRefreshTokens: (upn, reason) => state.revokeRefreshTokens(upn, reason),
     close: () =>
       new Promise<void>((resolve) => {
@@ -105,10 +111,10 @@ export async function startEntraEmulator(options: EntraEmulatorOptions & { pki?:
   };
 }
 
-async function route(ctx: HandlerContext): Promise<void> {
+async function route(ctx: HandlerContext, graph: GraphDirectories): Promise<void> {
   const path = ctx.url.pathname;
   const method = ctx.req.method;
-  if (path.startsWith('/v1.0/')) return handleGraph(ctx);
+  if (path.startsWith('/v1.0/')) return handleGraph(ctx, graph);
   if (method === 'POST' && path === '/emulator/login') return handleLogin(ctx);
   if (method === 'POST' && path === '/emulator/consent') return handleConsent(ctx);
   if (path === '/error') return sendHtml(ctx, 200, page('Error code', `<p>AADSTS${Number(ctx.url.searchParams.get('code'))}</p>`));

@@ -48,7 +48,7 @@ export interface RefreshRecord {
 }
 
 const MULTI = new Set(['common', 'organizations', 'consumers']);
-const DEFAULT_ADMIN_ONLY = ['Sites.FullControl.All', 'User.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'Group.Read.All'];
+const DEFAULT_ADMIN_ONLY = ['Sites.FullControl.All', 'User.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'Group.Read.All', 'Application.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All'];
 
 /** The emulator's mutable state; tests may change tenants between requests. */
 export class EmulatorState {

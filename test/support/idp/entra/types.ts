@@ -1,4 +1,5 @@
 // Configuration of the Entra-shaped test identity provider: tenants, app registrations, users, consent.
+import type { GraphBehaviour } from './directory/directories';
 
 /** A user who can sign in on the emulator's login form. */
 export interface EmulatorUser {
@@ -8,6 +9,8 @@ export interface EmulatorUser {
   objectId?: string;
   /** A Global Administrator: may grant admin consent. */
   isAdmin?: boolean;
+  /** Directory roles by name (e.g. Application Administrator, Privileged Role Administrator), for the Graph directory endpoints. */
+  directoryRoles?: string[];
 }
 
 /** A client secret on an app registration. */
@@ -87,4 +90,6 @@ export interface EntraEmulatorOptions {
   aliasHosts?: string[];
   /** Extra resource URIs treated as Microsoft Graph (the emulator's own origin always is). */
   graphResources?: string[];
+  /** How the Graph directory endpoints misbehave (replication delay, throttling). */
+  graph?: GraphBehaviour;
 }

@@ -7,7 +7,9 @@ import { createDispatcher, type CallRecord } from '../../../../src/core/app/disp
 import { createHandlers } from '../../../../src/core/app/handlers';
 import { shutdownCertificateWorkers, writePkcs12 } from '../../../../src/core/certificates';
 import type { HeldCertificate } from '../../../../src/shared/certificates';
-import type { CertificateExportResult, DecodedBase64 } from '../../../../src/shared/contract/certificates';
+import type { CertificateExportFiles, CertificateExportResult, DecodedBase64 } from '../../../../src/shared/contract/certificates';
+import type { DownloadFile } from '../../../../src/shared/download';
+import { contract } from '../../../../src/shared/contract';
 import type { Result } from '../../../../src/shared/result';
 import { openssl } from '../../../fixtures/pkcs12/openssl';
 import { testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
@@ -174,6 +176,32 @@ describe('certificates contract', () => {
       secrets.push(b64(written));
     });
 
+    it('gives the same five files as downloads for the browser (gcw ui), with no dialog, and holds the new PFX', async () => {
+      const before = host.dialogs.folderQueue.length;
+      const other = value<HeldCertificate>(await call('certificates.generate', { commonName: 'Contoso Download', key: 'ec-p256' }));
+      const downloads = value<CertificateExportFiles>(await call('certificates.exportFiles', { ref: other.ref, password: PASSWORD, name: 'Contoso-Download' }));
+      expect(host.dialogs.folderQueue.length).toBe(before);
+      expect(downloads.name).toBe('Contoso-Download');
+      expect(downloads.files.map((f) => [f.fileName, f.mediaType])).toEqual([
+        ['Contoso-Download.pfx', 'application/x-pkcs12'],
+        ['Contoso-Download.cer', 'application/pkix-cert'],
+        ['Contoso-Download.pem', 'application/x-pem-file'],
+        ['Contoso-Download.pfx.b64.txt', 'text/plain'],
+        ['Contoso-Download.keycredentials.json', 'application/json'],
+      ]);
+      const [pfxFile, cerFile, pemFile, b64File, keyCredentials] = downloads.files;
+      expect(b64File!.text).toBe(pfxFile!.base64);
+      expect(downloads.certificate).toMatchObject({ ref: other.ref, fileName: 'Contoso-Download.pfx', details: { base64Length: pfxFile!.base64!.length } });
+      // The downloaded PFX opens with the password; its certificate is the .cer and the .pem.
+      const reopened = value<HeldCertificate>(await inspect(Buffer.from(pfxFile!.base64!, 'base64'), PASSWORD));
+      expect(reopened.details.certificate.thumbprintSha1).toBe(other.details.certificate.thumbprintSha1);
+      expect(pemFile!.text).toContain(Buffer.from(cerFile!.base64!, 'base64').toString('base64').slice(0, 64));
+      expect(JSON.parse(keyCredentials!.text!)).toHaveProperty('keyCredentials');
+      expect(value<DownloadFile>(await call('certificates.base64File', { ref: other.ref }))).toEqual({ fileName: 'Contoso-Download.pfx.b64.txt', mediaType: 'text/plain', text: pfxFile!.base64 });
+      expect(failure(await call('certificates.exportFiles', { ref: other.ref, password: '' })).code).toBe('pfx.export_password_required');
+      secrets.push(pfxFile!.base64!);
+    });
+
     it.skipIf(noOpenssl !== null)('is opened by openssl pkcs12 -info without -legacy', async () => {
       const r = await openssl(['pkcs12', '-in', join(folder, 'Contoso-Export.pfx'), '-info', '-noout', '-passin', `pass:${PASSWORD}`]);
       expect(r.code).toBe(0);
@@ -262,9 +290,11 @@ describe('certificates contract', () => {
     expect(failure(await call('certificates.unlock', { ref: 'A'.repeat(22), password: null })).code).toBe('pfx.session_expired');
   });
 
-  it('never returns a password or PFX base64 except the suggested password, and never logs them', () => {
+  it('never returns a password or PFX base64 except the suggested password and the downloads asked for, and never logs them', () => {
     const leaks = calls
       .filter((c) => c.method !== 'certificates.suggestPassword')
+      // The browser's downloads (gcw ui) carry the PFX by design, as the desktop app writes it to the chosen file.
+      .filter((c) => !contract[c.method as keyof typeof contract]?.revealsSecret)
       .filter((c) => {
         const text = JSON.stringify(c.result);
         return secrets.some((s) => text.includes(s));

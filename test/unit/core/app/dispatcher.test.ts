@@ -45,6 +45,15 @@ describe('dispatcher', () => {
     expect(host.shell.opened).toHaveLength(1);
   });
 
+  it('app.openLink hands the OS the parsed href, not the string the page sent; another port is refused with what to do', async () => {
+    const before = host.shell.opened.length;
+    expect(await dispatcher.call('app.openLink', { url: 'https://login.microsoftonline.com\\@evil.example/' })).toMatchObject({ ok: true });
+    expect(host.shell.opened.slice(before)).toEqual(['https://login.microsoftonline.com/@evil.example/']);
+    const port = await dispatcher.call('app.openLink', { url: 'https://login.microsoftonline.com:444/common' });
+    expect(port).toMatchObject({ ok: false, error: { code: 'external.not_allowed', message: expect.stringContaining('port 444'), hint: expect.stringContaining('Copy the address') } });
+    expect(host.shell.opened).toHaveLength(before + 1);
+  });
+
   it('hides unexpected exceptions behind internal.unexpected and logs them', async () => {
     const broken = createDispatcher({ ...createHandlers(host.ctx), 'settings.get': () => { throw new Error('boom'); } }, { log: host.ctx.log });
     const result = await broken.call('settings.get', {});

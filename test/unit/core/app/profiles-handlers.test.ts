@@ -63,7 +63,7 @@ describe('profiles contract', () => {
     const saved = await h.ok<SavedProfileResult>('profiles.create', { ...drafts['client-credentials'](), tenant: 'not a tenant', secrets: {} });
     expect(codes(saved.findings)).toEqual(expect.arrayContaining(['tenant.invalid', 'client_secret.missing']));
     const list = await h.ok<ProfileListItem[]>('profiles.list', {});
-    expect(list[0]).toMatchObject({ errors: 2, entry: { secrets: { clientSecret: 'missing' } } });
+    expect(list[0]).toMatchObject({ status: { errors: 1, completeness: { state: 'incomplete', missing: ['Client secret'] }, headline: { key: 'incomplete' } }, entry: { secrets: { clientSecret: 'missing' } } });
   });
 
   it('validates a draft as the admin types, without saving: secret ID warning, bad tenant, stored secret kept', async () => {
@@ -127,7 +127,7 @@ describe('profiles contract', () => {
     const ids = await seed(h);
     await h.ok('profiles.update', { id: ids.byo, profile: { ...drafts['byo-app'](), secretExpiresAt: '2026-01-20' } });
     const byo = (await h.ok<ProfileListItem[]>('profiles.list', { query: 'own app' }))[0];
-    expect(byo).toMatchObject({ entry: { id: ids.byo }, warnings: 1, expiry: { status: 'within-7-days', message: expect.stringContaining('5 days') } });
+    expect(byo).toMatchObject({ entry: { id: ids.byo }, status: { warnings: 0, expiry: { state: 'expiring', what: 'secret', daysLeft: 5 }, headline: { label: 'Expiring (5 days)' } } });
     expect(await h.ok<ProfileListItem[]>('profiles.list', { query: 'cloud.example.com' })).toHaveLength(1);
     expect(await h.ok<ProfileListItem[]>('profiles.list', { query: 'nothing-like-this' })).toEqual([]);
     h.vault.rotateKey();
@@ -160,6 +160,16 @@ describe('profiles contract', () => {
     await h.ok('profiles.copySheetField', { id: ids.cert, key: 'pfxPassword' });
     expect(h.clipboard.text).toBe(PFX_PASSWORD);
     expect(h.logLines.join('\n')).not.toContain(PFX_PASSWORD);
+  });
+
+  it('quitting (ctx.dispose) clears a copied secret still on the clipboard at once, without waiting for the timer', async () => {
+    const h = openContractHost();
+    const ids = await seed(h);
+    await h.ok('profiles.copySheetField', { id: ids.byo, key: 'clientSecret' });
+    expect(h.clipboard.text).toBe(CLIENT_SECRET);
+    await h.ctx.dispose();
+    expect(h.clipboard.text).toBe('');
+    expect(h.timers.queue).toEqual([]);
   });
 
   it('says what is wrong when a sheet field cannot be copied', async () => {

@@ -2,6 +2,7 @@
 // (kept across a restart), exported as Markdown, HTML or PDF to an owner-only file through the save dialog — never a secret.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DownloadFile } from '../../../../src/shared/download';
 import { describe, expect, it } from 'vitest';
 import { renderRecordHtml } from '../../../../src/core/records/render-html';
 import type { SavedProfileResult } from '../../../../src/shared/contract/profiles';
@@ -70,6 +71,22 @@ describe('records contract', () => {
     expect(html).toBe(renderRecordHtml(await h.ok<ConnectionRecord>('records.get', { profileId: id })));
     expect(readFileSync(files.pdf)).toEqual(Buffer.from(FAKE_PDF));
     for (const f of Object.values(files)) expect(readFileSync(f, 'utf8')).not.toContain(CLIENT_SECRET);
+  });
+
+  it('renders Markdown and HTML for the browser to download (gcw ui): the same text the save dialog path writes, no dialog', async () => {
+    const h = openContractHost();
+    const id = await byoProfile(h);
+    const md = join(h.dataDirectory, 'r.md');
+    h.dialogs.saveQueue.push(md);
+    await h.ok('records.export', { profileId: id, format: 'markdown' });
+    const markdown = await h.ok<DownloadFile>('records.render', { profileId: id, format: 'markdown' });
+    expect(markdown).toEqual({ fileName: 'Contoso-own-app-connection-record.md', mediaType: 'text/markdown', text: readFileSync(md, 'utf8') });
+    const html = await h.ok<DownloadFile>('records.render', { profileId: id, format: 'html' });
+    expect(html).toEqual({ fileName: 'Contoso-own-app-connection-record.html', mediaType: 'text/html', text: renderRecordHtml(await h.ok<ConnectionRecord>('records.get', { profileId: id })) });
+    expect(JSON.stringify([markdown, html])).not.toContain(CLIENT_SECRET);
+    // PDF has no browser rendering: the page prints the HTML record instead.
+    expect(await h.call('records.render', { profileId: id, format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'ipc.invalid_input' } });
+    expect(h.dialogs.saveQueue).toEqual([]);
   });
 
   it('without a printer (the CLI host) PDF says what to do instead, before any dialog opens', async () => {

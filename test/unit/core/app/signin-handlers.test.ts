@@ -1,6 +1,6 @@
 // The signin.* methods that need no identity provider: settings, the AADSTS catalogue, token decoding, the consent
 // link for the Microsoft clouds, what a profile offers, and recovery of a damaged history file.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,42 @@ describe('sign-in test settings', () => {
     expect(prefs.extraCaSubjects[0]).toContain('CN=');
     expect(await h.call('signin.chooseExtraCa')).toMatchObject({ ok: false, error: { code: 'dialog.cancelled' } });
     expect(await h.ok<SigninPreferences>('signin.setPreferences', { extraCaFile: null })).toMatchObject({ extraCaFile: null, extraCaSubjects: [] });
+  });
+
+  it('trusts a root CA file the page read (gcw ui): kept owner-only in the data folder; a bad file replaces nothing', async () => {
+    const h = openContractHost();
+    const pem = createTestPki().caPem;
+    const prefs = await h.ok<SigninPreferences>('signin.trustExtraCaPem', { fileName: 'Proxy CA (corp).pem', pem });
+    const kept = join(h.dataDirectory, 'trusted-ca', 'Proxy-CA-corp-.pem');
+    expect(prefs.extraCaFile).toBe(kept);
+    expect(prefs.extraCaSubjects[0]).toContain('CN=');
+    expect(readFileSync(kept, 'utf8')).toBe(pem);
+    if (process.platform !== 'win32') expect(statSync(kept).mode & 0o777).toBe(0o600);
+    // The same name with junk: refused, and the trusted file is still the good one.
+    expect(await h.call('signin.trustExtraCaPem', { fileName: 'Proxy CA (corp).pem', pem: 'hello' })).toMatchObject({ ok: false, error: { code: 'signin.extra_ca_invalid' } });
+    expect(readFileSync(kept, 'utf8')).toBe(pem);
+    expect(await h.ok<SigninPreferences>('signin.preferences')).toMatchObject({ extraCaFile: kept });
+    expect(await h.call('signin.trustExtraCaPem', { fileName: '../../etc/evil.pem', pem })).toMatchObject({ ok: true, value: { extraCaFile: join(h.dataDirectory, 'trusted-ca', 'evil.pem') } });
+  });
+
+  it('offers the operating system’s certificate store: off until chosen, kept across a restart, with the count of its CAs', async () => {
+    const h = openContractHost();
+    const before = await h.ok<SigninPreferences>('signin.preferences');
+    expect(before.useSystemCa).toBe(false);
+    expect(before.systemCaCount).toBeGreaterThan(0);
+    expect(await h.ok<SigninPreferences>('signin.setPreferences', { useSystemCa: true })).toMatchObject({ useSystemCa: true });
+    expect(await h.restart().ok<SigninPreferences>('signin.preferences')).toMatchObject({ useSystemCa: true });
+    expect(await h.call('signin.setPreferences', { useSystemCa: 'yes' })).toMatchObject({ ok: false, error: { code: 'ipc.invalid_input' } });
+  });
+
+  it('reads a settings file from before the OS-store choice existed as "not trusted"', async () => {
+    const h = openContractHost();
+    await h.ok('signin.setPreferences', { timeoutSeconds: 90 });
+    const file = join(h.dataDirectory, 'signin-tests.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { preferences: Record<string, unknown> };
+    delete doc.preferences.useSystemCa;
+    writeFileSync(file, JSON.stringify(doc));
+    expect(await h.restart().ok<SigninPreferences>('signin.preferences')).toMatchObject({ timeoutSeconds: 90, useSystemCa: false });
   });
 });
 

@@ -1,6 +1,7 @@
 // The Verify contract through the dispatcher: with and without a profile, with a PFX that is and one that is not
 // registered, report export and copy, bad input — and no result carries a secret or the secret's first characters.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import type { DownloadFile } from '../../../../src/shared/download';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildKeyCredential } from '../../../../src/core/certificates/key-credential';
@@ -194,6 +195,21 @@ describe('verify contract', () => {
     expect(cancelled.ok ? null : cancelled.error.code).toBe('dialog.cancelled');
     await h.ok('verify.copyReport', { reportId: run.reportId });
     expect(h.clipboard.text).toBe(readFileSync(md, 'utf8'));
+  });
+
+  it('renders the report for the browser to download (gcw ui): the same Markdown and HTML the save dialog path writes', async () => {
+    const h = openContractHost();
+    const run = await h.ok<VerifyRun>('verify.run', { manifest: { fileName: 'app.json', text: manifestJson({ ...goodSpec(), displayName: 'Contoso <automation>' }, 'graph') } });
+    const md = join(h.dataDirectory, 'report.md');
+    h.dialogs.saveQueue.push(md);
+    await h.ok('verify.exportReport', { reportId: run.reportId, format: 'markdown' });
+    const markdown = await h.ok<DownloadFile>('verify.renderReport', { reportId: run.reportId, format: 'markdown' });
+    expect(markdown).toMatchObject({ mediaType: 'text/markdown', text: readFileSync(md, 'utf8') });
+    expect(markdown.fileName).toMatch(/\.md$/);
+    const html = await h.ok<DownloadFile>('verify.renderReport', { reportId: run.reportId, format: 'html' });
+    expect(html).toMatchObject({ mediaType: 'text/html', fileName: markdown.fileName.replace(/\.md$/, '.html') });
+    expect(html.text).toContain('Contoso &lt;automation&gt;');
+    expect(await h.call('verify.renderReport', { reportId: 'nope', format: 'html' })).toMatchObject({ ok: false, error: { code: 'verify.report_not_found' } });
   });
 
   it('refuses a report id it does not keep', async () => {

@@ -60,7 +60,7 @@ describe('wizard contract', () => {
   it('starts empty, keeps what is saved, and resumes it after a restart of the host', async () => {
     const h = openContractHost();
     const fresh = await h.ok<WizardView>('wizard.get');
-    expect(fresh).toEqual({ state: wizardInputSchema.parse({}), certificate: null, secrets: { clientSecret: 'missing', certificate: 'missing' }, refs: { clientSecret: null, certificate: null }, profile: null, updatedAt: null });
+    expect(fresh).toEqual({ state: wizardInputSchema.parse({}), certificate: null, secrets: { clientSecret: 'missing', certificate: 'missing' }, refs: { clientSecret: null, certificate: null }, profile: null, status: null, checklistRequired: [], updatedAt: null });
     await h.ok('wizard.save', { state: secretDraft });
     const again = h.restart();
     const resumed = await again.ok<WizardView>('wizard.get');
@@ -108,6 +108,10 @@ describe('wizard contract', () => {
     expect(linked.secrets.clientSecret).toBe('stored');
     expect(linked.refs.clientSecret).toBeNull();
     expect(linked.profile?.name).toBe('Robot');
+    // The wizard shows the saved profile's status from evidence, and which checklist items the connection needs.
+    expect(linked.status).toMatchObject({ headline: { key: 'not-tested' }, verification: { state: 'not-verified' } });
+    expect(linked.checklistRequired).toEqual(expect.arrayContaining(['register', 'credential', 'permissions', 'ids']));
+    expect(linked.checklistRequired).not.toContain('redirect');
 
     const replaced = await h.ok<WizardView>('wizard.holdSecret', { clientSecret: `${SECRET}-renewed` });
     expect(replaced.secrets.clientSecret).toBe('stored');

@@ -112,6 +112,15 @@ describe('certificate warnings', () => {
     expect(codes({}, { keyMatchesCertificate: false })).toEqual(['key_mismatch']);
   });
 
+  it('warns that Entra documents RSA for client assertions when the key is EC, and about a PFX that opened without a password', () => {
+    expect(codes({ key: { type: 'EC', size: 256, curve: 'P-256' } })).toEqual(['ec_key']);
+    const protection = { summary: '', passwordProtected: true, mac: null, encryption: [], legacy: true, legacyNote: '3DES and SHA-1 are legacy.', quirks: [] };
+    const withPassword = (passwordUsed: 'given' | 'empty' | 'absent') => certificateWarnings({ certificate: base({}), hasPrivateKey: true, keyMatchesCertificate: true, protection, passwordUsed }).map((w) => w.code);
+    expect(withPassword('given')).toEqual(['legacy_protection']);
+    expect(withPassword('empty')).toEqual(['empty_password', 'legacy_protection']);
+    expect(withPassword('absent')).toEqual(['empty_password', 'legacy_protection']);
+  });
+
   it('computes expiry flags from the clock it is given', async () => {
     const g = await generateSelfSignedCertificate({ commonName: 'Clock', keyAlgorithm: 'ec-p256', now: NOW });
     expect(describeCertificate(g.certificateDer, { now: new Date('2027-03-02T00:00:00Z') })).toMatchObject({ expired: true, daysLeft: -1 });

@@ -59,6 +59,7 @@ describe('openPkcs12: files this app and other tools write', () => {
     // Self-built: no tool here writes a file without a MAC under the absent password (OpenSSL -nomac uses '').
     const noMac = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: null, mac: { kind: 'none' }, certEncryption: { kind: 'pkcs12-pbe', cipher: '3des' }, keyEncryption: { kind: 'pkcs12-pbe', cipher: '3des' } });
     expect((await openPkcs12(noMac, undefined)).passwordUsed).toBe('absent');
+    expect((await inspectPkcs12(empty, undefined)).warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['empty_password', 'legacy_protection']));
   });
 
   it('reports a file with nothing to verify as "not password protected", whatever password is typed', async () => {

@@ -13,7 +13,7 @@ const codes = (text: string) => {
 
 describe('gcw profile lint', () => {
   it('exit 0 for a clean profile, also with warnings only', () => {
-    expect(lint(file())).toEqual({ ok: true, value: { findings: [] } });
+    expect(lint(file())).toMatchObject({ ok: true, value: { findings: [], status: { completeness: { state: 'complete' }, errors: 0 } } });
     expect(lintExitCode(lint(file()))).toBe(0);
     const warned = lint(file({ tenant: 'contoso.onmicrosoft.us' }));
     expect(warned.ok && warned.value.findings.map((f) => f.severity)).toEqual(['warning']);
@@ -24,6 +24,16 @@ describe('gcw profile lint', () => {
     const result = lint(file({ clientId: 'not-a-guid' }));
     expect(result.ok && result.value.findings).toEqual([{ code: 'client_id.not_guid', severity: 'error', field: 'clientId', message: expect.stringContaining('GUID') }]);
     expect(lintExitCode(result)).toBe(1);
+  });
+
+  it('reports the status fields a file can tell: missing fields, errors apart from them, and expiry', () => {
+    const result = lint(file({ clientId: '', tenant: 'not a tenant', secretExpiresAt: '2026-01-20' }));
+    expect(result.ok && result.value.status).toEqual({
+      completeness: { state: 'incomplete', missing: ['Client ID'] },
+      errors: 1,
+      warnings: 0,
+      expiry: { state: 'expiring', what: 'secret', expiresAt: '2026-01-20T00:00:00.000Z', daysLeft: 5 },
+    });
   });
 
   it.each([

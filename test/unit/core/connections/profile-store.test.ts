@@ -2,6 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_SECRET, drafts, PFX_BASE64, PFX_PASSWORD } from './fixtures';
+import { redirectUriFor } from '../../../../src/shared/connections';
+import { ProfileStore } from '../../../../src/core/connections/profile-store';
+import { confBackendFactory } from '../../../../src/core/storage/conf-backend';
 import { openStore } from './store-host';
 
 const profilesFile = (directory: string) => readFileSync(join(directory, 'profiles.json'), 'utf8');
@@ -53,6 +56,28 @@ describe('profile store', () => {
     expect(switched.entry.secrets).toEqual({ pfx: 'stored', pfxPassword: 'missing' });
     expect(secrets.has(`profile/${entry.id}/clientSecret`)).toBe(false);
     expect(switched.entry.profile?.createdAt).toBe(entry.profile?.createdAt);
+  });
+
+  it('a save that changes nothing keeps the edit time; a changed field or secret moves it (the status reads it as changed since the test)', () => {
+    let now = new Date('2026-01-15T00:00:00.000Z');
+    const host = openStore();
+    const store = new ProfileStore({ directory: host.directory, backend: confBackendFactory(host.directory), vault: host.secrets, now: () => now });
+    const { entry } = store.create({ ...drafts['client-credentials'](), secrets: { clientSecret: CLIENT_SECRET } });
+    now = new Date('2026-01-16T00:00:00.000Z');
+    expect(store.update(entry.id, { ...drafts['client-credentials'](), secrets: { clientSecret: '' } }).entry.profile?.updatedAt).toBe('2026-01-15T00:00:00.000Z');
+    expect(store.update(entry.id, { ...drafts['client-credentials'](), scopes: ['Files.Read', 'offline_access'] }).entry.profile?.updatedAt).toBe('2026-01-16T00:00:00.000Z');
+    now = new Date('2026-01-17T00:00:00.000Z');
+    expect(store.update(entry.id, { ...drafts['client-credentials'](), scopes: ['Files.Read', 'offline_access'], secrets: { clientSecret: CLIENT_SECRET } }).entry.profile?.updatedAt).toBe('2026-01-17T00:00:00.000Z');
+  });
+
+  it('reduces a pasted https://host/ to the host, so the redirect URI is never https://https://…//provisioning_/callback', () => {
+    const { store } = openStore();
+    expect(redirectUriFor('https://cloud.example.com/')).toBe('https://cloud.example.com/provisioning_/callback');
+    expect(redirectUriFor(' HTTPS://cloud.example.com/provisioning_/callback ')).toBe('https://cloud.example.com/provisioning_/callback');
+    const saved = store.create({ ...drafts['byo-app'](), domain: 'https://cloud.example.com/' });
+    expect(saved.entry.profile).toMatchObject({ domain: 'cloud.example.com', redirectUri: 'https://cloud.example.com/provisioning_/callback' });
+    expect(saved.findings.map((f) => f.code)).not.toContain('domain.has_scheme');
+    expect(store.validateDraft({ ...drafts['byo-app'](), domain: 'https://cloud.example.com/' }).map((f) => f.field)).not.toContain('domain');
   });
 
   it('refuses what the form cannot have sent (profile.invalid) and unknown ids (profile.not_found)', () => {

@@ -62,4 +62,10 @@ describe('expiry view', () => {
     expect(store.expiry()[1]?.message).toBe(`The certificate expires in 5 days (${at(5).slice(0, 10)}).`);
     expect(expiryRows([], NOW)).toEqual([]);
   });
+
+  it('says a certificate profile’s date once when its expiry field holds the certificate’s end date', () => {
+    const { store } = openStore();
+    store.create({ ...drafts.certificate(), certificate: { ...CERTIFICATE, notAfter: at(40) }, secretExpiresAt: at(40).slice(0, 10) });
+    expect(store.expiry().map((r) => [r.what, r.status])).toEqual([['certificate', 'ok']]);
+  });
 });

@@ -50,4 +50,28 @@ describe('clipboard', () => {
     expect(await service.copy('client-id', { secret: false })).toEqual({ clearsInSeconds: null });
     expect(t.queue).toHaveLength(0);
   });
+
+  it('on quit clears a secret we copied that is still on the clipboard, at once', async () => {
+    const board = new MemoryClipboard();
+    const t = manualTimers();
+    const service = new ClipboardService(board, () => 60, () => undefined, t.timers);
+    await service.copy('s3cret', { secret: true });
+    await service.dispose();
+    expect(board.text).toBe('');
+    expect(t.queue).toEqual([]);
+  });
+
+  it('on quit leaves the user’s own text and a copied non-secret on the clipboard', async () => {
+    const board = new MemoryClipboard();
+    const t = manualTimers();
+    const service = new ClipboardService(board, () => 60, () => undefined, t.timers);
+    await service.copy('s3cret', { secret: true });
+    await board.writeText('user text');
+    await service.dispose();
+    expect(board.text).toBe('user text');
+    await service.copy('s3cret', { secret: true });
+    await service.copy('client-id-not-secret', { secret: false });
+    await service.dispose();
+    expect(board.text).toBe('client-id-not-secret');
+  });
 });

@@ -28,4 +28,30 @@ describe('external link allowlist', () => {
     p.allowHost('idp.example.test');
     expect(p.check('https://idp.example.test/authorize')).toBeNull();
   });
+
+  it.each([
+    ['https://login.microsoftonline.com:444/common', 'usual port only'],
+    ['https://entra.microsoft.com:8443/', 'usual port only'],
+    ['https://login.microsoftonline.com:80/', 'usual port only'],
+  ])('refuses an allowlisted host on another port: %s', (url, reason) => expect(policy.check(url)).toContain(reason));
+
+  it('takes the default port written out (:443) as the usual one', () => {
+    expect(policy.resolve('https://login.microsoftonline.com:443/common')).toEqual({ href: 'https://login.microsoftonline.com/common' });
+  });
+
+  it('a Custom host is allowed on its own port only', () => {
+    const p = new ExternalLinkPolicy();
+    p.allowHost('127.0.0.1:4431');
+    expect(p.check('https://127.0.0.1:4431/tenant/oauth2/v2.0/authorize')).toBeNull();
+    expect(p.check('https://127.0.0.1:4432/tenant/oauth2/v2.0/authorize')).not.toBeNull();
+    expect(p.check('https://127.0.0.1/tenant')).not.toBeNull();
+    p.allowHost('idp.example.test/path?x');
+    p.allowHost('not a host');
+    expect(p.check('https://idp.example.test/authorize')).not.toBeNull();
+  });
+
+  it('gives the parsed href to open, never the raw string', () => {
+    expect(policy.resolve('https://login.microsoftonline.com\\@evil.example/')).toEqual({ href: 'https://login.microsoftonline.com/@evil.example/' });
+    expect(policy.resolve(' https://LOGIN.microsoftonline.com/a\tb ')).toEqual({ href: 'https://login.microsoftonline.com/ab' });
+  });
 });

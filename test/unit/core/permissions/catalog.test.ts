@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { catalogInfo } from '../../../../src/core/permissions/catalog-info';
 import {
   allPermissions,
   applicationCounterpart,
@@ -23,12 +24,22 @@ const wellKnown = [
 ] as const;
 
 describe('Graph permission catalog', () => {
-  it('is the shared data copied verbatim, with its source note', () => {
+  it('is the shared data plus what the refresh added, with its source note and a meta file that counts it right', () => {
     const here = join(import.meta.dirname, '../../../../src/core/permissions');
     const data = readFileSync(join(here, 'graph-permissions.json'), 'utf8');
-    expect(JSON.parse(data)).toHaveLength(1132);
-    expect(allPermissions().filter((p) => p.kind === 'delegated')).toHaveLength(598);
+    expect(JSON.parse(data)).toHaveLength(catalogInfo.entries);
+    expect(allPermissions().filter((p) => p.kind === 'delegated')).toHaveLength(catalogInfo.delegated);
+    expect(allPermissions().filter((p) => p.kind === 'application')).toHaveLength(catalogInfo.application);
+    // the 1,132 entries of the primary source, and every one added later is named in the meta file
+    expect(catalogInfo.sources[0]?.entries).toBe(1132);
+    expect(catalogInfo.sources.flatMap((s) => s.added ?? [])).toHaveLength(catalogInfo.entries - 1132);
+    expect(catalogInfo.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(readFileSync(join(here, 'graph-permissions.SOURCES.md'), 'utf8')).toContain('microsoft-graph-devx-content');
+  });
+
+  it('knows Directory.Write.Restricted, which Graph Explorer’s list leaves out (hidden) but tenants grant', () => {
+    expect(findPermission('Directory.Write.Restricted', 'application')?.id).toBe('f20584af-9290-4153-9280-ff8bb2c0ea7f');
+    expect(findPermission('directory.write.restricted', 'delegated')?.id).toBe('cba5390f-ed6a-4b7f-b657-0efc2210ed20');
   });
 
   it('knows the Microsoft Graph resource app id', () => {

@@ -117,6 +117,22 @@ describe('connection record', () => {
     expect(consented.permissions.map((p) => p.seenIn)).toEqual(Array(4).fill('Admin consent, 2026-01-14 08:00 UTC'));
   });
 
+  it('says what was not proven: no verification and no test, a failed test, an edit after the test; and when all is proven', () => {
+    const { byo } = storeWith();
+    const untested = buildConnectionRecord({ entry: byo, history: [], verification: null, now: NOW, generator });
+    expect(untested.notProven).toEqual(['The app registration was not verified: no manifest check was run against this profile.', 'No sign-in test has run: nothing proves the connection signs in.']);
+    const markdown = renderRecordMarkdown(untested);
+    expect(markdown).toContain('## Not proven yet\n\n- The app registration was not verified');
+    expect(renderRecordHtml(untested)).toContain('<h2>Not proven yet</h2>');
+    const failed = buildConnectionRecord({ entry: byo, history: [entry('2026-01-16T08:00:00.000Z', 'interactive', false)], verification: { ...verification, checkedAt: '2026-01-16T07:00:00.000Z', counts: { error: 0, warning: 0, info: 0 } }, now: NOW, generator });
+    expect(failed.notProven).toEqual(['The last test (Delegated sign-in) failed.']);
+    const edited = buildConnectionRecord({ entry: byo, history: [entry('2026-01-14T08:00:00.000Z', 'interactive', true)], verification: null, now: NOW, generator });
+    expect(edited.notProven).toContain('The profile was edited after the last successful test.');
+    const proven = buildConnectionRecord({ entry: byo, history: [entry('2026-01-16T08:00:00.000Z', 'interactive', true)], verification: { ...verification, checkedAt: '2026-01-16T07:00:00.000Z', counts: { error: 0, warning: 1, info: 0 } }, now: NOW, generator });
+    expect(proven.notProven).toEqual([]);
+    expect(renderRecordMarkdown(proven)).toContain('## Proven\n\n- The last test passed after the last edit, and the last manifest check found no errors.');
+  });
+
   it('an expired certificate and a custom cloud are named as such', () => {
     const host = openStore();
     const saved = host.store.create({
@@ -158,7 +174,7 @@ describe('connection record', () => {
     const md = renderRecordMarkdown(byoRecord);
     const html = renderRecordHtml(byoRecord);
     // What the admin typed cannot break the table or inject markup.
-    expect(md).toContain('Owner: &lt;team&gt; \\| ops');
+    expect(md).toContain('Owner: \\<team\\> \\| ops');
     expect(html).toContain('Owner: &lt;team&gt; | ops');
     expect(html).toContain('Public client flows are on &lt;b&gt;here&lt;/b&gt;.');
     expect(html).not.toContain('<b>here</b>');
@@ -166,7 +182,7 @@ describe('connection record', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
     expect(html).not.toMatch(/<script|<link|src=|url\(/i);
     expect(html).toContain('@media print');
-    expect(md).toContain('| Redirect URI (Web) | https://cloud.example.com/provisioning_/callback |');
+    expect(md).toContain('| Redirect URI (Web) | https://cloud.example.com/provisioning\\_/callback |');
     expect(md).toContain('| Who may sign in | Single-tenant |');
     expect(md).toContain('| Client secret expires | Not recorded: add it to the profile for reminders |');
     expect(md).toContain(`| Tenant | ${TENANT_ID} |`);

@@ -57,6 +57,22 @@ const cases: Case[] = [
     trigger: nothing,
     text: (_f, spec) => JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#applications', value: [toGraph(spec), toGraph({ ...spec, appId: OBJECT_ID })] }),
   },
+  {
+    code: 'manifest.template',
+    trigger: nothing,
+    text: (format, spec) => JSON.stringify({ ...JSON.parse(manifestJson(spec, format)), appId: '${{AAD_APP_CLIENT_ID}}' }),
+  },
+  {
+    code: 'manifest.partial',
+    trigger: nothing,
+    text: (format, spec) => JSON.stringify({ requiredResourceAccess: JSON.parse(manifestJson(spec, format)).requiredResourceAccess }),
+  },
+  { code: 'manifest.app_id_placeholder', trigger: (s) => void (s.appId = '*****'), clean: (s) => void (s.appId = APP_ID.toUpperCase()) },
+  {
+    code: 'manifest.duplicate_key',
+    trigger: nothing,
+    text: (format, spec) => manifestJson(spec, format).replace('{', '{\n  "signInAudience": "AzureADMultipleOrgs",'),
+  },
   { code: 'key_credential.no_dates', base: 'certificate', trigger: (s) => void (s.keys[0]!.end = null) },
   { code: 'key_credential.identifier_unreadable', base: 'certificate', trigger: (s) => void (s.keys[0]!.customKeyIdentifier = Buffer.from('My app cert').toString('base64')) },
   { code: 'key_credential.expired', base: 'manifest-only', trigger: (s) => void (s.keys[0]!.end = inDays(-1)) },
@@ -159,6 +175,11 @@ const cases: Case[] = [
   },
   { code: 'permission.unknown_id', trigger: (s) => void s.permissions.push({ resourceAppId: '00000003-0000-0000-c000-000000000000', id: '12345678-1234-1234-1234-123456789012', type: 'Scope' }) },
   {
+    code: 'permission.unknown_name',
+    trigger: (s) => void s.permissions.push({ resourceAppId: 'Microsoft Graph', id: 'Files.Reed', type: 'Scope' }),
+    clean: (s) => void s.permissions.push({ resourceAppId: 'Microsoft Graph', id: 'files.read', type: 'Scope' }),
+  },
+  {
     code: 'permission.id_kind_mismatch',
     // 01d4889c-… is the application permission Files.Read.All, listed here as a delegated Scope.
     trigger: (s) => void s.permissions.push({ resourceAppId: '00000003-0000-0000-c000-000000000000', id: '01d4889c-1287-42c6-ac1f-5d1e02578ef6', type: 'Scope' }),
@@ -174,8 +195,16 @@ const cases: Case[] = [
     trigger: (s, t) => ((t.requiredDelegated = ['openid', 'offline_access', ['User.Read.All', 'User.Read'], 'Files.Read']), s.permissions.push({ name: 'User.Read.All', kind: 'delegated' })),
   },
   { code: 'permission.aad_graph_legacy', trigger: (s) => void s.permissions.push({ resourceAppId: '00000002-0000-0000-c000-000000000000', id: '311a71cc-e848-46a1-bdf8-97ff7156d8e6', type: 'Scope' }) },
+  { code: 'permission.other_api_not_checked', trigger: (s) => void s.permissions.push({ resourceAppId: '00000003-0000-0ff1-ce00-000000000000', id: '4e0d77b0-96ba-4398-af14-3baa780278f4', type: 'Scope' }) },
   // certificate
   { code: 'certificate.not_checked', base: 'certificate', trigger: (_s, t) => void (t.certificate = null) },
+  { code: 'certificate.none_registered', base: 'certificate', trigger: (s, t) => ((s.keys = []), (t.certificate = null)), clean: (_s, t) => void (t.certificate = null) },
+  {
+    code: 'certificate.none_usable',
+    base: 'certificate',
+    trigger: (s, t) => ((s.keys[0]!.end = inDays(-2)), (t.certificate = null)),
+    clean: (s, t) => ((s.keys[0]!.end = inDays(-2)), s.keys.push({ ...s.keys[0]!, end: inDays(90), keyId: 'e1b2c3d4-0000-4000-8000-000000000001' }), (t.certificate = null)),
+  },
   {
     code: 'certificate.not_registered',
     base: 'certificate',
@@ -292,12 +321,50 @@ describe('finding details', () => {
     expect(f?.message).toContain('probably');
   });
 
-  it('says when no certificate is registered at all', () => {
+  it('says when no certificate is registered at all, naming the PFX’s thumbprint', () => {
     const spec = goodCertificateSpec();
     spec.keys = [];
-    const f = verifyManifest(manifestJson(spec, 'graph'), goodTarget('certificate')).findings.find((x) => x.code === 'certificate.not_registered');
-    expect(f?.message).toContain('No certificate is registered');
+    const f = verifyManifest(manifestJson(spec, 'graph'), goodTarget('certificate')).findings.find((x) => x.code === 'certificate.none_registered');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('no certificate registered');
     expect(f?.message).toContain(recordingCertificate().thumbprintSha1);
+  });
+
+  it('makes a certificate connection without any certificate an error also when no PFX is given', () => {
+    const spec = goodCertificateSpec();
+    spec.keys = [];
+    const report = verifyManifest(manifestJson(spec, 'aadgraph'), goodTarget('certificate', { certificate: null }));
+    expect(report.findings.map((f) => `${f.severity}:${f.code}`)).toEqual(['error:certificate.none_registered']);
+    expect(report.counts.error).toBe(1);
+  });
+
+  it('makes a certificate connection whose only certificates expired or encrypt an error without a PFX, naming each reason once', () => {
+    const spec = goodCertificateSpec();
+    spec.keys = [
+      { ...spec.keys[0]!, end: '2023-02-16T00:00:00Z', displayName: 'old' },
+      { ...spec.keys[0]!, usage: 'Encrypt', displayName: 'saml', keyId: '5a1e0000-0000-4000-8000-000000000002' },
+    ];
+    const report = verifyManifest(manifestJson(spec, 'graph'), goodTarget('certificate', { certificate: null }));
+    const f = report.findings.find((x) => x.code === 'certificate.none_usable');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('“old” — it expired on 2023-02-16');
+    expect(f?.message).toContain('“saml” — its usage is “Encrypt” (SAML token encryption), not Verify');
+    // the expired certificate is not listed a second time as a warning
+    expect(report.findings.map((x) => x.code)).not.toContain('key_credential.expired');
+  });
+
+  it('compares the thumbprints a profile records without a PFX, and words a missing start date plainly', () => {
+    const spec = goodCertificateSpec();
+    spec.keys[0]!.end = inDays(200);
+    const cert = recordingCertificate();
+    const recorded = { derBase64: '', thumbprintSha1: cert.thumbprintSha1, thumbprintSha256: cert.thumbprintSha256, notBefore: '', notAfter: cert.notAfter, keyMatchesCertificate: null };
+    const report = verifyManifest(manifestJson(spec, 'graph'), goodTarget('certificate', { certificate: recorded }));
+    const f = report.findings.find((x) => x.code === 'certificate.dates_differ');
+    expect(f?.message).toContain(`the certificate itself is valid until ${cert.notAfter.slice(0, 10)}`);
+    expect(f?.message).not.toContain('no date');
+    const other = verifyManifest(manifestJson(spec, 'graph'), goodTarget('certificate', { certificate: { ...recorded, thumbprintSha1: 'BB5D1064437D8720A5C53078185E6A361A78B10A', thumbprintSha256: '00' } }));
+    const missing = other.findings.find((x) => x.code === 'certificate.not_registered');
+    expect(missing?.message).toContain('The certificate the profile records (SHA-1 thumbprint BB5D1064437D8720A5C53078185E6A361A78B10A)');
   });
 
   it('points at the Secret ID when the stored secret starts like a secret’s key ID', () => {

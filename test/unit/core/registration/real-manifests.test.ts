@@ -66,10 +66,20 @@ describe('02 / 02b — Graph docs samples', () => {
     expect(report.findings).toEqual([]);
   });
 
-  it('reads a $select result that only has id, appId, displayName and requiredResourceAccess', () => {
+  it('reads a $select result that only has id, appId, displayName and requiredResourceAccess, and says what it leaves out', () => {
     const report = verifyManifest(fixture('02b_graph-format_msgraph-docs_application-get-select.json'), manifestOnlyTarget(environments.office365, { now: NOW }));
     expect(report.apps[0]?.requiredResourceAccess.map((p) => p.value)).toContain('User.Read');
-    expect(codes(report)).toEqual(['permission.admin_consent_required']);
+    expect(codes(report)).toEqual(['manifest.partial', 'permission.admin_consent_required']);
+    expect(report.findings[0]?.message).toContain('leaves out supported account types (signInAudience), redirect URIs, certificates (keyCredentials) and client secrets (passwordCredentials)');
+  });
+
+  it('against a bring-your-own profile, a $select result is not “no secret, no redirect URI”: those checks are skipped and said so', () => {
+    const report = verifyManifest(fixture('02b_graph-format_msgraph-docs_application-get-select.json'), goodTarget('byo-app', { clientId: '46e6adf4-a9cf-4b60-9390-0ba6fb00bf6b' }));
+    expect(codes(report)).not.toContain('secret.none_registered');
+    expect(codes(report)).not.toContain('redirect.byo_callback_missing');
+    expect(codes(report)).not.toContain('audience.missing');
+    expect(report.findings.find((f) => f.code === 'manifest.partial')?.severity).toBe('warning');
+    expect(codes(report)).toContain('permission.minimum_missing'); // Files.Read is not among its permissions
   });
 });
 

@@ -3,7 +3,7 @@ import { environments } from '../../../../src/core/connections/environments';
 import { escapeHtml, renderReportHtml } from '../../../../src/core/registration/render-html';
 import { escapeMarkdown, renderReportMarkdown } from '../../../../src/core/registration/render-markdown';
 import { verifyManifest } from '../../../../src/core/registration/verify-manifest';
-import { goodCertificateSpec, goodSpec, goodTarget, inDays, manifestJson, recordingCertificate } from './manifest-builders';
+import { fixture, goodCertificateSpec, goodSpec, goodTarget, inDays, manifestJson, recordingCertificate } from './manifest-builders';
 
 const secret = 'Xy~8Q~Zq0-This-Is-The-Secret-Value-AbCdEf';
 
@@ -48,7 +48,7 @@ describe('Markdown report', () => {
   });
 
   it('escapes Markdown control characters', () => {
-    expect(escapeMarkdown('a|b*c_d[e](f)<g>\nh')).toBe('a\\|b\\*c\\_d\\[e\\](f)\\<g\\> h');
+    expect(escapeMarkdown('a|b*c _d[e](f)<g>\nh')).toBe('a\\|b\\*c \\_d\\[e\\](f)\\<g\\> h');
   });
 });
 
@@ -77,5 +77,24 @@ describe('HTML report', () => {
 
   it('escapes quotes for attributes', () => {
     expect(escapeHtml(`"'&<>`)).toBe('&quot;&#39;&amp;&lt;&gt;');
+  });
+});
+
+describe('reports of templates and fragments', () => {
+  it('say what the file was checked as, and which permissions were not checked', () => {
+    const report = verifyManifest(fixture('09_teams-toolkit_aad.manifest.json'), goodTarget('byo-app'), { fileName: 'aad.manifest.json' });
+    const md = renderReportMarkdown(report);
+    expect(md).toContain('| Checked as | Teams Toolkit template (aad.manifest.json): placeholders, certificates and secrets not checked |');
+    expect(md).toContain('| Microsoft Graph | User.Read | Delegated | Yes |');
+    expect(md).toContain('| Office 365 SharePoint Online | AllSites.Read | Delegated | No (not Microsoft Graph) |');
+    expect(md).toContain('`manifest.template`');
+    const html = renderReportHtml(report);
+    expect(html).toContain('<th scope="row">Checked as</th>');
+    expect(html).toContain('<td>No (not Microsoft Graph)</td>');
+  });
+
+  it('a fragment is labelled as requiredResourceAccess only', () => {
+    const md = renderReportMarkdown(verifyManifest(fixture('11_fragment_requiredResourceAccess-list.json'), goodTarget('byo-app')));
+    expect(md).toContain('| Checked as | requiredResourceAccess only: permissions checked, nothing else |');
   });
 });

@@ -52,7 +52,7 @@ describe('expiry reminders', () => {
     expect(host.ctx.reminders.check()).toBe(4);
     expect(host.notifier.shown).toHaveLength(1);
     expect(host.notifier.shown[0]!.title).toBe('4 certificates or secrets need renewing');
-    expect(host.notifier.shown[0]!.body).toContain('1 have expired');
+    expect(host.notifier.shown[0]!.body).toContain('1 has expired');
     host.notifier.shown[0]!.onClick?.();
     expect(host.events.at(-1)).toEqual({ name: 'app.navigate', payload: { page: 'connections' } });
   });

@@ -42,4 +42,39 @@ describe('secret store', () => {
     host.ctx.log.info(`tried ${secret}`);
     expect(host.logLines.at(-1)).not.toContain(secret);
   });
+
+  it('turning weak storage off takes every secret off the disk at once (vault.json and its .bak); they stay for this session', () => {
+    const host = createTestHost({ vault: new MemoryVault('basic_text') });
+    host.ctx.settings.update({ allowPlainTextSecrets: true });
+    host.ctx.secrets.put('p/s', secret);
+    host.ctx.secrets.put('p/t', 'second-secret-value');
+    const file = join(host.dataDirectory, 'vault.json');
+    const cipher = (JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { cipher: string }> }).entries['p/s']?.cipher ?? '';
+    expect(cipher).not.toBe('');
+    expect(readFileSync(`${file}.bak`, 'utf8')).toContain(cipher);
+
+    host.ctx.settings.update({ allowPlainTextSecrets: false });
+    for (const path of [file, `${file}.bak`]) {
+      const text = readFileSync(path, 'utf8');
+      expect(text, path).not.toContain(cipher);
+      expect(Object.keys((JSON.parse(text) as { entries: object }).entries), path).toEqual([]);
+    }
+    expect(host.ctx.secrets.get('p/s')).toBe(secret);
+    expect(host.ctx.secrets.status().persistent).toBe(false);
+
+    host.ctx.settings.update({ allowPlainTextSecrets: true });
+    const back = createTestHost({ dataDirectory: host.dataDirectory, vault: host.vault });
+    back.ctx.settings.update({ allowPlainTextSecrets: true });
+    expect(back.ctx.secrets.get('p/t')).toBe('second-secret-value');
+  });
+
+  it('a keychain that is only unavailable keeps what is on disk when settings change', () => {
+    const host = createTestHost();
+    host.ctx.secrets.put('p/s', secret);
+    host.vault.available = false;
+    host.ctx.settings.update({ allowPlainTextSecrets: false, clipboardClearSeconds: 30 });
+    host.vault.available = true;
+    expect(host.ctx.secrets.get('p/s')).toBe(secret);
+    expect(readFileSync(join(host.dataDirectory, 'vault.json'), 'utf8')).toContain('p/s');
+  });
 });

@@ -1,0 +1,147 @@
+// Issue 13.1: PFX work bombs are refused before any key derivation starts; opens can be cancelled and time out.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPkcs12, shutdownCertificateWorkers } from '../../../../src/core/certificates';
+import { WorkMeter } from '../../../../src/core/certificates/pkcs12/budget';
+import { pendingChains, prewarmCertificateWorkers } from '../../../../src/core/certificates/pkcs12/hash-pool';
+import { derivationsStarted } from '../../../../src/core/certificates/pkcs12/kdf-runner';
+import { buildPfx } from '../../../fixtures/pkcs12/build-pfx';
+import { failureOf, testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
+import { withLoopDelay } from '../../../support/loop-delay';
+import {
+  assemble,
+  dataContent,
+  eightByTenMillion,
+  fourScryptParts,
+  hiddenEightByTenMillion,
+  pbe3des,
+  pbes2Pbkdf2,
+  shroudedKeyBag,
+  slowMacOnly,
+} from '../../../fixtures/pkcs12/work-bombs';
+
+const PASSWORD = 'Bomb-Test-Password-1';
+let ec: TestCertificate;
+
+beforeAll(async () => {
+  ec = await testCertificate('ec-p256');
+});
+afterAll(() => shutdownCertificateWorkers());
+
+/** Refuse `pfx` and report what it cost: wall time, memory growth, the event loop's largest delay, derivations started. */
+async function refusal(pfx: Buffer, password: string | null) {
+  const before = { derivations: derivationsStarted(), rss: process.memoryUsage().rss };
+  const { value: error, ms, maxDelayMs } = await withLoopDelay(() => failureOf(openPkcs12(pfx, password)));
+  return { error, ms, derivations: derivationsStarted() - before.derivations, rssGrowth: process.memoryUsage().rss - before.rss, maxLoopDelayMs: maxDelayMs };
+}
+
+describe('work budget: files that ask for absurd work are refused before any work starts', () => {
+  it('8 shrouded-key bags × 10,000,000 PBKDF2 iterations: pfx.over_budget naming what the file asks for, for any password', async () => {
+    const pfx = await eightByTenMillion();
+    expect(pfx.length).toBeLessThan(2000);
+    for (const password of [PASSWORD, 'wrong', null]) {
+      const r = await refusal(pfx, password);
+      expect(r.error.code).toBe('pfx.over_budget');
+      expect(r.error.message).toContain('8 parts × 10,000,000 iterations and a MAC with 2,048 iterations');
+      expect(r.error.message).toContain('2.0 times the key-derivation work this app allows for one file. It was refused before any of that work started.');
+      expect(r.derivations).toBe(0);
+      console.log(`[work budget] 8 × 10M (${pfx.length} bytes), password ${JSON.stringify(password)}: refused in ${r.ms.toFixed(1)} ms, RSS +${(r.rssGrowth / 1024).toFixed(0)} KiB, event loop max delay ${r.maxLoopDelayMs.toFixed(1)} ms`);
+    }
+  });
+
+  it('4 scrypt parts with N=2^20, r=8 (1 GiB each): refused for their memory; r=32 refused for its block size', async () => {
+    const big = await fourScryptParts(2 ** 20, 8);
+    const r = await refusal(big, PASSWORD);
+    expect(r.error).toMatchObject({ code: 'pfx.over_budget', details: { memory: 128 * 2 ** 20 * 8 + 128 * 8 } });
+    expect(r.error.message).toContain('N=1,048,576, r=8, p=1: 1 GiB of memory (at most 64 MiB is accepted)');
+    expect(r.derivations).toBe(0);
+    console.log(`[work budget] 4 scrypt N=2^20 r=8 (${big.length} bytes): refused in ${r.ms.toFixed(1)} ms, RSS +${(r.rssGrowth / 1024).toFixed(0)} KiB, event loop max delay ${r.maxLoopDelayMs.toFixed(1)} ms`);
+
+    const wide = await refusal(await fourScryptParts(2 ** 14, 32), PASSWORD);
+    expect(wide.error.code).toBe('pfx.over_budget');
+    expect(wide.error.message).toContain('a block size r=32 (at most 8 is accepted)');
+    expect(wide.derivations).toBe(0);
+  });
+
+  it('scrypt parts that each fit in memory but together ask for too much time are refused by the total', async () => {
+    const r = await refusal(await fourScryptParts(2 ** 16, 8, 16), PASSWORD);
+    expect(r.error.code).toBe('pfx.over_budget');
+    expect(r.error.message).toContain('4 parts × scrypt N=65,536, r=8, p=16 (64 MiB each)');
+    expect(r.derivations).toBe(0);
+  });
+
+  it('parts that pass the per-part limit one by one are added up: 3 × 10,000,000 PKCS#12 PBE iterations', async () => {
+    const pfx = await assemble([dataContent([shroudedKeyBag(pbe3des(10_000_000)), shroudedKeyBag(pbe3des(10_000_000)), shroudedKeyBag(pbe3des(10_000_000))])], { hash: 'sha1', iterations: 1 });
+    const r = await refusal(pfx, PASSWORD);
+    expect(r.error.code).toBe('pfx.over_budget');
+    expect(r.error.message).toContain('3 parts × 10,000,000 iterations');
+    expect(r.derivations).toBe(0);
+  });
+
+  it('keys hidden inside an encrypted content are priced when they come to light, before their work starts', async () => {
+    const pfx = await hiddenEightByTenMillion(PASSWORD);
+    const before = derivationsStarted();
+    const error = await failureOf(openPkcs12(pfx, PASSWORD));
+    expect(error.code).toBe('pfx.over_budget');
+    expect(error.message).toContain('8 parts × 10,000,000 iterations');
+    // The MAC and the content's own key ran; none of the eight 10,000,000-iteration keys did.
+    expect(derivationsStarted() - before).toBe(2);
+    // A wrong password never gets that far: the MAC refuses it.
+    expect(await failureOf(openPkcs12(pfx, 'wrong'))).toMatchObject({ code: 'pfx.wrong_password' });
+  });
+
+  it('more than 1,000 bags: pfx.too_many_bags', async () => {
+    const bag = shroudedKeyBag(pbes2Pbkdf2(1));
+    const pfx = await assemble([dataContent(Array.from({ length: 1001 }, () => bag))], null);
+    expect(await failureOf(openPkcs12(pfx, PASSWORD))).toMatchObject({ code: 'pfx.too_many_bags', details: { found: 1001, limit: 1000 } });
+  });
+
+  it('the empty-password fallback of one request shares its budget: a meter that is spent refuses the next attempt', async () => {
+    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD });
+    const meter = new WorkMeter(10_000);
+    expect((await openPkcs12(pfx, PASSWORD, { meter })).certificates).toHaveLength(1);
+    expect(meter.spent).toBeGreaterThan(0);
+    expect(await failureOf(openPkcs12(pfx, PASSWORD, { meter }))).toMatchObject({ code: 'pfx.over_budget' });
+  });
+});
+
+describe('cancel and deadline: a long open stops, and its worker stops with it', () => {
+  it('an aborted signal stops the open with pfx.cancelled and leaves no chain running on the workers', async () => {
+    prewarmCertificateWorkers();
+    // 20,000,000 SHA-1 rounds of the PKCS#12 KDF for the MAC: seconds of work on a worker thread.
+    const pfx = await slowMacOnly(10_000_000, ec.der);
+    const controller = new AbortController();
+    const opening = failureOf(openPkcs12(pfx, PASSWORD, { signal: controller.signal }));
+    await expect.poll(() => pendingChains()).toBeGreaterThan(0);
+    controller.abort();
+    expect(await opening).toMatchObject({ code: 'pfx.cancelled', message: 'Opening the file was cancelled.' });
+    expect(pendingChains()).toBe(0);
+  });
+
+  it('cancelling one open leaves the others that share its worker to finish with their own answer', async () => {
+    prewarmCertificateWorkers();
+    const pfx = await slowMacOnly(2_000_000, ec.der);
+    const controller = new AbortController();
+    const first = failureOf(openPkcs12(pfx, PASSWORD, { signal: controller.signal }));
+    // Three chains on two workers: one of the others waits on the worker that is about to be stopped.
+    const others = [failureOf(openPkcs12(pfx, 'other password 1')), failureOf(openPkcs12(pfx, 'other password 2'))];
+    await expect.poll(() => pendingChains()).toBe(3);
+    controller.abort();
+    expect((await first).code).toBe('pfx.cancelled');
+    expect((await Promise.all(others)).map((e) => e.code)).toEqual(['pfx.wrong_password', 'pfx.wrong_password']);
+    expect(pendingChains()).toBe(0);
+  });
+
+  it('an open past its deadline stops with pfx.timed_out', async () => {
+    const pfx = await slowMacOnly(10_000_000, ec.der);
+    const error = await failureOf(openPkcs12(pfx, PASSWORD, { deadlineMs: 200 }));
+    expect(error).toMatchObject({ code: 'pfx.timed_out', details: { deadlineMs: 200 } });
+    expect(pendingChains()).toBe(0);
+  });
+
+  it('a signal aborted before the open starts stops it before any work', async () => {
+    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD });
+    const before = derivationsStarted();
+    expect(await failureOf(openPkcs12(pfx, PASSWORD, { signal: AbortSignal.abort() }))).toMatchObject({ code: 'pfx.cancelled' });
+    expect(derivationsStarted()).toBe(before);
+  });
+});
