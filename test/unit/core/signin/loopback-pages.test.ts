@@ -161,8 +161,8 @@ describe('loopback errors for the caller', () => {
   it('says it could not listen, and what may be in the way', async () => {
     await expect(startLoopbackListener({ state, preferredPort: 70_000 })).rejects.toMatchObject({
       code: 'signin.listener_failed',
-      message: 'The Workbench could not listen on 127.0.0.1 for the sign-in answer.',
-      hint: 'Another program or a security policy may block local ports; try again.',
+      message: 'The Workbench could not listen on 127.0.0.1:70000 for the sign-in answer (ERR_SOCKET_BAD_PORT).',
+      hint: 'Another program may be holding local ports, or a security policy blocks them. Close programs that listen on localhost, or try again.',
     });
   });
 
