@@ -135,7 +135,7 @@ describe('contract fuzz from the schemas', () => {
     host.dialogs.openQueue = [picked];
   };
 
-  /** One call: a Result within 10 s (a sign-in waiting for the browser is cancelled once it opened it, or after 2 s). */
+  /** One call: a Result within 10 s (a sign-in waiting for the browser is cancelled or declined once it opened it, or cancelled after 2 s). */
   const call = async (name: string, input: unknown, n: number) => {
     armDialogs(n);
     const before = reached.get(name) ?? 0;
@@ -145,7 +145,23 @@ describe('contract fuzz from the schemas', () => {
     const cancelAll = () => {
       for (const profileId of ids.profiles) void dispatcher.call('signin.cancel', { profileId });
     };
-    const watching = setInterval(() => host.shell.opened.length > opened && name.startsWith('signin.') && cancelAll(), 20);
+    // graph.signIn has no cancel method: the person declines in the browser instead, and Microsoft sends the error to
+    // the loopback redirect URI with the sign-in's state.
+    let declined = false;
+    const decline = () => {
+      if (declined || host.shell.opened.length <= opened) return;
+      declined = true;
+      const page = new URL(host.shell.opened.at(-1)!);
+      const redirect = page.searchParams.get('redirect_uri');
+      const state = page.searchParams.get('state');
+      if (!redirect || !state) return;
+      void fetch(`${redirect}?${new URLSearchParams({ error: 'access_denied', error_description: 'The fuzz declined.', state })}`).catch(() => undefined);
+    };
+    const watching = setInterval(() => {
+      if (host.shell.opened.length <= opened) return;
+      if (name.startsWith('signin.')) cancelAll();
+      else if (name === 'graph.signIn') decline();
+    }, 20);
     const waiting = setTimeout(cancelAll, 2_000);
     try {
       const result = await Promise.race([pending, new Promise<never>((_ok, fail) => setTimeout(() => fail(new Error(`${name} hung on ${JSON.stringify(input)?.slice(0, 300)}`)), 10_000))]);
