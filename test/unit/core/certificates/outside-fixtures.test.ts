@@ -92,6 +92,17 @@ describe('PKCS#12 files made by other tools, against what OpenSSL says about the
     await expect(inspectPkcs12(bytesOf(f), f.password)).rejects.toMatchObject({ code: 'pfx.no_certificate', message: expect.stringMatching(/only a private key/) });
   });
 
+  it('says why each legacy file is legacy (the note the Certificates page and gcw cert inspect show), and nothing for the default', async () => {
+    const note = async (file: string) => (await inspectPkcs12(readFileSync(join(dir, file)), 'Outside-Test-1!')).protection.legacyNote;
+    const weak = (cipher: string) => `${cipher} encryption is weak, and OpenSSL 3 opens it only with -legacy`;
+    const old3des = '3DES-CBC is an old cipher (accepted by every Windows version, but weaker than AES)';
+    const advice = 'Export it again with the modern profile (AES-256, SHA-256 MAC).';
+    expect(await note('rsa2048-legacy.pfx')).toBe(`Legacy protection: ${weak('RC2-40-CBC')}; ${old3des}; the MAC uses SHA-1. ${advice}`);
+    expect(await note('ec-rc4.pfx')).toBe(`Legacy protection: ${weak('RC4-40')}; ${weak('RC4-128')}; the MAC uses SHA-1. ${advice}`);
+    expect(await note('ec-3des-sha1.pfx')).toBe(`Legacy protection: ${old3des}; the MAC uses SHA-1. ${advice}`);
+    expect(await note('ec-default.pfx')).toBeNull();
+  });
+
   it('names the SHA3-256 MAC OpenSSL 3 can write, which this app does not read (pfx.unsupported_algorithm)', async () => {
     const f = manifest.fixtures.find((x) => x.file === 'ec-mac-sha3-256.pfx')!;
     await expect(openPkcs12(bytesOf(f), f.password)).rejects.toMatchObject({ code: 'pfx.unsupported_algorithm', message: expect.stringContaining('SHA3-256') });
