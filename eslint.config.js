@@ -64,7 +64,7 @@ const layers = {
 // ── end of layering ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export default defineConfig(
-  { ignores: ['node_modules/', '.vite/', 'out/', 'dist/', 'test-results/', 'coverage/', 'bin/', '.tmp/'] },
+  { ignores: ['node_modules/', '.vite/', 'out/', 'dist/', 'test-results/', 'coverage/', 'bin/', '.tmp/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -72,8 +72,8 @@ export default defineConfig(
       globals: { ...globals.node },
       parserOptions: {
         projectService: {
-          // Files outside tsconfig.json's include: the JavaScript tools (a dozen) and the layering test's probes.
-          allowDefaultProject: ['*.js', 'scripts/*.mjs', 'scripts/*.cjs', 'eslint-rules/*.js', 'src/*/lint-probe.ts', 'src/web-host/client/lint-probe.ts'],
+          // Files outside tsconfig.json's include: the JavaScript tools and the layering test's probes.
+          allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'scripts/*.cjs', 'eslint-rules/*.js', 'src/*/lint-probe.ts', 'src/web-host/client/lint-probe.ts'],
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 24,
         },
       },

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The default output, then the list of every skipped test with its reason (test/support/skip-report.ts).
+    reporters: ['default', './test/support/skip-report.ts'],
     projects: [
       {
         test: {

@@ -9,7 +9,6 @@ import { testCertificate } from '../fixtures/pkcs12/test-certificates';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 
 const missing = chromiumMissing();
-if (missing) console.warn(`Skipping end-to-end tests: ${missing}`);
 
 const PASSWORD = 'E2E-Pfx-Password-31';
 

@@ -10,7 +10,6 @@ import { contract } from '../../src/shared/contract';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 
 const missing = chromiumMissing();
-if (missing) console.warn(`Skipping end-to-end tests: ${missing}`);
 
 const CLIENT_ID = '6b8c1a2e-3f4d-4e5a-9b7c-1d2e3f4a5b6c';
 const TENANT_ID = '0f1e2d3c-4b5a-4697-8877-665544332211';

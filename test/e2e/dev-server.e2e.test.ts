@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 
 const missing = chromiumMissing();
-if (missing) console.warn(`Skipping end-to-end tests: ${missing}`);
 
 describe.skipIf(missing !== null)('the development renderer (npm start) in Chromium', () => {
   let vite: ViteDevServer;

@@ -5,11 +5,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { opensslOrThrow, opensslVersion } from '../fixtures/pkcs12/openssl';
+import { opensslOrThrow } from '../fixtures/pkcs12/openssl';
+import { skipWithout } from '../support/reference-tools';
 import { createTestHost, type TestHost } from '../support/test-context';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 
-const missing = chromiumMissing() ?? (opensslVersion() ? null : 'the openssl CLI is not installed');
+const missing = chromiumMissing() ?? skipWithout('openssl', 'the PFX warnings in Chromium (their files are made by OpenSSL)');
 if (missing) console.warn(`Skipping end-to-end tests: ${missing}`);
 
 describe.skipIf(missing !== null)('PFX warnings and pasted domains in Chromium', () => {

@@ -9,7 +9,6 @@ import { createTestHost, type TestHost } from '../support/test-context';
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 
 const missing = chromiumMissing();
-if (missing) console.warn(`Skipping end-to-end tests: ${missing}`);
 
 const JWT = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}/;
 

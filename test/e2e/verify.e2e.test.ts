@@ -10,7 +10,6 @@ import { APP_ID, fixturesDir, goodSpec, manifestJson, TENANT_ID, toGraph, type A
 import { chromiumMissing, closeBrowser, startHarness, type Harness } from './support/harness';
 
 const missing = chromiumMissing();
-if (missing) console.warn(`Skipping end-to-end tests: ${missing}`);
 
 const SECRET = 'Jk4~StoredSecretForTheVerifyPage';
 const PFX_PASSWORD = 'e2e-pfx-password';

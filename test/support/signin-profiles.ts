@@ -1,12 +1,15 @@
 // Connection profiles that point at a test identity provider (Custom environment), and PFX files of test certificates.
-import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { writePkcs12 } from '../../src/core/certificates/pkcs12/write';
+import forge from 'node-forge';
 import type { ProfileStore } from '../../src/core/connections/profile-store';
 import type { TestCertificate } from './idp';
 
-/** A PFX (modern profile) of a test certificate and its key. */
+/**
+ * A PFX of a test certificate and its key, written by node-forge (3DES, SHA-1 MAC), not by the product: the sign-in
+ * tests then read with the product a file another implementation wrote, so a writer bug and a reader bug cannot cancel out.
+ */
 export async function pfxOf(cert: Pick<TestCertificate, 'certPem' | 'privateKeyPem'>, password: string): Promise<Buffer> {
-  return writePkcs12({ certificate: new X509Certificate(cert.certPem).raw, privateKey: createPrivateKey(cert.privateKeyPem), password, iterations: 1000 });
+  const asn1 = forge.pkcs12.toPkcs12Asn1(forge.pki.privateKeyFromPem(cert.privateKeyPem), [forge.pki.certificateFromPem(cert.certPem)], password, { algorithm: '3des', count: 1000 });
+  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'latin1');
 }
 
 /** Where the profiles point: the emulator's host as sign-in and Graph host, and its tenant. */

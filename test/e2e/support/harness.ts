@@ -2,7 +2,7 @@
 // HTTP, the one-time link and session cookie) in real Chromium, over the same dispatcher and handlers main uses;
 // only the OS adapters are test doubles (test/support/doubles.ts). Vite's dev server (what `npm start` shows in
 // Electron) has no such host: there window.workbench is bound as the preload gives it, with Playwright's exposeBinding.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { build } from 'esbuild';
@@ -11,15 +11,16 @@ import { createDispatcher, type CallRecord } from '../../../src/core/app/dispatc
 import { createHandlers } from '../../../src/core/app/handlers';
 import type { WorkbenchHost } from '../../../src/shared/contract/build-api';
 import { startWebHost, type WebHost } from '../../../src/web-host/server';
+import { CHROMIUM_PATH, skipWithout } from '../../support/reference-tools';
 import { createTestHost, type TestHost } from '../../support/test-context';
 import { uiClientDir, uiRendererDir } from './global-setup';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumPath = CHROMIUM_PATH;
 export const screenshotDir = resolve(import.meta.dirname, '../../../test-results/screenshots');
 
-/** Why the e2e run cannot happen here, or null. */
+/** Why the e2e run cannot happen here (printed), or null; under CI=true a missing Chromium fails instead. */
 export function chromiumMissing(): string | null {
-  return existsSync(chromiumPath) ? null : `Chromium not found at ${chromiumPath}; install Debian's chromium package (.ci/run does).`;
+  return skipWithout('chromium', 'the end-to-end tests in Chromium');
 }
 
 /** A running harness: the host, the browser page, and the recorded contract traffic. */

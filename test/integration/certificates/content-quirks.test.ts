@@ -9,13 +9,14 @@ import { openPkcs12, shutdownCertificateWorkers } from '../../../src/core/certif
 import { passwordForms } from '../../../src/core/certificates/pkcs12/kdf';
 import { buildPfx } from '../../fixtures/pkcs12/build-pfx';
 import { forgePfx } from '../../fixtures/pkcs12/forge-pfx';
-import { openssl, opensslVersion } from '../../fixtures/pkcs12/openssl';
+import { openssl } from '../../fixtures/pkcs12/openssl';
 import { testCertificate } from '../../fixtures/pkcs12/test-certificates';
+import { skipWithout } from '../../support/reference-tools';
 
 const bin = resolve(import.meta.dirname, '../../../bin/gcw.mjs');
 const LATIN1 = 'pässwörd';
 const ASCII = 'Quirk-Integration-3';
-const missing = opensslVersion() === null;
+const missing = skipWithout('openssl', 'the quirky-file checks against OpenSSL 3') !== null;
 
 describe.skipIf(missing)('quirky PFX files: OpenSSL refuses them, gcw opens them and says how', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gcw-quirks-'));

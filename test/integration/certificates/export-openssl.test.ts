@@ -15,9 +15,10 @@ import {
 } from '../../../src/core/certificates';
 import type { KeyAlgorithmChoice, PfxProfile } from '../../../src/shared/certificates';
 import { opensslBatch, opensslVersion } from '../../fixtures/pkcs12/openssl';
+import { skipWithout } from '../../support/reference-tools';
 
+const skip = skipWithout('openssl', 'the checks of exported files against OpenSSL');
 const version = opensslVersion();
-if (!version) console.log('[certificates] openssl CLI not found: export checks against OpenSSL are skipped');
 
 const KEYS: KeyAlgorithmChoice[] = ['rsa-2048', 'rsa-3072', 'rsa-4096', 'ec-p256', 'ec-p384'];
 const PROFILES: PfxProfile[] = ['modern', 'compat'];
@@ -31,7 +32,7 @@ interface Case {
   name: string;
 }
 
-describe.skipIf(!version)('exports checked by OpenSSL 3', () => {
+describe.skipIf(skip !== null)('exports checked by OpenSSL 3', () => {
   const generated = new Map<KeyAlgorithmChoice, GeneratedCertificate>();
   const cases: Case[] = [];
   const root = mkdtempSync(join(tmpdir(), 'gcw-export-openssl-'));

@@ -5,11 +5,12 @@ import { inspectPkcs12, openPkcs12, shutdownCertificateWorkers } from '../../../
 import type { PfxDetails } from '../../../src/shared/certificates';
 import { buildMatrix, type Matrix } from '../../fixtures/pkcs12/openssl-matrix';
 import { opensslVersion } from '../../fixtures/pkcs12/openssl';
+import { skipWithout } from '../../support/reference-tools';
 
+const skip = skipWithout('openssl', 'the OpenSSL PKCS#12 matrix (files made by openssl at test time)');
 const version = opensslVersion();
-if (!version) console.log('[certificates] openssl CLI not found: the OpenSSL matrix is skipped');
 
-describe.skipIf(!version)('OpenSSL PKCS#12 matrix', () => {
+describe.skipIf(skip !== null)('OpenSSL PKCS#12 matrix', () => {
   let matrix: Matrix;
   const opened = new Map<string, PfxDetails>();
 

@@ -5,12 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describePkcs12, openPkcs12, shutdownCertificateWorkers, type Pkcs12Contents } from '../../../src/core/certificates';
-import { opensslBatch, opensslVersion } from '../../fixtures/pkcs12/openssl';
+import { opensslBatch } from '../../fixtures/pkcs12/openssl';
+import { PYCA_VECTORS, skipWithout } from '../../support/reference-tools';
 
-const ROOT = '/usr/lib/python3/dist-packages/cryptography_vectors';
+const ROOT = PYCA_VECTORS;
 const FOLDERS = [join(ROOT, 'pkcs12'), join(ROOT, 'x509', 'PKITS_data', 'pkcs12')];
-const present = FOLDERS.every((f) => existsSync(f));
-if (!present) console.log(`[certificates] ${ROOT} not found (Debian package python3-cryptography-vectors): the public corpus is skipped`);
+const noVectors = skipWithout('pyca', 'the public pyca PKCS#12 corpus');
+const noOpenssl = noVectors ? null : skipWithout('openssl', "the comparison of the pyca files' thumbprints with OpenSSL's");
+if (!noVectors && !FOLDERS.every((f) => existsSync(f))) throw new Error(`The pyca vectors are installed but ${FOLDERS.join(' or ')} is missing: reinstall python3-cryptography-vectors.`);
 
 /** Passwords are not listed per file: try the ones the suites use, most likely first. */
 const PASSWORDS: Array<string | null> = [null, 'cryptography', 'password', '1234', 'changeit'];
@@ -22,7 +24,7 @@ interface Result {
   error?: string;
 }
 
-describe.skipIf(!present)('pyca PKCS#12 vectors', () => {
+describe.skipIf(noVectors !== null)('pyca PKCS#12 vectors', () => {
   const results: Result[] = [];
 
   beforeAll(async () => {
@@ -71,8 +73,7 @@ describe.skipIf(!present)('pyca PKCS#12 vectors', () => {
     expect(noCertificate).toEqual(['no-cert-key-aes256cbc.p12']);
   });
 
-  it('pyca files: every thumbprint equals `openssl x509 -fingerprint` of the certificates `openssl pkcs12` extracts', async () => {
-    if (!opensslVersion()) return;
+  it.skipIf(noOpenssl !== null)('pyca files: every thumbprint equals `openssl x509 -fingerprint` of the certificates `openssl pkcs12` extracts', async () => {
     const pyca = results.filter((r) => !r.file.includes('PKITS'));
     const extracted = await opensslBatch(pyca.map((r) => ['pkcs12', '-in', r.file, '-nokeys', '-passin', `pass:${r.password ?? ''}`, '-legacy']));
     const folder = mkdtempSync(join(tmpdir(), 'gcw-pyca-'));
@@ -96,8 +97,7 @@ describe.skipIf(!present)('pyca PKCS#12 vectors', () => {
     console.log(`[certificates] pyca files: ${certs.length} certificates in ${pyca.length} files match openssl's fingerprints`);
   }, 300_000);
 
-  it("PKITS files: the certificate's thumbprint equals openssl's SHA-1 of the published certificate (certs/NAME.crt)", async () => {
-    if (!opensslVersion()) return;
+  it.skipIf(noOpenssl !== null)("PKITS files: the certificate's thumbprint equals openssl's SHA-1 of the published certificate (certs/NAME.crt)", async () => {
     const pkits = results.filter((r) => r.file.includes('PKITS'));
     const crt = (r: Result): string => join(ROOT, 'x509', 'PKITS_data', 'certs', `${r.file.split('/').pop()!.replace(/\.p12$/, '')}.crt`);
     // One openssl process hashes all 405 DER files (a SHA-1 fingerprint is the SHA-1 of the DER).

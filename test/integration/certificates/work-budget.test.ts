@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPkcs12, openPreparedInput, prepareCertificateInput, shutdownCertificateWorkers } from '../../../src/core/certificates';
 import { derivationsFinished, derivationsStarted } from '../../../src/core/certificates/pkcs12/kdf-runner';
 import { failureOf } from '../../fixtures/pkcs12/test-certificates';
-import { opensslOrThrow, opensslVersion } from '../../fixtures/pkcs12/openssl';
+import { opensslOrThrow } from '../../fixtures/pkcs12/openssl';
 import { assemble, dataContent, eightByTenMillion, fourScryptParts, pbes2Pbkdf2, shroudedKeyBag } from '../../fixtures/pkcs12/work-bombs';
 import { withLoopDelay } from '../../support/loop-delay';
+import { skipWithout } from '../../support/reference-tools';
 
-const missing = opensslVersion() === null;
+const missing = skipWithout('openssl', 'the work-budget checks on OpenSSL-made files') !== null;
 const PASSWORD = 'pässwörd-密码';
 const dir = mkdtempSync(join(tmpdir(), 'gcw-work-budget-'));
 

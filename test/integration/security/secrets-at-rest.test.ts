@@ -13,6 +13,7 @@ import { shutdownCertificateWorkers } from '../../../src/core/certificates';
 import { openPkcs12 } from '../../../src/core/certificates/pkcs12/open';
 import { tokenCacheVaultId } from '../../../src/core/signin/service/vault-token-cache';
 import { contract, methodNames } from '../../../src/shared/contract';
+import { securityDocFigure } from '../../support/doc-figures';
 import type { HeldCertificate } from '../../../src/shared/certificates';
 import type { CertificateExportResult, DecodedBase64 } from '../../../src/shared/contract/certificates';
 import type { SavedProfileResult } from '../../../src/shared/contract/profiles';
@@ -348,6 +349,9 @@ describe('secrets at rest and in transit, all features together', () => {
         `other new entries in the system temp folder (any process, searched too): ${newTmp.length}`,
     );
     expect(dataFiles).toEqual(expect.arrayContaining(['settings.json', 'profiles.json', 'vault.json', 'signin-tests.json', join('logs', 'workbench.log')]));
+    // The counts docs/security.md quotes for this search are the ones searched for.
+    expect(needles.length).toBe(securityDocFigure(/then (\d+) secrets \(/));
+    expect(needles.reduce((n, x) => n + x.text.length + x.bytes.length, 0)).toBe(securityDocFigure(/secrets[^|]*? in ([\d,]+) forms \(/));
     expect(scan.hits).toEqual([]);
     // The same search finds them in the user's own files and in a planted canary, so the empty list means something.
     writeFileSync(join(inputFolder, 'canary.json'), JSON.stringify({ key: h.s.certificate.privateKeyPem, refresh: h.idp.state.issued.refresh[0], pfx }));
@@ -356,7 +360,8 @@ describe('secrets at rest and in transit, all features together', () => {
     expect(scanFiles([join(inputFolder, 'picked.pfx')], needles).hits).toEqual([`${join(inputFolder, 'picked.pfx')}: PFX bytes`]);
   });
 
-  it.skipIf(process.platform === 'win32')('every file the app wrote is readable and writable by its owner only (0600)', () => {
+  it('every file the app wrote is readable and writable by its owner only (0600)', (ctx) => {
+    ctx.skip(process.platform === 'win32', 'Windows has no POSIX file modes to check');
     const loose = [...filesUnder(dataDirectory), ...filesUnder(exportFolder)].filter((f) => (lstatSync(f).mode & 0o077) !== 0);
     expect(loose).toEqual([]);
     expect(lstatSync(join(dataDirectory, 'logs')).mode & 0o077).toBe(0);
@@ -396,6 +401,8 @@ describe('secrets at rest and in transit, all features together', () => {
       .flatMap((c) => findInText(JSON.stringify(c.result), needles).map((what) => `${c.method}: ${what}`));
     const eventLeaks = host.events.flatMap((e) => findInText(JSON.stringify(e.payload), needles).map((what) => `event ${e.name}: ${what}`));
     console.log(`renderer audit: ${host.calls.length} calls of ${new Set(host.calls.map((c) => c.method)).size} methods, ${host.events.length} events; ${revealing.length} explicit reveals`);
+    expect(new Set(host.calls.map((c) => c.method)).size).toBe(securityDocFigure(/calls covering all (\d+) contract methods/));
+    expect(methodNames.length).toBe(securityDocFigure(/calls covering all (\d+) contract methods/));
     expect(leaks).toEqual([]);
     expect(eventLeaks).toEqual([]);
     // The same search does see secrets where the user asked for them, so the empty lists above mean something.

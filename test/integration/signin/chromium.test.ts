@@ -6,10 +6,10 @@ import { SigninNetworkClient } from '../../../src/core/signin/network-client';
 import { signInPublicClient } from '../../../src/core/signin/public-client-signin';
 import { checkConnection } from '../../../src/core/signin/refresh-health';
 import { createCachePlugin, memoryCachePersistence } from '../../../src/core/signin/token-cache';
-import { chromiumSkipReason, launchChromium, oidcClients, startOidcProvider, startSigninHarness, type ChromiumBrowser, type OidcTestProvider, type SigninHarness } from '../../support/idp';
+import { launchChromium, oidcClients, startOidcProvider, startSigninHarness, type ChromiumBrowser, type OidcTestProvider, type SigninHarness } from '../../support/idp';
+import { skipWithout } from '../../support/reference-tools';
 
-const skip = chromiumSkipReason();
-if (skip) console.log(`Chromium sign-in tests skipped: ${skip}`);
+const skip = skipWithout('chromium', 'the sign-in flows in a real browser');
 
 describe.skipIf(skip !== null)('sign-in flows in headless Chromium', () => {
   let h: SigninHarness;

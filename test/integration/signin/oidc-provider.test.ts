@@ -43,8 +43,14 @@ describe('oidc-provider: delegated flows', () => {
   });
 
   it('confidential client with client_secret_post, query response mode', async () => {
-    const r = await signInInteractive({ ...endpoint(oidcClients.secretClient), credential: { kind: 'secret', secret: op.secret }, openBrowser: browser().open, scopes, prompt: 'consent', responseMode: 'query' });
+    const b = browser();
+    const r = await signInInteractive({ ...endpoint(oidcClients.secretClient), credential: { kind: 'secret', secret: op.secret }, openBrowser: b.open, scopes, prompt: 'consent', responseMode: 'query' });
     expect(r.account).not.toBeNull();
+    // The code came back in the query. The provider registers this client as client_secret_post only, so a token
+    // means the secret went in the POST body (a wrong one is refused: the last test of this describe).
+    const visit = await b.last();
+    expect(new URL(visit.startUrl).searchParams.get('response_mode')).toBe('query');
+    expect(visit.finalUrl).toMatch(/\?code=[^&]+&/);
   });
 
   it('confidential client with private_key_jwt (the certificate’s key)', async () => {

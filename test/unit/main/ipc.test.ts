@@ -10,6 +10,7 @@ const { createDispatcher } = await import('../../../src/core/app/dispatcher');
 const { createHandlers } = await import('../../../src/core/app/handlers');
 const { methodNames, channelFor } = await import('../../../src/shared/contract');
 const { createTestHost } = await import('../../support/test-context');
+const { securityDocFigure } = await import('../../support/doc-figures');
 
 const entryUrl = 'app://workbench/index.html';
 const mainFrame = { parent: null, url: 'app://workbench/index.html#/settings' };
@@ -17,14 +18,17 @@ const event = (id: number, frame: { parent: unknown; url: string } | null) => ({
 
 describe('IPC registration', () => {
   const logs: string[] = [];
+  const logged: Array<Record<string, unknown> | undefined> = [];
   beforeEach(() => {
     handlers.clear();
     const host = createTestHost();
-    registerContract(createDispatcher(createHandlers(host.ctx), { log: host.ctx.log }), { trustedIds: new Set([7]), entryUrl, log: (m) => logs.push(m) });
+    registerContract(createDispatcher(createHandlers(host.ctx), { log: host.ctx.log }), { trustedIds: new Set([7]), entryUrl, log: (m, d) => (logs.push(m), logged.push(d)) });
   });
 
-  it('registers every contract method on its own channel', () => {
+  it('registers every contract method on its own channel, as many as docs/security.md counts', () => {
     expect([...handlers.keys()].sort()).toEqual(methodNames.map(channelFor).sort());
+    expect(methodNames.length).toBe(securityDocFigure(/\| (\d+) methods × 4 senders/));
+    expect(methodNames.length * 4).toBe(securityDocFigure(/methods × 4 senders \([^)]*\) = (\d+) calls/));
   });
 
   it('answers our own window', async () => {
@@ -33,14 +37,15 @@ describe('IPC registration', () => {
   });
 
   it.each([
-    ['a foreign webContents', event(8, mainFrame)],
-    ['a sub-frame', event(7, { parent: {}, url: mainFrame.url })],
-    ['another origin', event(7, { parent: null, url: 'https://evil.example.com/' })],
-    ['a destroyed frame', event(7, null)],
-  ])('refuses %s with ipc.forbidden_sender and logs why', async (_what, e) => {
+    ['a foreign webContents', event(8, mainFrame), 'not one of the app windows'],
+    ['a sub-frame', event(7, { parent: {}, url: mainFrame.url }), 'not the main frame'],
+    ['another origin', event(7, { parent: null, url: 'https://evil.example.com/' }), 'not the app origin'],
+    ['a destroyed frame', event(7, null), 'the frame is gone'],
+  ])('refuses %s with ipc.forbidden_sender and logs why', async (_what, e, reason) => {
     const result = await handlers.get('wb:settings.update')!(e, { theme: 'dark' });
     expect(result).toMatchObject({ ok: false, error: { code: 'ipc.forbidden_sender' } });
     expect(logs.at(-1)).toBe('Refused an IPC call');
+    expect(logged.at(-1)).toEqual({ method: 'settings.update', reason });
   });
 
   it.each([
@@ -77,7 +82,11 @@ describe('IPC registration', () => {
   });
 
   it('explains each refusal reason', () => {
-    expect(senderRefusal(event(7, mainFrame) as never, new Set([7]), entryUrl)).toBeNull();
-    expect(senderRefusal(event(1, mainFrame) as never, new Set([7]), entryUrl)).toBe('not one of the app windows');
+    const refusal = (e: ReturnType<typeof event>) => senderRefusal(e as never, new Set([7]), entryUrl);
+    expect(refusal(event(7, mainFrame))).toBeNull();
+    expect(refusal(event(1, mainFrame))).toBe('not one of the app windows');
+    expect(refusal(event(7, null))).toBe('the frame is gone');
+    expect(refusal(event(7, { parent: {}, url: mainFrame.url }))).toBe('not the main frame');
+    expect(refusal(event(7, { parent: null, url: 'https://evil.example.com/' }))).toBe('not the app origin');
   });
 });

@@ -1,7 +1,7 @@
 // The Certificates contract through the dispatcher: open, unlock, decode, copy, generate, export, hand-off.
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, type CallRecord } from '../../../../src/core/app/dispatcher';
 import { createHandlers } from '../../../../src/core/app/handlers';
@@ -11,11 +11,13 @@ import type { CertificateExportFiles, CertificateExportResult, DecodedBase64 } f
 import type { DownloadFile } from '../../../../src/shared/download';
 import { contract } from '../../../../src/shared/contract';
 import type { Result } from '../../../../src/shared/result';
-import { buildPfx } from '../../../fixtures/pkcs12/build-pfx';
-import { openssl, opensslVersion } from '../../../fixtures/pkcs12/openssl';
+import { openssl } from '../../../fixtures/pkcs12/openssl';
 import { testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
 import { createTestHost, type TestHost } from '../../../support/test-context';
 import { ManualTimers } from '../../../support/doubles';
+import { skipWithout } from '../../../support/reference-tools';
+
+const noOpenssl = skipWithout('openssl', 'the check that OpenSSL opens an exported PFX without -legacy');
 
 const PASSWORD = 'Correct-Horse-42';
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -48,7 +50,8 @@ describe('certificates contract', () => {
     call = (method, input) => dispatcher.call(method, input);
     cert = await testCertificate('ec-p256', 'Contoso Handler Test');
     pfx = await writePkcs12({ certificate: cert.der, privateKey: cert.key, password: PASSWORD, friendlyName: 'Contoso Handler Test' });
-    emptyPasswordPfx = await buildPfx({ certificates: [cert.der], key: cert.pkcs8, password: '' });
+    // Made by OpenSSL with an empty password (test/fixtures/pkcs12/outside).
+    emptyPasswordPfx = readFileSync(resolve(import.meta.dirname, '../../../fixtures/pkcs12/outside/ec-empty-password.pfx'));
     secrets.push(PASSWORD, b64(pfx), b64(emptyPasswordPfx));
   });
 
@@ -199,7 +202,7 @@ describe('certificates contract', () => {
       secrets.push(pfxFile!.base64!);
     });
 
-    it.skipIf(!opensslVersion())('is opened by openssl pkcs12 -info without -legacy', async () => {
+    it.skipIf(noOpenssl !== null)('is opened by openssl pkcs12 -info without -legacy', async () => {
       const r = await openssl(['pkcs12', '-in', join(folder, 'Contoso-Export.pfx'), '-info', '-noout', '-passin', `pass:${PASSWORD}`]);
       expect(r.code).toBe(0);
       expect(`${r.stdout}${r.stderr}`).toContain('MAC: sha256');

@@ -1,4 +1,6 @@
 // Damaged input must end in a WorkbenchError with a pfx.* code: never a crash, never a hang.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../../src/core/errors';
 import { openPkcs12, shutdownCertificateWorkers, writePkcs12 } from '../../../../src/core/certificates';
@@ -11,6 +13,7 @@ const samples: Record<string, Buffer> = {};
 beforeAll(async () => {
   const cert = await testCertificate('ec-p256', 'Fuzz');
   samples.modern = await writePkcs12({ certificate: cert.der, privateKey: cert.key, password: PASSWORD, iterations: 1 });
+  // Self-built: BER (as Windows writes it), which no tool here writes.
   samples.legacyBer = await buildPfx({
     certificates: [cert.der],
     key: cert.pkcs8,
@@ -20,7 +23,8 @@ beforeAll(async () => {
     keyEncryption: { kind: 'pkcs12-pbe', cipher: '3des', iterations: 1 },
     mac: { kind: 'hmac', hash: 'sha1', iterations: 1 },
   });
-  samples.plain = await buildPfx({ certificates: [cert.der], key: cert.pkcs8, password: null, certEncryption: { kind: 'none' }, keyEncryption: { kind: 'none' }, mac: { kind: 'none' } });
+  // Made by OpenSSL: nothing encrypted, no MAC (test/fixtures/pkcs12/outside).
+  samples.plain = readFileSync(join(import.meta.dirname, '../../../fixtures/pkcs12/outside/ec-not-encrypted.pfx'));
   return () => shutdownCertificateWorkers();
 });
 

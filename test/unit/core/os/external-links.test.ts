@@ -50,6 +50,12 @@ describe('external link allowlist', () => {
     expect(p.check('https://idp.example.test/authorize')).not.toBeNull();
   });
 
+  it('a Custom host entered with a path (no query) allows nothing: the entry is not a host', () => {
+    const p = new ExternalLinkPolicy();
+    p.allowHost('idp.example.test/tenant');
+    expect(p.check('https://idp.example.test/tenant/oauth2/v2.0/authorize')).toBe('idp.example.test is not a Microsoft sign-in or admin-center host');
+  });
+
   it('gives the parsed href to open, never the raw string', () => {
     expect(policy.resolve('https://login.microsoftonline.com\\@evil.example/')).toEqual({ href: 'https://login.microsoftonline.com/@evil.example/' });
     expect(policy.resolve(' https://LOGIN.microsoftonline.com/a\tb ')).toEqual({ href: 'https://login.microsoftonline.com/ab' });
