@@ -19,7 +19,7 @@ const layers = {
     packages: ['electron', 'electron-store', '@electron-forge/plugin-vite'],
   },
   'src/preload': {
-    why: 'The preload runs sandboxed and exposes the contract\'s method names only.',
+    why: "The preload runs sandboxed and exposes the contract's method names only.",
     may: ['src/preload', 'src/shared'],
     node: false,
     packages: ['electron'],
@@ -55,7 +55,7 @@ const layers = {
     packages: ['@napi-rs/keyring'],
   },
   'src/web-host/client': {
-    why: 'The gcw ui client scripts run in the browser before the renderer: browser APIs and the contract\'s build-api only (no Node, no core, no zod).',
+    why: "The gcw ui client scripts run in the browser before the renderer: browser APIs and the contract's build-api only (no Node, no core, no zod).",
     may: ['src/web-host/client', 'src/shared/contract/build-api.ts', 'src/shared/contract/build-api'],
     node: false,
     packages: [],
@@ -64,7 +64,20 @@ const layers = {
 // ── end of layering ───────────────────────────────────────────────────────────────────────────────────────────────
 
 export default defineConfig(
-  { ignores: ['node_modules/', '.vite/', 'out/', 'dist/', 'test-results/', 'coverage/', 'bin/', '.tmp/', '.stryker-tmp/', 'reports/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.vite/',
+      'out/',
+      'dist/',
+      'test-results/',
+      'coverage/',
+      'bin/',
+      '.tmp/',
+      '.stryker-tmp/',
+      'reports/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -73,7 +86,15 @@ export default defineConfig(
       parserOptions: {
         projectService: {
           // Files outside tsconfig.json's include: the JavaScript tools and the layering test's probes.
-          allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'scripts/*.cjs', 'eslint-rules/*.js', 'src/*/lint-probe.ts', 'src/web-host/client/lint-probe.ts'],
+          allowDefaultProject: [
+            '*.js',
+            '*.mjs',
+            'scripts/*.mjs',
+            'scripts/*.cjs',
+            'eslint-rules/*.js',
+            'src/*/lint-probe.ts',
+            'src/web-host/client/lint-probe.ts',
+          ],
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 24,
         },
       },

@@ -13,7 +13,11 @@ import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { signingFromEnv } from './forge.signing';
 
 /** package.json's author: Squirrel's (NuGet's) required authors and Debian's required Maintainer ("Name <email>"). */
-const author = (JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { author: { name: string; email: string } }).author;
+const author = (
+  JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as {
+    author: { name: string; email: string };
+  }
+).author;
 
 const signing = signingFromEnv();
 
@@ -62,7 +66,13 @@ const config: ForgeConfig = {
     // Say which signing steps this build skips, so an unsigned installer is never mistaken for a signed one.
     // eslint-disable-next-line @typescript-eslint/require-await -- Forge's hook type is async-only; this one only prints.
     preMake: async () => {
-      const relevant = signing.skipped.filter((line) => (process.platform === 'darwin' ? line.startsWith('macOS') : process.platform === 'win32' ? line.startsWith('Windows') : false));
+      const relevant = signing.skipped.filter((line) =>
+        process.platform === 'darwin'
+          ? line.startsWith('macOS')
+          : process.platform === 'win32'
+            ? line.startsWith('Windows')
+            : false,
+      );
       for (const line of relevant) console.warn(`Unsigned build: ${line}.`);
     },
   },

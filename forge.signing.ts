@@ -36,13 +36,20 @@ export function signingFromEnv(env: Env = process.env): SigningConfig {
   }
   const noNotary = [...missing(env, SIGNING_VARIABLES.macosNotarize), ...noIdentity];
   if (noNotary.length === 0) {
-    result.packager.osxNotarize = { appleId: env.APPLE_ID!, appleIdPassword: env.APPLE_APP_SPECIFIC_PASSWORD!, teamId: env.APPLE_TEAM_ID! };
+    result.packager.osxNotarize = {
+      appleId: env.APPLE_ID!,
+      appleIdPassword: env.APPLE_APP_SPECIFIC_PASSWORD!,
+      teamId: env.APPLE_TEAM_ID!,
+    };
   } else {
     result.skipped.push(`macOS notarisation skipped (${noNotary.join(', ')} not set)`);
   }
   const noWindows = missing(env, SIGNING_VARIABLES.windowsSign);
   if (noWindows.length === 0) {
-    const cert = { certificateFile: env.WINDOWS_CERTIFICATE_FILE!, certificatePassword: env.WINDOWS_CERTIFICATE_PASSWORD! };
+    const cert = {
+      certificateFile: env.WINDOWS_CERTIFICATE_FILE!,
+      certificatePassword: env.WINDOWS_CERTIFICATE_PASSWORD!,
+    };
     result.packager.windowsSign = cert;
     result.squirrel.windowsSign = cert;
   } else {

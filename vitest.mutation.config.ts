@@ -14,7 +14,11 @@ export default defineConfig({
       'test/integration/signin/interactive.test.ts',
       'test/integration/certificates/export-openssl.test.ts',
     ],
-    exclude: ['test/unit/core/app/contract-fuzz.test.ts', 'test/unit/core/app/contract-fuzz-valid.test.ts', 'test/unit/ci/**'],
+    exclude: [
+      'test/unit/core/app/contract-fuzz.test.ts',
+      'test/unit/core/app/contract-fuzz-valid.test.ts',
+      'test/unit/ci/**',
+    ],
     environment: 'node',
     pool: 'forks',
     testTimeout: 60_000,

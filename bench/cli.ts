@@ -22,9 +22,19 @@ const LARGE = process.env.GCW_BENCH_LARGE !== '0';
 const work = mkdtempSync(join(tmpdir(), 'gcw-bench-cli-'));
 const env = { GCW_BENCH_PW: PASSWORD, BENCH_SECRET: 'abcSecretValue', BENCH_PFX_PASSWORD: 'bench-pfx-password' };
 
-const gcw = (label: string, args: string[], ok = [0]): TimedCommand => ({ label, argv: [node, gcwBin, ...args], env, ok, cwd: work });
+const gcw = (label: string, args: string[], ok = [0]): TimedCommand => ({
+  label,
+  argv: [node, gcwBin, ...args],
+  env,
+  ok,
+  cwd: work,
+});
 const nodeNothing: TimedCommand = { label: 'node -e 0', argv: [node, '-e', '0'] };
-const openssl = (label: string, file: string): TimedCommand => ({ label, argv: ['openssl', 'pkcs12', '-in', file, '-passin', 'env:GCW_BENCH_PW', '-nodes'], env });
+const openssl = (label: string, file: string): TimedCommand => ({
+  label,
+  argv: ['openssl', 'pkcs12', '-in', file, '-passin', 'env:GCW_BENCH_PW', '-nodes'],
+  env,
+});
 
 const wall = (t: Timing[]) => t.map((x) => x.wall);
 const cpu = (t: Timing[]) => t.map((x) => x.cpu);
@@ -38,7 +48,9 @@ function row(label: string, times: Timing[], reference?: { label: string; times:
     ms(min(wall(times))),
     ms(median(wall(times))),
     ms(median(cpu(times))),
-    r ? `${(median(wall(times)) / median(wall(r.times))).toFixed(2)}× (${(min(wall(times)) / min(wall(r.times))).toFixed(2)}×) ${r.label}` : '',
+    r
+      ? `${(median(wall(times)) / median(wall(r.times))).toFixed(2)}× (${(min(wall(times)) / min(wall(r.times))).toFixed(2)}×) ${r.label}`
+      : '',
     r ? `${(median(cpu(times)) / median(cpu(r.times))).toFixed(2)}×` : '',
   ];
 }
@@ -72,8 +84,14 @@ async function main(): Promise<void> {
   const ossl = opensslVersion();
   if (!ossl) throw new Error('The openssl CLI is needed for the comparison.');
   readFileSync(join(root, 'dist/cli/gcw.mjs')); // built by the npm script (build-cli --if-stale)
-  console.log(`Node ${process.version}, ${ossl}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${RUNS} interleaved rounds after one untimed round`);
-  console.log('Times are whole processes measured by bash around each (no Node spawn cost), in ms; CPU is user + system time of all the process\'s threads.\n');
+  console.log(
+    `Node ${process.version}, ${ossl}, ${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; ${RUNS} interleaved rounds after one untimed round`,
+  );
+  console.log(
+    "Times are whole processes measured by bash around each (no Node spawn cost), in ms; CPU is user + system time of all the process's threads.\n",
+  );
 
   const matrix = await buildMatrix();
   const small = matrix.files.find((f) => f.name === 'rsa2048--ossl3-default.pfx')!.path;
@@ -90,58 +108,120 @@ async function main(): Promise<void> {
   const t = (label: string) => startup.get(label)!;
   const base = { label: 'node -e 0', times: t('node -e 0') };
   console.log(
-    table(
-      HEADER,
-      [
-        row('node -e 0', t('node -e 0')),
-        row('gcw --version', t('gcw --version'), base),
-        row('gcw environments --json', t('gcw environments --json'), base),
-        row('gcw cert inspect (2,048 iterations)', t('gcw cert inspect (2,048 iterations)'), base),
-        row('openssl pkcs12 (2,048 iterations)', t('openssl pkcs12 (2,048 iterations)'), base),
-        row('gcw cert inspect (2,048 iterations)', t('gcw cert inspect (2,048 iterations)'), { label: 'openssl', times: t('openssl pkcs12 (2,048 iterations)') }),
-      ],
-    ),
+    table(HEADER, [
+      row('node -e 0', t('node -e 0')),
+      row('gcw --version', t('gcw --version'), base),
+      row('gcw environments --json', t('gcw environments --json'), base),
+      row('gcw cert inspect (2,048 iterations)', t('gcw cert inspect (2,048 iterations)'), base),
+      row('openssl pkcs12 (2,048 iterations)', t('openssl pkcs12 (2,048 iterations)'), base),
+      row('gcw cert inspect (2,048 iterations)', t('gcw cert inspect (2,048 iterations)'), {
+        label: 'openssl',
+        times: t('openssl pkcs12 (2,048 iterations)'),
+      }),
+    ]),
   );
 
   // 2. The 600,000-iteration PFX: the KDF dominates.
-  const kdf = interleaved(Math.max(7, Math.ceil(RUNS / 2)), [gcw('gcw cert inspect (600,000 iterations)', ['cert', 'inspect', big, '--password-env', 'GCW_BENCH_PW', '--json']), openssl('openssl pkcs12 (600,000 iterations)', big)]);
+  const kdf = interleaved(Math.max(7, Math.ceil(RUNS / 2)), [
+    gcw('gcw cert inspect (600,000 iterations)', ['cert', 'inspect', big, '--password-env', 'GCW_BENCH_PW', '--json']),
+    openssl('openssl pkcs12 (600,000 iterations)', big),
+  ]);
   const kdfGcw = kdf.get('gcw cert inspect (600,000 iterations)')!;
   const kdfOssl = kdf.get('openssl pkcs12 (600,000 iterations)')!;
-  console.log(`\n${table(HEADER, [row('openssl pkcs12 (600,000 iterations)', kdfOssl), row('gcw cert inspect (600,000 iterations)', kdfGcw, { label: 'openssl', times: kdfOssl })])}`);
+  console.log(
+    `\n${table(HEADER, [row('openssl pkcs12 (600,000 iterations)', kdfOssl), row('gcw cert inspect (600,000 iterations)', kdfGcw, { label: 'openssl', times: kdfOssl })])}`,
+  );
 
   // 3. verify --dir: 1,000 manifests against a profile file, the secret's hint and a real PFX (as bench:verify-cli).
   const certificate = await generateSelfSignedCertificate({ commonName: 'Bench app', keyAlgorithm: 'rsa-2048' });
-  writeFileSync(join(work, 'app.pfx'), await writePkcs12({ certificate: certificate.certificateDer, privateKey: certificate.privateKey, password: env.BENCH_PFX_PASSWORD, iterations: 2048 }));
-  writeFileSync(join(work, 'profile.json'), buildProfileFromFlags({ auth: 'byo-app', clientId: BENCH_APP_ID, tenant: 'contoso.onmicrosoft.com', domain: 'contoso.com', appOnlyPermissions: 'Files.Read.All' }).text);
+  writeFileSync(
+    join(work, 'app.pfx'),
+    await writePkcs12({
+      certificate: certificate.certificateDer,
+      privateKey: certificate.privateKey,
+      password: env.BENCH_PFX_PASSWORD,
+      iterations: 2048,
+    }),
+  );
+  writeFileSync(
+    join(work, 'profile.json'),
+    buildProfileFromFlags({
+      auth: 'byo-app',
+      clientId: BENCH_APP_ID,
+      tenant: 'contoso.onmicrosoft.com',
+      domain: 'contoso.com',
+      appOnlyPermissions: 'Files.Read.All',
+    }).text,
+  );
   const kib = (await manifests(join(work, 'm1k'), 1000, certificate.certificateDer)) / 1024;
-  const verifyArgs = (what: string[]) => ['verify', ...what, '--profile', 'profile.json', '--secret-env', 'BENCH_SECRET', '--loopback', '--pfx', 'app.pfx', '--password-env', 'BENCH_PFX_PASSWORD', '--json'];
+  const verifyArgs = (what: string[]) => [
+    'verify',
+    ...what,
+    '--profile',
+    'profile.json',
+    '--secret-env',
+    'BENCH_SECRET',
+    '--loopback',
+    '--pfx',
+    'app.pfx',
+    '--password-env',
+    'BENCH_PFX_PASSWORD',
+    '--json',
+  ];
   const dir1k = gcw('gcw verify --dir (1,000)', verifyArgs(['--dir', 'm1k']), [0, 1]);
   const verify = interleaved(RUNS, [nodeNothing, dir1k]);
   const v = verify.get('gcw verify --dir (1,000)')!;
   const perSecond = (count: number, times: Timing[]) => Math.round((count / median(wall(times))) * 1000);
   const mem1k = peakMemory(dir1k);
-  console.log(`\n${table(HEADER, [row('node -e 0', verify.get('node -e 0')!), row('gcw verify --dir (1,000)', v, { label: 'node -e 0', times: verify.get('node -e 0')! })])}`);
-  console.log(`1,000 manifests (${kib.toFixed(0)} KiB, both formats, ~11 findings each), JSON Lines to /dev/null: ${perSecond(1000, v).toLocaleString('en-US')} manifests/s from the median (${Math.round((1000 / min(wall(v))) * 1000).toLocaleString('en-US')} from the min), peak memory ${mem1k.mib.toFixed(0)} MiB`);
+  console.log(
+    `\n${table(HEADER, [row('node -e 0', verify.get('node -e 0')!), row('gcw verify --dir (1,000)', v, { label: 'node -e 0', times: verify.get('node -e 0')! })])}`,
+  );
+  console.log(
+    `1,000 manifests (${kib.toFixed(0)} KiB, both formats, ~11 findings each), JSON Lines to /dev/null: ${perSecond(1000, v).toLocaleString('en-US')} manifests/s from the median (${Math.round((1000 / min(wall(v))) * 1000).toLocaleString('en-US')} from the min), peak memory ${mem1k.mib.toFixed(0)} MiB`,
+  );
 
   // 4. A tenant: 50,000 manifests as files, and as one Graph export.
   let large: { dirMs: number; dirMib: number; exportMib: number; exportMs: number; mb: number } | null = null;
   if (LARGE) {
     const bytes = await manifests(join(work, 'm50k'), 50_000, certificate.certificateDer, join(work, 'apps-50k.json'));
     const dir = peakMemory(gcw('gcw verify --dir (50,000)', ['verify', '--dir', 'm50k', '--json'], [0, 1]));
-    const exp = peakMemory(gcw('gcw verify --export (50,000)', ['verify', '--export', 'apps-50k.json', '--json'], [0, 1]));
+    const exp = peakMemory(
+      gcw('gcw verify --export (50,000)', ['verify', '--export', 'apps-50k.json', '--json'], [0, 1]),
+    );
     large = { dirMs: dir.ms, dirMib: dir.mib, exportMs: exp.ms, exportMib: exp.mib, mb: bytes / 1024 / 1024 };
-    console.log(`\n50,000 manifests (${large.mb.toFixed(0)} MiB), manifest-only, JSON Lines to /dev/null, one run each:`);
-    console.log(`  --dir:    ${ms(dir.ms)} ms → ${Math.round((50_000 / dir.ms) * 1000).toLocaleString('en-US')} manifests/s, peak memory ${dir.mib.toFixed(0)} MiB`);
-    console.log(`  --export: ${ms(exp.ms)} ms → ${Math.round((50_000 / exp.ms) * 1000).toLocaleString('en-US')} manifests/s, peak memory ${exp.mib.toFixed(0)} MiB (one ${large.mb.toFixed(0)} MiB { "value": [ … ] } file)`);
+    console.log(
+      `\n50,000 manifests (${large.mb.toFixed(0)} MiB), manifest-only, JSON Lines to /dev/null, one run each:`,
+    );
+    console.log(
+      `  --dir:    ${ms(dir.ms)} ms → ${Math.round((50_000 / dir.ms) * 1000).toLocaleString('en-US')} manifests/s, peak memory ${dir.mib.toFixed(0)} MiB`,
+    );
+    console.log(
+      `  --export: ${ms(exp.ms)} ms → ${Math.round((50_000 / exp.ms) * 1000).toLocaleString('en-US')} manifests/s, peak memory ${exp.mib.toFixed(0)} MiB (one ${large.mb.toFixed(0)} MiB { "value": [ … ] } file)`,
+    );
   }
 
   console.log('\nTargets (medians of whole processes):');
   const ratio = (a: Timing[], b: Timing[]) => median(wall(a)) / median(wall(b));
   console.log(verdict('gcw --version / node -e 0', ratio(t('gcw --version'), base.times), 2, '×'));
-  console.log(verdict('gcw cert inspect, small PFX / node -e 0', ratio(t('gcw cert inspect (2,048 iterations)'), base.times), 3, '×'));
+  console.log(
+    verdict(
+      'gcw cert inspect, small PFX / node -e 0',
+      ratio(t('gcw cert inspect (2,048 iterations)'), base.times),
+      3,
+      '×',
+    ),
+  );
   console.log(verdict('gcw cert inspect / openssl pkcs12, 600,000 iterations', ratio(kdfGcw, kdfOssl), 1, '×'));
   console.log(verdict('gcw verify --dir, 1,000 manifests, manifests/s', perSecond(1000, v), 5000, '', true));
-  if (large) console.log(verdict('peak memory at 50,000 manifests (--dir; --export)', Math.max(large.dirMib, large.exportMib), 200, ' MiB'));
+  if (large)
+    console.log(
+      verdict(
+        'peak memory at 50,000 manifests (--dir; --export)',
+        Math.max(large.dirMib, large.exportMib),
+        200,
+        ' MiB',
+      ),
+    );
   rmSync(work, { recursive: true, force: true });
 }
 

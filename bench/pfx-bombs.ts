@@ -43,12 +43,24 @@ async function refuseOnce(pfx: Buffer, password: string) {
   await sleep(20); // the histogram sees a stall only when its timer fires after it
   histogram.disable();
   clearInterval(sampler);
-  return { code, ms, maxDelay: histogram.max / 1e6, peakRssGrowth: Math.max(0, peakRss - rss), heapGrowth: process.memoryUsage().heapUsed - heap };
+  return {
+    code,
+    ms,
+    maxDelay: histogram.max / 1e6,
+    peakRssGrowth: Math.max(0, peakRss - rss),
+    heapGrowth: process.memoryUsage().heapUsed - heap,
+  };
 }
 
 /** Wall seconds and peak RSS (KiB) of a whole process, from /usr/bin/time. */
-async function processRun(command: string, args: string[], env: Record<string, string>): Promise<{ seconds: number; maxRssKiB: number; status: string }> {
-  const { stdout, stderr } = await execFileAsync('/usr/bin/time', ['-f', '@@ %e %M', command, ...args], { env: { ...process.env, ...env } }).catch((e: { stdout: string; stderr: string }) => e);
+async function processRun(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ seconds: number; maxRssKiB: number; status: string }> {
+  const { stdout, stderr } = await execFileAsync('/usr/bin/time', ['-f', '@@ %e %M', command, ...args], {
+    env: { ...process.env, ...env },
+  }).catch((e: { stdout: string; stderr: string }) => e);
   const match = /@@ ([\d.]+) (\d+)/.exec(stderr);
   const last = `${stdout}\n${stderr}`.split('\n').find((l) => /"code"|Mac verify/i.test(l)) ?? '';
   return { seconds: Number(match?.[1] ?? NaN), maxRssKiB: Number(match?.[2] ?? NaN), status: last.trim().slice(0, 60) };
@@ -60,7 +72,11 @@ async function main(): Promise<void> {
     ['8 shrouded keys × 10,000,000 PBKDF2 iterations', await eightByTenMillion(), PASSWORD],
     ['4 scrypt parts N=2^20, r=8 (1 GiB each)', await fourScryptParts(2 ** 20, 8), PASSWORD],
     ['4 scrypt parts N=2^14, r=32', await fourScryptParts(2 ** 14, 32), PASSWORD],
-    ['8 × 10,000,000 hidden in an encrypted content (right password)', await hiddenEightByTenMillion(PASSWORD), PASSWORD],
+    [
+      '8 × 10,000,000 hidden in an encrypted content (right password)',
+      await hiddenEightByTenMillion(PASSWORD),
+      PASSWORD,
+    ],
   ];
 
   const idle = monitorEventLoopDelay({ resolution: 1 });
@@ -70,7 +86,9 @@ async function main(): Promise<void> {
   console.log(`\nEvent loop noise floor here (idle for 1 s, same histogram): max ${f1(idle.max / 1e6)} ms\n`);
 
   console.log('In-process (openPkcs12, this Node process):\n');
-  console.log('| file | bytes | result | min ms | median ms | max event-loop delay ms | peak RSS growth MiB | derivations started |');
+  console.log(
+    '| file | bytes | result | min ms | median ms | max event-loop delay ms | peak RSS growth MiB | derivations started |',
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const [label, pfx, password] of bombs) {
     const runs = [];
@@ -86,7 +104,9 @@ async function main(): Promise<void> {
 
   if (!opensslVersion()) return;
   const dir = mkdtempSync(join(tmpdir(), 'gcw-bench-bombs-'));
-  console.log('\nWhole processes, interleaved (gcw cert inspect vs openssl pkcs12 -info -nokeys; both refuse, openssl at its MAC check):\n');
+  console.log(
+    '\nWhole processes, interleaved (gcw cert inspect vs openssl pkcs12 -info -nokeys; both refuse, openssl at its MAC check):\n',
+  );
   console.log('| file | tool | runs | min s | median s | max RSS MiB | answer |');
   console.log('|---|---|---|---|---|---|---|');
   for (const [label, pfx] of bombs.slice(0, 2)) {
@@ -95,15 +115,27 @@ async function main(): Promise<void> {
     const gcw: Awaited<ReturnType<typeof processRun>>[] = [];
     const ossl: Awaited<ReturnType<typeof processRun>>[] = [];
     for (let i = 0; i < 3; i++) {
-      gcw.push(await processRun(process.execPath, ['bin/gcw.mjs', 'cert', 'inspect', path, '--password-env', 'BOMB_PW', '--json'], { BOMB_PW: PASSWORD }));
-      ossl.push(await processRun('openssl', ['pkcs12', '-info', '-nokeys', '-in', path, '-passin', 'env:BOMB_PW'], { BOMB_PW: PASSWORD }));
+      gcw.push(
+        await processRun(
+          process.execPath,
+          ['bin/gcw.mjs', 'cert', 'inspect', path, '--password-env', 'BOMB_PW', '--json'],
+          { BOMB_PW: PASSWORD },
+        ),
+      );
+      ossl.push(
+        await processRun('openssl', ['pkcs12', '-info', '-nokeys', '-in', path, '-passin', 'env:BOMB_PW'], {
+          BOMB_PW: PASSWORD,
+        }),
+      );
     }
     for (const [tool, rows] of [
       ['gcw', gcw],
       ['openssl', ossl],
     ] as const) {
       const s = rows.map((r) => r.seconds);
-      console.log(`| ${label} | ${tool} | ${rows.length} | ${Math.min(...s).toFixed(2)} | ${median(s).toFixed(2)} | ${(Math.max(...rows.map((r) => r.maxRssKiB)) / 1024).toFixed(0)} | ${rows[0]!.status.replace(/\|/g, '/')} |`);
+      console.log(
+        `| ${label} | ${tool} | ${rows.length} | ${Math.min(...s).toFixed(2)} | ${median(s).toFixed(2)} | ${(Math.max(...rows.map((r) => r.maxRssKiB)) / 1024).toFixed(0)} | ${rows[0]!.status.replace(/\|/g, '/')} |`,
+      );
     }
   }
 }

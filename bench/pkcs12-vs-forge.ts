@@ -30,12 +30,18 @@ function openWithForge(bytes: Buffer, password: string | null): { outcome: Forge
     const shrouded = forge.pki.oids.pkcs8ShroudedKeyBag ?? '';
     const keys = [...bags(shrouded), ...bags(forge.pki.oids.keyBag ?? '')];
     const certs = bags(forge.pki.oids.certBag ?? '');
-    if (certs.every((b) => b.cert) && keys.every((b) => b.key)) return { outcome: 'opened, key and certificate parsed' };
+    if (certs.every((b) => b.cert) && keys.every((b) => b.key))
+      return { outcome: 'opened, key and certificate parsed' };
     // forge swallows the reason a bag was not parsed (bag.cert / bag.key stay null): ask it again to say why.
     const why: string[] = [];
-    for (const b of certs.filter((c) => !c.cert && c.asn1)) why.push(`certificate: ${errorOf(() => forge.pki.certificateFromAsn1(b.asn1, true))}`);
-    for (const b of keys.filter((k) => !k.key && k.asn1)) why.push(`key: ${errorOf(() => forge.pki.privateKeyFromAsn1(b.asn1))}`);
-    return { outcome: 'container opened, key or certificate not parsed', error: [...new Set(why)].join('; ') || undefined };
+    for (const b of certs.filter((c) => !c.cert && c.asn1))
+      why.push(`certificate: ${errorOf(() => forge.pki.certificateFromAsn1(b.asn1, true))}`);
+    for (const b of keys.filter((k) => !k.key && k.asn1))
+      why.push(`key: ${errorOf(() => forge.pki.privateKeyFromAsn1(b.asn1))}`);
+    return {
+      outcome: 'container opened, key or certificate not parsed',
+      error: [...new Set(why)].join('; ') || undefined,
+    };
   } catch (error) {
     return { outcome: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
@@ -89,29 +95,55 @@ async function correctness(files: MatrixFile[]): Promise<void> {
   }
   console.log(`Files opened, out of ${files.length} (in process; counts, not timings):`);
   console.log(`- our reader (inspectPkcs12): ${ours}`);
-  console.log(`- node-forge 1.4.3, container (MAC + decryption): ${forgeContainer}; key and certificate parsed too: ${forgeFull}`);
+  console.log(
+    `- node-forge 1.4.3, container (MAC + decryption): ${forgeContainer}; key and certificate parsed too: ${forgeFull}`,
+  );
   console.log('node-forge, what went wrong:');
-  for (const [why, names] of forgeFailures) console.log(`- ${why} (${names.length}): ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}`);
+  for (const [why, names] of forgeFailures)
+    console.log(`- ${why} (${names.length}): ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}`);
 }
 
 const env = (password: string | null) => ({ GCW_BENCH_PW: password ?? '' });
 const node = process.execPath;
 const gcwBin = join(root, 'bin/gcw.mjs');
 const commands = (f: MatrixFile): TimedCommand[] => [
-  { label: 'gcw cert inspect', argv: [node, gcwBin, 'cert', 'inspect', f.path, '--password-env', 'GCW_BENCH_PW', '--json'], env: env(f.password) },
+  {
+    label: 'gcw cert inspect',
+    argv: [node, gcwBin, 'cert', 'inspect', f.path, '--password-env', 'GCW_BENCH_PW', '--json'],
+    env: env(f.password),
+  },
   { label: 'node + node-forge', argv: [node, forgeScript, f.path], env: env(f.password), ok: [0, 1, 3] },
-  { label: 'openssl pkcs12', argv: ['openssl', 'pkcs12', '-in', f.path, '-passin', 'env:GCW_BENCH_PW', '-nodes', ...(f.legacy ? ['-legacy'] : [])], env: env(f.password) },
+  {
+    label: 'openssl pkcs12',
+    argv: [
+      'openssl',
+      'pkcs12',
+      '-in',
+      f.path,
+      '-passin',
+      'env:GCW_BENCH_PW',
+      '-nodes',
+      ...(f.legacy ? ['-legacy'] : []),
+    ],
+    env: env(f.password),
+  },
 ];
 
 async function main(): Promise<void> {
   const ossl = opensslVersion();
   if (!ossl) throw new Error('The openssl CLI is needed for the comparison.');
   readFileSync(join(root, 'dist/cli/gcw.mjs')); // built by the npm script (build-cli --if-stale)
-  console.log(`Node ${process.version}, ${ossl}, node-forge 1.4.3, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+  console.log(
+    `Node ${process.version}, ${ossl}, node-forge 1.4.3, ${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  );
   const matrix = await buildMatrix();
   await correctness(matrix.files);
 
-  console.log('\nWhole processes, interleaved after one untimed round (wall ms; bash times each process, no Node spawn cost):');
+  console.log(
+    '\nWhole processes, interleaved after one untimed round (wall ms; bash times each process, no Node spawn cost):',
+  );
   const pick = (name: string) => matrix.files.find((f) => f.name === name)!;
   const rows: string[][] = [];
   for (const [name, runs] of [
@@ -129,7 +161,15 @@ async function main(): Promise<void> {
     for (const label of ['gcw cert inspect', 'node + node-forge', 'openssl pkcs12']) {
       const w = wall(label);
       const note = label === 'node + node-forge' ? forgeExit : 'opened';
-      rows.push([name, label, String(w.length), ms(min(w)), ms(median(w)), `${(median(w) / osslMedian).toFixed(2)}×`, note]);
+      rows.push([
+        name,
+        label,
+        String(w.length),
+        ms(min(w)),
+        ms(median(w)),
+        `${(median(w) / osslMedian).toFixed(2)}×`,
+        note,
+      ]);
     }
   }
   console.log(table(['file', 'process', 'runs', 'min', 'median', 'median / openssl', 'result'], rows));

@@ -22,13 +22,22 @@ export interface Timing {
 export function timeOnce(command: TimedCommand): Timing {
   // bash's `times` prints the CPU time of its children: here only the command.
   const script = 'a=$EPOCHREALTIME; "$@" >/dev/null 2>&1; s=$?; b=$EPOCHREALTIME; echo "$a $b $s"; times';
-  const r = spawnSync('bash', ['-c', script, 'bash', ...command.argv], { encoding: 'utf8', cwd: command.cwd, env: { ...process.env, ...command.env }, maxBuffer: 1024 * 1024 });
+  const r = spawnSync('bash', ['-c', script, 'bash', ...command.argv], {
+    encoding: 'utf8',
+    cwd: command.cwd,
+    env: { ...process.env, ...command.env },
+    maxBuffer: 1024 * 1024,
+  });
   const [first, , children] = r.stdout.trim().split('\n');
   const [a, b, status] = (first ?? '').split(' ');
   const seconds = (text: string | undefined) => Number((text ?? '').replace(',', '.'));
   const code = Number(status);
-  if (!(command.ok ?? [0]).includes(code)) throw new Error(`${command.label}: exit ${code} (${command.argv.join(' ')})`);
-  const cpu = [...(children ?? '').matchAll(/(\d+)m([\d.,]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + seconds(m[2]), 0);
+  if (!(command.ok ?? [0]).includes(code))
+    throw new Error(`${command.label}: exit ${code} (${command.argv.join(' ')})`);
+  const cpu = [...(children ?? '').matchAll(/(\d+)m([\d.,]+)s/g)].reduce(
+    (sum, m) => sum + Number(m[1]) * 60 + seconds(m[2]),
+    0,
+  );
   return { wall: (seconds(b) - seconds(a)) * 1000, cpu: cpu * 1000 };
 }
 
@@ -45,10 +54,17 @@ export function peakMemory(command: TimedCommand): { mib: number; ms: number; co
   const hook = `data:text/javascript,${encodeURIComponent('process.on("exit", () => process.stderr.write(`\\nmaxrss-kib:${process.resourceUsage().maxRSS}\\n`));')}`;
   const [node, ...rest] = command.argv;
   const started = performance.now();
-  const r = spawnSync(node!, ['--import', hook, ...rest], { encoding: 'utf8', cwd: command.cwd, env: { ...process.env, ...command.env }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(node!, ['--import', hook, ...rest], {
+    encoding: 'utf8',
+    cwd: command.cwd,
+    env: { ...process.env, ...command.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - started;
   const kib = Number(/maxrss-kib:(\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  if (!(command.ok ?? [0]).includes(r.status ?? -1)) throw new Error(`${command.label}: exit ${r.status}\n${r.stderr.slice(-2000)}`);
+  if (!(command.ok ?? [0]).includes(r.status ?? -1))
+    throw new Error(`${command.label}: exit ${r.status}\n${r.stderr.slice(-2000)}`);
   return { mib: kib / 1024, ms, code: r.status };
 }
 

@@ -26,7 +26,14 @@ const target: VerifyTarget = {
   triggerDelegated: ['Files.Read.All'],
   applicationPermissions: ['Files.Read.All'],
   secretFirstChars: 'abc',
-  certificate: { derBase64: der.toString('base64'), thumbprintSha1: sha1.toString('hex').toUpperCase(), thumbprintSha256: '', notBefore: '2025-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z', keyMatchesCertificate: true },
+  certificate: {
+    derBase64: der.toString('base64'),
+    thumbprintSha1: sha1.toString('hex').toUpperCase(),
+    thumbprintSha256: '',
+    notBefore: '2025-01-01T00:00:00Z',
+    notAfter: '2027-01-01T00:00:00Z',
+    keyMatchesCertificate: true,
+  },
   loopbackTest: true,
   now,
 };
@@ -49,6 +56,10 @@ for (const text of texts.slice(0, 200)) {
 }
 const renderMs = performance.now() - renderStart;
 
-console.log(`verified ${COUNT} manifests (${(bytes / 1024).toFixed(0)} KiB, both formats) in ${verifyMs.toFixed(0)} ms`);
-console.log(`  ${Math.round((COUNT / verifyMs) * 1000)} manifests per second; ${(verifyMs / COUNT).toFixed(3)} ms each; ${findings} findings (${(findings / COUNT).toFixed(1)} per manifest)`);
+console.log(
+  `verified ${COUNT} manifests (${(bytes / 1024).toFixed(0)} KiB, both formats) in ${verifyMs.toFixed(0)} ms`,
+);
+console.log(
+  `  ${Math.round((COUNT / verifyMs) * 1000)} manifests per second; ${(verifyMs / COUNT).toFixed(3)} ms each; ${findings} findings (${(findings / COUNT).toFixed(1)} per manifest)`,
+);
 console.log(`  verify + Markdown + HTML report: ${Math.round((200 / renderMs) * 1000)} manifests per second`);

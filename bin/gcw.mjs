@@ -12,6 +12,8 @@ try {
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(entry.pathname)) throw error;
   const root = new URL('..', import.meta.url).pathname;
-  process.stderr.write(`gcw is not built yet (${entry.pathname} is missing).\nRun npm install, or npm run build:cli, in ${root}\n`);
+  process.stderr.write(
+    `gcw is not built yet (${entry.pathname} is missing).\nRun npm install, or npm run build:cli, in ${root}\n`,
+  );
   process.exit(2);
 }

@@ -79,7 +79,11 @@ const allowedImports = {
     function check(node, specifier, target = classify(specifier, file, root)) {
       const what = verdict(target);
       if (what === null) return;
-      context.report({ node, messageId: 'refused', data: { layer: folder, specifier, what, why: layer.why, allowed: allowedText(layer) } });
+      context.report({
+        node,
+        messageId: 'refused',
+        data: { layer: folder, specifier, what, why: layer.why, allowed: allowedText(layer) },
+      });
     }
 
     /** The string a module source node holds: a literal or a template without expressions. */
@@ -98,7 +102,8 @@ const allowedImports = {
     return {
       Program(program) {
         for (const comment of context.sourceCode.getAllComments()) {
-          const m = comment.type === 'Line' && /^\/\s*<reference\s+(types|path)\s*=\s*["']([^"']+)["']/.exec(comment.value);
+          const m =
+            comment.type === 'Line' && /^\/\s*<reference\s+(types|path)\s*=\s*["']([^"']+)["']/.exec(comment.value);
           if (!m) continue;
           const [, kind, name] = m;
           if (kind === 'path') check(program, name, classify(name.startsWith('.') ? name : `./${name}`, file, root));
@@ -117,7 +122,8 @@ const allowedImports = {
       },
       TSExternalModuleReference: (node) => checkSource(node, node.expression),
       CallExpression(node) {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1) checkSource(node, node.arguments[0]);
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1)
+          checkSource(node, node.arguments[0]);
       },
     };
   },

@@ -48,7 +48,9 @@ export async function buildCli() {
   try {
     esbuild = await import('esbuild');
   } catch {
-    throw new Error('esbuild is not installed. Run npm install (or npm ci) with dev dependencies, then npm run build:cli.');
+    throw new Error(
+      'esbuild is not installed. Run npm install (or npm ci) with dev dependencies, then npm run build:cli.',
+    );
   }
   const started = Date.now();
   const staging = join(root, `dist/.cli-${process.pid}`);
@@ -65,7 +67,9 @@ export async function buildCli() {
     chunkNames: 'chunks/[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     // Bundled CommonJS packages (node-forge, msal-node) call require() for Node built-ins; ESM has none of its own.
-    banner: { js: "import { createRequire as __gcwCreateRequire } from 'node:module'; const require = __gcwCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __gcwCreateRequire } from 'node:module'; const require = __gcwCreateRequire(import.meta.url);",
+    },
     define: { 'process.env.NODE_ENV': '"production"' },
     // A native addon (prebuilt binaries in its npm packages) cannot be bundled: gcw ui loads it from the project's
     // node_modules, resolved from dist/cli (never from the folder gcw is started in).
@@ -81,7 +85,10 @@ export async function buildCli() {
     logLevel: 'warning',
   });
   const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/'));
-  writeFileSync(join(staging, 'build-inputs.json'), `${JSON.stringify({ builtAt: started, inputs, outputs: outputContents(result.metafile, staging) }, null, 1)}\n`);
+  writeFileSync(
+    join(staging, 'build-inputs.json'),
+    `${JSON.stringify({ builtAt: started, inputs, outputs: outputContents(result.metafile, staging) }, null, 1)}\n`,
+  );
   mkdirSync(dirname(outDir), { recursive: true });
   const old = join(root, `dist/.cli-old-${process.pid}`);
   if (existsSync(outDir)) renameSync(outDir, old);

@@ -47,7 +47,9 @@ export async function buildUi() {
     vite = await import('vite');
     esbuild = await import('esbuild');
   } catch {
-    throw new Error('vite and esbuild are not installed. Run npm install (or npm ci) with dev dependencies, then npm run build:ui.');
+    throw new Error(
+      'vite and esbuild are not installed. Run npm install (or npm ci) with dev dependencies, then npm run build:ui.',
+    );
   }
   const started = Date.now();
   const staging = join(root, `dist/.ui-${process.pid}`);
@@ -79,7 +81,10 @@ export async function buildUi() {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  writeFileSync(join(staging, 'build-inputs.json'), `${JSON.stringify({ builtAt: started, inputs: files }, null, 1)}\n`);
+  writeFileSync(
+    join(staging, 'build-inputs.json'),
+    `${JSON.stringify({ builtAt: started, inputs: files }, null, 1)}\n`,
+  );
   mkdirSync(dirname(uiDir), { recursive: true });
   const old = join(root, `dist/.ui-old-${process.pid}`);
   if (existsSync(uiDir)) renameSync(uiDir, old);

@@ -33,5 +33,8 @@ function run(kind, index) {
 }
 
 const started = Date.now();
-await Promise.all([...pluginConfig.build.map((_b, i) => run('build', i)), ...pluginConfig.renderer.map((_r, i) => run('renderer', i))]);
+await Promise.all([
+  ...pluginConfig.build.map((_b, i) => run('build', i)),
+  ...pluginConfig.renderer.map((_r, i) => run('renderer', i)),
+]);
 console.log(`Built main, preload and renderer into .vite/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);

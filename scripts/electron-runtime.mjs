@@ -20,14 +20,22 @@ export function electronPackage() {
 export function installedElectron(dir, env = process.env) {
   const pathFile = join(dir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : null;
-  const executable = env.ELECTRON_OVERRIDE_DIST_PATH ? join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron') : relative ? join(dir, 'dist', relative) : null;
+  const executable = env.ELECTRON_OVERRIDE_DIST_PATH
+    ? join(env.ELECTRON_OVERRIDE_DIST_PATH, relative || 'electron')
+    : relative
+      ? join(dir, 'dist', relative)
+      : null;
   return executable && existsSync(executable) ? executable : null;
 }
 
 /** The environment of the download: behind a proxy, Node's fetch uses HTTPS_PROXY only with NODE_USE_ENV_PROXY=1. */
 export function downloadEnv(env = process.env) {
   const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
-  return { ...env, ...(proxy && !env.NODE_USE_ENV_PROXY ? { NODE_USE_ENV_PROXY: '1' } : {}), DEBUG: [env.DEBUG, '@electron/get:index'].filter(Boolean).join(',') };
+  return {
+    ...env,
+    ...(proxy && !env.NODE_USE_ENV_PROXY ? { NODE_USE_ENV_PROXY: '1' } : {}),
+    DEBUG: [env.DEBUG, '@electron/get:index'].filter(Boolean).join(','),
+  };
 }
 
 /** Where @electron/get looks for a downloaded zip: <cache root>/<sha256 of the URL's folder>/<file> (its Cache.getCacheDirectory). */
@@ -36,25 +44,37 @@ export function cacheFolder(url, env = process.env, platform = process.platform)
   parsed.hash = '';
   parsed.search = '';
   parsed.pathname = posix.dirname(parsed.pathname);
-  return (platform === 'win32' ? win32 : posix).join(cacheRoot(env, platform), createHash('sha256').update(parsed.toString()).digest('hex'));
+  return (platform === 'win32' ? win32 : posix).join(
+    cacheRoot(env, platform),
+    createHash('sha256').update(parsed.toString()).digest('hex'),
+  );
 }
 
 /** electron_config_cache, or env-paths' cache folder for "electron" (what @electron/get uses by default). */
 export function cacheRoot(env = process.env, platform = process.platform) {
   if (env.electron_config_cache) return env.electron_config_cache;
   if (platform === 'darwin') return posix.join(homedir(), 'Library', 'Caches', 'electron');
-  if (platform === 'win32') return win32.join(env.LOCALAPPDATA || win32.join(homedir(), 'AppData', 'Local'), 'electron', 'Cache');
+  if (platform === 'win32')
+    return win32.join(env.LOCALAPPDATA || win32.join(homedir(), 'AppData', 'Local'), 'electron', 'Cache');
   return posix.join(env.XDG_CACHE_HOME || posix.join(homedir(), '.cache'), 'electron');
 }
 
 /** Run electron/install.js; on failure, what it tried (from @electron/get's debug lines) and why it failed. */
 export function downloadElectron(dir, env = process.env) {
-  const r = spawnSync(process.execPath, [join(dir, 'install.js')], { encoding: 'utf8', env: downloadEnv(env), timeout: 15 * 60_000 });
+  const r = spawnSync(process.execPath, [join(dir, 'install.js')], {
+    encoding: 'utf8',
+    env: downloadEnv(env),
+    timeout: 15 * 60_000,
+  });
   if (r.status === 0) return { ok: true };
   const output = `${r.stderr ?? ''}\n${r.stdout ?? ''}`;
   const url = /Downloading (\S+) to /.exec(output)?.[1] ?? /for \S+ \((\S+)\)/.exec(output)?.[1] ?? null;
   const errorLine = output.split('\n').find((line) => /^\w*Error\b/.test(line.trim()));
-  let reason = errorLine ? errorLine.trim().replace(/^\w*Error: /, '') : r.error ? r.error.message : `install.js exited with ${r.status ?? r.signal}`;
+  let reason = errorLine
+    ? errorLine.trim().replace(/^\w*Error: /, '')
+    : r.error
+      ? r.error.message
+      : `install.js exited with ${r.status ?? r.signal}`;
   if (reason === 'fetch failed' && url) reason = `fetch failed: ${probe(url, env)}`;
   return { ok: false, url, reason };
 }
@@ -65,12 +85,23 @@ function probe(url, env) {
     'fetch(process.argv[1], { method: "HEAD", signal: AbortSignal.timeout(15000) })' +
     '.then((r) => console.log("HTTP " + r.status))' +
     '.catch((e) => console.log(e.cause ? (e.cause.message || e.cause.code) : e.message))';
-  const r = spawnSync(process.execPath, ['-e', code, url], { encoding: 'utf8', env: downloadEnv(env), timeout: 30_000 });
+  const r = spawnSync(process.execPath, ['-e', code, url], {
+    encoding: 'utf8',
+    env: downloadEnv(env),
+    timeout: 30_000,
+  });
   return (r.stdout || '').trim() || 'no answer';
 }
 
 /** The three lines `npm start` prints when Electron is missing and the download failed. */
-export function explainMissingElectron({ version, url, reason, env = process.env, platform = process.platform, arch = process.arch }) {
+export function explainMissingElectron({
+  version,
+  url,
+  reason,
+  env = process.env,
+  platform = process.platform,
+  arch = process.arch,
+}) {
   const file = url ? decodeURIComponent(url.split('/').pop()) : `electron-v${version}-${platform}-${arch}.zip`;
   const where = url ? new URL(url).host : 'github.com';
   const folder = url ? cacheFolder(url, env, platform) : null;

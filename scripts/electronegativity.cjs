@@ -34,7 +34,9 @@ run(
       description: i.description,
     }));
     // The runner prints a translation warning on stdout; the marker lets callers find the JSON.
-    process.stdout.write(`@@electronegativity@@\n${JSON.stringify({ electronVersion, globalChecks: result.globalChecks, atomicChecks: result.atomicChecks, errors: result.errors, issues }, null, 2)}\n`);
+    process.stdout.write(
+      `@@electronegativity@@\n${JSON.stringify({ electronVersion, globalChecks: result.globalChecks, atomicChecks: result.atomicChecks, errors: result.errors, issues }, null, 2)}\n`,
+    );
     process.exit(0);
   },
   (error) => {

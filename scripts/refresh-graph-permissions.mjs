@@ -38,7 +38,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.devx || !values['devx-source'] || !/^\d{4}-\d{2}-\d{2}$/.test(values.date ?? '')) {
-  console.error('Give --devx <file>, --devx-source "<repository, path and commit>" and --date YYYY-MM-DD (the date of the newest source). See docs/permission-catalogue.md.');
+  console.error(
+    'Give --devx <file>, --devx-source "<repository, path and commit>" and --date YYYY-MM-DD (the date of the newest source). See docs/permission-catalogue.md.',
+  );
   process.exit(2);
 }
 if (values['sp-source'].length !== values.sp.length) {
@@ -49,7 +51,8 @@ if (values['sp-source'].length !== values.sp.length) {
 const read = (path) => JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
 const key = (value, kind) => `${kind}:${value.toLowerCase()}`;
 // Text as the catalogue keeps it: runs of white space made one space, trimmed.
-const text = (...candidates) => (candidates.find((t) => typeof t === 'string' && t.trim() !== '') ?? '').replace(/\s+/g, ' ').trim();
+const text = (...candidates) =>
+  (candidates.find((t) => typeof t === 'string' && t.trim() !== '') ?? '').replace(/\s+/g, ' ').trim();
 
 // The previous catalogue: text for entries a source leaves empty (two OnPremDirectorySynchronization roles).
 const previous = new Map(read(values.previous).map((p) => [key(p.value, p.kind), p]));
@@ -81,7 +84,8 @@ if (values.provisioning) {
   for (const [name, deployments] of Object.entries(read(values.provisioning).permissionDeployments ?? {})) {
     for (const d of deployments) {
       const kind = schemes[d.scheme];
-      if (kind && typeof d.id === 'string' && /public/i.test(d.environment ?? '')) provisioned.set(key(name, kind), d.id.toLowerCase());
+      if (kind && typeof d.id === 'string' && /public/i.test(d.environment ?? ''))
+        provisioned.set(key(name, kind), d.id.toLowerCase());
     }
   }
 }
@@ -95,24 +99,48 @@ values.sp.forEach((path, i) => {
   const graph = principals.find((sp) => sp.appId === GRAPH);
   if (!graph) throw new Error(`${path} holds no Microsoft Graph service principal (appId ${GRAPH}).`);
   const entries = [
-    ...(graph.oauth2PermissionScopes ?? []).map((s) => ({ kind: 'delegated', value: s.value, id: s.id, admin: s.type === 'Admin', name: s.adminConsentDisplayName, description: s.adminConsentDescription })),
-    ...(graph.appRoles ?? []).map((r) => ({ kind: 'application', value: r.value, id: r.id, admin: true, name: r.displayName, description: r.description })),
+    ...(graph.oauth2PermissionScopes ?? []).map((s) => ({
+      kind: 'delegated',
+      value: s.value,
+      id: s.id,
+      admin: s.type === 'Admin',
+      name: s.adminConsentDisplayName,
+      description: s.adminConsentDescription,
+    })),
+    ...(graph.appRoles ?? []).map((r) => ({
+      kind: 'application',
+      value: r.value,
+      id: r.id,
+      admin: true,
+      name: r.displayName,
+      description: r.description,
+    })),
   ];
   for (const e of entries) {
     if (!e.value || !e.id) continue;
     const k = key(e.value, e.kind);
     const have = catalog.get(k);
     if (have) {
-      if (have.id !== e.id.toLowerCase()) disagreements.push(`${e.value} (${e.kind}): ${have.id} in the catalogue, ${e.id} in ${values['sp-source'][i]}`);
+      if (have.id !== e.id.toLowerCase())
+        disagreements.push(`${e.value} (${e.kind}): ${have.id} in the catalogue, ${e.id} in ${values['sp-source'][i]}`);
       continue;
     }
     if (values.provisioning && provisioned.get(k) !== e.id.toLowerCase()) continue;
-    catalog.set(k, { value: e.value, kind: e.kind, id: e.id.toLowerCase(), adminConsentRequired: e.admin, displayName: text(e.name), description: text(e.description) });
+    catalog.set(k, {
+      value: e.value,
+      kind: e.kind,
+      id: e.id.toLowerCase(),
+      adminConsentRequired: e.admin,
+      displayName: text(e.name),
+      description: text(e.description),
+    });
     added.push({ value: e.value, kind: e.kind, id: e.id.toLowerCase(), from: values['sp-source'][i] });
   }
 });
 
-const list = [...catalog.values()].sort((a, b) => a.value.toLowerCase().localeCompare(b.value.toLowerCase(), 'en') || a.kind.localeCompare(b.kind));
+const list = [...catalog.values()].sort(
+  (a, b) => a.value.toLowerCase().localeCompare(b.value.toLowerCase(), 'en') || a.kind.localeCompare(b.kind),
+);
 const meta = {
   date: values.date,
   entries: list.length,
@@ -120,19 +148,29 @@ const meta = {
   application: list.filter((p) => p.kind === 'application').length,
   sources: [
     { source: values['devx-source'], entries: primaryCount },
-    ...values.sp.map((_, i) => ({ source: values['sp-source'][i], ...(values['sp-date'][i] ? { date: values['sp-date'][i] } : {}), added: added.filter((a) => a.from === values['sp-source'][i]).map((a) => `${a.value} (${a.kind})`) })),
+    ...values.sp.map((_, i) => ({
+      source: values['sp-source'][i],
+      ...(values['sp-date'][i] ? { date: values['sp-date'][i] } : {}),
+      added: added.filter((a) => a.from === values['sp-source'][i]).map((a) => `${a.value} (${a.kind})`),
+    })),
   ],
 };
 const catalogText = JSON.stringify(list, null, 2);
 const metaText = `${JSON.stringify(meta, null, 2)}\n`;
 
 for (const d of disagreements) console.warn(`id disagreement (catalogue kept): ${d}`);
-console.log(`${list.length} permissions (${meta.delegated} delegated, ${meta.application} application): ${primaryCount} from the primary list, ${added.length} added from service principal exports.`);
+console.log(
+  `${list.length} permissions (${meta.delegated} delegated, ${meta.application} application): ${primaryCount} from the primary list, ${added.length} added from service principal exports.`,
+);
 for (const a of added) console.log(`  added ${a.value} (${a.kind}) ${a.id}`);
 
 if (values.check) {
   const same = readFileSync(catalogPath, 'utf8') === catalogText && readFileSync(metaPath, 'utf8') === metaText;
-  console.log(same ? 'The catalogue in the repository is what these sources give.' : 'The catalogue in the repository differs from what these sources give.');
+  console.log(
+    same
+      ? 'The catalogue in the repository is what these sources give.'
+      : 'The catalogue in the repository differs from what these sources give.',
+  );
   process.exit(same ? 0 : 1);
 }
 writeFileSync(catalogPath, catalogText);

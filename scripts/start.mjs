@@ -11,7 +11,9 @@ if (!installedElectron(electron.dir)) {
   const result = downloadElectron(electron.dir);
   if (!result.ok || !installedElectron(electron.dir)) {
     const reason = result.ok ? 'the download finished but no Electron executable is there' : result.reason;
-    console.error(explainMissingElectron({ version: electron.version, url: result.ok ? null : result.url, reason }).join('\n'));
+    console.error(
+      explainMissingElectron({ version: electron.version, url: result.ok ? null : result.url, reason }).join('\n'),
+    );
     process.exit(1);
   }
 }

@@ -9,7 +9,11 @@ const reports = resolve(import.meta.dirname, '../test-results/skipped');
 const steps = [
   ['typecheck', ['npm', 'run', '-s', 'typecheck']], // the whole project, then the renderer without Node and core/cli without the DOM
   ['lint', ['npx', 'eslint', '.']],
-  ['unit + integration', ['npx', 'vitest', 'run', '--project', 'unit', '--project', 'integration'], 'unit-integration.json'],
+  [
+    'unit + integration',
+    ['npx', 'vitest', 'run', '--project', 'unit', '--project', 'integration'],
+    'unit-integration.json',
+  ],
   ['end-to-end (Chromium)', ['npx', 'vitest', 'run', '--project', 'e2e'], 'e2e.json'],
 ];
 
@@ -42,4 +46,6 @@ for (const [name, [cmd, ...args], report] of steps) {
   }
 }
 listSkipped();
-console.log(`\n✔ all checks passed${skipped.length > 0 ? `, ${skipped.length} test${skipped.length === 1 ? '' : 's'} skipped (listed above)` : ''}\n${timings.join('\n')}`);
+console.log(
+  `\n✔ all checks passed${skipped.length > 0 ? `, ${skipped.length} test${skipped.length === 1 ? '' : 's'} skipped (listed above)` : ''}\n${timings.join('\n')}`,
+);

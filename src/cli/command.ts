@@ -37,12 +37,18 @@ export class UsageError extends Error {
  * Parse a command's flags strictly: unknown flags and missing values are usage errors, and so is a malformed client
  * ID, tenant, UPN, domain or date (flag-formats.ts), in every command alike.
  */
-export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, allowPositionals = true) {
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  allowPositionals = true,
+) {
   let parsed;
   try {
     parsed = parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error));
+    throw new UsageError(
+      error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error),
+    );
   }
   const problem = flagFormatProblem(parsed.values);
   if (problem) throw new UsageError(problem);

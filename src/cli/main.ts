@@ -49,8 +49,7 @@ export async function runCli(argv: string[], io: CliIo, commands: CommandEntry[]
       // Loaded only here: plain --version and --help load nothing but package.json.
       const { catalogInfo } = await import('../core/permissions/catalog-info');
       printJson(io, { version, permissionCatalog: { date: catalogInfo.date, entries: catalogInfo.entries } });
-    }
-    else io.out(`${version}\n`);
+    } else io.out(`${version}\n`);
     return EXIT_OK;
   }
   const entry = commands.find((c) => c.name === name);

@@ -10,7 +10,10 @@ const rawInJson = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** Pretty JSON with every control character escaped: the same data, and safe to show on a terminal. */
 export function jsonText(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(rawInJson, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(
+    rawInJson,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** One JSON object on one line, control characters escaped (JSON Lines: `verify --dir --json`). */

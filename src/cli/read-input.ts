@@ -16,7 +16,11 @@ export async function readTextArgument(io: CliIo, path: string, maxBytes: number
     if (error instanceof WorkbenchError) throw error;
     throw new WorkbenchError('file.not_found', `There is no file ${path}. Check the path.`, { cause: error });
   }
-  if (size > maxBytes) throw new WorkbenchError('file.too_large', `${path} is ${Math.ceil(size / 1024)} KB; a file of this kind is at most ${Math.round(maxBytes / 1024)} KB.`);
+  if (size > maxBytes)
+    throw new WorkbenchError(
+      'file.too_large',
+      `${path} is ${Math.ceil(size / 1024)} KB; a file of this kind is at most ${Math.round(maxBytes / 1024)} KB.`,
+    );
   try {
     return readFileSync(full, 'utf8');
   } catch (cause) {

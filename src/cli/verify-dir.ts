@@ -49,9 +49,22 @@ function batchedOut(io: CliIo): { out(text: string): void; flush(): void } {
 }
 
 /** Report each result as it arrives; resolves with the exit code (1 when any file has errors or is not a manifest). */
-export async function reportFolderRun(cliIo: CliIo, results: AsyncIterable<StreamedResult>, options: FolderRunOptions, partialExports: string[]): Promise<number> {
+export async function reportFolderRun(
+  cliIo: CliIo,
+  results: AsyncIterable<StreamedResult>,
+  options: FolderRunOptions,
+  partialExports: string[],
+): Promise<number> {
   const io = batchedOut(cliIo);
-  const summary: FolderSummary = { files: 0, checked: 0, withErrors: 0, notManifests: 0, findings: { error: 0, warning: 0, info: 0 }, reportsWritten: 0, partialExports };
+  const summary: FolderSummary = {
+    files: 0,
+    checked: 0,
+    withErrors: 0,
+    notManifests: 0,
+    findings: { error: 0, warning: 0, info: 0 },
+    reportsWritten: 0,
+    partialExports,
+  };
   if (options.outFolder) makeOutFolder(options.outFolder);
   try {
     await reportEach(io, results, options, summary);
@@ -60,24 +73,37 @@ export async function reportFolderRun(cliIo: CliIo, results: AsyncIterable<Strea
   }
   if (options.json) io.out(jsonLine({ summary }));
   else {
-    io.out(`\n${plural(summary.files, 'file')}: ${summary.checked} checked (${summary.withErrors} with errors), ${plural(summary.notManifests, 'file')} not an app manifest.\n`);
-    if (summary.reportsWritten > 0) io.out(`${plural(summary.reportsWritten, 'report')} written to ${options.outFolder}.\n`);
+    io.out(
+      `\n${plural(summary.files, 'file')}: ${summary.checked} checked (${summary.withErrors} with errors), ${plural(summary.notManifests, 'file')} not an app manifest.\n`,
+    );
+    if (summary.reportsWritten > 0)
+      io.out(`${plural(summary.reportsWritten, 'report')} written to ${options.outFolder}.\n`);
   }
   io.flush();
   for (const name of partialExports) {
-    cliIo.err(`gcw: warning: ${name} names a next page (@odata.nextLink): it holds only part of the tenant's apps. Export all pages (az rest … --paginate, or Get-MgApplication -All) and check again.\n`);
+    cliIo.err(
+      `gcw: warning: ${name} names a next page (@odata.nextLink): it holds only part of the tenant's apps. Export all pages (az rest … --paginate, or Get-MgApplication -All) and check again.\n`,
+    );
   }
   return summary.withErrors + summary.notManifests > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-async function reportEach(io: { out(text: string): void }, results: AsyncIterable<StreamedResult>, options: FolderRunOptions, summary: FolderSummary): Promise<void> {
+async function reportEach(
+  io: { out(text: string): void },
+  results: AsyncIterable<StreamedResult>,
+  options: FolderRunOptions,
+  summary: FolderSummary,
+): Promise<void> {
   for await (const r of results) {
     summary.files += 1;
     if (!r.result.ok) {
       summary.notManifests += 1;
       summary.findings.error += 1;
       if (options.json) io.out(jsonLine(notManifestJson(r.fileName, r.result.error)));
-      else io.out(`${r.fileName}: 1 error — not an app manifest\n  error   [${r.result.error.code}] ${r.result.error.message}\n`);
+      else
+        io.out(
+          `${r.fileName}: 1 error — not an app manifest\n  error   [${r.result.error.code}] ${r.result.error.message}\n`,
+        );
       continue;
     }
     const report = r.result.value;
@@ -95,8 +121,12 @@ async function reportEach(io: { out(text: string): void }, results: AsyncIterabl
       io.out(jsonLine(reportJson(report)));
       continue;
     }
-    const lines = [`${r.fileName}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'note')}`];
-    for (const f of report.findings) if (f.severity !== 'info') lines.push(`  ${f.severity.padEnd(7)} [${f.code}] ${f.message}`, `          Fix: ${f.fix}`);
+    const lines = [
+      `${r.fileName}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'note')}`,
+    ];
+    for (const f of report.findings)
+      if (f.severity !== 'info')
+        lines.push(`  ${f.severity.padEnd(7)} [${f.code}] ${f.message}`, `          Fix: ${f.fix}`);
     io.out(`${lines.join('\n')}\n`);
   }
 }

@@ -20,7 +20,13 @@ export function reportJson(report: VerifyReport) {
     format: report.format,
     apps: report.apps.map((a) => ({ appId: a.appId, displayName: a.displayName })),
     counts: report.counts,
-    findings: report.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, fix: f.fix, link: f.link })),
+    findings: report.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      fix: f.fix,
+      link: f.link,
+    })),
   };
 }
 
@@ -34,7 +40,17 @@ export function notManifestJson(fileName: string, error: AppError) {
     format: null,
     apps: [],
     counts: { error: 1, warning: 0, info: 0 },
-    findings: [{ code: error.code, severity: 'error' as const, message: error.message, fix: error.hint ?? 'Save the app’s manifest as JSON (Manifest › Download, or az ad app show --id <client ID>), or move the file out of the folder.', link: null }],
+    findings: [
+      {
+        code: error.code,
+        severity: 'error' as const,
+        message: error.message,
+        fix:
+          error.hint ??
+          'Save the app’s manifest as JSON (Manifest › Download, or az ad app show --id <client ID>), or move the file out of the folder.',
+        link: null,
+      },
+    ],
   };
 }
 
@@ -63,7 +79,8 @@ export function isHtmlPath(path: string): boolean {
 
 /** --out for one report or record: its extension chooses Markdown or HTML, so it must be one of theirs. */
 export function checkOutPath(out: string | undefined): void {
-  if (out !== undefined && !/\.(md|markdown|html?)$/i.test(out)) throw new UsageError('--out must end in .md or .html: the extension chooses Markdown or HTML.');
+  if (out !== undefined && !/\.(md|markdown|html?)$/i.test(out))
+    throw new UsageError('--out must end in .md or .html: the extension chooses Markdown or HTML.');
 }
 
 /** Write one report to a .md or .html file (owner-only); an existing file is replaced only with --force. */
@@ -85,7 +102,11 @@ export function makeOutFolder(folder: string): void {
   try {
     mkdirSync(folder, { recursive: true });
   } catch (cause) {
-    throw new WorkbenchError('file.write_failed', `The folder ${basename(folder)} for --out could not be created. Check the path and that you may write there.`, { cause });
+    throw new WorkbenchError(
+      'file.write_failed',
+      `The folder ${basename(folder)} for --out could not be created. Check the path and that you may write there.`,
+      { cause },
+    );
   }
 }
 
@@ -95,7 +116,15 @@ export function writeOrExplain(path: string, text: string, force: boolean): void
   try {
     writeNewFile(path, text, { overwrite: force });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new WorkbenchError('file.exists', `${shown} exists already. Choose another --out, or add --force to replace it.`);
-    throw new WorkbenchError('file.write_failed', `${shown} could not be written. Check that the folder exists and you may write to it.`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new WorkbenchError(
+        'file.exists',
+        `${shown} exists already. Choose another --out, or add --force to replace it.`,
+      );
+    throw new WorkbenchError(
+      'file.write_failed',
+      `${shown} could not be written. Check that the folder exists and you may write to it.`,
+      { cause: error },
+    );
   }
 }

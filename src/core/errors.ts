@@ -7,7 +7,11 @@ export class WorkbenchError extends Error {
   readonly hint: string | undefined;
   readonly details: ErrorDetails | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { hint?: string; details?: ErrorDetails; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { hint?: string; details?: ErrorDetails; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'WorkbenchError';
     this.code = code;

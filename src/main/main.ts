@@ -7,7 +7,13 @@ import { createAppContext } from '../core/app/create-context';
 import { createDispatcher } from '../core/app/dispatcher';
 import { createHandlers } from '../core/app/handlers';
 import { EVENT_CHANNEL } from '../shared/contract';
-import { electronClipboard, electronConfirm, electronDialogs, electronNotifier, electronShell } from './adapters/os-adapters';
+import {
+  electronClipboard,
+  electronConfirm,
+  electronDialogs,
+  electronNotifier,
+  electronShell,
+} from './adapters/os-adapters';
 import { electronStoreBackend } from './adapters/electron-store-backend';
 import { electronPdfPrinter } from './adapters/pdf-printer';
 import { safeStorageVault } from './adapters/safe-storage-vault';
@@ -23,7 +29,10 @@ import { createSecureWindow } from './window';
 import { fitBounds, type WindowBounds } from './window-state';
 
 const isDev = !app.isPackaged;
-const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL ? MAIN_WINDOW_VITE_DEV_SERVER_URL : undefined;
+const devServerUrl =
+  typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL
+    ? MAIN_WINDOW_VITE_DEV_SERVER_URL
+    : undefined;
 const entryUrl = appEntryUrl(devServerUrl);
 
 /** A start-up that failed: say so in an error box and exit, so the single-instance lock is released. */
@@ -47,7 +56,9 @@ if (squirrel) {
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 
   let mainWindow: BrowserWindow | null = null;
   const trustedIds = new Set<number>();
@@ -63,7 +74,8 @@ if (squirrel) {
   });
 
   // Until the app's logger exists, warnings go to stderr.
-  let warn: (message: string, data?: Record<string, unknown>) => void = (message, data) => console.warn(message, data ?? '');
+  let warn: (message: string, data?: Record<string, unknown>) => void = (message, data) =>
+    console.warn(message, data ?? '');
 
   const start = () => {
     const dataDirectory = app.getPath('userData');
@@ -83,13 +95,17 @@ if (squirrel) {
       shell: electronShell,
       dialogs: electronDialogs(() => mainWindow),
       confirm: electronConfirm(() => mainWindow),
-      notifier: electronNotifier(() => mainWindow, (message, data) => warn(message, data)),
+      notifier: electronNotifier(
+        () => mainWindow,
+        (message, data) => warn(message, data),
+      ),
       pdf: electronPdfPrinter(),
       emit: (name, payload) => mainWindow?.webContents.send(EVENT_CHANNEL, { name, payload }),
     });
     const log = (message: string, data?: Record<string, unknown>) => ctx.log.warn(message, data);
     warn = log;
-    const failed = (what: string) => (error: unknown) => log(what, { error: error instanceof Error ? error.message : String(error) });
+    const failed = (what: string) => (error: unknown) =>
+      log(what, { error: error instanceof Error ? error.message : String(error) });
 
     const rendererRoot = join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
     protocol.handle(APP_SCHEME, (request) => {
@@ -107,10 +123,21 @@ if (squirrel) {
     };
     Menu.setApplicationMenu(buildMenu({ isDev, showPage, openDataFolder }));
 
-    const windowState = new ElectronStore<{ bounds?: Partial<WindowBounds> }>({ name: 'window-state', cwd: dataDirectory, clearInvalidConfig: true });
+    const windowState = new ElectronStore<{ bounds?: Partial<WindowBounds> }>({
+      name: 'window-state',
+      cwd: dataDirectory,
+      clearInvalidConfig: true,
+    });
     const createWindow = () => {
-      const saved = fitBounds(windowState.get('bounds'), screen.getAllDisplays().map((d) => d.workArea));
-      const win = createSecureWindow({ preloadPath: join(__dirname, 'preload.cjs'), devTools: isDev, ...(saved ? { bounds: saved } : {}) });
+      const saved = fitBounds(
+        windowState.get('bounds'),
+        screen.getAllDisplays().map((d) => d.workArea),
+      );
+      const win = createSecureWindow({
+        preloadPath: join(__dirname, 'preload.cjs'),
+        devTools: isDev,
+        ...(saved ? { bounds: saved } : {}),
+      });
       // Keep the id: webContents is destroyed by the time 'closed' fires.
       const contentsId = win.webContents.id;
       trustedIds.add(contentsId);
@@ -120,7 +147,8 @@ if (squirrel) {
         // The parsed URL's href, not the string the page asked for: the OS opens exactly what the allowlist checked.
         openExternally: (url) => {
           const link = ctx.links.resolve(url);
-          if ('href' in link) electronShell.openInBrowser(link.href).catch(failed('The link could not be opened in the browser'));
+          if ('href' in link)
+            electronShell.openInBrowser(link.href).catch(failed('The link could not be opened in the browser'));
         },
         log,
       });

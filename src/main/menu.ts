@@ -5,12 +5,25 @@ import { href, type Href } from '../shared/routes';
 export function buildMenu(options: { isDev: boolean; showPage: (to: Href) => void; openDataFolder: () => void }): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : [{ label: '&File', submenu: [{ label: 'Settings', accelerator: 'CmdOrCtrl+,', click: () => options.showPage(href('settings')) }, { type: 'separator' as const }, { role: 'quit' as const }] }]),
+    ...(isMac
+      ? [{ role: 'appMenu' as const }]
+      : [
+          {
+            label: '&File',
+            submenu: [
+              { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: () => options.showPage(href('settings')) },
+              { type: 'separator' as const },
+              { role: 'quit' as const },
+            ],
+          },
+        ]),
     { role: 'editMenu' },
     {
       label: '&View',
       submenu: [
-        ...(options.isDev ? [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }, { type: 'separator' as const }] : []),
+        ...(options.isDev
+          ? [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }, { type: 'separator' as const }]
+          : []),
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

@@ -12,7 +12,11 @@ export interface SquirrelCommand {
 }
 
 /** The Squirrel event in argv (Windows only), or null for a normal start (including --squirrel-firstrun). */
-export function squirrelCommand(argv: readonly string[], platform: NodeJS.Platform, execPath: string): SquirrelCommand | null {
+export function squirrelCommand(
+  argv: readonly string[],
+  platform: NodeJS.Platform,
+  execPath: string,
+): SquirrelCommand | null {
   if (platform !== 'win32') return null;
   const flag = argv[1];
   // The app lives in <install root>\app-<version>\<exe>; Update.exe sits in the install root.
@@ -32,7 +36,11 @@ export function squirrelCommand(argv: readonly string[], platform: NodeJS.Platfo
   }
 }
 
-type Spawn = (file: string, args: string[], options: { detached: boolean; stdio: 'ignore' }) => { once(event: 'close' | 'error', listener: () => void): unknown };
+type Spawn = (
+  file: string,
+  args: string[],
+  options: { detached: boolean; stdio: 'ignore' },
+) => { once(event: 'close' | 'error', listener: () => void): unknown };
 
 /** Run Update.exe for the event (Squirrel waits up to 15 s for the app) and call `quit` when it is done or failed. */
 export function runSquirrelCommand(command: SquirrelCommand, quit: () => void, run: Spawn = spawn): void {

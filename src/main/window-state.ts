@@ -22,7 +22,9 @@ export function fitBounds(saved: Partial<WindowBounds> | undefined, displays: Di
   const width = Math.max(800, Math.min(saved.width, 10000));
   const height = Math.max(560, Math.min(saved.height, 10000));
   const { x, y } = saved;
-  const titleVisible = displays.some((d) => x + 100 > d.x && x < d.x + d.width - 100 && y >= d.y && y < d.y + d.height - 50);
+  const titleVisible = displays.some(
+    (d) => x + 100 > d.x && x < d.x + d.width - 100 && y >= d.y && y < d.y + d.height - 50,
+  );
   if (!titleVisible) return null;
   return { x, y, width, height, maximized: saved.maximized === true };
 }

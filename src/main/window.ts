@@ -12,8 +12,15 @@ export interface InitialBounds {
  * The one window factory: every app window is created here, with the hardened webPreferences written out — in each
  * window, not spread from a shared constant, so Electronegativity's static checks and a reviewer can read them.
  */
-export function createSecureWindow(options: { preloadPath: string; devTools: boolean; bounds?: InitialBounds }): BrowserWindow {
-  const position = options.bounds?.x !== undefined && options.bounds?.y !== undefined ? { x: options.bounds.x, y: options.bounds.y } : {};
+export function createSecureWindow(options: {
+  preloadPath: string;
+  devTools: boolean;
+  bounds?: InitialBounds;
+}): BrowserWindow {
+  const position =
+    options.bounds?.x !== undefined && options.bounds?.y !== undefined
+      ? { x: options.bounds.x, y: options.bounds.y }
+      : {};
   return new BrowserWindow({
     width: options.bounds?.width ?? 1200,
     height: options.bounds?.height ?? 820,

@@ -1,7 +1,14 @@
 // The preload: exposes window.workbench = the contract's named methods and a filtered event subscription. Nothing else.
 // It loads the contract by name only (no schemas, no zod): main parses every input.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildApi, channelFor, EVENT_CHANNEL, eventNames, methodNames, type MethodName } from '../shared/contract/names';
+import {
+  buildApi,
+  channelFor,
+  EVENT_CHANNEL,
+  eventNames,
+  methodNames,
+  type MethodName,
+} from '../shared/contract/names';
 
 const knownEvents = new Set<string>(eventNames);
 

@@ -66,7 +66,12 @@ export interface SecretHostChange {
 
 /** A pasted address reduced to its host name: `https://cloud.example.com/` → `cloud.example.com`. */
 export function normalizeDomain(value: string): string {
-  return (value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0] ?? '').trim();
+  return (
+    value
+      .trim()
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+      .split(/[/?#]/)[0] ?? ''
+  ).trim();
 }
 
 /** The web redirect URI the connector uses for a bring-your-own app, computed from the admin's domain (a pasted URL is reduced to its host). */

@@ -70,7 +70,13 @@ export interface GraphRequestOutcome {
 
 /** A thing a run created in the tenant, with how to remove it. */
 export interface CreatedObject {
-  kind: 'application' | 'servicePrincipal' | 'oauth2PermissionGrant' | 'appRoleAssignment' | 'passwordCredential' | 'keyCredential';
+  kind:
+    | 'application'
+    | 'servicePrincipal'
+    | 'oauth2PermissionGrant'
+    | 'appRoleAssignment'
+    | 'passwordCredential'
+    | 'keyCredential';
   id: string;
   label: string;
   /** How to remove it again (Graph request and admin center). */

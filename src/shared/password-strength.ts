@@ -3,10 +3,51 @@ import type { PasswordStrength } from './certificates';
 
 const COMMON = new Set(
   [
-    'password', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'welcome', 'letmein', 'qwerty', 'qwertz', 'azerty', 'admin', 'administrator',
-    'changeit', 'changeme', 'secret', 'test', 'test1234', 'test123', 'abc123', '123456', '1234', '12345', '12345678', '123456789',
-    'iloveyou', 'monkey', 'dragon', 'master', 'sunshine', 'football', 'baseball', 'summer', 'winter', 'spring', 'autumn',
-    'certificate', 'cert', 'pfx', 'microsoft', 'azure', 'office365', 'sharepoint', 'onedrive', 'uipath', 'company', 'default',
+    'password',
+    'passw0rd',
+    'p@ssw0rd',
+    'p@ssword',
+    'welcome',
+    'letmein',
+    'qwerty',
+    'qwertz',
+    'azerty',
+    'admin',
+    'administrator',
+    'changeit',
+    'changeme',
+    'secret',
+    'test',
+    'test1234',
+    'test123',
+    'abc123',
+    '123456',
+    '1234',
+    '12345',
+    '12345678',
+    '123456789',
+    'iloveyou',
+    'monkey',
+    'dragon',
+    'master',
+    'sunshine',
+    'football',
+    'baseball',
+    'summer',
+    'winter',
+    'spring',
+    'autumn',
+    'certificate',
+    'cert',
+    'pfx',
+    'microsoft',
+    'azure',
+    'office365',
+    'sharepoint',
+    'onedrive',
+    'uipath',
+    'company',
+    'default',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -26,7 +67,8 @@ function hasSequence(text: string): boolean {
 /** Estimate how hard a password is to guess: score 0–4, a label, and what to improve. */
 export function passwordStrength(password: string): PasswordStrength {
   const feedback: string[] = [];
-  if (password.length === 0) return { score: 0, label: LABELS[0], feedback: ['Enter a password: export needs one to protect the private key.'] };
+  if (password.length === 0)
+    return { score: 0, label: LABELS[0], feedback: ['Enter a password: export needs one to protect the private key.'] };
   const chars = [...password];
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
   let pool = 0;
@@ -52,11 +94,13 @@ export function passwordStrength(password: string): PasswordStrength {
     feedback.push('Avoid repeating the same characters.');
   }
   if (chars.length < 12) feedback.push('Use at least 12 characters (16 or more is better).');
-  if (classes < 3 && chars.length < 20) feedback.push('Mix upper- and lower-case letters, digits and symbols, or use a longer passphrase.');
+  if (classes < 3 && chars.length < 20)
+    feedback.push('Mix upper- and lower-case letters, digits and symbols, or use a longer passphrase.');
   let score: PasswordStrength['score'] = bits < 28 ? 0 : bits < 40 ? 1 : bits < 60 ? 2 : bits < 80 ? 3 : 4;
   // Short passwords fall to offline guessing of a stolen PFX however mixed they are.
   if (chars.length < 8) score = Math.min(score, 1) as PasswordStrength['score'];
   else if (chars.length < 12) score = Math.min(score, 2) as PasswordStrength['score'];
-  if (score >= 3 && feedback.length === 0) feedback.push('Good: keep it in a password manager with the connection settings.');
+  if (score >= 3 && feedback.length === 0)
+    feedback.push('Good: keep it in a password manager with the connection settings.');
   return { score, label: LABELS[score], feedback };
 }

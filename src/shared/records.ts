@@ -86,12 +86,24 @@ export interface ConnectionRecord {
   authLabel: string;
   clientId: string;
   tenant: string;
-  environment: { id: string; label: string; connectorLabel: string | null; loginHost: string | null; graphHost: string | null };
+  environment: {
+    id: string;
+    label: string;
+    connectorLabel: string | null;
+    loginHost: string | null;
+    graphHost: string | null;
+  };
   upn: string | null;
   domain: string | null;
   redirectUri: string | null;
   audience: AppAudience | null;
-  certificate: { subject: string; thumbprintSha1: string; thumbprintSha256: string; expiry: RecordExpiry | null; fileName: string | null } | null;
+  certificate: {
+    subject: string;
+    thumbprintSha1: string;
+    thumbprintSha256: string;
+    expiry: RecordExpiry | null;
+    fileName: string | null;
+  } | null;
   /** Where each secret the option uses is kept: never its value. */
   secrets: Array<{ name: string; state: SecretState }>;
   secretExpiry: RecordExpiry | null;

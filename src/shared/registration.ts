@@ -131,14 +131,7 @@ export interface RegisteredRedirectUri {
 
 /** How a certificate credential's customKeyIdentifier was read. */
 export type KeyIdentifierEncoding =
-  | 'hex-sha1'
-  | 'hex-sha256'
-  | 'base64-sha1'
-  | 'base64-sha256'
-  | 'base64-hex-text'
-  | 'text'
-  | 'unreadable'
-  | 'absent';
+  'hex-sha1' | 'hex-sha256' | 'base64-sha1' | 'base64-sha256' | 'base64-hex-text' | 'text' | 'unreadable' | 'absent';
 
 /** A certificate (or other key) credential of the app registration, as thumbprints. */
 export interface RegisteredKeyCredential {
@@ -181,7 +174,8 @@ export interface RegisteredPermission {
 }
 
 /** Parts of an app registration a file may leave out (a `$select` query, a pasted fragment, a template). */
-export type ManifestSection = 'signInAudience' | 'redirectUris' | 'keyCredentials' | 'passwordCredentials' | 'requiredResourceAccess';
+export type ManifestSection =
+  'signInAudience' | 'redirectUris' | 'keyCredentials' | 'passwordCredentials' | 'requiredResourceAccess';
 
 /** A Teams Toolkit (Microsoft 365 Agents Toolkit) `aad.manifest.json` template: what it leaves for the toolkit to fill in. */
 export interface ManifestTemplate {

@@ -20,6 +20,10 @@ export function ok<T>(value: T): Result<T> {
 }
 
 /** Build a failed Result. */
-export function fail<T = never>(code: ErrorCode, message: string, extra: Omit<AppError, 'code' | 'message'> = {}): Result<T> {
+export function fail<T = never>(
+  code: ErrorCode,
+  message: string,
+  extra: Omit<AppError, 'code' | 'message'> = {},
+): Result<T> {
   return { ok: false, error: { code, message, ...extra } };
 }

@@ -3,7 +3,18 @@
 import type { AuthKind } from './connections';
 
 /** Every page, by id (the navigation's order is src/renderer/pages/registry.ts). */
-export const pageIds = ['start', 'wizard', 'connections', 'signin', 'scopes', 'certificates', 'verify', 'help', 'settings', 'about'] as const;
+export const pageIds = [
+  'start',
+  'wizard',
+  'connections',
+  'signin',
+  'scopes',
+  'certificates',
+  'verify',
+  'help',
+  'settings',
+  'about',
+] as const;
 
 /** One page's id. */
 export type PageId = (typeof pageIds)[number];

@@ -96,6 +96,15 @@ export interface ProfileStatus extends FileStatus {
 
 /** Something the evidence does not prove yet, with what would prove it. */
 export interface UnprovenItem {
-  key: 'incomplete' | 'profile-errors' | 'not-verified' | 'verification-errors' | 'verification-stale' | 'not-tested' | 'test-failed' | 'changed-since-test' | 'permissions-missing';
+  key:
+    | 'incomplete'
+    | 'profile-errors'
+    | 'not-verified'
+    | 'verification-errors'
+    | 'verification-stale'
+    | 'not-tested'
+    | 'test-failed'
+    | 'changed-since-test'
+    | 'permissions-missing';
   text: string;
 }

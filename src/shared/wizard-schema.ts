@@ -61,4 +61,3 @@ export const wizardInputSchema = z
 
 /** What the renderer may change in the wizard's state. */
 export type WizardInput = z.infer<typeof wizardInputSchema>;
-

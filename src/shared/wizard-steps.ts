@@ -16,12 +16,20 @@ export interface StepState {
 /** Which step shows a finding's field. */
 export function stepOfField(field: string): WizardStep {
   if (field === 'scopes' || field === 'appOnlyPermissions') return 'scopes';
-  if (field.startsWith('secrets.') || field.startsWith('certificate') || field === 'secretExpiresAt') return 'credential';
+  if (field.startsWith('secrets.') || field.startsWith('certificate') || field === 'secretExpiresAt')
+    return 'credential';
   return 'details';
 }
 
 function made(state: StepStateName, count = 0): StepState {
-  const label = state === 'done' ? 'Done' : state === 'skipped' ? 'Skipped' : state === 'attention' ? `Needs attention (${count})` : 'Not started';
+  const label =
+    state === 'done'
+      ? 'Done'
+      : state === 'skipped'
+        ? 'Skipped'
+        : state === 'attention'
+          ? `Needs attention (${count})`
+          : 'Not started';
   return { state, count, label };
 }
 
@@ -35,11 +43,14 @@ function judged(open: number, begun: boolean): StepState {
 export function stepStates(view: WizardView, findings: readonly ProfileFinding[]): Record<WizardStep, StepState> {
   const { state, secrets, status } = view;
   const left = (step: WizardStep) => state.done.includes(step);
-  const errorsOf = (step: WizardStep) => findings.filter((f) => f.severity === 'error' && stepOfField(f.field) === step).length;
+  const errorsOf = (step: WizardStep) =>
+    findings.filter((f) => f.severity === 'error' && stepOfField(f.field) === step).length;
   const d = state.draft;
 
   const unticked = view.checklistRequired.filter((id) => !state.checklistDone.includes(id)).length;
-  const idProblems = (['clientId', 'tenant'] as const).filter((k) => d[k].trim() === '' || findings.some((f) => f.severity === 'error' && f.field === k)).length;
+  const idProblems = (['clientId', 'tenant'] as const).filter(
+    (k) => d[k].trim() === '' || findings.some((f) => f.severity === 'error' && f.field === k),
+  ).length;
   const registerBegun = left('register') || state.checklistDone.length > 0 || d.clientId !== '' || d.tenant !== '';
 
   const secret = state.auth === 'certificate' ? secrets.certificate : secrets.clientSecret;
@@ -88,7 +99,10 @@ export function stepStates(view: WizardView, findings: readonly ProfileFinding[]
 }
 
 /** The steps in order with their states (for the step list and the compact stepper). */
-export function orderedStepStates(view: WizardView, findings: readonly ProfileFinding[]): Array<[WizardStep, StepState]> {
+export function orderedStepStates(
+  view: WizardView,
+  findings: readonly ProfileFinding[],
+): Array<[WizardStep, StepState]> {
   const states = stepStates(view, findings);
   return wizardSteps.map((s) => [s, states[s]]);
 }

@@ -8,7 +8,16 @@ import type { ProfileStatus } from './status';
 export type { WizardDraft, WizardGuide, WizardInput } from './wizard-schema';
 
 /** The wizard's steps, in order. */
-export const wizardSteps = ['decide', 'register', 'credential', 'scopes', 'details', 'verify', 'test', 'finish'] as const;
+export const wizardSteps = [
+  'decide',
+  'register',
+  'credential',
+  'scopes',
+  'details',
+  'verify',
+  'test',
+  'finish',
+] as const;
 
 /** One step of the wizard. */
 export type WizardStep = (typeof wizardSteps)[number];
@@ -61,24 +70,42 @@ export function recommendOption(guide: WizardGuide): Recommendation | null {
   let auth: AuthKind;
   if (guide.signsIn === 'person') {
     auth = 'byo-app';
-    reasons.push('People sign in with their own accounts in the browser: your own app registration sends them back to https://{your domain}/provisioning_/callback.');
+    reasons.push(
+      'People sign in with their own accounts in the browser: your own app registration sends them back to https://{your domain}/provisioning_/callback.',
+    );
     if (guide.credential === 'certificate') {
-      reasons.push('This option proves the app with a client secret. If a certificate is a must, choose Client certificate instead: it signs in one account, given by its UPN.');
+      reasons.push(
+        'This option proves the app with a client secret. If a certificate is a must, choose Client certificate instead: it signs in one account, given by its UPN.',
+      );
     }
   } else if (guide.credential === 'secret') {
     auth = 'client-credentials';
-    reasons.push('A service account signs in unattended, and the app proves itself with a client secret: simple to set up, but the secret expires (at most 24 months) and must be renewed.');
+    reasons.push(
+      'A service account signs in unattended, and the app proves itself with a client secret: simple to set up, but the secret expires (at most 24 months) and must be renewed.',
+    );
   } else {
     auth = 'certificate';
-    reasons.push('A service account signs in unattended, and the app proves itself with a certificate: Microsoft recommends certificates over secrets, and a certificate can live longer than a secret. The connection page takes the PFX (with its private key) and its password, so guard the PFX like a secret.');
+    reasons.push(
+      'A service account signs in unattended, and the app proves itself with a certificate: Microsoft recommends certificates over secrets, and a certificate can live longer than a secret. The connection page takes the PFX (with its private key) and its password, so guard the PFX like a secret.',
+    );
   }
-  if (guide.triggers === 'yes') reasons.push('Triggers need a sign-in that keeps refreshing (offline_access) and User.Read: the scopes step starts from the trigger set.');
-  if (guide.environment && guide.environment !== 'office365') reasons.push(`The checklist links to the ${cloudWords(guide.environment)} admin center and uses its sign-in and Graph hosts.`);
+  if (guide.triggers === 'yes')
+    reasons.push(
+      'Triggers need a sign-in that keeps refreshing (offline_access) and User.Read: the scopes step starts from the trigger set.',
+    );
+  if (guide.environment && guide.environment !== 'office365')
+    reasons.push(
+      `The checklist links to the ${cloudWords(guide.environment)} admin center and uses its sign-in and Graph hosts.`,
+    );
   return { auth, reasons };
 }
 
 function cloudWords(environment: EnvironmentId): string {
-  return environment === 'custom' ? 'your custom cloud’s' : environment === 'china' ? 'China (21Vianet)' : 'US Government';
+  return environment === 'custom'
+    ? 'your custom cloud’s'
+    : environment === 'china'
+      ? 'China (21Vianet)'
+      : 'US Government';
 }
 
 /** "Client certificate (recommended)" for the option the guide recommends. */

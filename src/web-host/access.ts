@@ -33,9 +33,14 @@ export function allowedHosts(port: number): string[] {
  * Origin on a POST). With `sameOriginOnly`, Sec-Fetch-Site must be same-origin or none (the user opened the link):
  * only the sign-in page is reached by other navigations, e.g. the local redirect file gcw ui opens the browser with.
  */
-export function placeRefusal(headers: IncomingHttpHeaders, port: number, options: { requireOrigin: boolean; sameOriginOnly: boolean }): Refusal | null {
+export function placeRefusal(
+  headers: IncomingHttpHeaders,
+  port: number,
+  options: { requireOrigin: boolean; sameOriginOnly: boolean },
+): Refusal | null {
   const host = headers.host;
-  if (!host || !allowedHosts(port).includes(host.toLowerCase())) return { status: 403, reason: 'the Host header is not this loopback address' };
+  if (!host || !allowedHosts(port).includes(host.toLowerCase()))
+    return { status: 403, reason: 'the Host header is not this loopback address' };
   const origin = headers.origin;
   if (origin === undefined) {
     if (options.requireOrigin) return { status: 403, reason: 'the request has no Origin' };
@@ -43,7 +48,8 @@ export function placeRefusal(headers: IncomingHttpHeaders, port: number, options
     return { status: 403, reason: 'the Origin is another site' };
   }
   const site = headers['sec-fetch-site'];
-  if (options.sameOriginOnly && site !== undefined && site !== 'same-origin' && site !== 'none') return { status: 403, reason: `the request is ${site}` };
+  if (options.sameOriginOnly && site !== undefined && site !== 'same-origin' && site !== 'none')
+    return { status: 403, reason: `the request is ${site}` };
   return null;
 }
 
@@ -79,15 +85,20 @@ export class AccessControl {
     if (typeof given !== 'string' || !sameSecret(given, this.token)) return null;
     this.token = null;
     this.session = { id: randomToken(), key: randomToken() };
-    return { setCookie: `${this.cookieName}=${this.session.id}; HttpOnly; SameSite=Strict; Path=/`, key: this.session.key };
+    return {
+      setCookie: `${this.cookieName}=${this.session.id}; HttpOnly; SameSite=Strict; Path=/`,
+      key: this.session.key,
+    };
   }
 
   /** Has the request the session cookie (and, for the API, the request key)? */
   sessionRefusal(headers: IncomingHttpHeaders, options: { needKey: boolean }): Refusal | null {
-    if (!sameSecret(cookieValue(headers.cookie, this.cookieName), this.session?.id ?? null)) return { status: 401, reason: 'no valid session cookie' };
+    if (!sameSecret(cookieValue(headers.cookie, this.cookieName), this.session?.id ?? null))
+      return { status: 401, reason: 'no valid session cookie' };
     if (options.needKey) {
       const key = headers[REQUEST_KEY_HEADER];
-      if (!sameSecret(typeof key === 'string' ? key : undefined, this.session?.key ?? null)) return { status: 401, reason: 'no valid request key' };
+      if (!sameSecret(typeof key === 'string' ? key : undefined, this.session?.key ?? null))
+        return { status: 401, reason: 'no valid request key' };
     }
     return null;
   }

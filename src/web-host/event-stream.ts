@@ -13,7 +13,12 @@ export class EventStreams {
 
   /** Start streaming to a response (the caller has checked the session). */
   add(res: ServerResponse, headers: Record<string, string>): void {
-    res.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      ...headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     res.write(': connected\n\n');
     this.open.add(res);
     this.opened += 1;

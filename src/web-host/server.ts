@@ -85,7 +85,10 @@ const close = (server: Server) =>
   });
 
 /** Bind 127.0.0.1 and [::1] to one port; a random port taken on IPv6 is tried again, a machine without IPv6 keeps IPv4. */
-async function bindLoopback(makeServer: () => Server, port: number): Promise<{ servers: Server[]; port: number; addresses: string[] }> {
+async function bindLoopback(
+  makeServer: () => Server,
+  port: number,
+): Promise<{ servers: Server[]; port: number; addresses: string[] }> {
   for (let attempt = 0; ; attempt++) {
     const v4 = makeServer();
     await listen(v4, port, '127.0.0.1');
@@ -96,7 +99,8 @@ async function bindLoopback(makeServer: () => Server, port: number): Promise<{ s
       return { servers: [v4, v6], port: chosen, addresses: ['127.0.0.1', '::1'] };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT') return { servers: [v4], port: chosen, addresses: ['127.0.0.1'] };
+      if (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT')
+        return { servers: [v4], port: chosen, addresses: ['127.0.0.1'] };
       await close(v4);
       // Someone holds [::1] on the port 127.0.0.1 gave us: never serve half the loopback, take another port.
       if (code === 'EADDRINUSE' && port === 0 && attempt < 10) continue;
@@ -127,11 +131,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   try {
     indexHtml = readFileSync(indexPath, 'utf8');
   } catch {
-    throw new Error(`The browser app is not built (${indexPath} is missing). Run npm run build:ui (npm install does it), then start gcw ui again.`);
+    throw new Error(
+      `The browser app is not built (${indexPath} is missing). Run npm run build:ui (npm install does it), then start gcw ui again.`,
+    );
   }
   const csp = cspFromHtml(indexHtml);
   const headers = securityHeaders(csp);
-  const appPage = injectClient(indexHtml, { methods: methodNames, events: eventNames, host: options.host ?? 'browser' });
+  const appPage = injectClient(indexHtml, {
+    methods: methodNames,
+    events: eventNames,
+    host: options.host ?? 'browser',
+  });
   const loginPage = signInPage(csp);
   const streams = new EventStreams();
   const idleMs = options.idleMs ?? 0;
@@ -142,11 +152,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer) => {
     res.writeHead(status, { ...headers, 'content-type': type }).end(body);
   };
-  const sendJson = (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
-  const apiFailure = (res: ServerResponse, status: number, code: string, message: string) => sendJson(res, status, { result: { ok: false, error: { code, message } } });
+  const sendJson = (res: ServerResponse, status: number, value: unknown) =>
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+  const apiFailure = (res: ServerResponse, status: number, code: string, message: string) =>
+    sendJson(res, status, { result: { ok: false, error: { code, message } } });
   const refuse = (req: IncomingMessage, res: ServerResponse, refusal: Refusal) => {
-    options.log.warn('gcw ui refused a request', { method: req.method, path: (req.url ?? '').split(/[?#]/)[0]?.slice(0, 100), status: refusal.status, reason: refusal.reason });
-    const message = refusal.status === 401 ? 'This browser has no session with gcw ui. Open the link gcw ui printed.' : 'Refused: this request does not come from the Workbench page.';
+    options.log.warn('gcw ui refused a request', {
+      method: req.method,
+      path: (req.url ?? '').split(/[?#]/)[0]?.slice(0, 100),
+      status: refusal.status,
+      reason: refusal.reason,
+    });
+    const message =
+      refusal.status === 401
+        ? 'This browser has no session with gcw ui. Open the link gcw ui printed.'
+        : 'Refused: this request does not come from the Workbench page.';
     sendJson(res, refusal.status, { result: { ok: false, error: { code: 'host.unauthorized', message } } });
   };
   const sendFile = async (res: ServerResponse, file: string) => {
@@ -159,10 +179,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const callApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
     if (!/^application\/json(\s*;|$)/i.test(req.headers['content-type'] ?? '')) {
-      return apiFailure(res, 415, 'ipc.invalid_input', 'A contract call is a POST with a JSON body (Content-Type: application/json).');
+      return apiFailure(
+        res,
+        415,
+        'ipc.invalid_input',
+        'A contract call is a POST with a JSON body (Content-Type: application/json).',
+      );
     }
     const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === 'too-large') return apiFailure(res, 413, 'ipc.invalid_input', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+    if (body === 'too-large')
+      return apiFailure(
+        res,
+        413,
+        'ipc.invalid_input',
+        `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
+      );
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -177,7 +208,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const route = async (req: IncomingMessage, res: ServerResponse, control: AccessControl) => {
     const path = new URL(req.url ?? '/', 'http://host').pathname;
     const unsafe = req.method !== 'GET' && req.method !== 'HEAD';
-    const isPublic = (req.method === 'GET' && (path === '/' || path === '/index.html' || path === '/gcw/login.js')) || (req.method === 'POST' && path === '/gcw/session');
+    const isPublic =
+      (req.method === 'GET' && (path === '/' || path === '/index.html' || path === '/gcw/login.js')) ||
+      (req.method === 'POST' && path === '/gcw/session');
     const place = placeRefusal(req.headers, control.port, { requireOrigin: unsafe, sameOriginOnly: !isPublic });
     if (place) return refuse(req, res, place);
     if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
@@ -198,7 +231,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!session) return refuse(req, res, { status: 401, reason: 'a wrong or already used token' });
       options.log.info('gcw ui: the link was opened; this browser now holds the session');
       options.onSession?.();
-      res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8', 'set-cookie': session.setCookie });
+      res.writeHead(200, {
+        ...headers,
+        'content-type': 'application/json; charset=utf-8',
+        'set-cookie': session.setCookie,
+      });
       return res.end(JSON.stringify({ key: session.key }));
     }
     const isApi = path.startsWith('/api/');
@@ -233,7 +270,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!access) return void res.writeHead(503).end();
       route(req, res, access).catch((error: unknown) => {
         options.log.error('gcw ui: a request failed', { error });
-        if (!res.headersSent) sendJson(res, 500, { result: { ok: false, error: { code: 'internal.unexpected', message: 'Something went wrong inside the Workbench host.' } } });
+        if (!res.headersSent)
+          sendJson(res, 500, {
+            result: {
+              ok: false,
+              error: { code: 'internal.unexpected', message: 'Something went wrong inside the Workbench host.' },
+            },
+          });
         else res.end();
       });
     });

@@ -20,7 +20,9 @@ describe.skipIf(missing !== null)('app frame in Chromium', () => {
 
   it('shows the start page with navigation and no serious accessibility violations', async () => {
     await h.open();
-    await expect.poll(() => h.page.getByRole('heading', { level: 1 }).textContent()).toContain('Graph Connection Workbench');
+    await expect
+      .poll(() => h.page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('Graph Connection Workbench');
     const nav = h.page.getByRole('navigation', { name: 'Pages' });
     await expect.poll(() => nav.getByRole('button').count()).toBeGreaterThanOrEqual(3);
     await h.screenshot('start');
@@ -89,7 +91,9 @@ describe.skipIf(missing !== null)('app frame in Chromium', () => {
     let reached = false;
     for (let i = 0; i < 20 && !reached; i++) {
       await h.page.keyboard.press('Tab');
-      reached = await h.page.evaluate(() => document.activeElement?.closest('nav') !== null && document.activeElement?.textContent === 'About');
+      reached = await h.page.evaluate(
+        () => document.activeElement?.closest('nav') !== null && document.activeElement?.textContent === 'About',
+      );
     }
     expect(reached).toBe(true);
     await h.page.keyboard.press('Enter');
@@ -99,7 +103,12 @@ describe.skipIf(missing !== null)('app frame in Chromium', () => {
 
   it('shows notices from main, e.g. the clipboard being cleared', async () => {
     await h.open();
-    await h.emit('app.notice', { id: 'clipboard.cleared', severity: 'info', title: 'Clipboard cleared', message: 'The copied secret was removed from the clipboard.' });
+    await h.emit('app.notice', {
+      id: 'clipboard.cleared',
+      severity: 'info',
+      title: 'Clipboard cleared',
+      message: 'The copied secret was removed from the clipboard.',
+    });
     await h.page.getByText('Clipboard cleared').waitFor();
   });
 });

@@ -24,7 +24,12 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
 
   beforeAll(async () => {
     cert = await testCertificate('rsa-2048', 'Contoso E2E App');
-    pfx = await writePkcs12({ certificate: cert.der, privateKey: cert.key, password: PASSWORD, friendlyName: 'Contoso E2E App' });
+    pfx = await writePkcs12({
+      certificate: cert.der,
+      privateKey: cert.key,
+      password: PASSWORD,
+      friendlyName: 'Contoso E2E App',
+    });
     writeFileSync(pfxPath, pfx);
     thumbprint = new X509Certificate(cert.der).fingerprint.replace(/:/g, '');
     secrets.push(pfx.toString('base64'));
@@ -45,7 +50,9 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
   /** The main area scrolls by itself: a tall window shows the whole page in one screenshot. */
   const fullScreenshot = async (name: string) => {
     await page().setViewportSize({ width: 1280, height: 2400 });
-    await page().locator('main').evaluate((el) => el.scrollTo(0, 0));
+    await page()
+      .locator('main')
+      .evaluate((el) => el.scrollTo(0, 0));
     await h.screenshot(name);
     await page().setViewportSize({ width: 1280, height: 860 });
   };
@@ -84,7 +91,9 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
 
     await password.fill('not-the-password');
     await page().getByRole('button', { name: 'Open contoso-app.pfx' }).click();
-    await alert().getByText(/password is wrong.*integrity check \(MAC\)/).waitFor();
+    await alert()
+      .getByText(/password is wrong.*integrity check \(MAC\)/)
+      .waitFor();
     expect(await alert().textContent()).toContain('Wrong password');
     await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true);
 
@@ -104,7 +113,9 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
     await expect.poll(() => h.host.clipboard.text).toBe(thumbprint);
     await page().getByRole('button', { name: 'Copy base64' }).click();
     await expect.poll(() => h.host.clipboard.text).toBe(pfx.toString('base64'));
-    await page().getByText(/Copied [\d,]+ characters\. They are cleared from the clipboard in 60 seconds\./).waitFor();
+    await page()
+      .getByText(/Copied [\d,]+ characters\. They are cleared from the clipboard in 60 seconds\./)
+      .waitFor();
   });
 
   it('decodes pasted base64, asks for its password and shows the same certificate', async () => {
@@ -112,7 +123,9 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
     await page().getByRole('tab', { name: 'Check pasted base64' }).click();
     await page().getByRole('textbox', { name: 'Pasted base64' }).fill(pfx.toString('base64'));
     await page().getByRole('button', { name: 'Decode' }).click();
-    await page().getByText(/This is a PKCS#12 file .* Enter its password/).waitFor();
+    await page()
+      .getByText(/This is a PKCS#12 file .* Enter its password/)
+      .waitFor();
     expect(await page().getByRole('textbox', { name: 'Pasted base64' }).inputValue()).toBe('');
     const password = page().getByLabel('Password of the pasted PFX', { exact: true });
     await password.fill(PASSWORD);
@@ -120,7 +133,9 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
     await page().getByText('Decoded from pasted base64 text').waitFor();
     await page().getByText(thumbprint, { exact: true }).waitFor();
 
-    await page().getByRole('textbox', { name: 'Pasted base64' }).fill(new X509Certificate(cert.der).raw.toString('base64'));
+    await page()
+      .getByRole('textbox', { name: 'Pasted base64' })
+      .fill(new X509Certificate(cert.der).raw.toString('base64'));
     await page().getByRole('button', { name: 'Decode' }).click();
     await page().getByText('A certificate without its private key').waitFor();
     await page().locator('[data-warning="no_private_key"]').waitFor();
@@ -129,7 +144,11 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
 
   it('generates a certificate with progress and exports it, asking before replacing files', async () => {
     await generate('Contoso Sync E2E');
-    expect(h.host.events.filter((e) => e.name === 'certificates.progress').map((e) => (e.payload as { stage: string }).stage)).toEqual(['generating-key', 'building-certificate', 'signing', 'done']);
+    expect(
+      h.host.events
+        .filter((e) => e.name === 'certificates.progress')
+        .map((e) => (e.payload as { stage: string }).stage),
+    ).toEqual(['generating-key', 'building-certificate', 'signing', 'done']);
 
     await page().getByRole('button', { name: 'Generate a strong password' }).click();
     const password = page().getByLabel(/^PFX password\*?$/);
@@ -167,7 +186,9 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
 
   it('hands an exported certificate to the Connections page by reference', async () => {
     await generate('Contoso Handoff E2E');
-    await page().getByLabel(/^PFX password\*?$/).fill('Handoff-Export-Password-7');
+    await page()
+      .getByLabel(/^PFX password\*?$/)
+      .fill('Handoff-Export-Password-7');
     secrets.push('Handoff-Export-Password-7');
     const folder = mkdtempSync(join(tmpdir(), 'gcw-e2e-handoff-'));
     h.host.dialogs.folderQueue.push(folder);
@@ -175,27 +196,45 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
     await page().getByText('New certificate, exported as Contoso-Handoff-E2E.pfx').waitFor();
     secrets.push(readFileSync(join(folder, 'Contoso-Handoff-E2E.pfx')).toString('base64'));
     await page().getByRole('button', { name: 'Use in a connection' }).click();
-    await expect.poll(() => page().evaluate(() => window.location.hash)).toMatch(/^#\/connections\?certificate=[A-Za-z0-9_-]{16,}$/);
-    expect(h.calls.filter((c) => c.method === 'certificates.handoff').at(-1)?.result).toMatchObject({ ok: true, value: { subject: 'CN=Contoso Handoff E2E, O=Contoso' } });
+    await expect
+      .poll(() => page().evaluate(() => window.location.hash))
+      .toMatch(/^#\/connections\?certificate=[A-Za-z0-9_-]{16,}$/);
+    expect(h.calls.filter((c) => c.method === 'certificates.handoff').at(-1)?.result).toMatchObject({
+      ok: true,
+      value: { subject: 'CN=Contoso Handoff E2E, O=Contoso' },
+    });
     // The Connections page opens a certificate profile with the certificate's facts; saving stores its PFX and password.
-    await page().getByText(/Certificate from the Certificates page/).waitFor();
+    await page()
+      .getByText(/Certificate from the Certificates page/)
+      .waitFor();
     const field = (name: RegExp) => page().getByLabel(name).and(page().locator('input, textarea'));
     await field(/^Profile name/).fill('From the Certificates page');
     await field(/^Client ID/).fill('6b8c1a2e-3f4d-4e5a-9b7c-1d2e3f4a5b6c');
     await field(/^Tenant ID/).fill('contoso.onmicrosoft.com');
     await field(/^Account UPN/).fill('robot@contoso.com');
     await page().getByRole('button', { name: 'Save', exact: true }).click();
-    await page().getByText(/Saved “From the Certificates page”/).waitFor();
+    await page()
+      .getByText(/Saved “From the Certificates page”/)
+      .waitFor();
     const saved = h.host.ctx.profiles.list().find((e) => e.name === 'From the Certificates page');
     expect(saved?.secrets).toEqual({ pfx: 'stored', pfxPassword: 'stored' });
-    expect(saved?.profile).toMatchObject({ auth: 'certificate', certificate: { subject: 'CN=Contoso Handoff E2E, O=Contoso', fileName: 'Contoso-Handoff-E2E.pfx' } });
+    expect(saved?.profile).toMatchObject({
+      auth: 'certificate',
+      certificate: { subject: 'CN=Contoso Handoff E2E, O=Contoso', fileName: 'Contoso-Handoff-E2E.pfx' },
+    });
   });
 
   it('never delivered a password or PFX base64 to the renderer except the password it asked to be suggested', () => {
-    const suggested = h.calls.filter((c) => c.method === 'certificates.suggestPassword').map((c) => (c.result.ok ? (c.result.value as { password: string }).password : ''));
+    const suggested = h.calls
+      .filter((c) => c.method === 'certificates.suggestPassword')
+      .map((c) => (c.result.ok ? (c.result.value as { password: string }).password : ''));
     expect(suggested).toHaveLength(1);
     const all = [...secrets, ...suggested];
-    const leaks = h.calls.filter((c) => c.method !== 'certificates.suggestPassword' && all.some((s) => JSON.stringify(c.result).includes(s))).map((c) => c.method);
+    const leaks = h.calls
+      .filter(
+        (c) => c.method !== 'certificates.suggestPassword' && all.some((s) => JSON.stringify(c.result).includes(s)),
+      )
+      .map((c) => c.method);
     expect(leaks).toEqual([]);
     expect(h.calls.some((c) => c.method === 'certificates.copyBase64' && c.result.ok)).toBe(true);
   });

@@ -32,7 +32,12 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
 
   beforeAll(async () => {
     const cert = await generateSelfSignedCertificate({ commonName: 'Contoso robot', keyAlgorithm: 'ec-p256' });
-    PFX_BYTES = await writePkcs12({ certificate: cert.certificateDer, privateKey: cert.privateKey, password: PFX_PASSWORD, profile: 'modern' });
+    PFX_BYTES = await writePkcs12({
+      certificate: cert.certificateDer,
+      privateKey: cert.privateKey,
+      password: PFX_PASSWORD,
+      profile: 'modern',
+    });
     PFX_SHA1 = cert.details.thumbprintSha1;
     SECRETS.push(PFX_BYTES.toString('base64'));
     host = createTestHost({ timers });
@@ -53,13 +58,17 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
   const newConnection = async (option: string) => {
     await open('#/connections');
     await h.page.getByRole('main').getByRole('button', { name: 'New connection' }).first().click();
-    await h.page.getByRole('group', { name: 'Choose the authentication option' }).getByRole('button', { name: new RegExp(`^${option}`) }).click();
+    await h.page
+      .getByRole('group', { name: 'Choose the authentication option' })
+      .getByRole('button', { name: new RegExp(`^${option}`) })
+      .click();
     await h.page.getByRole('heading', { name: `New connection: ${option}` }).waitFor();
   };
   /** A screenshot of the whole page, however far the main area scrolls. */
   const tallScreenshot = async (name: string) => {
     // A form's messages come a moment after typing: wait until its last check has answered.
-    if ((await h.page.locator('form[data-checking]').count()) > 0) await h.page.locator('form[data-checking="false"]').waitFor();
+    if ((await h.page.locator('form[data-checking]').count()) > 0)
+      await h.page.locator('form[data-checking="false"]').waitFor();
     const height = await h.page.evaluate(() => (document.querySelector('main')?.scrollHeight ?? 0) + 8);
     await h.page.setViewportSize({ width: 1280, height: Math.max(860, height) });
     await h.screenshot(name);
@@ -68,7 +77,10 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
   /** Select a connection's row, then press one of the toolbar's actions for it. */
   const rowAction = async (name: string, action: string) => {
     await h.page.getByRole('radio', { name: `Select ${name}` }).check();
-    await h.page.getByTestId('profile-toolbar').getByRole('button', { name: `${action}: ${name}` }).click();
+    await h.page
+      .getByTestId('profile-toolbar')
+      .getByRole('button', { name: `${action}: ${name}` })
+      .click();
   };
   const save = async (name: string) => {
     await h.page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -133,7 +145,10 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await newConnection('Client certificate');
     await field(/^Profile name/).fill('Contoso certificate');
     await field(/^Client ID/).fill(CLIENT_ID);
-    await h.page.getByTestId('pfx-drop').locator('input[type=file]').setInputFiles({ name: 'robot.pfx', mimeType: 'application/x-pkcs12', buffer: PFX_BYTES });
+    await h.page
+      .getByTestId('pfx-drop')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'robot.pfx', mimeType: 'application/x-pkcs12', buffer: PFX_BYTES });
     await h.page.getByText(/New certificate chosen: robot\.pfx/).waitFor();
     await field(/^Certificate password/).fill(PFX_PASSWORD);
     await field(/^Tenant ID/).fill(TENANT_ID);
@@ -160,8 +175,14 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await open('#/connections');
     const rows = h.page.getByRole('grid', { name: 'Connection profiles' }).getByRole('row');
     await expect.poll(() => rows.count()).toBe(4);
-    await h.page.getByText(/^Expiring \(\d+ days\)$/).first().waitFor();
-    await h.page.getByRole('table', { name: 'Expiry' }).getByText(/The client secret expires in \d+ days/).waitFor();
+    await h.page
+      .getByText(/^Expiring \(\d+ days\)$/)
+      .first()
+      .waitFor();
+    await h.page
+      .getByRole('table', { name: 'Expiry' })
+      .getByText(/The client secret expires in \d+ days/)
+      .waitFor();
     await tallScreenshot('connections-list');
     expect(await h.seriousAxeViolations()).toEqual([]);
     await h.page.getByRole('searchbox', { name: 'Search connections' }).fill('own app');
@@ -183,7 +204,9 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     // The sheet opens in a panel over the list (whose own copy buttons stay on the page behind it).
     const sheet = h.page.getByRole('dialog', { name: 'Connection sheet: Contoso own app' });
     await sheet.getByRole('heading', { name: 'Connection sheet: Contoso own app' }).waitFor();
-    const order = await sheet.locator('tr[data-field]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-field')));
+    const order = await sheet
+      .locator('tr[data-field]')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-field')));
     expect(order).toEqual(['clientId', 'clientSecret', 'tenant', 'redirectUri', 'scopes']);
     await sheet.getByRole('button', { name: 'Copy Client ID' }).click();
     await expect.poll(() => host.clipboard.text).toBe(CLIENT_ID);
@@ -220,7 +243,8 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await h.page.getByRole('button', { name: 'Export the connection record (Markdown)' }).click();
     await h.page.getByTestId('record-status').getByText(`Saved the connection record (Markdown) to ${file}.`).waitFor();
     const text = readFileSync(file, 'utf8');
-    for (const fact of ['# Connection record: Contoso certificate', 'Client certificate', CLIENT_ID, PFX_SHA1]) expect(text).toContain(fact);
+    for (const fact of ['# Connection record: Contoso certificate', 'Client certificate', CLIENT_ID, PFX_SHA1])
+      expect(text).toContain(fact);
     for (const secret of SECRETS) expect(text).not.toContain(secret);
     expect(await h.seriousAxeViolations()).toEqual([]);
   });
@@ -287,11 +311,15 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     const dialog = h.page.getByRole('dialog', { name: 'Choose scopes' });
     await dialog.getByRole('radio', { name: 'Triggers' }).check();
     await dialog.getByRole('switch', { name: /SharePoint site events/ }).check();
-    await expect.poll(() => dialog.getByTestId('scope-string').textContent()).toBe('openid offline_access User.Read Files.Read Sites.Read.All');
+    await expect
+      .poll(() => dialog.getByTestId('scope-string').textContent())
+      .toBe('openid offline_access User.Read Files.Read Sites.Read.All');
     await dialog.getByRole('button', { name: 'Use these scopes' }).click();
     expect(await field(/^Scopes/).inputValue()).toBe('openid offline_access User.Read Files.Read Sites.Read.All');
     await save('Contoso own app');
-    expect(host.ctx.profiles.list().find((e) => e.name === 'Contoso own app')?.profile?.scopes).toContain('Sites.Read.All');
+    expect(host.ctx.profiles.list().find((e) => e.name === 'Contoso own app')?.profile?.scopes).toContain(
+      'Sites.Read.All',
+    );
   });
 
   it('uses the Scopes page: checklists, the User.Read choice, search, app-only access and the outputs', async () => {
@@ -305,16 +333,26 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     await expect.poll(() => scopeString.textContent()).toBe('Files.Read');
     await h.page.getByRole('switch', { name: /I also want app-only access/ }).check();
     // App-only access suggests what fits OneDrive and SharePoint; Files.Read's nearest counterpart is among them.
-    await h.page.getByTestId('app-only-suggestions').getByRole('checkbox', { name: 'Files.Read.All (application)' }).check();
+    await h.page
+      .getByTestId('app-only-suggestions')
+      .getByRole('checkbox', { name: 'Files.Read.All (application)' })
+      .check();
     await h.page.getByText('Files.Read.All (application) — suggested above.').waitFor();
     await h.page.getByRole('radio', { name: 'Search all permissions' }).check();
     await h.page.getByRole('radio', { name: 'Application' }).check();
     await h.page.getByRole('searchbox').fill('sites selected');
     await h.page.getByRole('checkbox', { name: 'Sites.Selected', exact: true }).check();
     // Sites.Selected reaches no site until one is granted: the page says how, with the calls to copy.
-    await h.page.getByTestId('site-grant').getByText('https://graph.microsoft.com/v1.0/sites/{site-id}/permissions').waitFor();
+    await h.page
+      .getByTestId('site-grant')
+      .getByText('https://graph.microsoft.com/v1.0/sites/{site-id}/permissions')
+      .waitFor();
     const manifest = h.page.getByTestId('required-resource-access');
-    await expect.poll(async () => JSON.parse((await manifest.textContent()) ?? '[]')[0]?.resourceAccess?.map((a: { type: string }) => a.type)).toEqual(['Scope', 'Role', 'Role']);
+    await expect
+      .poll(async () =>
+        JSON.parse((await manifest.textContent()) ?? '[]')[0]?.resourceAccess?.map((a: { type: string }) => a.type),
+      )
+      .toEqual(['Scope', 'Role', 'Role']);
     await h.page.getByText(/Sites\.Selected and grant the app access to just those sites/).waitFor();
     await h.page.getByText('https://graph.microsoft.com/.default', { exact: true }).waitFor();
     await h.page.getByRole('button', { name: 'Copy scope string' }).click();
@@ -351,7 +389,14 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
   });
 
   it('says what happened to a stored secret when the cloud changes: removed, or kept only after main’s own dialog', async () => {
-    const { entry } = host.ctx.profiles.create({ auth: 'client-credentials', name: 'Moving cloud', clientId: CLIENT_ID, tenant: TENANT_ID, scopes: ['Files.Read'], secrets: { clientSecret: SECRET_CC } });
+    const { entry } = host.ctx.profiles.create({
+      auth: 'client-credentials',
+      name: 'Moving cloud',
+      clientId: CLIENT_ID,
+      tenant: TENANT_ID,
+      scopes: ['Files.Read'],
+      secrets: { clientSecret: SECRET_CC },
+    });
     await open(`#/connections?edit=${entry.id}`);
     await h.page.getByRole('combobox', { name: /^Environment/ }).selectOption('china');
     await save('Moving cloud');
@@ -360,7 +405,15 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
     expect(host.ctx.profiles.get(entry.id).secrets).toEqual({ clientSecret: 'missing' });
     await tallScreenshot('form-host-change-removed');
 
-    host.ctx.profiles.update(entry.id, { auth: 'client-credentials', name: 'Moving cloud', clientId: CLIENT_ID, tenant: TENANT_ID, environment: 'china', scopes: ['Files.Read'], secrets: { clientSecret: SECRET_CC } });
+    host.ctx.profiles.update(entry.id, {
+      auth: 'client-credentials',
+      name: 'Moving cloud',
+      clientId: CLIENT_ID,
+      tenant: TENANT_ID,
+      environment: 'china',
+      scopes: ['Files.Read'],
+      secrets: { clientSecret: SECRET_CC },
+    });
     host.confirm.answers.push(true);
     await open(`#/connections?edit=${entry.id}`);
     await h.page.getByRole('combobox', { name: /^Environment/ }).selectOption('office365');
@@ -376,6 +429,8 @@ describe.skipIf(missing !== null)('connections in Chromium', () => {
       .filter((c) => SECRETS.some((s) => JSON.stringify(c.result).includes(s)))
       .map((c) => c.method);
     expect(leaks).toEqual([]);
-    expect(h.calls.some((c) => c.method === 'profiles.revealSecret' && JSON.stringify(c.result).includes(SECRET_BYO))).toBe(true);
+    expect(
+      h.calls.some((c) => c.method === 'profiles.revealSecret' && JSON.stringify(c.result).includes(SECRET_BYO)),
+    ).toBe(true);
   });
 });

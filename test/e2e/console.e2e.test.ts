@@ -21,12 +21,31 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
     idp = await startSigninHarness();
     idp.s.tenant.applicationGrants = { [idp.s.webApp.clientId]: ['Sites.Read.All'] };
     // The profiles name the real global cloud (so they validate clean); the network client sends its hosts to the emulator.
-    const rewrite = { 'https://login.microsoftonline.com': idp.idp.origin, 'https://graph.microsoft.com': idp.idp.origin };
-    host = createTestHost({ signinNetwork: { extraCaPem: idp.pki.caPem, timeoutMs: 10_000, rewrite, allowedHosts: [idp.idp.host] } });
-    const base = { auth: 'client-credentials' as const, clientId: idp.s.webApp.clientId, tenant: idp.s.tenantId, scopes: ['offline_access', 'Files.Read'], appOnlyPermissions: ['Sites.Read.All'] };
+    const rewrite = {
+      'https://login.microsoftonline.com': idp.idp.origin,
+      'https://graph.microsoft.com': idp.idp.origin,
+    };
+    host = createTestHost({
+      signinNetwork: { extraCaPem: idp.pki.caPem, timeoutMs: 10_000, rewrite, allowedHosts: [idp.idp.host] },
+    });
+    const base = {
+      auth: 'client-credentials' as const,
+      clientId: idp.s.webApp.clientId,
+      tenant: idp.s.tenantId,
+      scopes: ['offline_access', 'Files.Read'],
+      appOnlyPermissions: ['Sites.Read.All'],
+    };
     host.ctx.profiles.create({ ...base, name: 'Good robot', secrets: { clientSecret: idp.s.webApp.secretValue } });
-    host.ctx.profiles.create({ ...base, name: 'Wrong secret robot', secrets: { clientSecret: 'Wr0ng~value-of-the-secret-123' } });
-    host.ctx.profiles.create({ ...base, name: 'Never tested robot', secrets: { clientSecret: idp.s.webApp.secretValue } });
+    host.ctx.profiles.create({
+      ...base,
+      name: 'Wrong secret robot',
+      secrets: { clientSecret: 'Wr0ng~value-of-the-secret-123' },
+    });
+    host.ctx.profiles.create({
+      ...base,
+      name: 'Never tested robot',
+      secrets: { clientSecret: idp.s.webApp.secretValue },
+    });
     h = await startHarness({ shell: 'desktop', host, viewport: { width: 1400, height: 900 } });
   });
   afterAll(async () => {
@@ -45,7 +64,8 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
 
   it('says what the evidence proves: Not tested, Last test failed, Working — never Working without a passed test', async () => {
     await h.open('#/connections');
-    for (const name of ['Good robot', 'Wrong secret robot', 'Never tested robot']) await expect.poll(() => badge(name).textContent()).toBe('Not tested');
+    for (const name of ['Good robot', 'Wrong secret robot', 'Never tested robot'])
+      await expect.poll(() => badge(name).textContent()).toBe('Not tested');
 
     await appOnly('Wrong secret robot');
     await h.page.getByTestId('signin-failure').waitFor();
@@ -68,7 +88,11 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
     await tests.getByText('Failed', { exact: true }).waitFor();
     await tests.getByText('Passed', { exact: true }).waitFor();
     await tests.getByText('1 connection has never been tested.').waitFor();
-    await h.page.getByTestId('dashboard-connections').locator('[data-profile="Good robot"]').getByText('Working').waitFor();
+    await h.page
+      .getByTestId('dashboard-connections')
+      .locator('[data-profile="Good robot"]')
+      .getByText('Working')
+      .waitFor();
     await h.screenshot('start-dashboard');
     expect(await h.seriousAxeViolations()).toEqual([]);
   });
@@ -86,8 +110,14 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
 
     await h.page.getByRole('button', { name: 'Good robot: open the connection sheet' }).click();
     const drawer = h.page.getByRole('dialog', { name: 'Connection sheet: Good robot' });
-    await drawer.locator('[data-fact="changed-since-test"]').getByText(/passed, but the profile was edited afterwards/).waitFor();
-    await drawer.getByTestId('record-not-proven').getByText('The profile was edited after the last successful test.').waitFor();
+    await drawer
+      .locator('[data-fact="changed-since-test"]')
+      .getByText(/passed, but the profile was edited afterwards/)
+      .waitFor();
+    await drawer
+      .getByTestId('record-not-proven')
+      .getByText('The profile was edited after the last successful test.')
+      .waitFor();
     await h.screenshot('console-sheet');
     expect(await h.seriousAxeViolations()).toEqual([]);
     // Escape closes the drawer; focus goes back to the link that opened it.
@@ -100,7 +130,8 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
   it('sorts by a column, moves by keyboard, and lets a column be resized', async () => {
     await h.open('#/connections');
     const grid = h.page.getByRole('grid', { name: 'Connection profiles' });
-    const names = () => grid.locator('[data-profile]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-profile')));
+    const names = () =>
+      grid.locator('[data-profile]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-profile')));
     await expect.poll(names).toEqual(['Good robot', 'Never tested robot', 'Wrong secret robot']);
     await grid.getByRole('button', { name: 'Status', exact: true }).click();
     await expect.poll(names).toEqual(['Wrong secret robot', 'Good robot', 'Never tested robot']);
@@ -109,11 +140,19 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
     // Keyboard: from a row's selection cell, ArrowDown reaches the next row and Space selects it for the toolbar.
     await grid.getByRole('radio', { name: 'Select Good robot' }).focus();
     await h.page.keyboard.press('ArrowDown');
-    await expect.poll(() => h.page.evaluate(() => document.activeElement?.closest('[data-profile]')?.getAttribute('data-profile'))).toBe('Never tested robot');
+    await expect
+      .poll(() =>
+        h.page.evaluate(() => document.activeElement?.closest('[data-profile]')?.getAttribute('data-profile')),
+      )
+      .toBe('Never tested robot');
     await h.page.keyboard.press('Space');
     await h.page.getByRole('toolbar', { name: 'Actions for Never tested robot' }).waitFor();
     for (const label of ['Open sheet', 'Test', 'Edit', 'Duplicate', 'Export (no secrets)', 'Delete']) {
-      await h.page.getByRole('toolbar').getByRole('button', { name: `${label}: Never tested robot` }).getByText(label, { exact: true }).waitFor();
+      await h.page
+        .getByRole('toolbar')
+        .getByRole('button', { name: `${label}: Never tested robot` })
+        .getByText(label, { exact: true })
+        .waitFor();
     }
 
     const header = grid.getByRole('columnheader', { name: 'Tenant' });
@@ -131,9 +170,14 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
     h.viewport = { width: 900, height: 700 };
     await h.open('#/connections');
     const cell = h.page.locator('[data-profile="Good robot"] [data-value]').first();
-    const lines = await cell.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+    const lines = await cell.evaluate((el) =>
+      Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+    );
     expect(lines).toBe(1);
-    await h.page.locator('[data-profile="Good robot"]').getByRole('button', { name: `Copy tenant ${idp.s.tenantId}` }).click();
+    await h.page
+      .locator('[data-profile="Good robot"]')
+      .getByRole('button', { name: `Copy tenant ${idp.s.tenantId}` })
+      .click();
     await expect.poll(() => host.clipboard.text).toBe(idp.s.tenantId);
     h.viewport = { width: 1400, height: 900 };
   });
@@ -154,13 +198,16 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
     const grant = h.page.getByTestId('site-grant');
     await grant.getByText(new RegExp(`"id": "${idp.s.webApp.clientId}"`)).waitFor();
     await grant.getByRole('button', { name: 'Copy grant request body' }).click();
-    await expect.poll(() => JSON.parse(host.clipboard.text || '{}').grantedToIdentities?.[0]?.application).toEqual({ id: idp.s.webApp.clientId, displayName: 'Good robot' });
+    await expect
+      .poll(() => JSON.parse(host.clipboard.text || '{}').grantedToIdentities?.[0]?.application)
+      .toEqual({ id: idp.s.webApp.clientId, displayName: 'Good robot' });
     await h.screenshot('scopes-from-profile');
     expect(await h.seriousAxeViolations()).toEqual([]);
   });
 
   it('gives focus back to the control that opened each dialog', async () => {
-    const back = (name: string) => expect.poll(() => h.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(name);
+    const back = (name: string) =>
+      expect.poll(() => h.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(name);
     await h.open('#/connections');
     await h.page.getByRole('button', { name: 'Import…' }).click();
     await h.page.getByRole('dialog', { name: 'Import a connection profile' }).waitFor();
@@ -203,7 +250,10 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
     await h.page.getByRole('button', { name: 'Generate a strong password' }).click();
     host.dialogs.folderQueue.push(folder);
     await h.page.getByRole('button', { name: 'Choose folder and export…' }).click();
-    await h.page.getByRole('alertdialog', { name: 'Replace the existing files?' }).getByRole('button', { name: 'Cancel' }).click();
+    await h.page
+      .getByRole('alertdialog', { name: 'Replace the existing files?' })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
     await back('Choose folder and export…');
   });
 });
@@ -211,14 +261,26 @@ describe.skipIf(missing !== null)('Connections console and Start page in Chromiu
 describe.skipIf(missing !== null)('the console in dark mode', () => {
   it('has no serious accessibility violations in the list, the drawer and the Start page', async () => {
     const host = createTestHost();
-    host.ctx.profiles.create({ auth: 'byo-app', name: 'Dark own app', clientId: '6b8c1a2e-3f4d-4e5a-9b7c-1d2e3f4a5b6c', tenant: 'contoso.onmicrosoft.com', domain: 'cloud.example.com', secretExpiresAt: new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10), secrets: {} });
+    host.ctx.profiles.create({
+      auth: 'byo-app',
+      name: 'Dark own app',
+      clientId: '6b8c1a2e-3f4d-4e5a-9b7c-1d2e3f4a5b6c',
+      tenant: 'contoso.onmicrosoft.com',
+      domain: 'cloud.example.com',
+      secretExpiresAt: new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10),
+      secrets: {},
+    });
     const h = await startHarness({ host, colorScheme: 'dark' });
     try {
       await h.open('#/connections');
       await h.page.locator('[data-profile="Dark own app"] [data-status]').first().getByText('Incomplete').waitFor();
       expect(await h.seriousAxeViolations()).toEqual([]);
       await h.page.getByRole('button', { name: 'Dark own app: open the connection sheet' }).click();
-      await h.page.getByRole('dialog', { name: 'Connection sheet: Dark own app' }).getByTestId('status-section').locator('[data-fact="expiring"]').waitFor();
+      await h.page
+        .getByRole('dialog', { name: 'Connection sheet: Dark own app' })
+        .getByTestId('status-section')
+        .locator('[data-fact="expiring"]')
+        .waitFor();
       await h.screenshot('console-sheet-dark');
       expect(await h.seriousAxeViolations()).toEqual([]);
       await h.open('#/start');

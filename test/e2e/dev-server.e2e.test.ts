@@ -12,7 +12,12 @@ describe.skipIf(missing !== null)('the development renderer (npm start) in Chrom
   let h: Harness;
 
   beforeAll(async () => {
-    vite = await createServer({ configFile: resolve(import.meta.dirname, '../../vite.renderer.config.ts'), mode: 'development', logLevel: 'warn', server: { port: 0 } });
+    vite = await createServer({
+      configFile: resolve(import.meta.dirname, '../../vite.renderer.config.ts'),
+      mode: 'development',
+      logLevel: 'warn',
+      server: { port: 0 },
+    });
     await vite.listen();
     const origin = vite.resolvedUrls?.local[0]?.replace(/\/$/, '');
     if (!origin) throw new Error('Vite did not say where it listens.');
@@ -28,7 +33,9 @@ describe.skipIf(missing !== null)('the development renderer (npm start) in Chrom
 
   it('loads the app and moves between pages with nothing refused by the CSP', async () => {
     await h.open();
-    await expect.poll(() => h.page.getByRole('heading', { level: 1 }).textContent(), { timeout: 60_000 }).toContain('Graph Connection Workbench');
+    await expect
+      .poll(() => h.page.getByRole('heading', { level: 1 }).textContent(), { timeout: 60_000 })
+      .toContain('Graph Connection Workbench');
     await h.page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Connections' }).click();
     await h.page.getByRole('heading', { name: 'Connections', level: 1 }).waitFor();
     // Vite's client opens its HMR socket after load: leave it time to be refused, if it would be.

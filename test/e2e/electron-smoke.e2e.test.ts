@@ -17,7 +17,9 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-const reason = binary ? null : 'the Electron binary is not downloaded on this machine (node_modules/electron/dist is missing; it is fetched from GitHub on first start)';
+const reason = binary
+  ? null
+  : 'the Electron binary is not downloaded on this machine (node_modules/electron/dist is missing; it is fetched from GitHub on first start)';
 // Not a reference tool: Electron's binary comes from GitHub, which .ci/run may not reach, so it stays a skip (with its reason) under CI too.
 if (reason) console.warn(`[skipped] The Electron smoke test: ${reason}.`);
 
@@ -34,7 +36,9 @@ describe.skipIf(reason !== null)('Electron smoke test', () => {
       const window = await app.firstWindow();
       await window.locator('[data-app-state="loaded"]').waitFor();
       expect(await window.title()).toContain('Graph Connection Workbench');
-      expect(await window.evaluate(() => typeof (window as unknown as { workbench?: unknown }).workbench)).toBe('object');
+      expect(await window.evaluate(() => typeof (window as unknown as { workbench?: unknown }).workbench)).toBe(
+        'object',
+      );
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
     } finally {

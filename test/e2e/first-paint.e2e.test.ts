@@ -38,7 +38,12 @@ describe.skipIf(missing !== null)('first contentful paint in Chromium', () => {
   beforeAll(async () => {
     h = await startHarness();
     // The blank page: one line of text, answered by the browser's own request interception on the app's origin.
-    await h.page.route(`${h.origin}/blank-paint.html`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Blank</title><p>Graph Connection Workbench</p>' }));
+    await h.page.route(`${h.origin}/blank-paint.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><title>Blank</title><p>Graph Connection Workbench</p>',
+      }),
+    );
   });
   afterAll(async () => {
     await h?.close();
@@ -68,15 +73,18 @@ describe.skipIf(missing !== null)('first contentful paint in Chromium', () => {
       blank: { min: min(blank), median: median(blank), all: blank },
       ratioOfMedians: Number((median(app) / median(blank)).toFixed(2)),
     };
-    console.log(`First contentful paint: app min ${figures.app.min.toFixed(0)} ms, median ${figures.app.median.toFixed(0)} ms; blank page min ${figures.blank.min.toFixed(0)} ms, median ${figures.blank.median.toFixed(0)} ms (${figures.ratioOfMedians}× the blank page's median, ${ROUNDS} interleaved rounds)`);
+    console.log(
+      `First contentful paint: app min ${figures.app.min.toFixed(0)} ms, median ${figures.app.median.toFixed(0)} ms; blank page min ${figures.blank.min.toFixed(0)} ms, median ${figures.blank.median.toFixed(0)} ms (${figures.ratioOfMedians}× the blank page's median, ${ROUNDS} interleaved rounds)`,
+    );
     const out = resolve(import.meta.dirname, '../../test-results');
     mkdirSync(out, { recursive: true });
     writeFileSync(resolve(out, 'first-paint.json'), `${JSON.stringify(figures, null, 2)}\n`);
     for (const value of [...app, ...blank]) expect(value).toBeGreaterThan(0);
     // What the About page needed: the first chunk and About's own, never the code of the pages not opened.
-    const assets = [...scripts].filter((path) => path.includes('/assets/')).map((path) => path.replace(/^.*\/assets\//, '').replace(/-[\w-]{8}\.js$/, ''));
+    const assets = [...scripts]
+      .filter((path) => path.includes('/assets/'))
+      .map((path) => path.replace(/^.*\/assets\//, '').replace(/-[\w-]{8}\.js$/, ''));
     expect(assets).toContain('about-page');
     expect(assets.filter((name) => /-page$/.test(name) && name !== 'about-page')).toEqual([]);
-
   });
 });

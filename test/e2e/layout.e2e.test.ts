@@ -27,7 +27,9 @@ function sidewaysOverflow(): string[] {
   for (const el of document.querySelectorAll<HTMLElement>('*')) {
     const x = getComputedStyle(el).overflowX;
     if ((x === 'auto' || x === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
-      out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].slice(0, 2).join('.')} (${el.scrollWidth} > ${el.clientWidth})`);
+      out.push(
+        `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].slice(0, 2).join('.')} (${el.scrollWidth} > ${el.clientWidth})`,
+      );
     }
   }
   return out;
@@ -41,13 +43,65 @@ describe.skipIf(missing !== null)('layouts at three window sizes', () => {
   beforeAll(async () => {
     host = createTestHost();
     const cert = await generateSelfSignedCertificate({ commonName: 'Contoso layout robot', keyAlgorithm: 'rsa-2048' });
-    const pfx = await writePkcs12({ certificate: cert.certificateDer, privateKey: cert.privateKey, password: 'Layout-Pass-1', profile: 'modern' });
-    const facts = { thumbprintSha1: cert.details.thumbprintSha1, thumbprintSha256: cert.details.thumbprintSha256, subject: cert.details.subject, notAfter: cert.details.notAfter, fileName: 'robot.pfx' };
-    ids.cert = host.ctx.profiles.create({ auth: 'certificate', name: 'Contoso certificate robot for the finance share', clientId: CLIENT_ID, tenant: TENANT, upn: 'robot@contoso.com', certificate: facts, scopes: ['offline_access', 'User.Read', 'Files.Read'], appOnlyPermissions: ['Files.Read.All'], secrets: { pfx: pfx.toString('base64'), pfxPassword: 'Layout-Pass-1' } }).entry.id;
-    ids.cc = host.ctx.profiles.create({ auth: 'client-credentials', name: 'Contoso client credentials', clientId: CLIENT_ID, tenant: '0f1e2d3c-4b5a-4697-8877-665544332211', scopes: ['offline_access', 'Files.Read'], appOnlyPermissions: ['Sites.Read.All'], secretExpiresAt: inDays(12).slice(0, 10), secrets: { clientSecret: 'Zq8~kP3.xY7_abcDEF-secretValue123~XYZ' } }).entry.id;
-    ids.byo = host.ctx.profiles.create({ auth: 'byo-app', name: 'Contoso own app', clientId: CLIENT_ID, tenant: TENANT, domain: 'automation.cloud.example.com', scopes: ['openid', 'offline_access', 'User.Read', 'Files.Read'], secrets: { clientSecret: 'Ab1~byoSecretValue.456_uvwXYZ-987~qrs' } }).entry.id;
+    const pfx = await writePkcs12({
+      certificate: cert.certificateDer,
+      privateKey: cert.privateKey,
+      password: 'Layout-Pass-1',
+      profile: 'modern',
+    });
+    const facts = {
+      thumbprintSha1: cert.details.thumbprintSha1,
+      thumbprintSha256: cert.details.thumbprintSha256,
+      subject: cert.details.subject,
+      notAfter: cert.details.notAfter,
+      fileName: 'robot.pfx',
+    };
+    ids.cert = host.ctx.profiles.create({
+      auth: 'certificate',
+      name: 'Contoso certificate robot for the finance share',
+      clientId: CLIENT_ID,
+      tenant: TENANT,
+      upn: 'robot@contoso.com',
+      certificate: facts,
+      scopes: ['offline_access', 'User.Read', 'Files.Read'],
+      appOnlyPermissions: ['Files.Read.All'],
+      secrets: { pfx: pfx.toString('base64'), pfxPassword: 'Layout-Pass-1' },
+    }).entry.id;
+    ids.cc = host.ctx.profiles.create({
+      auth: 'client-credentials',
+      name: 'Contoso client credentials',
+      clientId: CLIENT_ID,
+      tenant: '0f1e2d3c-4b5a-4697-8877-665544332211',
+      scopes: ['offline_access', 'Files.Read'],
+      appOnlyPermissions: ['Sites.Read.All'],
+      secretExpiresAt: inDays(12).slice(0, 10),
+      secrets: { clientSecret: 'Zq8~kP3.xY7_abcDEF-secretValue123~XYZ' },
+    }).entry.id;
+    ids.byo = host.ctx.profiles.create({
+      auth: 'byo-app',
+      name: 'Contoso own app',
+      clientId: CLIENT_ID,
+      tenant: TENANT,
+      domain: 'automation.cloud.example.com',
+      scopes: ['openid', 'offline_access', 'User.Read', 'Files.Read'],
+      secrets: { clientSecret: 'Ab1~byoSecretValue.456_uvwXYZ-987~qrs' },
+    }).entry.id;
     // A test the certificate profile passed a while ago (the history main keeps): the dashboard and list show it.
-    host.ctx.signin.store.record(ids.cert, { runId: 'layout-1', at: new Date().toISOString(), flow: 'client-credentials', client: 'certificate', ok: true, code: null, aadsts: null, summary: 'App-only token with the certificate.', user: null, granted: ['Files.Read.All'], missing: [], extra: [], durationMs: 420 });
+    host.ctx.signin.store.record(ids.cert, {
+      runId: 'layout-1',
+      at: new Date().toISOString(),
+      flow: 'client-credentials',
+      client: 'certificate',
+      ok: true,
+      code: null,
+      aadsts: null,
+      summary: 'App-only token with the certificate.',
+      user: null,
+      granted: ['Files.Read.All'],
+      missing: [],
+      extra: [],
+      durationMs: 420,
+    });
     h = await startHarness({ host });
   });
   afterAll(async () => {
@@ -60,25 +114,92 @@ describe.skipIf(missing !== null)('layouts at three window sizes', () => {
       wizardInputSchema.parse(
         step === 'decide'
           ? {}
-          : { step, auth: 'byo-app', done: ['decide', 'register', 'credential', 'scopes', 'details'], profileId: step === 'finish' ? ids.byo : null, draft: { name: 'Contoso own app', domain: 'automation.cloud.example.com', clientId: CLIENT_ID, tenant: TENANT, scopes: 'openid offline_access User.Read Files.Read' } },
+          : {
+              step,
+              auth: 'byo-app',
+              done: ['decide', 'register', 'credential', 'scopes', 'details'],
+              profileId: step === 'finish' ? ids.byo : null,
+              draft: {
+                name: 'Contoso own app',
+                domain: 'automation.cloud.example.com',
+                clientId: CLIENT_ID,
+                tenant: TENANT,
+                scopes: 'openid offline_access User.Read Files.Read',
+              },
+            },
       ),
     );
   const pages: Array<{ name: string; path: () => string; ready: () => Promise<unknown>; before?: () => void }> = [
     { name: 'start', path: () => '#/start', ready: () => h.page.getByTestId('dashboard-connections').waitFor() },
-    { name: 'wizard-1-decide', path: () => '#/wizard', before: () => wizardAt('decide'), ready: () => h.page.getByRole('heading', { name: /^Step 1 of 8/ }).waitFor() },
-    { name: 'wizard-2-register', path: () => '#/wizard', before: () => wizardAt('register'), ready: () => h.page.getByRole('list', { name: 'App registration checklist' }).waitFor() },
-    { name: 'wizard-8-finish', path: () => '#/wizard', before: () => wizardAt('finish'), ready: () => h.page.getByTestId('record-summary').waitFor() },
-    { name: 'connections', path: () => '#/connections', ready: () => h.page.getByRole('grid', { name: 'Connection profiles' }).waitFor() },
-    { name: 'connection-sheet', path: () => `#/connections?sheet=${ids.cert}`, ready: () => h.page.getByRole('dialog').getByTestId('record-summary').waitFor() },
-    { name: 'form-byo-app', path: () => `#/connections?edit=${ids.byo}`, ready: () => h.page.locator('form[data-checking="false"]').waitFor() },
-    { name: 'form-certificate', path: () => `#/connections?edit=${ids.cert}`, ready: () => h.page.locator('form[data-checking="false"]').waitFor() },
-    { name: 'signin', path: () => `#/signin?profile=${ids.cc}`, ready: () => h.page.getByRole('button', { name: 'App-only test with the client secret' }).waitFor() },
+    {
+      name: 'wizard-1-decide',
+      path: () => '#/wizard',
+      before: () => wizardAt('decide'),
+      ready: () => h.page.getByRole('heading', { name: /^Step 1 of 8/ }).waitFor(),
+    },
+    {
+      name: 'wizard-2-register',
+      path: () => '#/wizard',
+      before: () => wizardAt('register'),
+      ready: () => h.page.getByRole('list', { name: 'App registration checklist' }).waitFor(),
+    },
+    {
+      name: 'wizard-8-finish',
+      path: () => '#/wizard',
+      before: () => wizardAt('finish'),
+      ready: () => h.page.getByTestId('record-summary').waitFor(),
+    },
+    {
+      name: 'connections',
+      path: () => '#/connections',
+      ready: () => h.page.getByRole('grid', { name: 'Connection profiles' }).waitFor(),
+    },
+    {
+      name: 'connection-sheet',
+      path: () => `#/connections?sheet=${ids.cert}`,
+      ready: () => h.page.getByRole('dialog').getByTestId('record-summary').waitFor(),
+    },
+    {
+      name: 'form-byo-app',
+      path: () => `#/connections?edit=${ids.byo}`,
+      ready: () => h.page.locator('form[data-checking="false"]').waitFor(),
+    },
+    {
+      name: 'form-certificate',
+      path: () => `#/connections?edit=${ids.cert}`,
+      ready: () => h.page.locator('form[data-checking="false"]').waitFor(),
+    },
+    {
+      name: 'signin',
+      path: () => `#/signin?profile=${ids.cc}`,
+      ready: () => h.page.getByRole('button', { name: 'App-only test with the client secret' }).waitFor(),
+    },
     { name: 'scopes', path: () => '#/scopes', ready: () => h.page.getByTestId('scope-string').waitFor() },
-    { name: 'certificates', path: () => '#/certificates', ready: () => h.page.getByRole('heading', { name: 'Certificates', level: 1 }).waitFor() },
-    { name: 'verify', path: () => '#/verify', ready: () => h.page.getByRole('heading', { name: 'Verify', level: 1 }).waitFor() },
-    { name: 'help', path: () => '#/help', ready: () => h.page.getByRole('heading', { name: 'How the three options differ' }).waitFor() },
-    { name: 'settings', path: () => '#/settings', ready: () => h.page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor() },
-    { name: 'about', path: () => '#/about', ready: () => h.page.getByRole('heading', { name: /About/, level: 1 }).waitFor() },
+    {
+      name: 'certificates',
+      path: () => '#/certificates',
+      ready: () => h.page.getByRole('heading', { name: 'Certificates', level: 1 }).waitFor(),
+    },
+    {
+      name: 'verify',
+      path: () => '#/verify',
+      ready: () => h.page.getByRole('heading', { name: 'Verify', level: 1 }).waitFor(),
+    },
+    {
+      name: 'help',
+      path: () => '#/help',
+      ready: () => h.page.getByRole('heading', { name: 'How the three options differ' }).waitFor(),
+    },
+    {
+      name: 'settings',
+      path: () => '#/settings',
+      ready: () => h.page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor(),
+    },
+    {
+      name: 'about',
+      path: () => '#/about',
+      ready: () => h.page.getByRole('heading', { name: /About/, level: 1 }).waitFor(),
+    },
   ];
 
   /** A screenshot of the whole page at this width: the window is made as tall as the page (or the open panel) for it. */
@@ -111,7 +232,9 @@ describe.skipIf(missing !== null)('layouts at three window sizes', () => {
       }
       expect(problems).toEqual([]);
       const nav = h.page.getByRole('navigation', { name: 'Pages' });
-      expect(await h.page.locator('[data-layout]').getAttribute('data-layout')).toBe(size.width < 1100 ? 'narrow' : 'wide');
+      expect(await h.page.locator('[data-layout]').getAttribute('data-layout')).toBe(
+        size.width < 1100 ? 'narrow' : 'wide',
+      );
       // Icons only or not, each navigation button is named after its page.
       expect(await nav.getByRole('button', { name: 'Connections' }).count()).toBe(1);
       expect(await nav.getByText('Connections', { exact: true }).count()).toBe(size.width < 1100 ? 0 : 1);
@@ -131,7 +254,9 @@ describe.skipIf(missing !== null)('layouts at three window sizes', () => {
     const oneLine = async (dialog: ReturnType<typeof h.page.getByRole>) => {
       await dialog.waitFor();
       await h.page.waitForTimeout(300);
-      const tops = await dialog.locator('.fui-DialogActions button').evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+      const tops = await dialog
+        .locator('.fui-DialogActions button')
+        .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
       expect(tops.length).toBeGreaterThan(1);
       expect(new Set(tops).size).toBe(1);
       expect(await h.page.evaluate(sidewaysOverflow)).toEqual([]);

@@ -62,11 +62,19 @@ describe.skipIf(missing !== null)('axe runs after animations end', () => {
         seen.push(`${this.className} animate ${duration} ms`);
         return animate.call(this, keyframes, options);
       };
-      const ms = (css: string) => Math.max(...css.split(',').map((t) => parseFloat(t) * (t.trim().endsWith('ms') ? 1 : 1000)));
-      document.addEventListener('transitionrun', (e) => seen.push(`${(e.target as Element).className} transition ${e.propertyName} ${ms(getComputedStyle(e.target as Element).transitionDuration)} ms`));
+      const ms = (css: string) =>
+        Math.max(...css.split(',').map((t) => parseFloat(t) * (t.trim().endsWith('ms') ? 1 : 1000)));
+      document.addEventListener('transitionrun', (e) =>
+        seen.push(
+          `${(e.target as Element).className} transition ${e.propertyName} ${ms(getComputedStyle(e.target as Element).transitionDuration)} ms`,
+        ),
+      );
       document.addEventListener('animationstart', (e) => {
         const style = getComputedStyle(e.target as Element);
-        if (style.animationIterationCount !== 'infinite') seen.push(`${(e.target as Element).className} animation ${e.animationName} ${ms(style.animationDuration)} ms`);
+        if (style.animationIterationCount !== 'infinite')
+          seen.push(
+            `${(e.target as Element).className} animation ${e.animationName} ${ms(style.animationDuration)} ms`,
+          );
       });
     });
     const dialog = await openReplaceDialog(h);

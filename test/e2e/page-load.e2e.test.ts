@@ -24,6 +24,8 @@ describe.skipIf(missing !== null)('a page whose code cannot be loaded', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('check that gcw ui is still running. Nothing was changed.');
     expect(await alert.getByRole('button', { name: 'Reload the app' }).isVisible()).toBe(true);
-    expect(await h.page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Settings' }).isVisible()).toBe(true);
+    expect(
+      await h.page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Settings' }).isVisible(),
+    ).toBe(true);
   });
 });

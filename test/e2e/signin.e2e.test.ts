@@ -24,8 +24,27 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
     idp = await startSigninHarness();
     idp.s.tenant.applicationGrants = { [idp.s.webApp.clientId]: ['Sites.Read.All'] };
     host = createTestHost({ signinNetwork: { extraCaPem: idp.pki.caPem, timeoutMs: 10_000 } });
-    ids = await seedEmulatorProfiles(host.ctx.profiles, { host: idp.idp.host, tenantId: idp.s.tenantId }, { webClientId: idp.s.webApp.clientId, secret: idp.s.webApp.secretValue, certificate: idp.s.certificate, pfxPassword: 'e2e-Pass-1', upn: idp.s.user.upn });
-    wrongId = host.ctx.profiles.create({ auth: 'client-credentials', name: 'Wrong secret', clientId: idp.s.webApp.clientId, tenant: idp.s.tenantId, environment: 'custom', customHosts: { loginHost: idp.idp.host, graphHost: idp.idp.host }, appOnlyPermissions: ['Sites.Read.All'], secrets: { clientSecret: wrongSecret } }).entry.id;
+    ids = await seedEmulatorProfiles(
+      host.ctx.profiles,
+      { host: idp.idp.host, tenantId: idp.s.tenantId },
+      {
+        webClientId: idp.s.webApp.clientId,
+        secret: idp.s.webApp.secretValue,
+        certificate: idp.s.certificate,
+        pfxPassword: 'e2e-Pass-1',
+        upn: idp.s.user.upn,
+      },
+    );
+    wrongId = host.ctx.profiles.create({
+      auth: 'client-credentials',
+      name: 'Wrong secret',
+      clientId: idp.s.webApp.clientId,
+      tenant: idp.s.tenantId,
+      environment: 'custom',
+      customHosts: { loginHost: idp.idp.host, graphHost: idp.idp.host },
+      appOnlyPermissions: ['Sites.Read.All'],
+      secrets: { clientSecret: wrongSecret },
+    }).entry.id;
     // Tall enough that the whole page (its main area scrolls) fits in one screenshot.
     h = await startHarness({ host, viewport: { width: 1280, height: 2400 } });
   });
@@ -87,7 +106,9 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
     idp.idp.revokeRefreshTokens(idp.s.user.upn, 'revoked');
     await h.page.getByRole('button', { name: 'Check connection', exact: true }).click();
     const failure = h.page.getByTestId('signin-failure');
-    await failure.getByRole('heading', { name: 'Check connection failed: the saved sign-in expired or was revoked' }).waitFor();
+    await failure
+      .getByRole('heading', { name: 'Check connection failed: the saved sign-in expired or was revoked' })
+      .waitFor();
     await failure.getByText('AADSTS50173 — FreshTokenNeeded').waitFor();
     expect(await failure.getByTestId('failure-fix').textContent()).toBe(lookupAadsts(50173)?.fix);
     await failure.getByRole('button', { name: 'Sign in again' }).click();
@@ -103,7 +124,9 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
     await h.page.getByRole('heading', { name: 'Wrong secret' }).waitFor();
     await h.page.getByRole('button', { name: 'App-only test with the client secret' }).click();
     const failure = h.page.getByTestId('signin-failure');
-    await failure.getByRole('heading', { name: 'App-only test failed: the client secret or certificate was refused' }).waitFor();
+    await failure
+      .getByRole('heading', { name: 'App-only test failed: the client secret or certificate was refused' })
+      .waitFor();
     // The result takes focus (a screen reader reads its heading) and the code is in the details, not the title.
     await expect.poll(() => h.page.evaluate(() => document.activeElement?.id)).toBe('signin-failure-title');
     await failure.getByText('AADSTS7000215 — InvalidClientSecret').waitFor();
@@ -126,7 +149,10 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
     await h.page.getByRole('button', { name: 'Sign in in the browser' }).click();
     await h.page.locator('[data-step="browser"]').getByText('Browser opened with the sign-in page').waitFor();
     await h.page.getByRole('button', { name: 'Cancel the test' }).click();
-    await h.page.getByTestId('signin-failure').getByRole('heading', { name: 'Delegated sign-in failed: it was cancelled' }).waitFor();
+    await h.page
+      .getByTestId('signin-failure')
+      .getByRole('heading', { name: 'Delegated sign-in failed: it was cancelled' })
+      .waitFor();
     await h.page.getByTestId('signin-history').getByText('Cancelled', { exact: true }).waitFor();
   });
 
@@ -151,12 +177,27 @@ describe.skipIf(missing !== null)('Sign-in tests page in Chromium', () => {
 
   it('no result delivered to the renderer carries an access or refresh token', () => {
     const calls = h.calls.filter((c) => c.method.startsWith('signin.'));
-    expect(calls.map((c) => c.method)).toEqual(expect.arrayContaining(['signin.interactive', 'signin.checkConnection', 'signin.appOnly', 'signin.copyDiagnostics']));
-    const leaking = h.calls.filter((c) => !contract[c.method as keyof typeof contract]?.revealsSecret).filter((c) => JWT.test(JSON.stringify(c.result)));
+    expect(calls.map((c) => c.method)).toEqual(
+      expect.arrayContaining([
+        'signin.interactive',
+        'signin.checkConnection',
+        'signin.appOnly',
+        'signin.copyDiagnostics',
+      ]),
+    );
+    const leaking = h.calls
+      .filter((c) => !contract[c.method as keyof typeof contract]?.revealsSecret)
+      .filter((c) => JWT.test(JSON.stringify(c.result)));
     expect(leaking.map((c) => c.method)).toEqual([]);
     expect(JSON.stringify(host.events)).not.toMatch(JWT);
     const refreshTokens = host.ctx.secrets.has(`profile/${ids.secret}/tokenCache`)
-      ? Object.values((JSON.parse(host.ctx.secrets.get(`profile/${ids.secret}/tokenCache`)) as { RefreshToken: Record<string, { secret: string }> }).RefreshToken).map((t) => t.secret)
+      ? Object.values(
+          (
+            JSON.parse(host.ctx.secrets.get(`profile/${ids.secret}/tokenCache`)) as {
+              RefreshToken: Record<string, { secret: string }>;
+            }
+          ).RefreshToken,
+        ).map((t) => t.secret)
       : [];
     expect(refreshTokens.length).toBeGreaterThan(0);
     const everything = JSON.stringify(h.calls);

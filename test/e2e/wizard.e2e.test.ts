@@ -73,7 +73,13 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     // The certificate app's application permission was granted by an administrator already.
     idp.s.tenant.applicationGrants = { ...idp.s.tenant.applicationGrants, [certApp.clientId]: ['Files.Read.All'] };
     walks.push(
-      { option: 'certificate', label: 'Client certificate', name: 'Robot (certificate)', app: certApp, guide: { signsIn: 'A service account, unattended', triggers: 'No, only actions', credential: 'Certificate' } },
+      {
+        option: 'certificate',
+        label: 'Client certificate',
+        name: 'Robot (certificate)',
+        app: certApp,
+        guide: { signsIn: 'A service account, unattended', triggers: 'No, only actions', credential: 'Certificate' },
+      },
       {
         option: 'client-credentials',
         label: 'OAuth 2.0 client credentials',
@@ -88,12 +94,19 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
         name: 'People (own app)',
         app: { ...byoApp, secretValue: byoSecret },
         secretExpiry: '2027-03-31',
-        guide: { signsIn: 'People, each with their own account, in the browser', triggers: 'Yes', credential: 'No preference' },
+        guide: {
+          signsIn: 'People, each with their own account, in the browser',
+          triggers: 'Yes',
+          credential: 'No preference',
+        },
       },
     );
     // The wizard targets the real global cloud; the sign-in network client (and the test's browser) send its hosts to the emulator.
     rewrite = { 'https://login.microsoftonline.com': idp.idp.origin, 'https://graph.microsoft.com': idp.idp.origin };
-    host = createTestHost({ signinNetwork: { extraCaPem: idp.pki.caPem, timeoutMs: 10_000, rewrite, allowedHosts: [idp.idp.host] }, pdf: printer });
+    host = createTestHost({
+      signinNetwork: { extraCaPem: idp.pki.caPem, timeoutMs: 10_000, rewrite, allowedHosts: [idp.idp.host] },
+      pdf: printer,
+    });
     h = await startHarness({ shell: 'desktop', host, viewport: { width: 1280, height: 1000 } });
   });
   beforeEach(async () => {
@@ -108,9 +121,14 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
   });
 
   const page = () => h.page;
-  const stepHeading = (n: number) => page().getByRole('heading', { name: new RegExp(`^Step ${n} of 8`) }).waitFor();
+  const stepHeading = (n: number) =>
+    page()
+      .getByRole('heading', { name: new RegExp(`^Step ${n} of 8`) })
+      .waitFor();
   const next = async (n: number) => {
-    await page().getByRole('button', { name: /^(Next|Save and continue)/ }).click();
+    await page()
+      .getByRole('button', { name: /^(Next|Save and continue)/ })
+      .click();
     await stepHeading(n);
   };
   /** A screenshot of the whole step (however far the main area scrolls) and an axe scan, once the field checks have answered. */
@@ -139,8 +157,14 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     const x = new X509Certificate(certPem);
     const der = x.raw.toString('base64');
     const resourceAccess = [
-      ...(w.app.requiredPermissions?.delegated ?? []).map((v) => ({ id: findPermission(v, 'delegated')!.id, type: 'Scope' })),
-      ...(w.app.requiredPermissions?.application ?? []).map((v) => ({ id: findPermission(v, 'application')!.id, type: 'Role' })),
+      ...(w.app.requiredPermissions?.delegated ?? []).map((v) => ({
+        id: findPermission(v, 'delegated')!.id,
+        type: 'Scope',
+      })),
+      ...(w.app.requiredPermissions?.application ?? []).map((v) => ({
+        id: findPermission(v, 'application')!.id,
+        type: 'Role',
+      })),
     ];
     return JSON.stringify({
       id: randomUUID(),
@@ -148,7 +172,10 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
       displayName: w.app.displayName,
       signInAudience: 'AzureADMyOrg',
       isFallbackPublicClient: true,
-      web: { redirectUris: ['http://localhost'], implicitGrantSettings: { enableAccessTokenIssuance: true, enableIdTokenIssuance: false } },
+      web: {
+        redirectUris: ['http://localhost'],
+        implicitGrantSettings: { enableAccessTokenIssuance: true, enableIdTokenIssuance: false },
+      },
       publicClient: { redirectUris: [] },
       keyCredentials: [
         {
@@ -188,7 +215,9 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     await checklist.locator('[data-item="redirect"]').getByText('http://localhost', { exact: true }).waitFor();
     if (w.option === 'byo-app') {
       await field(/Your domain/).fill('cloud.example.com');
-      const connector = checklist.locator('[data-item="redirect"] [data-value="https://cloud.example.com/provisioning_/callback"]');
+      const connector = checklist.locator(
+        '[data-item="redirect"] [data-value="https://cloud.example.com/provisioning_/callback"]',
+      );
       await connector.getByText('Redirect URI of the connector (platform: Web)').waitFor();
       await connector.getByRole('button', { name: /Copy Redirect URI of the connector/ }).click();
       await expect.poll(() => host.clipboard.text).toBe('https://cloud.example.com/provisioning_/callback');
@@ -196,12 +225,17 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     await checklist.locator('[data-item="permissions"]').getByText('Files.Read', { exact: true }).first().waitFor();
     await checklist.locator('[data-item="register"]').getByRole('checkbox', { name: 'Done' }).check();
     await checklist.locator('[data-item="register"]').getByRole('button', { name: 'Open App registrations' }).click();
-    await expect.poll(() => host.shell.opened.at(-1)).toBe('https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade');
+    await expect
+      .poll(() => host.shell.opened.at(-1))
+      .toBe('https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade');
     if (w.option === 'certificate') {
       // The IDs can be copied in right here; the links then open this app's own pages.
       await field(/^Client ID/).fill(w.app.clientId);
       await field(/^Tenant ID/).fill(idp.s.tenantId);
-      await checklist.locator('[data-item="credential"]').getByRole('button', { name: 'Open Certificates & secrets' }).waitFor();
+      await checklist
+        .locator('[data-item="credential"]')
+        .getByRole('button', { name: 'Open Certificates & secrets' })
+        .waitFor();
     }
     await shoot(w, '2-register');
     await next(3);
@@ -249,7 +283,10 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     await field('Profile name').fill(w.name);
     if (w.option !== 'certificate') {
       await field(/^Client ID/).fill('not-a-guid');
-      await p.getByText(/Client ID.*GUID|not a GUID|is a GUID/i).first().waitFor();
+      await p
+        .getByText(/Client ID.*GUID|not a GUID|is a GUID/i)
+        .first()
+        .waitFor();
       await field(/^Client ID/).fill(w.app.clientId);
       await field(/^Tenant ID/).fill(idp.s.tenantId);
     }
@@ -267,7 +304,9 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     // 6. Verify (optional): the certificate walk checks the downloaded manifest; the others skip it.
     if (w.option === 'certificate') {
       const manifest = manifestFor(w, w.app.certificates![0]!.certPem);
-      await p.locator('[data-testid="wizard-manifest-drop"] input[type="file"]').setInputFiles({ name: 'robot-manifest.json', mimeType: 'application/json', buffer: Buffer.from(manifest) });
+      await p
+        .locator('[data-testid="wizard-manifest-drop"] input[type="file"]')
+        .setInputFiles({ name: 'robot-manifest.json', mimeType: 'application/json', buffer: Buffer.from(manifest) });
       await p.getByTestId('wizard-manifest-chosen').waitFor();
       await p.getByRole('button', { name: 'Verify manifest' }).click();
       await p.getByTestId('verify-results').waitFor();
@@ -281,12 +320,18 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
       await p.getByRole('button', { name: 'Grant admin consent in the browser' }).click();
       const visit = await visitAs(idp.s.admin);
       expect(visit.finalText).toMatch(/consent/i);
-      await p.getByTestId('signin-result').getByRole('heading', { name: 'Admin consent granted and verified' }).waitFor();
+      await p
+        .getByTestId('signin-result')
+        .getByRole('heading', { name: 'Admin consent granted and verified' })
+        .waitFor();
     } else {
       await p.getByRole('button', { name: 'Sign in in the browser' }).click();
       const visit = await visitAs(idp.s.user);
       expect(visit.finalText).toContain('Signed in');
-      await p.getByTestId('signin-result').getByRole('heading', { name: `Signed in as ${idp.s.user.upn}` }).waitFor();
+      await p
+        .getByTestId('signin-result')
+        .getByRole('heading', { name: `Signed in as ${idp.s.user.upn}` })
+        .waitFor();
       if (w.option === 'certificate') {
         await p.getByRole('button', { name: 'App-only test with the certificate' }).click();
         await p.getByTestId('signin-result').getByRole('heading', { name: 'App-only token received' }).waitFor();
@@ -295,7 +340,10 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
         await expect.poll(() => host.clipboard.text).toContain('/v2.0/adminconsent?client_id=');
       }
     }
-    await p.getByTestId('test-step-status').getByText(/^The last test passed/).waitFor();
+    await p
+      .getByTestId('test-step-status')
+      .getByText(/^The last test passed/)
+      .waitFor();
     await p.locator('[data-step="test"][data-state="done"]').waitFor();
     await shoot(w, '7-test');
     await next(8);
@@ -312,16 +360,34 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     ] as const) {
       host.dialogs.saveQueue.push(files[format]);
       await p.getByRole('button', { name: `Export the connection record (${label})` }).click();
-      await p.getByTestId('record-status').getByText(`Saved the connection record (${label}) to ${files[format]}.`).waitFor();
+      await p
+        .getByTestId('record-status')
+        .getByText(`Saved the connection record (${label}) to ${files[format]}.`)
+        .waitFor();
     }
     await shoot(w, '8-finish');
     // Each step says what happened: step 2 had one item ticked, so it is not Done; an unverified walk says so at Finish.
-    const states = await p.locator('[data-step]').evaluateAll((lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-step'), li.getAttribute('data-state')])));
+    const states = await p
+      .locator('[data-step]')
+      .evaluateAll((lis) =>
+        Object.fromEntries(lis.map((li) => [li.getAttribute('data-step'), li.getAttribute('data-state')])),
+      );
     const verified = host.ctx.verifications.get(profileId);
-    expect(states).toMatchObject({ decide: 'done', register: 'attention', credential: 'done', scopes: 'done', details: 'done', test: 'done', verify: verified ? (verified.counts.error > 0 ? 'attention' : 'done') : 'skipped' });
+    expect(states).toMatchObject({
+      decide: 'done',
+      register: 'attention',
+      credential: 'done',
+      scopes: 'done',
+      details: 'done',
+      test: 'done',
+      verify: verified ? (verified.counts.error > 0 ? 'attention' : 'done') : 'skipped',
+    });
     if (!verified) {
       const proof = p.getByTestId('finish-proof');
-      await proof.locator('[data-unproven="not-verified"]').getByRole('button', { name: 'Verify the manifest' }).waitFor();
+      await proof
+        .locator('[data-unproven="not-verified"]')
+        .getByRole('button', { name: 'Verify the manifest' })
+        .waitFor();
       expect(states.finish).toBe('attention');
     }
     return { profileId, files };
@@ -341,7 +407,8 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     const cacheId = `profile/${profileId}/tokenCache`;
     if (host.ctx.secrets.has(cacheId)) {
       const cache = JSON.parse(host.ctx.secrets.get(cacheId)) as Record<string, Record<string, { secret?: string }>>;
-      for (const group of ['AccessToken', 'RefreshToken', 'IdToken']) for (const t of Object.values(cache[group] ?? {})) if (t.secret) values.push(t.secret);
+      for (const group of ['AccessToken', 'RefreshToken', 'IdToken'])
+        for (const t of Object.values(cache[group] ?? {})) if (t.secret) values.push(t.secret);
     }
     return values.filter((v) => v.length >= 8);
   }
@@ -354,11 +421,28 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     const pdf = readFileSync(files.pdf);
     for (const f of Object.values(files)) expect(statSync(f).mode & 0o777).toBe(0o600);
 
-    const mustHold = [w.name, w.label, w.app.clientId, idp.s.tenantId, 'Office 365 (global)', 'sign-in https://login.microsoftonline.com', 'Consent status', 'Last successful test'];
+    const mustHold = [
+      w.name,
+      w.label,
+      w.app.clientId,
+      idp.s.tenantId,
+      'Office 365 (global)',
+      'sign-in https://login.microsoftonline.com',
+      'Consent status',
+      'Last successful test',
+    ];
     const profile = record.profile!;
     if (profile.auth === 'certificate') {
       const c = profile.certificate!;
-      mustHold.push(c.thumbprintSha1, c.thumbprintSha256, c.notAfter.slice(0, 10), 'Certificate thumbprint (SHA-1)', 'Certificate thumbprint (SHA-256)', 'Certificate expires', idp.s.user.upn);
+      mustHold.push(
+        c.thumbprintSha1,
+        c.thumbprintSha256,
+        c.notAfter.slice(0, 10),
+        'Certificate thumbprint (SHA-1)',
+        'Certificate thumbprint (SHA-256)',
+        'Certificate expires',
+        idp.s.user.upn,
+      );
     } else {
       mustHold.push(`Client secret expires | ${w.secretExpiry}`);
     }
@@ -376,10 +460,15 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
       expect(md).toContain('### Open findings');
     } else {
       expect(verification).toBeNull();
-      mustHold.push('None: the app registration’s manifest has not been verified against this profile.', 'Not proven yet', 'The app registration was not verified: no manifest check was run against this profile.');
+      mustHold.push(
+        'None: the app registration’s manifest has not been verified against this profile.',
+        'Not proven yet',
+        'The app registration was not verified: no manifest check was run against this profile.',
+      );
     }
     for (const text of mustHold) expect(md, `Markdown holds ${text}`).toContain(inMarkdown(text));
-    for (const text of mustHold.filter((t) => !t.includes('|'))) expect(html, `HTML holds ${text}`).toContain(text.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+    for (const text of mustHold.filter((t) => !t.includes('|')))
+      expect(html, `HTML holds ${text}`).toContain(text.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script/i);
     expect(md).toMatch(/Consent status:\*\* Granted/);
@@ -409,7 +498,10 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     // Start over asks first, then forgets the previous walk's answers (its profile stays in Connections).
     await h.open('#/wizard');
     await page().getByRole('button', { name: 'Start over' }).click();
-    await page().getByRole('dialog', { name: 'Start over?' }).getByText(/stays in Connections/).waitFor();
+    await page()
+      .getByRole('dialog', { name: 'Start over?' })
+      .getByText(/stays in Connections/)
+      .waitFor();
     await page().getByRole('dialog').getByRole('button', { name: 'Start over' }).click();
     await stepHeading(1);
     expect(await page().getByRole('radio', { name: 'A service account, unattended' }).isChecked()).toBe(false);
@@ -425,14 +517,18 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     expect(printer.printed).toBe(3);
   });
 
-  it.skipIf(noPdftotext !== null)('each PDF record holds the connection’s facts and none of its secrets (its text read with pdftotext)', () => {
-    expect(pdfs.map((r) => r.w.option)).toEqual(['certificate', 'client-credentials', 'byo-app']);
-    for (const { w, pdf, secrets } of pdfs) {
-      const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
-      for (const t of [w.name, w.app.clientId, 'Connection record', 'Consent status']) expect(text, `PDF holds ${t}`).toContain(t);
-      for (const s of secrets) expect(text).not.toContain(s);
-    }
-  });
+  it.skipIf(noPdftotext !== null)(
+    'each PDF record holds the connection’s facts and none of its secrets (its text read with pdftotext)',
+    () => {
+      expect(pdfs.map((r) => r.w.option)).toEqual(['certificate', 'client-credentials', 'byo-app']);
+      for (const { w, pdf, secrets } of pdfs) {
+        const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+        for (const t of [w.name, w.app.clientId, 'Connection record', 'Consent status'])
+          expect(text, `PDF holds ${t}`).toContain(t);
+        for (const s of secrets) expect(text).not.toContain(s);
+      }
+    },
+  );
 
   it('can be left and resumed: a reload mid-wizard keeps every answer and field, and the wizard file holds no secret', async () => {
     const p = page();
@@ -511,7 +607,9 @@ describe.skipIf(missing !== null)('New connection wizard in Chromium', () => {
     const entry = list.locator('[data-code="7000215"]');
     await entry.getByRole('heading', { name: 'AADSTS7000215 — InvalidClientSecret' }).waitFor();
     expect(await entry.locator('[data-part="fix"]').textContent()).toBe(`Fix: ${lookupAadsts(7000215)?.fix}`);
-    expect(await entry.locator('[data-part="meaning"]').textContent()).toBe(`Meaning: ${lookupAadsts(7000215)?.meaning}`);
+    expect(await entry.locator('[data-part="meaning"]').textContent()).toBe(
+      `Meaning: ${lookupAadsts(7000215)?.meaning}`,
+    );
     expect(await list.getByRole('listitem').count()).toBe(1);
     await p.getByRole('searchbox', { name: 'Search by code or words' }).fill('redirect');
     await list.locator('[data-code="50011"]').waitFor();

@@ -1,6 +1,13 @@
 // Test doubles for the Electron adapters (safeStorage, clipboard, shell, dialogs, notifications).
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { ClipboardPort, ConfirmPort, ConfirmQuestion, DialogPort, NotifierPort, ShellPort } from '../../src/core/os/ports';
+import type {
+  ClipboardPort,
+  ConfirmPort,
+  ConfirmQuestion,
+  DialogPort,
+  NotifierPort,
+  ShellPort,
+} from '../../src/core/os/ports';
 import type { VaultPort } from '../../src/core/vault/vault-port';
 import { browserDialogs } from '../../src/web-host/adapters/browser-dialogs';
 

@@ -22,7 +22,12 @@ export function standinBinary(): Buffer {
     '',
   ].join('\n');
   // The shell never reads past `exit`, so the fuse wire can follow as raw bytes: sentinel, version 1, length, states.
-  const wire = Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, ELECTRON_DEFAULT_WIRE.length]), Buffer.from(ELECTRON_DEFAULT_WIRE), Buffer.from('\n')]);
+  const wire = Buffer.concat([
+    Buffer.from(SENTINEL),
+    Buffer.from([1, ELECTRON_DEFAULT_WIRE.length]),
+    Buffer.from(ELECTRON_DEFAULT_WIRE),
+    Buffer.from('\n'),
+  ]);
   return Buffer.concat([Buffer.from(script), wire]);
 }
 
@@ -88,7 +93,8 @@ export function zip(entries: Entry[]): Buffer {
  * files unpacked into `<dir>/dist` (for ELECTRON_OVERRIDE_DIST_PATH). Returns both paths.
  */
 export function writeStandinElectron(dir: string, version: string, arch = 'x64'): { zipDir: string; distDir: string } {
-  const note = (what: string) => Buffer.from(`Stand-in ${what} of a packaging test; the real Electron ${version} release carries the real one.\n`);
+  const note = (what: string) =>
+    Buffer.from(`Stand-in ${what} of a packaging test; the real Electron ${version} release carries the real one.\n`);
   const entries: Entry[] = [
     { name: 'electron', data: standinBinary(), mode: 0o755 },
     { name: 'version', data: Buffer.from(version), mode: 0o644 },

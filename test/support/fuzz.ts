@@ -34,7 +34,11 @@ export function mutateBytes(random: () => number, input: Uint8Array): Uint8Array
       bytes[at] = pick(random, 256);
       return bytes;
     case 2:
-      return Buffer.concat([bytes.subarray(0, at), Buffer.from([pick(random, 256), pick(random, 256)]), bytes.subarray(at)]);
+      return Buffer.concat([
+        bytes.subarray(0, at),
+        Buffer.from([pick(random, 256), pick(random, 256)]),
+        bytes.subarray(at),
+      ]);
     case 3:
       return Buffer.concat([bytes.subarray(0, at), bytes.subarray(Math.min(bytes.length, at + 1 + pick(random, 16)))]);
     case 4:
@@ -48,7 +52,25 @@ export function mutateBytes(random: () => number, input: Uint8Array): Uint8Array
   }
 }
 
-const oddValues: unknown[] = [null, true, false, 0, -1, 1e308, '', ' ', 'null', '0000', '\u0000', '𝕏'.repeat(50), [], {}, [null], { value: [] }, 'x'.repeat(5000)];
+const oddValues: unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1e308,
+  '',
+  ' ',
+  'null',
+  '0000',
+  '\u0000',
+  '𝕏'.repeat(50),
+  [],
+  {},
+  [null],
+  { value: [] },
+  'x'.repeat(5000),
+];
 
 /** One random structural mutation of a JSON value: drop, retype or replace a field somewhere in the tree. */
 export function mutateJson(random: () => number, value: unknown, depth = 0): unknown {
@@ -84,7 +106,11 @@ export function mutateText(random: () => number, text: string): string {
     case 1:
       return text.slice(0, at) + text.slice(at + 1 + pick(random, 20));
     case 2:
-      return text.slice(0, at) + ['{', '}', '"', ',', '\\', '\n', '=', '-', '_', ' ', '\u00e9', '\uffff'][pick(random, 12)] + text.slice(at);
+      return (
+        text.slice(0, at) +
+        ['{', '}', '"', ',', '\\', '\n', '=', '-', '_', ' ', '\u00e9', '\uffff'][pick(random, 12)] +
+        text.slice(at)
+      );
     case 3:
       return text.slice(0, at) + String.fromCharCode(pick(random, 0x3000)) + text.slice(at + 1);
     default:

@@ -12,8 +12,24 @@ export interface GcwRun {
 }
 
 /** Run gcw with args; `env` replaces the environment when `cleanEnv` is set, else adds to it. */
-export function runGcw(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; cleanEnv?: boolean; bin?: string } = {}): GcwRun {
+export function runGcw(
+  args: string[],
+  options: {
+    cwd?: string;
+    env?: Record<string, string | undefined>;
+    input?: string;
+    cleanEnv?: boolean;
+    bin?: string;
+  } = {},
+): GcwRun {
   const env = options.cleanEnv ? { ...options.env } : { ...process.env, ...options.env };
-  const r = spawnSync(process.execPath, [options.bin ?? gcwBin, ...args], { encoding: 'utf8', cwd: options.cwd, env, input: options.input ?? '', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [options.bin ?? gcwBin, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd,
+    env,
+    input: options.input ?? '',
+    timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -7,6 +7,13 @@ import { openSystemKeychain } from '../../src/web-host/adapters/keyring-vault';
 
 const [mode, dir, secret] = process.argv.slice(2) as [string, string, string | undefined];
 const vault = await openSystemKeychain(dir);
-const store = new SecretStore(vault, { directory: dir, backend: confBackendFactory(dir), redactor: createLogger().redactor, allowPlainText: () => false });
+const store = new SecretStore(vault, {
+  directory: dir,
+  backend: confBackendFactory(dir),
+  redactor: createLogger().redactor,
+  allowPlainText: () => false,
+});
 if (mode === 'put') store.put('probe/secret', secret ?? '');
-process.stdout.write(`${JSON.stringify({ status: store.status(), failure: vault.failure, read: mode === 'get' ? store.get('probe/secret') : null })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ status: store.status(), failure: vault.failure, read: mode === 'get' ? store.get('probe/secret') : null })}\n`,
+);

@@ -23,15 +23,39 @@ const runs = (command: string, args: string[]): boolean => {
 
 const TOOLS: Record<ReferenceTool, { what: string; debianPackage: string; present: () => boolean }> = {
   openssl: { what: 'the openssl command', debianPackage: 'openssl', present: () => runs('openssl', ['version']) },
-  pyca: { what: `the pyca PKCS#12 vectors (${PYCA_VECTORS})`, debianPackage: 'python3-cryptography-vectors', present: () => existsSync(`${PYCA_VECTORS}/pkcs12`) },
-  chromium: { what: `Chromium (${CHROMIUM_PATH})`, debianPackage: 'chromium', present: () => existsSync(CHROMIUM_PATH) },
-  pdftotext: { what: 'the pdftotext command', debianPackage: 'poppler-utils', present: () => runs('pdftotext', ['-v']) },
+  pyca: {
+    what: `the pyca PKCS#12 vectors (${PYCA_VECTORS})`,
+    debianPackage: 'python3-cryptography-vectors',
+    present: () => existsSync(`${PYCA_VECTORS}/pkcs12`),
+  },
+  chromium: {
+    what: `Chromium (${CHROMIUM_PATH})`,
+    debianPackage: 'chromium',
+    present: () => existsSync(CHROMIUM_PATH),
+  },
+  pdftotext: {
+    what: 'the pdftotext command',
+    debianPackage: 'poppler-utils',
+    present: () => runs('pdftotext', ['-v']),
+  },
   // gcw ui's vault on a real Secret Service: a private D-Bus session with GNOME Keyring in it.
-  dbus: { what: 'the dbus-run-session command', debianPackage: 'dbus-daemon', present: () => onPath('dbus-run-session') },
-  'gnome-keyring': { what: 'the gnome-keyring-daemon command', debianPackage: 'gnome-keyring', present: () => onPath('gnome-keyring-daemon') },
+  dbus: {
+    what: 'the dbus-run-session command',
+    debianPackage: 'dbus-daemon',
+    present: () => onPath('dbus-run-session'),
+  },
+  'gnome-keyring': {
+    what: 'the gnome-keyring-daemon command',
+    debianPackage: 'gnome-keyring',
+    present: () => onPath('gnome-keyring-daemon'),
+  },
   // `npm run make` for Linux: the deb maker (dpkg-deb) and the rpm maker and reader (rpmbuild, rpm).
   dpkg: { what: 'the dpkg-deb command', debianPackage: 'dpkg', present: () => onPath('dpkg-deb') },
-  rpm: { what: 'the rpmbuild and rpm commands', debianPackage: 'rpm', present: () => onPath('rpmbuild') && onPath('rpm') },
+  rpm: {
+    what: 'the rpmbuild and rpm commands',
+    debianPackage: 'rpm',
+    present: () => onPath('rpmbuild') && onPath('rpm'),
+  },
 };
 
 /** True when `command` is on the PATH (for tools that have no harmless "print your version" option). */
@@ -48,10 +72,18 @@ export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
  * The decision for one tool: null when it is present; the skip reason when it is missing outside CI; a thrown
  * error naming the Debian package when it is missing under CI=true.
  */
-export function toolDecision(tool: ReferenceTool, needs: string, present: boolean, env: NodeJS.ProcessEnv = process.env): string | null {
+export function toolDecision(
+  tool: ReferenceTool,
+  needs: string,
+  present: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   if (present) return null;
   const t = TOOLS[tool];
-  if (inCi(env)) throw new Error(`CI=true and ${t.what} is missing: install the Debian package ${t.debianPackage} (.ci/run does). Without it, ${needs} would be skipped, and CI must not pass with less.`);
+  if (inCi(env))
+    throw new Error(
+      `CI=true and ${t.what} is missing: install the Debian package ${t.debianPackage} (.ci/run does). Without it, ${needs} would be skipped, and CI must not pass with less.`,
+    );
   return `${t.what} is missing (Debian package ${t.debianPackage}): skipping ${needs}.`;
 }
 

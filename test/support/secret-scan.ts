@@ -14,8 +14,16 @@ export interface Needle {
 
 /** A text secret (client secret, password, token): as is, URL-encoded, JSON-escaped (ASCII-only too) and base64. */
 export function textNeedle(what: string, value: string): Needle {
-  const ascii = JSON.stringify(value).slice(1, -1).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const forms = new Set([value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1), ascii, Buffer.from(value, 'utf8').toString('base64')]);
+  const ascii = JSON.stringify(value)
+    .slice(1, -1)
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const forms = new Set([
+    value,
+    encodeURIComponent(value),
+    JSON.stringify(value).slice(1, -1),
+    ascii,
+    Buffer.from(value, 'utf8').toString('base64'),
+  ]);
   return { what, text: [...forms], bytes: [Buffer.from(value, 'latin1')] };
 }
 
@@ -27,7 +35,9 @@ export function textNeedle(what: string, value: string): Needle {
  */
 export function binaryNeedle(what: string, secret: Buffer, publicBlobs: Buffer[] = []): Needle {
   const b64 = secret.toString('base64');
-  const publicText = publicBlobs.flatMap((p) => [0, 1, 2].flatMap((shift) => [p.subarray(shift).toString('base64'), p.subarray(shift).toString('hex')]));
+  const publicText = publicBlobs.flatMap((p) =>
+    [0, 1, 2].flatMap((shift) => [p.subarray(shift).toString('base64'), p.subarray(shift).toString('hex')]),
+  );
   const text: string[] = [];
   const bytes: Buffer[] = [];
   for (let line = 0; (line + 1) * 64 <= b64.length && text.length < 24; line += 1) {
@@ -51,7 +61,9 @@ export function findInText(text: string, needles: Needle[]): string[] {
 
 /** The needles found in a file's bytes. */
 export function findInBytes(data: Buffer, needles: Needle[]): string[] {
-  return needles.filter((n) => n.text.some((t) => data.includes(Buffer.from(t, 'utf8'))) || n.bytes.some((b) => data.includes(b))).map((n) => n.what);
+  return needles
+    .filter((n) => n.text.some((t) => data.includes(Buffer.from(t, 'utf8'))) || n.bytes.some((b) => data.includes(b)))
+    .map((n) => n.what);
 }
 
 /** Every regular file under a folder (symlinks are not followed). */

@@ -7,8 +7,16 @@ import type { TestCertificate } from './idp';
  * A PFX of a test certificate and its key, written by node-forge (3DES, SHA-1 MAC), not by the product: the sign-in
  * tests then read with the product a file another implementation wrote, so a writer bug and a reader bug cannot cancel out.
  */
-export async function pfxOf(cert: Pick<TestCertificate, 'certPem' | 'privateKeyPem'>, password: string): Promise<Buffer> {
-  const asn1 = forge.pkcs12.toPkcs12Asn1(forge.pki.privateKeyFromPem(cert.privateKeyPem), [forge.pki.certificateFromPem(cert.certPem)], password, { algorithm: '3des', count: 1000 });
+export async function pfxOf(
+  cert: Pick<TestCertificate, 'certPem' | 'privateKeyPem'>,
+  password: string,
+): Promise<Buffer> {
+  const asn1 = forge.pkcs12.toPkcs12Asn1(
+    forge.pki.privateKeyFromPem(cert.privateKeyPem),
+    [forge.pki.certificateFromPem(cert.certPem)],
+    password,
+    { algorithm: '3des', count: 1000 },
+  );
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'latin1');
 }
 
@@ -18,13 +26,22 @@ export interface EmulatorTarget {
   tenantId: string;
 }
 
-const custom = (t: EmulatorTarget) => ({ environment: 'custom' as const, customHosts: { loginHost: t.host, graphHost: t.host } });
+const custom = (t: EmulatorTarget) => ({
+  environment: 'custom' as const,
+  customHosts: { loginHost: t.host, graphHost: t.host },
+});
 
 /** Create the three kinds of profile against the emulator; returns their ids. */
 export async function seedEmulatorProfiles(
   profiles: ProfileStore,
   t: EmulatorTarget,
-  app: { webClientId: string; secret: string; certificate: Pick<TestCertificate, 'certPem' | 'privateKeyPem'>; pfxPassword: string; upn: string },
+  app: {
+    webClientId: string;
+    secret: string;
+    certificate: Pick<TestCertificate, 'certPem' | 'privateKeyPem'>;
+    pfxPassword: string;
+    upn: string;
+  },
 ): Promise<{ secret: string; certificate: string; byo: string; common: string }> {
   const pfx = (await pfxOf(app.certificate, app.pfxPassword)).toString('base64');
   const secret = profiles.create({

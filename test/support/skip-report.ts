@@ -38,9 +38,15 @@ export default class SkipReport implements Reporter {
       for (const test of module.children.allTests('skipped')) {
         const result = test.result();
         const note = result.state === 'skipped' ? result.note : undefined;
-        const printed = [test.id, module.id].map((id) => [...(this.reasons.get(id) ?? [])].join(' ')).find((r) => r.length > 0);
+        const printed = [test.id, module.id]
+          .map((id) => [...(this.reasons.get(id) ?? [])].join(' '))
+          .find((r) => r.length > 0);
         if (this.filtered && !note && !printed) continue;
-        skipped.push({ file: relative(process.cwd(), module.moduleId), test: test.fullName, reason: note ?? printed ?? NO_REASON });
+        skipped.push({
+          file: relative(process.cwd(), module.moduleId),
+          test: test.fullName,
+          reason: note ?? printed ?? NO_REASON,
+        });
       }
     }
     if (skipped.length > 0) {

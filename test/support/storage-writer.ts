@@ -6,7 +6,13 @@ import { z } from 'zod';
 const directory = process.argv[2]!;
 const schema = z.object({ version: z.literal(1), counter: z.number(), payload: z.string() });
 const doc = openJsonDocument(
-  { name: 'stress', label: 'stress document', schema, currentVersion: 1, defaults: () => ({ version: 1 as const, counter: 0, payload: '' }) },
+  {
+    name: 'stress',
+    label: 'stress document',
+    schema,
+    currentVersion: 1,
+    defaults: () => ({ version: 1 as const, counter: 0, payload: '' }),
+  },
   { directory, backend: confBackendFactory(directory) },
 );
 let counter = doc.get().counter;

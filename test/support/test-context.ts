@@ -15,7 +15,14 @@ import type { EventName, EventPayload } from '../../src/shared/contract';
 import type { Notice } from '../../src/shared/contract/app';
 import { pageClipboard } from '../../src/web-host/adapters/page-clipboard';
 import { pageNotifier } from '../../src/web-host/adapters/page-notifier';
-import { MemoryClipboard, MemoryVault, RecordingNotifier, RecordingShell, ScriptedConfirm, ScriptedDialogs } from './doubles';
+import {
+  MemoryClipboard,
+  MemoryVault,
+  RecordingNotifier,
+  RecordingShell,
+  ScriptedConfirm,
+  ScriptedDialogs,
+} from './doubles';
 
 /** A context plus handles on its doubles. */
 export interface TestHost {
@@ -62,10 +69,20 @@ export function createTestHost(
   const events: Array<{ name: string; payload: unknown }> = [];
   const logLines: string[] = [];
   const relay: { forward: TestHost['forward'] } = { forward: null };
-  const logger = createLogger({ file: join(dataDirectory, 'logs', 'workbench.log'), sink: (line) => logLines.push(line) });
+  const logger = createLogger({
+    file: join(dataDirectory, 'logs', 'workbench.log'),
+    sink: (line) => logLines.push(line),
+  });
   let showInPage: (notice: Notice) => void = () => undefined;
   const ctx = createAppContext({
-    runtime: { appName: 'Graph Connection Workbench', appVersion: '0.0.0-test', electronVersion: null, chromeVersion: null, nodeVersion: process.versions.node, platform: process.platform },
+    runtime: {
+      appName: 'Graph Connection Workbench',
+      appVersion: '0.0.0-test',
+      electronVersion: null,
+      chromeVersion: null,
+      nodeVersion: process.versions.node,
+      platform: process.platform,
+    },
     dataDirectory,
     backend: confBackendFactory(dataDirectory),
     vault,

@@ -116,7 +116,12 @@ function sampleValue(schema: z.ZodType, key: string, random: () => number, pools
 }
 
 /** A value `schema` accepts, built from the pools; null when none was found in `attempts` tries. */
-export function sampleValid(schema: z.ZodType, random: () => number, pools: Pools, attempts = 20): { value: unknown } | null {
+export function sampleValid(
+  schema: z.ZodType,
+  random: () => number,
+  pools: Pools,
+  attempts = 20,
+): { value: unknown } | null {
   for (let i = 0; i < attempts; i++) {
     const v = sampleValue(schema, '', random, pools, 0);
     if (v !== MISSING && accepts(schema, v)) return { value: v };
@@ -125,13 +130,34 @@ export function sampleValid(schema: z.ZodType, random: () => number, pools: Pool
 }
 
 /** Odd values a field may get in a mutation: other types, empty and huge strings, path and URL tricks. */
-const ODD: unknown[] = [null, undefined, 0, -1, 1e21, true, '', ' ', 'x'.repeat(70_000), '../../etc/passwd', 'https://evil.example.com/', '\u0000', '😀', [], {}];
+const ODD: unknown[] = [
+  null,
+  undefined,
+  0,
+  -1,
+  1e21,
+  true,
+  '',
+  ' ',
+  'x'.repeat(70_000),
+  '../../etc/passwd',
+  'https://evil.example.com/',
+  '\u0000',
+  '😀',
+  [],
+  {},
+];
 
 /**
  * Field-by-field mutations of a valid object: each field gets another valid value (resampled), is left out, or
  * gets an odd value. Returns [description, input] pairs; some stay valid, the others test the schema's edges.
  */
-export function mutateFields(schema: z.ZodType, valid: Record<string, unknown>, random: () => number, pools: Pools): Array<[string, unknown]> {
+export function mutateFields(
+  schema: z.ZodType,
+  valid: Record<string, unknown>,
+  random: () => number,
+  pools: Pools,
+): Array<[string, unknown]> {
   const def = defOf(schema);
   if (def.type === 'pipe') return mutateFields(def.in as z.ZodType, valid, random, pools);
   // A union of object shapes (e.g. one per kind of profile): mutate within the option the value belongs to.

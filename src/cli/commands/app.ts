@@ -60,16 +60,31 @@ export const appCommand: Command = {
   usage,
   async run(args, io, globals) {
     const [sub, ...rest] = args;
-    if (!sub || !['create', 'fetch', 'repair', 'rotate'].includes(sub)) throw new UsageError(sub ? `Unknown subcommand "app ${sub}": use create, fetch, repair or rotate.` : 'Say what to do: gcw app create|fetch|repair|rotate --profile P.json.');
+    if (!sub || !['create', 'fetch', 'repair', 'rotate'].includes(sub))
+      throw new UsageError(
+        sub
+          ? `Unknown subcommand "app ${sub}": use create, fetch, repair or rotate.`
+          : 'Say what to do: gcw app create|fetch|repair|rotate --profile P.json.',
+      );
     const { values, positionals } = parseFlags(rest, flags, false);
     if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
     if (!values.profile) throw new UsageError('Give the profile: --profile P.json.');
     if (values.pfx && values['new-secret']) throw new UsageError('Give either --pfx or --new-secret, not both.');
     if (values['password-env'] && !values.pfx) throw new UsageError('--password-env goes with --pfx.');
     const months = values['secret-months'] === undefined ? 6 : Number(values['secret-months']);
-    if (!Number.isInteger(months) || months < 1 || months > 24) throw new UsageError('--secret-months is a whole number from 1 to 24.');
+    if (!Number.isInteger(months) || months < 1 || months > 24)
+      throw new UsageError('--secret-months is a whole number from 1 to 24.');
     const profile = await readAppProfile(io, values.profile);
-    const ctx = { io, json: globals.json, values, months, profile, client: (values['client-id'] ? { kind: 'own', clientId: values['client-id'] } : { kind: 'graph-cli' }) as ManagementClient };
+    const ctx = {
+      io,
+      json: globals.json,
+      values,
+      months,
+      profile,
+      client: (values['client-id']
+        ? { kind: 'own', clientId: values['client-id'] }
+        : { kind: 'graph-cli' }) as ManagementClient,
+    };
     if (sub === 'create') return create(ctx);
     if (sub === 'fetch') return fetch(ctx);
     if (sub === 'repair') return repair(ctx);
@@ -94,7 +109,11 @@ function printDry(c: Ctx, plan: GraphPlan): number {
 
 async function create(c: Ctx): Promise<number> {
   let credential: NewCredential = { kind: 'none' };
-  if (c.values.pfx) credential = { kind: 'certificate', certificate: (await readPfx(c.io, c.values.pfx, c.values['password-env'])).register };
+  if (c.values.pfx)
+    credential = {
+      kind: 'certificate',
+      certificate: (await readPfx(c.io, c.values.pfx, c.values['password-env'])).register,
+    };
   else if (c.values['new-secret']) credential = { kind: 'secret', months: c.months };
   const plan = buildCreatePlan(c.profile, { credential, consent: c.values.consent });
   if (c.values['dry-run']) return printDry(c, plan);
@@ -103,13 +122,34 @@ async function create(c: Ctx): Promise<number> {
   try {
     const result = await run(plan, g.client);
     const app = result.answers.get('application') as { appId?: string; id?: string } | undefined;
-    const secret = result.answers.get('password') as { secretText?: string; keyId?: string; endDateTime?: string } | undefined;
-    const after = app?.appId ? await readBack(g.client, g.graphHost, c.profile, app.appId, true).catch(() => null) : null;
+    const secret = result.answers.get('password') as
+      { secretText?: string; keyId?: string; endDateTime?: string } | undefined;
+    const after = app?.appId
+      ? await readBack(g.client, g.graphHost, c.profile, app.appId, true).catch(() => null)
+      : null;
     if (c.json) {
-      printJson(c.io, { ok: !result.failure, appId: app?.appId ?? null, objectId: app?.id ?? null, tenant: c.profile.tenant, newSecret: secret?.secretText ? { secretText: secret.secretText, keyId: secret.keyId, endDateTime: secret.endDateTime } : null, created: result.created, outcomes: result.outcomes, failure: result.failure, error: result.error, verification: after?.report.counts ?? null, findings: after?.report.findings ?? [] });
+      printJson(c.io, {
+        ok: !result.failure,
+        appId: app?.appId ?? null,
+        objectId: app?.id ?? null,
+        tenant: c.profile.tenant,
+        newSecret: secret?.secretText
+          ? { secretText: secret.secretText, keyId: secret.keyId, endDateTime: secret.endDateTime }
+          : null,
+        created: result.created,
+        outcomes: result.outcomes,
+        failure: result.failure,
+        error: result.error,
+        verification: after?.report.counts ?? null,
+        findings: after?.report.findings ?? [],
+      });
     } else {
-      if (app?.appId) c.io.out(`Created app ${app.appId} (object ${app.id}). Put this client ID into the profile (clientId).\n`);
-      if (secret?.secretText) c.io.out(`New client secret (shown once, store it now; expires ${secret.endDateTime ?? '?'}):\n${secret.secretText}\n`);
+      if (app?.appId)
+        c.io.out(`Created app ${app.appId} (object ${app.id}). Put this client ID into the profile (clientId).\n`);
+      if (secret?.secretText)
+        c.io.out(
+          `New client secret (shown once, store it now; expires ${secret.endDateTime ?? '?'}):\n${secret.secretText}\n`,
+        );
       if (result.failure) c.io.out(`${partialText(result.failure)}\n`);
       if (after) c.io.out(`${verifySummary(after.report)}\n`);
     }
@@ -120,13 +160,33 @@ async function create(c: Ctx): Promise<number> {
 }
 
 async function fetch(c: Ctx): Promise<number> {
-  if (c.values['dry-run']) return printDry(c, { action: 'fetch', graphHost: profileEnvironment(c.profile).graphHost, steps: [{ key: 'app', method: 'GET', path: `/v1.0/applications(appId='${c.profile.clientId.trim()}')`, body: null, purpose: 'Read the app registration.' }], changes: [], scopes: scopesFor('fetch'), notes: [] });
-  if (!c.profile.clientId.trim()) throw new UsageError('The profile has no clientId: create the app first, or put its client ID into the profile.');
+  if (c.values['dry-run'])
+    return printDry(c, {
+      action: 'fetch',
+      graphHost: profileEnvironment(c.profile).graphHost,
+      steps: [
+        {
+          key: 'app',
+          method: 'GET',
+          path: `/v1.0/applications(appId='${c.profile.clientId.trim()}')`,
+          body: null,
+          purpose: 'Read the app registration.',
+        },
+      ],
+      changes: [],
+      scopes: scopesFor('fetch'),
+      notes: [],
+    });
+  if (!c.profile.clientId.trim())
+    throw new UsageError('The profile has no clientId: create the app first, or put its client ID into the profile.');
   const g = await managementClient(c.io, c.profile, scopesFor('fetch'), c.client, c.values['no-browser']);
   try {
     const { raw, report } = await readBack(g.client, g.graphHost, c.profile, c.profile.clientId, false);
     if (c.json) printJson(c.io, { ok: report.counts.error === 0, app: maskSecrets(raw), report });
-    else c.io.out(`${report.findings.map((f) => `${f.severity.toUpperCase()} ${f.code}: ${f.message}`).join('\n')}\n${verifySummary(report)}\n`);
+    else
+      c.io.out(
+        `${report.findings.map((f) => `${f.severity.toUpperCase()} ${f.code}: ${f.message}`).join('\n')}\n${verifySummary(report)}\n`,
+      );
     return report.counts.error > 0 ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     g.close();
@@ -136,12 +196,21 @@ async function fetch(c: Ctx): Promise<number> {
 async function repair(c: Ctx): Promise<number> {
   const cert = c.values.pfx ? (await readPfx(c.io, c.values.pfx, c.values['password-env'])).register : null;
   const options = { certificate: cert, secretMonths: c.values['new-secret'] ? c.months : null };
-  const target = profileToVerifyTarget(c.profile, { loopbackTest: true, ...(cert ? { certificate: cert.certificate } : {}) });
+  const target = profileToVerifyTarget(c.profile, {
+    loopbackTest: true,
+    ...(cert ? { certificate: cert.certificate } : {}),
+  });
   const graphHost = profileEnvironment(c.profile).graphHost;
   if (c.values['dry-run']) {
-    if (!c.values.manifest) throw new UsageError('repair --dry-run works from the app’s JSON: add --manifest F (e.g. saved with gcw app fetch --json), so nobody is contacted.');
+    if (!c.values.manifest)
+      throw new UsageError(
+        'repair --dry-run works from the app’s JSON: add --manifest F (e.g. saved with gcw app fetch --json), so nobody is contacted.',
+      );
     const raw = await readManifestApp(c.io, c.values.manifest);
-    return printDry(c, buildRepairPlan(readCurrentApp(raw), verifyApplication(raw, target), needsOf(c.profile), graphHost, options));
+    return printDry(
+      c,
+      buildRepairPlan(readCurrentApp(raw), verifyApplication(raw, target), needsOf(c.profile), graphHost, options),
+    );
   }
   const g = await managementClient(c.io, c.profile, scopesFor('repair'), c.client, c.values['no-browser']);
   try {
@@ -157,8 +226,19 @@ async function repair(c: Ctx): Promise<number> {
     const result = await run(plan, g.client);
     const after = await readBack(g.client, g.graphHost, c.profile, c.profile.clientId, false);
     const secret = result.answers.get('password') as { secretText?: string } | undefined;
-    if (c.json) printJson(c.io, { ok: !result.failure && after.report.counts.error === 0, outcomes: result.outcomes, failure: result.failure, changes: plan.changes, newSecret: secret?.secretText ? { secretText: secret.secretText } : null, report: after.report });
-    else c.io.out(`${secret?.secretText ? `New client secret (shown once):\n${secret.secretText}\n` : ''}${result.failure ? `${partialText(result.failure)}\n` : ''}${verifySummary(after.report)}\n`);
+    if (c.json)
+      printJson(c.io, {
+        ok: !result.failure && after.report.counts.error === 0,
+        outcomes: result.outcomes,
+        failure: result.failure,
+        changes: plan.changes,
+        newSecret: secret?.secretText ? { secretText: secret.secretText } : null,
+        report: after.report,
+      });
+    else
+      c.io.out(
+        `${secret?.secretText ? `New client secret (shown once):\n${secret.secretText}\n` : ''}${result.failure ? `${partialText(result.failure)}\n` : ''}${verifySummary(after.report)}\n`,
+      );
     return result.failure || after.report.counts.error > 0 ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     g.close();
@@ -166,17 +246,28 @@ async function repair(c: Ctx): Promise<number> {
 }
 
 async function rotate(c: Ctx): Promise<number> {
-  if (!c.values.pfx && !c.values['new-secret']) throw new UsageError('Give the new credential: --pfx F --password-env V, or --new-secret.');
+  if (!c.values.pfx && !c.values['new-secret'])
+    throw new UsageError('Give the new credential: --pfx F --password-env V, or --new-secret.');
   const pfx = c.values.pfx ? await readPfx(c.io, c.values.pfx, c.values['password-env']) : null;
-  const credential: RotateCredential = pfx ? { kind: 'certificate', certificate: pfx.register } : { kind: 'secret', months: c.months };
+  const credential: RotateCredential = pfx
+    ? { kind: 'certificate', certificate: pfx.register }
+    : { kind: 'secret', months: c.months };
   const graphHost = profileEnvironment(c.profile).graphHost;
   if (c.values['dry-run']) {
-    if (!c.values.manifest) throw new UsageError('rotate --dry-run works from the app’s JSON: add --manifest F, so nobody is contacted.');
-    return printDry(c, buildRotateAddPlan(readCurrentApp(await readManifestApp(c.io, c.values.manifest)), credential, graphHost));
+    if (!c.values.manifest)
+      throw new UsageError('rotate --dry-run works from the app’s JSON: add --manifest F, so nobody is contacted.');
+    return printDry(
+      c,
+      buildRotateAddPlan(readCurrentApp(await readManifestApp(c.io, c.values.manifest)), credential, graphHost),
+    );
   }
   const g = await managementClient(c.io, c.profile, scopesFor('rotate'), c.client, c.values['no-browser']);
   try {
-    const current = readCurrentApp(await fetchApplication(g.client, g.graphHost, c.profile.clientId, { withKeys: credential.kind === 'certificate' }));
+    const current = readCurrentApp(
+      await fetchApplication(g.client, g.graphHost, c.profile.clientId, {
+        withKeys: credential.kind === 'certificate',
+      }),
+    );
     const plan = buildRotateAddPlan(current, credential, g.graphHost);
     await confirmWrites(c.io, plan, { yes: c.values.yes, json: c.json });
     const added = await run(plan, g.client);
@@ -188,15 +279,28 @@ async function rotate(c: Ctx): Promise<number> {
     const removeIds = c.values['remove-old'] ?? [];
     if (test.ok && removeIds.length > 0) {
       const raw = await fetchApplication(g.client, g.graphHost, c.profile.clientId, { withKeys: true });
-      const remove = buildRemoveOldPlan(readCurrentApp(raw), { passwordKeyIds: removeIds, certificateKeyIds: removeIds }, g.graphHost, Array.isArray(raw.passwordCredentials) ? (raw.passwordCredentials as never) : []);
+      const remove = buildRemoveOldPlan(
+        readCurrentApp(raw),
+        { passwordKeyIds: removeIds, certificateKeyIds: removeIds },
+        g.graphHost,
+        Array.isArray(raw.passwordCredentials) ? (raw.passwordCredentials as never) : [],
+      );
       if (remove.steps.length > 0) {
         await confirmWrites(c.io, remove, { yes: c.values.yes, json: c.json });
         await run(remove, g.client);
         removed = true;
       }
-    } else if (!test.ok && removeIds.length > 0) say(c.io, c.json, 'The old credential was kept: the new one did not pass the sign-in test.\n');
+    } else if (!test.ok && removeIds.length > 0)
+      say(c.io, c.json, 'The old credential was kept: the new one did not pass the sign-in test.\n');
     const after = await readBack(g.client, g.graphHost, c.profile, c.profile.clientId, false);
-    if (c.json) printJson(c.io, { ok: test.ok && after.report.counts.error === 0, newSecret: secret?.secretText ? { secretText: secret.secretText, keyId: secret.keyId } : null, test, removedOld: removed, report: after.report });
+    if (c.json)
+      printJson(c.io, {
+        ok: test.ok && after.report.counts.error === 0,
+        newSecret: secret?.secretText ? { secretText: secret.secretText, keyId: secret.keyId } : null,
+        test,
+        removedOld: removed,
+        report: after.report,
+      });
     else c.io.out(`${verifySummary(after.report)}\n`);
     return test.ok ? EXIT_OK : EXIT_FINDINGS;
   } finally {
@@ -204,13 +308,29 @@ async function rotate(c: Ctx): Promise<number> {
   }
 }
 
-async function testNew(c: Ctx, secret: string | null, pfx: Awaited<ReturnType<typeof readPfx>> | null): Promise<{ ok: boolean; summary: string }> {
-  if (c.profile.auth === 'byo-app' || isMultiTenantSegment(c.profile.tenant)) return { ok: true, summary: 'Not tested here: a bring-your-own app (or a tenant such as common) signs a user in; run gcw signin interactive with the new credential before removing the old one.' };
+async function testNew(
+  c: Ctx,
+  secret: string | null,
+  pfx: Awaited<ReturnType<typeof readPfx>> | null,
+): Promise<{ ok: boolean; summary: string }> {
+  if (c.profile.auth === 'byo-app' || isMultiTenantSegment(c.profile.tenant))
+    return {
+      ok: true,
+      summary:
+        'Not tested here: a bring-your-own app (or a tenant such as common) signs a user in; run gcw signin interactive with the new credential before removing the old one.',
+    };
   const cloud = profileEnvironment(c.profile);
   const net = new SigninNetworkClient({ timeoutMs: 30_000 });
   try {
     const credential = pfx ? await pfx.credential() : { kind: 'secret' as const, secret: secret ?? '' };
-    await testAppOnly({ loginHost: cloud.loginHost, graphHost: cloud.graphHost, tenant: c.profile.tenant, clientId: c.profile.clientId, networkClient: net, credential });
+    await testAppOnly({
+      loginHost: cloud.loginHost,
+      graphHost: cloud.graphHost,
+      tenant: c.profile.tenant,
+      clientId: c.profile.clientId,
+      networkClient: net,
+      credential,
+    });
     return { ok: true, summary: 'App-only sign-in with the new credential worked.' };
   } catch (err) {
     return { ok: false, summary: `The sign-in test with the new credential failed: ${(err as Error).message}` };
@@ -218,4 +338,3 @@ async function testNew(c: Ctx, secret: string | null, pfx: Awaited<ReturnType<ty
     net.close();
   }
 }
-

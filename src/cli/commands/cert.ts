@@ -45,9 +45,16 @@ export const certCommand: Command = {
   async run(args, io, globals) {
     const [name, ...rest] = args;
     const load = name !== undefined && Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
-    if (!load) throw new UsageError(name === undefined ? 'Give a subcommand: inspect, base64, decode or new.' : `Unknown subcommand "${name}" (inspect, base64, decode, new).`);
+    if (!load)
+      throw new UsageError(
+        name === undefined
+          ? 'Give a subcommand: inspect, base64, decode or new.'
+          : `Unknown subcommand "${name}" (inspect, base64, decode, new).`,
+      );
     try {
-      return await (await load())(rest, io, globals);
+      return await (
+        await load()
+      )(rest, io, globals);
     } finally {
       await shutdownCertificateWorkers();
     }

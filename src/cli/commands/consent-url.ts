@@ -15,11 +15,21 @@ const usage = `Usage:
 export const consentUrlCommand: Command = {
   usage,
   async run(args, io, globals) {
-    const { values, positionals } = parseFlags(args, { ...targetFlags, v1: { type: 'boolean', default: false } }, false);
+    const { values, positionals } = parseFlags(
+      args,
+      { ...targetFlags, v1: { type: 'boolean', default: false } },
+      false,
+    );
     if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
     const t = await readTarget(io, values);
     const version = values.v1 ? 'v1' : 'v2';
-    const url = adminConsentLinkForAdmin({ loginHost: t.loginHost, graphHost: t.graphHost, tenant: t.tenant, clientId: t.clientId, version });
+    const url = adminConsentLinkForAdmin({
+      loginHost: t.loginHost,
+      graphHost: t.graphHost,
+      tenant: t.tenant,
+      clientId: t.clientId,
+      version,
+    });
     if (globals.json) printJson(io, { url, version, redirectUri: 'http://localhost' });
     else io.out(`${url}\n`);
     return EXIT_OK;

@@ -15,9 +15,13 @@ export const environmentsCommand: Command = {
       return EXIT_OK;
     }
     for (const e of rows) {
-      io.out(`${e.label} (${e.id})\n  sign-in:      https://${e.loginHost}\n  Graph:        https://${e.graphHost}\n  admin center: https://${e.entraAdminHost}\n`);
+      io.out(
+        `${e.label} (${e.id})\n  sign-in:      https://${e.loginHost}\n  Graph:        https://${e.graphHost}\n  admin center: https://${e.entraAdminHost}\n`,
+      );
     }
-    io.out('Custom: give your own https sign-in and Graph hosts with --login-host and --graph-host where a command accepts them.\n');
+    io.out(
+      'Custom: give your own https sign-in and Graph hosts with --login-host and --graph-host where a command accepts them.\n',
+    );
     return EXIT_OK;
   },
 };

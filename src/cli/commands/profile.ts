@@ -36,7 +36,11 @@ export const profileCommand: Command = {
     const [sub, ...rest] = args;
     if (sub === 'lint') return lint(rest, io, globals.json);
     if (sub === 'new') return create(rest, io, globals.json);
-    throw new UsageError(sub ? `Unknown subcommand "profile ${sub}": use lint or new.` : 'Say what to do: gcw profile lint <file> or gcw profile new ….');
+    throw new UsageError(
+      sub
+        ? `Unknown subcommand "profile ${sub}": use lint or new.`
+        : 'Say what to do: gcw profile lint <file> or gcw profile new ….',
+    );
   },
 };
 
@@ -77,10 +81,12 @@ async function create(args: string[], io: CliIo, json: boolean): Promise<number>
     'password-env': { type: 'string' },
     'password-stdin': { type: 'boolean', default: false },
   });
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}". Give the file with --out.`);
+  if (positionals.length > 0)
+    throw new UsageError(`Unexpected argument "${positionals[0]}". Give the file with --out.`);
   if (!values.auth) throw new UsageError('--auth is required: certificate, client-credentials or byo-app.');
   if (!values.out) throw new UsageError('--out is required: the profile file to write.');
-  if (values.pfx !== undefined && values.auth !== 'certificate') throw new UsageError(`--pfx is for --auth certificate; a ${values.auth} profile has no certificate.`);
+  if (values.pfx !== undefined && values.auth !== 'certificate')
+    throw new UsageError(`--pfx is for --auth certificate; a ${values.auth} profile has no certificate.`);
   const pfx = await readPfxArgument(values, io);
   const { file, text, findings } = buildProfileFromFlags({
     auth: values.auth,
@@ -104,13 +110,25 @@ async function create(args: string[], io: CliIo, json: boolean): Promise<number>
     writeNewFile(path, text, { overwrite: values.force });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new WorkbenchError('file.exists', `${values.out} exists already. Choose another --out, or add --force to replace it.`);
+      throw new WorkbenchError(
+        'file.exists',
+        `${values.out} exists already. Choose another --out, or add --force to replace it.`,
+      );
     }
-    throw new WorkbenchError('file.write_failed', `${values.out} could not be written. Check that the folder exists and you may write to it.`, { cause: error });
+    throw new WorkbenchError(
+      'file.write_failed',
+      `${values.out} could not be written. Check that the folder exists and you may write to it.`,
+      { cause: error },
+    );
   }
   const errors = findings.some((f) => f.severity === 'error');
   if (json) printJson(io, { path, profile: file, findings: cliWording(findings) });
-  else printFindings(io, findings, errors ? `Wrote ${values.out}; before it can connect, fix the errors above.` : `Wrote ${values.out}.`);
+  else
+    printFindings(
+      io,
+      findings,
+      errors ? `Wrote ${values.out}; before it can connect, fix the errors above.` : `Wrote ${values.out}.`,
+    );
   return errors ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -118,7 +136,11 @@ async function create(args: string[], io: CliIo, json: boolean): Promise<number>
 function cliWording(findings: ProfileFinding[]): ProfileFinding[] {
   return findings.map((f) =>
     f.code === 'certificate.missing' && f.field === 'certificate'
-      ? { ...f, message: 'No certificate is recorded. Write the profile again with --pfx <cert.pfx> [--password-env VAR | --password-stdin] --force: its thumbprints, subject and expiry are recorded, never the PFX, its key or its password.' }
+      ? {
+          ...f,
+          message:
+            'No certificate is recorded. Write the profile again with --pfx <cert.pfx> [--password-env VAR | --password-stdin] --force: its thumbprints, subject and expiry are recorded, never the PFX, its key or its password.',
+        }
       : f,
   );
 }
@@ -126,5 +148,7 @@ function cliWording(findings: ProfileFinding[]): ProfileFinding[] {
 function printFindings(io: CliIo, findings: ProfileFinding[], summary: string): void {
   for (const f of cliWording(findings)) io.out(`${f.severity.padEnd(7)} ${f.field.padEnd(22)} ${f.message}\n`);
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  io.out(`${summary} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')})\n`);
+  io.out(
+    `${summary} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')})\n`,
+  );
 }

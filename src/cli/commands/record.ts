@@ -42,15 +42,22 @@ export const recordCommand: Command = {
   usage,
   async run(args, io, globals) {
     const { values, positionals } = parseFlags(args, flags, true);
-    if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}". Give the profile with --profile <profile.json>.`);
+    if (positionals.length > 0)
+      throw new UsageError(`Unexpected argument "${positionals[0]}". Give the profile with --profile <profile.json>.`);
     checkOutPath(values.out);
     if (values.manifest === undefined) {
-      const stray = (['app-only', 'loopback'] as const).find((k) => values[k]) ?? (values['secret-env'] !== undefined ? 'secret-env' : undefined);
+      const stray =
+        (['app-only', 'loopback'] as const).find((k) => values[k]) ??
+        (values['secret-env'] !== undefined ? 'secret-env' : undefined);
       if (stray) throw new UsageError(`--${stray} says how to check a manifest: add --manifest <app.json>.`);
     }
     const file = await readProfileArgument(values, io);
-    if (!file) throw new UsageError('A record is of a connection: give --profile <profile.json> (Export on the Connections page, or gcw profile new), or describe it with --auth and its flags.');
-    if (values.pfx !== undefined && file.auth !== 'certificate') throw new UsageError(`--pfx is for client-certificate profiles; this profile uses ${file.auth}.`);
+    if (!file)
+      throw new UsageError(
+        'A record is of a connection: give --profile <profile.json> (Export on the Connections page, or gcw profile new), or describe it with --auth and its flags.',
+      );
+    if (values.pfx !== undefined && file.auth !== 'certificate')
+      throw new UsageError(`--pfx is for client-certificate profiles; this profile uses ${file.auth}.`);
     const pfx = await readPfxArgument(values, io);
     const certificate: CertificateRef | null = pfx ? certificateRefOf(pfx, values.pfx ?? '') : null;
     let verification = null;
@@ -58,7 +65,13 @@ export const recordCommand: Command = {
       const target = readVerifyTarget(values, io, { profile: file, pfx });
       verification = summarizeReport(await verifyManifestFile(resolve(io.cwd, values.manifest), target));
     }
-    const record = recordOfProfileFile({ file, certificate, verification, now: new Date(), generator: `gcw ${pkg.version}` });
+    const record = recordOfProfileFile({
+      file,
+      certificate,
+      verification,
+      now: new Date(),
+      generator: `gcw ${pkg.version}`,
+    });
     const html = values.out !== undefined && isHtmlPath(values.out);
     const text = html ? renderRecordHtml(record) : renderRecordMarkdown(record);
     const written = values.out !== undefined ? resolve(io.cwd, values.out) : null;
@@ -71,10 +84,16 @@ export const recordCommand: Command = {
 };
 
 function summary(record: ConnectionRecord, path: string, html: boolean): string {
-  const lines = [`Wrote the connection record of “${record.profileName || 'the profile'}” to ${path} (${html ? 'HTML' : 'Markdown'}). It holds no secret.`];
-  if (!record.certificate && record.auth === 'certificate') lines.push('No certificate in it: add --pfx <cert.pfx> for its thumbprints and expiry.');
+  const lines = [
+    `Wrote the connection record of “${record.profileName || 'the profile'}” to ${path} (${html ? 'HTML' : 'Markdown'}). It holds no secret.`,
+  ];
+  if (!record.certificate && record.auth === 'certificate')
+    lines.push('No certificate in it: add --pfx <cert.pfx> for its thumbprints and expiry.');
   const v = record.verification;
-  if (v) lines.push(`Manifest check: ${plural(v.counts.error, 'error')}, ${plural(v.counts.warning, 'warning')} recorded as open findings.`);
+  if (v)
+    lines.push(
+      `Manifest check: ${plural(v.counts.error, 'error')}, ${plural(v.counts.warning, 'warning')} recorded as open findings.`,
+    );
   else lines.push('No manifest check in it: add --manifest <app.json> to record the app registration’s findings.');
   return lines.join('\n');
 }

@@ -30,22 +30,39 @@ export const scopesCommand: Command = {
       false,
     );
     const auth = oneOf('auth', values.auth, authKinds);
-    const environment: EnvironmentId = values.environment === undefined ? 'office365' : oneOf('environment', values.environment, environmentIds);
+    const environment: EnvironmentId =
+      values.environment === undefined ? 'office365' : oneOf('environment', values.environment, environmentIds);
     const triggers = (values.triggers ?? '')
       .split(/[\s,]+/)
       .filter(Boolean)
       .map((t) => oneOf('triggers', t, triggerKinds));
-    const hosts = values['login-host'] !== undefined || values['graph-host'] !== undefined ? { loginHost: values['login-host'] ?? '', graphHost: values['graph-host'] ?? '' } : null;
-    if (environment === 'custom' && (!hosts?.loginHost || !hosts.graphHost)) throw new UsageError('--environment custom needs --login-host and --graph-host.');
-    const result = scopeSet({ auth, full: values.full, triggers, appOnly: values['app-only'], environment, customHosts: hosts });
+    const hosts =
+      values['login-host'] !== undefined || values['graph-host'] !== undefined
+        ? { loginHost: values['login-host'] ?? '', graphHost: values['graph-host'] ?? '' }
+        : null;
+    if (environment === 'custom' && (!hosts?.loginHost || !hosts.graphHost))
+      throw new UsageError('--environment custom needs --login-host and --graph-host.');
+    const result = scopeSet({
+      auth,
+      full: values.full,
+      triggers,
+      appOnly: values['app-only'],
+      environment,
+      customHosts: hosts,
+    });
     if (globals.json) {
       printJson(io, result);
       return EXIT_OK;
     }
-    for (const s of result.scopes) io.out(`${s.value.padEnd(24)} ${s.kind.padEnd(11)} ${s.id}  ${s.adminConsentRequired ? 'admin consent required' : 'user consent'}\n`);
+    for (const s of result.scopes)
+      io.out(
+        `${s.value.padEnd(24)} ${s.kind.padEnd(11)} ${s.id}  ${s.adminConsentRequired ? 'admin consent required' : 'user consent'}\n`,
+      );
     for (const n of result.notAvailable) io.out(`${n.value.padEnd(24)} no application form: ${n.message}\n`);
     for (const a of result.alternatives) io.out(`note: ${a.message}\n`);
-    io.out(`\n${values['app-only'] ? 'Scope for the app-only token request' : 'Scope string'}: ${result.scopeString}\n`);
+    io.out(
+      `\n${values['app-only'] ? 'Scope for the app-only token request' : 'Scope string'}: ${result.scopeString}\n`,
+    );
     return EXIT_OK;
   },
 };

@@ -32,12 +32,20 @@ export const signinCommand: Command = {
     const [sub, ...rest] = args;
     if (sub === 'client-credentials') return clientCredentials(rest, io, globals.json);
     if (sub === 'interactive') return interactive(rest, io, globals.json);
-    throw new UsageError(sub ? `Unknown subcommand "signin ${sub}": use client-credentials or interactive.` : 'Say which test: gcw signin client-credentials … or gcw signin interactive ….');
+    throw new UsageError(
+      sub
+        ? `Unknown subcommand "signin ${sub}": use client-credentials or interactive.`
+        : 'Say which test: gcw signin client-credentials … or gcw signin interactive ….',
+    );
   },
 };
 
 /** Run a test with a fresh network client; refused sign-ins exit 1, input mistakes are thrown (exit 2). */
-async function runTest(io: CliIo, json: boolean, test: (net: SigninNetworkClient) => Promise<SignInResult>): Promise<number> {
+async function runTest(
+  io: CliIo,
+  json: boolean,
+  test: (net: SigninNetworkClient) => Promise<SignInResult>,
+): Promise<number> {
   const net = new SigninNetworkClient({ timeoutMs: 30_000 });
   try {
     return printSigninResult(io, json, await test(net));
@@ -59,14 +67,26 @@ async function clientCredentials(args: string[], io: CliIo, json: boolean): Prom
   const target = await readTarget(io, values);
   const credential = await readCredential(io, values);
   if (!credential) throw new UsageError('Give the credential: --secret-env VAR or --pfx F [--password-env VAR].');
-  return runTest(io, json, (net) => testAppOnly({ ...endpoint(target, net), credential, requiredPermissions: target.requiredApplication }));
+  return runTest(io, json, (net) =>
+    testAppOnly({ ...endpoint(target, net), credential, requiredPermissions: target.requiredApplication }),
+  );
 }
 
 async function interactive(args: string[], io: CliIo, json: boolean): Promise<number> {
-  const { values, positionals } = parseFlags(args, { ...targetFlags, ...credentialFlags, 'no-browser': { type: 'boolean', default: false }, timeout: { type: 'string' } }, false);
+  const { values, positionals } = parseFlags(
+    args,
+    {
+      ...targetFlags,
+      ...credentialFlags,
+      'no-browser': { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+    },
+    false,
+  );
   if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
   const timeout = values.timeout === undefined ? 300 : Number(values.timeout);
-  if (!Number.isInteger(timeout) || timeout < 5 || timeout > 3600) throw new UsageError('--timeout is a whole number of seconds from 5 to 3600.');
+  if (!Number.isInteger(timeout) || timeout < 5 || timeout > 3600)
+    throw new UsageError('--timeout is a whole number of seconds from 5 to 3600.');
   const target = await readTarget(io, values);
   const credential = (await readCredential(io, values)) ?? { kind: 'none' as const };
   // With --json, stdout carries only the JSON object: instructions go to stderr.
@@ -80,12 +100,18 @@ async function interactive(args: string[], io: CliIo, json: boolean): Promise<nu
       ...(target.upn ? { loginHint: target.upn } : {}),
       timeoutMs: timeout * 1000,
       onProgress: (p) => {
-        if (p.step === 'listening') io.err(`Waiting on ${p.redirectUri} for ${timeout} s. The app registration must list ${p.register} under "${p.platform}".\n`);
+        if (p.step === 'listening')
+          io.err(
+            `Waiting on ${p.redirectUri} for ${timeout} s. The app registration must list ${p.register} under "${p.platform}".\n`,
+          );
         if (p.step === 'redeeming') io.err('Browser answered; redeeming the authorization code…\n');
       },
       openBrowser: async (url) => {
         if (values['no-browser']) return showUrl(url);
-        if (!(await openInSystemBrowser(url, { env: childEnv(io.env, [values['secret-env'], values['password-env']]) }))) showUrl(url);
+        if (
+          !(await openInSystemBrowser(url, { env: childEnv(io.env, [values['secret-env'], values['password-env']]) }))
+        )
+          showUrl(url);
       },
     }),
   );

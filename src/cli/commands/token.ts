@@ -16,7 +16,10 @@ export const tokenCommand: Command = {
   usage,
   async run(args, io, globals) {
     const [sub, ...rest] = args;
-    if (sub !== 'decode') throw new UsageError(sub ? `Unknown subcommand "token ${sub}": use decode.` : 'Say what to do: gcw token decode <file | ->.');
+    if (sub !== 'decode')
+      throw new UsageError(
+        sub ? `Unknown subcommand "token ${sub}": use decode.` : 'Say what to do: gcw token decode <file | ->.',
+      );
     const { positionals } = parseFlags(rest, {});
     if (positionals.length !== 1) throw new UsageError('Give exactly one file with the token (or - for stdin).');
     const decoded = decodeToken(await readTextArgument(io, positionals[0] as string, 64 * 1024));
@@ -24,7 +27,9 @@ export const tokenCommand: Command = {
       printJson(io, { ok: true, header: decoded.header, claims: decoded.claims, payload: decoded.payload });
       return EXIT_OK;
     }
-    io.out(`Token (${decoded.claims.tokenKind === 'app' ? 'app-only' : 'user'}, ${algorithmText(decoded.header.alg)}); the signature is not checked.\nClaims:\n${claimLines(decoded.claims, decoded.payload.exp).join('\n')}\nAll claims:\n${jsonText(decoded.payload)}\n`);
+    io.out(
+      `Token (${decoded.claims.tokenKind === 'app' ? 'app-only' : 'user'}, ${algorithmText(decoded.header.alg)}); the signature is not checked.\nClaims:\n${claimLines(decoded.claims, decoded.payload.exp).join('\n')}\nAll claims:\n${jsonText(decoded.payload)}\n`,
+    );
     return EXIT_OK;
   },
 };

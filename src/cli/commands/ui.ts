@@ -43,7 +43,8 @@ const flags = {
 function numberFlag(value: string | undefined, flag: string, max: number, fallback: number, decimals: boolean): number {
   if (value === undefined) return fallback;
   const shape = decimals ? /^\d+(\.\d+)?$/ : /^\d+$/;
-  if (!shape.test(value) || Number(value) > max) throw new UsageError(`--${flag} takes a ${decimals ? 'number' : 'whole number'} from 0 to ${max}; got "${value}".`);
+  if (!shape.test(value) || Number(value) > max)
+    throw new UsageError(`--${flag} takes a ${decimals ? 'number' : 'whole number'} from 0 to ${max}; got "${value}".`);
   return Number(value);
 }
 
@@ -67,21 +68,42 @@ export const uiCommand: Command = {
     const port = numberFlag(values.port, 'port', 65535, 0, false);
     const idleMinutes = numberFlag(values['idle-minutes'], 'idle-minutes', 10080, DEFAULT_IDLE_MINUTES, true);
     const assets = findUiAssets(fileURLToPath(import.meta.url));
-    if (!assets) throw new UsageError('The browser app is not built. Run npm run build:ui (npm install does it), then gcw ui again.');
-    const dataDirectory = values['data-dir'] !== undefined ? resolve(io.cwd, values['data-dir']) : defaultUiDataFolder(io.env, homedir());
+    if (!assets)
+      throw new UsageError(
+        'The browser app is not built. Run npm run build:ui (npm install does it), then gcw ui again.',
+      );
+    const dataDirectory =
+      values['data-dir'] !== undefined ? resolve(io.cwd, values['data-dir']) : defaultUiDataFolder(io.env, homedir());
     let redirect: ReturnType<typeof writeRedirectFile> | null = null;
     let running;
     try {
-      running = await startUi({ dataDirectory, assets, port, idleMs: Math.round(idleMinutes * 60_000), env: io.env, onSession: () => redirect?.remove() });
+      running = await startUi({
+        dataDirectory,
+        assets,
+        port,
+        idleMs: Math.round(idleMinutes * 60_000),
+        env: io.env,
+        onSession: () => redirect?.remove(),
+      });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`Port ${port} is in use on 127.0.0.1 or [::1]. Choose another with --port, or leave --port out for a free one.`);
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+        throw new UsageError(
+          `Port ${port} is in use on 127.0.0.1 or [::1]. Choose another with --port, or leave --port out for a free one.`,
+        );
       throw error;
     }
     const { host, ctx, keychainFailure, finished } = running;
     const stopListening = onInterrupt(() => void host.stop('stopped'));
     const storage = ctx.secrets.status();
     if (globals.json) {
-      printJson(io, { link: host.link, origin: host.origin, addresses: host.addresses, dataDirectory, idleMinutes, secretStorage: { ...storage, keychainFailure } });
+      printJson(io, {
+        link: host.link,
+        origin: host.origin,
+        addresses: host.addresses,
+        dataDirectory,
+        idleMinutes,
+        secretStorage: { ...storage, keychainFailure },
+      });
     } else {
       const also = host.addresses.includes('::1') ? ` (and http://[::1]:${host.port})` : '';
       io.out(
@@ -91,7 +113,9 @@ export const uiCommand: Command = {
           `  ${host.link}`,
           `Data folder: ${dataDirectory}`,
           `Secrets: ${storage.persistent ? `encrypted with a key kept in ${storage.description}.` : `kept in memory for this session only${keychainFailure ? ` (no OS keychain: ${keychainFailure})` : ''}.`}`,
-          idleMinutes > 0 ? `Stops after ${idleMinutes} minutes without use, or press Ctrl+C.` : 'Press Ctrl+C to stop.',
+          idleMinutes > 0
+            ? `Stops after ${idleMinutes} minutes without use, or press Ctrl+C.`
+            : 'Press Ctrl+C to stop.',
           '',
         ].join('\n'),
       );

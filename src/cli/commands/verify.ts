@@ -56,9 +56,13 @@ export const verifyCommand: Command = {
   usage,
   async run(args, io, globals) {
     const { values, positionals } = parseFlags(args, flags, true);
-    if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}". Give the manifest with --manifest or a folder with --dir.`);
+    if (positionals.length > 0)
+      throw new UsageError(
+        `Unexpected argument "${positionals[0]}". Give the manifest with --manifest or a folder with --dir.`,
+      );
     const inputs = [values.manifest, values.dir, values.export].filter((v) => v !== undefined);
-    if (inputs.length !== 1) throw new UsageError('Give one of --manifest <app.json>, --dir <folder> or --export <apps.json>.');
+    if (inputs.length !== 1)
+      throw new UsageError('Give one of --manifest <app.json>, --dir <folder> or --export <apps.json>.');
     const outFormat = checkOut(values);
     const pfx = await readPfxArgument(values, io);
     const target = readVerifyTarget(values, io, { profile: await readProfileArgument(values, io), pfx });
@@ -70,21 +74,36 @@ export const verifyCommand: Command = {
       return report.counts.error > 0 ? EXIT_FINDINGS : EXIT_OK;
     }
     if (values.export !== undefined && !isReadableFile(resolve(io.cwd, values.export))) {
-      throw new WorkbenchError('file.not_found', `There is no readable file ${values.export}. Check the path of --export.`);
+      throw new WorkbenchError(
+        'file.not_found',
+        `There is no readable file ${values.export}. Check the path of --export.`,
+      );
     }
     const partialExports: string[] = [];
     // gcw has nothing else to do while it reads: reading each file in turn is faster than reading ahead on threads.
     const streamOptions = { read: 'sync' as const, onPartialExport: (name: string) => partialExports.push(name) };
-    const results = values.dir !== undefined ? verifyFolderStream(resolve(io.cwd, values.dir), target, streamOptions) : verifyExportFile(resolve(io.cwd, values.export ?? ''), target, streamOptions);
+    const results =
+      values.dir !== undefined
+        ? verifyFolderStream(resolve(io.cwd, values.dir), target, streamOptions)
+        : verifyExportFile(resolve(io.cwd, values.export ?? ''), target, streamOptions);
     const outFolder = values.out !== undefined ? resolve(io.cwd, values.out) : null;
-    return reportFolderRun(io, results, { json: globals.json, outFolder, outFormat, force: values.force }, partialExports);
+    return reportFolderRun(
+      io,
+      results,
+      { json: globals.json, outFolder, outFormat, force: values.force },
+      partialExports,
+    );
   },
 };
 
 function checkOut(values: Values): OutFormat {
   const format = values['out-format'];
-  if (format !== undefined && format !== 'md' && format !== 'html') throw new UsageError('--out-format must be md or html.');
-  if (format !== undefined && values.manifest !== undefined) throw new UsageError('--out-format is for --dir and --export; with --manifest the extension of --out (.md or .html) decides.');
+  if (format !== undefined && format !== 'md' && format !== 'html')
+    throw new UsageError('--out-format must be md or html.');
+  if (format !== undefined && values.manifest !== undefined)
+    throw new UsageError(
+      '--out-format is for --dir and --export; with --manifest the extension of --out (.md or .html) decides.',
+    );
   if (values.manifest !== undefined) checkOutPath(values.out);
   return format ?? 'md';
 }

@@ -62,7 +62,14 @@ export async function startUi(options: UiOptions): Promise<RunningUi> {
     confirm: terminalConfirm({
       input: process.stdin,
       output: process.stderr,
-      announce: (question) => show({ id: 'confirm.terminal', severity: 'warning', title: `${question.title}: answer in the terminal`, message: 'gcw ui asks this in the terminal it runs in, not in the page, so that no script in the page can answer it.' }),
+      announce: (question) =>
+        show({
+          id: 'confirm.terminal',
+          severity: 'warning',
+          title: `${question.title}: answer in the terminal`,
+          message:
+            'gcw ui asks this in the terminal it runs in, not in the page, so that no script in the page can answer it.',
+        }),
     }),
     notifier: pageNotifier((notice) => show(notice)),
     emit: (name, payload) => host?.emit(name, payload),
@@ -71,7 +78,10 @@ export async function startUi(options: UiOptions): Promise<RunningUi> {
     ctx.notices.add(notice);
     ctx.emit('app.notice', notice);
   };
-  if (vault.failure) ctx.log.warn('gcw ui: the OS keychain could not be used; secrets stay in memory for this session', { reason: vault.failure });
+  if (vault.failure)
+    ctx.log.warn('gcw ui: the OS keychain could not be used; secrets stay in memory for this session', {
+      reason: vault.failure,
+    });
   try {
     host = await startWebHost({
       dispatcher: createDispatcher(createHandlers(ctx), { log: ctx.log }),

@@ -7,7 +7,8 @@ import { childEnv, openInSystemBrowser } from '../open-browser';
  */
 export function systemShell(env: Record<string, string | undefined>): ShellPort {
   const open = async (target: string, what: string) => {
-    if (!(await openInSystemBrowser(target, { env: childEnv(env, []) }))) throw new Error(`The ${what} could not be opened: no opener (xdg-open, open) worked on this machine.`);
+    if (!(await openInSystemBrowser(target, { env: childEnv(env, []) })))
+      throw new Error(`The ${what} could not be opened: no opener (xdg-open, open) worked on this machine.`);
   };
   return {
     openInBrowser: (url) => open(url, 'link'),

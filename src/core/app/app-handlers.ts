@@ -17,7 +17,9 @@ export function appHandlers(ctx: AppContext): HandlersFor<'app'> {
       const link = ctx.links.resolve(url);
       if ('refused' in link) {
         ctx.log.warn('Refused to open a link', { reason: link.refused });
-        throw new WorkbenchError('external.not_allowed', `That link was not opened: ${link.refused}.`, { hint: 'Copy the address and open it yourself if you trust it; the Workbench opens only https links to Microsoft sign-in and admin-center hosts.' });
+        throw new WorkbenchError('external.not_allowed', `That link was not opened: ${link.refused}.`, {
+          hint: 'Copy the address and open it yourself if you trust it; the Workbench opens only https links to Microsoft sign-in and admin-center hosts.',
+        });
       }
       // The parsed URL's href, not the string the page sent: the OS gets exactly what was checked.
       await ctx.shell.openInBrowser(link.href);
@@ -44,7 +46,10 @@ export function settingsHandlers(ctx: AppContext): HandlersFor<'settings'> {
     'settings.update': (patch) => ctx.settings.update(patch),
     'settings.chooseSaveFolder': async () => {
       const current = ctx.settings.get().defaultSaveFolder;
-      const folder = await ctx.dialogs.chooseFolder({ title: 'Default folder for saved files', ...(current ? { defaultPath: current } : {}) });
+      const folder = await ctx.dialogs.chooseFolder({
+        title: 'Default folder for saved files',
+        ...(current ? { defaultPath: current } : {}),
+      });
       if (!folder) throw new WorkbenchError('dialog.cancelled', 'No folder was chosen; the setting is unchanged.');
       return ctx.settings.update({ defaultSaveFolder: folder });
     },

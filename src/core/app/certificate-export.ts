@@ -35,20 +35,32 @@ function exportable(ctx: AppContext, request: Omit<ExportRequest, 'overwrite'>) 
   const entry = ctx.certificates.getOpen(request.ref);
   if (!entry.privateKey) throw noPrivateKey();
   if (!request.password) {
-    throw new WorkbenchError('pfx.export_password_required', 'Enter a password for the PFX file: it protects the private key.', {
-      hint: 'Use "Generate a strong password", and keep it with the connection settings.',
-    });
+    throw new WorkbenchError(
+      'pfx.export_password_required',
+      'Enter a password for the PFX file: it protects the private key.',
+      {
+        hint: 'Use "Generate a strong password", and keep it with the connection settings.',
+      },
+    );
   }
   ctx.log.redactor.register(request.password);
   const name = request.name ?? exportNameFor(entry.fileName, entry.view);
   if (name !== safeFileName(name)) {
-    throw new WorkbenchError('pfx.invalid_options', `"${name}" cannot be used as a file name.`, { hint: `Try "${safeFileName(name)}".`, details: { field: 'name' } });
+    throw new WorkbenchError('pfx.invalid_options', `"${name}" cannot be used as a file name.`, {
+      hint: `Try "${safeFileName(name)}".`,
+      details: { field: 'name' },
+    });
   }
   return { entry, name };
 }
 
 /** Build the five files' contents, then reopen the new PFX and hold it in place of the old one (proves the password opens it). */
-async function buildAndHold(ctx: AppContext, entry: ReturnType<typeof exportable>['entry'], name: string, request: Omit<ExportRequest, 'overwrite'>) {
+async function buildAndHold(
+  ctx: AppContext,
+  entry: ReturnType<typeof exportable>['entry'],
+  name: string,
+  request: Omit<ExportRequest, 'overwrite'>,
+) {
   const keyCredential = (entry.keyCredential ??= buildKeyCredential(entry.certificateDer));
   const set = await buildExportSet({
     certificate: entry.certificateDer,
@@ -58,7 +70,11 @@ async function buildAndHold(ctx: AppContext, entry: ReturnType<typeof exportable
     profile: request.profile,
     friendlyName: entry.view.certificate.friendlyName ?? entry.view.certificate.subjectCommonName ?? undefined,
   });
-  const full = { ...set, keyCredential, keyCredentialsJson: `${JSON.stringify({ keyCredentials: [keyCredential] }, null, 2)}\n` };
+  const full = {
+    ...set,
+    keyCredential,
+    keyCredentialsJson: `${JSON.stringify({ keyCredentials: [keyCredential] }, null, 2)}\n`,
+  };
   // Reopen what was written: proves it opens with the password, and gives the new file's protection for the page.
   const reopened = await openPreparedInput({ kind: 'pfx', origin: 'pfx-file', pfx: set.pfx }, request.password, {
     tryEmptyAndAbsent: false,
@@ -75,26 +91,43 @@ async function buildAndHold(ctx: AppContext, entry: ReturnType<typeof exportable
 export async function exportHeld(ctx: AppContext, request: ExportRequest): Promise<CertificateExportResult> {
   const { entry, name } = exportable(ctx, request);
   const pending = request.overwrite && entry.pendingExport?.name === name ? entry.pendingExport.folder : null;
-  const folder = pending ?? (await ctx.dialogs.chooseFolder({ title: 'Choose a folder for the certificate files', defaultPath: defaultSaveFolder(ctx.settings.get().defaultSaveFolder) }));
+  const folder =
+    pending ??
+    (await ctx.dialogs.chooseFolder({
+      title: 'Choose a folder for the certificate files',
+      defaultPath: defaultSaveFolder(ctx.settings.get().defaultSaveFolder),
+    }));
   if (!folder) throw cancelled();
   const existing = findExistingExportFiles(folder, name);
   if (existing.length > 0 && !request.overwrite) {
     entry.pendingExport = { folder, name };
-    throw new WorkbenchError('file.exists', `${existing.length === 1 ? 'A file' : `${existing.length} files`} named ${name}.* already exist${existing.length === 1 ? 's' : ''} in ${folder}; nothing was written.`, {
-      hint: 'Replace them, or choose another name or folder.',
-      details: { folder, files: existing.map((p) => basename(p)).join('\n'), count: existing.length },
-    });
+    throw new WorkbenchError(
+      'file.exists',
+      `${existing.length === 1 ? 'A file' : `${existing.length} files`} named ${name}.* already exist${existing.length === 1 ? 's' : ''} in ${folder}; nothing was written.`,
+      {
+        hint: 'Replace them, or choose another name or folder.',
+        details: { folder, files: existing.map((p) => basename(p)).join('\n'), count: existing.length },
+      },
+    );
   }
   entry.pendingExport = null;
   const built = await buildAndHold(ctx, entry, name, request);
   const { files } = writeExportSet(folder, name, built.set, { overwrite: request.overwrite });
   const certificate = built.hold();
-  ctx.log.info('Exported a certificate', { folder, name, thumbprint: certificate.details.certificate.thumbprintSha1, profile: request.profile });
+  ctx.log.info('Exported a certificate', {
+    folder,
+    name,
+    thumbprint: certificate.details.certificate.thumbprintSha1,
+    profile: request.profile,
+  });
   return { folder, name, files, certificate };
 }
 
 /** The same five files as exportHeld, returned for the browser to download (gcw ui has no folder dialog). */
-export async function exportHeldAsDownloads(ctx: AppContext, request: Omit<ExportRequest, 'overwrite'>): Promise<CertificateExportFiles> {
+export async function exportHeldAsDownloads(
+  ctx: AppContext,
+  request: Omit<ExportRequest, 'overwrite'>,
+): Promise<CertificateExportFiles> {
   const { entry, name } = exportable(ctx, request);
   const built = await buildAndHold(ctx, entry, name, request);
   const names = exportFileNames(name);
@@ -106,14 +139,22 @@ export async function exportHeldAsDownloads(ctx: AppContext, request: Omit<Expor
     { fileName: names.keyCredentials, mediaType: 'application/json', text: built.set.keyCredentialsJson },
   ];
   const certificate = built.hold();
-  ctx.log.info('Exported a certificate for download', { name, thumbprint: certificate.details.certificate.thumbprintSha1, profile: request.profile });
+  ctx.log.info('Exported a certificate for download', {
+    name,
+    thumbprint: certificate.details.certificate.thumbprintSha1,
+    profile: request.profile,
+  });
   return { name, files, certificate };
 }
 
 /** The base64 of a held PFX as NAME.pfx.b64.txt, for the browser to download. */
 export function base64Download(ctx: AppContext, ref: string): DownloadFile {
   const entry = ctx.certificates.withPfx(ref);
-  return { fileName: `${exportNameFor(entry.fileName, entry.view)}.pfx.b64.txt`, mediaType: 'text/plain', text: toBase64(entry.pfx) };
+  return {
+    fileName: `${exportNameFor(entry.fileName, entry.view)}.pfx.b64.txt`,
+    mediaType: 'text/plain',
+    text: toBase64(entry.pfx),
+  };
 }
 
 /** Save the base64 of a held PFX as a text file chosen in the OS save dialog (which asks before replacing). */
@@ -131,7 +172,10 @@ export async function saveBase64(ctx: AppContext, ref: string): Promise<{ path: 
     writeNewFile(path, toBase64(entry.pfx), { overwrite: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new WorkbenchError('file.write_failed', `The file could not be written (${code ?? 'error'}).`, { hint: 'Choose a folder you can write to.', cause: error });
+    throw new WorkbenchError('file.write_failed', `The file could not be written (${code ?? 'error'}).`, {
+      hint: 'Choose a folder you can write to.',
+      cause: error,
+    });
   }
   return { path };
 }

@@ -1,5 +1,12 @@
 import { basename } from 'node:path';
-import { buildKeyCredential, generatedView, generateSelfSignedCertificate, generateStrongPassword, prepareCertificateInput, toBase64 } from '../certificates';
+import {
+  buildKeyCredential,
+  generatedView,
+  generateSelfSignedCertificate,
+  generateStrongPassword,
+  prepareCertificateInput,
+  toBase64,
+} from '../certificates';
 import { WorkbenchError } from '../errors';
 import { base64Download, exportHeld, exportHeldAsDownloads, saveBase64 } from './certificate-export';
 import { decodePasted, openOrLock, readChosenFile } from './certificate-open';
@@ -7,7 +14,10 @@ import type { AppContext } from './context';
 import type { HandlersFor } from './dispatcher';
 
 const FILE_FILTERS = [
-  { name: 'Certificates (.pfx, .p12, .cer, .crt, .pem, base64 .txt)', extensions: ['pfx', 'p12', 'cer', 'crt', 'pem', 'txt'] },
+  {
+    name: 'Certificates (.pfx, .p12, .cer, .crt, .pem, base64 .txt)',
+    extensions: ['pfx', 'p12', 'cer', 'crt', 'pem', 'txt'],
+  },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -20,16 +30,28 @@ export function certificateHandlers(ctx: AppContext): HandlersFor<'certificates'
       return { started: true };
     },
     'certificates.inspect': ({ fileName, bytesBase64, password, tryEmptyAndAbsent }) =>
-      openOrLock(ctx, prepareCertificateInput(Buffer.from(bytesBase64, 'base64')), { fileName, password, tryEmptyAndAbsent }),
+      openOrLock(ctx, prepareCertificateInput(Buffer.from(bytesBase64, 'base64')), {
+        fileName,
+        password,
+        tryEmptyAndAbsent,
+      }),
     'certificates.inspectFile': async ({ password, tryEmptyAndAbsent }) => {
       const path = await ctx.dialogs.openFile({ title: 'Open a certificate', filters: FILE_FILTERS });
       if (!path) throw new WorkbenchError('dialog.cancelled', 'No file was chosen.');
-      return openOrLock(ctx, prepareCertificateInput(await readChosenFile(path)), { fileName: basename(path), password, tryEmptyAndAbsent });
+      return openOrLock(ctx, prepareCertificateInput(await readChosenFile(path)), {
+        fileName: basename(path),
+        password,
+        tryEmptyAndAbsent,
+      });
     },
     'certificates.unlock': ({ ref, password, tryEmptyAndAbsent }) => {
       const entry = session.get(ref);
       if (entry.state === 'open') return session.describe(entry);
-      return openOrLock(ctx, { kind: 'pfx', origin: entry.origin === 'base64-text' ? 'base64-text' : 'pfx-file', pfx: entry.pfx! }, { fileName: entry.fileName, password, tryEmptyAndAbsent, ref });
+      return openOrLock(
+        ctx,
+        { kind: 'pfx', origin: entry.origin === 'base64-text' ? 'base64-text' : 'pfx-file', pfx: entry.pfx! },
+        { fileName: entry.fileName, password, tryEmptyAndAbsent, ref },
+      );
     },
     'certificates.decodeBase64': ({ text }) => decodePasted(ctx, text),
     'certificates.cancelOpen': () => ({ cancelled: session.cancelOpens() }),
@@ -45,7 +67,14 @@ export function certificateHandlers(ctx: AppContext): HandlersFor<'certificates'
       const keyCredential = (entry.keyCredential ??= buildKeyCredential(entry.certificateDer));
       return ctx.clipboard.copy(JSON.stringify({ keyCredentials: [keyCredential] }, null, 2), { secret: false });
     },
-    'certificates.generate': async ({ commonName, organization, organizationalUnit, validityYears, key, operationId }) => {
+    'certificates.generate': async ({
+      commonName,
+      organization,
+      organizationalUnit,
+      validityYears,
+      key,
+      operationId,
+    }) => {
       const generated = await generateSelfSignedCertificate({
         commonName,
         organization,

@@ -28,12 +28,19 @@ export async function openOrLock(
   ctx.log.redactor.register(options.password);
   const open = ctx.certificates.beginOpen();
   try {
-    const opened = await openPreparedInput(prepared, options.password, { tryEmptyAndAbsent: options.tryEmptyAndAbsent, signal: open.signal });
+    const opened = await openPreparedInput(prepared, options.password, {
+      tryEmptyAndAbsent: options.tryEmptyAndAbsent,
+      signal: open.signal,
+    });
     return ctx.certificates.hold(options.fileName, opened, options.ref);
   } catch (error) {
     if (prepared.kind !== 'pfx' || !needsPassword(error)) throw error;
     const ref = ctx.certificates.holdLocked(options.fileName, prepared.origin, prepared.pfx, options.ref);
-    throw new WorkbenchError(error.code, error.message, { hint: error.hint, details: { ...error.details, ref }, cause: error });
+    throw new WorkbenchError(error.code, error.message, {
+      hint: error.hint,
+      details: { ...error.details, ref },
+      cause: error,
+    });
   } finally {
     open.end();
   }
@@ -48,8 +55,15 @@ export async function readChosenFile(path: string): Promise<Buffer> {
   } catch (error) {
     if (isWorkbenchError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WorkbenchError('file.not_found', `${basename(path)} no longer exists.`, { hint: 'Choose the file again.', cause: error });
-    throw new WorkbenchError('file.read_failed', `${basename(path)} could not be read (${code ?? 'error'}).`, { hint: 'Check that you may read the file, then try again.', cause: error });
+    if (code === 'ENOENT')
+      throw new WorkbenchError('file.not_found', `${basename(path)} no longer exists.`, {
+        hint: 'Choose the file again.',
+        cause: error,
+      });
+    throw new WorkbenchError('file.read_failed', `${basename(path)} could not be read (${code ?? 'error'}).`, {
+      hint: 'Check that you may read the file, then try again.',
+      cause: error,
+    });
   }
 }
 
@@ -59,13 +73,21 @@ export async function decodePasted(ctx: AppContext, text: string): Promise<Decod
   const result: DecodedBase64 = { found, byteLength: bytes.length, certificate: null, lockedRef: null };
   if (found.kind === 'pkcs12') {
     try {
-      result.certificate = await openOrLock(ctx, { kind: 'pfx', origin: 'base64-text', pfx: bytes }, { fileName: null, password: null, tryEmptyAndAbsent: true });
+      result.certificate = await openOrLock(
+        ctx,
+        { kind: 'pfx', origin: 'base64-text', pfx: bytes },
+        { fileName: null, password: null, tryEmptyAndAbsent: true },
+      );
     } catch (error) {
       if (!needsPassword(error)) throw error;
       result.lockedRef = String(error.details?.ref);
     }
   } else if (found.kind === 'der-certificate' || found.kind === 'pem-certificate') {
-    result.certificate = await openOrLock(ctx, prepareCertificateInput(bytes), { fileName: null, password: null, tryEmptyAndAbsent: true });
+    result.certificate = await openOrLock(ctx, prepareCertificateInput(bytes), {
+      fileName: null,
+      password: null,
+      tryEmptyAndAbsent: true,
+    });
   }
   return result;
 }

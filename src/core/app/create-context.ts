@@ -63,7 +63,12 @@ export function createAppContext(ports: HostPorts): AppContext {
   });
   // Turning weak storage off takes the obfuscated secrets off the disk at once (and on, writes the session's ones).
   settings.onChange(() => secrets.applyStorageChoice());
-  const profiles = new ProfileStore({ directory: ports.dataDirectory, backend: ports.backend, vault: secrets, ...(ports.now ? { now: ports.now } : {}) });
+  const profiles = new ProfileStore({
+    directory: ports.dataDirectory,
+    backend: ports.backend,
+    vault: secrets,
+    ...(ports.now ? { now: ports.now } : {}),
+  });
   const links = new ExternalLinkPolicy();
   const signin = new SigninService({
     directory: ports.dataDirectory,
@@ -76,20 +81,44 @@ export function createAppContext(ports: HostPorts): AppContext {
     emit: (event) => ports.emit('signin.progress', event),
     ...(ports.signinNetwork ? { network: ports.signinNetwork } : {}),
   });
-  const wizard = new WizardStore({ directory: ports.dataDirectory, backend: ports.backend, ...(ports.now ? { now: ports.now } : {}) });
+  const wizard = new WizardStore({
+    directory: ports.dataDirectory,
+    backend: ports.backend,
+    ...(ports.now ? { now: ports.now } : {}),
+  });
   const verifications = new LatestVerifications({ directory: ports.dataDirectory, backend: ports.backend });
   const graphChanges = new GraphChangeLog({ directory: ports.dataDirectory, backend: ports.backend });
   const notices = new NoticeBoard();
-  for (const notice of [...settings.notices, ...secrets.notices, ...profiles.notices, ...signin.store.notices, ...wizard.notices, ...verifications.notices, ...graphChanges.notices]) {
+  for (const notice of [
+    ...settings.notices,
+    ...secrets.notices,
+    ...profiles.notices,
+    ...signin.store.notices,
+    ...wizard.notices,
+    ...verifications.notices,
+    ...graphChanges.notices,
+  ]) {
     notices.add(notice);
     log.warn(notice.title, { message: notice.message });
   }
   const storage = secrets.status();
-  if (storage.warning) notices.add({ id: 'vault.weak', severity: 'warning', title: 'Secrets are not kept in an OS keychain', message: storage.warning });
+  if (storage.warning)
+    notices.add({
+      id: 'vault.weak',
+      severity: 'warning',
+      title: 'Secrets are not kept in an OS keychain',
+      message: storage.warning,
+    });
   const clipboard = new ClipboardService(
     ports.clipboard,
     () => settings.get().clipboardClearSeconds,
-    () => ports.emit('app.notice', { id: 'clipboard.cleared', severity: 'info', title: 'Clipboard cleared', message: 'The copied secret was removed from the clipboard.' }),
+    () =>
+      ports.emit('app.notice', {
+        id: 'clipboard.cleared',
+        severity: 'info',
+        title: 'Clipboard cleared',
+        message: 'The copied secret was removed from the clipboard.',
+      }),
     ports.timers,
   );
   const reminders = new ExpiryReminders({

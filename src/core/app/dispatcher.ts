@@ -28,12 +28,18 @@ export interface Dispatcher {
 }
 
 /** The one implementation main and the test host share. */
-export function createDispatcher(handlers: Handlers, options: { log: Logger; onCall?: (record: CallRecord) => void }): Dispatcher {
+export function createDispatcher(
+  handlers: Handlers,
+  options: { log: Logger; onCall?: (record: CallRecord) => void },
+): Dispatcher {
   const { log } = options;
   const run = async (method: string, input: unknown): Promise<Result<unknown>> => {
     if (!Object.hasOwn(contract, method)) {
       log.warn('Refused a call to an unknown method', { method: String(method).slice(0, 100) });
-      return { ok: false, error: { code: 'ipc.unknown_method', message: `There is no method named ${String(method).slice(0, 100)}.` } };
+      return {
+        ok: false,
+        error: { code: 'ipc.unknown_method', message: `There is no method named ${String(method).slice(0, 100)}.` },
+      };
     }
     const name = method as MethodName;
     const parsed = contract[name].input.safeParse(input);
@@ -42,7 +48,10 @@ export function createDispatcher(handlers: Handlers, options: { log: Logger; onC
       log.warn('Refused a call with invalid input', { method: name, issues });
       return {
         ok: false,
-        error: { code: 'ipc.invalid_input', message: `The request to ${name} was not understood: ${issues.join('; ')}.` },
+        error: {
+          code: 'ipc.invalid_input',
+          message: `The request to ${name} was not understood: ${issues.join('; ')}.`,
+        },
       };
     }
     try {
@@ -58,7 +67,8 @@ export function createDispatcher(handlers: Handlers, options: { log: Logger; onC
           code: 'internal.unexpected',
           // Not "nothing was changed": an unexpected failure may come after a file was written. Storage says what it wrote
           // itself (storage.write_failed).
-          message: 'Something went wrong inside the Workbench, and it cannot tell how far the action got. Check whether your change is there before you try again; if it repeats, send the log file from the About page.',
+          message:
+            'Something went wrong inside the Workbench, and it cannot tell how far the action got. Check whether your change is there before you try again; if it repeats, send the log file from the About page.',
         },
       };
     }

@@ -14,7 +14,11 @@ export interface ResolvedInput<T> {
  * becomes its PFX, password and facts; a client secret by `heldSecretRef` (wizard) becomes `clientSecret`.
  * With `strict`, a held secret that is gone (the app restarted) is `wizard.secret_lost`; without it (validation), it is left out.
  */
-export function withHeldCredentials<T extends ProfileInput>(ctx: AppContext, input: T, options: { strict: boolean }): ResolvedInput<T> {
+export function withHeldCredentials<T extends ProfileInput>(
+  ctx: AppContext,
+  input: T,
+  options: { strict: boolean },
+): ResolvedInput<T> {
   if (input.auth === 'certificate') {
     if (!input.secrets.certificateRef) return { input, saved: () => undefined };
     const { certificateRef, ...secrets } = input.secrets;
@@ -23,8 +27,18 @@ export function withHeldCredentials<T extends ProfileInput>(ctx: AppContext, inp
     return {
       input: {
         ...input,
-        certificate: { thumbprintSha1: h.thumbprintSha1, thumbprintSha256: h.thumbprintSha256, subject: h.subject, notAfter: h.notAfter, fileName: h.fileName },
-        secrets: { ...secrets, pfx: secrets.pfx || held.pfxBase64, pfxPassword: secrets.pfxPassword || (held.password ?? undefined) },
+        certificate: {
+          thumbprintSha1: h.thumbprintSha1,
+          thumbprintSha256: h.thumbprintSha256,
+          subject: h.subject,
+          notAfter: h.notAfter,
+          fileName: h.fileName,
+        },
+        secrets: {
+          ...secrets,
+          pfx: secrets.pfx || held.pfxBase64,
+          pfxPassword: secrets.pfxPassword || (held.password ?? undefined),
+        },
       },
       saved: () => undefined,
     };
@@ -35,7 +49,13 @@ export function withHeldCredentials<T extends ProfileInput>(ctx: AppContext, inp
   const secret = ctx.wizard.heldSecret(heldSecretRef);
   if (secret === undefined) {
     if (!options.strict) return { input: { ...input, secrets }, saved: () => undefined };
-    throw new WorkbenchError('wizard.secret_lost', 'The client secret typed in the wizard was kept in memory only, and the app has been restarted since. Type it again in the “Certificate or secret” step, then save.');
+    throw new WorkbenchError(
+      'wizard.secret_lost',
+      'The client secret typed in the wizard was kept in memory only, and the app has been restarted since. Type it again in the “Certificate or secret” step, then save.',
+    );
   }
-  return { input: { ...input, secrets: { ...secrets, clientSecret: secret } }, saved: () => ctx.wizard.release(heldSecretRef) };
+  return {
+    input: { ...input, secrets: { ...secrets, clientSecret: secret } },
+    saved: () => ctx.wizard.release(heldSecretRef),
+  };
 }

@@ -18,7 +18,8 @@ const maxProfileFileBytes = 1024 * 1024;
 export function profilesHandlers(ctx: AppContext): HandlersFor<'profiles'> {
   const store = ctx.profiles;
   return {
-    'profiles.list': ({ query }) => store.list(query).map((entry): ProfileListItem => ({ entry, status: statusOf(ctx, entry) })),
+    'profiles.list': ({ query }) =>
+      store.list(query).map((entry): ProfileListItem => ({ entry, status: statusOf(ctx, entry) })),
     'profiles.get': ({ id }) => {
       const entry = store.get(id);
       const findings = store.validate(id);
@@ -40,23 +41,39 @@ export function profilesHandlers(ctx: AppContext): HandlersFor<'profiles'> {
       if (saved.hostChange) {
         // Tokens and the saved sign-in belong to the old hosts.
         ctx.signin.forgetSignIn(id);
-        ctx.log.info('A profile’s sign-in hosts changed', { profile: id, secrets: saved.hostChange.secrets.join(','), kept: saved.hostChange.kept });
+        ctx.log.info('A profile’s sign-in hosts changed', {
+          profile: id,
+          secrets: saved.hostChange.secrets.join(','),
+          kept: saved.hostChange.kept,
+        });
       }
       return saved;
     },
     'profiles.duplicate': ({ id, name }) => store.duplicate(id, name),
     'profiles.delete': ({ id }) => store.delete(id),
     'profiles.restore': ({ id }) => store.restore(id),
-    'profiles.validate': ({ id, profile, appOnlyTest }) => store.validateDraft(withHeldCredentials(ctx, profile, { strict: false }).input, { id, appOnlyTest }),
+    'profiles.validate': ({ id, profile, appOnlyTest }) =>
+      store.validateDraft(withHeldCredentials(ctx, profile, { strict: false }).input, { id, appOnlyTest }),
     'profiles.exportRedacted': async ({ id }) => {
       const text = store.exportText(id);
-      const path = await saveThroughDialog(ctx, { title: 'Export connection profile (no secrets)', fileName: exportFileName(store.get(id).name), filters: profileFilters, data: text });
+      const path = await saveThroughDialog(ctx, {
+        title: 'Export connection profile (no secrets)',
+        fileName: exportFileName(store.get(id).name),
+        filters: profileFilters,
+        data: text,
+      });
       ctx.log.info('Exported a redacted connection profile', { profile: id });
       return { path };
     },
     'profiles.exportText': ({ id }) => ({ text: store.exportText(id), fileName: exportFileName(store.get(id).name) }),
     'profiles.import': async ({ text }) => {
-      const content = text ?? (await openTextThroughDialog(ctx, { title: 'Import connection profile', filters: profileFilters, maxBytes: maxProfileFileBytes }));
+      const content =
+        text ??
+        (await openTextThroughDialog(ctx, {
+          title: 'Import connection profile',
+          filters: profileFilters,
+          maxBytes: maxProfileFileBytes,
+        }));
       return store.importText(content);
     },
     'profiles.connectionSheet': ({ id }) => {
@@ -71,14 +88,23 @@ export function profilesHandlers(ctx: AppContext): HandlersFor<'profiles'> {
     'profiles.copySheetField': async ({ id, key }) => {
       const sheet = store.connectionSheet(id);
       const field = sheet.fields.find((f) => f.key === key);
-      if (!field) throw new WorkbenchError('clipboard.nothing_to_copy', `The connection sheet of this profile has no field “${key}”. Reopen the sheet.`);
+      if (!field)
+        throw new WorkbenchError(
+          'clipboard.nothing_to_copy',
+          `The connection sheet of this profile has no field “${key}”. Reopen the sheet.`,
+        );
       if (field.secret) {
-        if (!isSecretName(field.key)) throw new WorkbenchError('clipboard.nothing_to_copy', `“${field.label}” is not a secret this profile keeps.`);
+        if (!isSecretName(field.key))
+          throw new WorkbenchError('clipboard.nothing_to_copy', `“${field.label}” is not a secret this profile keeps.`);
         const value = store.readSecret(id, field.key);
         ctx.log.info('Copied a secret of a connection profile', { profile: id, field: field.key });
         return ctx.clipboard.copy(value, { secret: true });
       }
-      if (!field.value) throw new WorkbenchError('clipboard.nothing_to_copy', `${field.label} is empty in this profile. Fill it in on the profile form first.`);
+      if (!field.value)
+        throw new WorkbenchError(
+          'clipboard.nothing_to_copy',
+          `${field.label} is empty in this profile. Fill it in on the profile form first.`,
+        );
       return ctx.clipboard.copy(field.value, { secret: false });
     },
     'profiles.revealSecret': ({ id, name }) => {
@@ -97,14 +123,29 @@ function isSecretName(value: string): value is SecretName {
 
 /** A file name from the profile's name: letters, digits, dots, dashes and underscores only. */
 function exportFileName(name: string): string {
-  const base = name.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'profile';
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/-+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'profile';
   return `${base}.gcw-profile.json`;
 }
 
 function environmentInfo(): EnvironmentInfo[] {
   return environmentIds.map((id) => {
     if (id === 'custom') {
-      return { id, label: environmentLabels[id], connectorLabel: null, loginHost: null, graphHost: null, entraAdminHost: null, tenantDomainSuffix: null, appRegistrationsUrl: null };
+      return {
+        id,
+        label: environmentLabels[id],
+        connectorLabel: null,
+        loginHost: null,
+        graphHost: null,
+        entraAdminHost: null,
+        tenantDomainSuffix: null,
+        appRegistrationsUrl: null,
+      };
     }
     const e = environments[id];
     return {

@@ -16,7 +16,11 @@ const formats: Record<RecordFormat, { extension: string; filter: FileFilter; lab
 /** The connection record of a profile from its test history and last verification. */
 export function recordOf(ctx: AppContext, profileId: string): ConnectionRecord {
   const entry = ctx.profiles.get(profileId);
-  if (!entry.profile) throw new WorkbenchError('profile.not_editable', `The profile “${entry.name}” cannot be read well enough for a record. Fix it on the Connections page first.`);
+  if (!entry.profile)
+    throw new WorkbenchError(
+      'profile.not_editable',
+      `The profile “${entry.name}” cannot be read well enough for a record. Fix it on the Connections page first.`,
+    );
   return buildConnectionRecord({
     entry,
     history: ctx.signin.history(profileId),
@@ -30,7 +34,13 @@ export function recordOf(ctx: AppContext, profileId: string): ConnectionRecord {
 
 /** A file name from the profile's name: letters, digits, dots and dashes only. */
 export function recordFileName(name: string, format: RecordFormat): string {
-  const base = name.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/-+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 80) || 'connection';
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/-+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '')
+      .slice(0, 80) || 'connection';
   return `${base}-connection-record.${formats[format].extension}`;
 }
 
@@ -42,16 +52,34 @@ export function recordsHandlers(ctx: AppContext): HandlersFor<'records'> {
       const record = recordOf(ctx, profileId);
       const kind = formats[format];
       // Print before asking where to save: a host that cannot print says so without a pointless dialog.
-      const data = format === 'markdown' ? renderRecordMarkdown(record) : format === 'html' ? renderRecordHtml(record) : await printPdf(ctx.pdf, renderRecordHtml(record));
-      const path = await saveThroughDialog(ctx, { title: `Save the connection record (${kind.label})`, fileName: recordFileName(record.profileName, format), filters: [kind.filter], data });
+      const data =
+        format === 'markdown'
+          ? renderRecordMarkdown(record)
+          : format === 'html'
+            ? renderRecordHtml(record)
+            : await printPdf(ctx.pdf, renderRecordHtml(record));
+      const path = await saveThroughDialog(ctx, {
+        title: `Save the connection record (${kind.label})`,
+        fileName: recordFileName(record.profileName, format),
+        filters: [kind.filter],
+        data,
+      });
       ctx.log.info('Exported a connection record', { profile: profileId, format, file: basename(path) });
       return { path, format, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length };
     },
     'records.render': ({ profileId, format }) => {
       const record = recordOf(ctx, profileId);
       return format === 'markdown'
-        ? { fileName: recordFileName(record.profileName, format), mediaType: 'text/markdown', text: renderRecordMarkdown(record) }
-        : { fileName: recordFileName(record.profileName, format), mediaType: 'text/html', text: renderRecordHtml(record) };
+        ? {
+            fileName: recordFileName(record.profileName, format),
+            mediaType: 'text/markdown',
+            text: renderRecordMarkdown(record),
+          }
+        : {
+            fileName: recordFileName(record.profileName, format),
+            mediaType: 'text/html',
+            text: renderRecordHtml(record),
+          };
     },
   };
 }

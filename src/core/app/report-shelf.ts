@@ -18,7 +18,11 @@ export class ReportShelf {
 
   find(id: string): VerifyReport {
     const report = this.reports.get(id);
-    if (!report) throw new WorkbenchError('verify.report_not_found', 'That report is no longer kept (only the last 20 of this session are). Run the check again, then export it.');
+    if (!report)
+      throw new WorkbenchError(
+        'verify.report_not_found',
+        'That report is no longer kept (only the last 20 of this session are). Run the check again, then export it.',
+      );
     return report;
   }
 }

@@ -44,19 +44,35 @@ export function scopesHandlers(ctx: AppContext): HandlersFor<'scopes'> {
         delegatedRows: d.map((v) => describeScope(v, 'delegated')).filter((r): r is ScopeRow => r !== undefined),
         applicationRows: a.map((v) => describeScope(v, 'application')).filter((r): r is ScopeRow => r !== undefined),
         appOnlyScope: a.length > 0 && cloudKnown ? graphDefaultScope(endpointsFor(environment, customHosts)) : null,
-        missingMinimum: minimumScopes[auth].filter((line) => !satisfies(d, line)).map((line) => line.options.join(' or ')),
+        missingMinimum: minimumScopes[auth]
+          .filter((line) => !satisfies(d, line))
+          .map((line) => line.options.join(' or ')),
         appOnlySuggestions: appOnlySuggestions(),
-        siteGrant: a.includes('Sites.Selected') ? siteGrant({ graphHost: cloudKnown ? endpointsFor(environment, customHosts).graphHost : 'graph.microsoft.com', clientId, appName }) : null,
+        siteGrant: a.includes('Sites.Selected')
+          ? siteGrant({
+              graphHost: cloudKnown ? endpointsFor(environment, customHosts).graphHost : 'graph.microsoft.com',
+              clientId,
+              appName,
+            })
+          : null,
       };
     },
     'scopes.copyScopeString': ({ delegated }) => {
       const text = scopeString(delegated);
-      if (!text) throw new WorkbenchError('clipboard.nothing_to_copy', 'No delegated permission is chosen, so there is no scope string to copy. Tick at least one permission.');
+      if (!text)
+        throw new WorkbenchError(
+          'clipboard.nothing_to_copy',
+          'No delegated permission is chosen, so there is no scope string to copy. Tick at least one permission.',
+        );
       return ctx.clipboard.copy(text, { secret: false });
     },
     'scopes.copyRequiredResourceAccess': ({ delegated, application }) => {
       const access = requiredResourceAccess({ delegated, application });
-      if (access.length === 0) throw new WorkbenchError('clipboard.nothing_to_copy', 'No permission is chosen, so there is no requiredResourceAccess to copy. Tick at least one permission.');
+      if (access.length === 0)
+        throw new WorkbenchError(
+          'clipboard.nothing_to_copy',
+          'No permission is chosen, so there is no requiredResourceAccess to copy. Tick at least one permission.',
+        );
       return ctx.clipboard.copy(JSON.stringify(access, null, 2), { secret: false });
     },
   };

@@ -42,14 +42,23 @@ export function signinHandlers(ctx: AppContext): HandlersFor<'signin'> {
     },
     'signin.trustExtraCaPem': ({ fileName, pem }) => {
       // The page read the file (gcw ui); a copy in the data folder is what the setting names, as a chosen file would be.
-      const base = basename(fileName).replace(/\.(pem|crt|cer)$/i, '').replace(/[^\w.-]+/g, '-').replace(/^[-.]+/, '').slice(0, 80) || 'root-ca';
+      const base =
+        basename(fileName)
+          .replace(/\.(pem|crt|cer)$/i, '')
+          .replace(/[^\w.-]+/g, '-')
+          .replace(/^[-.]+/, '')
+          .slice(0, 80) || 'root-ca';
       const path = join(ctx.paths.dataDirectory, 'trusted-ca', `${base}.pem`);
       const candidate = `${path}.new`;
       try {
         mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
         writeNewFile(candidate, pem, { overwrite: true });
       } catch (cause) {
-        throw new WorkbenchError('file.write_failed', `The root CA could not be kept in the data folder (${dirname(path)}). Check that you may write there.`, { cause });
+        throw new WorkbenchError(
+          'file.write_failed',
+          `The root CA could not be kept in the data folder (${dirname(path)}). Check that you may write there.`,
+          { cause },
+        );
       }
       try {
         // Checked before it replaces a file of the same name that may be the one trusted now.

@@ -24,7 +24,10 @@ export function wizardHandlers(ctx: AppContext): HandlersFor<'wizard'> {
       const entry = editableProfile(ctx);
       if (entry?.profile && entry.profile.auth !== 'certificate') {
         // The profile exists: the secret goes straight to the vault.
-        ctx.profiles.update(entry.id, profileInputSchema.parse({ ...inputFromProfile(entry.profile), secrets: { clientSecret } }));
+        ctx.profiles.update(
+          entry.id,
+          profileInputSchema.parse({ ...inputFromProfile(entry.profile), secrets: { clientSecret } }),
+        );
         const ref = ctx.wizard.get().clientSecretRef;
         if (ref) ctx.wizard.release(ref);
       } else {
@@ -40,7 +43,10 @@ export function wizardHandlers(ctx: AppContext): HandlersFor<'wizard'> {
       if (previous && previous !== ref) ctx.certificates.discard(previous);
       const entry = editableProfile(ctx);
       if (entry?.profile?.auth === 'certificate') {
-        const input = profileInputSchema.parse({ ...inputFromProfile(entry.profile), secrets: { certificateRef: ref } });
+        const input = profileInputSchema.parse({
+          ...inputFromProfile(entry.profile),
+          secrets: { certificateRef: ref },
+        });
         const held = withHeldCredentials(ctx, input, { strict: true });
         ctx.profiles.update(entry.id, held.input);
       }
@@ -70,7 +76,11 @@ function linkedProfile(ctx: AppContext, id: string): ProfileEntry | null {
 function editableProfile(ctx: AppContext): ProfileEntry | null {
   const id = ctx.wizard.get().state.profileId;
   const entry = id ? linkedProfile(ctx, id) : null;
-  if (entry && !entry.editable) throw new WorkbenchError('profile.not_editable', `The profile “${entry.name}” cannot be edited any more. Start over, or fix it on the Connections page.`);
+  if (entry && !entry.editable)
+    throw new WorkbenchError(
+      'profile.not_editable',
+      `The profile “${entry.name}” cannot be edited any more. Start over, or fix it on the Connections page.`,
+    );
   return entry;
 }
 
@@ -95,16 +105,33 @@ export function wizardView(ctx: AppContext): WizardView {
     profile = null;
   }
   const clientSecret: WizardSecretState =
-    profile?.secrets.clientSecret === 'stored' ? 'stored' : doc.clientSecretRef ? (ctx.wizard.heldSecret(doc.clientSecretRef) !== undefined ? 'held' : 'lost') : 'missing';
+    profile?.secrets.clientSecret === 'stored'
+      ? 'stored'
+      : doc.clientSecretRef
+        ? ctx.wizard.heldSecret(doc.clientSecretRef) !== undefined
+          ? 'held'
+          : 'lost'
+        : 'missing';
   const certificate: WizardSecretState =
-    profile?.secrets.pfx === 'stored' ? 'stored' : doc.certificate ? (heldCertificate(ctx, doc.certificate.ref) ? 'held' : 'lost') : 'missing';
+    profile?.secrets.pfx === 'stored'
+      ? 'stored'
+      : doc.certificate
+        ? heldCertificate(ctx, doc.certificate.ref)
+          ? 'held'
+          : 'lost'
+        : 'missing';
   const facts = doc.certificate ? (({ ref: _ref, ...rest }) => rest)(doc.certificate) : null;
-  const thumbprint = facts?.thumbprintSha1 ?? (profile?.profile?.auth === 'certificate' ? (profile.profile.certificate?.thumbprintSha1 ?? '') : '');
+  const thumbprint =
+    facts?.thumbprintSha1 ??
+    (profile?.profile?.auth === 'certificate' ? (profile.profile.certificate?.thumbprintSha1 ?? '') : '');
   return {
     state: doc.state,
     certificate: facts,
     secrets: { clientSecret, certificate },
-    refs: { clientSecret: clientSecret === 'held' ? doc.clientSecretRef : null, certificate: certificate === 'held' ? (doc.certificate?.ref ?? null) : null },
+    refs: {
+      clientSecret: clientSecret === 'held' ? doc.clientSecretRef : null,
+      certificate: certificate === 'held' ? (doc.certificate?.ref ?? null) : null,
+    },
     profile,
     status: profile ? statusOf(ctx, profile) : null,
     checklistRequired: requiredChecklistIds(doc.state, thumbprint),

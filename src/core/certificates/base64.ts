@@ -7,8 +7,10 @@ export function toBase64(bytes: Uint8Array): string {
 
 /** Text decoded from file bytes: UTF-8 (BOM dropped) or UTF-16 with a BOM, as Windows PowerShell 5.1 writes `>` redirects. */
 export function bytesToText(bytes: Uint8Array): string | null {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return Buffer.from(bytes.subarray(2)).toString('utf16le');
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return Buffer.from(bytes.subarray(2)).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.startsWith('\ufeff') ? text.slice(1) : text;
@@ -30,7 +32,9 @@ function unwrap(text: string): string {
 
 /** Remove whitespace, line breaks and escaped line breaks (`\r\n` pasted from JSON). */
 function normalize(text: string): string {
-  return unwrap(text).replace(/\\[rn]/g, '').replace(/\s+/g, '');
+  return unwrap(text)
+    .replace(/\\[rn]/g, '')
+    .replace(/\s+/g, '');
 }
 
 /** Decode text that should be base64 (standard or base64url, padding optional); null when it is not. */
@@ -48,7 +52,10 @@ export function tryDecodeBase64(text: string): Buffer | null {
  */
 export function decodePastedBase64(text: string): Buffer {
   const t = normalize(text);
-  if (t.length === 0) throw new WorkbenchError('pfx.empty_file', 'There is nothing to decode: the pasted text is empty.', { hint: 'Paste the base64 text of the .pfx file.' });
+  if (t.length === 0)
+    throw new WorkbenchError('pfx.empty_file', 'There is nothing to decode: the pasted text is empty.', {
+      hint: 'Paste the base64 text of the .pfx file.',
+    });
   const decoded = tryDecodeBase64(text);
   if (decoded) return decoded;
   const bad = /[^A-Za-z0-9+/=_\s-]/.exec(unwrap(text));

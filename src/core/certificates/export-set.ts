@@ -32,7 +32,10 @@ export interface ExportSetOptions extends WritePkcs12Options {
 export async function buildExportSet(options: ExportSetOptions): Promise<ExportSet> {
   const pfx = await writePkcs12(options);
   const cer = Buffer.from(options.certificate);
-  const keyCredential = buildKeyCredential(cer, { displayName: options.displayName, customKeyIdentifierEncoding: options.customKeyIdentifierEncoding });
+  const keyCredential = buildKeyCredential(cer, {
+    displayName: options.displayName,
+    customKeyIdentifierEncoding: options.customKeyIdentifierEncoding,
+  });
   return {
     pfx,
     cer,
@@ -44,8 +47,20 @@ export async function buildExportSet(options: ExportSetOptions): Promise<ExportS
 }
 
 /** The file names written for an export called NAME. */
-export function exportFileNames(name: string): { pfx: string; cer: string; pem: string; base64: string; keyCredentials: string } {
-  return { pfx: `${name}.pfx`, cer: `${name}.cer`, pem: `${name}.pem`, base64: `${name}.pfx.b64.txt`, keyCredentials: `${name}.keycredentials.json` };
+export function exportFileNames(name: string): {
+  pfx: string;
+  cer: string;
+  pem: string;
+  base64: string;
+  keyCredentials: string;
+} {
+  return {
+    pfx: `${name}.pfx`,
+    cer: `${name}.cer`,
+    pem: `${name}.pem`,
+    base64: `${name}.pfx.b64.txt`,
+    keyCredentials: `${name}.keycredentials.json`,
+  };
 }
 
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
@@ -58,13 +73,17 @@ export function safeFileName(text: string): string {
     .replace(/-+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
     .slice(0, 80);
-  if (cleaned.length === 0 || RESERVED.test(cleaned)) return cleaned.length === 0 ? 'certificate' : `${cleaned}-certificate`;
+  if (cleaned.length === 0 || RESERVED.test(cleaned))
+    return cleaned.length === 0 ? 'certificate' : `${cleaned}-certificate`;
   return cleaned;
 }
 
 function checkName(name: string): void {
   if (name !== safeFileName(name)) {
-    throw new WorkbenchError('pfx.invalid_options', `"${name}" cannot be used as a file name.`, { hint: `Try "${safeFileName(name)}".`, details: { field: 'name' } });
+    throw new WorkbenchError('pfx.invalid_options', `"${name}" cannot be used as a file name.`, {
+      hint: `Try "${safeFileName(name)}".`,
+      details: { field: 'name' },
+    });
   }
 }
 
@@ -79,14 +98,23 @@ export function findExistingExportFiles(folder: string, name: string): string[] 
  * Write NAME.pfx, NAME.cer, NAME.pem, NAME.pfx.b64.txt and NAME.keycredentials.json with owner-only permissions.
  * Refuses (file.exists) when any of them exists, unless `overwrite`; on a failure the files it created are removed.
  */
-export function writeExportSet(folder: string, name: string, set: ExportSet, options: { overwrite?: boolean } = {}): { files: string[] } {
+export function writeExportSet(
+  folder: string,
+  name: string,
+  set: ExportSet,
+  options: { overwrite?: boolean } = {},
+): { files: string[] } {
   checkName(name);
   const existing = findExistingExportFiles(folder, name);
   if (existing.length > 0 && !options.overwrite) {
-    throw new WorkbenchError('file.exists', `${existing.length === 1 ? 'A file' : `${existing.length} files`} with this name already exist${existing.length === 1 ? 's' : ''} in the folder; nothing was written.`, {
-      hint: 'Choose another name or folder, or confirm that the files may be replaced.',
-      details: { files: existing.join('\n') },
-    });
+    throw new WorkbenchError(
+      'file.exists',
+      `${existing.length === 1 ? 'A file' : `${existing.length} files`} with this name already exist${existing.length === 1 ? 's' : ''} in the folder; nothing was written.`,
+      {
+        hint: 'Choose another name or folder, or confirm that the files may be replaced.',
+        details: { files: existing.join('\n') },
+      },
+    );
   }
   const names = exportFileNames(name);
   const contents: Array<[string, string | Uint8Array]> = [
@@ -107,8 +135,17 @@ export function writeExportSet(folder: string, name: string, set: ExportSet, opt
   } catch (error) {
     for (const path of written) rmSync(path, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new WorkbenchError('file.exists', 'A file with this name appeared in the folder while writing; nothing was kept.', { cause: error });
-    throw new WorkbenchError('file.write_failed', `The files could not be written to the folder (${code ?? 'error'}).`, { hint: 'Choose a folder you can write to.', cause: error });
+    if (code === 'EEXIST')
+      throw new WorkbenchError(
+        'file.exists',
+        'A file with this name appeared in the folder while writing; nothing was kept.',
+        { cause: error },
+      );
+    throw new WorkbenchError(
+      'file.write_failed',
+      `The files could not be written to the folder (${code ?? 'error'}).`,
+      { hint: 'Choose a folder you can write to.', cause: error },
+    );
   }
   return { files: contents.map(([file]) => join(folder, file)) };
 }

@@ -54,7 +54,8 @@ function checkName(value: string | undefined, field: string, label: string): str
   const trimmed = value.trim();
   if (trimmed.length === 0) return undefined;
   // eslint-disable-next-line no-control-regex
-  if (trimmed.length > 64 || /[\u0000-\u001f\u007f]/.test(trimmed)) throw invalid(`The ${label} must be 1 to 64 characters without control characters.`, field);
+  if (trimmed.length > 64 || /[\u0000-\u001f\u007f]/.test(trimmed))
+    throw invalid(`The ${label} must be 1 to 64 characters without control characters.`, field);
   return trimmed;
 }
 
@@ -68,7 +69,9 @@ function name(options: { cn: string; o?: string; ou?: string }): Buffer {
 }
 
 function extension(oid: string, critical: boolean, value: Buffer): Buffer {
-  return critical ? der.sequence(der.oid(oid), der.boolean(true), der.octetString(value)) : der.sequence(der.oid(oid), der.octetString(value));
+  return critical
+    ? der.sequence(der.oid(oid), der.boolean(true), der.octetString(value))
+    : der.sequence(der.oid(oid), der.octetString(value));
 }
 
 /** A random positive 16-byte serial (top bit clear so it stays positive, next bit set so it keeps 16 bytes). */
@@ -84,11 +87,13 @@ function randomSerial(): Buffer {
  */
 export async function generateSelfSignedCertificate(options: GenerateOptions): Promise<GeneratedCertificate> {
   const cn = checkName(options.commonName, 'commonName', 'subject name (CN)');
-  if (!cn) throw invalid('Enter a subject name (CN) for the certificate, e.g. the app registration name.', 'commonName');
+  if (!cn)
+    throw invalid('Enter a subject name (CN) for the certificate, e.g. the app registration name.', 'commonName');
   const o = checkName(options.organization, 'organization', 'organization (O)');
   const ou = checkName(options.organizationalUnit, 'organizationalUnit', 'organizational unit (OU)');
   const years = options.validityYears ?? 1;
-  if (!Number.isInteger(years) || years < 1 || years > MAX_VALIDITY_YEARS) throw invalid(`The validity must be 1 to ${MAX_VALIDITY_YEARS} whole years.`, 'validityYears');
+  if (!Number.isInteger(years) || years < 1 || years > MAX_VALIDITY_YEARS)
+    throw invalid(`The validity must be 1 to ${MAX_VALIDITY_YEARS} whole years.`, 'validityYears');
   const choice = options.keyAlgorithm ?? 'rsa-2048';
   const keySpec = KEYS[choice];
   if (!keySpec) throw invalid(`Unknown key type "${String(choice)}".`, 'keyAlgorithm');
@@ -107,7 +112,10 @@ export async function generateSelfSignedCertificate(options: GenerateOptions): P
   const notBefore = new Date(Math.floor((now.getTime() - BACKDATE_MS) / 1000) * 1000);
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + years);
-  const signatureAlgorithm = keySpec.type === 'rsa' ? der.algorithm(OID.sha256WithRSAEncryption, der.nullValue()) : der.algorithm(OID.ecdsaWithSHA256);
+  const signatureAlgorithm =
+    keySpec.type === 'rsa'
+      ? der.algorithm(OID.sha256WithRSAEncryption, der.nullValue())
+      : der.algorithm(OID.ecdsaWithSHA256);
   const subject = name({ cn, o, ou });
   const extensions = der.sequence(
     extension(OID.basicConstraints, true, der.sequence()),
@@ -132,7 +140,8 @@ export async function generateSelfSignedCertificate(options: GenerateOptions): P
   const signature = await signAsync('sha256', tbs, privateKey);
   const certificateDer = der.sequence(tbs, signatureAlgorithm, der.bitString(signature));
   const x509 = new X509Certificate(certificateDer);
-  if (!x509.checkPrivateKey(privateKey) || !x509.verify(publicKey)) throw new Error('The generated certificate does not verify');
+  if (!x509.checkPrivateKey(privateKey) || !x509.verify(publicKey))
+    throw new Error('The generated certificate does not verify');
   options.onProgress?.('done');
   return { certificateDer, privateKey, details: describeCertificate(x509, { now }) };
 }

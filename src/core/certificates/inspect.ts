@@ -22,8 +22,13 @@ export function describePkcs12(contents: Pkcs12Contents, options: DetailsOptions
   if (certificates.length === 0) {
     throw new WorkbenchError(
       'pfx.no_certificate',
-      privateKeys.length > 0 ? 'The file opened, but it holds only a private key and no certificate.' : 'The file opened, but it holds no certificate.',
-      { hint: 'Export the certificate again and include the certificate itself (and its private key).', details: { privateKeys: privateKeys.length } },
+      privateKeys.length > 0
+        ? 'The file opened, but it holds only a private key and no certificate.'
+        : 'The file opened, but it holds no certificate.',
+      {
+        hint: 'Export the certificate again and include the certificate itself (and its private key).',
+        details: { privateKeys: privateKeys.length },
+      },
     );
   }
   const x509s = certificates.map((c) => c.x509);
@@ -35,10 +40,14 @@ export function describePkcs12(contents: Pkcs12Contents, options: DetailsOptions
     if (i >= 0) [chosen, matchingKey] = [i, k];
   }
   if (chosen < 0) {
-    chosen = certificates.findIndex((c) => c.localKeyId !== null && privateKeys.some((k) => k.localKeyId?.equals(c.localKeyId!)));
+    chosen = certificates.findIndex(
+      (c) => c.localKeyId !== null && privateKeys.some((k) => k.localKeyId?.equals(c.localKeyId!)),
+    );
   }
   if (chosen < 0) chosen = findLeaf(x509s, issuers);
-  const details = certificates.map((c) => describeCertificate(c.x509, { now: options.now, friendlyName: c.friendlyName, localKeyId: c.localKeyId }));
+  const details = certificates.map((c) =>
+    describeCertificate(c.x509, { now: options.now, friendlyName: c.friendlyName, localKeyId: c.localKeyId }),
+  );
   const chain = orderChain(details, issuers, chosen);
   const certificate = chain[0]!;
   const hasPrivateKey = privateKeys.length > 0;
@@ -54,13 +63,23 @@ export function describePkcs12(contents: Pkcs12Contents, options: DetailsOptions
     privateKeyCount: privateKeys.length,
     protection: contents.protection,
     passwordUsed: contents.passwordUsed,
-    warnings: certificateWarnings({ certificate, hasPrivateKey, keyMatchesCertificate, protection: contents.protection, passwordUsed: contents.passwordUsed }),
+    warnings: certificateWarnings({
+      certificate,
+      hasPrivateKey,
+      keyMatchesCertificate,
+      protection: contents.protection,
+      passwordUsed: contents.passwordUsed,
+    }),
     fileSize: contents.fileSize,
   };
 }
 
 /** Open a PFX and describe it. */
-export async function inspectPkcs12(bytes: Uint8Array, password: string | null | undefined, options: OpenPkcs12Options & DetailsOptions = {}): Promise<PfxDetails> {
+export async function inspectPkcs12(
+  bytes: Uint8Array,
+  password: string | null | undefined,
+  options: OpenPkcs12Options & DetailsOptions = {},
+): Promise<PfxDetails> {
   return describePkcs12(await openPkcs12(bytes, password, options), options);
 }
 
@@ -75,7 +94,11 @@ export function decodeBase64Input(text: string): { bytes: Buffer; found: SniffRe
 }
 
 /** Pasted base64 -> bytes -> sniff -> open: lets an admin check what was pasted into a connection. */
-export async function inspectBase64(text: string, password: string | null | undefined, options: OpenPkcs12Options & DetailsOptions = {}): Promise<PfxDetails> {
+export async function inspectBase64(
+  text: string,
+  password: string | null | undefined,
+  options: OpenPkcs12Options & DetailsOptions = {},
+): Promise<PfxDetails> {
   const { bytes, found } = decodeBase64Input(text);
   if (found.kind !== 'pkcs12') throw notPkcs12Error(found);
   return inspectPkcs12(bytes, password, options);

@@ -24,12 +24,16 @@ const isoSeconds = (iso: string): string => iso.replace(/\.\d{3}Z$/, 'Z');
  * what the Graph how-to "add a certificate" sends). The older manual-edit docs show base64 of the 20 hash
  * bytes instead; pass `customKeyIdentifierEncoding: 'base64'` for that form. Both identify the same thumbprint.
  */
-export function buildKeyCredential(certificate: Uint8Array | X509Certificate, options: KeyCredentialOptions = {}): KeyCredentialEntry {
+export function buildKeyCredential(
+  certificate: Uint8Array | X509Certificate,
+  options: KeyCredentialOptions = {},
+): KeyCredentialEntry {
   const x509 = certificate instanceof Uint8Array ? loadCertificate(certificate) : certificate;
   const details = describeCertificate(x509);
   const sha1 = createHash('sha1').update(x509.raw).digest();
   return {
-    customKeyIdentifier: options.customKeyIdentifierEncoding === 'base64' ? sha1.toString('base64') : details.thumbprintSha1,
+    customKeyIdentifier:
+      options.customKeyIdentifierEncoding === 'base64' ? sha1.toString('base64') : details.thumbprintSha1,
     displayName: options.displayName ?? details.subject,
     endDateTime: isoSeconds(details.notAfter),
     key: toBase64(x509.raw),
@@ -42,6 +46,8 @@ export function buildKeyCredential(certificate: Uint8Array | X509Certificate, op
 
 /** PEM text of a DER certificate (64-character lines). */
 export function certificateToPem(der: Uint8Array): string {
-  const body = toBase64(der).replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const body = toBase64(der)
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
 }

@@ -16,10 +16,13 @@ export type PreparedInput =
   | { kind: 'pfx'; origin: 'pfx-file' | 'base64-text'; pfx: Buffer }
   | { kind: 'certificates'; origin: 'certificate-file'; certificates: X509Certificate[] };
 
-const PEM_CERTIFICATE = /-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([\s\S]*?)-----END (?:X509 |TRUSTED )?CERTIFICATE-----/g;
+const PEM_CERTIFICATE =
+  /-----BEGIN (?:X509 |TRUSTED )?CERTIFICATE-----([\s\S]*?)-----END (?:X509 |TRUSTED )?CERTIFICATE-----/g;
 
 function pemCertificates(text: string): X509Certificate[] {
-  return [...text.matchAll(PEM_CERTIFICATE)].map((m) => loadCertificate(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
+  return [...text.matchAll(PEM_CERTIFICATE)].map((m) =>
+    loadCertificate(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')),
+  );
 }
 
 /**
@@ -35,12 +38,17 @@ export function prepareCertificateInput(bytes: Uint8Array): PreparedInput {
     case 'base64-pkcs12':
       return { kind: 'pfx', origin: 'base64-text', pfx: decodePastedBase64(bytesToText(bytes) ?? '') };
     case 'pem-certificate':
-      return { kind: 'certificates', origin: 'certificate-file', certificates: pemCertificates(bytesToText(bytes) ?? '') };
+      return {
+        kind: 'certificates',
+        origin: 'certificate-file',
+        certificates: pemCertificates(bytesToText(bytes) ?? ''),
+      };
     case 'der-certificate':
       return { kind: 'certificates', origin: 'certificate-file', certificates: [loadCertificate(bytes)] };
     case 'base64-other': {
       const decoded = decodePastedBase64(bytesToText(bytes) ?? '');
-      if (sniff(decoded).kind === 'der-certificate') return { kind: 'certificates', origin: 'certificate-file', certificates: [loadCertificate(decoded)] };
+      if (sniff(decoded).kind === 'der-certificate')
+        return { kind: 'certificates', origin: 'certificate-file', certificates: [loadCertificate(decoded)] };
       throw notPkcs12Error(found);
     }
     default:
@@ -67,9 +75,15 @@ export interface OpenedInput extends HeldMaterial {
   view: CertificateView;
 }
 
-const needsPassword = (error: unknown): boolean => isWorkbenchError(error) && (error.code === 'pfx.wrong_password' || error.code === 'pfx.password_required');
+const needsPassword = (error: unknown): boolean =>
+  isWorkbenchError(error) && (error.code === 'pfx.wrong_password' || error.code === 'pfx.password_required');
 
-async function openWithFallback(pfx: Buffer, password: string | null, tryEmptyAndAbsent: boolean, signal: AbortSignal | undefined): Promise<{ contents: Pkcs12Contents; password: string | null }> {
+async function openWithFallback(
+  pfx: Buffer,
+  password: string | null,
+  tryEmptyAndAbsent: boolean,
+  signal: AbortSignal | undefined,
+): Promise<{ contents: Pkcs12Contents; password: string | null }> {
   // One budget for both attempts: the fallback runs only on what the first left.
   const options = { signal, meter: new WorkMeter() };
   try {
@@ -99,12 +113,23 @@ function passwordThatOpened(contents: Pkcs12Contents, given: string | null): str
 }
 
 /** Open prepared input: a PFX with the password (and the fallbacks), or describe the certificates. */
-export async function openPreparedInput(input: PreparedInput, password: string | null, options: OpenInputOptions = {}): Promise<OpenedInput> {
+export async function openPreparedInput(
+  input: PreparedInput,
+  password: string | null,
+  options: OpenInputOptions = {},
+): Promise<OpenedInput> {
   if (input.kind === 'certificates') {
-    if (input.certificates.length === 0) throw new WorkbenchError('pfx.no_certificate', 'The file holds no certificate.', { hint: 'Choose a .pfx, .cer, .crt or .pem file.' });
+    if (input.certificates.length === 0)
+      throw new WorkbenchError('pfx.no_certificate', 'The file holds no certificate.', {
+        hint: 'Choose a .pfx, .cer, .crt or .pem file.',
+      });
     return certificatesView(input.certificates, { now: options.now, origin: options.origin ?? input.origin });
   }
   const opened = await openWithFallback(input.pfx, password, options.tryEmptyAndAbsent ?? true, options.signal);
   const details = describePkcs12(opened.contents, { now: options.now });
-  return pfxView(opened.contents, details, { pfx: input.pfx, password: opened.password, origin: options.origin ?? input.origin });
+  return pfxView(opened.contents, details, {
+    pfx: input.pfx,
+    password: opened.password,
+    origin: options.origin ?? input.origin,
+  });
 }

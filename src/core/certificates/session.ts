@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { CertificateHandoff, CertificateOrigin, CertificateView, HeldCertificate, KeyCredentialEntry } from '../../shared/certificates';
+import type {
+  CertificateHandoff,
+  CertificateOrigin,
+  CertificateView,
+  HeldCertificate,
+  KeyCredentialEntry,
+} from '../../shared/certificates';
 import { WorkbenchError } from '../errors';
 import type { Redactor } from '../log/redact';
 import { toBase64 } from './base64';
@@ -70,7 +76,17 @@ export class CertificateSession {
 
   /** Keep a PFX that needs its password; returns the ref to unlock it with. */
   holdLocked(fileName: string | null, origin: CertificateOrigin, pfx: Buffer, ref?: string): string {
-    const entry = this.put(ref, { state: 'locked', origin, fileName, view: null, pfx, password: null, certificateDer: Buffer.alloc(0), chainDer: [], privateKey: null });
+    const entry = this.put(ref, {
+      state: 'locked',
+      origin,
+      fileName,
+      view: null,
+      pfx,
+      password: null,
+      certificateDer: Buffer.alloc(0),
+      chainDer: [],
+      privateKey: null,
+    });
     return entry.ref;
   }
 
@@ -85,9 +101,13 @@ export class CertificateSession {
     this.sweep();
     const entry = this.entries.get(ref);
     if (!entry) {
-      throw new WorkbenchError('pfx.session_expired', 'This certificate is no longer held in memory: it was closed, unused for 30 minutes, or the app restarted.', {
-        hint: 'Open the file again (or generate a new certificate).',
-      });
+      throw new WorkbenchError(
+        'pfx.session_expired',
+        'This certificate is no longer held in memory: it was closed, unused for 30 minutes, or the app restarted.',
+        {
+          hint: 'Open the file again (or generate a new certificate).',
+        },
+      );
     }
     entry.lastUsed = this.now();
     return entry;
@@ -97,14 +117,21 @@ export class CertificateSession {
   getOpen(ref: string): HeldEntry & { view: CertificateView } {
     const entry = this.get(ref);
     if (entry.state !== 'open' || !entry.view) {
-      throw new WorkbenchError('pfx.password_required', 'This file is password protected. Enter its password.', { details: { ref } });
+      throw new WorkbenchError('pfx.password_required', 'This file is password protected. Enter its password.', {
+        details: { ref },
+      });
     }
     return entry as HeldEntry & { view: CertificateView };
   }
 
   /** What the page shows for an entry. */
   describe(entry: HeldEntry & { view: CertificateView | null }): HeldCertificate {
-    return { ref: entry.ref, fileName: entry.fileName, exportName: exportNameFor(entry.fileName, entry.view!), details: entry.view! };
+    return {
+      ref: entry.ref,
+      fileName: entry.fileName,
+      exportName: exportNameFor(entry.fileName, entry.view!),
+      details: entry.view!,
+    };
   }
 
   /** Mark a certificate for use in a connection and return the facts a profile keeps. */
@@ -112,7 +139,14 @@ export class CertificateSession {
     const entry = this.withPfx(ref);
     entry.handedOff = true;
     const c = entry.view.certificate;
-    return { ref, thumbprintSha1: c.thumbprintSha1, thumbprintSha256: c.thumbprintSha256, subject: c.subject, notAfter: c.notAfter, fileName: entry.fileName };
+    return {
+      ref,
+      thumbprintSha1: c.thumbprintSha1,
+      thumbprintSha256: c.thumbprintSha256,
+      subject: c.subject,
+      notAfter: c.notAfter,
+      fileName: entry.fileName,
+    };
   }
 
   /** For main's connection handlers only: the base64 of the PFX and its password, to store in the vault. Never for the renderer. */
@@ -126,7 +160,9 @@ export class CertificateSession {
     const entry = this.getOpen(ref);
     if (entry.pfx) return entry as HeldEntry & { view: CertificateView; pfx: Buffer };
     if (entry.origin === 'generated') {
-      throw new WorkbenchError('pfx.not_exported', 'This new certificate has no PFX file yet.', { hint: 'Export it with a password first; the base64 is that of the exported .pfx file.' });
+      throw new WorkbenchError('pfx.not_exported', 'This new certificate has no PFX file yet.', {
+        hint: 'Export it with a password first; the base64 is that of the exported .pfx file.',
+      });
     }
     throw noPrivateKey();
   }
@@ -167,11 +203,22 @@ export class CertificateSession {
     await shutdownCertificateWorkers();
   }
 
-  private put(ref: string | undefined, fields: Omit<HeldEntry, 'ref' | 'lastUsed' | 'handedOff' | 'pendingExport' | 'keyCredential'>): HeldEntry {
+  private put(
+    ref: string | undefined,
+    fields: Omit<HeldEntry, 'ref' | 'lastUsed' | 'handedOff' | 'pendingExport' | 'keyCredential'>,
+  ): HeldEntry {
     this.sweep();
     const previous = ref ? this.entries.get(ref) : undefined;
     if (ref && !previous) this.get(ref);
-    const entry: HeldEntry = { handedOff: false, pendingExport: null, keyCredential: null, ...previous, ...fields, ref: ref ?? randomBytes(16).toString('base64url'), lastUsed: this.now() };
+    const entry: HeldEntry = {
+      handedOff: false,
+      pendingExport: null,
+      keyCredential: null,
+      ...previous,
+      ...fields,
+      ref: ref ?? randomBytes(16).toString('base64url'),
+      lastUsed: this.now(),
+    };
     // Belt and braces: the logger masks these wherever they might appear.
     this.options.redactor?.register(entry.password);
     if (entry.pfx) this.options.redactor?.register(toBase64(entry.pfx));
@@ -190,9 +237,13 @@ export class CertificateSession {
 
 /** The action needs a private key and the certificate has none. */
 export function noPrivateKey(): WorkbenchError {
-  return new WorkbenchError('pfx.no_private_key', 'This is a certificate without its private key, so it cannot be exported as a PFX or used to sign in.', {
-    hint: 'Open the .pfx or .p12 file that was exported together with the private key.',
-  });
+  return new WorkbenchError(
+    'pfx.no_private_key',
+    'This is a certificate without its private key, so it cannot be exported as a PFX or used to sign in.',
+    {
+      hint: 'Open the .pfx or .p12 file that was exported together with the private key.',
+    },
+  );
 }
 
 function wipe(entry: HeldEntry): void {

@@ -43,7 +43,8 @@ const result = (kind: InputKind, description: string): SniffResult => ({ kind, d
 export function sniff(bytes: Uint8Array): SniffResult {
   if (bytes.length === 0) return result('empty', 'an empty file');
   if (looksLikePkcs12(bytes)) return result('pkcs12', 'a PKCS#12 file (.pfx / .p12)');
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7)) return result('zip', 'a ZIP archive');
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7))
+    return result('zip', 'a ZIP archive');
   const keystore = javaKeystore(bytes);
   if (keystore) return keystore;
   if (bytes[0] === 0x30) {
@@ -72,7 +73,9 @@ const PEM_KINDS: Array<[RegExp, InputKind, string]> = [
 function sniffText(text: string, size: number): SniffResult {
   const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 #]+)-----/g)].map((m) => m[1]!);
   if (labels.length > 0) {
-    const parts = labels.map((label) => PEM_KINDS.find(([re]) => re.test(label)) ?? ([/./, 'pem-other', `a "${label}" block`] as const));
+    const parts = labels.map(
+      (label) => PEM_KINDS.find(([re]) => re.test(label)) ?? ([/./, 'pem-other', `a "${label}" block`] as const),
+    );
     const described = [...new Set(parts.map((p) => p[2]))];
     const primary = parts.find((p) => p[1] === 'pem-private-key' || p[1] === 'pem-encrypted-private-key') ?? parts[0]!;
     return result(primary[1], `PEM text with ${described.join(' and ')}`);
@@ -91,7 +94,8 @@ function sniffText(text: string, size: number): SniffResult {
     if (decoded && decoded.length > 0) {
       const inner = sniffDecoded(decoded);
       if (inner.kind === 'pkcs12') return result('base64-pkcs12', 'the base64 text of a PFX file');
-      if (inner.kind !== 'binary' && inner.kind !== 'text') return result('base64-other', `base64 text of ${inner.description}`);
+      if (inner.kind !== 'binary' && inner.kind !== 'text')
+        return result('base64-other', `base64 text of ${inner.description}`);
     }
   }
   return result('text', size > 0 ? 'a text file' : 'an empty file');
@@ -134,13 +138,18 @@ function sniffDer(bytes: Uint8Array): SniffResult | null {
     if (isUniversal(a, Tag.INTEGER) && isUniversal(b, Tag.SEQUENCE) && isUniversal(c, Tag.OCTET_STRING)) {
       return result('der-private-key', 'a DER private key (PKCS#8), without a certificate');
     }
-    if (isUniversal(a, Tag.INTEGER) && root.children.length >= 9 && root.children.every((n) => isUniversal(n, Tag.INTEGER))) {
+    if (
+      isUniversal(a, Tag.INTEGER) &&
+      root.children.length >= 9 &&
+      root.children.every((n) => isUniversal(n, Tag.INTEGER))
+    ) {
       return result('der-private-key', 'a DER RSA private key (PKCS#1), without a certificate');
     }
     if (isUniversal(a, Tag.SEQUENCE) && isUniversal(b, Tag.OCTET_STRING) && root.children.length === 2) {
       return result('der-encrypted-private-key', 'an encrypted DER private key (PKCS#8), without a certificate');
     }
-    if (isUniversal(a, Tag.OID) && readOid(a) === OID.signedData) return result('der-pkcs7', 'a PKCS#7 certificate bundle (.p7b)');
+    if (isUniversal(a, Tag.OID) && readOid(a) === OID.signedData)
+      return result('der-pkcs7', 'a PKCS#7 certificate bundle (.p7b)');
   } catch {
     // a malformed OID: still some ASN.1
   }

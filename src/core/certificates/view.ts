@@ -26,12 +26,30 @@ export function base64Length(bytes: number): number {
 const sha1Hex = (der: Uint8Array): string => createHash('sha1').update(der).digest('hex').toUpperCase();
 
 /** The view of an opened PFX, and the DER/key behind "the" certificate so it can be exported again. */
-export function pfxView(contents: Pkcs12Contents, details: PfxDetails, held: { pfx: Buffer; password: string | null; origin: CertificateOrigin }): HeldMaterial & { view: CertificateView } {
+export function pfxView(
+  contents: Pkcs12Contents,
+  details: PfxDetails,
+  held: { pfx: Buffer; password: string | null; origin: CertificateOrigin },
+): HeldMaterial & { view: CertificateView } {
   const byThumbprint = new Map(contents.certificates.map((c) => [sha1Hex(c.der), c]));
   const chosen = byThumbprint.get(details.certificate.thumbprintSha1)!;
-  const chainDer = details.chain.slice(1).map((c) => byThumbprint.get(c.thumbprintSha1)?.der).filter((d): d is Buffer => d !== undefined);
+  const chainDer = details.chain
+    .slice(1)
+    .map((c) => byThumbprint.get(c.thumbprintSha1)?.der)
+    .filter((d): d is Buffer => d !== undefined);
   const key = contents.privateKeys.find((k) => keyMatches(chosen.x509, k.key)) ?? contents.privateKeys[0];
-  const { certificate, chain, hasPrivateKey, keyMatchesCertificate, privateKey, privateKeyCount, protection, passwordUsed, warnings, fileSize } = details;
+  const {
+    certificate,
+    chain,
+    hasPrivateKey,
+    keyMatchesCertificate,
+    privateKey,
+    privateKeyCount,
+    protection,
+    passwordUsed,
+    warnings,
+    fileSize,
+  } = details;
   return {
     pfx: held.pfx,
     password: held.password,
@@ -56,7 +74,10 @@ export function pfxView(contents: Pkcs12Contents, details: PfxDetails, held: { p
 }
 
 /** The view of public certificates (.cer/.pem/.crt): the chain they form, and no private key. */
-export function certificatesView(certificates: X509Certificate[], options: { now?: Date; origin: CertificateOrigin }): HeldMaterial & { view: CertificateView } {
+export function certificatesView(
+  certificates: X509Certificate[],
+  options: { now?: Date; origin: CertificateOrigin },
+): HeldMaterial & { view: CertificateView } {
   const issuers = findIssuers(certificates);
   const leaf = findLeaf(certificates, issuers);
   const chain = orderChain(
@@ -82,7 +103,12 @@ export function certificatesView(certificates: X509Certificate[], options: { now
       privateKeyCount: 0,
       protection: null,
       passwordUsed: null,
-      warnings: certificateWarnings({ certificate, hasPrivateKey: false, keyMatchesCertificate: null, protection: null }),
+      warnings: certificateWarnings({
+        certificate,
+        hasPrivateKey: false,
+        keyMatchesCertificate: null,
+        protection: null,
+      }),
       pfxSize: null,
       base64Length: null,
     },
@@ -108,7 +134,12 @@ export function generatedView(generated: GeneratedCertificate): HeldMaterial & {
       privateKeyCount: 1,
       protection: null,
       passwordUsed: null,
-      warnings: certificateWarnings({ certificate, hasPrivateKey: true, keyMatchesCertificate: true, protection: null }),
+      warnings: certificateWarnings({
+        certificate,
+        hasPrivateKey: true,
+        keyMatchesCertificate: true,
+        protection: null,
+      }),
       pfxSize: null,
       base64Length: null,
     },

@@ -20,9 +20,13 @@ export function graphDefaultScope(cloud: Pick<EnvironmentEndpoints, 'graphHost'>
 /** A tenant as the path segment of a sign-in or consent address; anything else (`..`, `.`, a slash, spaces) is `signin.invalid_input`. */
 export function tenantSegment(tenant: string): string {
   if (!isTenantSegment(tenant)) {
-    throw new WorkbenchError('signin.invalid_input', 'The tenant ID is empty or contains characters a tenant cannot have, so no sign-in address was built with it.', {
-      hint: 'Use the Directory (tenant) ID from the app registration overview, or a verified domain such as contoso.onmicrosoft.com.',
-    });
+    throw new WorkbenchError(
+      'signin.invalid_input',
+      'The tenant ID is empty or contains characters a tenant cannot have, so no sign-in address was built with it.',
+      {
+        hint: 'Use the Directory (tenant) ID from the app registration overview, or a verified domain such as contoso.onmicrosoft.com.',
+      },
+    );
   }
   return encodeURIComponent(tenant.trim());
 }
@@ -65,6 +69,10 @@ export function appRegistrationsUrl(cloud: Pick<EnvironmentEndpoints, 'entraAdmi
 }
 
 /** One app registration's page (Overview, Authentication, Certificates & secrets, API permissions) in this cloud's admin center. */
-export function appRegistrationUrl(cloud: Pick<EnvironmentEndpoints, 'entraAdminHost'>, clientId: string, page: AppRegistrationPage = 'Overview'): string {
+export function appRegistrationUrl(
+  cloud: Pick<EnvironmentEndpoints, 'entraAdminHost'>,
+  clientId: string,
+  page: AppRegistrationPage = 'Overview',
+): string {
   return `https://${cloud.entraAdminHost}/${registeredApps}/ApplicationMenuBlade/~/${page}/appId/${encodeURIComponent(clientId.trim())}`;
 }

@@ -90,13 +90,21 @@ export function endpointsFor(id: EnvironmentId, custom?: CustomHosts | null): En
 
 /** Strip a scheme and trailing slash an admin may have typed. */
 export function normaliseHost(host: string): string {
-  return host.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  return host
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/+$/, '');
 }
 
 /** Sign-in and admin-center hosts of the four Microsoft clouds: the only hosts the app opens in the browser. */
 export const microsoftHosts: readonly string[] = [
   ...new Set(
-    Object.values(environments).flatMap((e) => [e.loginHost, ...e.loginAliases.filter((a) => a.startsWith('login.')), e.entraAdminHost, e.portalHost]),
+    Object.values(environments).flatMap((e) => [
+      e.loginHost,
+      ...e.loginAliases.filter((a) => a.startsWith('login.')),
+      e.entraAdminHost,
+      e.portalHost,
+    ]),
   ),
 ];
 
@@ -104,6 +112,9 @@ export const microsoftHosts: readonly string[] = [
 export function cloudsForDomain(domain: string): Array<Exclude<EnvironmentId, 'custom'>> {
   const host = domain.trim().toLowerCase().replace(/\.$/, '');
   return Object.values(environments)
-    .filter((e) => e.tenantDomainSuffix !== null && (host === e.tenantDomainSuffix || host.endsWith(`.${e.tenantDomainSuffix}`)))
+    .filter(
+      (e) =>
+        e.tenantDomainSuffix !== null && (host === e.tenantDomainSuffix || host.endsWith(`.${e.tenantDomainSuffix}`)),
+    )
     .map((e) => e.id as Exclude<EnvironmentId, 'custom'>);
 }

@@ -16,7 +16,12 @@ export function expiryRows(profiles: readonly Profile[], now: Date = new Date())
       // A certificate profile's expiry field filled from its certificate says the same thing once.
       if (what === 'secret' && certificateDay === date.toISOString().slice(0, 10)) continue;
       const { status, daysLeft } = expiryStatus(date, now);
-      const subject = what === 'certificate' ? 'The certificate' : profile.auth === 'certificate' ? 'The secret' : 'The client secret';
+      const subject =
+        what === 'certificate'
+          ? 'The certificate'
+          : profile.auth === 'certificate'
+            ? 'The secret'
+            : 'The client secret';
       const when = formatDate(date);
       const message =
         status === 'expired'
@@ -24,7 +29,16 @@ export function expiryRows(profiles: readonly Profile[], now: Date = new Date())
           : status === 'ok'
             ? `${subject} is valid until ${when}.`
             : `${subject} expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'} (${when}).`;
-      rows.push({ profileId: profile.id, profileName: profile.name, auth: profile.auth, what, expiresAt: date.toISOString(), daysLeft, status, message });
+      rows.push({
+        profileId: profile.id,
+        profileName: profile.name,
+        auth: profile.auth,
+        what,
+        expiresAt: date.toISOString(),
+        daysLeft,
+        status,
+        message,
+      });
     }
   }
   return rows.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));

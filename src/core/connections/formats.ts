@@ -72,7 +72,10 @@ export function upnDomain(value: string): string | null {
 
 /** Strip `https://` and a trailing slash from a host an admin pasted as a URL; anything else is left for validation to report. */
 export function normalizeHost(value: string): string {
-  return value.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '');
+  return value
+    .trim()
+    .replace(/^https:\/\//i, '')
+    .replace(/\/+$/, '');
 }
 
 /** Shorten a value for a message (values here are never secrets). */

@@ -1,7 +1,15 @@
 // Connection profiles: the three options' model and validation, national clouds, the profile store, files and the connection sheet.
 export { cloudsForDomain, endpointsFor, environments, microsoftHosts } from './environments';
 export type { CustomHosts, EnvironmentEndpoints } from './environments';
-export { adminConsentUrl, appRegistrationUrl, appRegistrationsUrl, authorityUrl, graphBaseUrl, graphDefaultScope, tokenEndpoint } from './cloud-urls';
+export {
+  adminConsentUrl,
+  appRegistrationUrl,
+  appRegistrationsUrl,
+  authorityUrl,
+  graphBaseUrl,
+  graphDefaultScope,
+  tokenEndpoint,
+} from './cloud-urls';
 export type { AppRegistrationPage } from './cloud-urls';
 export { isDomainName, isGuid, isMultiTenantKeyword, isUpn, normalizeHost, tenantKind } from './formats';
 export type { TenantKind } from './formats';

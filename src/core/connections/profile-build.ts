@@ -1,4 +1,10 @@
-import { normalizeDomain, PROFILE_SCHEMA_VERSION, redirectUriFor, type Profile, type ProfileInput } from '../../shared/connections';
+import {
+  normalizeDomain,
+  PROFILE_SCHEMA_VERSION,
+  redirectUriFor,
+  type Profile,
+  type ProfileInput,
+} from '../../shared/connections';
 import { profileSchema } from '../../shared/connections-schema';
 import { normalizeHost } from './formats';
 
@@ -21,7 +27,9 @@ export function normalizeInput<T extends ProfileInput>(input: T): T {
     tenant: input.tenant.trim(),
     clientId: input.clientId.trim(),
     secretExpiresAt: input.secretExpiresAt?.trim() || null,
-    customHosts: input.customHosts ? { loginHost: normalizeHost(input.customHosts.loginHost), graphHost: normalizeHost(input.customHosts.graphHost) } : null,
+    customHosts: input.customHosts
+      ? { loginHost: normalizeHost(input.customHosts.loginHost), graphHost: normalizeHost(input.customHosts.graphHost) }
+      : null,
     scopes: list(input.scopes),
     appOnlyPermissions: list(input.appOnlyPermissions),
   };

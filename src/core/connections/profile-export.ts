@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { PROFILE_FILE_FORMAT, PROFILE_SCHEMA_VERSION, redirectUriFor, secretNamesFor, type Profile, type ProfileFile, type ProfileFinding } from '../../shared/connections';
+import {
+  PROFILE_FILE_FORMAT,
+  PROFILE_SCHEMA_VERSION,
+  redirectUriFor,
+  secretNamesFor,
+  type Profile,
+  type ProfileFile,
+  type ProfileFinding,
+} from '../../shared/connections';
 import { profileSchema } from '../../shared/connections-schema';
 import { WorkbenchError } from '../errors';
 import { readProfileFile } from './profile-file';
@@ -33,7 +41,14 @@ export function exportProfile(profile: Profile, options: { now?: Date } = {}): P
     case 'client-credentials':
       return { auth: 'client-credentials', ...head, ...tail };
     case 'byo-app':
-      return { auth: 'byo-app', ...head, audience: profile.audience, domain: profile.domain, redirectUri: redirectUriFor(profile.domain), ...tail };
+      return {
+        auth: 'byo-app',
+        ...head,
+        audience: profile.audience,
+        domain: profile.domain,
+        redirectUri: redirectUriFor(profile.domain),
+        ...tail,
+      };
   }
 }
 
@@ -53,19 +68,36 @@ export interface ImportedProfile {
  * Turn a profile file into a new profile (new id, new timestamps). Unknown fields are reported and left out;
  * a newer version is kept with a message when this version can read it, refused (`profile.newer_version`) when not.
  */
-export function importProfileText(text: string, options: { now?: Date; newId?: () => string; context?: ValidationContext } = {}): ImportedProfile {
+export function importProfileText(
+  text: string,
+  options: { now?: Date; newId?: () => string; context?: ValidationContext } = {},
+): ImportedProfile {
   const reading = readProfileFile(text);
   if (!reading.ok) throw new WorkbenchError('profile.not_a_profile', reading.error.message);
   const { profile: file, findings, newerVersion } = reading.value;
   if (!file) {
     if (newerVersion !== null) {
-      throw new WorkbenchError('profile.newer_version', `This profile was written by a newer version of the Workbench (schema version ${newerVersion}) and this version cannot read it. Update the Workbench, then import it again.`);
+      throw new WorkbenchError(
+        'profile.newer_version',
+        `This profile was written by a newer version of the Workbench (schema version ${newerVersion}) and this version cannot read it. Update the Workbench, then import it again.`,
+      );
     }
     const first = findings.find((f) => f.severity === 'error');
-    throw new WorkbenchError('profile.invalid', `The profile cannot be imported: ${first?.message ?? 'it cannot be read.'}`, { details: { field: first?.field ?? null } });
+    throw new WorkbenchError(
+      'profile.invalid',
+      `The profile cannot be imported: ${first?.message ?? 'it cannot be read.'}`,
+      { details: { field: first?.field ?? null } },
+    );
   }
   const now = (options.now ?? new Date()).toISOString();
-  const { format: _format, exportedAt: _exportedAt, secretsNotIncluded: _secrets, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = file;
+  const {
+    format: _format,
+    exportedAt: _exportedAt,
+    secretsNotIncluded: _secrets,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    ...fields
+  } = file;
   const profile = profileSchema.parse({
     ...fields,
     ...(fields.auth === 'byo-app' ? { redirectUri: redirectUriFor(fields.domain) } : {}),

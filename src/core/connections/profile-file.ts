@@ -31,25 +31,45 @@ export function readProfileFile(text: string): Result<ProfileFileReading> {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const detail = error instanceof Error ? ` (${error.message})` : '';
-    return fail('profile.not_a_profile', `The file is not valid JSON${detail}. A profile file is a JSON object written by the Workbench's Export or by “gcw profile new”.`);
+    return fail(
+      'profile.not_a_profile',
+      `The file is not valid JSON${detail}. A profile file is a JSON object written by the Workbench's Export or by “gcw profile new”.`,
+    );
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return fail('profile.not_a_profile', `The file holds ${Array.isArray(data) ? 'a JSON list' : data === null ? 'null' : `a JSON ${typeof data}`}, not a profile object.`);
+    return fail(
+      'profile.not_a_profile',
+      `The file holds ${Array.isArray(data) ? 'a JSON list' : data === null ? 'null' : `a JSON ${typeof data}`}, not a profile object.`,
+    );
   }
   const raw = data as Record<string, unknown>;
   if (Array.isArray(raw.profiles) && 'version' in raw) {
-    return fail('profile.not_a_profile', 'This is the Workbench’s own profile store (profiles.json), not a single profile. Export the profile you want from the Connections page instead.');
+    return fail(
+      'profile.not_a_profile',
+      'This is the Workbench’s own profile store (profiles.json), not a single profile. Export the profile you want from the Connections page instead.',
+    );
   }
   if ('format' in raw && raw.format !== PROFILE_FILE_FORMAT) {
-    return fail('profile.not_a_profile', `The file’s format is ${JSON.stringify(raw.format)}, not a Workbench connection profile (“${PROFILE_FILE_FORMAT}”).`);
+    return fail(
+      'profile.not_a_profile',
+      `The file’s format is ${JSON.stringify(raw.format)}, not a Workbench connection profile (“${PROFILE_FILE_FORMAT}”).`,
+    );
   }
   if (!('format' in raw) && !('auth' in raw)) {
-    return fail('profile.not_a_profile', `The file has neither a "format": "${PROFILE_FILE_FORMAT}" marker nor an "auth" field, so it is not a connection profile.`);
+    return fail(
+      'profile.not_a_profile',
+      `The file has neither a "format": "${PROFILE_FILE_FORMAT}" marker nor an "auth" field, so it is not a connection profile.`,
+    );
   }
   // A hand-written profile without the marker is still a profile; the marker and version only default.
   const candidate = { format: PROFILE_FILE_FORMAT, schemaVersion: 1, ...raw };
   const read = readTolerantly<ProfileFile>(candidate, fileVariants);
-  return ok({ profile: read.value, findings: read.findings, unknownFields: Object.keys(read.unknownFields), newerVersion: read.newerVersion });
+  return ok({
+    profile: read.value,
+    findings: read.findings,
+    unknownFields: Object.keys(read.unknownFields),
+    newerVersion: read.newerVersion,
+  });
 }
 
 /** Lint a profile file: findings of the file and of its values, or `profile.not_a_profile`. */

@@ -1,4 +1,15 @@
-import { appAudiences, authKinds, authLabels, PROFILE_FILE_FORMAT, PROFILE_SCHEMA_VERSION, redirectUriFor, type AuthKind, type CertificateRef, type ProfileFile, type ProfileFinding } from '../../shared/connections';
+import {
+  appAudiences,
+  authKinds,
+  authLabels,
+  PROFILE_FILE_FORMAT,
+  PROFILE_SCHEMA_VERSION,
+  redirectUriFor,
+  type AuthKind,
+  type CertificateRef,
+  type ProfileFile,
+  type ProfileFinding,
+} from '../../shared/connections';
 import { profileFileSchema } from '../../shared/connections-schema';
 import { environmentIds } from '../../shared/environments';
 import { WorkbenchError } from '../errors';
@@ -35,23 +46,33 @@ function list(value: string | readonly string[] | undefined): string[] | undefin
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new WorkbenchError('profile.invalid', `--${flag} must be one of ${allowed.join(', ')}; “${value}” is not.`, { details: { field: flag } });
+  throw new WorkbenchError('profile.invalid', `--${flag} must be one of ${allowed.join(', ')}; “${value}” is not.`, {
+    details: { field: flag },
+  });
 }
 
 /** `gcw profile new`: a profile file (no secrets) from flags, with its findings. Unknown --auth, --environment or --audience give `profile.invalid`. */
-export function buildProfileFromFlags(flags: ProfileFlags, options: { now?: Date } = {}): { file: ProfileFile; text: string; findings: ProfileFinding[] } {
+export function buildProfileFromFlags(
+  flags: ProfileFlags,
+  options: { now?: Date } = {},
+): { file: ProfileFile; text: string; findings: ProfileFinding[] } {
   const auth: AuthKind = oneOf('auth', flags.auth, authKinds);
   const environment = oneOf('environment', flags.environment ?? 'office365', environmentIds);
   const now = (options.now ?? new Date()).toISOString();
   const tenant = flags.tenant?.trim() ?? (auth === 'client-credentials' ? 'common' : '');
   const clientId = flags.clientId?.trim() ?? '';
   const scopes = list(flags.scopes) ?? scopeSet({ auth }).scopes.map((s) => s.value);
-  const custom = flags.loginHost !== undefined || flags.graphHost !== undefined ? { loginHost: normalizeHost(flags.loginHost ?? ''), graphHost: normalizeHost(flags.graphHost ?? '') } : null;
+  const custom =
+    flags.loginHost !== undefined || flags.graphHost !== undefined
+      ? { loginHost: normalizeHost(flags.loginHost ?? ''), graphHost: normalizeHost(flags.graphHost ?? '') }
+      : null;
   const base = {
     format: PROFILE_FILE_FORMAT,
     schemaVersion: PROFILE_SCHEMA_VERSION,
     createdAt: now,
-    name: flags.name?.trim() || `${authLabels[auth]} – ${tenant && tenant !== 'common' ? tenant : clientId || 'new profile'}`,
+    name:
+      flags.name?.trim() ||
+      `${authLabels[auth]} – ${tenant && tenant !== 'common' ? tenant : clientId || 'new profile'}`,
     notes: flags.notes ?? '',
     environment,
     customHosts: custom,
@@ -65,12 +86,21 @@ export function buildProfileFromFlags(flags: ProfileFlags, options: { now?: Date
     auth === 'certificate'
       ? { auth, ...base, upn: flags.upn?.trim() ?? '', certificate: flags.certificate ?? null }
       : auth === 'byo-app'
-        ? { auth, ...base, audience: oneOf('audience', flags.audience ?? 'single-tenant', appAudiences), domain: flags.domain?.trim() ?? '', redirectUri: redirectUriFor(flags.domain ?? '') }
+        ? {
+            auth,
+            ...base,
+            audience: oneOf('audience', flags.audience ?? 'single-tenant', appAudiences),
+            domain: flags.domain?.trim() ?? '',
+            redirectUri: redirectUriFor(flags.domain ?? ''),
+          }
         : { auth, ...base };
   const parsed = profileFileSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new WorkbenchError('profile.invalid', `A flag value cannot be stored (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).`);
+    throw new WorkbenchError(
+      'profile.invalid',
+      `A flag value cannot be stored (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}).`,
+    );
   }
   const file = parsed.data;
   return { file, text: `${JSON.stringify(file, null, 2)}\n`, findings: validateProfile(file, { now: options.now }) };

@@ -8,7 +8,8 @@ export function profileJsonSchema(): Record<string, unknown> {
     $schema: schema.$schema,
     $id: 'urn:graph-connection-workbench:profile-file:1',
     title: 'Graph Connection Workbench connection profile',
-    description: 'A connection profile exported by the Workbench or written by `gcw profile new`. It never holds a client secret, a certificate password, a private key or PFX bytes. See docs/profile-format.md.',
+    description:
+      'A connection profile exported by the Workbench or written by `gcw profile new`. It never holds a client secret, a certificate password, a private key or PFX bytes. See docs/profile-format.md.',
     ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
   };
 }

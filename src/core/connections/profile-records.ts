@@ -26,15 +26,22 @@ export function readRecord(raw: unknown): RecordReading {
       name: 'Unreadable profile',
       auth: null,
       id: null,
-      problems: [`This entry of profiles.json is ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : `a ${typeof raw}`}, not a profile. It is kept in the file; delete it here if you no longer need it.`],
+      problems: [
+        `This entry of profiles.json is ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : `a ${typeof raw}`}, not a profile. It is kept in the file; delete it here if you no longer need it.`,
+      ],
     };
   }
   const record = raw as Record<string, unknown>;
   const read = readTolerantly<Profile>(record, storedVariants);
-  const profile = read.value && read.value.auth === 'byo-app' ? { ...read.value, redirectUri: redirectUriFor(read.value.domain) } : read.value;
+  const profile =
+    read.value && read.value.auth === 'byo-app'
+      ? { ...read.value, redirectUri: redirectUriFor(read.value.domain) }
+      : read.value;
   const problems: string[] = [];
   const unknown = Object.keys(read.unknownFields);
-  const damage = read.findings.filter((f) => f.code === 'file.wrong_type' || f.code === 'auth.invalid').map((f) => f.message);
+  const damage = read.findings
+    .filter((f) => f.code === 'file.wrong_type' || f.code === 'auth.invalid')
+    .map((f) => f.message);
   let status: ProfileEntryStatus = 'ok';
   if (!profile || read.repaired) {
     status = 'damaged';
@@ -43,9 +50,12 @@ export function readRecord(raw: unknown): RecordReading {
     );
   } else if (read.newerVersion !== null) {
     status = 'newer-version';
-    problems.push(`Saved by a newer version of the Workbench (schema version ${read.newerVersion}). It is shown but cannot be edited here; duplicate it to edit a copy, or open it with the newer version.`);
+    problems.push(
+      `Saved by a newer version of the Workbench (schema version ${read.newerVersion}). It is shown but cannot be edited here; duplicate it to edit a copy, or open it with the newer version.`,
+    );
   }
-  if (unknown.length > 0 && status !== 'newer-version') problems.push(`Fields this version does not know are kept as they are: ${unknown.join(', ')}.`);
+  if (unknown.length > 0 && status !== 'newer-version')
+    problems.push(`Fields this version does not know are kept as they are: ${unknown.join(', ')}.`);
   return {
     status,
     profile,

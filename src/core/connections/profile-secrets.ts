@@ -1,4 +1,10 @@
-import { secretNames, secretNamesFor, type AuthKind, type SecretName, type SecretState } from '../../shared/connections';
+import {
+  secretNames,
+  secretNamesFor,
+  type AuthKind,
+  type SecretName,
+  type SecretState,
+} from '../../shared/connections';
 import { isWorkbenchError } from '../errors';
 import type { SecretStore } from '../vault/secret-store';
 
@@ -27,7 +33,8 @@ function unwrap(stored: string): BoundSecret {
   if (stored.startsWith(envelopeStart)) {
     try {
       const parsed = JSON.parse(stored) as { hosts?: unknown; value?: unknown };
-      if (typeof parsed.hosts === 'string' && typeof parsed.value === 'string') return { value: parsed.value, hosts: parsed.hosts };
+      if (typeof parsed.hosts === 'string' && typeof parsed.value === 'string')
+        return { value: parsed.value, hosts: parsed.hosts };
     } catch {
       // Not an envelope after all: a secret that happens to start like one.
     }
@@ -72,7 +79,11 @@ export class ProfileSecrets {
 
   /** True when a secret of the profile is unreadable only because the keychain is not available right now. */
   keychainUnavailable(profileId: string, auth: AuthKind): boolean {
-    return secretNamesFor[auth].some((name) => this.state(profileId, name) === 'unreadable' && this.reasons.get(secretVaultId(profileId, name)) === 'vault.unavailable');
+    return secretNamesFor[auth].some(
+      (name) =>
+        this.state(profileId, name) === 'unreadable' &&
+        this.reasons.get(secretVaultId(profileId, name)) === 'vault.unavailable',
+    );
   }
 
   /** Read a secret for copy, reveal or sign-in; throws `vault.not_found`, `vault.unavailable` or `vault.decrypt_failed`. */
@@ -88,7 +99,11 @@ export class ProfileSecrets {
   }
 
   /** Apply the form's secret inputs for a profile using `hosts`: a string sets, null removes, absent or empty keeps. Returns the names set. */
-  apply(profileId: string, inputs: Partial<Record<SecretName, string | null | undefined>>, hosts: string): SecretName[] {
+  apply(
+    profileId: string,
+    inputs: Partial<Record<SecretName, string | null | undefined>>,
+    hosts: string,
+  ): SecretName[] {
     const set: SecretName[] = [];
     for (const name of secretNames) {
       const value = inputs[name];

@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Notice } from '../../shared/contract/app';
-import { PROFILE_SCHEMA_VERSION, redirectUriFor, secretNamesFor, type Profile, type ProfileEntry, type ProfileFinding, type ProfileInput, type ProfileInputDraft, type SecretHostChange, type SecretName, type SecretState } from '../../shared/connections';
+import {
+  PROFILE_SCHEMA_VERSION,
+  redirectUriFor,
+  secretNamesFor,
+  type Profile,
+  type ProfileEntry,
+  type ProfileFinding,
+  type ProfileInput,
+  type ProfileInputDraft,
+  type SecretHostChange,
+  type SecretName,
+  type SecretState,
+} from '../../shared/connections';
 import { profileInputSchema } from '../../shared/connections-schema';
 import { WorkbenchError } from '../errors';
 import type { ConfirmQuestion } from '../os/ports';
@@ -60,7 +72,13 @@ export class ProfileStore {
   /** Notices from opening the store: recovered file, damaged entries, purged secrets. */
   readonly notices: Notice[] = [];
 
-  constructor(options: { directory: string; backend: StoreBackendFactory; vault: ProfileVault; now?: () => Date; newId?: () => string }) {
+  constructor(options: {
+    directory: string;
+    backend: StoreBackendFactory;
+    vault: ProfileVault;
+    now?: () => Date;
+    newId?: () => string;
+  }) {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomUUID;
     this.secrets = new ProfileSecrets(options.vault);
@@ -74,7 +92,10 @@ export class ProfileStore {
         repair: (raw) => {
           const profiles = Array.isArray(raw.profiles) ? raw.profiles : [];
           const purge = z.array(z.string()).safeParse(raw.pendingPurge);
-          return { value: { version: 1, profiles, pendingPurge: purge.success ? purge.data : [] }, reset: Array.isArray(raw.profiles) ? [] : ['profiles'] };
+          return {
+            value: { version: 1, profiles, pendingPurge: purge.success ? purge.data : [] },
+            reset: Array.isArray(raw.profiles) ? [] : ['profiles'],
+          };
         },
       },
       { directory: options.directory, backend: options.backend, now: this.now },
@@ -82,7 +103,9 @@ export class ProfileStore {
     this.notices.push(...this.doc.notices);
     this.records = this.doc.get().profiles.map((raw) => this.wrap(raw));
     this.purgePending();
-    for (const r of this.records) if (r.reading.profile) this.secrets.bindLegacy(r.reading.profile.id, r.reading.profile.auth, profileHostsKey(r.reading.profile));
+    for (const r of this.records)
+      if (r.reading.profile)
+        this.secrets.bindLegacy(r.reading.profile.id, r.reading.profile.auth, profileHostsKey(r.reading.profile));
     const troubled = this.records.filter((r) => r.reading.status !== 'ok' || r.reading.problems.length > 0);
     if (troubled.length > 0) {
       this.notices.push({
@@ -129,7 +152,10 @@ export class ProfileStore {
     const old = record.reading.profile as Profile;
     const kept = buildProfile(parsed, { id: old.id, createdAt: old.createdAt, updatedAt: old.updatedAt });
     // A save that changes nothing keeps the edit time: the status model reads it as "changed since the test".
-    const profile = isSameProfile(old, kept) && !changesSecrets(parsed.secrets) ? kept : { ...kept, updatedAt: this.now().toISOString() };
+    const profile =
+      isSameProfile(old, kept) && !changesSecrets(parsed.secrets)
+        ? kept
+        : { ...kept, updatedAt: this.now().toISOString() };
     const hosts = profileHostsKey(profile);
     const elsewhere = this.secretsElsewhere(old, parsed, hosts);
     const keep = options.keepSecretsForNewHosts === true;
@@ -163,16 +189,32 @@ export class ProfileStore {
     const old = record.reading.profile as Profile;
     const elsewhere = this.secretsElsewhere(old, parsed, profileHostsKey(parsed));
     if (elsewhere.length === 0) return null;
-    return hostChangeQuestion(parsed.name || old.name, elsewhere.map((s) => s.name), elsewhere[0]?.from ?? profileHostsKey(old), profileHostsKey(parsed));
+    return hostChangeQuestion(
+      parsed.name || old.name,
+      elsewhere.map((s) => s.name),
+      elsewhere[0]?.from ?? profileHostsKey(old),
+      profileHostsKey(parsed),
+    );
   }
 
   /** Copy a profile (and its readable secrets) under a new id; works for newer-version and readable damaged entries too. */
   duplicate(id: string, name?: string): SavedProfile & { skippedSecrets: SecretName[] } {
     const source = this.find(id);
     const from = source.reading.profile;
-    if (!from) throw new WorkbenchError('profile.not_editable', 'This profile cannot be read well enough to copy. Correct profiles.json by hand or delete the entry.');
+    if (!from)
+      throw new WorkbenchError(
+        'profile.not_editable',
+        'This profile cannot be read well enough to copy. Correct profiles.json by hand or delete the entry.',
+      );
     const now = this.now().toISOString();
-    const profile: Profile = { ...from, id: this.newId(), schemaVersion: PROFILE_SCHEMA_VERSION, name: name ?? `${from.name} (copy)`, createdAt: now, updatedAt: now };
+    const profile: Profile = {
+      ...from,
+      id: this.newId(),
+      schemaVersion: PROFILE_SCHEMA_VERSION,
+      name: name ?? `${from.name} (copy)`,
+      createdAt: now,
+      updatedAt: now,
+    };
     const skippedSecrets: SecretName[] = [];
     for (const secret of secretNamesFor[profile.auth]) {
       if (this.secrets.state(from.id, secret) !== 'stored') {
@@ -201,8 +243,16 @@ export class ProfileStore {
   /** Undo a delete made in this session; `profile.not_deleted` when there is nothing to undo. */
   restore(id: string): ProfileEntry {
     const item = this.trash.get(id);
-    if (!item) throw new WorkbenchError('profile.not_deleted', 'There is no deleted profile with this id to restore: it was never deleted, or the app was restarted since.');
-    if (this.records.some((r) => r.key === id)) throw new WorkbenchError('profile.not_deleted', 'A profile with this id exists already, so the deleted one cannot come back.');
+    if (!item)
+      throw new WorkbenchError(
+        'profile.not_deleted',
+        'There is no deleted profile with this id to restore: it was never deleted, or the app was restarted since.',
+      );
+    if (this.records.some((r) => r.key === id))
+      throw new WorkbenchError(
+        'profile.not_deleted',
+        'A profile with this id exists already, so the deleted one cannot come back.',
+      );
     this.trash.delete(id);
     this.records.splice(Math.min(item.index, this.records.length), 0, item.record);
     this.save();
@@ -211,13 +261,18 @@ export class ProfileStore {
 
   /** Profiles deleted in this session that can still be restored. */
   deleted(): Array<{ id: string; name: string; deletedAt: string }> {
-    return [...this.trash.values()].map((t) => ({ id: t.record.key, name: t.record.reading.name, deletedAt: t.deletedAt }));
+    return [...this.trash.values()].map((t) => ({
+      id: t.record.key,
+      name: t.record.reading.name,
+      deletedAt: t.deletedAt,
+    }));
   }
 
   /** Make this session's deletes final now: their secrets leave the vault. */
   purgeDeleted(): void {
     const live = new Set(this.records.map((r) => r.reading.id));
-    for (const { record } of this.trash.values()) if (record.reading.id && !live.has(record.reading.id)) this.secrets.removeAll(record.reading.id);
+    for (const { record } of this.trash.values())
+      if (record.reading.id && !live.has(record.reading.id)) this.secrets.removeAll(record.reading.id);
     this.trash.clear();
     this.save();
   }
@@ -227,7 +282,10 @@ export class ProfileStore {
     const record = this.find(id);
     const profile = record.reading.profile;
     if (!profile || !secretNamesFor[profile.auth].includes(name)) {
-      throw new WorkbenchError('vault.not_found', `This profile has no ${name}: the ${profile?.auth ?? 'unknown'} option does not use it.`);
+      throw new WorkbenchError(
+        'vault.not_found',
+        `This profile has no ${name}: the ${profile?.auth ?? 'unknown'} option does not use it.`,
+      );
     }
     return this.secrets.read(profile.id, name);
   }
@@ -254,7 +312,8 @@ export class ProfileStore {
     if (!profile) return [];
     const storedSecrets = this.secrets.statesFor(profile.id, profile.auth);
     const secretInputs: Partial<Record<SecretName, string>> = {};
-    if (storedSecrets.clientSecret === 'stored') secretInputs.clientSecret = this.secrets.read(profile.id, 'clientSecret');
+    if (storedSecrets.clientSecret === 'stored')
+      secretInputs.clientSecret = this.secrets.read(profile.id, 'clientSecret');
     return validateProfile(profile, { now: this.now(), storedSecrets, secretInputs, appOnlyTest: options.appOnlyTest });
   }
 
@@ -262,11 +321,16 @@ export class ProfileStore {
    * Validate a form draft without saving it: typed secrets are checked for shape, and when `id` names a stored
    * profile the vault's state (and the stored client secret's shape) stands in for secret fields left empty.
    */
-  validateDraft(input: ProfileInputDraft, options: { id?: string | null; appOnlyTest?: boolean } = {}): ProfileFinding[] {
+  validateDraft(
+    input: ProfileInputDraft,
+    options: { id?: string | null; appOnlyTest?: boolean } = {},
+  ): ProfileFinding[] {
     const parsed = normalizeInput(parse(input));
     const { secrets: typed, ...fields } = parsed;
     const stored = options.id ? this.find(options.id).reading.profile : null;
-    const storedSecrets: Partial<Record<SecretName, SecretState>> = stored ? this.secrets.statesFor(stored.id, parsed.auth) : { clientSecret: 'missing', pfx: 'missing', pfxPassword: 'missing' };
+    const storedSecrets: Partial<Record<SecretName, SecretState>> = stored
+      ? this.secrets.statesFor(stored.id, parsed.auth)
+      : { clientSecret: 'missing', pfx: 'missing', pfxPassword: 'missing' };
     const secretInputs: Partial<Record<SecretName, string | null>> = {};
     for (const [name, value] of Object.entries(typed) as Array<[SecretName, string | null | undefined]>) {
       if (typeof value === 'string' && value !== '') secretInputs[name] = value;
@@ -275,18 +339,25 @@ export class ProfileStore {
     if (stored && secretInputs.clientSecret === undefined && storedSecrets.clientSecret === 'stored') {
       secretInputs.clientSecret = this.secrets.read(stored.id, 'clientSecret');
     }
-    return validateProfile({ ...fields, ...(fields.auth === 'byo-app' ? { redirectUri: redirectUriFor(fields.domain) } : {}) }, {
-      now: this.now(),
-      storedSecrets,
-      secretInputs,
-      appOnlyTest: options.appOnlyTest,
-    });
+    return validateProfile(
+      { ...fields, ...(fields.auth === 'byo-app' ? { redirectUri: redirectUriFor(fields.domain) } : {}) },
+      {
+        now: this.now(),
+        storedSecrets,
+        secretInputs,
+        appOnlyTest: options.appOnlyTest,
+      },
+    );
   }
 
   /** The redacted export of a profile (no secrets, no private key, no PFX bytes). */
   exportText(id: string): string {
     const profile = this.find(id).reading.profile;
-    if (!profile) throw new WorkbenchError('profile.not_editable', 'This profile cannot be read well enough to export. Correct profiles.json by hand or delete the entry.');
+    if (!profile)
+      throw new WorkbenchError(
+        'profile.not_editable',
+        'This profile cannot be read well enough to export. Correct profiles.json by hand or delete the entry.',
+      );
     return exportProfileText(profile, { now: this.now() });
   }
 
@@ -312,7 +383,11 @@ export class ProfileStore {
   /** The connection sheet of a profile: the connection page's fields in its order, secrets as vault references. */
   connectionSheet(id: string): ConnectionSheet {
     const entry = this.get(id);
-    if (!entry.profile) throw new WorkbenchError('profile.not_editable', 'This profile cannot be read well enough for a connection sheet. Correct profiles.json by hand or delete the entry.');
+    if (!entry.profile)
+      throw new WorkbenchError(
+        'profile.not_editable',
+        'This profile cannot be read well enough for a connection sheet. Correct profiles.json by hand or delete the entry.',
+      );
     return buildConnectionSheet(entry);
   }
 
@@ -334,9 +409,14 @@ export class ProfileStore {
 
   private saved(record: StoredRecord, inputs: Partial<Record<SecretName, string | null | undefined>>): SavedProfile {
     const profile = record.reading.profile as Profile;
-    const secretInputs = Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === 'string' && v !== '')) as Partial<Record<SecretName, string>>;
+    const secretInputs = Object.fromEntries(
+      Object.entries(inputs).filter(([, v]) => typeof v === 'string' && v !== ''),
+    ) as Partial<Record<SecretName, string>>;
     const storedSecrets = this.secrets.statesFor(profile.id, profile.auth);
-    return { entry: this.entry(record), findings: validateProfile(profile, { now: this.now(), storedSecrets, secretInputs }) };
+    return {
+      entry: this.entry(record),
+      findings: validateProfile(profile, { now: this.now(), storedSecrets, secretInputs }),
+    };
   }
 
   private wrap(raw: unknown, key?: string): StoredRecord {
@@ -344,7 +424,9 @@ export class ProfileStore {
     let assigned = key ?? reading.id ?? `unreadable-${++this.unreadableCount}`;
     if (!key && this.records.some((r) => r.key === assigned)) {
       reading.status = 'damaged';
-      reading.problems.push('Another profile has the same id, so this copy is shown separately and cannot be edited. Duplicate it for an editable copy.');
+      reading.problems.push(
+        'Another profile has the same id, so this copy is shown separately and cannot be edited. Duplicate it for an editable copy.',
+      );
       assigned = `unreadable-${++this.unreadableCount}`;
     }
     return { key: assigned, raw, reading };
@@ -352,14 +434,21 @@ export class ProfileStore {
 
   private find(id: string): StoredRecord {
     const record = this.records.find((r) => r.key === id);
-    if (!record) throw new WorkbenchError('profile.not_found', 'This profile does not exist any more. It may have been deleted; refresh the list.');
+    if (!record)
+      throw new WorkbenchError(
+        'profile.not_found',
+        'This profile does not exist any more. It may have been deleted; refresh the list.',
+      );
     return record;
   }
 
   private editable(id: string): StoredRecord {
     const record = this.find(id);
     if (record.reading.status !== 'ok' || !record.reading.profile) {
-      throw new WorkbenchError('profile.not_editable', `${record.reading.problems[0] ?? 'This profile cannot be edited.'}`);
+      throw new WorkbenchError(
+        'profile.not_editable',
+        `${record.reading.problems[0] ?? 'This profile cannot be edited.'}`,
+      );
     }
     return record;
   }
@@ -392,7 +481,9 @@ export class ProfileStore {
 
   /** A start-up notice when stored secrets of some profiles cannot be read (keychain locked, missing or changed). */
   private unreadableSecretsNotice(): Notice | null {
-    const affected = this.records.flatMap((r) => (r.reading.profile ? [r.reading.profile] : [])).filter((p) => Object.values(this.secrets.statesFor(p.id, p.auth)).includes('unreadable'));
+    const affected = this.records
+      .flatMap((r) => (r.reading.profile ? [r.reading.profile] : []))
+      .filter((p) => Object.values(this.secrets.statesFor(p.id, p.auth)).includes('unreadable'));
     if (affected.length === 0) return null;
     const names = affected.map((p) => `“${p.name}”`).join(', ');
     const count = affected.length === 1 ? '1 connection profile' : `${affected.length} connection profiles`;
@@ -426,7 +517,11 @@ function parse(input: ProfileInputDraft) {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') || 'profile';
-  throw new WorkbenchError('profile.invalid', `The profile form sent a value the Workbench cannot store (${field}: ${issue?.message ?? 'invalid'}). Check the field and save again.`, {
-    details: { field },
-  });
+  throw new WorkbenchError(
+    'profile.invalid',
+    `The profile form sent a value the Workbench cannot store (${field}: ${issue?.message ?? 'invalid'}). Check the field and save again.`,
+    {
+      details: { field },
+    },
+  );
 }

@@ -7,7 +7,9 @@ import { endpointsFor, normaliseHost } from './environments';
  * (`["login.microsoftonline.com","graph.microsoft.com"]`, lower case); `[]` for a Custom profile without hosts.
  */
 export function secretHostsKey(hosts: { loginHost: string; graphHost: string } | null): string {
-  return JSON.stringify(hosts ? [normaliseHost(hosts.loginHost).toLowerCase(), normaliseHost(hosts.graphHost).toLowerCase()] : []);
+  return JSON.stringify(
+    hosts ? [normaliseHost(hosts.loginHost).toLowerCase(), normaliseHost(hosts.graphHost).toLowerCase()] : [],
+  );
 }
 
 /** The hosts key of a profile's cloud (or its Custom hosts). */
@@ -45,7 +47,11 @@ function parseKey(key: string): string[] {
   }
 }
 
-const secretLabels: Record<SecretName, string> = { clientSecret: 'client secret', pfx: 'certificate (PFX)', pfxPassword: 'PFX password' };
+const secretLabels: Record<SecretName, string> = {
+  clientSecret: 'client secret',
+  pfx: 'certificate (PFX)',
+  pfxPassword: 'PFX password',
+};
 
 function listOf(names: readonly SecretName[]): string {
   const labels = names.map((n) => secretLabels[n]);
@@ -61,7 +67,12 @@ function plainName(name: string): string {
 }
 
 /** The native question asked before stored secrets may be used with other hosts; the safe answer (remove) is the default. */
-export function hostChangeQuestion(profileName: string, names: readonly SecretName[], from: string, to: string): ConfirmQuestion {
+export function hostChangeQuestion(
+  profileName: string,
+  names: readonly SecretName[],
+  from: string,
+  to: string,
+): ConfirmQuestion {
   const list = listOf(names);
   const one = names.length === 1;
   return {
@@ -77,7 +88,12 @@ export function hostChangeQuestion(profileName: string, names: readonly SecretNa
 }
 
 /** What a save that changed the hosts did with the stored secrets, in words the form shows. */
-export function hostChangeOutcome(names: readonly SecretName[], kept: boolean, from: string, to: string): SecretHostChange {
+export function hostChangeOutcome(
+  names: readonly SecretName[],
+  kept: boolean,
+  from: string,
+  to: string,
+): SecretHostChange {
   const list = listOf(names);
   const one = names.length === 1;
   const head = `The sign-in hosts changed from ${shownHosts(from)} to ${shownHosts(to)}`;

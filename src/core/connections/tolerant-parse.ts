@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { authKinds, authLabels, PROFILE_SCHEMA_VERSION, type AuthKind, type ProfileFinding } from '../../shared/connections';
+import {
+  authKinds,
+  authLabels,
+  PROFILE_SCHEMA_VERSION,
+  type AuthKind,
+  type ProfileFinding,
+} from '../../shared/connections';
 import { valueText } from '../value-text';
 import { quote } from './formats';
 import { finding } from './validation/types';
@@ -37,7 +43,14 @@ export function variantsOf(union: { options: readonly z.ZodObject[] }): Variants
  * fields of the wrong type fall back to their defaults and are reported, so one bad field never hides the rest.
  */
 export function readTolerantly<T>(raw: Record<string, unknown>, variants: VariantsByAuth): TolerantRead<T> {
-  const result: TolerantRead<T> = { value: null, auth: null, findings: [], unknownFields: {}, newerVersion: null, repaired: false };
+  const result: TolerantRead<T> = {
+    value: null,
+    auth: null,
+    findings: [],
+    unknownFields: {},
+    newerVersion: null,
+    repaired: false,
+  };
   if (typeof raw.schemaVersion === 'number' && raw.schemaVersion > PROFILE_SCHEMA_VERSION) {
     result.newerVersion = raw.schemaVersion;
     result.findings.push(
@@ -53,7 +66,14 @@ export function readTolerantly<T>(raw: Record<string, unknown>, variants: Varian
   if (typeof auth !== 'string' || !(authKinds as readonly string[]).includes(auth)) {
     const choices = authKinds.map((a) => `“${a}” (${authLabels[a]})`).join(', ');
     result.findings.push(
-      finding('auth.invalid', 'error', 'auth', auth === undefined ? `The profile has no “auth” field. Set it to one of ${choices}.` : `“auth” must be one of ${choices}; ${quote(valueText(auth))} is not.`),
+      finding(
+        'auth.invalid',
+        'error',
+        'auth',
+        auth === undefined
+          ? `The profile has no “auth” field. Set it to one of ${choices}.`
+          : `“auth” must be one of ${choices}; ${quote(valueText(auth))} is not.`,
+      ),
     );
     return result;
   }
@@ -65,7 +85,14 @@ export function readTolerantly<T>(raw: Record<string, unknown>, variants: Varian
     if (known.has(key)) candidate[key] = value;
     else {
       result.unknownFields[key] = value;
-      result.findings.push(finding('file.unknown_field', 'warning', key, `“${key}” is not a field of a ${authLabels[result.auth].toLowerCase()} profile in this version; it is ignored but kept.`));
+      result.findings.push(
+        finding(
+          'file.unknown_field',
+          'warning',
+          key,
+          `“${key}” is not a field of a ${authLabels[result.auth].toLowerCase()} profile in this version; it is ignored but kept.`,
+        ),
+      );
     }
   }
   for (let attempt = 0; attempt < 40; attempt++) {
@@ -80,9 +107,20 @@ export function readTolerantly<T>(raw: Record<string, unknown>, variants: Varian
       if (typeof key !== 'string') continue;
       const field = issue.path.join('.');
       if (!result.findings.some((f) => f.code === 'file.wrong_type' && f.field === field)) {
-        result.findings.push(finding('file.wrong_type', 'error', field, describeIssue(field, issue, valueAt(candidate, issue.path) !== undefined)));
+        result.findings.push(
+          finding(
+            'file.wrong_type',
+            'error',
+            field,
+            describeIssue(field, issue, valueAt(candidate, issue.path) !== undefined),
+          ),
+        );
       }
-      if (key in candidate && !(schema.shape as Record<string, z.ZodType | undefined>)[key]?.safeParse(undefined).success) continue;
+      if (
+        key in candidate &&
+        !(schema.shape as Record<string, z.ZodType | undefined>)[key]?.safeParse(undefined).success
+      )
+        continue;
       if (key in candidate) {
         delete candidate[key];
         progressed = true;
@@ -96,14 +134,17 @@ export function readTolerantly<T>(raw: Record<string, unknown>, variants: Varian
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let here = data;
-  for (const key of path) here = typeof here === 'object' && here !== null ? (here as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    here = typeof here === 'object' && here !== null ? (here as Record<PropertyKey, unknown>)[key] : undefined;
   return here;
 }
 
 function describeIssue(field: string, issue: z.core.$ZodIssue, present: boolean): string {
   switch (issue.code) {
     case 'invalid_type':
-      return !present ? `“${field}” is required.` : `“${field}” must be ${expected(issue.expected)}; the default is used instead.`;
+      return !present
+        ? `“${field}” is required.`
+        : `“${field}” must be ${expected(issue.expected)}; the default is used instead.`;
     case 'invalid_value':
       return `“${field}” must be one of ${issue.values.map((v) => `“${String(v)}”`).join(', ')}; the default is used instead.`;
     case 'too_big':
@@ -118,6 +159,13 @@ function describeIssue(field: string, issue: z.core.$ZodIssue, present: boolean)
 }
 
 function expected(type: string): string {
-  const words: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'an object', null: 'null' };
+  const words: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'an object',
+    null: 'null',
+  };
   return words[type] ?? type;
 }

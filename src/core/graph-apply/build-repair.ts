@@ -8,15 +8,36 @@ import { scopesFor } from './management';
 import type { RegistrationNeeds } from './needs';
 import type { GraphPlan, GraphStep } from './plan';
 
-const REDIRECT = ['redirect.byo_callback_missing', 'redirect.loopback_missing', 'redirect.wrong_platform', 'redirect.case_mismatch', 'redirect.trailing_slash', 'redirect.scheme_mismatch', 'redirect.loopback_ip_literal'];
-const DELEGATED = ['permission.minimum_missing', 'permission.trigger_missing', 'permission.delegated_missing', 'permission.sign_in_scope_missing', 'permission.role_instead_of_scope'];
+const REDIRECT = [
+  'redirect.byo_callback_missing',
+  'redirect.loopback_missing',
+  'redirect.wrong_platform',
+  'redirect.case_mismatch',
+  'redirect.trailing_slash',
+  'redirect.scheme_mismatch',
+  'redirect.loopback_ip_literal',
+];
+const DELEGATED = [
+  'permission.minimum_missing',
+  'permission.trigger_missing',
+  'permission.delegated_missing',
+  'permission.sign_in_scope_missing',
+  'permission.role_instead_of_scope',
+];
 const APPLICATION = ['permission.application_missing', 'permission.scope_instead_of_role'];
 const CERTIFICATE = ['certificate.not_registered', 'certificate.wrong_type', 'certificate.wrong_usage'];
 const SECRET = ['secret.none_registered', 'secret.expired', 'secret.expiring', 'secret.hint_mismatch'];
 const OTHER = ['public_client.enabled_for_confidential', 'audience.multi_tenant_needed'];
 
 /** Finding codes a repair can fix through Graph (a certificate needs the PFX, a secret the admin's yes to a new one). */
-export const fixableFindings: readonly string[] = [...REDIRECT, ...DELEGATED, ...APPLICATION, ...CERTIFICATE, ...SECRET, ...OTHER];
+export const fixableFindings: readonly string[] = [
+  ...REDIRECT,
+  ...DELEGATED,
+  ...APPLICATION,
+  ...CERTIFICATE,
+  ...SECRET,
+  ...OTHER,
+];
 
 /** Options of a repair: a certificate to register, months for a new secret. */
 export interface RepairOptions {
@@ -30,7 +51,13 @@ export interface RepairOptions {
  * everything the admin has stays, only what is missing is added; the one removal is a URI registered on the wrong
  * platform (moved to the right one), and it is listed in the diff.
  */
-export function buildRepairPlan(app: CurrentApp, report: VerifyReport, needs: RegistrationNeeds, graphHost: string, options: RepairOptions = {}): GraphPlan {
+export function buildRepairPlan(
+  app: CurrentApp,
+  report: VerifyReport,
+  needs: RegistrationNeeds,
+  graphHost: string,
+  options: RepairOptions = {},
+): GraphPlan {
   const codes = new Set(report.findings.map((f) => f.code));
   const has = (list: string[]) => list.filter((c) => codes.has(c as RegistrationFinding['code']));
   const patch: Application = {};
@@ -43,28 +70,57 @@ export function buildRepairPlan(app: CurrentApp, report: VerifyReport, needs: Re
   const delegatedFindings = has(DELEGATED);
   const applicationFindings = has(APPLICATION);
   if (delegatedFindings.length > 0 || applicationFindings.length > 0) {
-    permissions(app, delegatedFindings.length > 0 ? needs.delegated : [], applicationFindings.length > 0 ? needs.application : [], [...delegatedFindings, ...applicationFindings], patch, changes);
+    permissions(
+      app,
+      delegatedFindings.length > 0 ? needs.delegated : [],
+      applicationFindings.length > 0 ? needs.application : [],
+      [...delegatedFindings, ...applicationFindings],
+      patch,
+      changes,
+    );
   }
   if (codes.has('public_client.enabled_for_confidential')) {
     patch.isFallbackPublicClient = false;
-    changes.push({ field: 'isFallbackPublicClient', added: ['false (public client flows off)'], removed: ['true'], kept: [], findings: ['public_client.enabled_for_confidential'] });
+    changes.push({
+      field: 'isFallbackPublicClient',
+      added: ['false (public client flows off)'],
+      removed: ['true'],
+      kept: [],
+      findings: ['public_client.enabled_for_confidential'],
+    });
   }
   if (codes.has('audience.multi_tenant_needed')) {
     patch.signInAudience = 'AzureADMultipleOrgs';
-    changes.push({ field: 'signInAudience', added: ['AzureADMultipleOrgs'], removed: [app.signInAudience ?? '(none)'], kept: [], findings: ['audience.multi_tenant_needed'] });
+    changes.push({
+      field: 'signInAudience',
+      added: ['AzureADMultipleOrgs'],
+      removed: [app.signInAudience ?? '(none)'],
+      kept: [],
+      findings: ['audience.multi_tenant_needed'],
+    });
   }
   const certFindings = has(CERTIFICATE);
   if (certFindings.length > 0) {
-    if (!options.certificate) notes.push('The registered certificates do not match the profile’s: give the PFX to register its certificate.');
+    if (!options.certificate)
+      notes.push('The registered certificates do not match the profile’s: give the PFX to register its certificate.');
     else certificate(app, options.certificate, certFindings, patch, changes, notes);
   }
   const steps: GraphStep[] = [];
   if (Object.keys(patch).length > 0) {
-    steps.push({ key: 'patch', method: 'PATCH', path: `/v1.0/applications/${app.id}`, body: patch, purpose: `Change ${Object.keys(patch).join(', ')} of “${app.displayName || app.appId}”, keeping everything else it has.` });
+    steps.push({
+      key: 'patch',
+      method: 'PATCH',
+      path: `/v1.0/applications/${app.id}`,
+      body: patch,
+      purpose: `Change ${Object.keys(patch).join(', ')} of “${app.displayName || app.appId}”, keeping everything else it has.`,
+    });
   }
   const secretFindings = has(SECRET);
   if (secretFindings.length > 0) {
-    if (!options.secretMonths) notes.push('The client secret needs renewing: choose a new client secret to have Graph make one (the old one stays until you remove it).');
+    if (!options.secretMonths)
+      notes.push(
+        'The client secret needs renewing: choose a new client secret to have Graph make one (the old one stays until you remove it).',
+      );
     else {
       steps.push({
         key: 'password',
@@ -72,9 +128,19 @@ export function buildRepairPlan(app: CurrentApp, report: VerifyReport, needs: Re
         path: `/v1.0/applications/${app.id}/addPassword`,
         body: addPasswordBody(options.secretMonths, options.now ?? new Date()),
         purpose: `Add a new client secret valid for ${options.secretMonths} months (existing secrets are kept).`,
-        creates: { kind: 'passwordCredential', label: 'new client secret', undo: (keyId) => `POST /v1.0/applications/${app.id}/removePassword with {"keyId":"${keyId}"}` },
+        creates: {
+          kind: 'passwordCredential',
+          label: 'new client secret',
+          undo: (keyId) => `POST /v1.0/applications/${app.id}/removePassword with {"keyId":"${keyId}"}`,
+        },
       });
-      changes.push({ field: 'passwordCredentials', added: [`new client secret (${options.secretMonths} months)`], removed: [], kept: [], findings: secretFindings });
+      changes.push({
+        field: 'passwordCredentials',
+        added: [`new client secret (${options.secretMonths} months)`],
+        removed: [],
+        kept: [],
+        findings: secretFindings,
+      });
     }
   }
   const unfixable = report.findings.filter((f) => f.severity !== 'info' && !fixableFindings.includes(f.code));
@@ -95,7 +161,13 @@ function sameUri(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-function redirects(app: CurrentApp, needs: RegistrationNeeds, findings: string[], patch: Application, changes: GraphChange[]): void {
+function redirects(
+  app: CurrentApp,
+  needs: RegistrationNeeds,
+  findings: string[],
+  patch: Application,
+  changes: GraphChange[],
+): void {
   const web = [...app.web];
   const added: string[] = [];
   const moved: string[] = [];
@@ -118,17 +190,39 @@ function redirects(app: CurrentApp, needs: RegistrationNeeds, findings: string[]
   if (moved.length > 0) {
     if (publicClient.length !== app.publicClient.length) {
       patch.publicClient = { redirectUris: publicClient };
-      changes.push({ field: 'publicClient.redirectUris', added: [], removed: app.publicClient.filter((u) => !publicClient.includes(u)), kept: publicClient, findings: ['redirect.wrong_platform'] });
+      changes.push({
+        field: 'publicClient.redirectUris',
+        added: [],
+        removed: app.publicClient.filter((u) => !publicClient.includes(u)),
+        kept: publicClient,
+        findings: ['redirect.wrong_platform'],
+      });
     }
     if (spa.length !== app.spa.length) {
       patch.spa = { redirectUris: spa };
-      changes.push({ field: 'spa.redirectUris', added: [], removed: app.spa.filter((u) => !spa.includes(u)), kept: spa, findings: ['redirect.wrong_platform'] });
+      changes.push({
+        field: 'spa.redirectUris',
+        added: [],
+        removed: app.spa.filter((u) => !spa.includes(u)),
+        kept: spa,
+        findings: ['redirect.wrong_platform'],
+      });
     }
   }
 }
 
-function permissions(app: CurrentApp, delegated: readonly string[], application: readonly string[], findings: string[], patch: Application, changes: GraphChange[]): void {
-  const all: RequiredResourceAccess[] = app.requiredResourceAccess.map((r) => ({ ...r, resourceAccess: [...(r.resourceAccess ?? [])] }));
+function permissions(
+  app: CurrentApp,
+  delegated: readonly string[],
+  application: readonly string[],
+  findings: string[],
+  patch: Application,
+  changes: GraphChange[],
+): void {
+  const all: RequiredResourceAccess[] = app.requiredResourceAccess.map((r) => ({
+    ...r,
+    resourceAccess: [...(r.resourceAccess ?? [])],
+  }));
   let graph = all.find((r) => (r.resourceAppId ?? '').toLowerCase() === GRAPH_RESOURCE_APP_ID);
   if (!graph) {
     graph = { resourceAppId: GRAPH_RESOURCE_APP_ID, resourceAccess: [] };
@@ -158,9 +252,25 @@ function label(id: string, type: string): string {
   return p ? `${p.value} (${p.kind})` : `${id} (${type})`;
 }
 
-function certificate(app: CurrentApp, cert: CertificateToRegister, findings: string[], patch: Application, changes: GraphChange[], notes: string[]): void {
+function certificate(
+  app: CurrentApp,
+  cert: CertificateToRegister,
+  findings: string[],
+  patch: Application,
+  changes: GraphChange[],
+  notes: string[],
+): void {
   const existing: KeyCredential[] = app.keyCredentials.map((k) => ({ ...k }));
-  if (!app.keysIncluded) notes.push('The registered certificates are written back as Graph returns them with $select=keyCredentials; this preview was made from a copy without their keys, which are read when the repair runs.');
+  if (!app.keysIncluded)
+    notes.push(
+      'The registered certificates are written back as Graph returns them with $select=keyCredentials; this preview was made from a copy without their keys, which are read when the repair runs.',
+    );
   patch.keyCredentials = [...existing, keyCredentialFor(cert)];
-  changes.push({ field: 'keyCredentials', added: [certificateLabel(cert)], removed: [], kept: existing.map(keyLabel), findings });
+  changes.push({
+    field: 'keyCredentials',
+    added: [certificateLabel(cert)],
+    removed: [],
+    kept: existing.map(keyLabel),
+    findings,
+  });
 }

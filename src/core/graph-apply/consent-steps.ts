@@ -24,7 +24,12 @@ export function consentSteps(delegated: readonly string[], application: readonly
   if (scope.length === 0 && roles.length === 0) return steps;
   steps.push(graphServicePrincipalStep());
   if (scope.length > 0) {
-    const grant: OAuth2PermissionGrant = { clientId: '{servicePrincipal.id}', consentType: 'AllPrincipals', resourceId: '{graphServicePrincipal.id}', scope: scope.join(' ') };
+    const grant: OAuth2PermissionGrant = {
+      clientId: '{servicePrincipal.id}',
+      consentType: 'AllPrincipals',
+      resourceId: '{graphServicePrincipal.id}',
+      scope: scope.join(' '),
+    };
     steps.push({
       key: 'delegatedGrant',
       method: 'POST',
@@ -32,11 +37,20 @@ export function consentSteps(delegated: readonly string[], application: readonly
       body: grant,
       purpose: `Grant admin consent for all users to the delegated permissions ${scope.join(', ')}.`,
       optional: true,
-      creates: { kind: 'oauth2PermissionGrant', label: 'admin consent for the delegated permissions', undo: (id) => `DELETE /v1.0/oauth2PermissionGrants/${id} (or Enterprise applications › the app › Permissions › Review permissions)` },
+      creates: {
+        kind: 'oauth2PermissionGrant',
+        label: 'admin consent for the delegated permissions',
+        undo: (id) =>
+          `DELETE /v1.0/oauth2PermissionGrants/${id} (or Enterprise applications › the app › Permissions › Review permissions)`,
+      },
     });
   }
   roles.forEach((role, i) => {
-    const assignment: AppRoleAssignment = { principalId: '{servicePrincipal.id}', resourceId: '{graphServicePrincipal.id}', appRoleId: role.id };
+    const assignment: AppRoleAssignment = {
+      principalId: '{servicePrincipal.id}',
+      resourceId: '{graphServicePrincipal.id}',
+      appRoleId: role.id,
+    };
     steps.push({
       key: `appRole${i}`,
       method: 'POST',
@@ -44,7 +58,11 @@ export function consentSteps(delegated: readonly string[], application: readonly
       body: assignment,
       purpose: `Grant the application permission ${role.value} (admin consent).`,
       optional: true,
-      creates: { kind: 'appRoleAssignment', label: `application permission ${role.value}`, undo: (id) => `DELETE /v1.0/servicePrincipals/{Graph service principal id}/appRoleAssignedTo/${id}` },
+      creates: {
+        kind: 'appRoleAssignment',
+        label: `application permission ${role.value}`,
+        undo: (id) => `DELETE /v1.0/servicePrincipals/{Graph service principal id}/appRoleAssignedTo/${id}`,
+      },
     });
   });
   return steps;

@@ -26,7 +26,12 @@ export function keyCredentialFor(c: CertificateToRegister): KeyCredential {
 export function addPasswordBody(months: number, now: Date): { passwordCredential: PasswordCredential } {
   const end = new Date(now.getTime());
   end.setUTCMonth(end.getUTCMonth() + months);
-  return { passwordCredential: { displayName: `${CREDENTIAL_NAME} ${now.toISOString().slice(0, 10)}`, endDateTime: end.toISOString() } };
+  return {
+    passwordCredential: {
+      displayName: `${CREDENTIAL_NAME} ${now.toISOString().slice(0, 10)}`,
+      endDateTime: end.toISOString(),
+    },
+  };
 }
 
 /** Secrets last at most 24 months (Microsoft's admin center offers up to 24); 6 by default. */

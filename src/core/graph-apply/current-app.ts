@@ -27,7 +27,9 @@ function uris(section: unknown): string[] {
 /** Read a Graph application object (GET /applications(appId='…')) into what a repair needs. */
 export function readCurrentApp(raw: Record<string, unknown>): CurrentApp {
   const app = raw as Application & Record<string, unknown>;
-  const keys = Array.isArray(app.keyCredentials) ? app.keyCredentials.filter((k): k is KeyCredential => !!k && typeof k === 'object') : [];
+  const keys = Array.isArray(app.keyCredentials)
+    ? app.keyCredentials.filter((k): k is KeyCredential => !!k && typeof k === 'object')
+    : [];
   return {
     id: typeof app.id === 'string' ? app.id : '',
     appId: typeof app.appId === 'string' ? app.appId : '',

@@ -10,11 +10,25 @@ export function applicationByAppIdPath(appId: string, select?: string): string {
 }
 
 /** Read an app registration by its client ID; `justCreated` retries Graph's replication delay. */
-export async function fetchApplication(client: GraphClient, graphHost: string, appId: string, options: { justCreated?: boolean; withKeys?: boolean } = {}): Promise<Record<string, unknown>> {
-  const res = await client.call({ method: 'GET', url: graphUrl(graphHost, applicationByAppIdPath(appId)), purpose: 'Read the app registration back to verify it.', ...(options.justCreated ? { replicationRetry: true } : {}) });
+export async function fetchApplication(
+  client: GraphClient,
+  graphHost: string,
+  appId: string,
+  options: { justCreated?: boolean; withKeys?: boolean } = {},
+): Promise<Record<string, unknown>> {
+  const res = await client.call({
+    method: 'GET',
+    url: graphUrl(graphHost, applicationByAppIdPath(appId)),
+    purpose: 'Read the app registration back to verify it.',
+    ...(options.justCreated ? { replicationRetry: true } : {}),
+  });
   const app = (res.body && typeof res.body === 'object' ? res.body : {}) as Record<string, unknown>;
   if (options.withKeys && Array.isArray(app.keyCredentials) && app.keyCredentials.length > 0) {
-    const keys = await client.call({ method: 'GET', url: graphUrl(graphHost, applicationByAppIdPath(appId, 'id,appId,keyCredentials')), purpose: 'Read the registered certificates with their keys, so they are kept when the collection is written.' });
+    const keys = await client.call({
+      method: 'GET',
+      url: graphUrl(graphHost, applicationByAppIdPath(appId, 'id,appId,keyCredentials')),
+      purpose: 'Read the registered certificates with their keys, so they are kept when the collection is written.',
+    });
     const body = keys.body as { keyCredentials?: unknown } | null;
     if (body && Array.isArray(body.keyCredentials)) app.keyCredentials = body.keyCredentials;
   }
@@ -22,6 +36,10 @@ export async function fetchApplication(client: GraphClient, graphHost: string, a
 }
 
 /** Check a Graph application object with the offline verifier, exactly as a downloaded manifest is checked. */
-export function verifyApplication(app: Record<string, unknown>, target: VerifyTarget, fileName = 'Microsoft Graph'): VerifyReport {
+export function verifyApplication(
+  app: Record<string, unknown>,
+  target: VerifyTarget,
+  fileName = 'Microsoft Graph',
+): VerifyReport {
   return verifyManifest(JSON.stringify(app), target, { fileName });
 }

@@ -42,21 +42,42 @@ export class GraphClient {
 
   /** Send one request; a failed answer throws the catalogue's WorkbenchError (details carry Graph's code). */
   async call(c: GraphCall): Promise<GraphResponse> {
-    const outcome: GraphRequestOutcome = { method: c.method, url: c.url, purpose: c.purpose, status: null, ok: false, graphCode: null, retries: 0 };
+    const outcome: GraphRequestOutcome = {
+      method: c.method,
+      url: c.url,
+      purpose: c.purpose,
+      status: null,
+      ok: false,
+      graphCode: null,
+      retries: 0,
+    };
     this.outcomes.push(outcome);
     let throttled = 0;
     let replication = 0;
     for (;;) {
       let res: GraphResponse;
       try {
-        res = await this.transport.send(c.method, c.url, this.headers(c.body !== undefined && c.body !== null), c.body !== undefined && c.body !== null ? JSON.stringify(c.body) : undefined);
+        res = await this.transport.send(
+          c.method,
+          c.url,
+          this.headers(c.body !== undefined && c.body !== null),
+          c.body !== undefined && c.body !== null ? JSON.stringify(c.body) : undefined,
+        );
       } catch (err) {
-        const failure = err instanceof GraphNetworkFailure ? err : new GraphNetworkFailure('other', (err as Error).message);
-        throw new WorkbenchError('graph.network', `Microsoft Graph could not be reached for ${describe(c)}: ${failure.message}`, {
-          hint: failure.kind === 'tls' ? 'A proxy may inspect TLS: trust its root CA in the app under Sign-in tests › Test settings (the OS certificate store or the root CA file), or set NODE_EXTRA_CA_CERTS for gcw.' : 'Check the network and the cloud’s Graph host, then try again.',
-          details: { kind: failure.kind, url: c.url },
-          cause: err,
-        });
+        const failure =
+          err instanceof GraphNetworkFailure ? err : new GraphNetworkFailure('other', (err as Error).message);
+        throw new WorkbenchError(
+          'graph.network',
+          `Microsoft Graph could not be reached for ${describe(c)}: ${failure.message}`,
+          {
+            hint:
+              failure.kind === 'tls'
+                ? 'A proxy may inspect TLS: trust its root CA in the app under Sign-in tests › Test settings (the OS certificate store or the root CA file), or set NODE_EXTRA_CA_CERTS for gcw.'
+                : 'Check the network and the cloud’s Graph host, then try again.',
+            details: { kind: failure.kind, url: c.url },
+            cause: err,
+          },
+        );
       }
       outcome.status = res.status;
       outcome.graphCode = graphErrorOf(res.body).code;
@@ -81,7 +102,11 @@ export class GraphClient {
   }
 
   private headers(hasBody: boolean): Record<string, string> {
-    return { authorization: `Bearer ${this.token()}`, accept: 'application/json', ...(hasBody ? { 'content-type': 'application/json' } : {}) };
+    return {
+      authorization: `Bearer ${this.token()}`,
+      accept: 'application/json',
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+    };
   }
 }
 
@@ -103,5 +128,9 @@ export function retryAfterMs(value: string | undefined, capSeconds: number): num
 export function isReplicationDelay(res: GraphResponse): boolean {
   const { code, message } = graphErrorOf(res.body);
   if (res.status === 404) return true;
-  return res.status === 400 && code === 'Request_BadRequest' && /does not reference a valid application object|does not exist|not found/i.test(message ?? '');
+  return (
+    res.status === 400 &&
+    code === 'Request_BadRequest' &&
+    /does not reference a valid application object|does not exist|not found/i.test(message ?? '')
+  );
 }

@@ -22,7 +22,12 @@ export class GraphNetworkFailure extends Error {
 
 /** The seam every Graph request goes through; tests use the real one against the emulator. */
 export interface GraphTransport {
-  send(method: GraphMethod, url: string, headers: Record<string, string>, body: string | undefined): Promise<GraphResponse>;
+  send(
+    method: GraphMethod,
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+  ): Promise<GraphResponse>;
   close(): void;
 }
 
@@ -49,13 +54,22 @@ export class GraphHttp implements GraphTransport {
 
   /** Where a URL really goes (the test rewrite applied). */
   target(url: string): URL {
-    for (const [from, to] of Object.entries(this.o.rewrite ?? {})) if (url.startsWith(from)) return new URL(to + url.slice(from.length));
+    for (const [from, to] of Object.entries(this.o.rewrite ?? {}))
+      if (url.startsWith(from)) return new URL(to + url.slice(from.length));
     return new URL(url);
   }
 
-  send(method: GraphMethod, url: string, headers: Record<string, string>, body: string | undefined): Promise<GraphResponse> {
+  send(
+    method: GraphMethod,
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+  ): Promise<GraphResponse> {
     const target = this.target(url);
-    if (target.protocol !== 'https:') return Promise.reject(new GraphNetworkFailure('blocked', `Microsoft Graph is only reached over https (${target.origin}).`));
+    if (target.protocol !== 'https:')
+      return Promise.reject(
+        new GraphNetworkFailure('blocked', `Microsoft Graph is only reached over https (${target.origin}).`),
+      );
     const limit = this.o.timeoutMs ?? 30_000;
     const maxBytes = this.o.maxResponseBytes ?? 4 * 1024 * 1024;
     const all = { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) };
@@ -67,31 +81,48 @@ export class GraphHttp implements GraphTransport {
         clearTimeout(timer);
         f();
       };
-      const req = httpsRequest({ method, hostname: target.hostname, port: target.port || undefined, path: target.pathname + target.search, headers: all, agent: this.agent }, (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (c: Buffer) => {
-          size += c.length;
-          if (size <= maxBytes) return void chunks.push(c);
-          finish(() => reject(new GraphNetworkFailure('too_large', `${target.host} sent more than ${maxBytes} bytes.`)));
-          req.destroy();
-        });
-        res.on('end', () => {
-          const out: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = null;
-          try {
-            parsed = text ? JSON.parse(text) : null;
-          } catch {
-            parsed = null;
-          }
-          finish(() => resolve({ status: res.statusCode ?? 0, headers: out, body: parsed }));
-        });
-        res.on('error', (e) => finish(() => reject(classify(e))));
-      });
+      const req = httpsRequest(
+        {
+          method,
+          hostname: target.hostname,
+          port: target.port || undefined,
+          path: target.pathname + target.search,
+          headers: all,
+          agent: this.agent,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            size += c.length;
+            if (size <= maxBytes) return void chunks.push(c);
+            finish(() =>
+              reject(new GraphNetworkFailure('too_large', `${target.host} sent more than ${maxBytes} bytes.`)),
+            );
+            req.destroy();
+          });
+          res.on('end', () => {
+            const out: Record<string, string> = {};
+            for (const [k, v] of Object.entries(res.headers))
+              if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+            const text = Buffer.concat(chunks).toString('utf8');
+            let parsed: unknown = null;
+            try {
+              parsed = text ? JSON.parse(text) : null;
+            } catch {
+              parsed = null;
+            }
+            finish(() => resolve({ status: res.statusCode ?? 0, headers: out, body: parsed }));
+          });
+          res.on('error', (e) => finish(() => reject(classify(e))));
+        },
+      );
       const timer = setTimeout(() => {
-        finish(() => reject(new GraphNetworkFailure('timeout', `${target.host} did not answer within ${Math.round(limit / 1000)} s.`)));
+        finish(() =>
+          reject(
+            new GraphNetworkFailure('timeout', `${target.host} did not answer within ${Math.round(limit / 1000)} s.`),
+          ),
+        );
         req.destroy();
       }, limit);
       req.on('error', (e) => finish(() => reject(classify(e))));
@@ -106,6 +137,15 @@ export class GraphHttp implements GraphTransport {
 
 function classify(err: NodeJS.ErrnoException): GraphNetworkFailure {
   const code = err.code ?? '';
-  const kind = code === 'ECONNREFUSED' ? 'refused' : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'dns' : code === 'ECONNRESET' ? 'reset' : /CERT|SELF_SIGNED|UNABLE_TO|TLS|SSL/i.test(code) ? 'tls' : 'other';
+  const kind =
+    code === 'ECONNREFUSED'
+      ? 'refused'
+      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? 'dns'
+        : code === 'ECONNRESET'
+          ? 'reset'
+          : /CERT|SELF_SIGNED|UNABLE_TO|TLS|SSL/i.test(code)
+            ? 'tls'
+            : 'other';
   return new GraphNetworkFailure(kind, err.message);
 }

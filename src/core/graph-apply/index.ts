@@ -9,7 +9,14 @@ export { applicationByAppIdPath, fetchApplication, verifyApplication } from './f
 export { defaultRetry, GraphClient, type RetryPolicy } from './graph-client';
 export { graphErrorCatalogue, graphFailure, lookupGraphError } from './graph-errors';
 export { GraphHttp, type GraphHttpOptions, type GraphTransport } from './graph-http';
-export { GRAPH_COMMAND_LINE_TOOLS_CLIENT_ID, managementClientId, ownManagementAppSteps, rolesFor, scopesFor, type ManagementClient } from './management';
+export {
+  GRAPH_COMMAND_LINE_TOOLS_CLIENT_ID,
+  managementClientId,
+  ownManagementAppSteps,
+  rolesFor,
+  scopesFor,
+  type ManagementClient,
+} from './management';
 export { maskSecrets, MASK } from './mask';
 export { needsOf, type RegistrationNeeds } from './needs';
 export { dryRunJson, previewOf, previewRequests, type GraphPlan, type GraphStep } from './plan';

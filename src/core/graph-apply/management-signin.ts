@@ -40,7 +40,11 @@ export interface ManagementSignInOptions {
 /** Delegated sign-in of the admin (PKCE, the Workbench's own loopback listener) for Microsoft Graph management scopes. */
 export async function signInForManagement(o: ManagementSignInOptions): Promise<ManagementToken> {
   const clientId = managementClientId(o.client);
-  if (!clientId) throw new WorkbenchError('graph.invalid_request', 'Name the management app: your own public client’s client ID, or Microsoft Graph Command Line Tools.');
+  if (!clientId)
+    throw new WorkbenchError(
+      'graph.invalid_request',
+      'Name the management app: your own public client’s client ID, or Microsoft Graph Command Line Tools.',
+    );
   const tenant = !o.tenant.trim() || isMultiTenantSegment(o.tenant) ? 'organizations' : o.tenant.trim();
   const result = await signInInteractive({
     loginHost: o.loginHost,
@@ -54,13 +58,19 @@ export async function signInForManagement(o: ManagementSignInOptions): Promise<M
     openBrowser: o.openBrowser,
     prompt: 'select_account',
     // The refresh token msal receives is never kept: the cache lives for this call only, its tokens registered for redaction.
-    cachePlugin: createCachePlugin({ load: () => null, save: (data) => tokensInCache(data).forEach((t) => o.redactor?.register(t)) }),
+    cachePlugin: createCachePlugin({
+      load: () => null,
+      save: (data) => tokensInCache(data).forEach((t) => o.redactor?.register(t)),
+    }),
     ...(o.loginHint ? { loginHint: o.loginHint } : {}),
     ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
-  if (!result.accessToken) throw new WorkbenchError('graph.not_signed_in', 'The sign-in gave no access token for Microsoft Graph.', { hint: 'Sign in again.' });
+  if (!result.accessToken)
+    throw new WorkbenchError('graph.not_signed_in', 'The sign-in gave no access token for Microsoft Graph.', {
+      hint: 'Sign in again.',
+    });
   return {
     accessToken: result.accessToken,
     expiresOn: result.expiresOn,

@@ -10,7 +10,8 @@ import type { GraphAction, RoleNeed } from '../../shared/graph-apply';
 export const GRAPH_COMMAND_LINE_TOOLS_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
 
 /** Where the page that names the client ID lives. */
-export const GRAPH_COMMAND_LINE_TOOLS_SOURCE = 'https://learn.microsoft.com/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in';
+export const GRAPH_COMMAND_LINE_TOOLS_SOURCE =
+  'https://learn.microsoft.com/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in';
 
 /** Scopes of the management sign-in. */
 export const APPLICATION_READ_WRITE = 'Application.ReadWrite.All';
@@ -19,7 +20,10 @@ export const DELEGATED_GRANTS = 'DelegatedPermissionGrant.ReadWrite.All';
 export const APP_ROLE_ASSIGNMENTS = 'AppRoleAssignment.ReadWrite.All';
 
 /** The delegated scopes one action needs: nothing more. Consent adds the grant scopes. */
-export function scopesFor(action: GraphAction, options: { consent?: boolean; delegated?: boolean; application?: boolean } = {}): string[] {
+export function scopesFor(
+  action: GraphAction,
+  options: { consent?: boolean; delegated?: boolean; application?: boolean } = {},
+): string[] {
   const scopes = action === 'fetch' ? [APPLICATION_READ] : [APPLICATION_READ_WRITE];
   if (options.consent) {
     if (options.delegated ?? true) scopes.push(DELEGATED_GRANTS);

@@ -9,7 +9,10 @@ export function maskSecrets<T>(value: T): T {
   if (Array.isArray(value)) return (value as unknown[]).map((v) => maskSecrets(v)) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.has(k.toLowerCase()) && typeof v === 'string' && v !== '' ? MASK : maskSecrets(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        SECRET_FIELDS.has(k.toLowerCase()) && typeof v === 'string' && v !== '' ? MASK : maskSecrets(v),
+      ]),
     ) as T;
   }
   return value;

@@ -26,8 +26,15 @@ export function needsOf(profile: VerifiableProfile): RegistrationNeeds {
   const target = profileToVerifyTarget(profile, { loopbackTest: true });
   const web = profile.auth === 'byo-app' && profile.domain.trim() !== '' ? [byoCallbackUri(profile.domain)] : [];
   web.push(LOOPBACK_REDIRECT);
-  const multi = (profile.auth === 'byo-app' && profile.audience === 'multi-tenant') || (profile.tenant.trim() !== '' && isMultiTenantSegment(profile.tenant));
-  const delegated = unique([...target.delegatedScopes, ...[...target.requiredDelegated, ...target.triggerDelegated].flatMap((item) => missingChoice(item, target.delegatedScopes))]);
+  const multi =
+    (profile.auth === 'byo-app' && profile.audience === 'multi-tenant') ||
+    (profile.tenant.trim() !== '' && isMultiTenantSegment(profile.tenant));
+  const delegated = unique([
+    ...target.delegatedScopes,
+    ...[...target.requiredDelegated, ...target.triggerDelegated].flatMap((item) =>
+      missingChoice(item, target.delegatedScopes),
+    ),
+  ]);
   return {
     target,
     displayName: profile.name.trim() || `Graph connection (${profile.auth})`,

@@ -1,4 +1,11 @@
-import type { CreatedObject, GraphAction, GraphChange, GraphMethod, GraphPreview, GraphRequestPreview } from '../../shared/graph-apply';
+import type {
+  CreatedObject,
+  GraphAction,
+  GraphChange,
+  GraphMethod,
+  GraphPreview,
+  GraphRequestPreview,
+} from '../../shared/graph-apply';
 import { maskSecrets } from './mask';
 import { rolesFor } from './management';
 
@@ -40,7 +47,8 @@ export function fill<T>(value: T, answers: Map<string, Record<string, unknown>>)
     }) as T;
   }
   if (Array.isArray(value)) return (value as unknown[]).map((v) => fill(v, answers)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, answers)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, answers)])) as T;
   return value;
 }
 
@@ -51,15 +59,31 @@ export function graphUrl(graphHost: string, path: string): string {
 
 /** The requests as the admin sees them: full URLs, bodies with secrets masked. */
 export function previewRequests(plan: Pick<GraphPlan, 'graphHost' | 'steps'>): GraphRequestPreview[] {
-  return plan.steps.map((s) => ({ method: s.method, url: graphUrl(plan.graphHost, s.path), body: maskSecrets(s.body ?? null), purpose: s.purpose, writes: s.method !== 'GET' }));
+  return plan.steps.map((s) => ({
+    method: s.method,
+    url: graphUrl(plan.graphHost, s.path),
+    body: maskSecrets(s.body ?? null),
+    purpose: s.purpose,
+    writes: s.method !== 'GET',
+  }));
 }
 
 /** Everything shown before a write. */
 export function previewOf(plan: GraphPlan): GraphPreview {
-  return { action: plan.action, graphHost: plan.graphHost, requests: previewRequests(plan), changes: plan.changes, scopes: plan.scopes, roles: rolesFor(plan.scopes), notes: plan.notes };
+  return {
+    action: plan.action,
+    graphHost: plan.graphHost,
+    requests: previewRequests(plan),
+    changes: plan.changes,
+    scopes: plan.scopes,
+    roles: rolesFor(plan.scopes),
+    notes: plan.notes,
+  };
 }
 
 /** `--dry-run --json`: method, URL and body of each request. */
-export function dryRunJson(plan: Pick<GraphPlan, 'graphHost' | 'steps'>): { requests: Array<{ method: GraphMethod; url: string; body: unknown }> } {
+export function dryRunJson(plan: Pick<GraphPlan, 'graphHost' | 'steps'>): {
+  requests: Array<{ method: GraphMethod; url: string; body: unknown }>;
+} {
   return { requests: previewRequests(plan).map(({ method, url, body }) => ({ method, url, body })) };
 }

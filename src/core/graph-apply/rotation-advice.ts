@@ -1,7 +1,8 @@
 import type { FetchView } from '../../shared/contract/graph';
 
 /** The new credential of a rotation as the profile now holds it. */
-export type RotatedCredential = { kind: 'certificate'; thumbprintSha1: string } | { kind: 'secret'; keyId: string; hint: string };
+export type RotatedCredential =
+  { kind: 'certificate'; thumbprintSha1: string } | { kind: 'secret'; keyId: string; hint: string };
 
 const hex = (s: string | null | undefined) => (s ?? '').replace(/[^0-9a-f]/gi, '').toUpperCase();
 
@@ -9,9 +10,19 @@ const hex = (s: string | null | undefined) => (s ?? '').replace(/[^0-9a-f]/gi, '
 export function oldCredentials(after: FetchView | null, rotated: RotatedCredential): string[] {
   if (!after) return [];
   if (rotated.kind === 'certificate') {
-    return after.certificates.filter((c) => hex(c.thumbprintSha1) !== hex(rotated.thumbprintSha1)).map((c) => `${c.displayName ?? 'certificate'} (SHA-1 ${c.thumbprintSha1 ?? '?'}, key ID ${c.keyId}${c.endDateTime ? `, until ${c.endDateTime.slice(0, 10)}` : ''})`);
+    return after.certificates
+      .filter((c) => hex(c.thumbprintSha1) !== hex(rotated.thumbprintSha1))
+      .map(
+        (c) =>
+          `${c.displayName ?? 'certificate'} (SHA-1 ${c.thumbprintSha1 ?? '?'}, key ID ${c.keyId}${c.endDateTime ? `, until ${c.endDateTime.slice(0, 10)}` : ''})`,
+      );
   }
-  return after.passwords.filter((p) => p.keyId !== rotated.keyId).map((p) => `${p.displayName ? `“${p.displayName}” ` : ''}(hint ${p.hint ?? '?'}…, key ID ${p.keyId}${p.endDateTime ? `, until ${p.endDateTime.slice(0, 10)}` : ''})`);
+  return after.passwords
+    .filter((p) => p.keyId !== rotated.keyId)
+    .map(
+      (p) =>
+        `${p.displayName ? `“${p.displayName}” ` : ''}(hint ${p.hint ?? '?'}…, key ID ${p.keyId}${p.endDateTime ? `, until ${p.endDateTime.slice(0, 10)}` : ''})`,
+    );
 }
 
 /**
@@ -32,7 +43,11 @@ export function rotationAdvice(ok: boolean, rotated: RotatedCredential, after: F
         ? `No other ${what} is registered on the app.`
         : `The app could not be read back, so which other ${what}s are registered is not known: nothing was removed.`;
   if (ok) {
-    return [held, registered, `Next: put the new ${what} into the automation platform’s connection (the connection sheet copies it), check that connection, then remove the old ${what} here.`];
+    return [
+      held,
+      registered,
+      `Next: put the new ${what} into the automation platform’s connection (the connection sheet copies it), check that connection, then remove the old ${what} here.`,
+    ];
   }
   return [
     held,

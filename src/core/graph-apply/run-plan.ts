@@ -27,17 +27,39 @@ export async function runPlan(plan: GraphPlan, client: GraphClient): Promise<Pla
     const url = graphUrl(plan.graphHost, fill(step.path, answers));
     const body = fill(step.body, answers);
     try {
-      const res = await client.call({ method: step.method, url, body, purpose: step.purpose, ...(step.replicationRetry ? { replicationRetry: true } : {}) });
+      const res = await client.call({
+        method: step.method,
+        url,
+        body,
+        purpose: step.purpose,
+        ...(step.replicationRetry ? { replicationRetry: true } : {}),
+      });
       const answer = res.body && typeof res.body === 'object' ? (res.body as Record<string, unknown>) : {};
       answers.set(step.key, answer);
       if (step.method !== 'GET') wrote = true;
       const id = createdId(step, answer);
-      if (step.creates && id) created.push({ kind: step.creates.kind, id, label: step.creates.label, undo: fill(step.creates.undo(id), answers) });
+      if (step.creates && id)
+        created.push({
+          kind: step.creates.kind,
+          id,
+          label: step.creates.label,
+          undo: fill(step.creates.undo(id), answers),
+        });
     } catch (err) {
       if (!wrote) throw err;
-      const error = isWorkbenchError(err) ? err.toAppError() : new WorkbenchError('graph.failed', (err as Error).message).toAppError();
+      const error = isWorkbenchError(err)
+        ? err.toAppError()
+        : new WorkbenchError('graph.failed', (err as Error).message).toAppError();
       const outcomes = client.outcomes.slice(start);
-      const failedAt = outcomes.at(-1) ?? { method: step.method, url, purpose: step.purpose, status: null, ok: false, graphCode: null, retries: 0 };
+      const failedAt = outcomes.at(-1) ?? {
+        method: step.method,
+        url,
+        purpose: step.purpose,
+        status: null,
+        ok: false,
+        graphCode: null,
+        retries: 0,
+      };
       return { answers, outcomes, created, error, failure: partial(plan, index, step, failedAt, created, error) };
     }
   }
@@ -50,10 +72,22 @@ function createdId(step: GraphStep, answer: Record<string, unknown>): string | n
   return typeof id === 'string' ? id : null;
 }
 
-function partial(plan: GraphPlan, index: number, step: GraphStep, failedAt: GraphRequestOutcome, created: CreatedObject[], error: AppError): PartialFailure {
+function partial(
+  plan: GraphPlan,
+  index: number,
+  step: GraphStep,
+  failedAt: GraphRequestOutcome,
+  created: CreatedObject[],
+  error: AppError,
+): PartialFailure {
   const rest = plan.steps.slice(index).map((s) => `${s.method} ${s.path}`);
   const finish = step.optional
     ? `The app registration exists; only “${step.purpose}” and what follows did not happen (${error.message}). ${error.hint ?? ''} Then run the action again with consent, or grant admin consent in the admin center (API permissions › Grant admin consent).`
     : `Not done: ${rest.join('; ')}. ${error.hint ?? ''} Fix the cause, then run Repair on the profile (it now holds the new app’s client ID): repair reads the app back and adds only what is missing, so nothing is created twice. Or finish in the admin center.`;
-  return { failedAt, created, finish: finish.replace(/\s+/g, ' ').trim(), undo: [...created].reverse().map((c) => `${c.label}: ${c.undo}`) };
+  return {
+    failedAt,
+    created,
+    finish: finish.replace(/\s+/g, ' ').trim(),
+    undo: [...created].reverse().map((c) => `${c.label}: ${c.undo}`),
+  };
 }

@@ -17,14 +17,17 @@ export interface Logger {
 const MAX_LOG_BYTES = 2 * 1024 * 1024;
 
 /** Create a logger; lines go to a file (rotated at 2 MB) and/or a sink, always redacted. */
-export function createLogger(options: { file?: string; sink?: (line: string) => void; redactor?: Redactor } = {}): Logger {
+export function createLogger(
+  options: { file?: string; sink?: (line: string) => void; redactor?: Redactor } = {},
+): Logger {
   const redactor = options.redactor ?? new Redactor();
   if (options.file) mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
   const write = (line: string) => {
     options.sink?.(line);
     if (!options.file) return;
     try {
-      if ((statSync(options.file, { throwIfNoEntry: false })?.size ?? 0) > MAX_LOG_BYTES) renameSync(options.file, `${options.file}.1`);
+      if ((statSync(options.file, { throwIfNoEntry: false })?.size ?? 0) > MAX_LOG_BYTES)
+        renameSync(options.file, `${options.file}.1`);
       appendFileSync(options.file, `${line}\n`, { mode: 0o600 });
     } catch {
       // Logging must never take the app down.

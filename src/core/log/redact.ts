@@ -38,7 +38,14 @@ export class Redactor {
 function escapedForms(secret: string): Set<string> {
   const json = JSON.stringify(secret).slice(1, -1);
   const asciiJson = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return new Set([secret, json, asciiJson, asciiJson.replace(/\\u([0-9a-f]{4})/g, (_m, h: string) => `\\u${h.toUpperCase()}`), encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+  return new Set([
+    secret,
+    json,
+    asciiJson,
+    asciiJson.replace(/\\u([0-9a-f]{4})/g, (_m, h: string) => `\\u${h.toUpperCase()}`),
+    encodeURIComponent(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+  ]);
 }
 
 const patterns: Array<[RegExp, string]> = [

@@ -16,7 +16,8 @@ export class ExternalLinkPolicy {
     // `host` is an admin's entry: something that is not a host (a path, spaces) allows nothing.
     if (!URL.canParse(`https://${host}`)) return;
     const url = new URL(`https://${host}`);
-    if (url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password) this.extra.add(url.host.toLowerCase());
+    if (url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password)
+      this.extra.add(url.host.toLowerCase());
   }
 
   /** The URL to give the OS (the parsed URL's `href`), or why it is refused. */
@@ -31,8 +32,10 @@ export class ExternalLinkPolicy {
     if (url.username || url.password) return { refused: 'links with user names or passwords are not opened' };
     const host = url.host.toLowerCase();
     if (this.extra.has(host)) return { href: url.href };
-    if (!this.hosts.includes(url.hostname.toLowerCase())) return { refused: `${url.hostname} is not a Microsoft sign-in or admin-center host` };
-    if (url.port !== '') return { refused: `${url.hostname} is opened on its usual port only (the link asks for port ${url.port})` };
+    if (!this.hosts.includes(url.hostname.toLowerCase()))
+      return { refused: `${url.hostname} is not a Microsoft sign-in or admin-center host` };
+    if (url.port !== '')
+      return { refused: `${url.hostname} is opened on its usual port only (the link asks for port ${url.port})` };
     return { href: url.href };
   }
 

@@ -2,14 +2,24 @@ import type { AppOnlySuggestion, SiteGrant } from '../../shared/permissions';
 import { findPermission } from './catalog';
 
 const suggestions: Array<[string, string]> = [
-  ['Files.Read.All', 'Reads the files of every OneDrive and site in the tenant: what the connector’s file actions need without a signed-in user.'],
+  [
+    'Files.Read.All',
+    'Reads the files of every OneDrive and site in the tenant: what the connector’s file actions need without a signed-in user.',
+  ],
   ['Sites.Read.All', 'Reads the items of every site collection, lists as well as libraries, in the tenant.'],
-  ['Sites.Selected', 'Only the sites an administrator grants, one by one: the least privilege when the automation works with a few sites.'],
+  [
+    'Sites.Selected',
+    'Only the sites an administrator grants, one by one: the least privilege when the automation works with a few sites.',
+  ],
 ];
 
 /** The application permissions that fit app-only access to OneDrive and SharePoint, least privilege last. */
 export function appOnlySuggestions(): AppOnlySuggestion[] {
-  return suggestions.map(([value, why]) => ({ value, displayName: findPermission(value, 'application')?.displayName ?? value, why }));
+  return suggestions.map(([value, why]) => ({
+    value,
+    displayName: findPermission(value, 'application')?.displayName ?? value,
+    why,
+  }));
 }
 
 /** How a site is granted to an app that has Sites.Selected: there is no admin-center page for it, only Microsoft Graph or PowerShell. */

@@ -54,7 +54,10 @@ export function isSignInScope(value: string): boolean {
 }
 
 /** Search by words (all must appear in the value, display name or description); value matches rank first. */
-export function searchPermissions(query: string, options: { kind?: PermissionKind; limit?: number } = {}): GraphPermission[] {
+export function searchPermissions(
+  query: string,
+  options: { kind?: PermissionKind; limit?: number } = {},
+): GraphPermission[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   const scored: Array<{ permission: GraphPermission; score: number }> = [];
@@ -69,6 +72,11 @@ export function searchPermissions(query: string, options: { kind?: PermissionKin
     if (value.startsWith(words[0] ?? '')) score += 5;
     scored.push({ permission, score });
   }
-  scored.sort((a, b) => b.score - a.score || a.permission.value.localeCompare(b.permission.value) || a.permission.kind.localeCompare(b.permission.kind));
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.permission.value.localeCompare(b.permission.value) ||
+      a.permission.kind.localeCompare(b.permission.kind),
+  );
   return scored.slice(0, options.limit ?? 50).map((s) => s.permission);
 }

@@ -20,7 +20,10 @@ const userRead: ScopeChoice = {
 };
 const filesRead: ScopeChoice = { options: ['Files.Read'], reason: "Reads the signed-in user's files." };
 const openid: ScopeChoice = { options: ['openid'], reason: 'Signs the user in (OpenID Connect).' };
-const offlineAccess: ScopeChoice = { options: ['offline_access'], reason: 'Issues a refresh token so the connection keeps working without signing in again.' };
+const offlineAccess: ScopeChoice = {
+  options: ['offline_access'],
+  reason: 'Issues a refresh token so the connection keeps working without signing in again.',
+};
 
 /**
  * The minimum set per option, exactly as the connector documents it

@@ -3,12 +3,22 @@ import { findPermission } from './catalog';
 
 export type { PermissionHint } from '../../shared/permissions';
 
-const tenantWideSiteAccess = new Set(['sites.read.all', 'sites.readwrite.all', 'sites.manage.all', 'sites.fullcontrol.all', 'files.read.all', 'files.readwrite.all']);
+const tenantWideSiteAccess = new Set([
+  'sites.read.all',
+  'sites.readwrite.all',
+  'sites.manage.all',
+  'sites.fullcontrol.all',
+  'files.read.all',
+  'files.readwrite.all',
+]);
 const beyondConnector = new Set(['sites.fullcontrol.all', 'sites.manage.all']);
 const directoryWide = new Set(['directory.read.all', 'directory.readwrite.all']);
 
 /** Least-privilege hints for the permissions an admin chose: Sites.Selected for app-only access to a few sites, Read where ReadWrite or FullControl is more than needed. */
-export function leastPrivilegeHints(chosen: { delegated?: readonly string[]; application?: readonly string[] }): PermissionHint[] {
+export function leastPrivilegeHints(chosen: {
+  delegated?: readonly string[];
+  application?: readonly string[];
+}): PermissionHint[] {
   const hints: PermissionHint[] = [];
   for (const kind of ['delegated', 'application'] as const) {
     const values = (chosen[kind] ?? []).map((v) => findPermission(v, kind)?.value ?? v.trim());
@@ -53,7 +63,8 @@ export function leastPrivilegeHints(chosen: { delegated?: readonly string[]; app
           permission: value,
           kind,
           suggestion: 'User.Read',
-          message: 'User.Read.All needs admin consent and reads every user. User.Read (the signed-in account only) is enough unless the automation looks up other users.',
+          message:
+            'User.Read.All needs admin consent and reads every user. User.Read (the signed-in account only) is enough unless the automation looks up other users.',
         });
       }
     }

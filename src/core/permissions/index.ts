@@ -1,7 +1,23 @@
 // The Microsoft Graph permission catalog and the connector's scope checklists.
-export { GRAPH_RESOURCE_APP_ID, allPermissions, findPermission, findPermissionsById, isSignInScope, searchPermissions, signInScopes } from './catalog';
+export {
+  GRAPH_RESOURCE_APP_ID,
+  allPermissions,
+  findPermission,
+  findPermissionsById,
+  isSignInScope,
+  searchPermissions,
+  signInScopes,
+} from './catalog';
 export type { GraphPermission, PermissionKind } from './catalog';
-export { checklistValues, fullScopes, minimumScopes, satisfies, triggerBaseScopes, triggerKinds, triggerScopes } from './connector-scopes';
+export {
+  checklistValues,
+  fullScopes,
+  minimumScopes,
+  satisfies,
+  triggerBaseScopes,
+  triggerKinds,
+  triggerScopes,
+} from './connector-scopes';
 export type { ScopeChoice, TriggerKind } from './connector-scopes';
 export { applicationCounterpart } from './counterparts';
 export type { ApplicationCounterpart } from './counterparts';

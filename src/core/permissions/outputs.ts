@@ -21,7 +21,10 @@ export function scopeString(values: readonly string[]): string {
  * The `requiredResourceAccess` JSON for the app manifest: `Scope` entries for delegated permissions,
  * `Role` entries for the application permissions the admin chose. Unknown names are refused (`permissions.unknown`).
  */
-export function requiredResourceAccess(chosen: { delegated?: readonly string[]; application?: readonly string[] }): RequiredResourceAccess[] {
+export function requiredResourceAccess(chosen: {
+  delegated?: readonly string[];
+  application?: readonly string[];
+}): RequiredResourceAccess[] {
   const access: RequiredResourceAccess['resourceAccess'] = [];
   const unknown: string[] = [];
   const seen = new Set<string>();
@@ -41,9 +44,13 @@ export function requiredResourceAccess(chosen: { delegated?: readonly string[]; 
   add(chosen.delegated, 'delegated');
   add(chosen.application, 'application');
   if (unknown.length > 0) {
-    throw new WorkbenchError('permissions.unknown', `These are not Microsoft Graph permissions: ${unknown.join(', ')}. Pick them from the permission list or correct the spelling.`, {
-      details: { unknown: unknown.join(', ') },
-    });
+    throw new WorkbenchError(
+      'permissions.unknown',
+      `These are not Microsoft Graph permissions: ${unknown.join(', ')}. Pick them from the permission list or correct the spelling.`,
+      {
+        details: { unknown: unknown.join(', ') },
+      },
+    );
   }
   return access.length === 0 ? [] : [{ resourceAppId: GRAPH_RESOURCE_APP_ID, resourceAccess: access }];
 }

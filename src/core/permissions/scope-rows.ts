@@ -1,7 +1,14 @@
 import type { AuthKind } from '../../shared/connections';
 import type { ChecklistLine, PermissionKind, ScopeChecklist, ScopeRow, TriggerKind } from '../../shared/permissions';
 import { findPermission, isSignInScope } from './catalog';
-import { fullScopes, minimumScopes, triggerBaseScopes, triggerKinds, triggerScopes, type ScopeChoice } from './connector-scopes';
+import {
+  fullScopes,
+  minimumScopes,
+  triggerBaseScopes,
+  triggerKinds,
+  triggerScopes,
+  type ScopeChoice,
+} from './connector-scopes';
 import { applicationCounterpart } from './counterparts';
 
 export type { ChecklistLine, PermissionRef, ScopeChecklist, ScopeRow } from '../../shared/permissions';
@@ -11,11 +18,13 @@ export function describeScope(value: string, kind: PermissionKind = 'delegated')
   const permission = findPermission(value, kind);
   if (!permission) return undefined;
   const counterpart = kind === 'delegated' ? applicationCounterpart(permission.value) : null;
-  const application = kind === 'application' ? permission : counterpart?.kind === 'same-name' ? counterpart.permission : null;
+  const application =
+    kind === 'application' ? permission : counterpart?.kind === 'same-name' ? counterpart.permission : null;
   let applicationNote: string;
   let applicationSuggestion: string | null = null;
   if (kind === 'application') applicationNote = 'This is the application permission (app-only access).';
-  else if (counterpart?.kind === 'same-name') applicationNote = `Application permission ${counterpart.permission.value} exists (admin consent required).`;
+  else if (counterpart?.kind === 'same-name')
+    applicationNote = `Application permission ${counterpart.permission.value} exists (admin consent required).`;
   else if (counterpart?.kind === 'none') {
     applicationNote = counterpart.message;
     applicationSuggestion = counterpart.suggestion?.value ?? null;
@@ -56,11 +65,17 @@ function line(choice: ScopeChoice): ChecklistLine {
 
 /** The checklists for one option, every row resolved against the catalog. */
 export function scopeChecklist(auth: AuthKind): ScopeChecklist {
-  const triggers = Object.fromEntries(triggerKinds.map((t) => [t, line(triggerScopes[t])])) as Record<TriggerKind, ChecklistLine>;
+  const triggers = Object.fromEntries(triggerKinds.map((t) => [t, line(triggerScopes[t])])) as Record<
+    TriggerKind,
+    ChecklistLine
+  >;
   return {
     auth,
     minimum: minimumScopes[auth].map(line),
     triggers: { base: triggerBaseScopes.map(line), ...triggers },
-    full: fullScopes.map((value) => ({ reason: 'Requested by the connector for all activities.', options: [requireRow(value)] })),
+    full: fullScopes.map((value) => ({
+      reason: 'Requested by the connector for all activities.',
+      options: [requireRow(value)],
+    })),
   };
 }

@@ -27,21 +27,34 @@ export type { Alternative, NotAvailable, ScopeSetResult } from '../../shared/per
 export function scopeSet(request: ScopeSetRequest): ScopeSetResult {
   const lines: ScopeChoice[] = request.full
     ? fullScopes.map((value) => ({ options: [value], reason: '' }))
-    : [...minimumScopes[request.auth], ...((request.triggers?.length ?? 0) > 0 ? triggerBaseScopes : []), ...(request.triggers ?? []).map((t) => triggerScopes[t])];
+    : [
+        ...minimumScopes[request.auth],
+        ...((request.triggers?.length ?? 0) > 0 ? triggerBaseScopes : []),
+        ...(request.triggers ?? []).map((t) => triggerScopes[t]),
+      ];
   const result: ScopeSetResult = { scopes: [], scopeString: '', notAvailable: [], alternatives: [] };
   const seen = new Set<string>();
   const push = (value: string, kind: 'delegated' | 'application') => {
     const permission = findPermission(value, kind);
     if (!permission || seen.has(`${kind}:${permission.value}`)) return;
     seen.add(`${kind}:${permission.value}`);
-    result.scopes.push({ value: permission.value, kind, id: permission.id, adminConsentRequired: permission.adminConsentRequired });
+    result.scopes.push({
+      value: permission.value,
+      kind,
+      id: permission.id,
+      adminConsentRequired: permission.adminConsentRequired,
+    });
   };
   for (const line of lines) {
     if (request.appOnly) pickApplication(line, result, push);
     else {
       const [chosen, ...others] = line.options;
       if (others.length > 0 && !result.alternatives.some((a) => a.chosen === chosen)) {
-        result.alternatives.push({ chosen, alternatives: others, message: `${chosen} is the least-privileged choice; ${others.join(' or ')} also satisfies this line.` });
+        result.alternatives.push({
+          chosen,
+          alternatives: others,
+          message: `${chosen} is the least-privileged choice; ${others.join(' or ')} also satisfies this line.`,
+        });
       }
       push(chosen, 'delegated');
     }
@@ -52,7 +65,11 @@ export function scopeSet(request: ScopeSetRequest): ScopeSetResult {
   return result;
 }
 
-function pickApplication(line: ScopeChoice, result: ScopeSetResult, push: (value: string, kind: 'application') => void): void {
+function pickApplication(
+  line: ScopeChoice,
+  result: ScopeSetResult,
+  push: (value: string, kind: 'application') => void,
+): void {
   const withApplication = line.options.find((o) => applicationCounterpart(o).kind === 'same-name');
   if (line.options.length > 1 && withApplication) {
     const others = line.options.filter((o) => o !== withApplication);

@@ -34,14 +34,19 @@ function evidenceFor(kind: PermissionKind, history: readonly SigninHistoryEntry[
 /** One permission with what the tests saw: in a token's scp/roles, granted by admin consent, missing, or not verified. */
 function permissionRow(value: string, kind: PermissionKind, history: readonly SigninHistoryEntry[]): RecordPermission {
   const known = findPermission(value, kind);
-  const adminConsentRequired = kind === 'application' ? true : (known?.adminConsentRequired ?? (isSignInScope(value) ? false : null));
+  const adminConsentRequired =
+    kind === 'application' ? true : (known?.adminConsentRequired ?? (isSignInScope(value) ? false : null));
   const base = { value, kind, adminConsentRequired };
   const evidence = evidenceFor(kind, history);
   if (!evidence) return { ...base, consent: 'not-verified', seenIn: null };
   // Admin consent grants what the registration lists; a verified one also shows the application permissions in a token.
   if (evidence.flow === 'admin-consent') {
     if (kind === 'application' && (evidence.granted.length > 0 || evidence.missing.length > 0)) {
-      return { ...base, consent: has(evidence.missing, value) || !has(evidence.granted, value) ? 'missing' : 'granted', seenIn: seenIn(evidence) };
+      return {
+        ...base,
+        consent: has(evidence.missing, value) || !has(evidence.granted, value) ? 'missing' : 'granted',
+        seenIn: seenIn(evidence),
+      };
     }
     return { ...base, consent: 'granted', seenIn: seenIn(evidence) };
   }
@@ -53,22 +58,38 @@ function permissionRow(value: string, kind: PermissionKind, history: readonly Si
 }
 
 /** The permissions of a profile (delegated scopes, then application permissions) with their consent as the history shows it. */
-export function permissionRows(scopes: readonly string[], appOnly: readonly string[], history: readonly SigninHistoryEntry[]): RecordPermission[] {
-  return [...scopes.map((s) => permissionRow(s, 'delegated', history)), ...appOnly.map((s) => permissionRow(s, 'application', history))];
+export function permissionRows(
+  scopes: readonly string[],
+  appOnly: readonly string[],
+  history: readonly SigninHistoryEntry[],
+): RecordPermission[] {
+  return [
+    ...scopes.map((s) => permissionRow(s, 'delegated', history)),
+    ...appOnly.map((s) => permissionRow(s, 'application', history)),
+  ];
 }
 
 /** The consent status in one line: granted, partly granted (with what is missing or untested), or not verified. */
 export function consentSummary(rows: readonly RecordPermission[]): ConnectionRecord['consent'] {
-  if (rows.length === 0) return { state: 'not-verified', summary: 'The profile lists no permissions, so there is no consent to check.' };
+  if (rows.length === 0)
+    return { state: 'not-verified', summary: 'The profile lists no permissions, so there is no consent to check.' };
   const granted = rows.filter((r) => r.consent === 'granted');
   const missing = rows.filter((r) => r.consent === 'missing').map((r) => r.value);
   const untested = rows.filter((r) => r.consent === 'not-verified').map((r) => r.value);
   if (granted.length === 0 && missing.length === 0) {
-    return { state: 'not-verified', summary: 'Not verified: no sign-in, app-only or admin consent test has succeeded for this profile yet.' };
+    return {
+      state: 'not-verified',
+      summary: 'Not verified: no sign-in, app-only or admin consent test has succeeded for this profile yet.',
+    };
   }
   const sources = [...new Set(granted.map((r) => r.seenIn).filter((s): s is string => s !== null))];
-  const parts = [`Granted: ${granted.length} of ${rows.length} permission${rows.length === 1 ? '' : 's'}${sources.length ? ` (seen in: ${sources.join('; ')})` : ''}.`];
+  const parts = [
+    `Granted: ${granted.length} of ${rows.length} permission${rows.length === 1 ? '' : 's'}${sources.length ? ` (seen in: ${sources.join('; ')})` : ''}.`,
+  ];
   if (missing.length) parts.push(`Missing from the token: ${missing.join(', ')}.`);
   if (untested.length) parts.push(`Not verified: ${untested.join(', ')}.`);
-  return { state: missing.length === 0 && untested.length === 0 ? 'granted' : 'partly-granted', summary: parts.join(' ') };
+  return {
+    state: missing.length === 0 && untested.length === 0 ? 'granted' : 'partly-granted',
+    summary: parts.join(' '),
+  };
 }

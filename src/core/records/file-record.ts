@@ -1,4 +1,10 @@
-import { PROFILE_SCHEMA_VERSION, redirectUriFor, type CertificateRef, type Profile, type ProfileFile } from '../../shared/connections';
+import {
+  PROFILE_SCHEMA_VERSION,
+  redirectUriFor,
+  type CertificateRef,
+  type Profile,
+  type ProfileFile,
+} from '../../shared/connections';
 import { profileSchema } from '../../shared/connections-schema';
 import type { ConnectionRecord, RecordVerification } from '../../shared/records';
 import { buildConnectionRecord } from './build-record';
@@ -38,7 +44,18 @@ export function profileOfFile(file: ProfileFile, certificate: CertificateRef | n
 export function recordOfProfileFile(sources: FileRecordSources): ConnectionRecord {
   const profile = profileOfFile(sources.file, sources.certificate, sources.now);
   return buildConnectionRecord({
-    entry: { id: profile.id, status: 'ok', editable: true, name: profile.name, auth: profile.auth, profile, secrets: {}, secretsUnreadable: false, unknownFields: [], problems: [] },
+    entry: {
+      id: profile.id,
+      status: 'ok',
+      editable: true,
+      name: profile.name,
+      auth: profile.auth,
+      profile,
+      secrets: {},
+      secretsUnreadable: false,
+      unknownFields: [],
+      problems: [],
+    },
     history: [],
     verification: sources.verification,
     now: sources.now,

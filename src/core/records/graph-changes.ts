@@ -30,15 +30,22 @@ function resultOf(e: GraphChangeEntry): string {
   const parts: string[] = [];
   if (e.failed) {
     const failedAt = e.requests.find((r) => !r.ok);
-    parts.push(`Failed${failedAt ? ` at ${failedAt.method} ${failedAt.url}${failedAt.status === null ? '' : ` (${failedAt.status}${failedAt.graphCode ? ` ${failedAt.graphCode}` : ''})`}` : ''}.`);
-    parts.push(e.created.length ? `It created: ${e.created.map((c) => `${c.label} (${c.id})`).join('; ')}.` : 'It created nothing.');
+    parts.push(
+      `Failed${failedAt ? ` at ${failedAt.method} ${failedAt.url}${failedAt.status === null ? '' : ` (${failedAt.status}${failedAt.graphCode ? ` ${failedAt.graphCode}` : ''})`}` : ''}.`,
+    );
+    parts.push(
+      e.created.length
+        ? `It created: ${e.created.map((c) => `${c.label} (${c.id})`).join('; ')}.`
+        : 'It created nothing.',
+    );
     if (e.finish) parts.push(`To finish: ${e.finish}`);
   } else if (e.requests.length > 0) {
     parts.push(`${plural(e.requests.length, 'request')} answered with success.`);
   } else {
     parts.push('Completed (the requests were not logged by this version).');
   }
-  if (e.readBack) parts.push(`Read back afterwards: ${plural(e.readBack.error, 'error')}, ${plural(e.readBack.warning, 'warning')}.`);
+  if (e.readBack)
+    parts.push(`Read back afterwards: ${plural(e.readBack.error, 'error')}, ${plural(e.readBack.warning, 'warning')}.`);
   else if (e.requests.length > 0) parts.push('Not read back afterwards, so not verified.');
   if (e.test) parts.push(`Sign-in test with the new credential ${e.test.ok ? 'passed' : 'failed'}: ${e.test.summary}`);
   return parts.join(' ');
@@ -54,7 +61,10 @@ export function recordGraphChanges(entries: readonly GraphChangeEntry[]): Record
     requests: e.requests.map(requestLine),
     // A run that stopped part-way made only some of its planned changes: the lines say "planned".
     changes: e.changes.map((c) => {
-      const parts = [c.added.length ? `${e.failed ? 'planned to add' : 'added'} ${c.added.join(', ')}` : '', c.removed.length ? `${e.failed ? 'planned to remove' : 'removed'} ${c.removed.join(', ')}` : ''].filter(Boolean);
+      const parts = [
+        c.added.length ? `${e.failed ? 'planned to add' : 'added'} ${c.added.join(', ')}` : '',
+        c.removed.length ? `${e.failed ? 'planned to remove' : 'removed'} ${c.removed.join(', ')}` : '',
+      ].filter(Boolean);
       return `${c.field}: ${parts.join('; ') || 'unchanged'}`;
     }),
     result: resultOf(e),

@@ -32,7 +32,12 @@ export function summarizeReport(report: VerifyReport): RecordVerification {
     openFindings: report.findings
       .filter((f) => f.severity !== 'info')
       .slice(0, KEPT_FINDINGS)
-      .map((f) => ({ severity: f.severity, code: f.code, message: f.message.slice(0, 4000), fix: f.fix.slice(0, 4000) })),
+      .map((f) => ({
+        severity: f.severity,
+        code: f.code,
+        message: f.message.slice(0, 4000),
+        fix: f.fix.slice(0, 4000),
+      })),
   };
 }
 
@@ -53,7 +58,8 @@ export class LatestVerifications {
         repair: (raw) => {
           const profiles: VerificationsDocument['profiles'] = {};
           const reset: string[] = [];
-          const given = typeof raw.profiles === 'object' && raw.profiles !== null ? (raw.profiles as Record<string, unknown>) : {};
+          const given =
+            typeof raw.profiles === 'object' && raw.profiles !== null ? (raw.profiles as Record<string, unknown>) : {};
           for (const [id, value] of Object.entries(given)) {
             const parsed = verificationSchema.safeParse(value);
             if (parsed.success) profiles[id] = parsed.data;

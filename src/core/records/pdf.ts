@@ -5,7 +5,10 @@ import type { PdfPrinter } from '../os/ports';
 export const unavailablePdfPrinter: PdfPrinter = {
   print: () =>
     Promise.reject(
-      new WorkbenchError('record.pdf_unavailable', 'PDF needs the Workbench app: this host cannot print. Export the record as HTML and print that page to PDF from a browser.'),
+      new WorkbenchError(
+        'record.pdf_unavailable',
+        'PDF needs the Workbench app: this host cannot print. Export the record as HTML and print that page to PDF from a browser.',
+      ),
     ),
 };
 
@@ -16,10 +19,17 @@ export async function printPdf(printer: PdfPrinter, html: string): Promise<Uint8
     bytes = await printer.print(html);
   } catch (cause) {
     if (cause instanceof WorkbenchError) throw cause;
-    throw new WorkbenchError('record.pdf_failed', 'The record could not be printed to PDF. Try again, or export it as HTML and print that page from a browser.', { cause });
+    throw new WorkbenchError(
+      'record.pdf_failed',
+      'The record could not be printed to PDF. Try again, or export it as HTML and print that page from a browser.',
+      { cause },
+    );
   }
   if (bytes.length < 5 || Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') {
-    throw new WorkbenchError('record.pdf_failed', 'Printing the record did not produce a PDF. Export it as HTML and print that page from a browser instead.');
+    throw new WorkbenchError(
+      'record.pdf_failed',
+      'Printing the record did not produce a PDF. Export it as HTML and print that page from a browser instead.',
+    );
   }
   return bytes;
 }

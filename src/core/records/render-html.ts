@@ -1,11 +1,36 @@
 import type { ConnectionRecord } from '../../shared/records';
 import { escapeHtml, reportPage } from '../report-html';
-import { connectionRows, graphChangeBlocks, notProvenLines, credentialRows, permissionTable, recordPreamble, recordTitle, testRows, verificationRows, type Row, type Table } from './record-content';
+import {
+  connectionRows,
+  graphChangeBlocks,
+  notProvenLines,
+  credentialRows,
+  permissionTable,
+  recordPreamble,
+  recordTitle,
+  testRows,
+  verificationRows,
+  type Row,
+  type Table,
+} from './record-content';
 
-const mono = new Set(['Application (client) ID', 'Client ID', 'Tenant', 'Certificate thumbprint (SHA-1)', 'Certificate thumbprint (SHA-256)', 'Redirect URI (Web)', 'Account UPN']);
+const mono = new Set([
+  'Application (client) ID',
+  'Client ID',
+  'Tenant',
+  'Certificate thumbprint (SHA-1)',
+  'Certificate thumbprint (SHA-256)',
+  'Redirect URI (Web)',
+  'Account UPN',
+]);
 
 function rowsTable(rows: Row[], caption: string): string {
-  const body = rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td${mono.has(k) ? ' class="mono"' : ''}>${escapeHtml(v)}</td></tr>`).join('');
+  const body = rows
+    .map(
+      ([k, v]) =>
+        `<tr><th scope="row">${escapeHtml(k)}</th><td${mono.has(k) ? ' class="mono"' : ''}>${escapeHtml(v)}</td></tr>`,
+    )
+    .join('');
   return `<table><caption class="visually-hidden">${escapeHtml(caption)}</caption>${body}</table>`;
 }
 

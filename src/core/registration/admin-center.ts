@@ -23,7 +23,11 @@ export function appBladeUrl(environment: EnvironmentEndpoints, appId: string | n
 }
 
 /** "Open the app" steps at the start of every fix, in the words of the cloud's admin center. */
-export function openAppSteps(environment: EnvironmentEndpoints, app: { appId: string | null; displayName: string | null }, blade: AdminBlade): string {
+export function openAppSteps(
+  environment: EnvironmentEndpoints,
+  app: { appId: string | null; displayName: string | null },
+  blade: AdminBlade,
+): string {
   const portal = environment.entraAdminHost.startsWith('entra.')
     ? `In the Microsoft Entra admin center (${environment.entraAdminHost}) go to Entra ID › App registrations › All applications`
     : `In the Azure portal (${environment.entraAdminHost}) go to Microsoft Entra ID › App registrations › All applications`;

@@ -69,7 +69,11 @@ export function findDuplicateKeys(text: string, limit = 20): DuplicateKey[] {
       i++;
     } else if (c === '{' || c === '[') {
       const path = childPath();
-      stack.push(c === '{' ? { type: 'object', path, keys: new Map(), awaitingKey: true, current: null, currentKey: '' } : { type: 'array', path, index: 0 });
+      stack.push(
+        c === '{'
+          ? { type: 'object', path, keys: new Map(), awaitingKey: true, current: null, currentKey: '' }
+          : { type: 'array', path, index: 0 },
+      );
       i++;
     } else if (c === '}' || c === ']') {
       const frame = stack.pop();
@@ -106,8 +110,18 @@ export function findDuplicateKeys(text: string, limit = 20): DuplicateKey[] {
 function collect(frame: ObjectFrame, text: string, out: DuplicateKey[], limit: number): void {
   for (const [key, occurrences] of frame.keys) {
     if (occurrences.length < 2 || out.length >= limit) continue;
-    const values = occurrences.map((o) => text.slice(o.start, o.end).replace(/^\s*:\s*/, '').trim());
-    out.push({ path: frame.path, key, lines: occurrences.map((o) => o.line), sameValue: values.every((v) => v === values[0]) });
+    const values = occurrences.map((o) =>
+      text
+        .slice(o.start, o.end)
+        .replace(/^\s*:\s*/, '')
+        .trim(),
+    );
+    out.push({
+      path: frame.path,
+      key,
+      lines: occurrences.map((o) => o.line),
+      sameValue: values.every((v) => v === values[0]),
+    });
   }
 }
 

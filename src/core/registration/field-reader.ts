@@ -78,7 +78,8 @@ export class FieldReader {
     for (const key of keys) {
       const value = obj[key];
       if (value === undefined || value === null) continue;
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) return value;
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)))
+        return value;
       this.odd(`${path}.${key}`, value, 'a date such as 2026-01-31T00:00:00Z');
       return null;
     }

@@ -5,27 +5,81 @@ import { describeNonJsonText } from './sniff-text';
 
 /** What a parsed JSON value is: one or more app registrations, or something else named in plain words. */
 export type JsonIdentity =
-  | { kind: 'apps'; objects: Array<{ object: JsonObject; format: ManifestFormat; mixed: boolean }>; container: 'object' | 'value-list' | 'array'; skipped: string[] }
+  | {
+      kind: 'apps';
+      objects: Array<{ object: JsonObject; format: ManifestFormat; mixed: boolean }>;
+      container: 'object' | 'value-list' | 'array';
+      skipped: string[];
+    }
   | { kind: 'other'; description: string; hint?: string };
 
 // Markers from entra-facts §1.1–1.2: replyUrlsWithType means Azure AD Graph format, implicitGrantSettings/web means Graph.
 const aadMarkers = [
-  'replyUrlsWithType', 'replyUrls', 'allowPublicClient', 'oauth2AllowImplicitFlow', 'oauth2AllowIdTokenImplicitFlow', 'oauth2Permissions',
-  'availableToOtherTenants', 'accessTokenAcceptedVersion', 'oauth2AllowUrlPathMatching', 'oauth2RequirePostResponse', 'informationalUrls',
-  'objectId', 'odata.metadata', 'signInUrl', 'homepage', 'knownClientApplications', 'preAuthorizedApplications', 'errorUrl', 'logoutUrl', 'logoUrl',
+  'replyUrlsWithType',
+  'replyUrls',
+  'allowPublicClient',
+  'oauth2AllowImplicitFlow',
+  'oauth2AllowIdTokenImplicitFlow',
+  'oauth2Permissions',
+  'availableToOtherTenants',
+  'accessTokenAcceptedVersion',
+  'oauth2AllowUrlPathMatching',
+  'oauth2RequirePostResponse',
+  'informationalUrls',
+  'objectId',
+  'odata.metadata',
+  'signInUrl',
+  'homepage',
+  'knownClientApplications',
+  'preAuthorizedApplications',
+  'errorUrl',
+  'logoutUrl',
+  'logoUrl',
 ];
 const graphObjectMarkers = ['web', 'spa', 'publicClient', 'api', 'info'];
-const graphFieldMarkers = ['isFallbackPublicClient', 'serviceManagementReference', 'defaultRedirectUri', 'nativeAuthenticationApisEnabled'];
-const appFields = ['appId', 'requiredResourceAccess', 'keyCredentials', 'passwordCredentials', 'signInAudience', 'identifierUris', 'appRoles', 'optionalClaims', 'groupMembershipClaims'];
-const servicePrincipalFields = ['servicePrincipalType', 'appOwnerOrganizationId', 'servicePrincipalNames', 'appRoleAssignmentRequired', 'appDisplayName'];
+const graphFieldMarkers = [
+  'isFallbackPublicClient',
+  'serviceManagementReference',
+  'defaultRedirectUri',
+  'nativeAuthenticationApisEnabled',
+];
+const appFields = [
+  'appId',
+  'requiredResourceAccess',
+  'keyCredentials',
+  'passwordCredentials',
+  'signInAudience',
+  'identifierUris',
+  'appRoles',
+  'optionalClaims',
+  'groupMembershipClaims',
+];
+const servicePrincipalFields = [
+  'servicePrincipalType',
+  'appOwnerOrganizationId',
+  'servicePrincipalNames',
+  'appRoleAssignmentRequired',
+  'appDisplayName',
+];
 
 /** Decide whether parsed JSON holds app registrations, and in which format; otherwise say what it is. */
 export function identifyJson(value: unknown): JsonIdentity {
   const fragment = permissionFragment(value);
-  if (fragment) return { kind: 'apps', objects: [{ object: fragment, format: 'graph', mixed: false }], container: 'object', skipped: [] };
+  if (fragment)
+    return {
+      kind: 'apps',
+      objects: [{ object: fragment, format: 'graph', mixed: false }],
+      container: 'object',
+      skipped: [],
+    };
   if (Array.isArray(value)) return identifyList(value, 'array');
   if (!isObject(value)) return { kind: 'other', description: describeScalar(value) };
-  if (Array.isArray(value['value']) && (Object.keys(value).length === 1 || typeof value['@odata.context'] === 'string' || typeof value['@odata.nextLink'] === 'string')) {
+  if (
+    Array.isArray(value['value']) &&
+    (Object.keys(value).length === 1 ||
+      typeof value['@odata.context'] === 'string' ||
+      typeof value['@odata.nextLink'] === 'string')
+  ) {
     return identifyList(value['value'], 'value-list');
   }
   const app = classifyApp(value);
@@ -41,7 +95,9 @@ function permissionFragment(value: unknown): JsonObject | null {
   const isEntry = (v: unknown): boolean => isObject(v) && 'resourceAppId' in v && Array.isArray(v['resourceAccess']);
   if (Array.isArray(value)) return value.length > 0 && value.every(isEntry) ? { requiredResourceAccess: value } : null;
   if (!isObject(value) || !Array.isArray(value['requiredResourceAccess'])) return null;
-  const others = Object.keys(value).filter((k) => k !== 'requiredResourceAccess' && !k.startsWith('$') && !k.startsWith('@') && !k.startsWith('_'));
+  const others = Object.keys(value).filter(
+    (k) => k !== 'requiredResourceAccess' && !k.startsWith('$') && !k.startsWith('@') && !k.startsWith('_'),
+  );
   return others.length === 0 ? { requiredResourceAccess: value['requiredResourceAccess'] } : null;
 }
 
@@ -50,7 +106,8 @@ export function classifyApp(obj: JsonObject): { format: ManifestFormat; mixed: b
   if (isServicePrincipal(obj)) return null;
   const context = typeof obj['@odata.context'] === 'string' ? obj['@odata.context'] : '';
   const odataType = `${textOf(obj['odata.type'])} ${textOf(obj['objectType'])}`;
-  let graph = graphObjectMarkers.filter((k) => isObject(obj[k])).length + graphFieldMarkers.filter((k) => k in obj).length;
+  let graph =
+    graphObjectMarkers.filter((k) => isObject(obj[k])).length + graphFieldMarkers.filter((k) => k in obj).length;
   if (/#applications/.test(context)) graph += 2;
   let aad = aadMarkers.filter((k) => k in obj).length;
   if (/Application/.test(odataType)) aad += 2;
@@ -83,7 +140,11 @@ function textOf(value: unknown): string {
 
 function isServicePrincipal(obj: JsonObject): boolean {
   const context = typeof obj['@odata.context'] === 'string' ? obj['@odata.context'] : '';
-  return servicePrincipalFields.some((k) => k in obj) || /#servicePrincipals/.test(context) || /ServicePrincipal/.test(`${textOf(obj['odata.type'])}${textOf(obj['objectType'])}`);
+  return (
+    servicePrincipalFields.some((k) => k in obj) ||
+    /#servicePrincipals/.test(context) ||
+    /ServicePrincipal/.test(`${textOf(obj['odata.type'])}${textOf(obj['objectType'])}`)
+  );
 }
 
 function identifyList(items: unknown[], container: 'value-list' | 'array'): JsonIdentity {
@@ -97,21 +158,41 @@ function identifyList(items: unknown[], container: 'value-list' | 'array'): Json
   if (apps.length > 0) return { kind: 'apps', objects: apps, container, skipped };
   if (items.length === 0) {
     return container === 'value-list'
-      ? { kind: 'other', description: 'an empty list of results from Microsoft Graph (the query found no app registration)', hint: 'Check the client ID or the filter of the query, then save the result again.' }
+      ? {
+          kind: 'other',
+          description: 'an empty list of results from Microsoft Graph (the query found no app registration)',
+          hint: 'Check the client ID or the filter of the query, then save the result again.',
+        }
       : { kind: 'other', description: 'an empty list' };
   }
   const objects = items.filter(isObject);
   if (objects.length === items.length && objects.every(isServicePrincipal)) {
-    return { kind: 'other', description: `a list of ${items.length} service principals (Enterprise applications), not app registrations`, hint: servicePrincipalHint };
+    return {
+      kind: 'other',
+      description: `a list of ${items.length} service principals (Enterprise applications), not app registrations`,
+      hint: servicePrincipalHint,
+    };
   }
   if (objects.length === items.length) {
     const first = objects[0] ? describeObject(objects[0]).description : '';
-    return { kind: 'other', description: `a list of ${items.length} objects that are not app registrations (the first is ${first})` };
+    return {
+      kind: 'other',
+      description: `a list of ${items.length} objects that are not app registrations (the first is ${first})`,
+    };
   }
   const kinds = new Set(items.map((v) => (v === null ? 'null' : Array.isArray(v) ? 'list' : typeof v)));
   if (kinds.size === 1) {
     const kind = [...kinds][0] ?? '';
-    const noun = kind === 'string' ? 'string' : kind === 'number' ? 'number' : kind === 'boolean' ? 'true/false value' : kind === 'list' ? 'list' : kind;
+    const noun =
+      kind === 'string'
+        ? 'string'
+        : kind === 'number'
+          ? 'number'
+          : kind === 'boolean'
+            ? 'true/false value'
+            : kind === 'list'
+              ? 'list'
+              : kind;
     return { kind: 'other', description: `a list of ${items.length} ${noun}${items.length === 1 ? '' : 's'}` };
   }
   return { kind: 'other', description: `a list of ${items.length} mixed values` };
@@ -128,15 +209,22 @@ function describeScalar(value: unknown): string {
   return `${describeValue(value)} on its own`;
 }
 
-const profileHint = 'Choose it as the profile to check against (gcw verify --profile, or the profile list on the Verify page), and give the app registration’s manifest as the file to verify.';
+const profileHint =
+  'Choose it as the profile to check against (gcw verify --profile, or the profile list on the Verify page), and give the app registration’s manifest as the file to verify.';
 
 /** A Workbench profile file (`"format": "gcw-profile"`, or a hand-written one with an option and a client ID) or the profile store. */
 function describeProfileFile(obj: JsonObject): { kind: 'other'; description: string; hint?: string } | null {
-  if (obj['format'] === PROFILE_FILE_FORMAT) return { kind: 'other', description: 'a connection profile of this tool', hint: profileHint };
+  if (obj['format'] === PROFILE_FILE_FORMAT)
+    return { kind: 'other', description: 'a connection profile of this tool', hint: profileHint };
   const auth = typeof obj['auth'] === 'string' && (authKinds as readonly string[]).includes(obj['auth']);
-  if (auth && ['clientId', 'tenant', 'scopes', 'environment'].some((k) => k in obj)) return { kind: 'other', description: 'a connection profile of this tool', hint: profileHint };
+  if (auth && ['clientId', 'tenant', 'scopes', 'environment'].some((k) => k in obj))
+    return { kind: 'other', description: 'a connection profile of this tool', hint: profileHint };
   if (Array.isArray(obj['profiles']) && 'version' in obj) {
-    return { kind: 'other', description: 'the profile store of this tool (profiles.json), not an app registration', hint: 'Pick a saved profile to check against instead, and give the app registration’s manifest as the file to verify.' };
+    return {
+      kind: 'other',
+      description: 'the profile store of this tool (profiles.json), not an app registration',
+      hint: 'Pick a saved profile to check against instead, and give the app registration’s manifest as the file to verify.',
+    };
   }
   return null;
 }
@@ -145,32 +233,78 @@ function describeProfileFile(obj: JsonObject): { kind: 'other'; description: str
 function describeObject(obj: JsonObject): { kind: 'other'; description: string; hint?: string } {
   const has = (...keys: string[]): boolean => keys.every((k) => k in obj);
   const appId = typeof obj['appId'] === 'string' ? ` for client ID ${obj['appId']}` : '';
-  if (isServicePrincipal(obj)) return { kind: 'other', description: `a service principal (an Enterprise application)${appId}, not the app registration`, hint: servicePrincipalHint };
+  if (isServicePrincipal(obj))
+    return {
+      kind: 'other',
+      description: `a service principal (an Enterprise application)${appId}, not the app registration`,
+      hint: servicePrincipalHint,
+    };
   if (isObject(obj['error']) && typeof obj['error']['code'] === 'string') {
-    return { kind: 'other', description: `an error response from Microsoft Graph (${obj['error']['code'].slice(0, 60)})`, hint: 'Run the request again with an account that can read app registrations (for example Application.Read.All), then save the application object.' };
+    return {
+      kind: 'other',
+      description: `an error response from Microsoft Graph (${obj['error']['code'].slice(0, 60)})`,
+      hint: 'Run the request again with an account that can read app registrations (for example Application.Read.All), then save the application object.',
+    };
   }
-  if (Array.isArray(obj['keyCredentials']) && !classifyApp(obj) && Object.keys(obj).every((k) => k === 'keyCredentials' || k.startsWith('_') || k.startsWith('@'))) {
-    return { kind: 'other', description: 'only a keyCredentials list (the part pasted into a manifest to add a certificate), not a whole manifest' };
+  if (
+    Array.isArray(obj['keyCredentials']) &&
+    !classifyApp(obj) &&
+    Object.keys(obj).every((k) => k === 'keyCredentials' || k.startsWith('_') || k.startsWith('@'))
+  ) {
+    return {
+      kind: 'other',
+      description:
+        'only a keyCredentials list (the part pasted into a manifest to add a certificate), not a whole manifest',
+    };
   }
-  if ((has('customKeyIdentifier') || has('keyId')) && (has('type') || has('usage')) && (has('key') || has('value') || has('thumbprint'))) {
+  if (
+    (has('customKeyIdentifier') || has('keyId')) &&
+    (has('type') || has('usage')) &&
+    (has('key') || has('value') || has('thumbprint'))
+  ) {
     return { kind: 'other', description: 'a single certificate credential (a keyCredential), not a whole manifest' };
   }
   if (has('keyId') && (has('hint') || has('secretText'))) {
-    return { kind: 'other', description: 'a single client secret credential (a passwordCredential)' + (has('secretText') ? ' that contains the secret itself — keep this file safe' : ''), hint: 'Verify the app registration instead: download its manifest.' };
+    return {
+      kind: 'other',
+      description:
+        'a single client secret credential (a passwordCredential)' +
+        (has('secretText') ? ' that contains the secret itself — keep this file safe' : ''),
+      hint: 'Verify the app registration instead: download its manifest.',
+    };
   }
-  if (has('clipboardClearSeconds') || has('allowPlainTextSecrets')) return { kind: 'other', description: 'a settings file of this tool' };
+  if (has('clipboardClearSeconds') || has('allowPlainTextSecrets'))
+    return { kind: 'other', description: 'a settings file of this tool' };
   const profile = describeProfileFile(obj);
   if (profile) return profile;
-  if (has('access_token') || has('id_token') || has('refresh_token')) return { kind: 'other', description: 'a token response from the sign-in endpoint — it holds tokens; treat it as a secret' };
-  if (has('aud', 'iss') && ['scp', 'roles', 'appid', 'azp', 'tid'].some((k) => k in obj)) return { kind: 'other', description: 'the claims of a decoded access or ID token' };
-  if (has('consentType', 'clientId', 'resourceId')) return { kind: 'other', description: 'a delegated permission grant (oauth2PermissionGrant)' };
-  if (has('appRoleId', 'principalId', 'resourceId')) return { kind: 'other', description: 'an app role assignment (an application permission grant)' };
+  if (has('access_token') || has('id_token') || has('refresh_token'))
+    return {
+      kind: 'other',
+      description: 'a token response from the sign-in endpoint — it holds tokens; treat it as a secret',
+    };
+  if (has('aud', 'iss') && ['scp', 'roles', 'appid', 'azp', 'tid'].some((k) => k in obj))
+    return { kind: 'other', description: 'the claims of a decoded access or ID token' };
+  if (has('consentType', 'clientId', 'resourceId'))
+    return { kind: 'other', description: 'a delegated permission grant (oauth2PermissionGrant)' };
+  if (has('appRoleId', 'principalId', 'resourceId'))
+    return { kind: 'other', description: 'an app role assignment (an application permission grant)' };
   if (has('userPrincipalName')) return { kind: 'other', description: 'a user object' };
-  if (has('tenantId', 'user') || has('environmentName', 'tenantId')) return { kind: 'other', description: 'Azure CLI account details (az account show)' };
-  if (has('name', 'version') && ['dependencies', 'devDependencies', 'scripts'].some((k) => k in obj)) return { kind: 'other', description: 'a package.json file' };
+  if (has('tenantId', 'user') || has('environmentName', 'tenantId'))
+    return { kind: 'other', description: 'Azure CLI account details (az account show)' };
+  if (has('name', 'version') && ['dependencies', 'devDependencies', 'scripts'].some((k) => k in obj))
+    return { kind: 'other', description: 'a package.json file' };
   const keys = Object.keys(obj);
   if (keys.length === 0) return { kind: 'other', description: 'an empty object { }' };
-  const shown = keys.slice(0, 5).map((k) => `"${k.slice(0, 40)}"`).join(', ');
-  const lacking = typeof obj['appId'] === 'string' ? 'but too few app registration fields to check (only an appId)' : 'but no appId or other app registration fields';
-  return { kind: 'other', description: `an object with the fields ${shown}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}, ${lacking}` };
+  const shown = keys
+    .slice(0, 5)
+    .map((k) => `"${k.slice(0, 40)}"`)
+    .join(', ');
+  const lacking =
+    typeof obj['appId'] === 'string'
+      ? 'but too few app registration fields to check (only an appId)'
+      : 'but no appId or other app registration fields';
+  return {
+    kind: 'other',
+    description: `an object with the fields ${shown}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}, ${lacking}`,
+  };
 }

@@ -13,5 +13,10 @@ export { appBladeUrl, appRegistrationsUrl } from './admin-center';
 export { byoCallbackUri } from './checks/redirect-uris';
 export { decodeKeyIdentifier } from './thumbprint-encoding';
 export { MICROSOFT_GRAPH_APP_ID, permissionById, permissionByValue } from './permission-lookup';
-export { profileToVerifyTarget, profileEnvironment, type VerifiableProfile, type ProfileTargetOptions } from './profile-target';
+export {
+  profileToVerifyTarget,
+  profileEnvironment,
+  type VerifiableProfile,
+  type ProfileTargetOptions,
+} from './profile-target';
 export { certificateFromPfx, type PfxForVerify } from './pfx-certificate';

@@ -34,14 +34,21 @@ export function locateJsonError(text: string): JsonErrorLocation | null {
   let state: State = 'value';
   let i = 0;
   let afterComma = false;
-  const fail = (offset: number, problem: string): JsonErrorLocation => ({ offset, ...lineAndColumn(text, offset), problem });
+  const fail = (offset: number, problem: string): JsonErrorLocation => ({
+    offset,
+    ...lineAndColumn(text, offset),
+    problem,
+  });
 
   while (true) {
     while (i < text.length && whitespace.has(text[i] ?? '')) i++;
     if (i >= text.length) {
       if (state === 'afterValue' && stack.length === 0) return null;
       if (stack.length === 0 && state === 'value') return fail(i, 'the file holds no JSON value');
-      return fail(i, `the text ends before the JSON is complete (a closing ${stack.at(-1) === '[' ? "']'" : "'}'"} or a value is missing)`);
+      return fail(
+        i,
+        `the text ends before the JSON is complete (a closing ${stack.at(-1) === '[' ? "']'" : "'}'"} or a value is missing)`,
+      );
     }
     const ch = text[i] ?? '';
     if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) return fail(i, 'comments are not allowed in JSON');
@@ -55,7 +62,8 @@ export function locateJsonError(text: string): JsonErrorLocation | null {
           state = 'afterValue';
           break;
         }
-        if (ch === ']' && afterComma) return fail(i, "a comma before ']' is not allowed in JSON (remove the trailing comma)");
+        if (ch === ']' && afterComma)
+          return fail(i, "a comma before ']' is not allowed in JSON (remove the trailing comma)");
         if (ch === '{') {
           stack.push('{');
           i++;
@@ -89,7 +97,10 @@ export function locateJsonError(text: string): JsonErrorLocation | null {
             state = 'afterValue';
             break;
           }
-          return fail(i, `found unquoted text "${word.slice(0, 20)}" where a value belongs (text must be in double quotes; only true, false and null go without)`);
+          return fail(
+            i,
+            `found unquoted text "${word.slice(0, 20)}" where a value belongs (text must be in double quotes; only true, false and null go without)`,
+          );
         }
         if (ch === "'") return fail(i, 'text must be in double quotes (") in JSON, not single quotes');
         return fail(i, `found ${describeChar(ch)} where a value belongs`);
@@ -109,7 +120,12 @@ export function locateJsonError(text: string): JsonErrorLocation | null {
           i++;
           break;
         }
-        return fail(i, top === '{' ? "expected ',' or '}' after a property value (a comma is probably missing)" : "expected ',' or ']' after a list item (a comma is probably missing)");
+        return fail(
+          i,
+          top === '{'
+            ? "expected ',' or '}' after a property value (a comma is probably missing)"
+            : "expected ',' or ']' after a list item (a comma is probably missing)",
+        );
       }
       case 'keyOrEnd':
       case 'key': {
@@ -144,15 +160,21 @@ function scanString(text: string, start: number): number | { offset: number; pro
   while (i < text.length) {
     const code = text.charCodeAt(i);
     if (code === 34) return i + 1;
-    if (code < 0x20) return { offset: i, problem: 'a line break or control character inside text in double quotes (a closing " is probably missing)' };
+    if (code < 0x20)
+      return {
+        offset: i,
+        problem: 'a line break or control character inside text in double quotes (a closing " is probably missing)',
+      };
     if (code === 92) {
       const next = text[i + 1];
       if (next === 'u') {
-        if (!/^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6))) return { offset: i, problem: 'a \\u escape needs four hexadecimal digits' };
+        if (!/^[0-9A-Fa-f]{4}$/.test(text.slice(i + 2, i + 6)))
+          return { offset: i, problem: 'a \\u escape needs four hexadecimal digits' };
         i += 6;
         continue;
       }
-      if (next === undefined || !'"\\/bfnrt'.includes(next)) return { offset: i, problem: 'a backslash in text must start a valid escape (\\\\, \\", \\n, …)' };
+      if (next === undefined || !'"\\/bfnrt'.includes(next))
+        return { offset: i, problem: 'a backslash in text must start a valid escape (\\\\, \\", \\n, …)' };
       i += 2;
       continue;
     }

@@ -8,10 +8,14 @@ export const MAX_MANIFEST_BYTES = MANIFEST_MAX_BYTES;
 export function assertManifestSize(byteLength: number): void {
   if (byteLength > MAX_MANIFEST_BYTES) {
     const mb = (byteLength / (1024 * 1024)).toFixed(1);
-    throw new WorkbenchError('manifest.too_large', `This file is ${mb} MB; an app manifest is at most a few hundred kilobytes, so it is refused above 5 MB.`, {
-      hint: 'Pick the manifest you downloaded from the Entra admin center (App registrations › your app › Manifest › Download), or the output of `az ad app show --id <client ID>`.',
-      details: { bytes: byteLength, limitBytes: MAX_MANIFEST_BYTES },
-    });
+    throw new WorkbenchError(
+      'manifest.too_large',
+      `This file is ${mb} MB; an app manifest is at most a few hundred kilobytes, so it is refused above 5 MB.`,
+      {
+        hint: 'Pick the manifest you downloaded from the Entra admin center (App registrations › your app › Manifest › Download), or the output of `az ad app show --id <client ID>`.',
+        details: { bytes: byteLength, limitBytes: MAX_MANIFEST_BYTES },
+      },
+    );
   }
 }
 
@@ -28,14 +32,18 @@ export function manifestText(input: string | Uint8Array): string {
   }
   assertManifestSize(input.byteLength);
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return stripEmpty(bytes.subarray(3).toString('utf8'));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return stripEmpty(bytes.subarray(3).toString('utf8'));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return stripEmpty(bytes.subarray(2).toString('utf16le'));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return stripEmpty(swap16(bytes.subarray(2)).toString('utf16le'));
   // UTF-16 without a byte-order mark: every other byte of ASCII JSON is zero.
-  if (bytes.length >= 4 && bytes[0] === 0x7b && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return stripEmpty(bytes.toString('utf16le'));
+  if (bytes.length >= 4 && bytes[0] === 0x7b && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0)
+    return stripEmpty(bytes.toString('utf16le'));
   const binary = describeBinary(bytes);
   if (binary) {
-    throw new WorkbenchError('manifest.not_a_manifest', `This is not an app registration manifest: it is ${binary}.`, { hint: manifestHowTo });
+    throw new WorkbenchError('manifest.not_a_manifest', `This is not an app registration manifest: it is ${binary}.`, {
+      hint: manifestHowTo,
+    });
   }
   return stripEmpty(bytes.toString('utf8'));
 }
@@ -46,7 +54,9 @@ export const manifestHowTo =
 
 function stripEmpty(text: string): string {
   if (text.trim() === '') {
-    throw new WorkbenchError('manifest.empty', 'The file is empty: there is no manifest to check.', { hint: manifestHowTo });
+    throw new WorkbenchError('manifest.empty', 'The file is empty: there is no manifest to check.', {
+      hint: manifestHowTo,
+    });
   }
   return text;
 }
@@ -75,7 +85,8 @@ export function describeDer(bytes: Uint8Array): string {
   const lenByte = bytes[1] ?? 0;
   const headerLength = lenByte < 0x80 ? 2 : 2 + (lenByte & 0x7f);
   const inner = bytes.subarray(headerLength, headerLength + 3);
-  if (inner[0] === 0x02 && inner[1] === 0x01 && inner[2] === 0x03) return 'a PFX (PKCS#12) certificate file with its private key';
+  if (inner[0] === 0x02 && inner[1] === 0x01 && inner[2] === 0x03)
+    return 'a PFX (PKCS#12) certificate file with its private key';
   if (inner[0] === 0x30) return 'a certificate (DER, as in a .cer file)';
   return 'binary ASN.1 data (a certificate or key file), not JSON text';
 }

@@ -13,7 +13,9 @@ export function normalizeAadGraphApp(obj: JsonObject, index: number): ParsedApp 
   const notes: FindingDraft[] = [];
 
   // AAD Graph API 1.6 calls it publicClient (true/false/null); the legacy portal manifest calls it allowPublicClient.
-  const allowPublicClient = reader.bool(obj, 'allowPublicClient', 'allowPublicClient') ?? (typeof obj['publicClient'] === 'boolean' ? obj['publicClient'] : null);
+  const allowPublicClient =
+    reader.bool(obj, 'allowPublicClient', 'allowPublicClient') ??
+    (typeof obj['publicClient'] === 'boolean' ? obj['publicClient'] : null);
   const redirectUris: RegisteredRedirectUri[] = [];
   if (obj['replyUrlsWithType'] !== undefined) {
     reader.array(obj, 'replyUrlsWithType', 'replyUrlsWithType').forEach((item, i) => {
@@ -36,16 +38,26 @@ export function normalizeAadGraphApp(obj: JsonObject, index: number): ParsedApp 
     objectId: reader.string(obj, 'objectId', 'objectId') ?? reader.string(obj, 'id', 'id'),
     appId: reader.string(obj, 'appId', 'appId'),
     displayName: reader.string(obj, 'displayName', 'displayName') ?? reader.string(obj, 'name', 'name'),
-    signInAudience: reader.string(obj, 'signInAudience', 'signInAudience') ?? audienceOf(reader.bool(obj, 'availableToOtherTenants', 'availableToOtherTenants')),
+    signInAudience:
+      reader.string(obj, 'signInAudience', 'signInAudience') ??
+      audienceOf(reader.bool(obj, 'availableToOtherTenants', 'availableToOtherTenants')),
     isFallbackPublicClient: allowPublicClient,
     requestedAccessTokenVersion: reader.number(obj, 'accessTokenAcceptedVersion', 'accessTokenAcceptedVersion'),
     implicitAccessTokens: reader.bool(obj, 'oauth2AllowImplicitFlow', 'oauth2AllowImplicitFlow'),
     implicitIdTokens: reader.bool(obj, 'oauth2AllowIdTokenImplicitFlow', 'oauth2AllowIdTokenImplicitFlow'),
     redirectUris,
     ...readCommonFields(obj, reader, notes),
-    notInFile: sectionsNotInFile(obj, { audience: ['signInAudience', 'availableToOtherTenants'], redirects: ['replyUrlsWithType', 'replyUrls'] }),
+    notInFile: sectionsNotInFile(obj, {
+      audience: ['signInAudience', 'availableToOtherTenants'],
+      redirects: ['replyUrlsWithType', 'replyUrls'],
+    }),
   };
-  return parsedApp(summary, reader, notes, [obj['homepage'], obj['signInUrl'], obj['logoutUrl'], obj['odata.metadata']]);
+  return parsedApp(summary, reader, notes, [
+    obj['homepage'],
+    obj['signInUrl'],
+    obj['logoutUrl'],
+    obj['odata.metadata'],
+  ]);
 }
 
 function audienceOf(availableToOtherTenants: boolean | null): string | null {

@@ -1,9 +1,22 @@
-import type { AppRegistrationSummary, ManifestSection, ManifestTemplate, RegisteredKeyCredential, RegisteredPasswordCredential, RegisteredPermission } from '../../shared/registration';
+import type {
+  AppRegistrationSummary,
+  ManifestSection,
+  ManifestTemplate,
+  RegisteredKeyCredential,
+  RegisteredPasswordCredential,
+  RegisteredPermission,
+} from '../../shared/registration';
 import { isObject, type FieldReader, type JsonObject } from './field-reader';
 import type { FindingDraft } from './findings';
 import type { ParsedApp } from './manifest-model';
 import { secretTextNote } from './secret-text-note';
-import { apiIdByName, kindOfType, MICROSOFT_GRAPH_APP_ID, permissionById, permissionByValue } from './permission-lookup';
+import {
+  apiIdByName,
+  kindOfType,
+  MICROSOFT_GRAPH_APP_ID,
+  permissionById,
+  permissionByValue,
+} from './permission-lookup';
 import { placeholdersIn } from './placeholders';
 import { decodeKeyIdentifier, keyThumbprints } from './thumbprint-encoding';
 
@@ -17,7 +30,15 @@ const startKeys = ['startDateTime', 'startDate'] as const;
 const endKeys = ['endDateTime', 'endDate'] as const;
 
 /** The fields both formats name alike. */
-export type CommonFields = Pick<AppRegistrationSummary, 'publisherDomain' | 'identifierUris' | 'keyCredentials' | 'passwordCredentials' | 'requiredResourceAccess' | 'template'>;
+export type CommonFields = Pick<
+  AppRegistrationSummary,
+  | 'publisherDomain'
+  | 'identifierUris'
+  | 'keyCredentials'
+  | 'passwordCredentials'
+  | 'requiredResourceAccess'
+  | 'template'
+>;
 
 /** Read the fields both formats share: identifier URIs, publisher domain, credentials and permissions. */
 export function readCommonFields(obj: JsonObject, reader: FieldReader, notes: FindingDraft[]): CommonFields {
@@ -34,12 +55,16 @@ export function readCommonFields(obj: JsonObject, reader: FieldReader, notes: Fi
 }
 
 /** The sections a file leaves out entirely, given the keys that hold the audience and the redirect URIs in its format. */
-export function sectionsNotInFile(obj: JsonObject, keys: { audience: string[]; redirects: string[] }): ManifestSection[] {
+export function sectionsNotInFile(
+  obj: JsonObject,
+  keys: { audience: string[]; redirects: string[] },
+): ManifestSection[] {
   const has = (k: string): boolean => obj[k] !== undefined && obj[k] !== null;
   const out: ManifestSection[] = [];
   if (!keys.audience.some(has)) out.push('signInAudience');
   if (!keys.redirects.some(has)) out.push('redirectUris');
-  for (const k of ['keyCredentials', 'passwordCredentials', 'requiredResourceAccess'] as const) if (!has(k)) out.push(k);
+  for (const k of ['keyCredentials', 'passwordCredentials', 'requiredResourceAccess'] as const)
+    if (!has(k)) out.push(k);
   return out;
 }
 
@@ -50,22 +75,39 @@ function templateOf(obj: JsonObject): ManifestTemplate | null {
   const namedPermissions = resources.some(
     (r) =>
       isObject(r) &&
-      ((typeof r['resourceAppId'] === 'string' && apiIdByName(r['resourceAppId']) !== null && !guid.test(r['resourceAppId'])) ||
-        (Array.isArray(r['resourceAccess']) && r['resourceAccess'].some((a) => isObject(a) && typeof a['id'] === 'string' && a['id'] !== '' && !idLike.test(a['id'])))),
+      ((typeof r['resourceAppId'] === 'string' &&
+        apiIdByName(r['resourceAppId']) !== null &&
+        !guid.test(r['resourceAppId'])) ||
+        (Array.isArray(r['resourceAccess']) &&
+          r['resourceAccess'].some(
+            (a) => isObject(a) && typeof a['id'] === 'string' && a['id'] !== '' && !idLike.test(a['id']),
+          ))),
   );
   return placeholders.length > 0 || namedPermissions ? { placeholders, namedPermissions } : null;
 }
 
 /** Finish an app: reading notes first, and the URLs and domains it names as clues to its cloud. */
-export function parsedApp(summary: AppRegistrationSummary, reader: FieldReader, notes: FindingDraft[], otherUrls: unknown[]): ParsedApp {
-  const cloudClues = [...summary.identifierUris, ...summary.redirectUris.map((r) => r.uri), summary.publisherDomain, ...otherUrls].filter(
-    (v): v is string => typeof v === 'string' && v !== '',
-  );
+export function parsedApp(
+  summary: AppRegistrationSummary,
+  reader: FieldReader,
+  notes: FindingDraft[],
+  otherUrls: unknown[],
+): ParsedApp {
+  const cloudClues = [
+    ...summary.identifierUris,
+    ...summary.redirectUris.map((r) => r.uri),
+    summary.publisherDomain,
+    ...otherUrls,
+  ].filter((v): v is string => typeof v === 'string' && v !== '');
   return { summary, notes: [...reader.allNotes(), ...notes], cloudClues };
 }
 
 /** Certificate credentials as thumbprints, with notes for missing dates and unreadable identifiers. */
-export function readKeyCredentials(obj: JsonObject, reader: FieldReader, notes: FindingDraft[]): RegisteredKeyCredential[] {
+export function readKeyCredentials(
+  obj: JsonObject,
+  reader: FieldReader,
+  notes: FindingDraft[],
+): RegisteredKeyCredential[] {
   const out: RegisteredKeyCredential[] = [];
   reader.array(obj, 'keyCredentials', 'keyCredentials').forEach((item, i) => {
     const path = `keyCredentials[${i}]`;
@@ -102,7 +144,10 @@ export function readKeyCredentials(obj: JsonObject, reader: FieldReader, notes: 
       });
     }
     if ((decoded.encoding === 'text' || decoded.encoding === 'unreadable') && !key) {
-      const what = decoded.encoding === 'text' ? `the name "${(decoded.text ?? '').slice(0, 40)}" (base64)` : 'a value that is neither a hex nor a base64 thumbprint';
+      const what =
+        decoded.encoding === 'text'
+          ? `the name "${(decoded.text ?? '').slice(0, 40)}" (base64)`
+          : 'a value that is neither a hex nor a base64 thumbprint';
       notes.push({
         code: 'key_credential.identifier_unreadable',
         message: `The customKeyIdentifier of the certificate credential ${name} holds ${what}, and the manifest does not include the certificate itself, so it can only be compared with a certificate by its dates.`,
@@ -116,7 +161,11 @@ export function readKeyCredentials(obj: JsonObject, reader: FieldReader, notes: 
 }
 
 /** Client secrets as hints and dates; the secret text itself is never kept. */
-export function readPasswordCredentials(obj: JsonObject, reader: FieldReader, notes: FindingDraft[]): { credentials: RegisteredPasswordCredential[]; hasSecretText: boolean } {
+export function readPasswordCredentials(
+  obj: JsonObject,
+  reader: FieldReader,
+  notes: FindingDraft[],
+): { credentials: RegisteredPasswordCredential[]; hasSecretText: boolean } {
   const credentials: RegisteredPasswordCredential[] = [];
   let hasSecretText = false;
   reader.array(obj, 'passwordCredentials', 'passwordCredentials').forEach((item, i) => {

@@ -15,9 +15,18 @@ export function normalizeGraphApp(obj: JsonObject, index: number): ParsedApp {
   const implicit = web ? reader.object(web, 'implicitGrantSettings', 'web.implicitGrantSettings') : null;
 
   const redirectUris: RegisteredRedirectUri[] = [
-    ...(web ? reader.strings(web, 'redirectUris', 'web.redirectUris') : []).map((uri) => ({ uri, platform: 'web' as const })),
-    ...(spa ? reader.strings(spa, 'redirectUris', 'spa.redirectUris') : []).map((uri) => ({ uri, platform: 'spa' as const })),
-    ...(publicClient ? reader.strings(publicClient, 'redirectUris', 'publicClient.redirectUris') : []).map((uri) => ({ uri, platform: 'publicClient' as const })),
+    ...(web ? reader.strings(web, 'redirectUris', 'web.redirectUris') : []).map((uri) => ({
+      uri,
+      platform: 'web' as const,
+    })),
+    ...(spa ? reader.strings(spa, 'redirectUris', 'spa.redirectUris') : []).map((uri) => ({
+      uri,
+      platform: 'spa' as const,
+    })),
+    ...(publicClient ? reader.strings(publicClient, 'redirectUris', 'publicClient.redirectUris') : []).map((uri) => ({
+      uri,
+      platform: 'publicClient' as const,
+    })),
   ];
   const summary = {
     index,
@@ -26,9 +35,15 @@ export function normalizeGraphApp(obj: JsonObject, index: number): ParsedApp {
     displayName: reader.string(obj, 'displayName', 'displayName'),
     signInAudience: reader.string(obj, 'signInAudience', 'signInAudience'),
     isFallbackPublicClient: reader.bool(obj, 'isFallbackPublicClient', 'isFallbackPublicClient'),
-    requestedAccessTokenVersion: api ? reader.number(api, 'requestedAccessTokenVersion', 'api.requestedAccessTokenVersion') : null,
-    implicitAccessTokens: implicit ? reader.bool(implicit, 'enableAccessTokenIssuance', 'web.implicitGrantSettings.enableAccessTokenIssuance') : null,
-    implicitIdTokens: implicit ? reader.bool(implicit, 'enableIdTokenIssuance', 'web.implicitGrantSettings.enableIdTokenIssuance') : null,
+    requestedAccessTokenVersion: api
+      ? reader.number(api, 'requestedAccessTokenVersion', 'api.requestedAccessTokenVersion')
+      : null,
+    implicitAccessTokens: implicit
+      ? reader.bool(implicit, 'enableAccessTokenIssuance', 'web.implicitGrantSettings.enableAccessTokenIssuance')
+      : null,
+    implicitIdTokens: implicit
+      ? reader.bool(implicit, 'enableIdTokenIssuance', 'web.implicitGrantSettings.enableIdTokenIssuance')
+      : null,
     redirectUris,
     ...readCommonFields(obj, reader, notes),
     notInFile: sectionsNotInFile(obj, { audience: ['signInAudience'], redirects: ['web', 'spa', 'publicClient'] }),

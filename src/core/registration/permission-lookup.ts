@@ -1,6 +1,11 @@
 // The verifier's view of the Microsoft Graph permission catalog (src/core/permissions): lookups by the id and
 // `type` that requiredResourceAccess entries carry.
-import { findPermission, findPermissionsById, GRAPH_RESOURCE_APP_ID, type GraphPermission } from '../permissions/catalog';
+import {
+  findPermission,
+  findPermissionsById,
+  GRAPH_RESOURCE_APP_ID,
+  type GraphPermission,
+} from '../permissions/catalog';
 
 export { isSignInScope, signInScopes, type GraphPermission } from '../permissions/catalog';
 
@@ -9,7 +14,6 @@ export const MICROSOFT_GRAPH_APP_ID = GRAPH_RESOURCE_APP_ID;
 
 /** The retired Azure AD Graph API's application ID. */
 export const AZURE_AD_GRAPH_APP_ID = '00000002-0000-0000-c000-000000000000';
-
 
 /**
  * APIs named in messages and reports. Teams Toolkit templates may name the first two instead of giving their id

@@ -15,11 +15,19 @@ export interface PfxForVerify {
  * Open a PFX and take "its" certificate (the one the private key belongs to, else the leaf) for the verifier:
  * DER, thumbprints, validity and whether the key matches. Throws the certificates' `pfx.*` WorkbenchErrors.
  */
-export async function certificateFromPfx(bytes: Uint8Array, password: string | null | undefined, options: { now?: Date } = {}): Promise<PfxForVerify> {
+export async function certificateFromPfx(
+  bytes: Uint8Array,
+  password: string | null | undefined,
+  options: { now?: Date } = {},
+): Promise<PfxForVerify> {
   const contents = await openPkcs12(bytes, password);
   const details = describePkcs12(contents, options);
   const wanted = details.certificate.thumbprintSha1;
-  const der = contents.certificates.map((c) => c.der).find((d) => createHash('sha1').update(d).digest('hex').toUpperCase() === wanted) ?? contents.certificates[0]?.der;
+  const der =
+    contents.certificates
+      .map((c) => c.der)
+      .find((d) => createHash('sha1').update(d).digest('hex').toUpperCase() === wanted) ??
+    contents.certificates[0]?.der;
   return {
     certificate: {
       derBase64: der ? Buffer.from(der).toString('base64') : '',

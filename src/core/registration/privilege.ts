@@ -26,5 +26,7 @@ export function privilegeRank(value: string): number {
 
 /** Permissions that reach far beyond files: worth flagging even when nothing in their family is needed. */
 export function isHighPrivilege(value: string): boolean {
-  return /FullControl|\.Manage\.|ReadWrite\.All$|^Directory\.|^RoleManagement\.|^AppRoleAssignment\.|^Application\.ReadWrite/i.test(value);
+  return /FullControl|\.Manage\.|ReadWrite\.All$|^Directory\.|^RoleManagement\.|^AppRoleAssignment\.|^Application\.ReadWrite/i.test(
+    value,
+  );
 }

@@ -52,14 +52,17 @@ export function profileToVerifyTarget(profile: VerifiableProfile, options: Profi
     target.secretFirstChars = options.secretFirstChars ?? null;
     target.secretExpiresAt = options.secretExpiresAt !== undefined ? options.secretExpiresAt : profile.secretExpiresAt;
   } else {
-    target.certificate = options.certificate !== undefined ? options.certificate : rememberedCertificate(profile.certificate);
+    target.certificate =
+      options.certificate !== undefined ? options.certificate : rememberedCertificate(profile.certificate);
   }
   if (options.now) target.now = options.now;
   return target;
 }
 
 /** The endpoints of the profile's cloud; a Custom cloud without hosts still gets the global admin center for links. */
-export function profileEnvironment(profile: Pick<VerifiableProfile, 'environment' | 'customHosts'>): EnvironmentEndpoints {
+export function profileEnvironment(
+  profile: Pick<VerifiableProfile, 'environment' | 'customHosts'>,
+): EnvironmentEndpoints {
   if (profile.environment !== 'custom') return endpointsFor(profile.environment);
   return endpointsFor('custom', profile.customHosts ?? { loginHost: '', graphHost: '' });
 }
@@ -77,7 +80,11 @@ function triggerNeeds(scopes: string[]): Array<string | string[]> {
   return [...triggerBaseScopes.map(choiceItem), ...chosen.map(choiceItem)];
 }
 
-function applicationPermissions(profile: VerifiableProfile, delegated: string[], appOnly: boolean | undefined): string[] {
+function applicationPermissions(
+  profile: VerifiableProfile,
+  delegated: string[],
+  appOnly: boolean | undefined,
+): string[] {
   const listed = unique(profile.appOnlyPermissions.map((s) => s.trim()).filter(Boolean));
   if (appOnly === false) return [];
   if (listed.length > 0 || appOnly === undefined) return listed;
@@ -92,9 +99,18 @@ function applicationPermissions(profile: VerifiableProfile, delegated: string[],
 }
 
 /** The certificate facts a profile keeps (thumbprints, end date): enough to find it among keyCredentials, not to check its key. */
-function rememberedCertificate(ref: { thumbprintSha1: string; thumbprintSha256: string; notAfter: string } | null): VerifyCertificate | null {
+function rememberedCertificate(
+  ref: { thumbprintSha1: string; thumbprintSha256: string; notAfter: string } | null,
+): VerifyCertificate | null {
   if (!ref || ref.thumbprintSha1.trim() === '') return null;
-  return { derBase64: '', thumbprintSha1: ref.thumbprintSha1, thumbprintSha256: ref.thumbprintSha256, notBefore: '', notAfter: ref.notAfter, keyMatchesCertificate: null };
+  return {
+    derBase64: '',
+    thumbprintSha1: ref.thumbprintSha1,
+    thumbprintSha256: ref.thumbprintSha256,
+    notBefore: '',
+    notAfter: ref.notAfter,
+    keyMatchesCertificate: null,
+  };
 }
 
 function unique(values: string[]): string[] {

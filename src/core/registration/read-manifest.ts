@@ -20,9 +20,13 @@ export function readManifest(input: string | Uint8Array): ParsedManifest {
   const value = parseJson(text);
   const identity = identifyJson(value);
   if (identity.kind === 'other') {
-    throw new WorkbenchError('manifest.not_a_manifest', `This is not an app registration manifest: it is ${identity.description}.`, {
-      hint: identity.hint ?? manifestHowTo,
-    });
+    throw new WorkbenchError(
+      'manifest.not_a_manifest',
+      `This is not an app registration manifest: it is ${identity.description}.`,
+      {
+        hint: identity.hint ?? manifestHowTo,
+      },
+    );
   }
   const formats = new Set(identity.objects.map((o) => o.format));
   const format: ManifestFormat = identity.objects[0]?.format ?? 'graph';
@@ -38,20 +42,24 @@ export function readManifest(input: string | Uint8Array): ParsedManifest {
   if (formats.size > 1 || identity.objects.some((o) => o.mixed)) {
     notes.push({
       code: 'manifest.mixed_format',
-      message: 'The file mixes fields of the Microsoft Graph format and the older Azure AD Graph format; each app was read by the format most of its fields follow.',
+      message:
+        'The file mixes fields of the Microsoft Graph format and the older Azure AD Graph format; each app was read by the format most of its fields follow.',
       fix: 'Download the manifest again in the Microsoft Graph format (Manifest › Microsoft Graph App Manifest › Download) rather than combining copies by hand.',
       blade: 'Manifest',
     });
   }
   notes.push(...duplicateKeyNotes(findDuplicateKeys(text)));
-  const apps = identity.objects.map((o, index) => (o.format === 'aadgraph' ? normalizeAadGraphApp(o.object, index) : normalizeGraphApp(o.object, index)));
+  const apps = identity.objects.map((o, index) =>
+    o.format === 'aadgraph' ? normalizeAadGraphApp(o.object, index) : normalizeGraphApp(o.object, index),
+  );
   return { format, apps, notes };
 }
 
 /** One note for keys a JSON object repeats: JSON.parse (and this check) kept the last of each. */
 function duplicateKeyNotes(duplicates: DuplicateKey[]): FindingDraft[] {
   if (duplicates.length === 0) return [];
-  const where = (d: DuplicateKey): string => `“${d.key}”${d.path ? ` in ${d.path}` : ''} (lines ${listWords(d.lines.map(String))}${d.sameValue ? ', same value' : ', different values'})`;
+  const where = (d: DuplicateKey): string =>
+    `“${d.key}”${d.path ? ` in ${d.path}` : ''} (lines ${listWords(d.lines.map(String))}${d.sameValue ? ', same value' : ', different values'})`;
   const differ = duplicates.some((d) => !d.sameValue);
   return [
     {
@@ -69,9 +77,14 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     const other = describeNonJsonText(text);
-    if (other) throw new WorkbenchError('manifest.not_a_manifest', `This is not an app registration manifest: it is ${other}.`, { hint: manifestHowTo });
+    if (other)
+      throw new WorkbenchError('manifest.not_a_manifest', `This is not an app registration manifest: it is ${other}.`, {
+        hint: manifestHowTo,
+      });
     const where = locateJsonError(text);
-    const template = looksLikeTemplate(text) ? ' It looks like a template whose {{ }} placeholders were never filled in.' : '';
+    const template = looksLikeTemplate(text)
+      ? ' It looks like a template whose {{ }} placeholders were never filled in.'
+      : '';
     const position = where ? `line ${where.line}, column ${where.column}: ${where.problem}` : 'it could not be read';
     throw new WorkbenchError('manifest.invalid_json', `The file is not valid JSON — ${position}.${template}`, {
       hint: 'Download the manifest again rather than copying it from the screen, or correct the file at that place.',

@@ -15,7 +15,13 @@ const uriPattern = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(\[[^\]]*\]|[^/?#:]*)(?::(\d*
 export function splitUri(uri: string): SplitUri | null {
   const m = uriPattern.exec(uri.trim());
   if (!m) return null;
-  return { scheme: (m[1] ?? '').toLowerCase(), host: (m[2] ?? '').toLowerCase(), port: m[3] ?? '', path: m[4] ?? '', query: m[5] ?? '' };
+  return {
+    scheme: (m[1] ?? '').toLowerCase(),
+    host: (m[2] ?? '').toLowerCase(),
+    port: m[3] ?? '',
+    path: m[4] ?? '',
+    query: m[5] ?? '',
+  };
 }
 
 /** Hosts that are this machine. */
@@ -30,7 +36,13 @@ function samePath(a: string, b: string): boolean {
 
 /** Exact match as Entra compares: scheme and host in any case, path and query exactly, port ignored on loopback hosts. */
 export function sameRedirect(a: SplitUri, b: SplitUri): boolean {
-  return a.scheme === b.scheme && a.host === b.host && (a.port === b.port || isLoopbackHost(a.host)) && samePath(a.path, b.path) && a.query === b.query;
+  return (
+    a.scheme === b.scheme &&
+    a.host === b.host &&
+    (a.port === b.port || isLoopbackHost(a.host)) &&
+    samePath(a.path, b.path) &&
+    a.query === b.query
+  );
 }
 
 /** How a registered URI relates to the one a connection sends. */
@@ -46,28 +58,44 @@ export type RedirectMatch =
 type Near = (want: SplitUri, have: SplitUri) => boolean;
 
 // Same scheme, host, port (unless loopback) and query: only the path may differ.
-const sameOrigin: Near = (w, h) => w.scheme === h.scheme && w.host === h.host && (w.port === h.port || isLoopbackHost(w.host)) && w.query === h.query;
+const sameOrigin: Near = (w, h) =>
+  w.scheme === h.scheme && w.host === h.host && (w.port === h.port || isLoopbackHost(w.host)) && w.query === h.query;
 
 const nearMisses: Array<[Exclude<RedirectMatch['kind'], 'exact' | 'wrong-platform' | 'missing'>, Near]> = [
   ['case', (w, h) => sameOrigin(w, h) && w.path.toLowerCase() === h.path.toLowerCase() && w.path !== h.path],
-  ['trailing-slash', (w, h) => sameOrigin(w, h) && w.path.replace(/\/+$/, '').toLowerCase() === h.path.replace(/\/+$/, '').toLowerCase()],
+  [
+    'trailing-slash',
+    (w, h) => sameOrigin(w, h) && w.path.replace(/\/+$/, '').toLowerCase() === h.path.replace(/\/+$/, '').toLowerCase(),
+  ],
   ['scheme', (w, h) => w.scheme !== h.scheme && sameRedirect({ ...w, scheme: h.scheme, port: h.port }, h)],
-  ['ip-literal', (w, h) => isLoopbackHost(w.host) && isLoopbackHost(h.host) && w.host !== h.host && samePath(w.path, h.path)],
+  [
+    'ip-literal',
+    (w, h) => isLoopbackHost(w.host) && isLoopbackHost(h.host) && w.host !== h.host && samePath(w.path, h.path),
+  ],
 ];
 
 /**
  * Find the registered URI a connection's redirect URI matches on the platform it needs; otherwise the nearest
  * miss (another platform, letter case, trailing slash, http/https, 127.0.0.1 vs localhost).
  */
-export function matchRedirect(wanted: string, platform: RegisteredRedirectUri['platform'], registered: RegisteredRedirectUri[]): RedirectMatch {
+export function matchRedirect(
+  wanted: string,
+  platform: RegisteredRedirectUri['platform'],
+  registered: RegisteredRedirectUri[],
+): RedirectMatch {
   const want = splitUri(wanted);
   if (!want) return { kind: 'missing' };
-  const split = registered.map((r) => ({ r, s: splitUri(r.uri) })).filter((x): x is { r: RegisteredRedirectUri; s: SplitUri } => x.s !== null);
+  const split = registered
+    .map((r) => ({ r, s: splitUri(r.uri) }))
+    .filter((x): x is { r: RegisteredRedirectUri; s: SplitUri } => x.s !== null);
   if (split.some(({ r, s }) => r.platform === platform && sameRedirect(want, s))) return { kind: 'exact' };
   const elsewhere = split.find(({ s }) => sameRedirect(want, s));
   if (elsewhere) return { kind: 'wrong-platform', found: elsewhere.r };
   // Prefer a near miss on the right platform, then anywhere.
-  const ordered = [...split.filter((x) => x.r.platform === platform), ...split.filter((x) => x.r.platform !== platform)];
+  const ordered = [
+    ...split.filter((x) => x.r.platform === platform),
+    ...split.filter((x) => x.r.platform !== platform),
+  ];
   for (const [kind, near] of nearMisses) {
     const hit = ordered.find(({ s }) => near(want, s));
     if (hit) return { kind, found: hit.r };

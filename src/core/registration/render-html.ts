@@ -1,6 +1,15 @@
 import type { FindingSeverity, VerifyReport } from '../../shared/registration';
 import { escapeHtml, reportPage } from '../report-html';
-import { appHeading, appRows, appTables, headerRows, reportTitle, reportVerdict, severitySections, type Row } from './report-content';
+import {
+  appHeading,
+  appRows,
+  appTables,
+  headerRows,
+  reportTitle,
+  reportVerdict,
+  severitySections,
+  type Row,
+} from './report-content';
 
 const badge: Record<FindingSeverity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
@@ -22,7 +31,9 @@ export function renderReportHtml(report: VerifyReport): string {
     parts.push(`<h2>${section.title} (${findings.length})</h2>`);
     for (const f of findings) {
       const app = report.apps.length > 1 && f.appName ? ` — ${escapeHtml(f.appName)}` : '';
-      const link = f.link.startsWith('https://') ? `<p><a href="${escapeHtml(f.link)}" rel="noopener noreferrer">Open in the admin center</a></p>` : '';
+      const link = f.link.startsWith('https://')
+        ? `<p><a href="${escapeHtml(f.link)}" rel="noopener noreferrer">Open in the admin center</a></p>`
+        : '';
       parts.push(
         `<section class="finding ${f.severity}"><h3><span class="badge ${f.severity}">${badge[f.severity]}</span><span class="code">${escapeHtml(f.code)}</span>${app}</h3>`,
         `<p>${escapeHtml(f.message)}</p><p class="fix"><strong>Fix:</strong> ${escapeHtml(f.fix)}</p>${link}</section>`,
@@ -39,6 +50,8 @@ export function renderReportHtml(report: VerifyReport): string {
       );
     }
   }
-  parts.push('<footer>Checked offline by Graph Connection Workbench. The report holds no secrets: certificates appear as thumbprints, client secrets as their three-character hints.</footer>');
+  parts.push(
+    '<footer>Checked offline by Graph Connection Workbench. The report holds no secrets: certificates appear as thumbprints, client secrets as their three-character hints.</footer>',
+  );
   return reportPage(title, parts);
 }

@@ -15,7 +15,12 @@ const sectionWords: Record<ManifestSection, string> = {
 };
 
 /** Sections whose absence would otherwise read as "nothing registered". */
-const weighty: readonly ManifestSection[] = ['redirectUris', 'keyCredentials', 'passwordCredentials', 'requiredResourceAccess'];
+const weighty: readonly ManifestSection[] = [
+  'redirectUris',
+  'keyCredentials',
+  'passwordCredentials',
+  'requiredResourceAccess',
+];
 
 /** True when the file leaves out a section whose checks are then skipped (a fragment, a `$select` result, a trimmed copy). */
 export function isPartial(app: AppRegistrationSummary): boolean {
@@ -24,7 +29,12 @@ export function isPartial(app: AppRegistrationSummary): boolean {
 
 /** True when the file holds only requiredResourceAccess. */
 export function isFragment(app: AppRegistrationSummary): boolean {
-  return app.appId === null && app.displayName === null && weighty.filter((s) => s !== 'requiredResourceAccess').every((s) => app.notInFile.includes(s)) && !app.notInFile.includes('requiredResourceAccess');
+  return (
+    app.appId === null &&
+    app.displayName === null &&
+    weighty.filter((s) => s !== 'requiredResourceAccess').every((s) => app.notInFile.includes(s)) &&
+    !app.notInFile.includes('requiredResourceAccess')
+  );
 }
 
 /** True when the app's appId is a placeholder or redacted, so it names no app. */
@@ -56,9 +66,18 @@ function templateNote(app: AppRegistrationSummary): FindingDraft {
   const template = app.template;
   const shown = (template?.placeholders ?? []).slice(0, 4);
   const more = (template?.placeholders.length ?? 0) - shown.length;
-  const fills = shown.length > 0 ? `the toolkit fills in ${listWords(more > 0 ? [...shown, `${more} more`] : shown)} when it provisions the app` : 'the toolkit completes it when it provisions the app';
-  const named = template?.namedPermissions ? ', and turns the permissions it names (such as “User.Read” of “Microsoft Graph”) into their ids' : '';
-  const checked = ['supported account types', `API permissions${template?.namedPermissions ? ' (names resolved through the permission catalogue, as the toolkit resolves them)' : ''}`, 'redirect URIs written out in full'];
+  const fills =
+    shown.length > 0
+      ? `the toolkit fills in ${listWords(more > 0 ? [...shown, `${more} more`] : shown)} when it provisions the app`
+      : 'the toolkit completes it when it provisions the app';
+  const named = template?.namedPermissions
+    ? ', and turns the permissions it names (such as “User.Read” of “Microsoft Graph”) into their ids'
+    : '';
+  const checked = [
+    'supported account types',
+    `API permissions${template?.namedPermissions ? ' (names resolved through the permission catalogue, as the toolkit resolves them)' : ''}`,
+    'redirect URIs written out in full',
+  ];
   return {
     code: 'manifest.template',
     message: `This is a Teams Toolkit (Microsoft 365 Agents Toolkit) template of an app manifest (aad.manifest.json), not the app registration itself: ${fills}${named}. Checked: ${listWords(checked)}. Not checked: the client ID, values holding placeholders, certificates and client secrets (the toolkit adds those when it provisions).`,

@@ -11,14 +11,16 @@ export function describeNonJsonText(text: string): string | null {
     if (label.includes('CERTIFICATE')) return 'a certificate in PEM format';
     return `PEM text (${label.toLowerCase()})`;
   }
-  if (/^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(trimmed)) return 'a token (JWT) — treat it as a secret';
+  if (/^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(trimmed))
+    return 'a token (JWT) — treat it as a secret';
   const compact = trimmed.replace(/\s+/g, '');
   if (compact.length >= 64 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
     const bytes = Buffer.from(compact.slice(0, 64), 'base64');
     if (bytes[0] === 0x30) return `${describeDer(bytes)}, as base64 text`;
     return 'base64 text, not JSON';
   }
-  if (trimmed.startsWith('<')) return 'XML or HTML (for example SAML federation metadata or a saved web page), not JSON';
+  if (trimmed.startsWith('<'))
+    return 'XML or HTML (for example SAML federation metadata or a saved web page), not JSON';
   return null;
 }
 

@@ -25,11 +25,15 @@ export function decodeKeyIdentifier(value: string | null): DecodedKeyIdentifier 
   if (hex64.test(v)) return { encoding: 'hex-sha256', sha1: null, sha256: v.toUpperCase(), text: null };
   const bytes = strictBase64(v);
   if (!bytes) return { encoding: 'unreadable', sha1: null, sha256: null, text: null };
-  if (bytes.length === 20) return { encoding: 'base64-sha1', sha1: bytes.toString('hex').toUpperCase(), sha256: null, text: null };
-  if (bytes.length === 32) return { encoding: 'base64-sha256', sha1: null, sha256: bytes.toString('hex').toUpperCase(), text: null };
+  if (bytes.length === 20)
+    return { encoding: 'base64-sha1', sha1: bytes.toString('hex').toUpperCase(), sha256: null, text: null };
+  if (bytes.length === 32)
+    return { encoding: 'base64-sha256', sha1: null, sha256: bytes.toString('hex').toUpperCase(), text: null };
   const ascii = printableAscii(bytes);
-  if (ascii !== null && hex40.test(ascii)) return { encoding: 'base64-hex-text', sha1: ascii.toUpperCase(), sha256: null, text: ascii };
-  if (ascii !== null && hex64.test(ascii)) return { encoding: 'base64-hex-text', sha1: null, sha256: ascii.toUpperCase(), text: ascii };
+  if (ascii !== null && hex40.test(ascii))
+    return { encoding: 'base64-hex-text', sha1: ascii.toUpperCase(), sha256: null, text: ascii };
+  if (ascii !== null && hex64.test(ascii))
+    return { encoding: 'base64-hex-text', sha1: null, sha256: ascii.toUpperCase(), text: ascii };
   if (ascii !== null) return { encoding: 'text', sha1: null, sha256: null, text: ascii };
   return { encoding: 'unreadable', sha1: null, sha256: null, text: null };
 }

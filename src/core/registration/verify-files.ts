@@ -17,12 +17,21 @@ export interface ManifestFileResult {
 /** Verify one manifest file; its size is checked before it is read. Throws WorkbenchError for bad input. */
 export async function verifyManifestFile(path: string, target: VerifyTarget): Promise<VerifyReport> {
   const info = await stat(path).catch((cause: unknown) => {
-    throw new WorkbenchError('file.not_found', `The file ${basename(path)} cannot be found or opened.`, { cause, hint: 'Check the path and that you may read the file.' });
+    throw new WorkbenchError('file.not_found', `The file ${basename(path)} cannot be found or opened.`, {
+      cause,
+      hint: 'Check the path and that you may read the file.',
+    });
   });
-  if (!info.isFile()) throw new WorkbenchError('file.read_failed', `${basename(path)} is not a file.`, { hint: 'Pick a manifest file (.json).' });
+  if (!info.isFile())
+    throw new WorkbenchError('file.read_failed', `${basename(path)} is not a file.`, {
+      hint: 'Pick a manifest file (.json).',
+    });
   assertManifestSize(info.size);
   const bytes = await readFile(path).catch((cause: unknown) => {
-    throw new WorkbenchError('file.read_failed', `The file ${basename(path)} could not be read.`, { cause, hint: 'Check that you may read the file and that no other program locks it.' });
+    throw new WorkbenchError('file.read_failed', `The file ${basename(path)} could not be read.`, {
+      cause,
+      hint: 'Check that you may read the file and that no other program locks it.',
+    });
   });
   return verifyManifest(bytes, target, { fileName: basename(path) });
 }
@@ -33,7 +42,10 @@ export async function verifyManifestFile(path: string, target: VerifyTarget): Pr
  */
 export async function verifyManyManifests(folder: string, target: VerifyTarget): Promise<ManifestFileResult[]> {
   const entries = await readdir(folder, { withFileTypes: true }).catch((cause: unknown) => {
-    throw new WorkbenchError('file.not_found', 'The folder cannot be found or opened.', { cause, hint: 'Check the path and that you may read the folder.' });
+    throw new WorkbenchError('file.not_found', 'The folder cannot be found or opened.', {
+      cause,
+      hint: 'Check the path and that you may read the folder.',
+    });
   });
   const files = entries
     .filter((e) => e.isFile() && /\.json$/i.test(e.name))

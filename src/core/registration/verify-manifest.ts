@@ -1,4 +1,9 @@
-import type { FindingSeverity, RegistrationFinding, VerifyReport, VerifyTargetSummary } from '../../shared/registration';
+import type {
+  FindingSeverity,
+  RegistrationFinding,
+  VerifyReport,
+  VerifyTargetSummary,
+} from '../../shared/registration';
 import { checkAudience } from './checks/audience';
 import { checkCertificate } from './checks/certificate';
 import type { Check } from './checks/check-context';
@@ -33,17 +38,26 @@ export const allChecks: readonly Check[] = [
  * Verify a manifest (text or file bytes, either format, one app or a list) against a target.
  * Throws WorkbenchError for input that is not a manifest (too large, empty, invalid JSON, other JSON).
  */
-export function verifyManifest(input: string | Uint8Array, target: VerifyTarget, options: { fileName?: string } = {}): VerifyReport {
+export function verifyManifest(
+  input: string | Uint8Array,
+  target: VerifyTarget,
+  options: { fileName?: string } = {},
+): VerifyReport {
   return verifyParsedManifest(readManifest(input), target, options);
 }
 
 /** Run the checks on a manifest already read. */
-export function verifyParsedManifest(parsed: ParsedManifest, target: VerifyTarget, options: { fileName?: string } = {}): VerifyReport {
+export function verifyParsedManifest(
+  parsed: ParsedManifest,
+  target: VerifyTarget,
+  options: { fileName?: string } = {},
+): VerifyReport {
   const now = target.now ?? new Date();
   const { checked, note } = selectApps(parsed.apps, target.clientId);
   const findings: RegistrationFinding[] = [];
   const noApp = { appId: null, displayName: null };
-  for (const draft of [...parsed.notes, ...(note ? [note] : [])]) findings.push(completeFinding(draft, target.environment, noApp));
+  for (const draft of [...parsed.notes, ...(note ? [note] : [])])
+    findings.push(completeFinding(draft, target.environment, noApp));
   for (const app of checked) {
     const drafts: FindingDraft[] = [...app.notes, ...shapeNotes(app.summary, target)];
     if (!app.summary.appId && !isFragment(app.summary)) drafts.push(appIdMissing());
@@ -68,7 +82,10 @@ export function verifyParsedManifest(parsed: ParsedManifest, target: VerifyTarge
 }
 
 /** With several apps in a file, check the one the profile's client ID names; otherwise all of them. */
-function selectApps(apps: ParsedApp[], clientId: string | undefined): { checked: ParsedApp[]; note: FindingDraft | null } {
+function selectApps(
+  apps: ParsedApp[],
+  clientId: string | undefined,
+): { checked: ParsedApp[]; note: FindingDraft | null } {
   if (apps.length <= 1) return { checked: apps, note: null };
   const wanted = clientId?.trim().toLowerCase();
   const matching = wanted ? apps.filter((a) => a.summary.appId?.toLowerCase() === wanted) : [];
@@ -98,7 +115,8 @@ function selectApps(apps: ParsedApp[], clientId: string | undefined): { checked:
 function appIdMissing(): FindingDraft {
   return {
     code: 'manifest.app_id_missing',
-    message: 'The manifest has no appId (Application (client) ID), so it cannot be matched to a connection; it may be a template or a trimmed copy.',
+    message:
+      'The manifest has no appId (Application (client) ID), so it cannot be matched to a connection; it may be a template or a trimmed copy.',
     fix: 'Download the complete manifest (Manifest › Download) of the app the connection uses.',
     blade: 'Manifest',
   };

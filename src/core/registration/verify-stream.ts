@@ -35,11 +35,13 @@ export interface VerifyStreamOptions {
   onPartialExport?: (fileName: string) => void;
 }
 
-
 /** The .json files of a folder (not its subfolders), in name order (by character code). Throws for a folder that cannot be read or has none. */
 export async function manifestFilesOf(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true }).catch((cause: unknown) => {
-    throw new WorkbenchError('file.not_found', 'The folder cannot be found or opened.', { cause, hint: 'Check the path and that you may read the folder.' });
+    throw new WorkbenchError('file.not_found', 'The folder cannot be found or opened.', {
+      cause,
+      hint: 'Check the path and that you may read the folder.',
+    });
   });
   const files = entries
     .filter((e) => e.isFile() && /\.json$/i.test(e.name))
@@ -80,7 +82,13 @@ function syncLoader(): (path: string, name: string) => Loaded {
       // The bytes are read (decoded to text) before the next file is loaded into the same buffer.
       return { kind: 'bytes', bytes: buffer.subarray(0, at) };
     } catch (cause) {
-      return { kind: 'failed', error: new WorkbenchError('file.read_failed', `The file ${name} could not be read.`, { cause, hint: 'Check that you may read the file and that no other program locks it.' }) };
+      return {
+        kind: 'failed',
+        error: new WorkbenchError('file.read_failed', `The file ${name} could not be read.`, {
+          cause,
+          hint: 'Check that you may read the file and that no other program locks it.',
+        }),
+      };
     } finally {
       if (fd !== null) closeSync(fd);
     }
@@ -90,16 +98,27 @@ function syncLoader(): (path: string, name: string) => Loaded {
 async function load(path: string, name: string): Promise<Loaded> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { kind: 'failed', error: new WorkbenchError('file.read_failed', `${name} is not a file.`) };
+    if (!info.isFile())
+      return { kind: 'failed', error: new WorkbenchError('file.read_failed', `${name} is not a file.`) };
     if (info.size > MAX_MANIFEST_BYTES) return { kind: 'large' };
     return { kind: 'bytes', bytes: await readFile(path) };
   } catch (cause) {
-    return { kind: 'failed', error: new WorkbenchError('file.read_failed', `The file ${name} could not be read.`, { cause, hint: 'Check that you may read the file and that no other program locks it.' }) };
+    return {
+      kind: 'failed',
+      error: new WorkbenchError('file.read_failed', `The file ${name} could not be read.`, {
+        cause,
+        hint: 'Check that you may read the file and that no other program locks it.',
+      }),
+    };
   }
 }
 
 /** Verify every .json file of a folder against one target, in name order; an export in it gives one result per app. */
-export async function* verifyFolderStream(folder: string, target: VerifyTarget, options: VerifyStreamOptions = {}): AsyncGenerator<StreamedResult> {
+export async function* verifyFolderStream(
+  folder: string,
+  target: VerifyTarget,
+  options: VerifyStreamOptions = {},
+): AsyncGenerator<StreamedResult> {
   const names = await manifestFilesOf(folder);
   const ahead = options.read === 'sync' ? 0 : Math.max(1, options.readAhead ?? 16);
   const readNow = options.read === 'sync' ? syncLoader() : null;
@@ -118,14 +137,22 @@ export async function* verifyFolderStream(folder: string, target: VerifyTarget, 
     const path = join(folder, name);
     const loaded = readNow ? readNow(path, name) : await pending.shift()!;
     fill();
-    if (loaded.kind === 'failed') yield { fileName: name, path, result: { ok: false, error: loaded.error.toAppError() } };
+    if (loaded.kind === 'failed')
+      yield { fileName: name, path, result: { ok: false, error: loaded.error.toAppError() } };
     else if (loaded.kind === 'large') yield* verifyExportFile(path, target, options);
     else yield* verifyBytes(loaded.bytes, name, path, target, options, yielder);
     await yielder();
   }
 }
 
-async function* verifyBytes(bytes: Buffer, name: string, path: string, target: VerifyTarget, options: VerifyStreamOptions, yielder: () => Promise<void>): AsyncGenerator<StreamedResult> {
+async function* verifyBytes(
+  bytes: Buffer,
+  name: string,
+  path: string,
+  target: VerifyTarget,
+  options: VerifyStreamOptions,
+  yielder: () => Promise<void>,
+): AsyncGenerator<StreamedResult> {
   let text: string;
   try {
     text = manifestText(bytes);
@@ -146,7 +173,11 @@ async function* verifyBytes(bytes: Buffer, name: string, path: string, target: V
 }
 
 /** Verify each app of an export file of any size (`{ "value": [ … ] }` or `[ … ]`), read in chunks; one manifest gives one result. */
-export async function* verifyExportFile(path: string, target: VerifyTarget, options: VerifyStreamOptions = {}): AsyncGenerator<StreamedResult> {
+export async function* verifyExportFile(
+  path: string,
+  target: VerifyTarget,
+  options: VerifyStreamOptions = {},
+): AsyncGenerator<StreamedResult> {
   const name = basename(path);
   const splitter = new JsonExportSplitter(MAX_MANIFEST_BYTES);
   const yielder = eventLoopYielder();
@@ -169,12 +200,20 @@ export async function* verifyExportFile(path: string, target: VerifyTarget, opti
     }
   } catch (cause) {
     if (isWorkbenchError(cause)) throw cause;
-    yield failed(name, path, new WorkbenchError('file.read_failed', `The file ${name} could not be read.`, { cause, hint: 'Check the path and that you may read the file.' }));
+    yield failed(
+      name,
+      path,
+      new WorkbenchError('file.read_failed', `The file ${name} could not be read.`, {
+        cause,
+        hint: 'Check the path and that you may read the file.',
+      }),
+    );
     return;
   } finally {
     stream?.destroy();
   }
-  for (const item of [...splitter.push(decoder?.end() ?? ''), ...splitter.end()]) yield fromItem(item, name, path, target);
+  for (const item of [...splitter.push(decoder?.end() ?? ''), ...splitter.end()])
+    yield fromItem(item, name, path, target);
   if (splitter.hasNextLink) options.onPartialExport?.(name);
 }
 
@@ -188,7 +227,14 @@ function fromItem(item: JsonExportItem, name: string, path: string, target: Veri
   const itemName = item.index === null ? name : `${name}[${item.index}]`;
   if (item.kind === 'too-large') {
     const mb = (item.bytes / (1024 * 1024)).toFixed(1);
-    return failed(itemName, path, new WorkbenchError('manifest.too_large', `This entry is ${mb} MB; an app manifest is at most a few hundred kilobytes, so it is refused above 5 MB.`));
+    return failed(
+      itemName,
+      path,
+      new WorkbenchError(
+        'manifest.too_large',
+        `This entry is ${mb} MB; an app manifest is at most a few hundred kilobytes, so it is refused above 5 MB.`,
+      ),
+    );
   }
   return check(item.text, itemName, path, target);
 }

@@ -45,5 +45,14 @@ export interface VerifyTarget {
 
 /** A target for manifest-only checks in a cloud. */
 export function manifestOnlyTarget(environment: EnvironmentEndpoints, extra: Partial<VerifyTarget> = {}): VerifyTarget {
-  return { auth: null, environment, delegatedScopes: [], requiredDelegated: [], triggerDelegated: [], applicationPermissions: [], loopbackTest: false, ...extra };
+  return {
+    auth: null,
+    environment,
+    delegatedScopes: [],
+    requiredDelegated: [],
+    triggerDelegated: [],
+    applicationPermissions: [],
+    loopbackTest: false,
+    ...extra,
+  };
 }

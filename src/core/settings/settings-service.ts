@@ -45,13 +45,19 @@ export class SettingsService {
     if (patch.defaultSaveFolder) {
       const info = statSync(patch.defaultSaveFolder, { throwIfNoEntry: false });
       if (!info?.isDirectory()) {
-        throw new WorkbenchError('settings.invalid', `The folder ${patch.defaultSaveFolder} does not exist. Choose an existing folder.`);
+        throw new WorkbenchError(
+          'settings.invalid',
+          `The folder ${patch.defaultSaveFolder} does not exist. Choose an existing folder.`,
+        );
       }
     }
     const next = settingsSchema.safeParse({ ...this.doc.get(), ...patch });
     if (!next.success) {
       const issue = next.error.issues[0];
-      throw new WorkbenchError('settings.invalid', `That setting cannot be saved: ${issue?.path.join('.') ?? 'value'} ${issue?.message ?? 'is invalid'}.`);
+      throw new WorkbenchError(
+        'settings.invalid',
+        `That setting cannot be saved: ${issue?.path.join('.') ?? 'value'} ${issue?.message ?? 'is invalid'}.`,
+      );
     }
     this.doc.set(next.data);
     for (const listener of this.listeners) listener(next.data);

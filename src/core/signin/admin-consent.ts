@@ -46,7 +46,9 @@ export function buildAdminConsentUrl(input: AdminConsentUrlInput): string {
 }
 
 /** The address to send to a Global Administrator: no state; after consenting they may see an error page, which is harmless. */
-export function adminConsentLinkForAdmin(input: Omit<AdminConsentUrlInput, 'state' | 'redirectUri'> & { redirectUri?: string }): string {
+export function adminConsentLinkForAdmin(
+  input: Omit<AdminConsentUrlInput, 'state' | 'redirectUri'> & { redirectUri?: string },
+): string {
   return buildAdminConsentUrl({ ...input, redirectUri: input.redirectUri ?? 'http://localhost' });
 }
 
@@ -89,33 +91,51 @@ export async function runAdminConsent(o: AdminConsentOptions): Promise<AdminCons
   });
   let response;
   try {
-    const url = buildAdminConsentUrl({ ...o, redirectUri: listener.redirectUri, state, ...(o.scope ? { scope: o.scope } : {}), version: o.version ?? 'v2' });
+    const url = buildAdminConsentUrl({
+      ...o,
+      redirectUri: listener.redirectUri,
+      state,
+      ...(o.scope ? { scope: o.scope } : {}),
+      version: o.version ?? 'v2',
+    });
     try {
       await o.openBrowser(url);
     } catch (err) {
-      throw new WorkbenchError('signin.browser_failed', 'The browser could not be opened for admin consent.', { hint: 'Copy the admin consent link and open it yourself.', cause: err });
+      throw new WorkbenchError('signin.browser_failed', 'The browser could not be opened for admin consent.', {
+        hint: 'Copy the admin consent link and open it yourself.',
+        cause: err,
+      });
     }
     response = await listener.result;
     // An error wins even when Entra also sends admin_consent=True (documented for v2 denials).
     if (response.params.error) throw toSigninError(response.params, ctx);
     if (response.params.admin_consent?.toLowerCase() !== 'true') {
-      throw new WorkbenchError('signin.no_code', 'The browser came back without an admin consent answer.', { hint: 'Run admin consent again.' });
+      throw new WorkbenchError('signin.no_code', 'The browser came back without an admin consent answer.', {
+        hint: 'Run admin consent again.',
+      });
     }
   } catch (err) {
     throw toSigninError(err, ctx);
   } finally {
     await listener.close();
   }
-  const result: AdminConsentResult = { consented: true, tenantReported: response.params.tenant ?? null, verification: null, verificationNote: null };
+  const result: AdminConsentResult = {
+    consented: true,
+    tenantReported: response.params.tenant ?? null,
+    verification: null,
+    verificationNote: null,
+  };
   if (!o.verify) return result;
   if (isMultiTenantSegment(o.tenant)) {
-    result.verificationNote = 'Not verified: an app-only token needs the tenant ID in the profile, not "organizations" or "common".';
+    result.verificationNote =
+      'Not verified: an app-only token needs the tenant ID in the profile, not "organizations" or "common".';
     return result;
   }
   try {
     result.verification = await testAppOnly({ ...o, ...o.verify });
     if (result.verification.permissions.missing.length > 0) {
-      result.verificationNote = 'Consent was granted, but the token does not carry every required application permission yet. New grants can take a few minutes to reach tokens; test again shortly, and check the API permissions of the registration.';
+      result.verificationNote =
+        'Consent was granted, but the token does not carry every required application permission yet. New grants can take a few minutes to reach tokens; test again shortly, and check the API permissions of the registration.';
     }
   } catch (err) {
     const mapped = toSigninError(err, { ...ctx, flow: 'client-credentials' });

@@ -26,7 +26,8 @@ export function signinDiagnostics(error: WorkbenchError | AppError, ctx: Diagnos
   const details = ('toAppError' in error ? error.toAppError() : error).details ?? {};
   const aadsts = typeof details.aadsts === 'number' ? details.aadsts : null;
   const entry = aadsts === null ? undefined : lookupAadsts(aadsts);
-  const line = (label: string, value: unknown) => (value === undefined || value === null || value === '' ? null : `${label}: ${valueText(value)}`);
+  const line = (label: string, value: unknown) =>
+    value === undefined || value === null || value === '' ? null : `${label}: ${valueText(value)}`;
   const lines = [
     'Graph Connection Workbench – sign-in test diagnostics',
     line('Time', (ctx.at ?? new Date()).toISOString()),
@@ -53,7 +54,9 @@ export function signinDiagnostics(error: WorkbenchError | AppError, ctx: Diagnos
   if (ctx.requests?.length) {
     lines.push('Requests:');
     for (const r of ctx.requests) {
-      const outcome = r.failure ? `failed (${r.failure.kind})` : `HTTP ${r.status ?? '?'}${r.aadsts ? ` AADSTS${r.aadsts}` : ''}`;
+      const outcome = r.failure
+        ? `failed (${r.failure.kind})`
+        : `HTTP ${r.status ?? '?'}${r.aadsts ? ` AADSTS${r.aadsts}` : ''}`;
       lines.push(`  ${r.method} ${r.url} → ${outcome} in ${r.durationMs} ms`);
     }
   }

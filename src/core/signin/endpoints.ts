@@ -1,5 +1,8 @@
 import type { EnvironmentId } from '../../shared/environments';
-import { authorityUrl as cloudAuthorityUrl, graphDefaultScope as cloudGraphDefaultScope } from '../connections/cloud-urls';
+import {
+  authorityUrl as cloudAuthorityUrl,
+  graphDefaultScope as cloudGraphDefaultScope,
+} from '../connections/cloud-urls';
 import { type CustomHosts, endpointsFor, environments, normaliseHost } from '../connections/environments';
 import { WorkbenchError } from '../errors';
 
@@ -27,7 +30,9 @@ export { normaliseHost };
 
 /** Sign-in hosts msal-node knows itself (hard-coded metadata, no discovery call). */
 export const microsoftLoginHosts: readonly string[] = [
-  ...new Set(Object.values(environments).flatMap((e) => [e.loginHost, ...e.loginAliases.filter((a) => a.startsWith('login'))])),
+  ...new Set(
+    Object.values(environments).flatMap((e) => [e.loginHost, ...e.loginAliases.filter((a) => a.startsWith('login'))]),
+  ),
 ];
 
 /** `https://<login host>/<tenant>`: the authority msal is given, unchanged for Microsoft clouds. */

@@ -56,7 +56,11 @@ export function parseEntraError(input: unknown): ParsedEntraError | null {
   if (!input || typeof input !== 'object') return null;
   const o = input as Record<string, unknown>;
   const name = strOrNull(o.name);
-  if (name === 'ServerError' || name === 'InteractionRequiredAuthError' || (typeof o.errorCode === 'string' && typeof o.errorMessage === 'string')) {
+  if (
+    name === 'ServerError' ||
+    name === 'InteractionRequiredAuthError' ||
+    (typeof o.errorCode === 'string' && typeof o.errorMessage === 'string')
+  ) {
     const message = strOrNull(o.errorMessage) ?? '';
     const serverLike = name === 'ServerError' || name === 'InteractionRequiredAuthError' || /AADSTS\d+/.test(message);
     if (!serverLike) return null;

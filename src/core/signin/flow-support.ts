@@ -50,11 +50,17 @@ export function buildResult(
       claims = null;
     }
   }
-  if (!claims) notes.push('The access token is not a readable JWT, so its claims cannot be shown; permissions come from the token response.');
+  if (!claims)
+    notes.push(
+      'The access token is not a readable JWT, so its claims cannot be shown; permissions come from the token response.',
+    );
   let granted: string[];
   if (options.kind === 'application') {
     granted = claims?.roles ?? [];
-    if (claims && claims.roles.length === 0) notes.push('The token has no roles claim: no application permission has been granted to this app in this tenant (admin consent is missing).');
+    if (claims && claims.roles.length === 0)
+      notes.push(
+        'The token has no roles claim: no application permission has been granted to this app in this tenant (admin consent is missing).',
+      );
   } else {
     granted = claims && claims.scopes.length > 0 ? claims.scopes : result.scopes.map(permissionName);
   }
@@ -62,7 +68,13 @@ export function buildResult(
     flow,
     claims,
     permissions: comparePermissions(options.kind, options.required, granted),
-    account: result.account ? { username: result.account.username, tenantId: result.account.tenantId, homeAccountId: result.account.homeAccountId } : null,
+    account: result.account
+      ? {
+          username: result.account.username,
+          tenantId: result.account.tenantId,
+          homeAccountId: result.account.homeAccountId,
+        }
+      : null,
     redirectUri: options.redirectUri ?? null,
     certificateForm: options.certificateForm ?? null,
     notes,

@@ -23,7 +23,9 @@ export async function probeGraph(o: GraphProbeOptions): Promise<GraphProbeResult
   const logStart = o.networkClient.mark();
   let response;
   try {
-    response = await o.networkClient.sendGetRequestAsync<Record<string, unknown>>(url, { headers: { authorization: `Bearer ${o.accessToken}`, accept: 'application/json' } });
+    response = await o.networkClient.sendGetRequestAsync<Record<string, unknown>>(url, {
+      headers: { authorization: `Bearer ${o.accessToken}`, accept: 'application/json' },
+    });
   } catch (err) {
     throw toSigninError(err, { flow: 'interactive', network: o.networkClient, logStart });
   }
@@ -42,16 +44,30 @@ export async function probeGraph(o: GraphProbeOptions): Promise<GraphProbeResult
     status: response.status,
     graphCode: typeof error.code === 'string' ? error.code : null,
     graphMessage: typeof error.message === 'string' ? error.message : null,
-    requestId: typeof error.innerError?.['request-id'] === 'string' ? error.innerError['request-id'] : (response.headers['request-id'] ?? null),
+    requestId:
+      typeof error.innerError?.['request-id'] === 'string'
+        ? error.innerError['request-id']
+        : (response.headers['request-id'] ?? null),
   };
   if (response.status === 401 || response.status === 403) {
-    throw new WorkbenchError('signin.graph_denied', `Microsoft Graph refused GET /${o.target} (HTTP ${response.status}${details.graphCode ? `, ${details.graphCode}` : ''}).`, {
-      hint: `This request needs ${NEEDS[o.target]}. Add it under API permissions, grant admin consent, then sign in again.`,
-      details,
-    });
+    throw new WorkbenchError(
+      'signin.graph_denied',
+      `Microsoft Graph refused GET /${o.target} (HTTP ${response.status}${details.graphCode ? `, ${details.graphCode}` : ''}).`,
+      {
+        hint: `This request needs ${NEEDS[o.target]}. Add it under API permissions, grant admin consent, then sign in again.`,
+        details,
+      },
+    );
   }
-  throw new WorkbenchError('signin.graph_failed', `Microsoft Graph answered GET /${o.target} with HTTP ${response.status}${details.graphMessage ? `: ${details.graphMessage}` : ''}.`, {
-    hint: o.target === 'me/drive' && response.status === 400 ? '/me needs a signed-in user: probe /sites/root with an app-only token.' : 'Try again later; copy the diagnostics if it repeats.',
-    details,
-  });
+  throw new WorkbenchError(
+    'signin.graph_failed',
+    `Microsoft Graph answered GET /${o.target} with HTTP ${response.status}${details.graphMessage ? `: ${details.graphMessage}` : ''}.`,
+    {
+      hint:
+        o.target === 'me/drive' && response.status === 400
+          ? '/me needs a signed-in user: probe /sites/root with an app-only token.'
+          : 'Try again later; copy the diagnostics if it repeats.',
+      details,
+    },
+  );
 }

@@ -1,9 +1,22 @@
-import { type AuthenticationResult, type ConfidentialClientApplication, CryptoProvider, type ICachePlugin, type PublicClientApplication, ResponseMode } from '@azure/msal-node';
+import {
+  type AuthenticationResult,
+  type ConfidentialClientApplication,
+  CryptoProvider,
+  type ICachePlugin,
+  type PublicClientApplication,
+  ResponseMode,
+} from '@azure/msal-node';
 import type { SignInResult } from '../../shared/signin';
 import { WorkbenchError } from '../errors';
 import { graphScope } from './endpoints';
 import { parseEntraError } from './entra-error';
-import { type FlowEndpoint, type RedirectPlatform, buildResult, certificateFallbackCodes, registeredRedirectUri } from './flow-support';
+import {
+  type FlowEndpoint,
+  type RedirectPlatform,
+  buildResult,
+  certificateFallbackCodes,
+  registeredRedirectUri,
+} from './flow-support';
 import { startLoopbackListener } from './loopback-listener';
 import { type CertificateForm, type ClientCredential, createMsalApp, validateEndpointInput } from './msal-factory';
 import { looksLikeSecretId, type SigninErrorContext, toSigninError } from './signin-error';
@@ -46,7 +59,11 @@ export interface InteractiveSignInOptions extends FlowEndpoint {
 }
 
 /** Scopes for a delegated test: the required permissions on the cloud's Graph host, or User.Read. */
-export function delegatedScopes(graphHost: string, required: readonly string[] | undefined, explicit?: string[]): string[] {
+export function delegatedScopes(
+  graphHost: string,
+  required: readonly string[] | undefined,
+  explicit?: string[],
+): string[] {
   if (explicit?.length) return explicit;
   const perms = required?.length ? required : ['User.Read'];
   return perms.map((p) => graphScope(graphHost, p));
@@ -85,7 +102,12 @@ export async function signInInteractive(o: InteractiveSignInOptions): Promise<Si
   try {
     o.onProgress?.({ step: 'listening', redirectUri: listener.redirectUri, register, platform });
     const make = (form?: CertificateForm) =>
-      createMsalApp({ ...o, credential: o.credential, ...(o.cachePlugin ? { cachePlugin: o.cachePlugin } : {}), ...(form ? { certificateForm: form } : {}) });
+      createMsalApp({
+        ...o,
+        credential: o.credential,
+        ...(o.cachePlugin ? { cachePlugin: o.cachePlugin } : {}),
+        ...(form ? { certificateForm: form } : {}),
+      });
     const first = o.certificateForm ?? 'sha256';
     const app = make(first);
     const url = await app.getAuthCodeUrl({
@@ -111,9 +133,18 @@ export async function signInInteractive(o: InteractiveSignInOptions): Promise<Si
     const response = await listener.result;
     if (response.params.error) throw toSigninError(response.params, ctx);
     const code = response.params.code;
-    if (!code) throw new WorkbenchError('signin.no_code', 'The browser came back without an authorization code.', { hint: 'Start the sign-in again.' });
+    if (!code)
+      throw new WorkbenchError('signin.no_code', 'The browser came back without an authorization code.', {
+        hint: 'Start the sign-in again.',
+      });
     o.onProgress?.({ step: 'redeeming' });
-    const request = { code, scopes, redirectUri: listener.redirectUri, codeVerifier: pkce.verifier, ...(response.params.client_info ? { clientInfo: response.params.client_info } : {}) };
+    const request = {
+      code,
+      scopes,
+      redirectUri: listener.redirectUri,
+      codeVerifier: pkce.verifier,
+      ...(response.params.client_info ? { clientInfo: response.params.client_info } : {}),
+    };
     const { result, form, notes } = await redeem(app, make, first, o.credential, request);
     return buildResult(flow, result, {
       kind: 'delegated',

@@ -45,7 +45,11 @@ const attempts = 20;
  * process. An address this computer does not have is skipped (`absentAddress`); any other failure is
  * `signin.listener_failed`.
  */
-export async function listenOnAll(make: () => Server, addresses: readonly string[], preferred: number): Promise<{ port: number; servers: Server[]; addresses: string[] }> {
+export async function listenOnAll(
+  make: () => Server,
+  addresses: readonly string[],
+  preferred: number,
+): Promise<{ port: number; servers: Server[]; addresses: string[] }> {
   const [first, ...others] = addresses;
   if (first === undefined || !addresses.every(isLoopbackAddress)) {
     throw new WorkbenchError('signin.invalid_input', 'The sign-in listener takes loopback addresses only.');
@@ -117,8 +121,12 @@ function listenOne(server: Server, port: number, host: string): Promise<number> 
 
 function listenerFailed(address: string, port: number, cause: NodeJS.ErrnoException | null): WorkbenchError {
   const where = address.includes(':') ? `[${address}]` : address;
-  return new WorkbenchError('signin.listener_failed', `The Workbench could not listen on ${where}${port ? `:${port}` : ''} for the sign-in answer${cause?.code ? ` (${cause.code})` : ''}.`, {
-    hint: 'Another program may be holding local ports, or a security policy blocks them. Close programs that listen on localhost, or try again.',
-    ...(cause ? { cause } : {}),
-  });
+  return new WorkbenchError(
+    'signin.listener_failed',
+    `The Workbench could not listen on ${where}${port ? `:${port}` : ''} for the sign-in answer${cause?.code ? ` (${cause.code})` : ''}.`,
+    {
+      hint: 'Another program may be holding local ports, or a security policy blocks them. Close programs that listen on localhost, or try again.',
+      ...(cause ? { cause } : {}),
+    },
+  );
 }

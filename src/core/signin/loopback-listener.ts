@@ -14,7 +14,17 @@ export interface LoopbackResponse {
 
 /** A request the listener turned away, for diagnostics and tests. */
 export interface LoopbackRefusal {
-  reason: 'wrong_path' | 'wrong_state' | 'duplicate' | 'too_large' | 'bad_method' | 'bad_host' | 'bad_content_type' | 'no_response' | 'client_error' | 'too_many_connections';
+  reason:
+    | 'wrong_path'
+    | 'wrong_state'
+    | 'duplicate'
+    | 'too_large'
+    | 'bad_method'
+    | 'bad_host'
+    | 'bad_content_type'
+    | 'no_response'
+    | 'client_error'
+    | 'too_many_connections';
   status: number;
 }
 
@@ -70,7 +80,8 @@ const FIVE_MINUTES = 5 * 60_000;
  */
 export async function startLoopbackListener(options: LoopbackOptions): Promise<LoopbackListener> {
   const path = options.path ?? '/';
-  if (!path.startsWith('/')) throw new WorkbenchError('signin.invalid_input', `The redirect path "${path}" must start with "/".`);
+  if (!path.startsWith('/'))
+    throw new WorkbenchError('signin.invalid_input', `The redirect path "${path}" must start with "/".`);
   if (!options.state) throw new WorkbenchError('signin.invalid_input', 'A sign-in needs a state value.');
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   const requestTimeout = options.requestTimeoutMs ?? 20_000;
@@ -99,30 +110,76 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     settled = true;
     const failed = Boolean(params.error);
     const lines = failed
-      ? [`Microsoft sent back an error: ${params.error}.`, ...(params.error_description ? [params.error_description] : []), 'Go back to Graph Connection Workbench: it explains what to do next.']
-      : [options.successMessage ?? 'Sign-in finished. You can close this tab and go back to Graph Connection Workbench.'];
+      ? [
+          `Microsoft sent back an error: ${params.error}.`,
+          ...(params.error_description ? [params.error_description] : []),
+          'Go back to Graph Connection Workbench: it explains what to do next.',
+        ]
+      : [
+          options.successMessage ??
+            'Sign-in finished. You can close this tab and go back to Graph Connection Workbench.',
+        ];
     res.writeHead(200, pageHeaders);
-    res.end(loopbackPage(failed ? 'failure' : 'success', failed ? 'Sign-in did not finish' : 'Signed in', lines), () => void close());
+    res.end(
+      loopbackPage(failed ? 'failure' : 'success', failed ? 'Sign-in did not finish' : 'Signed in', lines),
+      () => void close(),
+    );
     resolveResult({ params, mode });
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     inFlight.add(req.socket);
     res.once('close', () => inFlight.delete(req.socket));
-    if (settled) return refuse(res, { reason: 'duplicate', status: 409 }, 'Already finished', 'This sign-in already received its answer. Start a new test from Graph Connection Workbench.');
+    if (settled)
+      return refuse(
+        res,
+        { reason: 'duplicate', status: 409 },
+        'Already finished',
+        'This sign-in already received its answer. Start a new test from Graph Connection Workbench.',
+      );
     const host = (req.headers.host ?? '').toLowerCase();
     if (host !== `localhost:${port}` && host !== `127.0.0.1:${port}`) {
-      return refuse(res, { reason: 'bad_host', status: 400 }, 'Wrong address', 'This listener only answers on localhost.');
+      return refuse(
+        res,
+        { reason: 'bad_host', status: 400 },
+        'Wrong address',
+        'This listener only answers on localhost.',
+      );
     }
     const url = new URL(req.url ?? '/', `http://localhost:${port}`);
-    if (url.pathname !== path) return refuse(res, { reason: 'wrong_path', status: 404 }, 'Not found', 'This is not the sign-in redirect address.');
-    if (req.method === 'GET') return check(res, Object.fromEntries(url.searchParams), url.searchParams.getAll('state'), 'query');
-    if (req.method !== 'POST') return refuse(res, { reason: 'bad_method', status: 405 }, 'Not allowed', 'Only the sign-in answer is accepted here.');
-    if ((req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') {
-      return refuse(res, { reason: 'bad_content_type', status: 415 }, 'Not accepted', 'The sign-in answer must be a form post.');
+    if (url.pathname !== path)
+      return refuse(
+        res,
+        { reason: 'wrong_path', status: 404 },
+        'Not found',
+        'This is not the sign-in redirect address.',
+      );
+    if (req.method === 'GET')
+      return check(res, Object.fromEntries(url.searchParams), url.searchParams.getAll('state'), 'query');
+    if (req.method !== 'POST')
+      return refuse(
+        res,
+        { reason: 'bad_method', status: 405 },
+        'Not allowed',
+        'Only the sign-in answer is accepted here.',
+      );
+    if (
+      (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded'
+    ) {
+      return refuse(
+        res,
+        { reason: 'bad_content_type', status: 415 },
+        'Not accepted',
+        'The sign-in answer must be a form post.',
+      );
     }
     if (Number(req.headers['content-length'] ?? 0) > maxBody) {
-      refuse(res, { reason: 'too_large', status: 413 }, 'Too large', 'The request is larger than a sign-in answer can be.');
+      refuse(
+        res,
+        { reason: 'too_large', status: 413 },
+        'Too large',
+        'The request is larger than a sign-in answer can be.',
+      );
       req.socket.destroySoon();
       return;
     }
@@ -132,7 +189,12 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
       size += chunk.length;
       if (size > maxBody) {
         req.removeAllListeners('data');
-        refuse(res, { reason: 'too_large', status: 413 }, 'Too large', 'The request is larger than a sign-in answer can be.');
+        refuse(
+          res,
+          { reason: 'too_large', status: 413 },
+          'Too large',
+          'The request is larger than a sign-in answer can be.',
+        );
         req.socket.destroySoon();
       } else chunks.push(chunk);
     });
@@ -143,12 +205,27 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     });
   };
 
-  const check = (res: ServerResponse, params: Record<string, string>, states: string[], mode: LoopbackResponse['mode']) => {
+  const check = (
+    res: ServerResponse,
+    params: Record<string, string>,
+    states: string[],
+    mode: LoopbackResponse['mode'],
+  ) => {
     if (!params.code && !params.error && !params.admin_consent) {
-      return refuse(res, { reason: 'no_response', status: 400 }, 'Waiting for Microsoft', 'This address waits for the answer from the sign-in page; there is nothing to show yet.');
+      return refuse(
+        res,
+        { reason: 'no_response', status: 400 },
+        'Waiting for Microsoft',
+        'This address waits for the answer from the sign-in page; there is nothing to show yet.',
+      );
     }
     if (states.length !== 1 || states[0] !== options.state) {
-      return refuse(res, { reason: 'wrong_state', status: 400 }, 'Not this sign-in', 'This answer belongs to a different or older sign-in and was ignored. Finish the sign-in in the tab that Graph Connection Workbench opened.');
+      return refuse(
+        res,
+        { reason: 'wrong_state', status: 400 },
+        'Not this sign-in',
+        'This answer belongs to a different or older sign-in and was ignored. Finish the sign-in in the tab that Graph Connection Workbench opened.',
+      );
     }
     accept(res, params, mode);
   };
@@ -186,13 +263,20 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
       const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
       options.onRefused?.({ reason: status === 431 ? 'too_large' : 'client_error', status });
-      if (socket.writable) socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      if (socket.writable)
+        socket.end(
+          `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+        );
       socket.destroySoon();
     });
     return server;
   };
 
-  const bound = await listenOnAll(makeServer, options.addresses ?? (await localhostAddresses()), options.preferredPort ?? 0);
+  const bound = await listenOnAll(
+    makeServer,
+    options.addresses ?? (await localhostAddresses()),
+    options.preferredPort ?? 0,
+  );
   port = bound.port;
   const servers = bound.servers;
   const redirectUri = `http://localhost:${port}${path === '/' ? '' : path}`;
@@ -202,7 +286,11 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   const onAbort = () => {
     if (settled) return;
     settled = true;
-    rejectResult(new WorkbenchError('signin.cancelled', 'The sign-in was cancelled.', { hint: 'Start it again when you are ready.' }));
+    rejectResult(
+      new WorkbenchError('signin.cancelled', 'The sign-in was cancelled.', {
+        hint: 'Start it again when you are ready.',
+      }),
+    );
     void close();
   };
   function close(): Promise<void> {
@@ -229,7 +317,10 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
   timer = setTimeout(() => {
     if (settled) return;
     settled = true;
-    const minutes = timeoutMs >= 60_000 ? plural(Math.round(timeoutMs / 60_000), 'minute') : plural(Math.round(timeoutMs / 1000), 'second');
+    const minutes =
+      timeoutMs >= 60_000
+        ? plural(Math.round(timeoutMs / 60_000), 'minute')
+        : plural(Math.round(timeoutMs / 1000), 'second');
     rejectResult(
       new WorkbenchError('signin.timeout', `The browser did not come back to the Workbench within ${minutes}.`, {
         hint: options.timeoutHint ?? 'Finish the sign-in in the browser tab, or start the test again.',

@@ -42,14 +42,25 @@ const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
  * Check the plain inputs before msal sees them, so mistakes read as plain words. The tenant must be a GUID, a domain,
  * common, organizations or consumers for Entra; for a generic OpenID Connect provider any safe path segment (never `..`).
  */
-export function validateEndpointInput(input: { loginHost: string; tenant: string; clientId: string; protocol?: 'entra' | 'oidc' | undefined }): void {
+export function validateEndpointInput(input: {
+  loginHost: string;
+  tenant: string;
+  clientId: string;
+  protocol?: 'entra' | 'oidc' | undefined;
+}): void {
   if (!HOST.test(normaliseHost(input.loginHost))) {
-    throw new WorkbenchError('signin.invalid_input', `"${input.loginHost}" is not a sign-in host.`, { hint: 'Use a host name such as login.microsoftonline.com, without a path.' });
+    throw new WorkbenchError('signin.invalid_input', `"${input.loginHost}" is not a sign-in host.`, {
+      hint: 'Use a host name such as login.microsoftonline.com, without a path.',
+    });
   }
   if (!isTenantSegment(input.tenant) || (input.protocol !== 'oidc' && !isEntraTenant(input.tenant))) {
-    throw new WorkbenchError('signin.invalid_input', 'The tenant ID is empty or contains characters a tenant cannot have.', {
-      hint: 'Use the Directory (tenant) ID from the app registration overview, or a verified domain such as contoso.onmicrosoft.com.',
-    });
+    throw new WorkbenchError(
+      'signin.invalid_input',
+      'The tenant ID is empty or contains characters a tenant cannot have.',
+      {
+        hint: 'Use the Directory (tenant) ID from the app registration overview, or a verified domain such as contoso.onmicrosoft.com.',
+      },
+    );
   }
   if (!CLIENT_ID.test(input.clientId.trim())) {
     throw new WorkbenchError('signin.invalid_input', 'The client ID is empty or malformed.', {
@@ -87,11 +98,14 @@ export function createMsalApp(options: MsalAppOptions): PublicClientApplication 
   };
   const credential = options.credential;
   if (credential.kind === 'none') return new PublicClientApplication(config);
-  if (credential.kind === 'secret') return new ConfidentialClientApplication({ ...config, auth: { ...config.auth, clientSecret: credential.secret } });
+  if (credential.kind === 'secret')
+    return new ConfidentialClientApplication({ ...config, auth: { ...config.auth, clientSecret: credential.secret } });
   const sha256 = (options.certificateForm ?? 'sha256') === 'sha256';
   const clientCertificate = {
     privateKey: credential.privateKeyPem,
-    ...(sha256 ? { thumbprintSha256: hex(credential.thumbprintSha256Hex) } : { thumbprint: hex(credential.thumbprintSha1Hex) }),
+    ...(sha256
+      ? { thumbprintSha256: hex(credential.thumbprintSha256Hex) }
+      : { thumbprint: hex(credential.thumbprintSha1Hex) }),
     ...(credential.x5c ? { x5c: credential.x5c } : {}),
   };
   return new ConfidentialClientApplication({ ...config, auth: { ...config.auth, clientCertificate } });

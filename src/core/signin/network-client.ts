@@ -5,7 +5,8 @@ import * as tls from 'node:tls';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 
 /** Why a request failed before an answer could be read. */
-export type NetworkFailureKind = 'timeout' | 'tls' | 'refused' | 'dns' | 'reset' | 'blocked' | 'too_large' | 'not_json' | 'other';
+export type NetworkFailureKind =
+  'timeout' | 'tls' | 'refused' | 'dns' | 'reset' | 'blocked' | 'too_large' | 'not_json' | 'other';
 
 /** One request the sign-in code made (no bodies, no headers, no query strings: nothing secret). */
 export interface NetworkLogEntry {
@@ -106,11 +107,22 @@ export class SigninNetworkClient implements INetworkModule {
   private readonly maxBytes: number;
 
   constructor(private readonly options: NetworkClientOptions = {}) {
-    const extra = options.extraCaPem === undefined ? [] : Array.isArray(options.extraCaPem) ? options.extraCaPem : [options.extraCaPem];
+    const extra =
+      options.extraCaPem === undefined
+        ? []
+        : Array.isArray(options.extraCaPem)
+          ? options.extraCaPem
+          : [options.extraCaPem];
     this.trustsSystemCa = options.systemCa === true;
     const ca = caBundle(extra, { system: this.trustsSystemCa });
     // Keep-alive saves a TLS handshake per request; idle sockets close after 5 s and never hold the process open.
-    this.agent = new Agent({ keepAlive: true, timeout: 5_000, maxSockets: 8, maxFreeSockets: 2, ...(ca ? { ca } : {}) });
+    this.agent = new Agent({
+      keepAlive: true,
+      timeout: 5_000,
+      maxSockets: 8,
+      maxFreeSockets: 2,
+      ...(ca ? { ca } : {}),
+    });
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxBytes = options.maxResponseBytes ?? 1024 * 1024;
   }
@@ -151,7 +163,8 @@ export class SigninNetworkClient implements INetworkModule {
 
   /** Map an URL through the test rewrite table. */
   rewrite(url: string): string {
-    for (const [from, to] of Object.entries(this.options.rewrite ?? {})) if (url.startsWith(from)) return to + url.slice(from.length);
+    for (const [from, to] of Object.entries(this.options.rewrite ?? {}))
+      if (url.startsWith(from)) return to + url.slice(from.length);
     return url;
   }
 
@@ -164,10 +177,22 @@ export class SigninNetworkClient implements INetworkModule {
     this.options.onRequest?.(entry);
   }
 
-  private async send<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
+  private async send<T>(
+    method: 'GET' | 'POST',
+    url: string,
+    options?: NetworkRequestOptions,
+    timeout?: number,
+  ): Promise<NetworkResponse<T>> {
     const started = Date.now();
     const original = new URL(url);
-    const entry: NetworkLogEntry = { method, url: `${original.origin}${original.pathname}`, status: null, durationMs: 0, aadsts: null, failure: null };
+    const entry: NetworkLogEntry = {
+      method,
+      url: `${original.origin}${original.pathname}`,
+      status: null,
+      durationMs: 0,
+      aadsts: null,
+      failure: null,
+    };
     try {
       const target = new URL(this.rewrite(url));
       if (this.options.allowedHosts && !this.options.allowedHosts.includes(target.host)) {
@@ -180,12 +205,18 @@ export class SigninNetworkClient implements INetworkModule {
       try {
         body = res.text ? JSON.parse(res.text) : {};
       } catch {
-        throw new NetworkFailure('not_json', `${target.host} answered with something that is not JSON (HTTP ${res.status}).`);
+        throw new NetworkFailure(
+          'not_json',
+          `${target.host} answered with something that is not JSON (HTTP ${res.status}).`,
+        );
       }
       entry.aadsts = aadstsOf(body);
       return { headers: res.headers, body: body as T, status: res.status };
     } catch (err) {
-      const failure = err instanceof NetworkFailure ? err : new NetworkFailure(classify(err as NodeJS.ErrnoException), (err as Error).message);
+      const failure =
+        err instanceof NetworkFailure
+          ? err
+          : new NetworkFailure(classify(err as NodeJS.ErrnoException), (err as Error).message);
       entry.failure = { kind: failure.kind, message: failure.message };
       throw failure;
     } finally {
@@ -194,7 +225,12 @@ export class SigninNetworkClient implements INetworkModule {
     }
   }
 
-  private exchange(method: string, target: URL, options: NetworkRequestOptions | undefined, limit: number): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+  private exchange(
+    method: string,
+    target: URL,
+    options: NetworkRequestOptions | undefined,
+    limit: number,
+  ): Promise<{ status: number; headers: Record<string, string>; text: string }> {
     const body = method === 'POST' ? (options?.body ?? '') : undefined;
     const headers: Record<string, string> = { ...(options?.headers ?? {}) };
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
@@ -208,27 +244,47 @@ export class SigninNetworkClient implements INetworkModule {
         settle();
       };
       const req = (https ? httpsRequest : httpRequest)(
-        { method, hostname: target.hostname, port: target.port || undefined, path: target.pathname + target.search, headers, ...(https ? { agent: this.agent } : { agent: false }) },
+        {
+          method,
+          hostname: target.hostname,
+          port: target.port || undefined,
+          path: target.pathname + target.search,
+          headers,
+          ...(https ? { agent: this.agent } : { agent: false }),
+        },
         (res: IncomingMessage) => {
           const chunks: Buffer[] = [];
           let size = 0;
           res.on('data', (chunk: Buffer) => {
             size += chunk.length;
             if (size <= this.maxBytes) return void chunks.push(chunk);
-            finish(() => reject(new NetworkFailure('too_large', `${target.host} sent more than ${this.maxBytes} bytes.`)));
+            finish(() =>
+              reject(new NetworkFailure('too_large', `${target.host} sent more than ${this.maxBytes} bytes.`)),
+            );
             req.destroy();
           });
           res.on('end', () => {
             const out: Record<string, string> = {};
-            for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-            finish(() => resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString('utf8') }));
+            for (const [k, v] of Object.entries(res.headers))
+              if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+            finish(() =>
+              resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString('utf8') }),
+            );
           });
           res.on('error', (err) => finish(() => reject(err)));
-          res.on('close', () => finish(() => reject(new NetworkFailure('reset', `${target.host} closed the connection before the answer was complete.`))));
+          res.on('close', () =>
+            finish(() =>
+              reject(
+                new NetworkFailure('reset', `${target.host} closed the connection before the answer was complete.`),
+              ),
+            ),
+          );
         },
       );
       const timer = setTimeout(() => {
-        finish(() => reject(new NetworkFailure('timeout', `${target.host} did not answer within ${Math.round(limit / 1000)} s.`)));
+        finish(() =>
+          reject(new NetworkFailure('timeout', `${target.host} did not answer within ${Math.round(limit / 1000)} s.`)),
+        );
         req.destroy();
       }, limit);
       req.on('error', (err) => finish(() => reject(err)));

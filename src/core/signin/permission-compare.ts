@@ -9,7 +9,11 @@ export function permissionName(scope: string): string {
 }
 
 /** Granted vs required permissions, compared without case and resource prefixes; OIDC scopes and `.default` are ignored. */
-export function comparePermissions(kind: PermissionComparison['kind'], required: readonly string[], granted: readonly string[]): PermissionComparison {
+export function comparePermissions(
+  kind: PermissionComparison['kind'],
+  required: readonly string[],
+  granted: readonly string[],
+): PermissionComparison {
   const clean = (list: readonly string[]) => {
     const seen = new Map<string, string>();
     for (const item of list) {

@@ -21,13 +21,19 @@ function part(text: string | undefined, what: string): Record<string, unknown> {
 
 /** Split and parse a JWT. Microsoft says to treat Graph tokens as opaque: this is for diagnostics only. */
 export function decodeJwt(token: string): DecodedJwt {
-  const parts = token.trim().replace(/^Bearer\s+/i, '').split('.');
+  const parts = token
+    .trim()
+    .replace(/^Bearer\s+/i, '')
+    .split('.');
   if (parts.length !== 3 && parts.length !== 5) {
     throw new WorkbenchError('signin.not_a_jwt', 'This is not a JSON Web Token.', {
       hint: 'Paste the whole access token (three parts separated by dots, starting with eyJ). Some identity providers issue opaque tokens that cannot be decoded.',
     });
   }
-  if (parts.length === 5) throw new WorkbenchError('signin.not_a_jwt', 'This token is encrypted (JWE) and cannot be read.', { hint: 'Only the API it was issued for can read it.' });
+  if (parts.length === 5)
+    throw new WorkbenchError('signin.not_a_jwt', 'This token is encrypted (JWE) and cannot be read.', {
+      hint: 'Only the API it was issued for can read it.',
+    });
   return { header: part(parts[0], 'header'), payload: part(parts[1], 'payload') };
 }
 
@@ -70,7 +76,10 @@ export function summarizeClaims(payload: Record<string, unknown>, now = new Date
     user: str(payload.upn) ?? str(payload.preferred_username) ?? str(payload.unique_name),
     name: str(payload.name),
     idtyp,
-    tokenKind: idtyp === 'app' || (idtyp === null && scopes.length === 0 && !payload.upn && !payload.preferred_username) ? 'app' : 'user',
+    tokenKind:
+      idtyp === 'app' || (idtyp === null && scopes.length === 0 && !payload.upn && !payload.preferred_username)
+        ? 'app'
+        : 'user',
     expiresAt: expiryMs === null ? null : new Date(expiryMs).toISOString(),
     minutesLeft: expiryMs === null ? null : Math.floor((expiryMs - now.getTime()) / 60_000),
   };

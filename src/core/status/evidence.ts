@@ -33,10 +33,19 @@ export function testKind(entry: SigninHistoryEntry): TestState['kind'] {
 }
 
 /** The last manifest verification against the profile last edited at `updatedAt`. */
-export function verificationState(verification: RecordVerification | null, updatedAt: string | null): VerificationState {
+export function verificationState(
+  verification: RecordVerification | null,
+  updatedAt: string | null,
+): VerificationState {
   if (!verification) return { state: 'not-verified', at: null, errors: 0, warnings: 0, changedSince: false };
   const { error, warning } = verification.counts;
-  return { state: error > 0 ? 'errors' : 'verified', at: verification.checkedAt, errors: error, warnings: warning, changedSince: isAfter(updatedAt, verification.checkedAt) };
+  return {
+    state: error > 0 ? 'errors' : 'verified',
+    at: verification.checkedAt,
+    errors: error,
+    warnings: warning,
+    changedSince: isAfter(updatedAt, verification.checkedAt),
+  };
 }
 
 /** The newest test that proves something (history is newest first), against the profile last edited at `updatedAt`. */
@@ -44,5 +53,12 @@ export function testState(history: readonly SigninHistoryEntry[], updatedAt: str
   const last = history.find((e) => testKind(e) !== null);
   if (!last) return { state: 'not-tested', at: null, kind: null, name: null, summary: null, missing: [] };
   const state = !last.ok ? 'failed' : isAfter(updatedAt, last.at) ? 'changed' : 'working';
-  return { state, at: last.at, kind: testKind(last), name: testNames[last.flow], summary: last.summary, missing: last.ok ? [...last.missing] : [] };
+  return {
+    state,
+    at: last.at,
+    kind: testKind(last),
+    name: testNames[last.flow],
+    summary: last.summary,
+    missing: last.ok ? [...last.missing] : [],
+  };
 }

@@ -16,7 +16,12 @@ const missingLabels: Partial<Record<ProfileFindingCode, string>> = {
 };
 
 /** Expiry has a fact of its own; its findings are not counted as profile errors or warnings. */
-const expiryCodes: ReadonlySet<ProfileFindingCode> = new Set(['certificate.expired', 'certificate.expires_soon', 'secret_expiry.expired', 'secret_expiry.soon']);
+const expiryCodes: ReadonlySet<ProfileFindingCode> = new Set([
+  'certificate.expired',
+  'certificate.expires_soon',
+  'secret_expiry.expired',
+  'secret_expiry.soon',
+]);
 
 /** The soonest certificate or secret expiry of a profile; `none` when no date is recorded. */
 export function expiryOf(profile: ProfileFields | Profile, now: Date): ExpiryState {
@@ -37,8 +42,18 @@ export function expiryOf(profile: ProfileFields | Profile, now: Date): ExpirySta
 }
 
 /** What a profile's fields and their validation tell, without tests or verification (all a profile file can tell). */
-export function fileStatus(profile: ProfileFields | Profile | null, findings: readonly ProfileFinding[], now: Date): FileStatus {
-  const missing = [...new Set(findings.filter((f) => f.severity === 'error' && missingLabels[f.code]).map((f) => missingLabels[f.code] as string))];
+export function fileStatus(
+  profile: ProfileFields | Profile | null,
+  findings: readonly ProfileFinding[],
+  now: Date,
+): FileStatus {
+  const missing = [
+    ...new Set(
+      findings
+        .filter((f) => f.severity === 'error' && missingLabels[f.code])
+        .map((f) => missingLabels[f.code] as string),
+    ),
+  ];
   const counted = findings.filter((f) => !missingLabels[f.code] && !expiryCodes.has(f.code));
   return {
     completeness: { state: missing.length > 0 || profile === null ? 'incomplete' : 'complete', missing },

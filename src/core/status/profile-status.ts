@@ -25,15 +25,36 @@ export interface StatusSources {
 function unprovenItems(s: ProfileStatus): UnprovenItem[] {
   const out: UnprovenItem[] = [];
   const { verification: v, test: t } = s;
-  if (s.completeness.state === 'incomplete') out.push({ key: 'incomplete', text: `The profile is incomplete (missing: ${s.completeness.missing.join(', ') || 'unreadable fields'}).` });
-  if (s.errors > 0) out.push({ key: 'profile-errors', text: `The profile has ${s.errors} error${s.errors === 1 ? '' : 's'} that will stop the connection.` });
-  if (v.state === 'not-verified') out.push({ key: 'not-verified', text: 'The app registration was not verified: no manifest check was run against this profile.' });
-  else if (v.state === 'errors') out.push({ key: 'verification-errors', text: `The last manifest check found ${v.errors} error${v.errors === 1 ? '' : 's'}: the app registration does not match the profile yet.` });
-  else if (v.changedSince) out.push({ key: 'verification-stale', text: 'The profile was edited after the last manifest check.' });
-  if (t.state === 'not-tested') out.push({ key: 'not-tested', text: 'No sign-in test has run: nothing proves the connection signs in.' });
-  else if (t.state === 'failed') out.push({ key: 'test-failed', text: `The last test (${t.name ?? 'sign-in test'}) failed.` });
-  else if (t.state === 'changed') out.push({ key: 'changed-since-test', text: 'The profile was edited after the last successful test.' });
-  if (t.state === 'working' && t.missing.length > 0) out.push({ key: 'permissions-missing', text: `The last test’s token lacks ${t.missing.join(', ')}.` });
+  if (s.completeness.state === 'incomplete')
+    out.push({
+      key: 'incomplete',
+      text: `The profile is incomplete (missing: ${s.completeness.missing.join(', ') || 'unreadable fields'}).`,
+    });
+  if (s.errors > 0)
+    out.push({
+      key: 'profile-errors',
+      text: `The profile has ${s.errors} error${s.errors === 1 ? '' : 's'} that will stop the connection.`,
+    });
+  if (v.state === 'not-verified')
+    out.push({
+      key: 'not-verified',
+      text: 'The app registration was not verified: no manifest check was run against this profile.',
+    });
+  else if (v.state === 'errors')
+    out.push({
+      key: 'verification-errors',
+      text: `The last manifest check found ${v.errors} error${v.errors === 1 ? '' : 's'}: the app registration does not match the profile yet.`,
+    });
+  else if (v.changedSince)
+    out.push({ key: 'verification-stale', text: 'The profile was edited after the last manifest check.' });
+  if (t.state === 'not-tested')
+    out.push({ key: 'not-tested', text: 'No sign-in test has run: nothing proves the connection signs in.' });
+  else if (t.state === 'failed')
+    out.push({ key: 'test-failed', text: `The last test (${t.name ?? 'sign-in test'}) failed.` });
+  else if (t.state === 'changed')
+    out.push({ key: 'changed-since-test', text: 'The profile was edited after the last successful test.' });
+  if (t.state === 'working' && t.missing.length > 0)
+    out.push({ key: 'permissions-missing', text: `The last test’s token lacks ${t.missing.join(', ')}.` });
   return out;
 }
 
@@ -47,7 +68,15 @@ export function profileStatus(sources: StatusSources): ProfileStatus {
   const test = testState(sources.history, updatedAt);
   const facts = statusFacts({ entryStatus, secretsUnreadable, file, verification, test });
   const headline = facts[0] as ProfileStatus['headline'];
-  const status: ProfileStatus = { ...file, verification, test, working: headline.key === 'working', headline, facts, unproven: [] };
+  const status: ProfileStatus = {
+    ...file,
+    verification,
+    test,
+    working: headline.key === 'working',
+    headline,
+    facts,
+    unproven: [],
+  };
   status.unproven = unprovenItems(status);
   return status;
 }

@@ -17,7 +17,10 @@ export function ensureWritableDataFolder(directory: string): void {
     throw new WorkbenchError(
       'storage.write_failed',
       `The data folder ${directory} cannot be written (${fsProblem(error)}). The Workbench keeps its settings, connection profiles, secrets and log there and cannot start without it; nothing in the folder was changed.`,
-      { hint: 'Make the folder writable for your account (or free space on its disk, or close the program that holds it), then start again.', cause: error },
+      {
+        hint: 'Make the folder writable for your account (or free space on its disk, or close the program that holds it), then start again.',
+        cause: error,
+      },
     );
   }
   rmSync(probe, { force: true });

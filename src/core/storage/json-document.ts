@@ -70,7 +70,12 @@ export function openJsonDocument<T extends { version: number }>(
     try {
       writeFileAtomic(backupPath, JSON.stringify(data, null, '\t'));
     } catch (error) {
-      throw storageWriteFailed(`The backup copy ${basename(backupPath)} of the ${spec.label}`, error, outcome, options.directory);
+      throw storageWriteFailed(
+        `The backup copy ${basename(backupPath)} of the ${spec.label}`,
+        error,
+        outcome,
+        options.directory,
+      );
     }
   };
   let raw = backend.read();
@@ -117,7 +122,10 @@ export function openJsonDocument<T extends { version: number }>(
     }
     writeMain(value, 'It was read but could not be written back; the file is as it was.');
   }
-  writeBackup(value, `The ${spec.label} file itself (${backend.path}) was written; only its backup copy is missing or old.`);
+  writeBackup(
+    value,
+    `The ${spec.label} file itself (${backend.path}) was written; only its backup copy is missing or old.`,
+  );
 
   return {
     path: backend.path,

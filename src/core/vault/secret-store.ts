@@ -37,7 +37,10 @@ export class SecretStore {
         defaults: () => ({ version: 1, entries: {} }),
         repair: (raw) => {
           const entries = vaultSchema.shape.entries.safeParse(raw.entries);
-          return { value: { version: 1, entries: entries.success ? entries.data : {} }, reset: entries.success ? [] : ['entries'] };
+          return {
+            value: { version: 1, entries: entries.success ? entries.data : {} },
+            reset: entries.success ? [] : ['entries'],
+          };
         },
       },
       { directory: options.directory, backend: options.backend },
@@ -100,9 +103,16 @@ export class SecretStore {
     const inMemory = this.memory.get(id);
     if (inMemory !== undefined) return inMemory;
     const entry = this.doc.get().entries[id];
-    if (!entry) throw new WorkbenchError('vault.not_found', 'This secret is not stored on this computer any more. Enter it again.');
+    if (!entry)
+      throw new WorkbenchError(
+        'vault.not_found',
+        'This secret is not stored on this computer any more. Enter it again.',
+      );
     if (!this.port.isEncryptionAvailable()) {
-      throw new WorkbenchError('vault.unavailable', 'The OS keychain is not available, so the stored secret cannot be read. Unlock the keychain or enter the secret again.');
+      throw new WorkbenchError(
+        'vault.unavailable',
+        'The OS keychain is not available, so the stored secret cannot be read. Unlock the keychain or enter the secret again.',
+      );
     }
     try {
       const value = this.port.decrypt(Buffer.from(entry.cipher, 'base64'));
@@ -134,7 +144,8 @@ export class SecretStore {
     if (this.persistent()) {
       if (this.memory.size === 0) return;
       const savedAt = new Date().toISOString();
-      for (const [id, value] of this.memory) file.entries[id] = { cipher: this.port.encrypt(value).toString('base64'), savedAt };
+      for (const [id, value] of this.memory)
+        file.entries[id] = { cipher: this.port.encrypt(value).toString('base64'), savedAt };
       this.memory.clear();
       this.doc.set(file);
       return;

@@ -24,7 +24,13 @@ export interface ChecklistRequest {
 function cloudOf(request: ChecklistRequest): EnvironmentEndpoints {
   // A custom cloud's admin center is not known: the global one's links are the best guess, and say so.
   if (request.environment !== 'custom') return environments[request.environment];
-  return { ...environments.office365, id: 'custom', loginHost: request.customHosts?.loginHost ?? '', graphHost: request.customHosts?.graphHost ?? '', connectorLabel: null };
+  return {
+    ...environments.office365,
+    id: 'custom',
+    loginHost: request.customHosts?.loginHost ?? '',
+    graphHost: request.customHosts?.graphHost ?? '',
+    connectorLabel: null,
+  };
 }
 
 function permissionValue(value: string, kind: 'delegated' | 'application'): ChecklistValue {
@@ -35,7 +41,13 @@ function permissionValue(value: string, kind: 'delegated' | 'application'): Chec
     : known
       ? known.displayName
       : 'Not in the Microsoft Graph catalog: check the spelling.';
-  return { label: kind === 'delegated' ? 'Delegated permission' : 'Application permission', value, note, kind, adminConsentRequired };
+  return {
+    label: kind === 'delegated' ? 'Delegated permission' : 'Application permission',
+    value,
+    note,
+    kind,
+    adminConsentRequired,
+  };
 }
 
 /** The app-registration checklist for an option in a cloud, with the exact values to enter and the admin-center pages. */
@@ -43,7 +55,9 @@ export function buildChecklist(request: ChecklistRequest): WizardChecklist {
   const cloud = cloudOf(request);
   const known = isGuid(request.clientId);
   const page = (p: AppRegistrationPage, label: string) =>
-    known ? { label, url: appRegistrationUrl(cloud, request.clientId, p) } : { label: 'App registrations', url: appRegistrationsUrl(cloud) };
+    known
+      ? { label, url: appRegistrationUrl(cloud, request.clientId, p) }
+      : { label: 'App registrations', url: appRegistrationsUrl(cloud) };
   const secretOption = request.auth !== 'certificate';
   const multi = request.auth === 'byo-app' && request.audience === 'multi-tenant';
   const items: ChecklistItem[] = [];
@@ -75,7 +89,9 @@ export function buildChecklist(request: ChecklistRequest): WizardChecklist {
             label: 'Redirect URI of the connector',
             value: redirectUriFor(request.domain),
             platform: 'Web',
-            note: request.domain.trim() ? 'Exactly as shown: the path is case-sensitive.' : 'Enter your domain to see it.',
+            note: request.domain.trim()
+              ? 'Exactly as shown: the path is case-sensitive.'
+              : 'Enter your domain to see it.',
           },
           loopback,
         ]
@@ -115,7 +131,15 @@ export function buildChecklist(request: ChecklistRequest): WizardChecklist {
             'Choose the .cer (or .pem) file — the public certificate only, never the .pfx — and choose Add.',
             'Check that the Thumbprint shown matches the one below.',
           ],
-          values: [{ label: 'Certificate thumbprint (SHA-1)', value: request.thumbprint, note: request.thumbprint ? 'The admin center shows this as Thumbprint.' : 'Import or generate the certificate in the next step to see it.' }],
+          values: [
+            {
+              label: 'Certificate thumbprint (SHA-1)',
+              value: request.thumbprint,
+              note: request.thumbprint
+                ? 'The admin center shows this as Thumbprint.'
+                : 'Import or generate the certificate in the next step to see it.',
+            },
+          ],
           links: [page('Credentials', 'Certificates & secrets')],
           requiredForConnection: true,
         },
@@ -129,7 +153,9 @@ export function buildChecklist(request: ChecklistRequest): WizardChecklist {
     steps: [
       'Open API permissions and choose Add a permission, then Microsoft Graph.',
       'Choose Delegated permissions and tick each delegated permission below; choose Add permissions.',
-      ...(application.length > 0 ? ['Add a permission again, Microsoft Graph, Application permissions: tick each application permission below.'] : []),
+      ...(application.length > 0
+        ? ['Add a permission again, Microsoft Graph, Application permissions: tick each application permission below.']
+        : []),
       'A new registration lists User.Read (delegated) already: keep it if it is below; otherwise it does no harm.',
     ],
     values: [...delegated, ...application],
@@ -163,7 +189,10 @@ export function buildChecklist(request: ChecklistRequest): WizardChecklist {
   });
 
   return {
-    cloudLabel: request.environment === 'custom' ? `${environmentLabels.custom} (links open the global admin center)` : `${environmentLabels[request.environment]} — ${authLabels[request.auth]}`,
+    cloudLabel:
+      request.environment === 'custom'
+        ? `${environmentLabels.custom} (links open the global admin center)`
+        : `${environmentLabels[request.environment]} — ${authLabels[request.auth]}`,
     adminCenterHost: cloud.entraAdminHost,
     items,
   };

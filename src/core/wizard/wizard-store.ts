@@ -8,7 +8,10 @@ import type { StoreBackendFactory } from '../storage/backend';
 import { openJsonDocument, type JsonDocument } from '../storage/json-document';
 
 const refSchema = z.string().max(64);
-const certificateSchema = certificateRefSchema.extend({ source: z.enum(['imported', 'generated']), ref: refSchema.nullable() });
+const certificateSchema = certificateRefSchema.extend({
+  source: z.enum(['imported', 'generated']),
+  ref: refSchema.nullable(),
+});
 
 const documentSchema = z.object({
   version: z.literal(1),
@@ -23,7 +26,13 @@ const documentSchema = z.object({
 /** What `wizard.json` holds: the admin's answers and typed fields, certificate facts and refs — never a secret. */
 export type WizardDocument = z.infer<typeof documentSchema>;
 
-const fresh = (): WizardDocument => ({ version: 1, state: wizardInputSchema.parse({}), certificate: null, clientSecretRef: null, updatedAt: null });
+const fresh = (): WizardDocument => ({
+  version: 1,
+  state: wizardInputSchema.parse({}),
+  certificate: null,
+  clientSecretRef: null,
+  updatedAt: null,
+});
 
 /** The New connection wizard's state in `wizard.json`, and the client secret it holds in memory until a profile exists. */
 export class WizardStore {

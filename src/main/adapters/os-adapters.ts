@@ -29,13 +29,22 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): DialogPo
     },
     async chooseFolder({ title, defaultPath }) {
       const win = getWindow();
-      const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const], ...(defaultPath ? { defaultPath } : {}) };
+      const options = {
+        title,
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+        ...(defaultPath ? { defaultPath } : {}),
+      };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async saveFile({ title, defaultPath, filters }) {
       const win = getWindow();
-      const options = { title, defaultPath, filters, properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
+      const options = {
+        title,
+        defaultPath,
+        filters,
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
@@ -47,7 +56,16 @@ export function electronConfirm(getWindow: () => BrowserWindow | null): ConfirmP
   return {
     async confirm({ title, message, detail, cancelLabel, confirmLabel }) {
       const win = getWindow();
-      const options = { type: 'warning' as const, title, message, detail, buttons: [cancelLabel, confirmLabel], defaultId: 0, cancelId: 0, noLink: true };
+      const options = {
+        type: 'warning' as const,
+        title,
+        message,
+        detail,
+        buttons: [cancelLabel, confirmLabel],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
       const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
       return response === 1;
     },
@@ -59,7 +77,10 @@ export function electronConfirm(getWindow: () => BrowserWindow | null): ConfirmP
  * until it is clicked, closed or has failed: a notification the garbage collector takes loses its click. A failure
  * (e.g. an unsigned macOS build, or Windows without the Start menu shortcut) is logged.
  */
-export function electronNotifier(getWindow: () => BrowserWindow | null, log: (message: string, data?: Record<string, unknown>) => void): NotifierPort {
+export function electronNotifier(
+  getWindow: () => BrowserWindow | null,
+  log: (message: string, data?: Record<string, unknown>) => void,
+): NotifierPort {
   const shown = new Set<Notification>();
   return {
     notify({ title, body, onClick }) {

@@ -4,7 +4,9 @@ import { createPrintWindow } from '../window';
 
 /** Only the page itself loads: anything it would fetch (it fetches nothing; its CSP forbids it too) is refused. */
 function lockDown(printSession: Session): void {
-  printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
+  printSession.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !details.url.startsWith('data:') }),
+  );
   printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   printSession.setPermissionCheckHandler(() => false);
 }
@@ -24,7 +26,11 @@ export function electronPdfPrinter(): PdfPrinter {
       win.webContents.on('will-navigate', (event) => event.preventDefault());
       try {
         await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
-        const pdf = await win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true });
+        const pdf = await win.webContents.printToPDF({
+          printBackground: true,
+          preferCSSPageSize: true,
+          generateDocumentOutline: true,
+        });
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {
         win.destroy();

@@ -1,4 +1,13 @@
-import { Button, Divider, FluentProvider, makeStyles, mergeClasses, Text, tokens, Tooltip } from '@fluentui/react-components';
+import {
+  Button,
+  Divider,
+  FluentProvider,
+  makeStyles,
+  mergeClasses,
+  Text,
+  tokens,
+  Tooltip,
+} from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { asHref, href } from '../../shared/routes';
 import type { Settings } from '../../shared/settings';
@@ -14,7 +23,12 @@ import { useTheme } from './use-theme';
 const LeaveDialog = lazy(() => import('./leave-dialog').then((m) => ({ default: m.LeaveDialog })));
 
 const useStyles = makeStyles({
-  root: { display: 'grid', gridTemplateColumns: '232px minmax(0, 1fr)', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    display: 'grid',
+    gridTemplateColumns: '232px minmax(0, 1fr)',
+    height: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   rootNarrow: { gridTemplateColumns: '60px minmax(0, 1fr)' },
   nav: {
     display: 'flex',
@@ -31,12 +45,26 @@ const useStyles = makeStyles({
   navNarrow: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, alignItems: 'stretch' },
   spacer: { flexGrow: 1 },
   divider: { flexGrow: 0 },
-  main: { overflowY: 'auto', minWidth: 0, padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`, backgroundColor: tokens.colorNeutralBackground1, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  main: {
+    overflowY: 'auto',
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
   skip: {
     position: 'absolute',
     left: '-10000px',
     top: 'auto',
-    ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM, zIndex: 10, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground1 },
+    ':focus': {
+      left: tokens.spacingHorizontalM,
+      top: tokens.spacingVerticalM,
+      zIndex: 10,
+      padding: tokens.spacingHorizontalS,
+      backgroundColor: tokens.colorNeutralBackground1,
+    },
   },
 });
 
@@ -66,7 +94,12 @@ export function App() {
 
   const navItem = (p: (typeof pages)[number]) => {
     const Icon = p.icon;
-    const shared = { appearance: p.id === page ? ('primary' as const) : ('subtle' as const), icon: <Icon />, 'aria-current': p.id === page ? ('page' as const) : undefined, onClick: () => go(href(p.id)) };
+    const shared = {
+      appearance: p.id === page ? ('primary' as const) : ('subtle' as const),
+      icon: <Icon />,
+      'aria-current': p.id === page ? ('page' as const) : undefined,
+      onClick: () => go(href(p.id)),
+    };
     // Below ~1100 px the navigation shows icons only: the page's name is the button's name and its tooltip.
     return narrow ? (
       <Tooltip key={p.id} content={p.label} relationship="label" positioning="after">
@@ -81,10 +114,21 @@ export function App() {
 
   return (
     <FluentProvider theme={theme}>
-      <a href="#main" className={styles.skip} onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>
+      <a
+        href="#main"
+        className={styles.skip}
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
         Skip to content
       </a>
-      <div className={mergeClasses(styles.root, narrow && styles.rootNarrow)} data-app-state={settings ? 'loaded' : 'loading'} data-layout={narrow ? 'narrow' : 'wide'}>
+      <div
+        className={mergeClasses(styles.root, narrow && styles.rootNarrow)}
+        data-app-state={settings ? 'loaded' : 'loading'}
+        data-layout={narrow ? 'narrow' : 'wide'}
+      >
         <nav className={mergeClasses(styles.nav, narrow && styles.navNarrow)} aria-label="Pages">
           {narrow ? null : (
             <Text className={styles.brand} weight="semibold" size={400}>

@@ -1,4 +1,11 @@
-import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import {
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
 import { TransientDialog } from '../components/transient-dialog';
 import { useLastNonNull } from '../lib/use-last';
 import type { PendingLeave } from './use-route';
@@ -12,7 +19,9 @@ export function LeaveDialog({ pending }: { pending: PendingLeave | null }) {
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Leave without saving?</DialogTitle>
-          <DialogContent>{what ? `${what} has changes that are not saved. If you leave now, they are lost.` : null}</DialogContent>
+          <DialogContent>
+            {what ? `${what} has changes that are not saved. If you leave now, they are lost.` : null}
+          </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => pending?.stay()}>
               Stay and keep editing

@@ -13,14 +13,19 @@ export function Notices() {
       .then((r) => r.ok && setNotices(r.value));
     return workbench().onEvent('app.notice', (notice) => {
       setNotices((list) => [...list.filter((n) => n.id !== notice.id), notice]);
-      if (notice.severity === 'info') window.setTimeout(() => setNotices((list) => list.filter((n) => n.id !== notice.id)), 6000);
+      if (notice.severity === 'info')
+        window.setTimeout(() => setNotices((list) => list.filter((n) => n.id !== notice.id)), 6000);
     });
   }, []);
   if (notices.length === 0) return null;
   return (
     <div role="region" aria-label="Notices">
       {notices.map((n) => (
-        <MessageBar key={n.id} intent={n.severity === 'error' ? 'error' : n.severity === 'warning' ? 'warning' : 'info'} layout="multiline">
+        <MessageBar
+          key={n.id}
+          intent={n.severity === 'error' ? 'error' : n.severity === 'warning' ? 'warning' : 'info'}
+          layout="multiline"
+        >
           <MessageBarBody>
             <MessageBarTitle>{n.title}</MessageBarTitle>
             {n.message}

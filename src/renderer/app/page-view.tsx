@@ -8,12 +8,19 @@ import type { Route } from './use-route';
 /** A page as its own chunk, loaded when first shown; a failed load is a PageLoadError (PageLoadBoundary says so). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each page has its own props; the switch below passes them typed
 function lazyPage<P extends ComponentType<any>>(load: () => Promise<P>) {
-  return lazy(() => load().then((page) => ({ default: page }), (error: unknown) => Promise.reject(new PageLoadError(error))));
+  return lazy(() =>
+    load().then(
+      (page) => ({ default: page }),
+      (error: unknown) => Promise.reject(new PageLoadError(error)),
+    ),
+  );
 }
 
 // Each page is its own chunk, loaded when first opened: the first chunk holds only the frame (navigation, notices).
 const AboutPage = lazyPage(() => import('../pages/about/about-page').then((m) => m.AboutPage));
-const CertificatesPage = lazyPage(() => import('../pages/certificates/certificates-page').then((m) => m.CertificatesPage));
+const CertificatesPage = lazyPage(() =>
+  import('../pages/certificates/certificates-page').then((m) => m.CertificatesPage),
+);
 const ConnectionsPage = lazyPage(() => import('../pages/connections/connections-page').then((m) => m.ConnectionsPage));
 const HelpPage = lazyPage(() => import('../pages/help/help-page').then((m) => m.HelpPage));
 const NotFoundPage = lazyPage(() => import('../pages/not-found/not-found-page').then((m) => m.NotFoundPage));

@@ -53,7 +53,9 @@ export function FileDrop({
   const take = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > maxBytes) {
-      setProblem(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${(maxBytes / 1024 / 1024).toFixed(0)} MB.`);
+      setProblem(
+        `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${(maxBytes / 1024 / 1024).toFixed(0)} MB.`,
+      );
       return;
     }
     setProblem(null);

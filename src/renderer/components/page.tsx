@@ -15,7 +15,17 @@ const useStyles = makeStyles({
 });
 
 /** A page with its heading (h1, focused on navigation) and a one-line description; `wide` for consoles (grids). */
-export function Page({ title, description, children, wide = false }: { title: string; description?: string; children: ReactNode; wide?: boolean }) {
+export function Page({
+  title,
+  description,
+  children,
+  wide = false,
+}: {
+  title: string;
+  description?: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

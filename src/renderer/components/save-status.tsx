@@ -8,7 +8,15 @@ const useStyles = makeStyles({
 });
 
 /** Next to a Save button: "Unsaved changes", or what the last save did (announced). */
-export function SaveStatus({ dirty, saved, problem = false }: { dirty: boolean; saved: string | null; problem?: boolean }) {
+export function SaveStatus({
+  dirty,
+  saved,
+  problem = false,
+}: {
+  dirty: boolean;
+  saved: string | null;
+  problem?: boolean;
+}) {
   const styles = useStyles();
   const text = dirty ? 'Unsaved changes' : saved;
   const Icon = problem ? WarningRegular : CheckmarkCircleRegular;

@@ -3,7 +3,13 @@ import type { ProfileStatus, StatusFact } from '../../shared/status';
 import { formatDate, formatDateTime } from '../lib/dates';
 
 const useStyles = makeStyles({
-  facts: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  facts: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   badge: { whiteSpace: 'nowrap' },
 });
 

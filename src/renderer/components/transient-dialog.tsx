@@ -5,5 +5,11 @@ import { useTransient } from './use-transient';
 export function TransientDialog({ open, ...props }: Omit<DialogProps, 'open'> & { open: boolean }) {
   const { mounted, onExitFinished } = useTransient(open);
   if (!mounted) return null;
-  return <Dialog {...props} open={open} surfaceMotion={{ onMotionFinish: (_e, data) => data.direction === 'exit' && onExitFinished() }} />;
+  return (
+    <Dialog
+      {...props}
+      open={open}
+      surfaceMotion={{ onMotionFinish: (_e, data) => data.direction === 'exit' && onExitFinished() }}
+    />
+  );
 }

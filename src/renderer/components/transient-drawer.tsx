@@ -5,5 +5,11 @@ import { useTransient } from './use-transient';
 export function TransientDrawer({ open, ...props }: Omit<OverlayDrawerProps, 'open'> & { open: boolean }) {
   const { mounted, onExitFinished } = useTransient(open);
   if (!mounted) return null;
-  return <OverlayDrawer {...props} open={open} surfaceMotion={{ onMotionFinish: (_e, data) => data.direction === 'exit' && onExitFinished() }} />;
+  return (
+    <OverlayDrawer
+      {...props}
+      open={open}
+      surfaceMotion={{ onMotionFinish: (_e, data) => data.direction === 'exit' && onExitFinished() }}
+    />
+  );
 }

@@ -4,7 +4,13 @@ import { CopyButton } from './copy-button';
 
 const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, minWidth: 0, maxWidth: '100%' },
-  value: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 },
+  value: {
+    fontFamily: tokens.fontFamilyMonospace,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    minWidth: 0,
+  },
 });
 
 /** An ID, tenant or URL on one line: never broken inside a word, cut with "…" when narrow, the whole value in a tooltip and copied by a button. */

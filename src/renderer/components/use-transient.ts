@@ -47,7 +47,11 @@ export function useTransient(open: boolean): { mounted: boolean; onExitFinished:
     opener.current = null;
     const active = document.activeElement;
     // Lost: on the body, on something gone, or on a container around the opener (where tabster may leave it).
-    const lost = active === null || active === document.body || !active.isConnected || (target !== null && active !== target && active.contains(target));
+    const lost =
+      active === null ||
+      active === document.body ||
+      !active.isConnected ||
+      (target !== null && active !== target && active.contains(target));
     if (target?.isConnected && lost) target.focus();
   };
   const exited = useRef(false);

@@ -36,7 +36,11 @@ export function useResult<T>(load: () => Promise<Result<T>>, deps: DependencyLis
     const { load: run, deps: forDeps } = latest.current;
     void run().then((result) => {
       if (mine !== sequence.current) return;
-      setAnswer(result.ok ? { value: result.value, error: null, deps: forDeps } : { value: null, error: result.error, deps: forDeps });
+      setAnswer(
+        result.ok
+          ? { value: result.value, error: null, deps: forDeps }
+          : { value: null, error: result.error, deps: forDeps },
+      );
     });
     // The caller's deps are this effect's dependency list; exhaustive-deps checks them where useResult is called.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -4,12 +4,18 @@ import type { DownloadFile } from '../download';
 import { method } from './define';
 
 const empty = z.object({}).strict();
-const ref = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/, 'a certificate reference');
+const ref = z
+  .string()
+  .min(16)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a certificate reference');
 const password = z.string().max(1024);
 const tryEmptyAndAbsent = z
   .boolean()
   .default(true)
-  .describe('With no password: try an empty and an absent one. With a wrong password: also try those, for files saved without one.');
+  .describe(
+    'With no password: try an empty and an absent one. With a wrong password: also try those, for files saved without one.',
+  );
 
 /** Base64 of at most MAX_PFX_BYTES bytes. */
 export const MAX_PFX_BASE64_LENGTH = Math.ceil(MAX_PFX_BYTES / 3) * 4;
@@ -43,7 +49,10 @@ export interface CertificateExportFiles {
 
 /** Contract methods of the Certificates page. PFX bytes, passwords and keys stay in main; results carry refs and facts. */
 export const certificateMethods = {
-  'certificates.prewarm': method<{ started: boolean }>()(empty, 'Start the key-derivation workers so the first PFX opens without a cold start.'),
+  'certificates.prewarm': method<{ started: boolean }>()(
+    empty,
+    'Start the key-derivation workers so the first PFX opens without a cold start.',
+  ),
   'certificates.inspect': method<HeldCertificate>()(
     z
       .object({
@@ -68,15 +77,29 @@ export const certificateMethods = {
     'Stop every PFX open in progress (the Cancel button); each fails with pfx.cancelled. Returns how many were running.',
   ),
   'certificates.decodeBase64': method<DecodedBase64>()(
-    z.object({ text: z.string().min(1).max(MAX_PFX_BASE64_LENGTH + 100_000) }).strict(),
+    z
+      .object({
+        text: z
+          .string()
+          .min(1)
+          .max(MAX_PFX_BASE64_LENGTH + 100_000),
+      })
+      .strict(),
     'Decode pasted base64 (e.g. what was pasted into a connection), say what it is, and open it when it is a PFX or a certificate.',
   ),
   'certificates.copyBase64': method<{ clearsInSeconds: number | null; length: number }>()(
     z.object({ ref }).strict(),
     'Copy the one-line base64 of the PFX; it is cleared from the clipboard after the configured seconds.',
   ),
-  'certificates.saveBase64': method<{ path: string }>()(z.object({ ref }).strict(), 'Save the base64 of the PFX as NAME.pfx.b64.txt (owner-only), choosing the file with the OS dialog.'),
-  'certificates.base64File': method<DownloadFile>()(z.object({ ref }).strict(), 'The base64 of the PFX as NAME.pfx.b64.txt for the browser to download (gcw ui).', { revealsSecret: true }),
+  'certificates.saveBase64': method<{ path: string }>()(
+    z.object({ ref }).strict(),
+    'Save the base64 of the PFX as NAME.pfx.b64.txt (owner-only), choosing the file with the OS dialog.',
+  ),
+  'certificates.base64File': method<DownloadFile>()(
+    z.object({ ref }).strict(),
+    'The base64 of the PFX as NAME.pfx.b64.txt for the browser to download (gcw ui).',
+    { revealsSecret: true },
+  ),
   'certificates.copyKeyCredentials': method<{ clearsInSeconds: number | null }>()(
     z.object({ ref }).strict(),
     'Copy the keyCredentials JSON entry (public certificate only) for the app registration manifest.',
@@ -94,7 +117,11 @@ export const certificateMethods = {
       .strict(),
     'Generate a self-signed certificate for app-only sign-in; progress arrives as certificates.progress events.',
   ),
-  'certificates.suggestPassword': method<{ password: string }>()(empty, 'A strong random password for an export, shown to the user who asked for it.', { revealsSecret: true }),
+  'certificates.suggestPassword': method<{ password: string }>()(
+    empty,
+    'A strong random password for an export, shown to the user who asked for it.',
+    { revealsSecret: true },
+  ),
   'certificates.copyPassword': method<{ clearsInSeconds: number | null }>()(
     z.object({ password: password.min(1) }).strict(),
     'Copy a password the user is looking at; it is cleared from the clipboard after the configured seconds.',
@@ -123,6 +150,12 @@ export const certificateMethods = {
     'The same five files as certificates.export (NAME.pfx, .cer, .pem, .pfx.b64.txt, .keycredentials.json), returned for the browser to download (gcw ui) instead of written to a folder.',
     { revealsSecret: true },
   ),
-  'certificates.handoff': method<CertificateHandoff>()(z.object({ ref }).strict(), 'Mark a certificate for use in a connection; returns the facts a connection profile keeps.'),
-  'certificates.discard': method<{ discarded: boolean }>()(z.object({ ref }).strict(), 'Forget a certificate held in memory now.'),
+  'certificates.handoff': method<CertificateHandoff>()(
+    z.object({ ref }).strict(),
+    'Mark a certificate for use in a connection; returns the facts a connection profile keeps.',
+  ),
+  'certificates.discard': method<{ discarded: boolean }>()(
+    z.object({ ref }).strict(),
+    'Forget a certificate held in memory now.',
+  ),
 };

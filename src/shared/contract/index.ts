@@ -39,7 +39,10 @@ export { buildApi, channelFor, EVENT_CHANNEL, eventNames, methodNames } from './
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 /** Compile-time proof that the names-only module (what the preload loads) names exactly the contract's methods and events. */
-export type NamesMatchContract = [Assert<Same<keyof Contract, MethodName>>, Assert<Same<keyof typeof events, EventName>>];
+export type NamesMatchContract = [
+  Assert<Same<keyof Contract, MethodName>>,
+  Assert<Same<keyof typeof events, EventName>>,
+];
 
 /** What the caller sends (defaults may be left out). */
 export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;
@@ -64,4 +67,3 @@ export type WorkbenchApi = {
 };
 
 export type { WorkbenchHost } from './build-api';
-

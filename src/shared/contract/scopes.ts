@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { authKindSchema, customHostsSchema } from '../connections-schema';
 import { environmentIdSchema } from '../environments-schema';
-import type { AppOnlySuggestion, PermissionHint, RequiredResourceAccess, ScopeChecklist, ScopeRow, SiteGrant } from '../permissions';
+import type {
+  AppOnlySuggestion,
+  PermissionHint,
+  RequiredResourceAccess,
+  ScopeChecklist,
+  ScopeRow,
+  SiteGrant,
+} from '../permissions';
 import { method } from './define';
 
 const permissionList = z.array(z.string().min(1).max(300)).max(300);
@@ -34,7 +41,10 @@ export interface ScopeBuild {
 
 /** Contract methods of the Scopes page. */
 export const scopeMethods = {
-  'scopes.checklist': method<ScopeChecklist>()(z.object({ auth: authKindSchema }).strict(), 'The minimum, trigger and full checklists of an option, each row from the Graph permission catalog.'),
+  'scopes.checklist': method<ScopeChecklist>()(
+    z.object({ auth: authKindSchema }).strict(),
+    'The minimum, trigger and full checklists of an option, each row from the Graph permission catalog.',
+  ),
   'scopes.search': method<ScopeRow[]>()(
     z.object({ words: z.string().max(200), kind: z.enum(['delegated', 'application']).default('delegated') }).strict(),
     'Search every Microsoft Graph permission of a kind by words.',
@@ -53,7 +63,10 @@ export const scopeMethods = {
       .strict(),
     'The scope string, the requiredResourceAccess JSON and least-privilege hints for the chosen permissions.',
   ),
-  'scopes.copyScopeString': method<{ clearsInSeconds: number | null }>()(z.object({ delegated: permissionList }).strict(), 'Copy the scope string of the chosen delegated permissions.'),
+  'scopes.copyScopeString': method<{ clearsInSeconds: number | null }>()(
+    z.object({ delegated: permissionList }).strict(),
+    'Copy the scope string of the chosen delegated permissions.',
+  ),
   'scopes.copyRequiredResourceAccess': method<{ clearsInSeconds: number | null }>()(
     z.object(chosen).strict(),
     'Copy the requiredResourceAccess JSON of the chosen permissions.',

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { AuthKind } from '../connections';
 import type { EnvironmentId } from '../environments';
-import type { AadstsEntry, AdminConsentResult, GraphProbeResult, GraphProbeTarget, SignInFlow, SignInResult, TokenClaimsSummary } from '../signin';
+import type {
+  AadstsEntry,
+  AdminConsentResult,
+  GraphProbeResult,
+  GraphProbeTarget,
+  SignInFlow,
+  SignInResult,
+  TokenClaimsSummary,
+} from '../signin';
 import { method } from './define';
 
 const empty = z.object({}).strict();
@@ -155,7 +163,18 @@ export interface SigninProgressEvent {
   runId: string;
   profileId: string;
   flow: SigninTestFlow;
-  step: 'started' | 'listening' | 'browser' | 'redeeming' | 'requesting' | 'verifying' | 'refreshing' | 'probing' | 'done' | 'failed' | 'cancelled';
+  step:
+    | 'started'
+    | 'listening'
+    | 'browser'
+    | 'redeeming'
+    | 'requesting'
+    | 'verifying'
+    | 'refreshing'
+    | 'probing'
+    | 'done'
+    | 'failed'
+    | 'cancelled';
   at: string;
   /** listening: the address the listener waits on, what to register and under which platform. */
   redirectUri?: string;
@@ -185,7 +204,10 @@ const timeoutSeconds = z.number().int().min(30).max(1800);
 
 /** Contract methods of the Sign-in tests page. */
 export const signinMethods = {
-  'signin.profileInfo': method<SigninProfileInfo>()(byProfile, 'Which tests a profile offers, the redirect URIs to register, its saved sign-in and any running test.'),
+  'signin.profileInfo': method<SigninProfileInfo>()(
+    byProfile,
+    'Which tests a profile offers, the redirect URIs to register, its saved sign-in and any running test.',
+  ),
   'signin.interactive': method<SigninTestOutcome>()(
     z
       .object({
@@ -203,7 +225,12 @@ export const signinMethods = {
   ),
   'signin.adminConsent': method<AdminConsentOutcome>()(
     z
-      .object({ profileId, version: z.enum(['v1', 'v2']).default('v2'), verify: z.boolean().default(true), timeoutSeconds: timeoutSeconds.optional() })
+      .object({
+        profileId,
+        version: z.enum(['v1', 'v2']).default('v2'),
+        verify: z.boolean().default(true),
+        timeoutSeconds: timeoutSeconds.optional(),
+      })
       .strict(),
     'Open the admin consent page, catch the answer on the loopback, then verify with an app-only token.',
   ),
@@ -211,7 +238,10 @@ export const signinMethods = {
     z.object({ profileId, version: z.enum(['v1', 'v2']).default('v2') }).strict(),
     'The admin consent address to send to a Global Administrator.',
   ),
-  'signin.checkConnection': method<SigninTestOutcome>()(byProfile, 'Refresh the saved sign-in silently; a revoked or expired one says why and asks for a new sign-in.'),
+  'signin.checkConnection': method<SigninTestOutcome>()(
+    byProfile,
+    'Refresh the saved sign-in silently; a revoked or expired one says why and asks for a new sign-in.',
+  ),
   'signin.graphProbe': method<GraphProbeOutcome>()(
     z
       .object({
@@ -226,27 +256,59 @@ export const signinMethods = {
   'signin.cancel': method<{ cancelled: boolean }>()(byProfile, 'Cancel the test running for a profile.'),
   'signin.history': method<SigninHistoryEntry[]>()(byProfile, 'The last tests of a profile, newest first (no tokens).'),
   'signin.clearHistory': method<{ removed: number }>()(byProfile, 'Forget the test history of a profile.'),
-  'signin.forgetSignIn': method<{ forgotten: boolean }>()(byProfile, 'Delete the saved (encrypted) sign-in of a profile.'),
-  'signin.copyDiagnostics': method<{ clearsInSeconds: number | null }>()(byProfile, 'Copy a redacted report of the profile’s last failed test.'),
+  'signin.forgetSignIn': method<{ forgotten: boolean }>()(
+    byProfile,
+    'Delete the saved (encrypted) sign-in of a profile.',
+  ),
+  'signin.copyDiagnostics': method<{ clearsInSeconds: number | null }>()(
+    byProfile,
+    'Copy a redacted report of the profile’s last failed test.',
+  ),
   'signin.revealAccessToken': method<RevealedToken>()(
     byProfile,
     'Show the access token of the profile’s last successful test (kept in memory only) on an explicit user action.',
     { revealsSecret: true },
   ),
-  'signin.decodeToken': method<DecodedTokenView>()(z.object({ token: z.string().min(1).max(20_000) }).strict(), 'Decode a pasted access token (no signature check) for display.'),
+  'signin.decodeToken': method<DecodedTokenView>()(
+    z.object({ token: z.string().min(1).max(20_000) }).strict(),
+    'Decode a pasted access token (no signature check) for display.',
+  ),
   'signin.aadstsLookup': method<AadstsEntry | null>()(
     z.object({ code: z.union([z.number().int().min(0).max(99_999_999), z.string().max(20)]) }).strict(),
     'One AADSTS code: Microsoft’s name, the meaning and the fix in this tool’s terms.',
   ),
-  'signin.aadstsSearch': method<AadstsEntry[]>()(z.object({ query: z.string().max(200).default('') }).strict(), 'Search the AADSTS catalogue by number or words.'),
-  'signin.preferences': method<SigninPreferences>()(empty, 'The sign-in test settings (browser timeout, extra root CA, OS certificate store).'),
+  'signin.aadstsSearch': method<AadstsEntry[]>()(
+    z.object({ query: z.string().max(200).default('') }).strict(),
+    'Search the AADSTS catalogue by number or words.',
+  ),
+  'signin.preferences': method<SigninPreferences>()(
+    empty,
+    'The sign-in test settings (browser timeout, extra root CA, OS certificate store).',
+  ),
   'signin.setPreferences': method<SigninPreferences>()(
-    z.object({ timeoutSeconds: timeoutSeconds.optional(), extraCaFile: z.null().optional(), useSystemCa: z.boolean().optional() }).strict(),
+    z
+      .object({
+        timeoutSeconds: timeoutSeconds.optional(),
+        extraCaFile: z.null().optional(),
+        useSystemCa: z.boolean().optional(),
+      })
+      .strict(),
     'Change the browser timeout, stop trusting the extra root CA file, or trust the OS certificate store or not.',
   ),
-  'signin.chooseExtraCa': method<SigninPreferences>()(empty, 'Pick a PEM file of extra root CAs to trust for sign-in tests (e.g. a TLS-inspecting proxy’s).'),
+  'signin.chooseExtraCa': method<SigninPreferences>()(
+    empty,
+    'Pick a PEM file of extra root CAs to trust for sign-in tests (e.g. a TLS-inspecting proxy’s).',
+  ),
   'signin.trustExtraCaPem': method<SigninPreferences>()(
-    z.object({ fileName: z.string().min(1).max(255), pem: z.string().min(1).max(1024 * 1024) }).strict(),
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        pem: z
+          .string()
+          .min(1)
+          .max(1024 * 1024),
+      })
+      .strict(),
     'Trust the root CAs of a PEM file the page read (gcw ui: the browser’s file picker); main keeps a copy in the data folder.',
   ),
 };

@@ -16,7 +16,9 @@ export const manifestInputSchema = z.union([
 
 /** A PFX to compare with the registered certificates: its bytes and password, or "the profile's stored PFX". */
 export const verifyPfxInputSchema = z.union([
-  z.object({ fileName, bytesBase64: base64Of(10 * 1024 * 1024).min(1), password: z.string().max(1024).default('') }).strict(),
+  z
+    .object({ fileName, bytesBase64: base64Of(10 * 1024 * 1024).min(1), password: z.string().max(1024).default('') })
+    .strict(),
   z.literal('profile'),
 ]);
 
@@ -64,5 +66,8 @@ export const verifyMethods = {
     z.object({ reportId, format: z.enum(['markdown', 'html']) }).strict(),
     'A report as a Markdown or HTML file for the browser to download (gcw ui).',
   ),
-  'verify.copyReport': method<{ clearsInSeconds: number | null }>()(z.object({ reportId }).strict(), 'Copy a report as Markdown (for a change ticket).'),
+  'verify.copyReport': method<{ clearsInSeconds: number | null }>()(
+    z.object({ reportId }).strict(),
+    'Copy a report as Markdown (for a change ticket).',
+  ),
 };

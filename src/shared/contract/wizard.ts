@@ -8,7 +8,11 @@ import { wizardInputSchema } from '../wizard-schema';
 import { method } from './define';
 
 const empty = z.object({}).strict();
-const ref = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/, 'a certificate reference');
+const ref = z
+  .string()
+  .min(16)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a certificate reference');
 const scopeList = z.array(z.string().max(300)).max(300).default([]);
 
 /** A value to enter in the admin center, with a copy button. */
@@ -44,8 +48,14 @@ export interface WizardChecklist {
 
 /** Contract methods of the New connection wizard: its state (kept in main, no secrets), held secrets and the checklist. */
 export const wizardMethods = {
-  'wizard.get': method<WizardView>()(empty, 'The wizard as it was left (restored after a restart), with where its secrets are and the profile it saved.'),
-  'wizard.save': method<WizardView>()(z.object({ state: wizardInputSchema }).strict(), 'Keep what the admin chose and typed (no secrets) so the wizard can be left and resumed.'),
+  'wizard.get': method<WizardView>()(
+    empty,
+    'The wizard as it was left (restored after a restart), with where its secrets are and the profile it saved.',
+  ),
+  'wizard.save': method<WizardView>()(
+    z.object({ state: wizardInputSchema }).strict(),
+    'Keep what the admin chose and typed (no secrets) so the wizard can be left and resumed.',
+  ),
   'wizard.holdSecret': method<WizardView>()(
     z.object({ clientSecret: z.string().min(1).max(200_000) }).strict(),
     'Keep the client secret typed in the wizard: in main’s memory until the profile exists, then in the OS keychain with the profile.',
@@ -71,5 +81,8 @@ export const wizardMethods = {
       .strict(),
     'The app-registration checklist for an option and cloud: redirect URIs and their platform, permissions by kind, admin consent, and admin-center links.',
   ),
-  'wizard.reset': method<WizardView>()(empty, 'Start over: forget the wizard’s answers and any secret it holds in memory (a saved profile stays in Connections).'),
+  'wizard.reset': method<WizardView>()(
+    empty,
+    'Start over: forget the wizard’s answers and any secret it holds in memory (a saved profile stays in Connections).',
+  ),
 };

@@ -2,7 +2,12 @@ import { WorkbenchError } from '../../core/errors';
 import type { DialogPort } from '../../core/os/ports';
 
 const refuse = (what: string): Promise<never> =>
-  Promise.reject(new WorkbenchError('dialog.unavailable', `The browser version has no ${what}: the page offers a file picker or a download instead. Reload the page if this button asked for a dialog.`));
+  Promise.reject(
+    new WorkbenchError(
+      'dialog.unavailable',
+      `The browser version has no ${what}: the page offers a file picker or a download instead. Reload the page if this button asked for a dialog.`,
+    ),
+  );
 
 /**
  * No OS dialogs in `gcw ui`: the host may run where no one sees its screen, and a browser tab cannot reach one. The

@@ -28,7 +28,10 @@ export class KeychainVault implements VaultPort {
   readonly failure: string | null = null;
 
   /** `open` creates the entry; it may throw (no D-Bus session, no Secret Service, a locked keychain). */
-  constructor(open: () => KeychainEntry, private readonly backendName: string = keychainBackendName()) {
+  constructor(
+    open: () => KeychainEntry,
+    private readonly backendName: string = keychainBackendName(),
+  ) {
     try {
       const entry = open();
       let stored = entry.getPassword();

@@ -10,9 +10,17 @@ const match = /^#gcw-token=([A-Za-z0-9_-]{20,200})$/.exec(location.hash);
 history.replaceState(null, '', '/');
 
 if (!match) {
-  say('Open the link that gcw ui printed in the terminal (it carries a one-time key). To get a new link, stop gcw ui with Ctrl+C and start it again.');
+  say(
+    'Open the link that gcw ui printed in the terminal (it carries a one-time key). To get a new link, stop gcw ui with Ctrl+C and start it again.',
+  );
 } else {
-  fetch('/gcw/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: match[1] }), credentials: 'same-origin', cache: 'no-store' })
+  fetch('/gcw/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: match[1] }),
+    credentials: 'same-origin',
+    cache: 'no-store',
+  })
     .then(async (response) => {
       if (!response.ok) {
         say(

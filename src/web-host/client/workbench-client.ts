@@ -12,8 +12,10 @@ interface ClientConfig {
 type Failure = { ok: false; error: { code: string; message: string } };
 const failure = (code: string, message: string): Failure => ({ ok: false, error: { code, message } });
 
-const NOT_RUNNING = 'The Workbench host (gcw ui) is not running any more. Start it again with npx gcw ui and open the new link; what you saved is kept.';
-const NO_SESSION = 'This tab has no session with gcw ui. Open the link gcw ui printed in the terminal (or start it again for a new one).';
+const NOT_RUNNING =
+  'The Workbench host (gcw ui) is not running any more. Start it again with npx gcw ui and open the new link; what you saved is kept.';
+const NO_SESSION =
+  'This tab has no session with gcw ui. Open the link gcw ui printed in the terminal (or start it again for a new one).';
 
 const config = JSON.parse(document.getElementById('gcw-host')?.textContent ?? '{}') as ClientConfig;
 // The sign-in page removed the token; a link opened again in a signed-in browser must not reach the renderer as a route.
@@ -31,7 +33,18 @@ function showHostGone(text: string): void {
     bar.id = 'gcw-host-gone';
     bar.setAttribute('role', 'alert');
     bar.textContent = text;
-    Object.assign(bar.style, { position: 'fixed', top: '0', left: '0', right: '0', zIndex: '2147483647', padding: '8px 16px', background: '#fde7e9', color: '#3b0509', font: '14px system-ui, sans-serif', borderBottom: '1px solid #c50f1f' });
+    Object.assign(bar.style, {
+      position: 'fixed',
+      top: '0',
+      left: '0',
+      right: '0',
+      zIndex: '2147483647',
+      padding: '8px 16px',
+      background: '#fde7e9',
+      color: '#3b0509',
+      font: '14px system-ui, sans-serif',
+      borderBottom: '1px solid #c50f1f',
+    });
     document.body.append(bar);
   };
   if (document.body) show();
@@ -62,7 +75,10 @@ async function call(name: string, input: unknown): Promise<unknown> {
     try {
       await navigator.clipboard.writeText(envelope.clipboard);
     } catch {
-      return failure('clipboard.write_failed', 'The browser did not let the page copy (the tab must be in front). Click the button again.');
+      return failure(
+        'clipboard.write_failed',
+        'The browser did not let the page copy (the tab must be in front). Click the button again.',
+      );
     }
   }
   return envelope.result ?? failure('host.unreachable', `gcw ui answered ${name} without a result.`);
@@ -81,7 +97,11 @@ function deliver(frame: string): void {
   const payload: unknown = JSON.parse(data.join('\n'));
   if (name === 'gcw.stopped') {
     const reason = (payload as { reason?: string } | null)?.reason;
-    showHostGone(reason === 'idle' ? 'gcw ui stopped after a time without use. Start it again with npx gcw ui and open the new link; what you saved is kept.' : NOT_RUNNING);
+    showHostGone(
+      reason === 'idle'
+        ? 'gcw ui stopped after a time without use. Start it again with npx gcw ui and open the new link; what you saved is kept.'
+        : NOT_RUNNING,
+    );
     return;
   }
   for (const listener of listeners.get(name) ?? []) listener(payload);
@@ -91,7 +111,11 @@ function deliver(frame: string): void {
 async function readEvents(retry = 0): Promise<void> {
   if (hostGone) return;
   try {
-    const response = await fetch('/api/events', { headers: { [REQUEST_KEY_HEADER]: key() }, credentials: 'same-origin', cache: 'no-store' });
+    const response = await fetch('/api/events', {
+      headers: { [REQUEST_KEY_HEADER]: key() },
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
     if (response.status === 401 || response.status === 403) return;
     if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -130,5 +154,10 @@ const workbench = buildApiObject(
   config.host,
 );
 
-Object.defineProperty(window, 'workbench', { value: workbench, configurable: false, writable: false, enumerable: true });
+Object.defineProperty(window, 'workbench', {
+  value: workbench,
+  configurable: false,
+  writable: false,
+  enumerable: true,
+});
 void readEvents();

@@ -10,6 +10,11 @@ export const uiClientDir = resolve(root, 'dist/ui/client');
 
 export default function setup(): void {
   if (process.env.GCW_E2E_SKIP_BUILD === '1' && existsSync(resolve(uiRendererDir, 'index.html'))) return;
-  const r = spawnSync(process.execPath, ['scripts/build-ui.mjs', '--if-stale'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
-  if (r.status !== 0) throw new Error(`Building the browser app (scripts/build-ui.mjs) failed:\n${r.stdout}\n${r.stderr}`);
+  const r = spawnSync(process.execPath, ['scripts/build-ui.mjs', '--if-stale'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (r.status !== 0)
+    throw new Error(`Building the browser app (scripts/build-ui.mjs) failed:\n${r.stdout}\n${r.stderr}`);
 }

@@ -47,7 +47,9 @@ export interface Harness {
   /** What the page's Content-Security-Policy refused so far (the documents seen by this harness). */
   cspViolations(): Promise<string[]>;
   /** Axe's serious and critical findings, scanned once every finite animation and transition has ended. */
-  seriousAxeViolations(): Promise<Array<{ id: string; impact: string | null | undefined; help: string; nodes: string[] }>>;
+  seriousAxeViolations(): Promise<
+    Array<{ id: string; impact: string | null | undefined; help: string; nodes: string[] }>
+  >;
   close(): Promise<void>;
 }
 
@@ -56,7 +58,14 @@ let clientScript: Promise<string> | null = null;
 
 /** workbench-client.ts bundled for the page: window.workbench made by the preload's own buildApi (the dev-server stand-in). */
 function workbenchClientScript(): Promise<string> {
-  clientScript ??= build({ entryPoints: [resolve(import.meta.dirname, 'workbench-client.ts')], bundle: true, write: false, format: 'iife', target: 'chrome120', logLevel: 'silent' }).then((r) => r.outputFiles[0]!.text);
+  clientScript ??= build({
+    entryPoints: [resolve(import.meta.dirname, 'workbench-client.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'silent',
+  }).then((r) => r.outputFiles[0]!.text);
   return clientScript;
 }
 
@@ -64,7 +73,16 @@ async function browser(): Promise<Browser> {
   sharedBrowser ??= await chromium.launch({
     executablePath: chromiumPath,
     headless: process.env.HEADED !== '1',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   return sharedBrowser;
 }
@@ -86,7 +104,13 @@ export async function animationsSettled(page: Page): Promise<void> {
     for (let round = 0; round < 10; round++) {
       await frame();
       await frame();
-      const running = document.getAnimations().filter((a) => (a.playState === 'running' || a.pending) && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+      const running = document
+        .getAnimations()
+        .filter(
+          (a) =>
+            (a.playState === 'running' || a.pending) &&
+            Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity),
+        );
       if (running.length === 0) return;
       await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
     }
@@ -118,8 +142,13 @@ async function until(check: () => boolean, what: string, ms = 30_000): Promise<v
 }
 
 /** window.workbench as Electron's preload gives it, bound to the dispatcher in this process (Vite's dev server only). */
-async function bindPreloadStandIn(context: BrowserContext, dispatcher: ReturnType<typeof createDispatcher>): Promise<void> {
-  await context.exposeBinding('__workbenchCall', (_source, name: string, input: unknown) => dispatcher.call(name, input));
+async function bindPreloadStandIn(
+  context: BrowserContext,
+  dispatcher: ReturnType<typeof createDispatcher>,
+): Promise<void> {
+  await context.exposeBinding('__workbenchCall', (_source, name: string, input: unknown) =>
+    dispatcher.call(name, input),
+  );
   await context.addInitScript({ content: await workbenchClientScript() });
 }
 
@@ -132,17 +161,32 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   host.dialogs.unavailable = shell === 'browser';
   const web = options.origin
     ? null
-    : await startWebHost({ dispatcher, rendererDir: uiRendererDir, clientDir: uiClientDir, log: host.ctx.log, host: shell });
+    : await startWebHost({
+        dispatcher,
+        rendererDir: uiRendererDir,
+        clientDir: uiClientDir,
+        log: host.ctx.log,
+        host: shell,
+      });
   const origin = web?.origin ?? options.origin!;
   const viewport = options.viewport ?? { width: 1280, height: 860 };
-  const context = await (await browser()).newContext({ viewport, colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'reduce', acceptDownloads: true });
+  const context = await (
+    await browser()
+  ).newContext({
+    viewport,
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ?? 'reduce',
+    acceptDownloads: true,
+  });
   if (!web) await bindPreloadStandIn(context, dispatcher);
   // Every page reports what its Content-Security-Policy refused; close() fails the suite if anything was.
   const violations: string[] = [];
   await context.exposeBinding('__cspReport', (_source, text: string) => void violations.push(text));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      void (window as unknown as { __cspReport: (t: string) => Promise<void> }).__cspReport(`${e.violatedDirective} ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      void (window as unknown as { __cspReport: (t: string) => Promise<void> }).__cspReport(
+        `${e.violatedDirective} ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   const page = await context.newPage();
@@ -151,7 +195,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   host.forward = web
     ? (name, payload) => web.emit(name, payload)
     : (name, payload) => {
-        void page.evaluate(([n, p]) => (window as unknown as { __workbenchEmit: (n: string, p: unknown) => void }).__workbenchEmit(n, p), [name, payload] as const).catch(() => undefined);
+        void page
+          .evaluate(
+            ([n, p]) =>
+              (window as unknown as { __workbenchEmit: (n: string, p: unknown) => void }).__workbenchEmit(n, p),
+            [name, payload] as const,
+          )
+          .catch(() => undefined);
       };
   if (web) {
     // Sign in as a user does: open the one-time link; the page trades its token for the session cookie and loads the app.
@@ -188,7 +238,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         web.emit(name, payload);
         return;
       }
-      await page.evaluate(([n, p]) => (window as unknown as { __workbenchEmit: (n: string, p: unknown) => void }).__workbenchEmit(n, p), [name, payload] as const);
+      await page.evaluate(
+        ([n, p]) => (window as unknown as { __workbenchEmit: (n: string, p: unknown) => void }).__workbenchEmit(n, p),
+        [name, payload] as const,
+      );
     },
     async screenshot(name) {
       const file = resolve(screenshotDir, `${name}.png`);
@@ -211,7 +264,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (errors.length > 0) console.warn('Page errors:', errors);
       await context.close();
       await web?.stop();
-      if (violations.length > 0) throw new Error(`The Content-Security-Policy refused something during this suite: ${violations.join('; ')}`);
+      if (violations.length > 0)
+        throw new Error(`The Content-Security-Policy refused something during this suite: ${violations.join('; ')}`);
     },
   };
   page.on('dialog', (dialog) => {

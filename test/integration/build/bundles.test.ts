@@ -39,13 +39,29 @@ describe('Electron bundles', () => {
   it('the CSP allows nothing remote, no plugins, no frames, no base or form targets, and inline code only for styles', () => {
     const html = readFileSync(resolve(root, '.vite/renderer/main_window/index.html'), 'utf8');
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name!, sources]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...sources]) => [name!, sources]),
+    );
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
-    for (const name of ['object-src', 'base-uri', 'form-action', 'frame-src', 'worker-src']) expect(directives.get(name), name).toEqual(["'none'"]);
+    for (const name of ['object-src', 'base-uri', 'form-action', 'frame-src', 'worker-src'])
+      expect(directives.get(name), name).toEqual(["'none'"]);
     for (const [name, sources] of directives) {
-      expect(sources.filter((s) => s === '*' || /^(https?|wss?|blob|filesystem):/.test(s) || s === "'unsafe-eval'" || s === "'wasm-unsafe-eval'"), name).toEqual([]);
+      expect(
+        sources.filter(
+          (s) =>
+            s === '*' ||
+            /^(https?|wss?|blob|filesystem):/.test(s) ||
+            s === "'unsafe-eval'" ||
+            s === "'wasm-unsafe-eval'",
+        ),
+        name,
+      ).toEqual([]);
       if (name !== 'style-src') expect(sources, name).not.toContain("'unsafe-inline'");
     }
     // Every script the page loads comes from the app itself.

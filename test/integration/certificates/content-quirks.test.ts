@@ -33,12 +33,43 @@ describe.skipIf(missing)('quirky PFX files: OpenSSL refuses them, gcw opens them
     };
     add('node-forge-latin1', forgePfx(rsa.der, rsa.pkcs8, LATIN1), LATIN1, /ISO-8859-1 bytes/);
     const latin1 = { utf8: Buffer.from(LATIN1, 'latin1'), bmp: bmp(LATIN1) };
-    add('bouncy-castle-style', await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: LATIN1, keyForms: latin1, certForms: latin1 }), LATIN1, /ISO-8859-1 bytes/);
+    add(
+      'bouncy-castle-style',
+      await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: LATIN1, keyForms: latin1, certForms: latin1 }),
+      LATIN1,
+      /ISO-8859-1 bytes/,
+    );
     const nss = { utf8: bmp(ASCII), bmp: bmp(ASCII) };
-    add('old-nss-bmp', await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: ASCII, keyForms: nss, certForms: nss }), ASCII, /BMPString \(UTF-16\) form/);
-    add('old-nss-aes128-label', await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: ASCII, keyEncryption: { kind: 'pbes2', cipher: 'aes-256-cbc', statedCipher: 'aes-128-cbc' } }), ASCII, /32-byte key \(AES-256-CBC\) although the file states AES-128-CBC/);
+    add(
+      'old-nss-bmp',
+      await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: ASCII, keyForms: nss, certForms: nss }),
+      ASCII,
+      /BMPString \(UTF-16\) form/,
+    );
+    add(
+      'old-nss-aes128-label',
+      await buildPfx({
+        certificates: [ec.der],
+        key: ec.pkcs8,
+        password: ASCII,
+        keyEncryption: { kind: 'pbes2', cipher: 'aes-256-cbc', statedCipher: 'aes-128-cbc' },
+      }),
+      ASCII,
+      /32-byte key \(AES-256-CBC\) although the file states AES-128-CBC/,
+    );
     const noTerminator = { utf8: Buffer.from(ASCII), bmp: bmp(ASCII).subarray(0, -2) };
-    add('pbe-no-terminator', await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: ASCII, keyEncryption: { kind: 'pkcs12-pbe', cipher: '3des' }, keyForms: noTerminator }), ASCII, /without its 00 00 terminator/);
+    add(
+      'pbe-no-terminator',
+      await buildPfx({
+        certificates: [ec.der],
+        key: ec.pkcs8,
+        password: ASCII,
+        keyEncryption: { kind: 'pkcs12-pbe', cipher: '3des' },
+        keyForms: noTerminator,
+      }),
+      ASCII,
+      /without its 00 00 terminator/,
+    );
   }, 60_000);
 
   afterAll(() => shutdownCertificateWorkers());
@@ -54,15 +85,24 @@ describe.skipIf(missing)('quirky PFX files: OpenSSL refuses them, gcw opens them
     for (const file of files) {
       const contents = await openPkcs12(readFileSync(file.path), file.password);
       expect([file.name, contents.privateKeys.length]).toEqual([file.name, 1]);
-      expect([file.name, contents.protection.quirks.join('; ')]).toEqual([file.name, expect.stringMatching(file.quirk)]);
+      expect([file.name, contents.protection.quirks.join('; ')]).toEqual([
+        file.name,
+        expect.stringMatching(file.quirk),
+      ]);
     }
   });
 
   it('gcw cert inspect shows the workaround in the protection line and as a warning', () => {
     const file = files[0]!;
-    const r = spawnSync(process.execPath, [bin, 'cert', 'inspect', file.path, '--password-env', 'QUIRK_PW'], { encoding: 'utf8', env: { ...process.env, QUIRK_PW: file.password }, timeout: 60_000 });
+    const r = spawnSync(process.execPath, [bin, 'cert', 'inspect', file.path, '--password-env', 'QUIRK_PW'], {
+      encoding: 'utf8',
+      env: { ...process.env, QUIRK_PW: file.password },
+      timeout: 60_000,
+    });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Opened with a workaround for the tool that made it: private key: encrypted from the password's ISO-8859-1 bytes/);
+    expect(r.stdout).toMatch(
+      /Opened with a workaround for the tool that made it: private key: encrypted from the password's ISO-8859-1 bytes/,
+    );
     expect(r.stdout).toMatch(/OpenSSL among them, refuse it/);
   });
 });
@@ -76,8 +116,39 @@ describe.skipIf(missing)('Camellia-CBC from OpenSSL (15.3)', () => {
     const cert = join(dir, 'cert.pem');
     const out = join(dir, 'camellia.p12');
     const run = async (args: string[]) => expect((await openssl(args)).code).toBe(0);
-    await run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=Camellia Test', '-days', '30']);
-    await run(['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', out, '-passout', `pass:${ASCII}`, '-keypbe', 'CAMELLIA-256-CBC', '-certpbe', 'CAMELLIA-128-CBC']);
+    await run([
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-subj',
+      '/CN=Camellia Test',
+      '-days',
+      '30',
+    ]);
+    await run([
+      'pkcs12',
+      '-export',
+      '-inkey',
+      key,
+      '-in',
+      cert,
+      '-out',
+      out,
+      '-passout',
+      `pass:${ASCII}`,
+      '-keypbe',
+      'CAMELLIA-256-CBC',
+      '-certpbe',
+      'CAMELLIA-128-CBC',
+    ]);
     const contents = await openPkcs12(readFileSync(out), ASCII);
     expect(contents.privateKeys).toHaveLength(1);
     expect(contents.protection.summary).toBe(

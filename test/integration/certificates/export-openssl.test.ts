@@ -38,13 +38,28 @@ describe.skipIf(skip !== null)('exports checked by OpenSSL 3', () => {
   const root = mkdtempSync(join(tmpdir(), 'gcw-export-openssl-'));
 
   beforeAll(async () => {
-    for (const key of KEYS) generated.set(key, await generateSelfSignedCertificate({ commonName: `Export ${key}`, organization: 'GCW Test', keyAlgorithm: key, validityYears: 2 }));
+    for (const key of KEYS)
+      generated.set(
+        key,
+        await generateSelfSignedCertificate({
+          commonName: `Export ${key}`,
+          organization: 'GCW Test',
+          keyAlgorithm: key,
+          validityYears: 2,
+        }),
+      );
     for (const key of KEYS) {
       for (const profile of PROFILES) {
         for (const [p, password] of PASSWORDS.entries()) {
           const g = generated.get(key)!;
           const name = `${key}-${profile}-${p}`;
-          const set = await buildExportSet({ certificate: g.certificateDer, privateKey: g.privateKey, password, profile, friendlyName: `Export ${key}` });
+          const set = await buildExportSet({
+            certificate: g.certificateDer,
+            privateKey: g.privateKey,
+            password,
+            profile,
+            friendlyName: `Export ${key}`,
+          });
           writeExportSet(root, name, set);
           cases.push({ key, profile, password, folder: root, name });
         }
@@ -56,8 +71,12 @@ describe.skipIf(skip !== null)('exports checked by OpenSSL 3', () => {
 
   it('openssl pkcs12 -info and -nodes (no -legacy) open every export, and the key it extracts matches the certificate', async () => {
     const pfx = (c: Case): string => join(c.folder, exportFileNames(c.name).pfx);
-    const info = await opensslBatch(cases.map((c) => ['pkcs12', '-in', pfx(c), '-info', '-noout', '-passin', `pass:${c.password}`]));
-    const nodes = await opensslBatch(cases.map((c) => ['pkcs12', '-in', pfx(c), '-nodes', '-passin', `pass:${c.password}`]));
+    const info = await opensslBatch(
+      cases.map((c) => ['pkcs12', '-in', pfx(c), '-info', '-noout', '-passin', `pass:${c.password}`]),
+    );
+    const nodes = await opensslBatch(
+      cases.map((c) => ['pkcs12', '-in', pfx(c), '-nodes', '-passin', `pass:${c.password}`]),
+    );
     cases.forEach((c, i) => {
       expect([c.name, info[i]!.code, nodes[i]!.code]).toEqual([c.name, 0, 0]);
       const text = info[i]!.stdout;
@@ -77,26 +96,45 @@ describe.skipIf(skip !== null)('exports checked by OpenSSL 3', () => {
       expect(cert.checkPrivateKey(createPrivateKey(keyPem))).toBe(true);
       expect(nodes[i]!.stdout).toContain(`friendlyName: Export ${c.key}`);
     });
-    console.log(`[certificates] OpenSSL 3 (${version}) without -legacy opened ${cases.length} / ${cases.length} exports (modern and compat, ASCII and non-ASCII passwords)`);
+    console.log(
+      `[certificates] OpenSSL 3 (${version}) without -legacy opened ${cases.length} / ${cases.length} exports (modern and compat, ASCII and non-ASCII passwords)`,
+    );
   }, 120_000);
 
   it('our reader opens every export and finds the certificate and its key', async () => {
     for (const c of cases) {
       const details = await inspectPkcs12(readFileSync(join(c.folder, exportFileNames(c.name).pfx)), c.password);
-      expect([c.name, details.keyMatchesCertificate, details.protection.legacy]).toEqual([c.name, true, c.profile === 'compat']);
+      expect([c.name, details.keyMatchesCertificate, details.protection.legacy]).toEqual([
+        c.name,
+        true,
+        c.profile === 'compat',
+      ]);
       expect(details.certificate.thumbprintSha1).toBe(generated.get(c.key)!.details.thumbprintSha1);
     }
   });
 
   it('a wrong password is refused by openssl too', async () => {
     const c = cases[0]!;
-    const [result] = await opensslBatch([['pkcs12', '-in', join(c.folder, exportFileNames(c.name).pfx), '-info', '-noout', '-passin', 'pass:wrong']], 1);
+    const [result] = await opensslBatch(
+      [['pkcs12', '-in', join(c.folder, exportFileNames(c.name).pfx), '-info', '-noout', '-passin', 'pass:wrong']],
+      1,
+    );
     expect(result!.code).not.toBe(0);
   });
 
   it('openssl x509 -text shows the key usage, extended key usage, basic constraints and validity of generated certificates', async () => {
     const certs = [...generated.entries()];
-    const texts = await opensslBatch(certs.map(([key]) => ['x509', '-in', join(root, exportFileNames(`${key}-modern-0`).cer), '-inform', 'DER', '-noout', '-text']));
+    const texts = await opensslBatch(
+      certs.map(([key]) => [
+        'x509',
+        '-in',
+        join(root, exportFileNames(`${key}-modern-0`).cer),
+        '-inform',
+        'DER',
+        '-noout',
+        '-text',
+      ]),
+    );
     certs.forEach(([key, g], i) => {
       const text = texts[i]!.stdout;
       expect(text).toMatch(/X509v3 Key Usage: critical\s+Digital Signature\n/);
@@ -104,7 +142,11 @@ describe.skipIf(skip !== null)('exports checked by OpenSSL 3', () => {
       expect(text).toMatch(/X509v3 Basic Constraints: critical\s+CA:FALSE/);
       expect(text).toContain('X509v3 Subject Key Identifier');
       expect(text).toContain(`Subject: O = GCW Test, CN = Export ${key}`);
-      expect(text).toContain(key.startsWith('rsa') ? 'Signature Algorithm: sha256WithRSAEncryption' : 'Signature Algorithm: ecdsa-with-SHA256');
+      expect(text).toContain(
+        key.startsWith('rsa')
+          ? 'Signature Algorithm: sha256WithRSAEncryption'
+          : 'Signature Algorithm: ecdsa-with-SHA256',
+      );
       const notAfter = /Not After : (.+)\n/.exec(text)![1]!;
       expect(new Date(notAfter).toISOString().slice(0, 16)).toBe(g.details.notAfter.slice(0, 16));
     });
@@ -117,16 +159,26 @@ describe.skipIf(skip !== null)('exports checked by OpenSSL 3', () => {
     expect(readFileSync(join(root, names.base64), 'utf8')).toBe(pfx.toString('base64'));
     const decoded = join(root, 'decoded.pfx');
     writeFileSync(decoded, Buffer.from(readFileSync(join(root, names.base64), 'utf8'), 'base64'));
-    const [pemFp, cerFp, pfxInfo] = await opensslBatch([
-      ['x509', '-in', join(root, names.pem), '-noout', '-fingerprint', '-sha1'],
-      ['x509', '-in', join(root, names.cer), '-inform', 'DER', '-noout', '-fingerprint', '-sha1'],
-      ['pkcs12', '-in', decoded, '-info', '-noout', '-passin', `pass:${PASSWORDS[0]}`],
-    ], 1);
+    const [pemFp, cerFp, pfxInfo] = await opensslBatch(
+      [
+        ['x509', '-in', join(root, names.pem), '-noout', '-fingerprint', '-sha1'],
+        ['x509', '-in', join(root, names.cer), '-inform', 'DER', '-noout', '-fingerprint', '-sha1'],
+        ['pkcs12', '-in', decoded, '-info', '-noout', '-passin', `pass:${PASSWORDS[0]}`],
+      ],
+      1,
+    );
     const thumbprint = generated.get('ec-p256')!.details.thumbprintSha1;
     expect(pemFp!.stdout.replace(/:/g, '')).toContain(thumbprint);
     expect(cerFp!.stdout.replace(/:/g, '')).toContain(thumbprint);
     expect(pfxInfo!.code).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(root, names.keyCredentials), 'utf8')) as { keyCredentials: Array<Record<string, string>> };
-    expect(manifest.keyCredentials[0]).toMatchObject({ customKeyIdentifier: thumbprint, type: 'AsymmetricX509Cert', usage: 'Verify', key: readFileSync(join(root, names.cer)).toString('base64') });
+    const manifest = JSON.parse(readFileSync(join(root, names.keyCredentials), 'utf8')) as {
+      keyCredentials: Array<Record<string, string>>;
+    };
+    expect(manifest.keyCredentials[0]).toMatchObject({
+      customKeyIdentifier: thumbprint,
+      type: 'AsymmetricX509Cert',
+      usage: 'Verify',
+      key: readFileSync(join(root, names.cer)).toString('base64'),
+    });
   });
 });

@@ -23,7 +23,9 @@ describe.skipIf(skip !== null)('OpenSSL PKCS#12 matrix', () => {
         console.log(`[certificates] ${file.name}: ${(error as Error).message}`);
       }
     }
-    console.log(`[certificates] OpenSSL matrix (${version}, generated in ${matrix.generatedMs} ms, cached in ${matrix.directory}): opened ${opened.size} / ${matrix.files.length} files`);
+    console.log(
+      `[certificates] OpenSSL matrix (${version}, generated in ${matrix.generatedMs} ms, cached in ${matrix.directory}): opened ${opened.size} / ${matrix.files.length} files`,
+    );
   }, 300_000);
 
   afterAll(() => shutdownCertificateWorkers());
@@ -37,17 +39,26 @@ describe.skipIf(skip !== null)('OpenSSL PKCS#12 matrix', () => {
     for (const file of matrix.files) {
       const d = opened.get(file.name)!;
       const expected = matrix.keys[file.key];
-      expect([file.name, d.certificate.thumbprintSha1, d.certificate.thumbprintSha256]).toEqual([file.name, expected.sha1, expected.sha256]);
+      expect([file.name, d.certificate.thumbprintSha1, d.certificate.thumbprintSha256]).toEqual([
+        file.name,
+        expected.sha1,
+        expected.sha256,
+      ]);
     }
   });
 
   it('finds the key, its match, the chain and the attributes each variant holds', () => {
     for (const file of matrix.files) {
       const d = opened.get(file.name)!;
-      expect([file.name, d.hasPrivateKey, d.keyMatchesCertificate]).toEqual([file.name, file.hasKey, file.hasKey ? true : null]);
+      expect([file.name, d.hasPrivateKey, d.keyMatchesCertificate]).toEqual([
+        file.name,
+        file.hasKey,
+        file.hasKey ? true : null,
+      ]);
       expect([file.name, d.chain.length]).toEqual([file.name, file.certificates]);
       expect([file.name, d.protection.passwordProtected]).toEqual([file.name, file.passwordProtected]);
-      for (const fragment of file.expect) expect([file.name, d.protection.summary]).toEqual([file.name, expect.stringContaining(fragment)]);
+      for (const fragment of file.expect)
+        expect([file.name, d.protection.summary]).toEqual([file.name, expect.stringContaining(fragment)]);
       if (file.friendlyName) expect(d.certificate.friendlyName).toBe(file.friendlyName);
       if (file.friendlyName) expect(d.certificate.localKeyId).toMatch(/^[0-9A-F]+$/);
     }
@@ -73,15 +84,32 @@ describe.skipIf(skip !== null)('OpenSSL PKCS#12 matrix', () => {
       expect(d.chain[1]!.thumbprintSha1).toBe(matrix.intermediateSha1);
       expect(d.chain[2]!.thumbprintSha1).toBe(matrix.rootSha1);
       expect(d.chain[2]!.selfSigned).toBe(true);
-      expect(d.chain[1]).toMatchObject({ isCertificateAuthority: true, keyUsage: ['keyCertSign', 'cRLSign'], lacksDigitalSignature: true, extendedKeyUsage: null, lacksClientAuth: false });
-      expect(d.certificate).toMatchObject({ subject: `CN=Matrix ${key}, O=GCW Test`, issuerCommonName: 'Matrix Intermediate', keyUsage: ['digitalSignature'], lacksClientAuth: false });
+      expect(d.chain[1]).toMatchObject({
+        isCertificateAuthority: true,
+        keyUsage: ['keyCertSign', 'cRLSign'],
+        lacksDigitalSignature: true,
+        extendedKeyUsage: null,
+        lacksClientAuth: false,
+      });
+      expect(d.certificate).toMatchObject({
+        subject: `CN=Matrix ${key}, O=GCW Test`,
+        issuerCommonName: 'Matrix Intermediate',
+        keyUsage: ['digitalSignature'],
+        lacksClientAuth: false,
+      });
     }
   });
 
   it('marks legacy protection and files that are not password protected', () => {
-    expect(opened.get('rsa2048--legacy-rc2-3des.pfx')!.protection).toMatchObject({ legacy: true, legacyNote: expect.stringMatching(/RC2-40-CBC encryption is weak/) });
+    expect(opened.get('rsa2048--legacy-rc2-3des.pfx')!.protection).toMatchObject({
+      legacy: true,
+      legacyNote: expect.stringMatching(/RC2-40-CBC encryption is weak/),
+    });
     expect(opened.get('rsa2048--ossl3-default.pfx')!.protection).toMatchObject({ legacy: false, legacyNote: null });
-    expect(opened.get('rsa2048--nopass-noenc-nomac.pfx')!).toMatchObject({ passwordUsed: 'not-needed', protection: { passwordProtected: false } });
+    expect(opened.get('rsa2048--nopass-noenc-nomac.pfx')!).toMatchObject({
+      passwordUsed: 'not-needed',
+      protection: { passwordProtected: false },
+    });
     expect(opened.get('rsa2048--emptypw.pfx')!.passwordUsed).toBe('empty');
   });
 
@@ -89,9 +117,15 @@ describe.skipIf(skip !== null)('OpenSSL PKCS#12 matrix', () => {
     let refused = 0;
     for (const file of matrix.files) {
       if (!file.passwordProtected || file.variant.includes('600k')) continue;
-      const error = (await openPkcs12(readFileSync(file.path), 'definitely-wrong').catch((e: unknown) => e)) as { code?: string; details?: { failedCheck?: string } };
+      const error = (await openPkcs12(readFileSync(file.path), 'definitely-wrong').catch((e: unknown) => e)) as {
+        code?: string;
+        details?: { failedCheck?: string };
+      };
       expect([file.name, error.code]).toEqual([file.name, 'pfx.wrong_password']);
-      expect([file.name, error.details?.failedCheck]).toEqual([file.name, file.variant === 'nomac' ? 'decryption' : 'mac']);
+      expect([file.name, error.details?.failedCheck]).toEqual([
+        file.name,
+        file.variant === 'nomac' ? 'decryption' : 'mac',
+      ]);
       refused++;
     }
     console.log(`[certificates] wrong password refused for ${refused} files`);

@@ -11,7 +11,13 @@ import { addManagementApp } from '../../support/graph/management';
 const bin = resolve(import.meta.dirname, '../../../bin/gcw.mjs');
 
 function gcw(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd, env: { ...process.env, ...env }, input: '', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, ...env },
+    input: '',
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,14 +29,47 @@ describe('gcw app', () => {
     addManagementApp(h.s.tenant);
     dir = mkdtempSync(join(tmpdir(), 'gcw-app-'));
     writeFileSync(join(dir, 'ca.pem'), h.pki.caPem);
-    const base = { format: 'gcw-profile', schemaVersion: 1, auth: 'client-credentials', scopes: ['User.Read', 'Files.Read'], appOnlyPermissions: ['Sites.Read.All'] };
-    writeFileSync(join(dir, 'gov.json'), JSON.stringify({ ...base, name: 'Gov app', environment: 'usgov-l4', tenant: 'contoso.onmicrosoft.us' }));
-    writeFileSync(join(dir, 'emu.json'), JSON.stringify({ ...base, name: 'CLI app', environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, tenant: h.s.tenantId }));
+    const base = {
+      format: 'gcw-profile',
+      schemaVersion: 1,
+      auth: 'client-credentials',
+      scopes: ['User.Read', 'Files.Read'],
+      appOnlyPermissions: ['Sites.Read.All'],
+    };
+    writeFileSync(
+      join(dir, 'gov.json'),
+      JSON.stringify({ ...base, name: 'Gov app', environment: 'usgov-l4', tenant: 'contoso.onmicrosoft.us' }),
+    );
+    writeFileSync(
+      join(dir, 'emu.json'),
+      JSON.stringify({
+        ...base,
+        name: 'CLI app',
+        environment: 'custom',
+        customHosts: { loginHost: h.idp.host, graphHost: h.idp.host },
+        tenant: h.s.tenantId,
+      }),
+    );
   });
   afterAll(async () => h?.close());
 
   it('--dry-run --json prints { requests } for the profile’s cloud and contacts nobody', () => {
-    const r = gcw(['app', 'create', '--profile', 'gov.json', '--new-secret', '--secret-months', '3', '--consent', '--dry-run', '--json'], dir, { HTTPS_PROXY: 'http://127.0.0.1:9' });
+    const r = gcw(
+      [
+        'app',
+        'create',
+        '--profile',
+        'gov.json',
+        '--new-secret',
+        '--secret-months',
+        '3',
+        '--consent',
+        '--dry-run',
+        '--json',
+      ],
+      dir,
+      { HTTPS_PROXY: 'http://127.0.0.1:9' },
+    );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { requests: Array<{ method: string; url: string; body: unknown }> };
     expect(Object.keys(out)).toEqual(['requests']);
@@ -42,12 +81,18 @@ describe('gcw app', () => {
       'POST https://graph.microsoft.us/v1.0/oauth2PermissionGrants',
       'POST https://graph.microsoft.us/v1.0/servicePrincipals/{graphServicePrincipal.id}/appRoleAssignedTo',
     ]);
-    expect(out.requests[0]?.body).toMatchObject({ displayName: 'Gov app', signInAudience: 'AzureADMyOrg', web: { redirectUris: ['http://localhost'] } });
+    expect(out.requests[0]?.body).toMatchObject({
+      displayName: 'Gov app',
+      signInAudience: 'AzureADMyOrg',
+      web: { redirectUris: ['http://localhost'] },
+    });
   });
 
   it('without --yes and without a terminal: the preview, nothing written, exit 2 saying so', () => {
     const before = h.idp.requests.length;
-    const r = gcw(['app', 'create', '--profile', 'emu.json', '--new-secret'], dir, { NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem') });
+    const r = gcw(['app', 'create', '--profile', 'emu.json', '--new-secret'], dir, {
+      NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem'),
+    });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`1. POST https://${h.idp.host}/v1.0/applications`);
     expect(r.stderr).toContain('Nothing was written');
@@ -62,7 +107,11 @@ describe('gcw app', () => {
   });
 
   it('--yes: the administrator signs in in the browser, the app is created, the secret printed once, verified', async () => {
-    const child = spawn(process.execPath, [bin, 'app', 'create', '--profile', 'emu.json', '--new-secret', '--consent', '--yes', '--no-browser', '--json'], { cwd: dir, env: { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem') } });
+    const child = spawn(
+      process.execPath,
+      [bin, 'app', 'create', '--profile', 'emu.json', '--new-secret', '--consent', '--yes', '--no-browser', '--json'],
+      { cwd: dir, env: { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem') } },
+    );
     let stdout = '';
     let stderr = '';
     const browser = new HttpBrowser({ caPem: h.pki.caPem, user: h.s.admin });
@@ -78,7 +127,11 @@ describe('gcw app', () => {
     const code = await new Promise<number | null>((r) => child.on('close', r));
     browser.close();
     expect(code, stderr).toBe(0);
-    const out = JSON.parse(stdout) as { appId: string; newSecret: { secretText: string }; verification: { error: number } };
+    const out = JSON.parse(stdout) as {
+      appId: string;
+      newSecret: { secretText: string };
+      verification: { error: number };
+    };
     expect(out.newSecret.secretText.length).toBeGreaterThan(20);
     expect(out.verification.error).toBe(0);
     expect(h.idp.graph.forTenant(h.s.tenantId)?.byAppId(out.appId)).toBeDefined();

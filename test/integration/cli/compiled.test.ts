@@ -19,15 +19,40 @@ function hostileFolder(dir: string, marker: string): void {
   writeFileSync(join(dir, 'evil.ts'), evilEsm);
   writeFileSync(join(dir, 'evil.mjs'), evilEsm);
   writeFileSync(join(dir, 'evil.cjs'), evil);
-  const paths = { '*': ['./evil.ts'], zod: ['./evil.ts'], '@azure/msal-node': ['./evil.ts'], 'node-forge': ['./evil.ts'] };
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths, allowJs: true } }));
+  const paths = {
+    '*': ['./evil.ts'],
+    zod: ['./evil.ts'],
+    '@azure/msal-node': ['./evil.ts'],
+    'node-forge': ['./evil.ts'],
+  };
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { baseUrl: '.', paths, allowJs: true } }),
+  );
   writeFileSync(join(dir, 'jsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths } }));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'ticket', type: 'commonjs', main: 'evil.cjs', imports: { '#zod': './evil.cjs' }, dependencies: { zod: '*' } }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'ticket',
+      type: 'commonjs',
+      main: 'evil.cjs',
+      imports: { '#zod': './evil.cjs' },
+      dependencies: { zod: '*' },
+    }),
+  );
   writeFileSync(join(dir, '.env'), 'NODE_OPTIONS=--require ./evil.cjs\n');
   for (const name of ['zod', '@azure/msal-node', 'node-forge', 'tsx']) {
     const folder = join(dir, 'node_modules', name);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'package.json'), JSON.stringify({ name, version: '99.0.0', main: 'index.js', exports: { '.': { import: './index.mjs', default: './index.js' } } }));
+    writeFileSync(
+      join(folder, 'package.json'),
+      JSON.stringify({
+        name,
+        version: '99.0.0',
+        main: 'index.js',
+        exports: { '.': { import: './index.mjs', default: './index.js' } },
+      }),
+    );
     writeFileSync(join(folder, 'index.js'), evil);
     writeFileSync(join(folder, 'index.mjs'), evilEsm);
   }
@@ -41,9 +66,33 @@ describe('gcw is compiled JavaScript', () => {
   beforeAll(() => {
     hostileFolder(dir, marker);
     mkdirSync(tmp);
-    const profile = runGcw(['profile', 'new', '--auth', 'byo-app', '--client-id', APP_ID, '--tenant', 'contoso.onmicrosoft.com', '--domain', 'contoso.com', '--out', 'profile.json'], { cwd: dir, env: { TMPDIR: tmp } });
+    const profile = runGcw(
+      [
+        'profile',
+        'new',
+        '--auth',
+        'byo-app',
+        '--client-id',
+        APP_ID,
+        '--tenant',
+        'contoso.onmicrosoft.com',
+        '--domain',
+        'contoso.com',
+        '--out',
+        'profile.json',
+      ],
+      { cwd: dir, env: { TMPDIR: tmp } },
+    );
     expect(profile.code, profile.stderr).toBeLessThan(2);
-    writeFileSync(join(dir, 'app.json'), JSON.stringify({ appId: APP_ID, displayName: 'Ticket app', signInAudience: 'AzureADMyOrg', web: { redirectUris: [] } }));
+    writeFileSync(
+      join(dir, 'app.json'),
+      JSON.stringify({
+        appId: APP_ID,
+        displayName: 'Ticket app',
+        signInAudience: 'AzureADMyOrg',
+        web: { redirectUris: [] },
+      }),
+    );
   });
 
   it('runs nothing from the folder it is started in (tsconfig paths, package.json, node_modules, .env) and starts no TypeScript loader', () => {
@@ -51,7 +100,10 @@ describe('gcw is compiled JavaScript', () => {
     const runs = [
       runGcw(['--version'], { cwd: dir, env }),
       runGcw(['profile', 'lint', 'profile.json', '--json'], { cwd: dir, env }),
-      runGcw(['verify', '--manifest', 'app.json', '--profile', 'profile.json', '--secret-env', 'GCW_TEST_SECRET', '--json'], { cwd: dir, env }),
+      runGcw(
+        ['verify', '--manifest', 'app.json', '--profile', 'profile.json', '--secret-env', 'GCW_TEST_SECRET', '--json'],
+        { cwd: dir, env },
+      ),
       runGcw(['scopes', '--auth', 'byo-app', '--json'], { cwd: dir, env }),
       runGcw(['consent-url', '--profile', 'profile.json'], { cwd: dir, env }),
     ];
@@ -67,13 +119,19 @@ describe('gcw is compiled JavaScript', () => {
     const link = join(dir, 'bin-link');
     mkdirSync(link);
     spawnSync('ln', ['-s', gcwBin, join(link, 'gcw')]);
-    const r = spawnSync(join(link, 'gcw'), ['--version'], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, PATH: `${resolve(process.execPath, '..')}:${process.env.PATH ?? ''}` } });
+    const r = spawnSync(join(link, 'gcw'), ['--version'], {
+      cwd: tmpdir(),
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${resolve(process.execPath, '..')}:${process.env.PATH ?? ''}` },
+    });
     expect({ code: r.status, stdout: r.stdout }).toEqual({ code: 0, stdout: `${pkg.version}\n` });
   });
 });
 
 describe('gcw loads each command only when it runs', () => {
-  const built = JSON.parse(readFileSync(join(root, 'dist/cli/build-inputs.json'), 'utf8')) as { outputs: Record<string, string[]> };
+  const built = JSON.parse(readFileSync(join(root, 'dist/cli/build-inputs.json'), 'utf8')) as {
+    outputs: Record<string, string[]>;
+  };
   const heavy = ['zod', '@azure/msal-node', 'node-forge', 'src/core/permissions/graph-permissions.json'];
 
   // Loaded with `node --import`: appends every file:// module Node loads to $GCW_TRACE_FILE, one URL a line.
@@ -85,16 +143,26 @@ describe('gcw loads each command only when it runs', () => {
   /** What a run loaded: the bundled packages and data files of every dist/cli file Node read. */
   function loaded(args: string[]): { files: string[]; holds: string[] } {
     const trace = join(mkdtempSync(join(tmpdir(), 'gcw-trace-')), 'loads.txt');
-    const r = spawnSync(process.execPath, ['--import', traceHook, gcwBin, ...args], { encoding: 'utf8', env: { ...process.env, GCW_TRACE_FILE: trace } });
+    const r = spawnSync(process.execPath, ['--import', traceHook, gcwBin, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, GCW_TRACE_FILE: trace },
+    });
     expect(r.status, r.stderr).toBe(0);
-    const files = readFileSync(trace, 'utf8').trim().split('\n').map((url) => relative(join(root, 'dist/cli'), fileURLToPath(url)));
+    const files = readFileSync(trace, 'utf8')
+      .trim()
+      .split('\n')
+      .map((url) => relative(join(root, 'dist/cli'), fileURLToPath(url)));
     return { files, holds: [...new Set(files.flatMap((f) => built.outputs[f] ?? []))].sort() };
   }
 
   it('--version and --help load none of the commands and none of their libraries', () => {
     for (const args of [['--version'], ['--help']]) {
       const { files, holds } = loaded(args);
-      expect(files.filter((f) => /^chunks\/(cert|profile|verify|signin|record|scopes|token|environments|consent-url)-/.test(f))).toEqual([]);
+      expect(
+        files.filter((f) =>
+          /^chunks\/(cert|profile|verify|signin|record|scopes|token|environments|consent-url)-/.test(f),
+        ),
+      ).toEqual([]);
       expect(holds.filter((h) => h !== 'package.json')).toEqual([]);
     }
   });

@@ -13,20 +13,111 @@ describe('gcw exit codes and validation', () => {
   const error = (stdout: string) => (JSON.parse(stdout) as { error: { code: string; message: string } }).error;
 
   beforeAll(() => {
-    const r = gcw(['profile', 'new', '--auth', 'byo-app', '--client-id', APP_ID, '--tenant', 'contoso.onmicrosoft.com', '--domain', 'contoso.com', '--out', 'byo.json']);
+    const r = gcw([
+      'profile',
+      'new',
+      '--auth',
+      'byo-app',
+      '--client-id',
+      APP_ID,
+      '--tenant',
+      'contoso.onmicrosoft.com',
+      '--domain',
+      'contoso.com',
+      '--out',
+      'byo.json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
   });
 
   it.each([
     ['consent-url', ['consent-url', '--client-id', 'abc', '--tenant', 'contoso.onmicrosoft.com'], '--client-id'],
     ['consent-url', ['consent-url', '--client-id', APP_ID, '--tenant', 'contoso'], '--tenant'],
-    ['signin', ['signin', 'client-credentials', '--client-id', APP_ID, '--tenant', 'contoso dot com', '--secret-env', 'S'], '--tenant'],
-    ['profile new', ['profile', 'new', '--auth', 'byo-app', '--client-id', 'not-a-guid', '--tenant', 'contoso.com', '--out', 'bad-guid.json'], '--client-id'],
-    ['profile new', ['profile', 'new', '--auth', 'certificate', '--client-id', APP_ID, '--tenant', 'contoso.com', '--upn', 'robot', '--out', 'bad-upn.json'], '--upn'],
-    ['profile new', ['profile', 'new', '--auth', 'byo-app', '--client-id', APP_ID, '--tenant', 'contoso.com', '--domain', 'https://contoso.com/x', '--out', 'bad-domain.json'], '--domain'],
-    ['profile new', ['profile', 'new', '--auth', 'client-credentials', '--client-id', APP_ID, '--tenant', 'contoso.com', '--secret-expires', '2027-02-30', '--out', 'bad-date.json'], '--secret-expires'],
-    ['verify', ['verify', '--manifest', 'app.json', '--auth', 'byo-app', '--client-id', 'abc', '--tenant', 'contoso.com'], '--client-id'],
-    ['record', ['record', '--auth', 'byo-app', '--client-id', APP_ID, '--tenant', 'contoso.com', '--domain', 'contoso'], '--domain'],
+    [
+      'signin',
+      ['signin', 'client-credentials', '--client-id', APP_ID, '--tenant', 'contoso dot com', '--secret-env', 'S'],
+      '--tenant',
+    ],
+    [
+      'profile new',
+      [
+        'profile',
+        'new',
+        '--auth',
+        'byo-app',
+        '--client-id',
+        'not-a-guid',
+        '--tenant',
+        'contoso.com',
+        '--out',
+        'bad-guid.json',
+      ],
+      '--client-id',
+    ],
+    [
+      'profile new',
+      [
+        'profile',
+        'new',
+        '--auth',
+        'certificate',
+        '--client-id',
+        APP_ID,
+        '--tenant',
+        'contoso.com',
+        '--upn',
+        'robot',
+        '--out',
+        'bad-upn.json',
+      ],
+      '--upn',
+    ],
+    [
+      'profile new',
+      [
+        'profile',
+        'new',
+        '--auth',
+        'byo-app',
+        '--client-id',
+        APP_ID,
+        '--tenant',
+        'contoso.com',
+        '--domain',
+        'https://contoso.com/x',
+        '--out',
+        'bad-domain.json',
+      ],
+      '--domain',
+    ],
+    [
+      'profile new',
+      [
+        'profile',
+        'new',
+        '--auth',
+        'client-credentials',
+        '--client-id',
+        APP_ID,
+        '--tenant',
+        'contoso.com',
+        '--secret-expires',
+        '2027-02-30',
+        '--out',
+        'bad-date.json',
+      ],
+      '--secret-expires',
+    ],
+    [
+      'verify',
+      ['verify', '--manifest', 'app.json', '--auth', 'byo-app', '--client-id', 'abc', '--tenant', 'contoso.com'],
+      '--client-id',
+    ],
+    [
+      'record',
+      ['record', '--auth', 'byo-app', '--client-id', APP_ID, '--tenant', 'contoso.com', '--domain', 'contoso'],
+      '--domain',
+    ],
   ])('%s: a malformed value is a usage error naming the flag (exit 2), and nothing is written', (_name, args, flag) => {
     const text = gcw(args, { S: 'x' });
     expect(text.code).toBe(2);
@@ -40,7 +131,18 @@ describe('gcw exit codes and validation', () => {
   });
 
   it('profile new exits 1 when the profile it wrote has errors, and its help says so', () => {
-    const r = gcw(['profile', 'new', '--auth', 'byo-app', '--client-id', APP_ID, '--tenant', 'contoso.com', '--out', 'no-domain.json']);
+    const r = gcw([
+      'profile',
+      'new',
+      '--auth',
+      'byo-app',
+      '--client-id',
+      APP_ID,
+      '--tenant',
+      'contoso.com',
+      '--out',
+      'no-domain.json',
+    ]);
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'no-domain.json'))).toBe(true);
     expect(r.stdout).toContain('fix the errors');
@@ -51,7 +153,15 @@ describe('gcw exit codes and validation', () => {
   it('verify --dir: a file that is not a manifest is an error of that file (exit 1); the other files are still checked', () => {
     const folder = join(dir, 'apps');
     mkdirSync(folder);
-    writeFileSync(join(folder, 'a-app.json'), JSON.stringify({ appId: APP_ID, displayName: 'A', signInAudience: 'AzureADMyOrg', web: { redirectUris: ['https://contoso.com/provisioning_/callback'] } }));
+    writeFileSync(
+      join(folder, 'a-app.json'),
+      JSON.stringify({
+        appId: APP_ID,
+        displayName: 'A',
+        signInAudience: 'AzureADMyOrg',
+        web: { redirectUris: ['https://contoso.com/provisioning_/callback'] },
+      }),
+    );
     writeFileSync(join(folder, 'b-notes.json'), '{ "this": "is not an app" }');
     writeFileSync(join(folder, 'c-broken.json'), '{ "appId": ');
     const r = gcw(['verify', '--dir', 'apps', '--profile', 'byo.json']);
@@ -64,13 +174,17 @@ describe('gcw exit codes and validation', () => {
   });
 
   it('cert inspect of a certificate without its private key exits 1 (it cannot sign in); a full PFX exits 0', () => {
-    const made = gcw(['cert', 'new', '--cn', 'exit-codes', '--out', 'certs', '--password-env', 'PW'], { PW: 'Exit-Codes-Password-7' });
+    const made = gcw(['cert', 'new', '--cn', 'exit-codes', '--out', 'certs', '--password-env', 'PW'], {
+      PW: 'Exit-Codes-Password-7',
+    });
     expect(made.code, made.stderr).toBe(0);
     const cer = gcw(['cert', 'inspect', 'certs/exit-codes.cer']);
     expect(cer.code).toBe(1);
     expect(cer.stdout).toContain('cannot be used to sign in');
     expect(gcw(['cert', 'inspect', 'certs/exit-codes.cer', '--json']).code).toBe(1);
-    expect(gcw(['cert', 'inspect', 'certs/exit-codes.pfx', '--password-env', 'PW'], { PW: 'Exit-Codes-Password-7' }).code).toBe(0);
+    expect(
+      gcw(['cert', 'inspect', 'certs/exit-codes.pfx', '--password-env', 'PW'], { PW: 'Exit-Codes-Password-7' }).code,
+    ).toBe(0);
   });
 
   it('gcw help <command> prints exactly what gcw <command> --help prints', () => {
@@ -82,6 +196,9 @@ describe('gcw exit codes and validation', () => {
     }
     expect(gcw(['help', 'frobnicate']).code).toBe(2);
     // With --json, help is one JSON object too.
-    expect(JSON.parse(gcw(['help', 'verify', '--json']).stdout)).toMatchObject({ command: 'verify', usage: expect.stringContaining('gcw verify') });
+    expect(JSON.parse(gcw(['help', 'verify', '--json']).stdout)).toMatchObject({
+      command: 'verify',
+      usage: expect.stringContaining('gcw verify'),
+    });
   });
 });

@@ -9,7 +9,12 @@ const bin = resolve(import.meta.dirname, '../../../bin/gcw.mjs');
 
 /** Run gcw; returns exit code, stdout and stderr. */
 export function gcw(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: options.input ?? '', env: { ...process.env, ...options.env }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    input: options.input ?? '',
+    env: { ...process.env, ...options.env },
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -39,7 +44,10 @@ describe('gcw', () => {
   it('exits 2 with a JSON error for an unknown command', () => {
     const r = gcw(['frobnicate', '--json']);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'cli.usage', message: expect.stringContaining('frobnicate') } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'cli.usage', message: expect.stringContaining('frobnicate') },
+    });
     expect(r.stderr).toBe('');
   });
 

@@ -34,9 +34,18 @@ function readmeLines(): string[] {
 }
 
 /** Run one README line with sh in `cwd`; `tick` runs every 100 ms while it runs (to drive the browser). */
-function sh(line: string, cwd: string, env: Record<string, string>, tick?: () => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function sh(
+  line: string,
+  cwd: string,
+  env: Record<string, string>,
+  tick?: () => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn('sh', ['-c', line], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('sh', ['-c', line], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -59,14 +68,21 @@ describe('the README’s gcw examples', () => {
   beforeAll(async () => {
     mkdirSync(join(root, '.tmp'), { recursive: true });
     dir = mkdtempSync(join(root, '.tmp', 'readme-'));
-    emulator = spawn(process.execPath, ['--import', 'tsx', 'test/support/idp/run-emulator.ts', '--ca-file', join(dir, 'ca.pem')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    emulator = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/support/idp/run-emulator.ts', '--ca-file', join(dir, 'ca.pem')],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const line = await new Promise<string>((ok, fail) => {
       createInterface({ input: emulator.stdout! }).once('line', ok);
       emulator.once('exit', (code) => fail(new Error(`emulator exited with ${code}`)));
     });
     info = JSON.parse(line) as EmulatorInfo;
     // The files the lines name: the app's PFX and its pasted base64, its manifest, a folder of manifests, a token.
-    const pfx = await pfxOf({ certPem: info.webApp.certificatePem, privateKeyPem: info.webApp.privateKeyPem }, PFX_PASSWORD);
+    const pfx = await pfxOf(
+      { certPem: info.webApp.certificatePem, privateKeyPem: info.webApp.privateKeyPem },
+      PFX_PASSWORD,
+    );
     writeFileSync(join(dir, 'app.pfx'), pfx);
     writeFileSync(join(dir, 'pasted.txt'), `${pfx.toString('base64')}\n`);
     const day = 86_400_000;
@@ -77,16 +93,33 @@ describe('the README’s gcw examples', () => {
         { uri: 'https://cloud.example.com/provisioning_/callback', platform: 'web' as const },
         { uri: 'http://localhost', platform: 'web' as const },
       ],
-      secrets: [{ hint: info.webApp.secret.slice(0, 3), start: new Date(Date.now() - 10 * day).toISOString(), end: new Date(Date.now() + 300 * day).toISOString(), displayName: 'automation', keyId: 'f0b0b335-1d71-4883-8f98-567911bfdca6' }],
+      secrets: [
+        {
+          hint: info.webApp.secret.slice(0, 3),
+          start: new Date(Date.now() - 10 * day).toISOString(),
+          end: new Date(Date.now() + 300 * day).toISOString(),
+          displayName: 'automation',
+          keyId: 'f0b0b335-1d71-4883-8f98-567911bfdca6',
+        },
+      ],
     };
     const manifest = toGraph(spec);
     writeFileSync(join(dir, 'app.json'), JSON.stringify(manifest));
     mkdirSync(join(dir, 'manifests'));
     writeFileSync(join(dir, 'manifests', 'app-graph.json'), JSON.stringify(manifest));
     writeFileSync(join(dir, 'manifests', 'app-aad.json'), manifestJson(spec, 'aadgraph'));
-    writeFileSync(join(dir, 'apps.json'), JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#applications', value: [manifest, toGraph({ ...spec, displayName: 'Second app' })] }));
+    writeFileSync(
+      join(dir, 'apps.json'),
+      JSON.stringify({
+        '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#applications',
+        value: [manifest, toGraph({ ...spec, displayName: 'Second app' })],
+      }),
+    );
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    writeFileSync(join(dir, 'token.txt'), `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ aud: 'https://graph.microsoft.com', tid: info.tenantId, appid: info.webApp.clientId, roles: ['Sites.Read.All'], exp: Math.floor(Date.now() / 1000) + 3600, ver: '1.0' })}.c2ln\n`);
+    writeFileSync(
+      join(dir, 'token.txt'),
+      `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ aud: 'https://graph.microsoft.com', tid: info.tenantId, appid: info.webApp.clientId, roles: ['Sites.Read.All'], exp: Math.floor(Date.now() / 1000) + 3600, ver: '1.0' })}.c2ln\n`,
+    );
   }, 60_000);
 
   afterAll(() => {
@@ -103,7 +136,12 @@ describe('the README’s gcw examples', () => {
     const opened = join(dir, 'opened.txt');
     writeFileSync(join(fakeBin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > "${opened}"\n`);
     chmodSync(join(fakeBin, 'xdg-open'), 0o755);
-    const env = { PFX_PASSWORD, SECRET: info.webApp.secret, NODE_EXTRA_CA_CERTS: info.caFile, PATH: `${fakeBin}:${process.env.PATH ?? ''}` };
+    const env = {
+      PFX_PASSWORD,
+      SECRET: info.webApp.secret,
+      NODE_EXTRA_CA_CERTS: info.caFile,
+      PATH: `${fakeBin}:${process.env.PATH ?? ''}`,
+    };
     const fill = (line: string) =>
       line
         .replaceAll('<GUID>', info.webApp.clientId)
@@ -117,7 +155,15 @@ describe('the README’s gcw examples', () => {
       if (/\bsignin\b/.test(line) && !cloudSwitched) {
         // Microsoft's cloud stands in as the test identity provider: same profile, Custom cloud, the emulator's tenant.
         const profile = JSON.parse(readFileSync(join(dir, 'contoso.json'), 'utf8')) as Record<string, unknown>;
-        writeFileSync(join(dir, 'contoso.json'), JSON.stringify({ ...profile, environment: 'custom', customHosts: { loginHost: info.host, graphHost: info.host }, tenant: info.tenantId }));
+        writeFileSync(
+          join(dir, 'contoso.json'),
+          JSON.stringify({
+            ...profile,
+            environment: 'custom',
+            customHosts: { loginHost: info.host, graphHost: info.host },
+            tenant: info.tenantId,
+          }),
+        );
         cloudSwitched = true;
       }
       const browser = new HttpBrowser({ caPem: readFileSync(info.caFile, 'utf8'), user: info.user });
@@ -137,7 +183,10 @@ describe('the README’s gcw examples', () => {
           try {
             return [JSON.parse(r.stdout) as unknown];
           } catch {
-            return r.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown); // verify --dir --json: JSON Lines
+            return r.stdout
+              .trim()
+              .split('\n')
+              .map((l) => JSON.parse(l) as unknown); // verify --dir --json: JSON Lines
           }
         })();
         expect(parsed.length, line).toBeGreaterThan(0);
@@ -148,6 +197,14 @@ describe('the README’s gcw examples', () => {
     }
     expect(failures).toEqual([]);
     // Outputs landed where the admin ran the commands.
-    for (const file of ['contoso.json', 'robot.json', 'certs/contoso-sync.pfx', 'app.pfx.b64.txt', 'check.pfx', 'record.md']) expect(existsSync(join(dir, file)), file).toBe(true);
+    for (const file of [
+      'contoso.json',
+      'robot.json',
+      'certs/contoso-sync.pfx',
+      'app.pfx.b64.txt',
+      'check.pfx',
+      'record.md',
+    ])
+      expect(existsSync(join(dir, file)), file).toBe(true);
   }, 300_000);
 });

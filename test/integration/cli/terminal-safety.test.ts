@@ -23,11 +23,43 @@ describe('terminal safety', () => {
 
   beforeAll(() => {
     const now = Math.floor(Date.now() / 1000);
-    writeFileSync(join(dir, 'evil.jwt'), jwt({ aud: `https://graph.microsoft.com${OSC_TITLE}`, upn: `megan${CSI_CLEAR}@contoso.com`, scp: `Files.Read ${C1_CSI}`, tid: 't', exp: now + 3600 }));
+    writeFileSync(
+      join(dir, 'evil.jwt'),
+      jwt({
+        aud: `https://graph.microsoft.com${OSC_TITLE}`,
+        upn: `megan${CSI_CLEAR}@contoso.com`,
+        scp: `Files.Read ${C1_CSI}`,
+        tid: 't',
+        exp: now + 3600,
+      }),
+    );
     writeFileSync(join(dir, 'far.jwt'), jwt({ aud: 'https://graph.microsoft.com', exp: 1e20 }));
     writeFileSync(join(dir, 'old.jwt'), jwt({ aud: 'https://graph.microsoft.com', exp: now - 6 * 86_400 - 120 }));
-    writeFileSync(join(dir, 'app.json'), JSON.stringify({ appId: APP_ID, displayName: `Payroll${OSC_TITLE}${CSI_CLEAR}`, signInAudience: 'AzureADMyOrg', web: { redirectUris: [] } }));
-    const made = gcw(['profile', 'new', '--auth', 'byo-app', '--client-id', APP_ID, '--tenant', 'contoso.com', '--domain', 'contoso.com', '--name', `Sync${OSC_TITLE}`, '--out', 'p.json']);
+    writeFileSync(
+      join(dir, 'app.json'),
+      JSON.stringify({
+        appId: APP_ID,
+        displayName: `Payroll${OSC_TITLE}${CSI_CLEAR}`,
+        signInAudience: 'AzureADMyOrg',
+        web: { redirectUris: [] },
+      }),
+    );
+    const made = gcw([
+      'profile',
+      'new',
+      '--auth',
+      'byo-app',
+      '--client-id',
+      APP_ID,
+      '--tenant',
+      'contoso.com',
+      '--domain',
+      'contoso.com',
+      '--name',
+      `Sync${OSC_TITLE}`,
+      '--out',
+      'p.json',
+    ]);
     expect(made.code, made.stderr).toBe(0);
   });
 
@@ -40,7 +72,10 @@ describe('terminal safety', () => {
     expect(r.stdout).toContain('\\x9b31m');
     const json = gcw(['token', 'decode', 'evil.jwt', '--json']);
     expect(json.stdout).not.toMatch(raw);
-    expect((JSON.parse(json.stdout) as { claims: { user: string; scopes: string[] } }).claims).toMatchObject({ user: `megan${CSI_CLEAR}@contoso.com`, scopes: ['Files.Read', C1_CSI] });
+    expect((JSON.parse(json.stdout) as { claims: { user: string; scopes: string[] } }).claims).toMatchObject({
+      user: `megan${CSI_CLEAR}@contoso.com`,
+      scopes: ['Files.Read', C1_CSI],
+    });
   });
 
   it('token decode says "invalid date" for an exp no date can hold, and "expired 6 days ago" for an old token', () => {

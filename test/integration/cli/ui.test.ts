@@ -22,7 +22,10 @@ interface Running {
 const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/gcw-test-bus' };
 
 function startGcw(args: string[], env: Record<string, string> = {}): Running {
-  const child = spawn(process.execPath, [gcwBin, ...args], { env: { ...process.env, ...noKeychain, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [gcwBin, ...args], {
+    env: { ...process.env, ...noKeychain, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
@@ -61,9 +64,19 @@ const jsonOf = (run: Running) => () => {
 async function signIn(started: Started): Promise<Record<string, string>> {
   const port = Number(new URL(started.origin).port);
   const token = new URL(started.link).hash.replace('#gcw-token=', '');
-  const r = await rawRequest(port, { method: 'POST', path: '/gcw/session', headers: { origin: started.origin, 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  const r = await rawRequest(port, {
+    method: 'POST',
+    path: '/gcw/session',
+    headers: { origin: started.origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
   expect(r.status).toBe(200);
-  return { cookie: String(r.headers['set-cookie']).split(';')[0]!, 'x-workbench-key': (JSON.parse(r.body) as { key: string }).key, origin: started.origin, 'content-type': 'application/json' };
+  return {
+    cookie: String(r.headers['set-cookie']).split(';')[0]!,
+    'x-workbench-key': (JSON.parse(r.body) as { key: string }).key,
+    origin: started.origin,
+    'content-type': 'application/json',
+  };
 }
 
 describe('gcw ui', () => {
@@ -74,20 +87,42 @@ describe('gcw ui', () => {
     expect(started).toMatchObject({ dataDirectory: data, idleMinutes: 60 });
     expect(started.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#gcw-token=[A-Za-z0-9_-]{43}$/);
     // No keychain reachable: secrets stay in memory, with the warning the desktop app shows.
-    expect(started.secretStorage).toMatchObject({ persistent: false, warning: expect.stringContaining('No OS keychain is available') });
+    expect(started.secretStorage).toMatchObject({
+      persistent: false,
+      warning: expect.stringContaining('No OS keychain is available'),
+    });
     expect(started.secretStorage.keychainFailure).toBeTruthy();
     expect(statSync(data).mode & 0o777).toBe(0o700);
 
     const port = Number(new URL(started.origin).port);
     const headers = await signIn(started);
     const about = await rawRequest(port, { method: 'POST', path: '/api/app.about', headers, body: '{}' });
-    expect(JSON.parse(about.body)).toMatchObject({ result: { ok: true, value: { dataDirectory: data, electronVersion: null, secretStorage: { backend: 'unavailable', persistent: false } } } });
+    expect(JSON.parse(about.body)).toMatchObject({
+      result: {
+        ok: true,
+        value: {
+          dataDirectory: data,
+          electronVersion: null,
+          secretStorage: { backend: 'unavailable', persistent: false },
+        },
+      },
+    });
     // The real handlers and stores: a setting saved through the host is in the data folder.
-    const update = await rawRequest(port, { method: 'POST', path: '/api/settings.update', headers, body: JSON.stringify({ clipboardClearSeconds: 45 }) });
+    const update = await rawRequest(port, {
+      method: 'POST',
+      path: '/api/settings.update',
+      headers,
+      body: JSON.stringify({ clipboardClearSeconds: 45 }),
+    });
     expect(JSON.parse(update.body)).toMatchObject({ result: { ok: true } });
     expect(JSON.parse(readFileSync(join(data, 'settings.json'), 'utf8'))).toMatchObject({ clipboardClearSeconds: 45 });
     // An OS dialog is refused with words that say what to use instead.
-    const dialog = await rawRequest(port, { method: 'POST', path: '/api/settings.chooseSaveFolder', headers, body: '{}' });
+    const dialog = await rawRequest(port, {
+      method: 'POST',
+      path: '/api/settings.chooseSaveFolder',
+      headers,
+      body: '{}',
+    });
     expect(JSON.parse(dialog.body)).toMatchObject({ result: { ok: false, error: { code: 'dialog.unavailable' } } });
 
     run.child.kill('SIGINT');
@@ -102,9 +137,14 @@ describe('gcw ui', () => {
     // The opener gcw uses on Linux, recording how it was called (ps would show the same to every user).
     writeFileSync(join(dir, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\n`);
     chmodSync(join(dir, 'xdg-open'), 0o755);
-    const run = startGcw(['ui', '--json', '--data-dir', join(dir, 'data')], { PATH: `${dir}:${process.env.PATH ?? ''}` });
+    const run = startGcw(['ui', '--json', '--data-dir', join(dir, 'data')], {
+      PATH: `${dir}:${process.env.PATH ?? ''}`,
+    });
     const started = await until(jsonOf(run), 'gcw ui to start');
-    const opened = await until(() => (existsSync(calls) ? readFileSync(calls, 'utf8').trim() : undefined), 'the browser opener');
+    const opened = await until(
+      () => (existsSync(calls) ? readFileSync(calls, 'utf8').trim() : undefined),
+      'the browser opener',
+    );
     const token = new URL(started.link).hash.replace('#gcw-token=', '');
     expect(opened).toMatch(/^file:\/\/.*\/open-[0-9a-f]{12}\.html$/);
     expect(opened).not.toContain(token);
@@ -118,7 +158,14 @@ describe('gcw ui', () => {
   });
 
   it('stops by itself after --idle-minutes without use', async () => {
-    const run = startGcw(['ui', '--no-open', '--idle-minutes', '0.01', '--data-dir', join(mkdtempSync(join(tmpdir(), 'gcw-ui-idle-')), 'data')]);
+    const run = startGcw([
+      'ui',
+      '--no-open',
+      '--idle-minutes',
+      '0.01',
+      '--data-dir',
+      join(mkdtempSync(join(tmpdir(), 'gcw-ui-idle-')), 'data'),
+    ]);
     expect(await run.exited).toBe(0);
     expect(run.out()).toContain('Stops after 0.01 minutes without use, or press Ctrl+C.');
     expect(run.err()).toContain('gcw ui stopped after 0.01 minutes without use.');
@@ -128,7 +175,17 @@ describe('gcw ui', () => {
     const server = createServer();
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as { port: number }).port;
-    const taken = runGcw(['ui', '--no-open', '--port', String(port), '--data-dir', join(mkdtempSync(join(tmpdir(), 'gcw-ui-port-')), 'data')], { env: noKeychain });
+    const taken = runGcw(
+      [
+        'ui',
+        '--no-open',
+        '--port',
+        String(port),
+        '--data-dir',
+        join(mkdtempSync(join(tmpdir(), 'gcw-ui-port-')), 'data'),
+      ],
+      { env: noKeychain },
+    );
     server.close();
     expect(taken.code).toBe(2);
     expect(taken.stderr).toContain(`Port ${port} is in use`);

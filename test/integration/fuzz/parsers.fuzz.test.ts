@@ -21,7 +21,10 @@ const LIMIT_MS = 2000;
 // Validation and expiry are judged against a fixed clock, so a run does not depend on the day it runs.
 const NOW = new Date('2026-06-01T00:00:00.000Z');
 const root = resolve(import.meta.dirname, '../../..');
-const summary: Record<string, { inputs: number; accepted: number; typedErrors: Record<string, number>; slowestMs: number }> = {};
+const summary: Record<
+  string,
+  { inputs: number; accepted: number; typedErrors: Record<string, number>; slowestMs: number }
+> = {};
 
 /** Thrown when an input has not settled within LIMIT_MS (a hang, e.g. a worker that never answers). */
 class Hang extends Error {}
@@ -41,8 +44,10 @@ async function probe(target: string, family: RegExp, run: () => unknown): Promis
     entry.accepted += 1;
   } catch (error) {
     if (error instanceof Hang) throw error;
-    if (!isWorkbenchError(error)) throw new Error(`${which}: untyped ${String(error instanceof Error ? error.stack : error)}`, { cause: error });
-    if (!isErrorCode(error.code) || !family.test(error.code)) throw new Error(`${which}: unexpected code ${error.code}`, { cause: error });
+    if (!isWorkbenchError(error))
+      throw new Error(`${which}: untyped ${String(error instanceof Error ? error.stack : error)}`, { cause: error });
+    if (!isErrorCode(error.code) || !family.test(error.code))
+      throw new Error(`${which}: unexpected code ${error.code}`, { cause: error });
     entry.typedErrors[error.code] = (entry.typedErrors[error.code] ?? 0) + 1;
   } finally {
     clearTimeout(timer);
@@ -55,7 +60,9 @@ async function probe(target: string, family: RegExp, run: () => unknown): Promis
 
 /** The PFX files to mutate: fixed bytes (test/fixtures/pkcs12/fuzz-seeds.json), so seed + input number reproduce an input. */
 function pfxSeeds(): Buffer[] {
-  const fixture = JSON.parse(readFileSync(resolve(root, 'test/fixtures/pkcs12/fuzz-seeds.json'), 'utf8')) as { seeds: Record<string, string> };
+  const fixture = JSON.parse(readFileSync(resolve(root, 'test/fixtures/pkcs12/fuzz-seeds.json'), 'utf8')) as {
+    seeds: Record<string, string>;
+  };
   return Object.values(fixture.seeds).map((b64) => Buffer.from(b64, 'base64'));
 }
 
@@ -84,7 +91,17 @@ function* base64Inputs(count: number): Generator<string> {
 /** What manifests are checked against: alone, and against a Government-cloud own-app profile. */
 const manifestTargets = [
   manifestOnlyTarget(environments.office365, { now: NOW }),
-  manifestOnlyTarget(environments['usgov-l4'], { auth: 'byo-app', clientId: '11111111-2222-3333-4444-555555555555', tenant: 'contoso.onmicrosoft.us', domain: 'flows.contoso.us', delegatedScopes: ['openid', 'offline_access', 'User.Read', 'Files.Read'], requiredDelegated: ['openid', 'offline_access', ['User.Read.All', 'User.Read'], 'Files.Read'], loopbackTest: true, secretFirstChars: 'abc', now: NOW }),
+  manifestOnlyTarget(environments['usgov-l4'], {
+    auth: 'byo-app',
+    clientId: '11111111-2222-3333-4444-555555555555',
+    tenant: 'contoso.onmicrosoft.us',
+    domain: 'flows.contoso.us',
+    delegatedScopes: ['openid', 'offline_access', 'User.Read', 'Files.Read'],
+    requiredDelegated: ['openid', 'offline_access', ['User.Read.All', 'User.Read'], 'Files.Read'],
+    loopbackTest: true,
+    secretFirstChars: 'abc',
+    now: NOW,
+  }),
 ];
 
 /** Mutated app manifests (the real ones in test/fixtures/manifests), each with the target to check it against. */
@@ -97,7 +114,10 @@ function* manifestInputs(count: number): Generator<{ text: string; target: numbe
     .map((f) => JSON.parse(readFileSync(resolve(dir, f), 'utf8')) as unknown);
   for (let i = 0; i < count; i++) {
     const seed = seeds[pick(random, seeds.length)];
-    const text = random() < 0.8 ? JSON.stringify(mutateJson(random, mutateJson(random, seed))) : mutateText(random, JSON.stringify(seed, null, 2));
+    const text =
+      random() < 0.8
+        ? JSON.stringify(mutateJson(random, mutateJson(random, seed)))
+        : mutateText(random, JSON.stringify(seed, null, 2));
     yield { text, target: pick(random, manifestTargets.length) };
   }
 }
@@ -106,13 +126,42 @@ function* manifestInputs(count: number): Generator<{ text: string; target: numbe
 function* profileInputs(count: number): Generator<string> {
   const random = prng(SEED + 3);
   const seeds = [
-    buildProfileFromFlags({ auth: 'certificate', clientId: '11111111-2222-3333-4444-555555555555', tenant: 'contoso.onmicrosoft.com', upn: 'svc@contoso.com', name: 'cert' }, { now: NOW }).file,
-    buildProfileFromFlags({ auth: 'client-credentials', clientId: '11111111-2222-3333-4444-555555555555', name: 'cc', scopes: 'Files.Read' }, { now: NOW }).file,
-    buildProfileFromFlags({ auth: 'byo-app', clientId: '11111111-2222-3333-4444-555555555555', tenant: 'common', domain: 'flows.contoso.com', audience: 'multi-tenant', name: 'byo' }, { now: NOW }).file,
+    buildProfileFromFlags(
+      {
+        auth: 'certificate',
+        clientId: '11111111-2222-3333-4444-555555555555',
+        tenant: 'contoso.onmicrosoft.com',
+        upn: 'svc@contoso.com',
+        name: 'cert',
+      },
+      { now: NOW },
+    ).file,
+    buildProfileFromFlags(
+      {
+        auth: 'client-credentials',
+        clientId: '11111111-2222-3333-4444-555555555555',
+        name: 'cc',
+        scopes: 'Files.Read',
+      },
+      { now: NOW },
+    ).file,
+    buildProfileFromFlags(
+      {
+        auth: 'byo-app',
+        clientId: '11111111-2222-3333-4444-555555555555',
+        tenant: 'common',
+        domain: 'flows.contoso.com',
+        audience: 'multi-tenant',
+        name: 'byo',
+      },
+      { now: NOW },
+    ).file,
   ];
   for (let i = 0; i < count; i++) {
     const seed = seeds[pick(random, seeds.length)];
-    yield random() < 0.8 ? JSON.stringify(mutateJson(random, mutateJson(random, seed))) : mutateText(random, JSON.stringify(seed, null, 2));
+    yield random() < 0.8
+      ? JSON.stringify(mutateJson(random, mutateJson(random, seed)))
+      : mutateText(random, JSON.stringify(seed, null, 2));
   }
 }
 
@@ -121,7 +170,10 @@ describe(`parser fuzz (seed ${SEED}, ${PER_TARGET} inputs per target)`, () => {
     await shutdownCertificateWorkers();
     const total = Object.values(summary).reduce((n, s) => n + s.inputs, 0);
     mkdirSync(resolve(root, 'test-results'), { recursive: true });
-    writeFileSync(resolve(root, 'test-results/fuzz-summary.json'), `${JSON.stringify({ seed: SEED, perTarget: PER_TARGET, limitMsPerInput: LIMIT_MS, total, targets: summary }, null, 2)}\n`);
+    writeFileSync(
+      resolve(root, 'test-results/fuzz-summary.json'),
+      `${JSON.stringify({ seed: SEED, perTarget: PER_TARGET, limitMsPerInput: LIMIT_MS, total, targets: summary }, null, 2)}\n`,
+    );
     console.log(`fuzz: ${total} inputs, seed ${SEED}\n${JSON.stringify(summary, null, 1)}`);
   });
 
@@ -135,7 +187,8 @@ describe(`parser fuzz (seed ${SEED}, ${PER_TARGET} inputs per target)`, () => {
   }, 600_000);
 
   it('app manifests: a report or a manifest.* error', async () => {
-    for (const { text, target } of manifestInputs(PER_TARGET)) await probe('manifest', /^manifest\./, () => verifyManifest(text, manifestTargets[target]!));
+    for (const { text, target } of manifestInputs(PER_TARGET))
+      await probe('manifest', /^manifest\./, () => verifyManifest(text, manifestTargets[target]!));
   }, 600_000);
 
   it('profile files: findings or a profile.* error', async () => {

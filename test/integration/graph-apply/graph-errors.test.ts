@@ -18,30 +18,65 @@ describe('Graph refusals and clouds', () => {
   beforeAll(async () => {
     h = await startSigninHarness();
     addManagementApp(h.s.tenant);
-    h.s.tenant.users?.push({ upn: `appadmin@${h.s.domain}`, password: 'App-Admin-3', displayName: 'App Admin', directoryRoles: ['Application Administrator'] });
+    h.s.tenant.users?.push({
+      upn: `appadmin@${h.s.domain}`,
+      password: 'App-Admin-3',
+      displayName: 'App Admin',
+      directoryRoles: ['Application Administrator'],
+    });
     h.s.tenant.users?.push({ upn: `reader@${h.s.domain}`, password: 'Reader-4', displayName: 'Reader' });
     // An administrator consented to the management app for the organization once, so other accounts can sign in with it.
     h.s.tenant.delegatedGrants = { ...h.s.tenant.delegatedGrants, [GRAPH_COMMAND_LINE_TOOLS_CLIENT_ID]: [...SCOPES] };
   });
   afterAll(async () => h?.close());
 
-  const signIn = async (user: { username: string; password: string }, o: { loginHost?: string; graphHost?: string; rewrite?: Record<string, string> } = {}) => {
-    const browser = new HttpBrowser({ caPem: h.pki.caPem, user: { ...user, upn: user.username } as never, ...(o.rewrite ? { rewrite: o.rewrite } : {}) });
+  const signIn = async (
+    user: { username: string; password: string },
+    o: { loginHost?: string; graphHost?: string; rewrite?: Record<string, string> } = {},
+  ) => {
+    const browser = new HttpBrowser({
+      caPem: h.pki.caPem,
+      user: { ...user, upn: user.username } as never,
+      ...(o.rewrite ? { rewrite: o.rewrite } : {}),
+    });
     try {
-      return await managementSignIn({ loginHost: o.loginHost ?? h.idp.host, graphHost: o.graphHost ?? h.idp.host, tenant: h.s.tenantId, scopes: SCOPES, net: h.net(o.rewrite ? { rewrite: o.rewrite } : {}), browser });
+      return await managementSignIn({
+        loginHost: o.loginHost ?? h.idp.host,
+        graphHost: o.graphHost ?? h.idp.host,
+        tenant: h.s.tenantId,
+        scopes: SCOPES,
+        net: h.net(o.rewrite ? { rewrite: o.rewrite } : {}),
+        browser,
+      });
     } finally {
       browser.close();
     }
   };
   const profile = (extra: Record<string, unknown> = {}) =>
-    profileFileSchema.parse({ format: 'gcw-profile', schemaVersion: 1, auth: 'client-credentials', name: 'Errors', environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, tenant: h.s.tenantId, scopes: ['User.Read', 'Files.Read'], appOnlyPermissions: ['Sites.Read.All'], ...extra });
+    profileFileSchema.parse({
+      format: 'gcw-profile',
+      schemaVersion: 1,
+      auth: 'client-credentials',
+      name: 'Errors',
+      environment: 'custom',
+      customHosts: { loginHost: h.idp.host, graphHost: h.idp.host },
+      tenant: h.s.tenantId,
+      scopes: ['User.Read', 'Files.Read'],
+      appOnlyPermissions: ['Sites.Read.All'],
+      ...extra,
+    });
 
   for (const cloud of Object.values(environments)) {
     it(`creates through ${cloud.graphHost} with a token for that cloud (${cloud.id})`, async () => {
-      const rewrite = Object.fromEntries([cloud.loginHost, ...cloud.loginAliases, cloud.graphHost].map((host) => [`https://${host}`, h.idp.origin]));
+      const rewrite = Object.fromEntries(
+        [cloud.loginHost, ...cloud.loginAliases, cloud.graphHost].map((host) => [`https://${host}`, h.idp.origin]),
+      );
       const token = await signIn(h.s.admin, { loginHost: cloud.loginHost, graphHost: cloud.graphHost, rewrite });
       expect(decodeJwt(token.accessToken).payload.aud).toBe(`https://${cloud.graphHost}`);
-      const plan = buildCreatePlan(profile({ environment: cloud.id, customHosts: null }), { credential: { kind: 'secret', months: 6 }, consent: false });
+      const plan = buildCreatePlan(profile({ environment: cloud.id, customHosts: null }), {
+        credential: { kind: 'secret', months: 6 },
+        consent: false,
+      });
       expect(plan.graphHost).toBe(cloud.graphHost);
       const seen = h.idp.graph.requests.length;
       const { client, http } = graphClient(h.pki.caPem, token.accessToken, { rewrite });
@@ -56,7 +91,10 @@ describe('Graph refusals and clouds', () => {
   it('explains Authorization_RequestDenied when the account has no role that may create apps; nothing was created', async () => {
     const token = await signIn({ username: `reader@${h.s.domain}`, password: 'Reader-4' });
     const { client, http } = graphClient(h.pki.caPem, token.accessToken);
-    const err = await runPlan(buildCreatePlan(profile(), { credential: { kind: 'secret', months: 6 }, consent: false }), client).catch((e: unknown) => e);
+    const err = await runPlan(
+      buildCreatePlan(profile(), { credential: { kind: 'secret', months: 6 }, consent: false }),
+      client,
+    ).catch((e: unknown) => e);
     expect(isWorkbenchError(err) && err.code).toBe('graph.denied');
     if (!isWorkbenchError(err)) throw err;
     expect(err.details?.graphCode).toBe('Authorization_RequestDenied');
@@ -81,7 +119,10 @@ describe('Graph refusals and clouds', () => {
     const waits: number[] = [];
     const { client, http } = graphClient(h.pki.caPem, token.accessToken, { waits });
     h.idp.graph.behaviour.replicationMisses = 3;
-    const run = await runPlan(buildCreatePlan(profile(), { credential: { kind: 'secret', months: 6 }, consent: false }), client);
+    const run = await runPlan(
+      buildCreatePlan(profile(), { credential: { kind: 'secret', months: 6 }, consent: false }),
+      client,
+    );
     h.idp.graph.behaviour.replicationMisses = 0;
     expect(run.failure).toBeNull();
     expect(waits).toEqual([1000, 2000, 4000]);
@@ -96,21 +137,33 @@ describe('Graph refusals and clouds', () => {
     (plan.steps[0]!.body as Record<string, unknown>).passwordCredentials = [];
     const err = await runPlan(plan, client).catch((e: unknown) => e);
     expect(isWorkbenchError(err) && err.code).toBe('graph.bad_request');
-    expect(isWorkbenchError(err) && err.message).toContain("Property 'passwordCredentials' does not exist on type 'microsoft.graph.application'");
+    expect(isWorkbenchError(err) && err.message).toContain(
+      "Property 'passwordCredentials' does not exist on type 'microsoft.graph.application'",
+    );
     http.close();
   });
 
   it('a partial failure says what was created and how to undo it (consent refused to an Application Administrator)', async () => {
     const token = await signIn({ username: `appadmin@${h.s.domain}`, password: 'App-Admin-3' });
     const { client, http } = graphClient(h.pki.caPem, token.accessToken);
-    const run = await runPlan(buildCreatePlan(profile(), { credential: { kind: 'secret', months: 6 }, consent: true }), client);
+    const run = await runPlan(
+      buildCreatePlan(profile(), { credential: { kind: 'secret', months: 6 }, consent: true }),
+      client,
+    );
     expect(run.failure).not.toBeNull();
     expect(run.error?.code).toBe('graph.denied');
     expect(run.failure?.failedAt.url).toMatch(/appRoleAssignedTo$/);
-    expect(run.created.map((c) => c.kind)).toEqual(['application', 'passwordCredential', 'servicePrincipal', 'oauth2PermissionGrant']);
+    expect(run.created.map((c) => c.kind)).toEqual([
+      'application',
+      'passwordCredential',
+      'servicePrincipal',
+      'oauth2PermissionGrant',
+    ]);
     expect(run.failure?.finish).toContain('Grant admin consent');
     expect(run.failure?.undo[0]).toContain('oauth2PermissionGrants');
-    expect(run.failure?.undo.at(-1)).toContain(`DELETE /v1.0/applications/${(run.answers.get('application') as { id: string }).id}`);
+    expect(run.failure?.undo.at(-1)).toContain(
+      `DELETE /v1.0/applications/${(run.answers.get('application') as { id: string }).id}`,
+    );
     http.close();
   });
 });

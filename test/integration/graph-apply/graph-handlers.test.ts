@@ -1,7 +1,13 @@
 // The graph.* contract methods over the real AppContext: management sign-in through the shell double's browser,
 // preview → apply → verify again, the profile updated, the vault holding the new secret, the change log for the record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplyOutcome, FetchView, GraphChangeEntry, ManagementStatus, PlanView } from '../../../src/shared/contract/graph';
+import type {
+  ApplyOutcome,
+  FetchView,
+  GraphChangeEntry,
+  ManagementStatus,
+  PlanView,
+} from '../../../src/shared/contract/graph';
 import { HttpBrowser, startSigninHarness, type SigninHarness } from '../../support/idp';
 import { addManagementApp, instantRetry } from '../../support/graph/management';
 import { createDispatcher } from '../../../src/core/app/dispatcher';
@@ -21,14 +27,17 @@ describe('graph.* handlers', () => {
     h = await startSigninHarness();
     addManagementApp(h.s.tenant);
     h.s.tenant.delegatedGrants = { ...h.s.tenant.delegatedGrants };
-    host = createTestHost({ signinNetwork: { extraCaPem: h.pki.caPem, timeoutMs: 10_000 }, graphRetry: instantRetry() });
+    host = createTestHost({
+      signinNetwork: { extraCaPem: h.pki.caPem, timeoutMs: 10_000 },
+      graphRetry: instantRetry(),
+    });
     const dispatcher = createDispatcher(createHandlers(host.ctx), { log: host.ctx.log });
     const browser = new HttpBrowser({ caPem: h.pki.caPem, user: h.s.admin });
     host.shell.openInBrowser = async (url: string) => {
       host.shell.opened.push(url);
       void browser.visit(url);
     };
-    call = async <T,>(method: string, input: unknown) => {
+    call = async <T>(method: string, input: unknown) => {
       const r = (await dispatcher.call(method, input)) as Result<T>;
       if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
       return r.value;
@@ -58,13 +67,29 @@ describe('graph.* handlers', () => {
   });
 
   it('signs in, previews, creates with consent and a new secret; the profile gets the client ID and the secret; verify is clean', async () => {
-    const status = await call<ManagementStatus>('graph.signIn', { profileId, client: { kind: 'graph-cli' }, action: 'create', consent: true });
+    const status = await call<ManagementStatus>('graph.signIn', {
+      profileId,
+      client: { kind: 'graph-cli' },
+      action: 'create',
+      consent: true,
+    });
     expect(status.account).toBe(h.s.admin.upn);
-    expect(status.scopes).toEqual(expect.arrayContaining(['Application.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All']));
+    expect(status.scopes).toEqual(
+      expect.arrayContaining([
+        'Application.ReadWrite.All',
+        'DelegatedPermissionGrant.ReadWrite.All',
+        'AppRoleAssignment.ReadWrite.All',
+      ]),
+    );
     const authorize = new URL(host.shell.opened.at(-1) ?? '');
     expect(authorize.searchParams.get('client_id')).toBe('14d82eec-204b-4c2f-b7e8-296a70dab67e');
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-    const view = await call<PlanView>('graph.previewCreate', { profileId, credential: 'new-secret', secretMonths: 6, consent: true });
+    const view = await call<PlanView>('graph.previewCreate', {
+      profileId,
+      credential: 'new-secret',
+      secretMonths: 6,
+      consent: true,
+    });
     expect(view.preview.requests.map((r) => r.method)).toEqual(['POST', 'POST', 'POST', 'GET', 'POST', 'POST']);
     expect(h.idp.graph.requests).toHaveLength(0);
     const out = await call<ApplyOutcome>('graph.apply', { planId: view.planId });
@@ -95,9 +120,15 @@ describe('graph.* handlers', () => {
     expect(log.map((c) => c.action)).toEqual(['remove-old', 'rotate', 'create']);
     // The connection record lists the three runs, newest first, with their requests and the evidence; no secret.
     const record = await call<ConnectionRecord>('records.get', { profileId });
-    expect(record.graphChanges?.map((c) => c.action)).toEqual(['Removed old credentials (rotation)', 'Added a new credential (rotation)', 'Created the app registration']);
+    expect(record.graphChanges?.map((c) => c.action)).toEqual([
+      'Removed old credentials (rotation)',
+      'Added a new credential (rotation)',
+      'Created the app registration',
+    ]);
     expect(record.graphChanges?.[0]?.requests[0]).toMatch(/^DELETE |^POST .*\/removePassword → 204$/);
-    expect(record.graphChanges?.[1]?.result).toMatch(/^1 request answered with success\. Read back afterwards: 0 errors, \d+ warnings?\. Sign-in test with the new credential passed: /);
+    expect(record.graphChanges?.[1]?.result).toMatch(
+      /^1 request answered with success\. Read back afterwards: 0 errors, \d+ warnings?\. Sign-in test with the new credential passed: /,
+    );
     expect(record.graphChanges?.[2]?.requests).toHaveLength(6);
     expect(record.graphChanges?.[2]?.account).toBe(h.s.admin.upn);
     const md = await call<{ text: string }>('records.render', { profileId, format: 'markdown' });
@@ -106,7 +137,14 @@ describe('graph.* handlers', () => {
   });
 
   it('a profile without a tenant takes the admin’s after create; a fetch lists what Graph can fix and its report exports like a manifest’s', async () => {
-    const id = host.ctx.profiles.create({ auth: 'client-credentials', name: 'No tenant yet', tenant: '', environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, scopes: ['User.Read'] }).entry.id;
+    const id = host.ctx.profiles.create({
+      auth: 'client-credentials',
+      name: 'No tenant yet',
+      tenant: '',
+      environment: 'custom',
+      customHosts: { loginHost: h.idp.host, graphHost: h.idp.host },
+      scopes: ['User.Read'],
+    }).entry.id;
     await call<ManagementStatus>('graph.signIn', { profileId: id, client: { kind: 'graph-cli' }, action: 'create' });
     // The sign-in went to "organizations": the admin's home tenant.
     expect(new URL(host.shell.opened.at(-1) ?? '').pathname).toBe('/organizations/oauth2/v2.0/authorize');

@@ -57,7 +57,14 @@ describe('graph.* with the sign-in settings’ root CA file', () => {
     await h?.close();
   });
 
-  const signIn = () => call('graph.signIn', { profileId, client: { kind: 'graph-cli' }, action: 'create', consent: false, timeoutSeconds: 10 });
+  const signIn = () =>
+    call('graph.signIn', {
+      profileId,
+      client: { kind: 'graph-cli' },
+      action: 'create',
+      consent: false,
+      timeoutSeconds: 10,
+    });
 
   it('fails without the CA (the emulator’s certificate is not trusted), then signs in and creates the app once the CA file is trusted in the sign-in settings', async () => {
     const refused = await signIn();
@@ -68,10 +75,16 @@ describe('graph.* with the sign-in settings’ root CA file', () => {
     const signedIn = await signIn();
     expect(signedIn.ok, JSON.stringify(signedIn)).toBe(true);
     expect((signedIn as { value: ManagementStatus }).value.account).toBe(h.s.admin.upn);
-    const preview = (await call('graph.previewCreate', { profileId, credential: 'none', consent: false })) as Result<PlanView>;
+    const preview = (await call('graph.previewCreate', {
+      profileId,
+      credential: 'none',
+      consent: false,
+    })) as Result<PlanView>;
     expect(preview.ok).toBe(true);
     // The Graph requests go through the same trust: the app is created and read back.
-    const applied = (await call('graph.apply', { planId: preview.ok ? preview.value.planId : '' })) as Result<ApplyOutcome>;
+    const applied = (await call('graph.apply', {
+      planId: preview.ok ? preview.value.planId : '',
+    })) as Result<ApplyOutcome>;
     expect(applied.ok, JSON.stringify(applied)).toBe(true);
     if (!applied.ok) return;
     expect(applied.value.failure).toBeNull();
@@ -80,7 +93,14 @@ describe('graph.* with the sign-in settings’ root CA file', () => {
 
   it('with “trust the OS certificate store” on (and no CA file), the management sign-in and the Graph requests trust the store', async () => {
     const other = start();
-    const id = other.ctx.profiles.create({ auth: 'client-credentials', name: 'OS store', tenant: h.s.tenantId, environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, scopes: ['User.Read'] }).entry.id;
+    const id = other.ctx.profiles.create({
+      auth: 'client-credentials',
+      name: 'OS store',
+      tenant: h.s.tenantId,
+      environment: 'custom',
+      customHosts: { loginHost: h.idp.host, graphHost: h.idp.host },
+      scopes: ['User.Read'],
+    }).entry.id;
     const dispatcher = createDispatcher(createHandlers(other.ctx), { log: other.ctx.log });
     const run = (method: string, input: unknown) => dispatcher.call(method, input);
     const input = { profileId: id, client: { kind: 'graph-cli' }, action: 'fetch', consent: false, timeoutSeconds: 10 };
@@ -89,7 +109,16 @@ describe('graph.* with the sign-in settings’ root CA file', () => {
     const signedIn = await run('graph.signIn', input);
     expect(signedIn.ok, JSON.stringify(signedIn)).toBe(true);
     // A Graph request (the app does not exist: Graph answers 404, which proves the TLS connection was trusted).
-    other.ctx.profiles.update(id, { auth: 'client-credentials', name: 'OS store', tenant: h.s.tenantId, environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, scopes: ['User.Read'], clientId: '11111111-2222-3333-4444-555555555555', secrets: {} });
+    other.ctx.profiles.update(id, {
+      auth: 'client-credentials',
+      name: 'OS store',
+      tenant: h.s.tenantId,
+      environment: 'custom',
+      customHosts: { loginHost: h.idp.host, graphHost: h.idp.host },
+      scopes: ['User.Read'],
+      clientId: '11111111-2222-3333-4444-555555555555',
+      secrets: {},
+    });
     const fetched = await run('graph.fetch', { profileId: id });
     expect(fetched).toMatchObject({ ok: false, error: { code: 'graph.not_found', details: { status: 404 } } });
   });

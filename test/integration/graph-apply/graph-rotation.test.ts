@@ -24,14 +24,17 @@ describe('graph.* certificate rotation', () => {
   beforeAll(async () => {
     h = await startSigninHarness();
     addManagementApp(h.s.tenant);
-    host = createTestHost({ signinNetwork: { extraCaPem: h.pki.caPem, timeoutMs: 10_000 }, graphRetry: instantRetry() });
+    host = createTestHost({
+      signinNetwork: { extraCaPem: h.pki.caPem, timeoutMs: 10_000 },
+      graphRetry: instantRetry(),
+    });
     const dispatcher = createDispatcher(createHandlers(host.ctx), { log: host.ctx.log });
     const browser = new HttpBrowser({ caPem: h.pki.caPem, user: h.s.admin });
     host.shell.openInBrowser = async (url: string) => {
       host.shell.opened.push(url);
       void browser.visit(url);
     };
-    call = async <T,>(method: string, input: unknown) => {
+    call = async <T>(method: string, input: unknown) => {
       const r = (await dispatcher.call(method, input)) as Result<T>;
       if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
       return r.value;
@@ -57,7 +60,11 @@ describe('graph.* certificate rotation', () => {
 
   it('creates the app with the profile’s certificate, then rotates to a new PFX: a failed test says the profile holds the new one and the old is still registered; a retest passes; the old one is removed on request', async () => {
     await call('graph.signIn', { profileId, client: { kind: 'graph-cli' }, action: 'create', consent: true });
-    const create = await call<PlanView>('graph.previewCreate', { profileId, credential: 'profile-certificate', consent: true });
+    const create = await call<PlanView>('graph.previewCreate', {
+      profileId,
+      credential: 'profile-certificate',
+      consent: true,
+    });
     const created = await call<ApplyOutcome>('graph.apply', { planId: create.planId });
     expect(created.failure).toBeNull();
     const before = await call<FetchView>('graph.fetch', { profileId });
@@ -65,8 +72,16 @@ describe('graph.* certificate rotation', () => {
     const oldKeyId = before.certificates[0]?.keyId ?? '';
 
     // The new PFX, opened as the Certificates page opens a file: main holds it by ref.
-    const held = await call<HeldCertificate>('certificates.inspect', { fileName: 'robot-2027.pfx', bytesBase64: (await pfxOf(second, 'pw-second')).toString('base64'), password: 'pw-second', tryEmptyAndAbsent: false });
-    const add = await call<PlanView>('graph.previewRotate', { profileId, credential: { kind: 'certificate', certificateRef: held.ref } });
+    const held = await call<HeldCertificate>('certificates.inspect', {
+      fileName: 'robot-2027.pfx',
+      bytesBase64: (await pfxOf(second, 'pw-second')).toString('base64'),
+      password: 'pw-second',
+      tryEmptyAndAbsent: false,
+    });
+    const add = await call<PlanView>('graph.previewRotate', {
+      profileId,
+      credential: { kind: 'certificate', certificateRef: held.ref },
+    });
     expect(add.preview.requests.map((r) => r.method)).toEqual(['PATCH']);
     expect((add.preview.requests[0]?.body as { keyCredentials: unknown[] }).keyCredentials).toHaveLength(2);
 
@@ -79,12 +94,18 @@ describe('graph.* certificate rotation', () => {
     expect(rotated.test?.summary).toContain('The sign-in test with the new certificate failed');
     expect(rotated.test?.summary).toContain('AADSTS700027');
     const advice = rotated.test?.advice.join('\n') ?? '';
-    expect(advice).toContain(`The profile already holds the new certificate (SHA-1 ${held.details.certificate.thumbprintSha1})`);
-    expect(advice).toContain(`The old certificate is still registered on the app: CN=Robot 2026 (SHA-1 ${before.certificates[0]?.thumbprintSha1}`);
+    expect(advice).toContain(
+      `The profile already holds the new certificate (SHA-1 ${held.details.certificate.thumbprintSha1})`,
+    );
+    expect(advice).toContain(
+      `The old certificate is still registered on the app: CN=Robot 2026 (SHA-1 ${before.certificates[0]?.thumbprintSha1}`,
+    );
     expect(advice).toContain('Run the sign-in test again in a few minutes');
     expect(advice).toContain('Keep the old certificate registered');
     const stored = host.ctx.profiles.get(profileId).profile;
-    expect(stored?.auth === 'certificate' && stored.certificate?.thumbprintSha1).toBe(held.details.certificate.thumbprintSha1);
+    expect(stored?.auth === 'certificate' && stored.certificate?.thumbprintSha1).toBe(
+      held.details.certificate.thumbprintSha1,
+    );
     expect(rotated.after?.certificates).toHaveLength(2);
 
     // Entra catches up: the test passes with the new certificate, then the old one goes.

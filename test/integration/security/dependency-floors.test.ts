@@ -5,7 +5,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
-const lock = JSON.parse(readFileSync(resolve(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; dev?: boolean }> };
+const lock = JSON.parse(readFileSync(resolve(root, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { version?: string; dev?: boolean }>;
+};
 const { floors } = JSON.parse(readFileSync(resolve(root, 'security/advisory-floors.json'), 'utf8')) as {
   floors: Array<{ package: string; minimum: string; advisories: string[]; use: string }>;
 };
@@ -41,11 +43,16 @@ describe('shipped dependencies against known advisories', () => {
     expect(compare('9.0.0-beta.1', '9.0.0')).toBe(-1);
   });
 
-  it.each(floors.map((f) => [f.package, f] as const))('%s is at or above the version that fixed its advisories', (_name, floor) => {
-    const copies = shippedCopies(floor.package);
-    expect(copies.length, `${floor.package} is not in package-lock.json any more: remove its floor`).toBeGreaterThan(0);
-    expect(copies.filter((c) => compare(c.version, floor.minimum) < 0)).toEqual([]);
-    expect(floor.advisories.length).toBeGreaterThan(0);
-    expect(floor.use.length).toBeGreaterThan(20);
-  });
+  it.each(floors.map((f) => [f.package, f] as const))(
+    '%s is at or above the version that fixed its advisories',
+    (_name, floor) => {
+      const copies = shippedCopies(floor.package);
+      expect(copies.length, `${floor.package} is not in package-lock.json any more: remove its floor`).toBeGreaterThan(
+        0,
+      );
+      expect(copies.filter((c) => compare(c.version, floor.minimum) < 0)).toEqual([]);
+      expect(floor.advisories.length).toBeGreaterThan(0);
+      expect(floor.use.length).toBeGreaterThan(20);
+    },
+  );
 });

@@ -16,10 +16,21 @@ interface Issue {
 }
 
 describe('Electronegativity', () => {
-  const run = spawnSync(process.execPath, ['scripts/electronegativity.cjs'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, ['scripts/electronegativity.cjs'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const json = run.stdout.split('@@electronegativity@@\n')[1] ?? '';
-  const report = JSON.parse(json || '{"issues":[],"errors":["no output"]}') as { issues: Issue[]; errors: unknown[]; atomicChecks: number; globalChecks: number };
-  const { exceptions } = JSON.parse(readFileSync(resolve(root, 'security/electronegativity-exceptions.json'), 'utf8')) as { exceptions: Array<{ id: string; file: string; reason: string }> };
+  const report = JSON.parse(json || '{"issues":[],"errors":["no output"]}') as {
+    issues: Issue[];
+    errors: unknown[];
+    atomicChecks: number;
+    globalChecks: number;
+  };
+  const { exceptions } = JSON.parse(
+    readFileSync(resolve(root, 'security/electronegativity-exceptions.json'), 'utf8'),
+  ) as { exceptions: Array<{ id: string; file: string; reason: string }> };
   const isException = (i: Issue) => exceptions.some((e) => e.id === i.id && e.file === i.file);
 
   it('ran every check over the sources without parse errors', () => {
@@ -29,7 +40,9 @@ describe('Electronegativity', () => {
   });
 
   it('finds nothing above LOW that is not a reviewed exception', () => {
-    const serious = report.issues.filter((i) => i.severity !== 'LOW' && i.severity !== 'INFORMATIONAL' && !isException(i));
+    const serious = report.issues.filter(
+      (i) => i.severity !== 'LOW' && i.severity !== 'INFORMATIONAL' && !isException(i),
+    );
     expect(serious).toEqual([]);
   });
 

@@ -34,7 +34,14 @@ describe('loopback listener: DNS rebinding, CSRF, reflected input', () => {
   it('answers only Host localhost:<port> or 127.0.0.1:<port>: other names, ports, a trailing dot and no Host are refused', async () => {
     const refusals: LoopbackRefusal[] = [];
     const l = await startLoopbackListener({ state, onRefused: (r) => refusals.push(r) });
-    for (const host of [`rebind.attacker.example:${l.port}`, `localhost:${l.port + 1}`, `localhost.:${l.port}`, 'localhost', `127.0.0.2:${l.port}`, `localhost.attacker.example:${l.port}`]) {
+    for (const host of [
+      `rebind.attacker.example:${l.port}`,
+      `localhost:${l.port + 1}`,
+      `localhost.:${l.port}`,
+      'localhost',
+      `127.0.0.2:${l.port}`,
+      `localhost.attacker.example:${l.port}`,
+    ]) {
       expect((await httpSend(l.port, { path: `/?code=c&state=${state}`, headers: { host } })).status, host).toBe(400);
     }
     expect(await raw(l.port, `GET /?code=c&state=${state} HTTP/1.0\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400/);
@@ -70,7 +77,9 @@ describe('loopback listener: DNS rebinding, CSRF, reflected input', () => {
       expect(res.body).not.toContain('alert(1)');
       expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     }
-    const answer = await httpSend(l.port, { path: `/?error=access_denied&error_description=${encodeURIComponent(`${probe}<img src=x onerror=alert(2)>`)}&state=${state}` });
+    const answer = await httpSend(l.port, {
+      path: `/?error=access_denied&error_description=${encodeURIComponent(`${probe}<img src=x onerror=alert(2)>`)}&state=${state}`,
+    });
     expect(answer.status).toBe(200);
     expect(answer.body).not.toMatch(/<script|<img/);
     await l.result;
@@ -82,7 +91,10 @@ describe('loopback listener: DNS rebinding, CSRF, reflected input', () => {
     expect(a.port).not.toBe(b.port);
     expect((await httpSend(b.port, { path: '/?code=for-a&state=state-of-a' })).status).toBe(400);
     expect((await httpSend(a.port, { path: '/?code=for-b&state=state-of-b' })).status).toBe(400);
-    await Promise.all([httpSend(a.port, { path: '/?code=for-a&state=state-of-a' }), httpSend(b.port, { path: '/?code=for-b&state=state-of-b' })]);
+    await Promise.all([
+      httpSend(a.port, { path: '/?code=for-a&state=state-of-a' }),
+      httpSend(b.port, { path: '/?code=for-b&state=state-of-b' }),
+    ]);
     expect((await a.result).params.code).toBe('for-a');
     expect((await b.result).params.code).toBe('for-b');
   });
@@ -110,7 +122,9 @@ describe('link allowlist tricks', () => {
   ])('refuses %s', (_what, url) => expect(policy.check(url)).not.toBeNull());
 
   it('a backslash after the host stays on the host (the OS gets the parsed href)', () => {
-    expect(policy.resolve('https://login.microsoftonline.com\\@attacker.example/')).toEqual({ href: 'https://login.microsoftonline.com/@attacker.example/' });
+    expect(policy.resolve('https://login.microsoftonline.com\\@attacker.example/')).toEqual({
+      href: 'https://login.microsoftonline.com/@attacker.example/',
+    });
   });
 });
 
@@ -149,7 +163,24 @@ describe('--out through symlinks, and file modes', () => {
     symlinkSync(victim, join(d, 'report.md'));
     writeFileSync(join(d, 'app.json'), manifestJson(goodSpec(), 'graph'));
     const bin = resolve(import.meta.dirname, '../../../bin/gcw.mjs');
-    const run = (extra: string[]) => spawnSync(process.execPath, [bin, 'verify', '--manifest', 'app.json', '--client-id', APP_ID, '--auth', 'client-credentials', '--out', 'report.md', ...extra], { cwd: d, encoding: 'utf8', timeout: 60_000 });
+    const run = (extra: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          bin,
+          'verify',
+          '--manifest',
+          'app.json',
+          '--client-id',
+          APP_ID,
+          '--auth',
+          'client-credentials',
+          '--out',
+          'report.md',
+          ...extra,
+        ],
+        { cwd: d, encoding: 'utf8', timeout: 60_000 },
+      );
     const refused = run([]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/exists already.*--force/);
@@ -162,10 +193,15 @@ describe('--out through symlinks, and file modes', () => {
 });
 
 describe('hostile profile files and deep manifests', () => {
-  const context = { now: new Date('2026-01-15T00:00:00.000Z'), newId: () => '11111111-2222-4333-8444-555555555555', context: { storedSecrets: {} } };
+  const context = {
+    now: new Date('2026-01-15T00:00:00.000Z'),
+    newId: () => '11111111-2222-4333-8444-555555555555',
+    context: { storedSecrets: {} },
+  };
 
   it('__proto__ and constructor keys pollute nothing and come back as unknown fields', () => {
-    const text = '{"format":"gcw-profile","schemaVersion":1,"auth":"client-credentials","name":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted2":true}}}';
+    const text =
+      '{"format":"gcw-profile","schemaVersion":1,"auth":"client-credentials","name":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted2":true}}}';
     const imported = importProfileText(text, context);
     expect(imported.findings.map((f) => f.code)).toContain('file.unknown_field');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -181,6 +217,8 @@ describe('hostile profile files and deep manifests', () => {
   it('a manifest nested 100,000 levels deep is checked, and a deep array is a typed refusal', () => {
     const deep = `{"appId":"x","signInAudience":"AzureADMyOrg","extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     expect(verifyManifest(deep, goodTarget('client-credentials')).apps).toHaveLength(1);
-    expect(() => verifyManifest(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, goodTarget('client-credentials'))).toThrow(expect.objectContaining({ code: 'manifest.not_a_manifest' }));
+    expect(() =>
+      verifyManifest(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, goodTarget('client-credentials')),
+    ).toThrow(expect.objectContaining({ code: 'manifest.not_a_manifest' }));
   });
 });

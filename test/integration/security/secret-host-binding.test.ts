@@ -42,7 +42,13 @@ async function startAttacker(h: SigninHarness): Promise<Attacker> {
         return;
       }
       res.statusCode = 401;
-      res.end(JSON.stringify({ error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] }));
+      res.end(
+        JSON.stringify({
+          error: 'invalid_client',
+          error_description: 'AADSTS7000215: Invalid client secret provided.',
+          error_codes: [7000215],
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -93,13 +99,19 @@ const secretProfile = (loginHost: string, graphHost = loginHost) => ({
   secrets: {},
 });
 
-const leaked = () => attacker.bodies.filter((b) => b.includes(encodeURIComponent(h.s.webApp.secretValue)) || b.includes(h.s.webApp.secretValue));
+const leaked = () =>
+  attacker.bodies.filter(
+    (b) => b.includes(encodeURIComponent(h.s.webApp.secretValue)) || b.includes(h.s.webApp.secretValue),
+  );
 
 describe('a stored secret follows no changed host', () => {
   it('the attack: profiles.update to Custom with an attacker host, then signin.appOnly — the secret is removed, nothing reaches the attacker', async () => {
     // The stored secret works where it was saved.
     await host.ok<SigninTestOutcome>('signin.appOnly', { profileId: host.ids.secret, credential: 'secret' });
-    const saved = await host.ok<SavedProfileResult>('profiles.update', { id: host.ids.secret, profile: secretProfile(attacker.host) });
+    const saved = await host.ok<SavedProfileResult>('profiles.update', {
+      id: host.ids.secret,
+      profile: secretProfile(attacker.host),
+    });
     const err = await host.fail('signin.appOnly', { profileId: host.ids.secret, credential: 'secret' });
     expect(leaked()).toEqual([]);
     expect(err.code).toBe('signin.credential_missing');
@@ -114,12 +126,19 @@ describe('a stored secret follows no changed host', () => {
   });
 
   it('the certificate (PFX and password) is bound the same way', async () => {
-    const { profile } = (await host.ok<{ entry: { profile: Record<string, unknown> } }>('profiles.get', { id: host.ids.certificate })).entry;
+    const { profile } = (
+      await host.ok<{ entry: { profile: Record<string, unknown> } }>('profiles.get', { id: host.ids.certificate })
+    ).entry;
     const { id: _id, schemaVersion: _v, createdAt: _c, updatedAt: _u, ...fields } = profile;
-    const saved = await host.ok<SavedProfileResult>('profiles.update', { id: host.ids.certificate, profile: { ...fields, customHosts: { loginHost: attacker.host, graphHost: attacker.host }, secrets: {} } });
+    const saved = await host.ok<SavedProfileResult>('profiles.update', {
+      id: host.ids.certificate,
+      profile: { ...fields, customHosts: { loginHost: attacker.host, graphHost: attacker.host }, secrets: {} },
+    });
     expect(saved.entry.secrets).toEqual({ pfx: 'missing', pfxPassword: 'missing' });
     expect(saved.hostChange).toMatchObject({ secrets: ['pfx', 'pfxPassword'], kept: false });
-    expect((await host.fail('signin.appOnly', { profileId: host.ids.certificate, credential: 'certificate' })).code).toBe('signin.credential_missing');
+    expect(
+      (await host.fail('signin.appOnly', { profileId: host.ids.certificate, credential: 'certificate' })).code,
+    ).toBe('signin.credential_missing');
     expect(attacker.bodies.filter((b) => b.startsWith('POST'))).toEqual([]);
   });
 
@@ -128,25 +147,40 @@ describe('a stored secret follows no changed host', () => {
     await host.ok('signin.interactive', { profileId: host.ids.secret, client: 'secret' });
     expect(host.ctx.secrets.has(tokenCacheVaultId(host.ids.secret))).toBe(true);
     host.confirm.answers.push(true);
-    const saved = await host.ok<SavedProfileResult>('profiles.update', { id: host.ids.secret, profile: secretProfile(other.host) });
+    const saved = await host.ok<SavedProfileResult>('profiles.update', {
+      id: host.ids.secret,
+      profile: secretProfile(other.host),
+    });
     expect(saved.entry.secrets).toEqual({ clientSecret: 'stored' });
     expect(saved.hostChange).toMatchObject({ secrets: ['clientSecret'], kept: true });
     expect(saved.hostChange?.message).toContain('kept');
     // The tokens of the old host are not carried over.
     expect(host.ctx.secrets.has(tokenCacheVaultId(host.ids.secret))).toBe(false);
     const before = other.requests.length;
-    const out = await host.ok<SigninTestOutcome>('signin.appOnly', { profileId: host.ids.secret, credential: 'secret' });
+    const out = await host.ok<SigninTestOutcome>('signin.appOnly', {
+      profileId: host.ids.secret,
+      credential: 'secret',
+    });
     expect(out.result.claims?.credentialUsed).toBe('client secret');
     expect(other.requests.length).toBeGreaterThan(before);
     // Saving again without a host change asks nothing.
-    await host.ok<SavedProfileResult>('profiles.update', { id: host.ids.secret, profile: { ...secretProfile(other.host), name: 'Renamed' } });
+    await host.ok<SavedProfileResult>('profiles.update', {
+      id: host.ids.secret,
+      profile: { ...secretProfile(other.host), name: 'Renamed' },
+    });
     expect(host.confirm.asked).toHaveLength(1);
   });
 
   it('a secret typed in the same save is bound to the new hosts without a question; a save that changes no host asks nothing', async () => {
-    const renamed = await host.ok<SavedProfileResult>('profiles.update', { id: host.ids.secret, profile: { ...secretProfile(h.idp.host), name: 'Same hosts' } });
+    const renamed = await host.ok<SavedProfileResult>('profiles.update', {
+      id: host.ids.secret,
+      profile: { ...secretProfile(h.idp.host), name: 'Same hosts' },
+    });
     expect(renamed.hostChange).toBeUndefined();
-    const typed = await host.ok<SavedProfileResult>('profiles.update', { id: host.ids.secret, profile: { ...secretProfile(other.host), secrets: { clientSecret: h.s.webApp.secretValue } } });
+    const typed = await host.ok<SavedProfileResult>('profiles.update', {
+      id: host.ids.secret,
+      profile: { ...secretProfile(other.host), secrets: { clientSecret: h.s.webApp.secretValue } },
+    });
     expect(host.confirm.asked).toEqual([]);
     expect(typed.entry.secrets).toEqual({ clientSecret: 'stored' });
     expect(typed.hostChange).toMatchObject({ secrets: [], kept: false });

@@ -65,21 +65,64 @@ async function runEveryFeature(): Promise<void> {
   await host.ok('settings.update', { clipboardClearSeconds: CLEAR_SECONDS });
 
   // Certificates page: open the PFX, hand it to a connection, export it with a new password.
-  const held = await host.ok<HeldCertificate>('certificates.inspect', { fileName: 'workbench-app.pfx', bytesBase64: pfx.toString('base64'), password: PFX_PASSWORD });
+  const held = await host.ok<HeldCertificate>('certificates.inspect', {
+    fileName: 'workbench-app.pfx',
+    bytesBase64: pfx.toString('base64'),
+    password: PFX_PASSWORD,
+  });
   await host.ok('certificates.handoff', { ref: held.ref });
 
   // Connections page: one profile of each kind; the certificate one takes the held PFX and password.
-  ids.cc = (await host.ok<SavedProfileResult>('profiles.create', { auth: 'client-credentials', name: 'Secrets client credentials', ...common, scopes: ['openid', 'offline_access', 'User.Read', 'Files.Read.All'], appOnlyPermissions: ['Sites.Read.All'], secrets: { clientSecret: h.s.webApp.secretValue } })).entry.id;
-  ids.cert = (await host.ok<SavedProfileResult>('profiles.create', { auth: 'certificate', name: 'Secrets certificate', ...common, upn: h.s.user.upn, scopes: ['offline_access', 'User.Read', 'Files.Read.All'], appOnlyPermissions: ['Sites.Read.All'], secrets: { certificateRef: held.ref } })).entry.id;
-  ids.byo = (await host.ok<SavedProfileResult>('profiles.create', { auth: 'byo-app', name: 'Secrets own app', ...common, domain: 'cloud.example.com', scopes: ['offline_access', 'User.Read'], secrets: { clientSecret: BYO_SECRET } })).entry.id;
-  ids.wrong = (await host.ok<SavedProfileResult>('profiles.create', { auth: 'client-credentials', name: 'Secrets wrong secret', ...common, appOnlyPermissions: ['Sites.Read.All'], secrets: { clientSecret: WRONG_SECRET } })).entry.id;
+  ids.cc = (
+    await host.ok<SavedProfileResult>('profiles.create', {
+      auth: 'client-credentials',
+      name: 'Secrets client credentials',
+      ...common,
+      scopes: ['openid', 'offline_access', 'User.Read', 'Files.Read.All'],
+      appOnlyPermissions: ['Sites.Read.All'],
+      secrets: { clientSecret: h.s.webApp.secretValue },
+    })
+  ).entry.id;
+  ids.cert = (
+    await host.ok<SavedProfileResult>('profiles.create', {
+      auth: 'certificate',
+      name: 'Secrets certificate',
+      ...common,
+      upn: h.s.user.upn,
+      scopes: ['offline_access', 'User.Read', 'Files.Read.All'],
+      appOnlyPermissions: ['Sites.Read.All'],
+      secrets: { certificateRef: held.ref },
+    })
+  ).entry.id;
+  ids.byo = (
+    await host.ok<SavedProfileResult>('profiles.create', {
+      auth: 'byo-app',
+      name: 'Secrets own app',
+      ...common,
+      domain: 'cloud.example.com',
+      scopes: ['offline_access', 'User.Read'],
+      secrets: { clientSecret: BYO_SECRET },
+    })
+  ).entry.id;
+  ids.wrong = (
+    await host.ok<SavedProfileResult>('profiles.create', {
+      auth: 'client-credentials',
+      name: 'Secrets wrong secret',
+      ...common,
+      appOnlyPermissions: ['Sites.Read.All'],
+      secrets: { clientSecret: WRONG_SECRET },
+    })
+  ).entry.id;
   await host.ok('profiles.list', {});
   for (const id of Object.values(ids)) {
     await host.ok('profiles.get', { id });
     await host.ok('profiles.connectionSheet', { id });
     await host.ok('profiles.exportText', { id });
   }
-  await host.ok('profiles.validate', { id: ids.cc, profile: { auth: 'client-credentials', name: 'Draft', ...common, secrets: {} } });
+  await host.ok('profiles.validate', {
+    id: ids.cc,
+    profile: { auth: 'client-credentials', name: 'Draft', ...common, secrets: {} },
+  });
   await host.ok('profiles.expiry', {});
   await host.ok('profiles.duplicate', { id: ids.cert });
   host.dialogs.saveQueue.push(join(exportFolder, 'certificate-profile.gcw-profile.json'));
@@ -123,8 +166,15 @@ async function runEveryFeature(): Promise<void> {
   await host.ok('signin.copyDiagnostics', { profileId: ids.wrong });
 
   // Verify page: the certificate profile's stored PFX against a manifest, report exported and copied.
-  const manifest = readFileSync(resolve(root, 'test/fixtures/manifests/01_graph-format_az-cli-recording_app-with-cert.json'), 'utf8');
-  const run = await host.ok<VerifyRun>('verify.run', { profileId: ids.cert, manifest: { fileName: 'app.json', text: manifest }, pfx: 'profile' });
+  const manifest = readFileSync(
+    resolve(root, 'test/fixtures/manifests/01_graph-format_az-cli-recording_app-with-cert.json'),
+    'utf8',
+  );
+  const run = await host.ok<VerifyRun>('verify.run', {
+    profileId: ids.cert,
+    manifest: { fileName: 'app.json', text: manifest },
+    pfx: 'profile',
+  });
   host.dialogs.saveQueue.push(join(exportFolder, 'verify-report.md'));
   await host.ok('verify.exportReport', { reportId: run.reportId, format: 'markdown' });
   host.dialogs.saveQueue.push(join(exportFolder, 'verify-report.html'));
@@ -133,9 +183,17 @@ async function runEveryFeature(): Promise<void> {
   await host.ok('verify.renderReport', { reportId: run.reportId, format: 'html' });
 
   // Certificates page again: export the held certificate (PFX under a new password, .cer, .pem, base64, keyCredentials).
-  const again = await host.ok<HeldCertificate>('certificates.inspect', { fileName: 'workbench-app.pfx', bytesBase64: pfx.toString('base64'), password: PFX_PASSWORD });
+  const again = await host.ok<HeldCertificate>('certificates.inspect', {
+    fileName: 'workbench-app.pfx',
+    bytesBase64: pfx.toString('base64'),
+    password: PFX_PASSWORD,
+  });
   host.dialogs.folderQueue.push(exportFolder);
-  await host.ok<CertificateExportResult>('certificates.export', { ref: again.ref, password: EXPORT_PASSWORD, name: 'workbench-app-export' });
+  await host.ok<CertificateExportResult>('certificates.export', {
+    ref: again.ref,
+    password: EXPORT_PASSWORD,
+    name: 'workbench-app-export',
+  });
   await host.ok('certificates.copyKeyCredentials', { ref: again.ref });
   await host.ok('app.notices', {});
   await host.ok('app.about', {});
@@ -156,7 +214,10 @@ async function runTheRestOfTheContract(): Promise<void> {
   await host.ok('certificates.prewarm', {});
   await host.ok('certificates.cancelOpen', {});
   const decoded = await host.ok<DecodedBase64>('certificates.decodeBase64', { text: pfx.toString('base64') });
-  const unlocked = await host.ok<HeldCertificate>('certificates.unlock', { ref: decoded.lockedRef ?? decoded.certificate?.ref ?? '', password: PFX_PASSWORD });
+  const unlocked = await host.ok<HeldCertificate>('certificates.unlock', {
+    ref: decoded.lockedRef ?? decoded.certificate?.ref ?? '',
+    password: PFX_PASSWORD,
+  });
   writeFileSync(join(inputFolder, 'picked.pfx'), pfx);
   host.dialogs.openQueue.push(join(inputFolder, 'picked.pfx'));
   const picked = await host.ok<HeldCertificate>('certificates.inspectFile', { password: PFX_PASSWORD });
@@ -164,18 +225,44 @@ async function runTheRestOfTheContract(): Promise<void> {
   await host.ok('certificates.saveBase64', { ref: picked.ref });
   // The browser's paths (gcw ui): the base64 and an export set as downloads.
   await host.ok('certificates.base64File', { ref: picked.ref });
-  await host.ok('certificates.exportFiles', { ref: unlocked.ref, password: EXPORT_PASSWORD, name: 'unlocked-download' });
-  const generated = await host.ok<HeldCertificate>('certificates.generate', { commonName: 'Secrets audit generated', key: 'ec-p256' });
+  await host.ok('certificates.exportFiles', {
+    ref: unlocked.ref,
+    password: EXPORT_PASSWORD,
+    name: 'unlocked-download',
+  });
+  const generated = await host.ok<HeldCertificate>('certificates.generate', {
+    commonName: 'Secrets audit generated',
+    key: 'ec-p256',
+  });
   suggestedPassword = (await host.ok<{ password: string }>('certificates.suggestPassword', {})).password;
   await host.ok('certificates.copyPassword', { password: suggestedPassword });
   await timers.runAll();
   host.dialogs.folderQueue.push(exportFolder);
-  await host.ok<CertificateExportResult>('certificates.export', { ref: generated.ref, password: suggestedPassword, name: 'generated' });
-  generatedKeyDer = (await openPkcs12(readFileSync(join(exportFolder, 'generated.pfx')), suggestedPassword)).privateKeys[0]!.key.export({ type: 'pkcs8', format: 'der' });
+  await host.ok<CertificateExportResult>('certificates.export', {
+    ref: generated.ref,
+    password: suggestedPassword,
+    name: 'generated',
+  });
+  generatedKeyDer = (
+    await openPkcs12(readFileSync(join(exportFolder, 'generated.pfx')), suggestedPassword)
+  ).privateKeys[0]!.key.export({ type: 'pkcs8', format: 'der' });
   for (const ref of [unlocked.ref, picked.ref, generated.ref]) await host.ok('certificates.discard', { ref });
 
   // Connections: edit, delete and undo, import the exported file, the clouds.
-  await host.ok('profiles.update', { id: ids.byo, profile: { auth: 'byo-app', name: 'Secrets own app (renamed)', clientId: h.s.webApp.clientId, tenant: h.s.tenantId, environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, domain: 'cloud.example.com', scopes: ['offline_access', 'User.Read'], secrets: {} } });
+  await host.ok('profiles.update', {
+    id: ids.byo,
+    profile: {
+      auth: 'byo-app',
+      name: 'Secrets own app (renamed)',
+      clientId: h.s.webApp.clientId,
+      tenant: h.s.tenantId,
+      environment: 'custom',
+      customHosts: { loginHost: h.idp.host, graphHost: h.idp.host },
+      domain: 'cloud.example.com',
+      scopes: ['offline_access', 'User.Read'],
+      secrets: {},
+    },
+  });
   await host.ok('profiles.delete', { id: ids.byo });
   await host.ok('profiles.restore', { id: ids.byo });
   await host.ok('profiles.import', { text: readFileSync(join(exportFolder, 'cc-profile.gcw-profile.json'), 'utf8') });
@@ -208,18 +295,39 @@ async function runTheRestOfTheContract(): Promise<void> {
   // Microsoft Graph: the admin's management sign-in, create with a new secret and consent, fetch, repair, rotate, remove the old secret.
   addManagementApp(h.s.tenant);
   host.useBrowser(h.browser({ user: h.s.admin }));
-  const graphId = (await host.ok<SavedProfileResult>('profiles.create', { auth: 'client-credentials', name: 'Secrets Graph-made app', tenant: h.s.tenantId, environment: 'custom', customHosts: { loginHost: h.idp.host, graphHost: h.idp.host }, scopes: ['User.Read', 'Files.Read'], appOnlyPermissions: ['Sites.Read.All'] })).entry.id;
+  const graphId = (
+    await host.ok<SavedProfileResult>('profiles.create', {
+      auth: 'client-credentials',
+      name: 'Secrets Graph-made app',
+      tenant: h.s.tenantId,
+      environment: 'custom',
+      customHosts: { loginHost: h.idp.host, graphHost: h.idp.host },
+      scopes: ['User.Read', 'Files.Read'],
+      appOnlyPermissions: ['Sites.Read.All'],
+    })
+  ).entry.id;
   await host.ok('graph.status', { profileId: graphId });
   await host.ok('graph.signIn', { profileId: graphId, client: { kind: 'graph-cli' }, action: 'create', consent: true });
-  const created = await host.ok<PlanView>('graph.previewCreate', { profileId: graphId, credential: 'new-secret', secretMonths: 6, consent: true });
+  const created = await host.ok<PlanView>('graph.previewCreate', {
+    profileId: graphId,
+    credential: 'new-secret',
+    secretMonths: 6,
+    consent: true,
+  });
   await host.ok('graph.apply', { planId: created.planId });
   graphSecrets.push(host.ctx.profiles.readSecret(graphId, 'clientSecret'));
   const fetched = await host.ok<FetchView>('graph.fetch', { profileId: graphId });
   await host.ok('graph.previewRepair', { profileId: graphId });
-  const rotate = await host.ok<PlanView>('graph.previewRotate', { profileId: graphId, credential: { kind: 'secret', months: 3 } });
+  const rotate = await host.ok<PlanView>('graph.previewRotate', {
+    profileId: graphId,
+    credential: { kind: 'secret', months: 3 },
+  });
   await host.ok('graph.apply', { planId: rotate.planId });
   graphSecrets.push(host.ctx.profiles.readSecret(graphId, 'clientSecret'));
-  const removeOld = await host.ok<PlanView>('graph.previewRemoveOld', { profileId: graphId, passwordKeyIds: fetched.passwords.map((p) => p.keyId) });
+  const removeOld = await host.ok<PlanView>('graph.previewRemoveOld', {
+    profileId: graphId,
+    passwordKeyIds: fetched.passwords.map((p) => p.keyId),
+  });
   await host.ok('graph.discard', { planId: removeOld.planId });
   await host.ok('graph.changes', { profileId: graphId });
   await host.ok('graph.signOut', { profileId: graphId });
@@ -236,7 +344,11 @@ async function runTheRestOfTheContract(): Promise<void> {
   await host.ok('wizard.save', { state: { ...(wizard.state as object), auth: 'byo-app', step: 'credential' } });
   await host.ok('wizard.checklist', { auth: 'byo-app', domain: 'cloud.example.com' });
   await host.ok('wizard.holdSecret', { clientSecret: BYO_SECRET });
-  const forWizard = await host.ok<HeldCertificate>('certificates.inspect', { fileName: 'wizard.pfx', bytesBase64: pfx.toString('base64'), password: PFX_PASSWORD });
+  const forWizard = await host.ok<HeldCertificate>('certificates.inspect', {
+    fileName: 'wizard.pfx',
+    bytesBase64: pfx.toString('base64'),
+    password: PFX_PASSWORD,
+  });
   await host.ok('wizard.useCertificate', { ref: forWizard.ref, source: 'imported' });
   await host.ok('wizard.reset', {});
 }
@@ -254,7 +366,11 @@ beforeAll(async () => {
 
   const cert = new X509Certificate(h.s.certificate.certPem);
   const key = createPrivateKey(h.s.certificate.privateKeyPem);
-  const publicBlobs = [cert.raw, cert.publicKey.export({ type: 'spki', format: 'der' }), cert.publicKey.export({ type: 'pkcs1', format: 'der' })];
+  const publicBlobs = [
+    cert.raw,
+    cert.publicKey.export({ type: 'spki', format: 'der' }),
+    cert.publicKey.export({ type: 'pkcs1', format: 'der' }),
+  ];
   const issued = h.idp.state.issued;
   needles.push(
     textNeedle('client secret', h.s.webApp.secretValue),
@@ -312,13 +428,23 @@ function probeValues(): string[] {
 
 describe('secrets at rest and in transit, all features together', () => {
   it('ran what it claims: token caches in the vault, issued tokens captured, files exported', () => {
-    const vault = JSON.parse(readFileSync(join(dataDirectory, 'vault.json'), 'utf8')) as { entries: Record<string, unknown> };
-    expect(Object.keys(vault.entries)).toEqual(expect.arrayContaining([tokenCacheVaultId(ids.cc), tokenCacheVaultId(ids.cert)]));
+    const vault = JSON.parse(readFileSync(join(dataDirectory, 'vault.json'), 'utf8')) as {
+      entries: Record<string, unknown>;
+    };
+    expect(Object.keys(vault.entries)).toEqual(
+      expect.arrayContaining([tokenCacheVaultId(ids.cc), tokenCacheVaultId(ids.cert)]),
+    );
     expect(h.idp.state.issued.access.length).toBeGreaterThanOrEqual(6);
     expect(h.idp.state.issued.refresh.length).toBeGreaterThanOrEqual(2);
     expect(readdirSync(exportFolder).sort()).toEqual(
       [
-        ...['generated.cer', 'generated.keycredentials.json', 'generated.pem', 'generated.pfx', 'generated.pfx.b64.txt'],
+        ...[
+          'generated.cer',
+          'generated.keycredentials.json',
+          'generated.pem',
+          'generated.pfx',
+          'generated.pfx.b64.txt',
+        ],
         'cc-profile.gcw-profile.json',
         'certificate-profile.gcw-profile.json',
         'record.html',
@@ -340,7 +466,9 @@ describe('secrets at rest and in transit, all features together', () => {
       .filter((n) => !tmpBefore.has(n))
       .map((n) => join(realTmp, n))
       .filter((p) => ![appTmp, dataDirectory, exportFolder, inputFolder].includes(p) && existsSync(p));
-    const files = [dataDirectory, exportFolder, appTmp, ...newTmp].flatMap((p) => (lstatSync(p).isDirectory() ? filesUnder(p) : [p]));
+    const files = [dataDirectory, exportFolder, appTmp, ...newTmp].flatMap((p) =>
+      lstatSync(p).isDirectory() ? filesUnder(p) : [p],
+    );
     const scan = scanFiles(files, needles);
     const dataFiles = filesUnder(dataDirectory).map((f) => f.slice(dataDirectory.length + 1));
     console.log(
@@ -348,21 +476,38 @@ describe('secrets at rest and in transit, all features together', () => {
         `data folder: ${dataFiles.sort().join(', ')}; export folder: ${readdirSync(exportFolder).length} files; temp files of the app: ${filesUnder(appTmp).length}; ` +
         `other new entries in the system temp folder (any process, searched too): ${newTmp.length}`,
     );
-    expect(dataFiles).toEqual(expect.arrayContaining(['settings.json', 'profiles.json', 'vault.json', 'signin-tests.json', join('logs', 'workbench.log')]));
+    expect(dataFiles).toEqual(
+      expect.arrayContaining([
+        'settings.json',
+        'profiles.json',
+        'vault.json',
+        'signin-tests.json',
+        join('logs', 'workbench.log'),
+      ]),
+    );
     // The counts docs/security.md quotes for this search are the ones searched for.
     expect(needles.length).toBe(securityDocFigure(/then (\d+) secrets \(/));
-    expect(needles.reduce((n, x) => n + x.text.length + x.bytes.length, 0)).toBe(securityDocFigure(/secrets[^|]*? in ([\d,]+) forms \(/));
+    expect(needles.reduce((n, x) => n + x.text.length + x.bytes.length, 0)).toBe(
+      securityDocFigure(/secrets[^|]*? in ([\d,]+) forms \(/),
+    );
     expect(scan.hits).toEqual([]);
     // The same search finds them in the user's own files and in a planted canary, so the empty list means something.
-    writeFileSync(join(inputFolder, 'canary.json'), JSON.stringify({ key: h.s.certificate.privateKeyPem, refresh: h.idp.state.issued.refresh[0], pfx }));
+    writeFileSync(
+      join(inputFolder, 'canary.json'),
+      JSON.stringify({ key: h.s.certificate.privateKeyPem, refresh: h.idp.state.issued.refresh[0], pfx }),
+    );
     const found = scanFiles(filesUnder(inputFolder), needles).hits.map((hit) => hit.slice(hit.lastIndexOf(': ') + 2));
     expect(found).toEqual(expect.arrayContaining(['PFX bytes', 'private key (PKCS#8)', 'refresh token #1']));
-    expect(scanFiles([join(inputFolder, 'picked.pfx')], needles).hits).toEqual([`${join(inputFolder, 'picked.pfx')}: PFX bytes`]);
+    expect(scanFiles([join(inputFolder, 'picked.pfx')], needles).hits).toEqual([
+      `${join(inputFolder, 'picked.pfx')}: PFX bytes`,
+    ]);
   });
 
   it('every file the app wrote is readable and writable by its owner only (0600)', (ctx) => {
     ctx.skip(process.platform === 'win32', 'Windows has no POSIX file modes to check');
-    const loose = [...filesUnder(dataDirectory), ...filesUnder(exportFolder)].filter((f) => (lstatSync(f).mode & 0o077) !== 0);
+    const loose = [...filesUnder(dataDirectory), ...filesUnder(exportFolder)].filter(
+      (f) => (lstatSync(f).mode & 0o077) !== 0,
+    );
     expect(loose).toEqual([]);
     expect(lstatSync(join(dataDirectory, 'logs')).mode & 0o077).toBe(0);
   });
@@ -374,7 +519,10 @@ describe('secrets at rest and in transit, all features together', () => {
     expect(before).toContain('Exported a certificate');
     // What a careless log line would print: every secret in the form the app holds it, alone and inside an error message.
     const values = probeValues();
-    const bytes = { pfx, key: createPrivateKey(h.s.certificate.privateKeyPem).export({ type: 'pkcs8', format: 'der' }) };
+    const bytes = {
+      pfx,
+      key: createPrivateKey(h.s.certificate.privateKeyPem).export({ type: 'pkcs8', format: 'der' }),
+    };
     host.ctx.log.error('redaction probe', { values, bytes, error: new Error(`failed with ${values.join(' ')}`) });
     const added = readFileSync(logFile, 'utf8').slice(before.length);
     expect(findInText(added, needles)).toEqual([]);
@@ -399,13 +547,26 @@ describe('secrets at rest and in transit, all features together', () => {
     const leaks = host.calls
       .filter((c) => !contract[c.method as keyof typeof contract]?.revealsSecret)
       .flatMap((c) => findInText(JSON.stringify(c.result), needles).map((what) => `${c.method}: ${what}`));
-    const eventLeaks = host.events.flatMap((e) => findInText(JSON.stringify(e.payload), needles).map((what) => `event ${e.name}: ${what}`));
-    console.log(`renderer audit: ${host.calls.length} calls of ${new Set(host.calls.map((c) => c.method)).size} methods, ${host.events.length} events; ${revealing.length} explicit reveals`);
-    expect(new Set(host.calls.map((c) => c.method)).size).toBe(securityDocFigure(/calls covering all (\d+) contract methods/));
+    const eventLeaks = host.events.flatMap((e) =>
+      findInText(JSON.stringify(e.payload), needles).map((what) => `event ${e.name}: ${what}`),
+    );
+    console.log(
+      `renderer audit: ${host.calls.length} calls of ${new Set(host.calls.map((c) => c.method)).size} methods, ${host.events.length} events; ${revealing.length} explicit reveals`,
+    );
+    expect(new Set(host.calls.map((c) => c.method)).size).toBe(
+      securityDocFigure(/calls covering all (\d+) contract methods/),
+    );
     expect(methodNames.length).toBe(securityDocFigure(/calls covering all (\d+) contract methods/));
     expect(leaks).toEqual([]);
     expect(eventLeaks).toEqual([]);
     // The same search does see secrets where the user asked for them, so the empty lists above mean something.
-    expect(revealing.flatMap((c) => findInText(JSON.stringify(c.result), needles)).sort()).toEqual(expect.arrayContaining(['PFX password', 'own-app client secret', 'suggested password', expect.stringMatching(/^access token #\d+$/)]));
+    expect(revealing.flatMap((c) => findInText(JSON.stringify(c.result), needles)).sort()).toEqual(
+      expect.arrayContaining([
+        'PFX password',
+        'own-app client secret',
+        'suggested password',
+        expect.stringMatching(/^access token #\d+$/),
+      ]),
+    );
   });
 });

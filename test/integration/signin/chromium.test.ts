@@ -6,7 +6,15 @@ import { SigninNetworkClient } from '../../../src/core/signin/network-client';
 import { signInPublicClient } from '../../../src/core/signin/public-client-signin';
 import { checkConnection } from '../../../src/core/signin/refresh-health';
 import { createCachePlugin, memoryCachePersistence } from '../../../src/core/signin/token-cache';
-import { launchChromium, oidcClients, startOidcProvider, startSigninHarness, type ChromiumBrowser, type OidcTestProvider, type SigninHarness } from '../../support/idp';
+import {
+  launchChromium,
+  oidcClients,
+  startOidcProvider,
+  startSigninHarness,
+  type ChromiumBrowser,
+  type OidcTestProvider,
+  type SigninHarness,
+} from '../../support/idp';
 import { skipWithout } from '../../support/reference-tools';
 
 const skip = skipWithout('chromium', 'the sign-in flows in a real browser');
@@ -46,13 +54,23 @@ describe.skipIf(skip !== null)('sign-in flows in headless Chromium', () => {
     expect(visit.error).toBeUndefined();
     expect(visit.finalUrl).toMatch(/^http:\/\/localhost:\d+\/$/);
     expect(visit.finalText).toContain('Signed in');
-    const health = await checkConnection({ ...h.endpoint(h.s.webApp.clientId), credential: { kind: 'secret', secret: h.s.webApp.secretValue }, persistence, requiredPermissions: ['User.Read', 'Files.Read.All'] });
+    const health = await checkConnection({
+      ...h.endpoint(h.s.webApp.clientId),
+      credential: { kind: 'secret', secret: h.s.webApp.secretValue },
+      persistence,
+      requiredPermissions: ['User.Read', 'Files.Read.All'],
+    });
     expect(health.permissions.missing).toEqual([]);
   });
 
   it('public client (the Workbench’s listener) completes in Chromium', async () => {
     const tab = await chromium({ user: h.s.user });
-    const result = await signInPublicClient({ ...h.endpoint(h.s.publicApp.clientId), openBrowser: tab.open, requiredPermissions: ['Files.Read.All'], timeoutMs: 30_000 });
+    const result = await signInPublicClient({
+      ...h.endpoint(h.s.publicApp.clientId),
+      openBrowser: tab.open,
+      requiredPermissions: ['Files.Read.All'],
+      timeoutMs: 30_000,
+    });
     expect(result.claims?.credentialUsed).toBe('none (public client)');
     expect((await tab.last()).finalText).toContain('Signed in');
   });
@@ -63,7 +81,10 @@ describe.skipIf(skip !== null)('sign-in flows in headless Chromium', () => {
       ...h.endpoint(h.s.webApp.clientId),
       openBrowser: tab.open,
       timeoutMs: 30_000,
-      verify: { credential: { kind: 'secret', secret: h.s.webApp.secretValue }, requiredPermissions: ['Sites.Read.All'] },
+      verify: {
+        credential: { kind: 'secret', secret: h.s.webApp.secretValue },
+        requiredPermissions: ['Sites.Read.All'],
+      },
     });
     expect(result.consented).toBe(true);
     expect(result.verification?.permissions.missing).toEqual([]);
@@ -74,7 +95,13 @@ describe.skipIf(skip !== null)('sign-in flows in headless Chromium', () => {
     const upn = `chromium-decliner@${h.s.domain}`;
     h.s.tenant.users?.push({ upn, password: 'Decline-Pass-4' });
     const tab = await chromium({ user: { username: upn, password: 'Decline-Pass-4' }, consent: 'decline' });
-    const err = await signInInteractive({ ...h.endpoint(h.s.webApp.clientId), credential: { kind: 'secret', secret: h.s.webApp.secretValue }, openBrowser: tab.open, requiredPermissions: ['Files.ReadWrite'], timeoutMs: 30_000 }).catch((e: unknown) => e);
+    const err = await signInInteractive({
+      ...h.endpoint(h.s.webApp.clientId),
+      credential: { kind: 'secret', secret: h.s.webApp.secretValue },
+      openBrowser: tab.open,
+      requiredPermissions: ['Files.ReadWrite'],
+      timeoutMs: 30_000,
+    }).catch((e: unknown) => e);
     expect((err as { code?: string }).code).toBe('aadsts.65004');
     expect((await tab.last()).finalText).toContain('Sign-in did not finish');
   });

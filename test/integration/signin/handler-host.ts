@@ -23,11 +23,14 @@ export interface SigninHandlerHost extends TestHost {
 }
 
 /** Open a host over a fresh data folder with the three profiles and the "common" one. */
-export async function openSigninHost(h: SigninHarness, options: { dataDirectory?: string; vault?: TestHost['vault']; timers?: Timers } = {}): Promise<SigninHandlerHost> {
+export async function openSigninHost(
+  h: SigninHarness,
+  options: { dataDirectory?: string; vault?: TestHost['vault']; timers?: Timers } = {},
+): Promise<SigninHandlerHost> {
   const host = createTestHost({ ...options, signinNetwork: { extraCaPem: h.pki.caPem, timeoutMs: 10_000 } });
   const calls: CallRecord[] = [];
   const dispatcher = createDispatcher(createHandlers(host.ctx), { log: host.ctx.log, onCall: (r) => calls.push(r) });
-  const call = <T,>(method: string, input: unknown = {}) => dispatcher.call(method, input) as Promise<Result<T>>;
+  const call = <T>(method: string, input: unknown = {}) => dispatcher.call(method, input) as Promise<Result<T>>;
   let browser: HttpBrowser | null = null;
   host.shell.openInBrowser = async (url: string) => {
     host.shell.opened.push(url);
@@ -35,13 +38,17 @@ export async function openSigninHost(h: SigninHarness, options: { dataDirectory?
   };
   const ids = options.dataDirectory
     ? ({} as SigninHandlerHost['ids'])
-    : await seedEmulatorProfiles(host.ctx.profiles, { host: h.idp.host, tenantId: h.s.tenantId }, {
-        webClientId: h.s.webApp.clientId,
-        secret: h.s.webApp.secretValue,
-        certificate: h.s.certificate,
-        pfxPassword: PFX_PASSWORD,
-        upn: h.s.user.upn,
-      });
+    : await seedEmulatorProfiles(
+        host.ctx.profiles,
+        { host: h.idp.host, tenantId: h.s.tenantId },
+        {
+          webClientId: h.s.webApp.clientId,
+          secret: h.s.webApp.secretValue,
+          certificate: h.s.certificate,
+          pfxPassword: PFX_PASSWORD,
+          upn: h.s.user.upn,
+        },
+      );
   return Object.assign(host, {
     calls,
     ids,
@@ -60,7 +67,10 @@ export async function openSigninHost(h: SigninHarness, options: { dataDirectory?
       browser = b;
     },
     progress(runId?: string) {
-      return host.events.filter((e) => e.name === 'signin.progress').map((e) => e.payload as SigninProgressEvent).filter((p) => !runId || p.runId === runId);
+      return host.events
+        .filter((e) => e.name === 'signin.progress')
+        .map((e) => e.payload as SigninProgressEvent)
+        .filter((p) => !runId || p.runId === runId);
     },
   });
 }

@@ -14,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-
 /** A user nobody has consented for yet. */
 function freshUser(isAdmin = false): { upn: string; username: string; password: string } {
   const upn = `user-${randomUUID().slice(0, 8)}@${h.s.domain}`;
@@ -25,7 +24,9 @@ function freshUser(isAdmin = false): { upn: string; username: string; password: 
 describe('interactive sign-in, confidential client (own loopback listener + acquireTokenByCode)', () => {
   it('signs in with the client secret, honours the login hint, and compares delegated permissions', async () => {
     // The driver would type a wrong name: only the login_hint pre-fill makes this sign in as Megan.
-    const browser = h.browser({ user: { username: 'someone.else@contoso.onmicrosoft.com', password: h.s.user.password } });
+    const browser = h.browser({
+      user: { username: 'someone.else@contoso.onmicrosoft.com', password: h.s.user.password },
+    });
     const progress: string[] = [];
     const msalLog: string[] = [];
     let register = '';
@@ -47,7 +48,15 @@ describe('interactive sign-in, confidential client (own loopback listener + acqu
     expect(msalLog.join('\n')).not.toContain(h.s.webApp.secretValue);
     expect(msalLog.join('\n')).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
     expect(result.account?.username).toBe(h.s.user.upn);
-    expect(result.claims).toMatchObject({ appId: h.s.webApp.clientId, appIdAcr: '1', credentialUsed: 'client secret', tid: h.s.tenantId, user: h.s.user.upn, tokenKind: 'user', ver: '1.0' });
+    expect(result.claims).toMatchObject({
+      appId: h.s.webApp.clientId,
+      appIdAcr: '1',
+      credentialUsed: 'client secret',
+      tid: h.s.tenantId,
+      user: h.s.user.upn,
+      tokenKind: 'user',
+      ver: '1.0',
+    });
     expect(result.permissions).toMatchObject({ kind: 'delegated', missing: [], extra: [] });
     expect(result.redirectUri).toMatch(/^http:\/\/localhost:\d+$/);
     expect(result.accessToken).toBeUndefined();
@@ -59,7 +68,12 @@ describe('interactive sign-in, confidential client (own loopback listener + acqu
   it('signs in with a certificate (SHA-256 client assertion) and returns the token only when asked', async () => {
     const result = await signInInteractive({
       ...h.endpoint(h.s.webApp.clientId),
-      credential: { kind: 'certificate', privateKeyPem: h.s.certificate.privateKeyPem, thumbprintSha256Hex: h.s.certificate.thumbprintSha256Hex, thumbprintSha1Hex: h.s.certificate.thumbprintSha1Hex },
+      credential: {
+        kind: 'certificate',
+        privateKeyPem: h.s.certificate.privateKeyPem,
+        thumbprintSha256Hex: h.s.certificate.thumbprintSha256Hex,
+        thumbprintSha1Hex: h.s.certificate.thumbprintSha1Hex,
+      },
       openBrowser: h.browser().open,
       requiredPermissions: ['Files.Read.All', 'Sites.Read.All'],
       includeAccessToken: true,
@@ -76,7 +90,12 @@ describe('interactive sign-in, confidential client (own loopback listener + acqu
     try {
       const result = await signInInteractive({
         ...h.endpoint(h.s.webApp.clientId),
-        credential: { kind: 'certificate', privateKeyPem: h.s.certificate.privateKeyPem, thumbprintSha256Hex: h.s.certificate.thumbprintSha256Hex, thumbprintSha1Hex: h.s.certificate.thumbprintSha1Hex },
+        credential: {
+          kind: 'certificate',
+          privateKeyPem: h.s.certificate.privateKeyPem,
+          thumbprintSha256Hex: h.s.certificate.thumbprintSha256Hex,
+          thumbprintSha1Hex: h.s.certificate.thumbprintSha1Hex,
+        },
         openBrowser: h.browser().open,
       });
       expect(result.certificateForm).toBe('sha1');
@@ -93,7 +112,12 @@ describe('interactive sign-in, confidential client (own loopback listener + acqu
       const err = await failure(
         signInInteractive({
           ...h.endpoint(h.s.webApp.clientId),
-          credential: { kind: 'certificate', privateKeyPem: h.s.certificate.privateKeyPem, thumbprintSha256Hex: h.s.certificate.thumbprintSha256Hex, thumbprintSha1Hex: h.s.certificate.thumbprintSha1Hex },
+          credential: {
+            kind: 'certificate',
+            privateKeyPem: h.s.certificate.privateKeyPem,
+            thumbprintSha256Hex: h.s.certificate.thumbprintSha256Hex,
+            thumbprintSha1Hex: h.s.certificate.thumbprintSha1Hex,
+          },
           openBrowser: h.browser().open,
         }),
       );
@@ -118,7 +142,12 @@ describe('interactive sign-in, confidential client (own loopback listener + acqu
   });
 
   it('signs in a public client (no credential) through the same listener', async () => {
-    const result = await signInInteractive({ ...h.endpoint(h.s.publicApp.clientId), credential: { kind: 'none' }, openBrowser: h.browser().open, requiredPermissions: ['Files.Read.All'] });
+    const result = await signInInteractive({
+      ...h.endpoint(h.s.publicApp.clientId),
+      credential: { kind: 'none' },
+      openBrowser: h.browser().open,
+      requiredPermissions: ['Files.Read.All'],
+    });
     expect(result.claims?.credentialUsed).toBe('none (public client)');
   });
 
@@ -131,39 +160,56 @@ describe('interactive sign-in, confidential client (own loopback listener + acqu
       tenant: h.s.tenantId,
       clientId: h.s.webApp.clientId,
       networkClient: net,
-      credential: { kind: 'certificate', privateKeyPem: h.s.certificate.privateKeyPem, thumbprintSha256Hex: h.s.certificate.thumbprintSha256Hex, thumbprintSha1Hex: h.s.certificate.thumbprintSha1Hex },
+      credential: {
+        kind: 'certificate',
+        privateKeyPem: h.s.certificate.privateKeyPem,
+        thumbprintSha256Hex: h.s.certificate.thumbprintSha256Hex,
+        thumbprintSha1Hex: h.s.certificate.thumbprintSha1Hex,
+      },
       openBrowser: h.browser({ rewrite }).open,
     });
     expect(result.claims?.aud).toBe('https://graph.microsoft.com');
-    expect(net.log.map((e) => `${e.method} ${e.url} ${e.status}`)).toEqual([`POST https://login.microsoftonline.com/${h.s.tenantId}/oauth2/v2.0/token 200`]);
+    expect(net.log.map((e) => `${e.method} ${e.url} ${e.status}`)).toEqual([
+      `POST https://login.microsoftonline.com/${h.s.tenantId}/oauth2/v2.0/token 200`,
+    ]);
   });
 
-  it.each<EnvironmentId>(['office365', 'usgov-l4', 'usgov-l5', 'china'])('honours the %s cloud end to end (sign-in host, Graph host)', async (environment) => {
-    const hosts = signInHostsFor(environment);
-    // msal may talk to a preferred alias (China: login.partner.microsoftonline.cn), so map every sign-in host of the cloud.
-    const e = endpointsFor(environment);
-    const rewrite = Object.fromEntries([e.loginHost, ...e.loginAliases].map((host) => [`https://${host}`, h.idp.origin]));
-    const result = await signInInteractive({
-      ...hosts,
-      tenant: h.s.tenantId,
-      clientId: h.s.webApp.clientId,
-      networkClient: h.net({ rewrite, allowedHosts: [h.idp.host] }),
-      credential: { kind: 'secret', secret: h.s.webApp.secretValue },
-      openBrowser: h.browser({ rewrite }).open,
-      requiredPermissions: ['Files.Read.All'],
-      timeoutMs: 10_000,
-    });
-    expect(result.claims?.aud).toBe(`https://${hosts.graphHost}`);
-    expect(result.permissions.missing).toEqual([]);
-  });
+  it.each<EnvironmentId>(['office365', 'usgov-l4', 'usgov-l5', 'china'])(
+    'honours the %s cloud end to end (sign-in host, Graph host)',
+    async (environment) => {
+      const hosts = signInHostsFor(environment);
+      // msal may talk to a preferred alias (China: login.partner.microsoftonline.cn), so map every sign-in host of the cloud.
+      const e = endpointsFor(environment);
+      const rewrite = Object.fromEntries(
+        [e.loginHost, ...e.loginAliases].map((host) => [`https://${host}`, h.idp.origin]),
+      );
+      const result = await signInInteractive({
+        ...hosts,
+        tenant: h.s.tenantId,
+        clientId: h.s.webApp.clientId,
+        networkClient: h.net({ rewrite, allowedHosts: [h.idp.host] }),
+        credential: { kind: 'secret', secret: h.s.webApp.secretValue },
+        openBrowser: h.browser({ rewrite }).open,
+        requiredPermissions: ['Files.Read.All'],
+        timeoutMs: 10_000,
+      });
+      expect(result.claims?.aud).toBe(`https://${hosts.graphHost}`);
+      expect(result.permissions.missing).toEqual([]);
+    },
+  );
 });
 
 describe('interactive sign-in errors', () => {
-  const secret = () => ({ ...h.endpoint(h.s.webApp.clientId), credential: { kind: 'secret' as const, secret: h.s.webApp.secretValue } });
+  const secret = () => ({
+    ...h.endpoint(h.s.webApp.clientId),
+    credential: { kind: 'secret' as const, secret: h.s.webApp.secretValue },
+  });
 
   it('redirect URI not registered (AADSTS50011 page): times out and says what to register where', async () => {
     const browser = h.browser();
-    const err = await failure(signInInteractive({ ...secret(), openBrowser: browser.open, redirectPath: '/not-registered', timeoutMs: 1500 }));
+    const err = await failure(
+      signInInteractive({ ...secret(), openBrowser: browser.open, redirectPath: '/not-registered', timeoutMs: 1500 }),
+    );
     expect(err.code).toBe('signin.timeout');
     expect(err.hint).toContain('http://localhost/not-registered');
     expect(err.hint).toContain('"Web"');
@@ -174,7 +220,13 @@ describe('interactive sign-in errors', () => {
   });
 
   it('wrong client secret → aadsts.7000215 with the fix, trace and correlation IDs', async () => {
-    const err = await failure(signInInteractive({ ...secret(), credential: { kind: 'secret', secret: 'Wr0ng~secret-value-that-is-long-enough' }, openBrowser: h.browser().open }));
+    const err = await failure(
+      signInInteractive({
+        ...secret(),
+        credential: { kind: 'secret', secret: 'Wr0ng~secret-value-that-is-long-enough' },
+        openBrowser: h.browser().open,
+      }),
+    );
     expect(err.code).toBe('aadsts.7000215');
     expect(err.hint).toContain('Value');
     expect(err.details).toMatchObject({ aadsts: 7000215, error: 'invalid_client', signInAgain: false });
@@ -184,40 +236,75 @@ describe('interactive sign-in errors', () => {
   });
 
   it('the Secret ID pasted instead of the value → aadsts.7000215 that says so', async () => {
-    const err = await failure(signInInteractive({ ...secret(), credential: { kind: 'secret', secret: h.s.webApp.secretId }, openBrowser: h.browser().open }));
+    const err = await failure(
+      signInInteractive({
+        ...secret(),
+        credential: { kind: 'secret', secret: h.s.webApp.secretId },
+        openBrowser: h.browser().open,
+      }),
+    );
     expect(err.code).toBe('aadsts.7000215');
     expect(err.message).toContain('Secret ID');
     expect(err.details?.secretLooksLikeId).toBe(true);
   });
 
   it('expired client secret → aadsts.7000222', async () => {
-    const err = await failure(signInInteractive({ ...secret(), credential: { kind: 'secret', secret: h.s.webApp.expiredSecretValue }, openBrowser: h.browser().open }));
+    const err = await failure(
+      signInInteractive({
+        ...secret(),
+        credential: { kind: 'secret', secret: h.s.webApp.expiredSecretValue },
+        openBrowser: h.browser().open,
+      }),
+    );
     expect(err.code).toBe('aadsts.7000222');
   });
 
   it('certificate not registered → aadsts.700027 after trying both assertion forms', async () => {
     const c = h.s.strangerCertificate;
     const err = await failure(
-      signInInteractive({ ...secret(), credential: { kind: 'certificate', privateKeyPem: c.privateKeyPem, thumbprintSha256Hex: c.thumbprintSha256Hex, thumbprintSha1Hex: c.thumbprintSha1Hex }, openBrowser: h.browser().open }),
+      signInInteractive({
+        ...secret(),
+        credential: {
+          kind: 'certificate',
+          privateKeyPem: c.privateKeyPem,
+          thumbprintSha256Hex: c.thumbprintSha256Hex,
+          thumbprintSha1Hex: c.thumbprintSha1Hex,
+        },
+        openBrowser: h.browser().open,
+      }),
     );
     expect(err.code).toBe('aadsts.700027');
     expect(String(err.details?.microsoftMessage)).toContain(c.thumbprintSha1Hex);
   });
 
   it('Web-only registration tested without a credential → aadsts.7000218', async () => {
-    const err = await failure(signInInteractive({ ...h.endpoint(h.s.webApp.clientId), credential: { kind: 'none' }, openBrowser: h.browser().open }));
+    const err = await failure(
+      signInInteractive({
+        ...h.endpoint(h.s.webApp.clientId),
+        credential: { kind: 'none' },
+        openBrowser: h.browser().open,
+      }),
+    );
     expect(err.code).toBe('aadsts.7000218');
     expect(err.hint).toContain('Mobile and desktop applications');
   });
 
   it('public-client registration tested with a secret → aadsts.700025', async () => {
-    const err = await failure(signInInteractive({ ...h.endpoint(h.s.publicApp.clientId), credential: { kind: 'secret', secret: 'any-secret-value-000' }, openBrowser: h.browser().open }));
+    const err = await failure(
+      signInInteractive({
+        ...h.endpoint(h.s.publicApp.clientId),
+        credential: { kind: 'secret', secret: 'any-secret-value-000' },
+        openBrowser: h.browser().open,
+      }),
+    );
     expect(err.code).toBe('aadsts.700025');
   });
 
   it('consent declined on the consent page → aadsts.65004, sign in again', async () => {
     const user = freshUser();
-    const err = await failure(signInInteractive({ ...secret(), openBrowser: h.browser({ user, consent: 'decline' }).open }));
+    const err = await failure(
+      signInInteractive({ ...secret(), openBrowser: h.browser({ user, consent: 'decline' }).open }),
+    );
     expect(err.code).toBe('aadsts.65004');
     expect(err.details?.signInAgain).toBe(true);
   });
@@ -225,13 +312,17 @@ describe('interactive sign-in errors', () => {
   it('a permission only an admin can grant → the user returns without consent (page shows AADSTS90094)', async () => {
     const user = freshUser();
     const browser = h.browser({ user });
-    const err = await failure(signInInteractive({ ...secret(), openBrowser: browser.open, requiredPermissions: ['Sites.FullControl.All'] }));
+    const err = await failure(
+      signInInteractive({ ...secret(), openBrowser: browser.open, requiredPermissions: ['Sites.FullControl.All'] }),
+    );
     expect(err.code).toBe('aadsts.65004');
     expect((await browser.last()).steps.length).toBeGreaterThan(2);
   });
 
   it('unknown tenant on a custom host → aadsts.90002 from discovery, with the cloud in the hint', async () => {
-    const err = await failure(signInInteractive({ ...secret(), tenant: 'nosuchtenant.onmicrosoft.com', openBrowser: h.browser().open }));
+    const err = await failure(
+      signInInteractive({ ...secret(), tenant: 'nosuchtenant.onmicrosoft.com', openBrowser: h.browser().open }),
+    );
     expect(err.code).toBe('aadsts.90002');
     expect(err.hint).toContain(h.idp.host);
   });
@@ -268,12 +359,16 @@ describe('interactive sign-in errors', () => {
   });
 
   it('the browser cannot be opened → signin.browser_failed', async () => {
-    const err = await failure(signInInteractive({ ...secret(), openBrowser: () => Promise.reject(new Error('no browser')) }));
+    const err = await failure(
+      signInInteractive({ ...secret(), openBrowser: () => Promise.reject(new Error('no browser')) }),
+    );
     expect(err.code).toBe('signin.browser_failed');
     expect(String(err.details?.url)).toContain('/oauth2/v2.0/authorize');
   });
 
   it('bad input is refused before anything starts', async () => {
-    expect((await failure(signInInteractive({ ...secret(), clientId: 'has spaces', openBrowser: h.browser().open }))).code).toBe('signin.invalid_input');
+    expect(
+      (await failure(signInInteractive({ ...secret(), clientId: 'has spaces', openBrowser: h.browser().open }))).code,
+    ).toBe('signin.invalid_input');
   });
 });

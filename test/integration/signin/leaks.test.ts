@@ -21,7 +21,12 @@ it('100 interactive sign-ins leak no sockets or timers', async () => {
   const net = h.net();
   const browser = h.browser();
   const run = async () => {
-    await signInInteractive({ ...h.endpoint(h.s.webApp.clientId, net), credential: { kind: 'secret', secret: h.s.webApp.secretValue }, openBrowser: browser.open, requiredPermissions: ['User.Read'] });
+    await signInInteractive({
+      ...h.endpoint(h.s.webApp.clientId, net),
+      credential: { kind: 'secret', secret: h.s.webApp.secretValue },
+      openBrowser: browser.open,
+      requiredPermissions: ['User.Read'],
+    });
     await browser.last();
   };
   await run(); // warm-up: module-level timers and agents
@@ -32,7 +37,8 @@ it('100 interactive sign-ins leak no sockets or timers', async () => {
   await settle();
   const after = resources();
   const handlesAfter = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length;
-  for (const kind of ['TCPSocketWrap', 'TCPServerWrap', 'Timeout']) expect(after[kind] ?? 0, kind).toBeLessThanOrEqual(before[kind] ?? 0);
+  for (const kind of ['TCPSocketWrap', 'TCPServerWrap', 'Timeout'])
+    expect(after[kind] ?? 0, kind).toBeLessThanOrEqual(before[kind] ?? 0);
   expect(handlesAfter).toBeLessThanOrEqual(handlesBefore);
   expect(net.log.length).toBeLessThanOrEqual(100);
   // Closing the keep-alive pools leaves nothing at all.

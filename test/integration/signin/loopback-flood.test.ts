@@ -40,7 +40,10 @@ function flood(port: number, count: number): Promise<void> {
 
 describe('loopback listener under a local connection flood', () => {
   it('in a process limited to 128 file handles, 400 idle connections do not stop the real answer', async () => {
-    proc = spawn('bash', ['-c', 'ulimit -n 128 && exec "$0" "$@"', process.execPath, '--import', 'tsx', child, state], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    proc = spawn('bash', ['-c', 'ulimit -n 128 && exec "$0" "$@"', process.execPath, '--import', 'tsx', child, state], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
     const first = JSON.parse(String((await lines.next()).value)) as { port: number };
     await flood(first.port, 400);
@@ -48,16 +51,26 @@ describe('loopback listener under a local connection flood', () => {
     const still = open.filter((sock) => !sock.destroyed && sock.readyState === 'open').length;
     expect(still).toBeLessThanOrEqual(32);
     const started = performance.now();
-    const answer = await httpSend(first.port, { method: 'POST', body: new URLSearchParams({ code: 'real-code', state }).toString() }).catch((e: NodeJS.ErrnoException) => ({ status: e.code ?? String(e), body: '' }));
+    const answer = await httpSend(first.port, {
+      method: 'POST',
+      body: new URLSearchParams({ code: 'real-code', state }).toString(),
+    }).catch((e: NodeJS.ErrnoException) => ({ status: e.code ?? String(e), body: '' }));
     expect(answer.status).toBe(200);
     const settled = JSON.parse(String((await lines.next()).value)) as { result?: { params: Record<string, string> } };
     expect(settled.result?.params.code).toBe('real-code');
-    console.log(`loopback flood (ulimit -n 128): 400 idle connections, ${still} kept open by the listener, real answer HTTP ${answer.status} in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `loopback flood (ulimit -n 128): 400 idle connections, ${still} kept open by the listener, real answer HTTP ${answer.status} in ${Math.round(performance.now() - started)} ms`,
+    );
   }, 60_000);
 
   it('keeps at most maxConnections open: the oldest idle ones are closed, a request in progress is not', async () => {
     const refusals: LoopbackRefusal[] = [];
-    const l = await startLoopbackListener({ state, maxConnections: 8, onRefused: (r) => refusals.push(r), addresses: ['127.0.0.1'] });
+    const l = await startLoopbackListener({
+      state,
+      maxConnections: 8,
+      onRefused: (r) => refusals.push(r),
+      addresses: ['127.0.0.1'],
+    });
     try {
       // The browser's answer, half sent when the flood starts.
       const body = new URLSearchParams({ code: 'slow-but-real', state }).toString();
@@ -65,7 +78,9 @@ describe('loopback listener under a local connection flood', () => {
       let reply = '';
       browser.on('data', (d: Buffer) => (reply += d.toString('utf8')));
       await new Promise<void>((r) => browser.once('connect', () => r()));
-      browser.write(`POST / HTTP/1.1\r\nHost: localhost:${l.port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+      browser.write(
+        `POST / HTTP/1.1\r\nHost: localhost:${l.port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+      );
       await new Promise((r) => setTimeout(r, 50));
       await flood(l.port, 50);
       await new Promise((r) => setTimeout(r, 100));

@@ -25,8 +25,17 @@ beforeAll(async () => {
       if (url.startsWith('/html')) res.writeHead(200, { 'content-type': 'text/html' }).end('<html>proxy login</html>');
       else if (url.startsWith('/big')) res.writeHead(200).end(`"${'x'.repeat(5000)}"`);
       else if (url.startsWith('/error')) {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_tenant', error_description: 'AADSTS90002: Tenant not found.', error_codes: [90002] }));
-      } else res.writeHead(200, { 'content-type': 'application/json', 'X-Ms-Request-Id': 'r1' }).end(JSON.stringify({ ok: true, path: url }));
+        res.writeHead(400, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            error: 'invalid_tenant',
+            error_description: 'AADSTS90002: Tenant not found.',
+            error_codes: [90002],
+          }),
+        );
+      } else
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'X-Ms-Request-Id': 'r1' })
+          .end(JSON.stringify({ ok: true, path: url }));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -40,12 +49,24 @@ afterAll(async () => {
 describe('sign-in network client', () => {
   it('trusts an extra CA, parses JSON, lower-cases headers and logs no query, body or headers', async () => {
     const net = new SigninNetworkClient({ extraCaPem: pki.caPem });
-    const res = await net.sendPostRequestAsync<{ ok: boolean }>(`${origin}/t/oauth2/v2.0/token?x=1`, { body: 'client_secret=hunter2-secret&grant_type=x', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Bearer eyJsecret' } });
+    const res = await net.sendPostRequestAsync<{ ok: boolean }>(`${origin}/t/oauth2/v2.0/token?x=1`, {
+      body: 'client_secret=hunter2-secret&grant_type=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Bearer eyJsecret' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(true);
     expect(res.headers['x-ms-request-id']).toBe('r1');
     expect(seen.at(-1)?.body).toContain('grant_type=x');
-    expect(net.log).toEqual([{ method: 'POST', url: `${origin}/t/oauth2/v2.0/token`, status: 200, durationMs: expect.any(Number), aadsts: null, failure: null }]);
+    expect(net.log).toEqual([
+      {
+        method: 'POST',
+        url: `${origin}/t/oauth2/v2.0/token`,
+        status: 200,
+        durationMs: expect.any(Number),
+        aadsts: null,
+        failure: null,
+      },
+    ]);
     expect(JSON.stringify(net.log)).not.toMatch(/hunter2|eyJ|x=1/);
     net.close();
   });
@@ -72,8 +93,14 @@ describe('sign-in network client', () => {
   });
 
   it('rewrites production origins for tests and can forbid every other host', async () => {
-    const net = new SigninNetworkClient({ extraCaPem: pki.caPem, rewrite: { 'https://login.microsoftonline.com': origin }, allowedHosts: [new URL(origin).host] });
-    const res = await net.sendGetRequestAsync<{ path: string }>('https://login.microsoftonline.com/common/discovery/instance?api-version=1.1');
+    const net = new SigninNetworkClient({
+      extraCaPem: pki.caPem,
+      rewrite: { 'https://login.microsoftonline.com': origin },
+      allowedHosts: [new URL(origin).host],
+    });
+    const res = await net.sendGetRequestAsync<{ path: string }>(
+      'https://login.microsoftonline.com/common/discovery/instance?api-version=1.1',
+    );
     expect(res.body.path).toBe('/common/discovery/instance?api-version=1.1');
     expect(net.log.at(-1)?.url).toBe('https://login.microsoftonline.com/common/discovery/instance');
     await expect(net.sendGetRequestAsync('https://graph.microsoft.com/v1.0/me')).rejects.toThrow(/not allowed/);
@@ -134,7 +161,7 @@ console.log(out.join(','));`,
     expect(await run({ NODE_EXTRA_CA_CERTS: '' })).toBe('tls,tls');
   }, 60_000);
 
-  it('trusts the operating system\'s certificate store only when asked (a CA deployed there, as a proxy\'s root CA is)', async () => {
+  it("trusts the operating system's certificate store only when asked (a CA deployed there, as a proxy's root CA is)", async () => {
     // On Linux Node reads the OS store from OpenSSL's default file and folder, which SSL_CERT_FILE and SSL_CERT_DIR replace.
     const dir = mkdtempSync(join(tmpdir(), 'gcw-os-store-'));
     const store = join(dir, 'store.pem');
@@ -155,7 +182,11 @@ console.log(out.join(','));`,
       execFile(
         process.execPath,
         ['--import', 'tsx', script],
-        { env: { ...process.env, NODE_EXTRA_CA_CERTS: '', SSL_CERT_FILE: store, SSL_CERT_DIR: join(dir, 'certs') }, cwd: process.cwd(), timeout: 30_000 },
+        {
+          env: { ...process.env, NODE_EXTRA_CA_CERTS: '', SSL_CERT_FILE: store, SSL_CERT_DIR: join(dir, 'certs') },
+          cwd: process.cwd(),
+          timeout: 30_000,
+        },
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- err is an ExecFileException (an Error; its Omit<> type hides that from the rule)
         (err, stdout) => (err ? reject(err) : resolve(stdout.trim())),
       ),

@@ -36,7 +36,14 @@ const certificate = () => ({
 describe('oidc-provider: delegated flows', () => {
   it('public client through our listener: PKCE S256 + form_post, login_hint passed through', async () => {
     const b = browser();
-    const r = await signInInteractive({ ...endpoint(oidcClients.publicClient), credential: { kind: 'none' }, openBrowser: b.open, scopes, prompt: 'consent', loginHint: 'grace@tenant1.test' });
+    const r = await signInInteractive({
+      ...endpoint(oidcClients.publicClient),
+      credential: { kind: 'none' },
+      openBrowser: b.open,
+      scopes,
+      prompt: 'consent',
+      loginHint: 'grace@tenant1.test',
+    });
     expect(r.account?.username).toBe('grace@tenant1.test');
     expect(r.permissions.granted).toContain('Files.Read');
     expect((await b.last()).startUrl).toContain('code_challenge_method=S256');
@@ -44,7 +51,14 @@ describe('oidc-provider: delegated flows', () => {
 
   it('confidential client with client_secret_post, query response mode', async () => {
     const b = browser();
-    const r = await signInInteractive({ ...endpoint(oidcClients.secretClient), credential: { kind: 'secret', secret: op.secret }, openBrowser: b.open, scopes, prompt: 'consent', responseMode: 'query' });
+    const r = await signInInteractive({
+      ...endpoint(oidcClients.secretClient),
+      credential: { kind: 'secret', secret: op.secret },
+      openBrowser: b.open,
+      scopes,
+      prompt: 'consent',
+      responseMode: 'query',
+    });
     expect(r.account).not.toBeNull();
     // The code came back in the query. The provider registers this client as client_secret_post only, so a token
     // means the secret went in the POST body (a wrong one is refused: the last test of this describe).
@@ -54,18 +68,37 @@ describe('oidc-provider: delegated flows', () => {
   });
 
   it('confidential client with private_key_jwt (the certificate’s key)', async () => {
-    const r = await signInInteractive({ ...endpoint(oidcClients.certificateClient), credential: certificate(), openBrowser: browser().open, scopes, prompt: 'consent' });
+    const r = await signInInteractive({
+      ...endpoint(oidcClients.certificateClient),
+      credential: certificate(),
+      openBrowser: browser().open,
+      scopes,
+      prompt: 'consent',
+    });
     expect(r.certificateForm).toBe('sha256');
   });
 
   it('public client through the Workbench’s listener (getAuthCodeUrl + acquireTokenByCode)', async () => {
-    const r = await signInPublicClient({ ...endpoint(oidcClients.publicClient), openBrowser: browser().open, scopes, prompt: 'consent' });
+    const r = await signInPublicClient({
+      ...endpoint(oidcClients.publicClient),
+      openBrowser: browser().open,
+      scopes,
+      prompt: 'consent',
+    });
     expect(r.flow).toBe('public-client');
     expect(r.account).not.toBeNull();
   });
 
   it('a wrong secret is refused (invalid_client, no AADSTS) → signin.server_error', async () => {
-    const err = await failure(signInInteractive({ ...endpoint(oidcClients.secretClient), credential: { kind: 'secret', secret: 'wrong-secret-value' }, openBrowser: browser().open, scopes, prompt: 'consent' }));
+    const err = await failure(
+      signInInteractive({
+        ...endpoint(oidcClients.secretClient),
+        credential: { kind: 'secret', secret: 'wrong-secret-value' },
+        openBrowser: browser().open,
+        scopes,
+        prompt: 'consent',
+      }),
+    );
     expect(err.code).toBe('signin.server_error');
     expect(err.details?.error).toBe('invalid_client');
   });
@@ -74,11 +107,25 @@ describe('oidc-provider: delegated flows', () => {
 describe('oidc-provider: refresh', () => {
   it('refreshes, then reports a revoked refresh token as signin.invalid_grant (sign in again)', async () => {
     const persistence = memoryCachePersistence();
-    await signInInteractive({ ...endpoint(oidcClients.publicClient), credential: { kind: 'none' }, openBrowser: browser().open, scopes, prompt: 'consent', cachePlugin: createCachePlugin(persistence) });
-    const ok = await checkConnection({ ...endpoint(oidcClients.publicClient), credential: { kind: 'none' }, persistence, scopes });
+    await signInInteractive({
+      ...endpoint(oidcClients.publicClient),
+      credential: { kind: 'none' },
+      openBrowser: browser().open,
+      scopes,
+      prompt: 'consent',
+      cachePlugin: createCachePlugin(persistence),
+    });
+    const ok = await checkConnection({
+      ...endpoint(oidcClients.publicClient),
+      credential: { kind: 'none' },
+      persistence,
+      scopes,
+    });
     expect(ok.flow).toBe('refresh');
     await op.revokeRefreshTokens();
-    const err = await failure(checkConnection({ ...endpoint(oidcClients.publicClient), credential: { kind: 'none' }, persistence, scopes }));
+    const err = await failure(
+      checkConnection({ ...endpoint(oidcClients.publicClient), credential: { kind: 'none' }, persistence, scopes }),
+    );
     expect(err.code).toBe('signin.invalid_grant');
     expect(err.details?.signInAgain).toBe(true);
   });
@@ -86,7 +133,10 @@ describe('oidc-provider: refresh', () => {
 
 describe('oidc-provider: app-only', () => {
   it('client credentials with client_secret_post', async () => {
-    const r = await testAppOnly({ ...endpoint(oidcClients.secretClient), credential: { kind: 'secret', secret: op.secret } });
+    const r = await testAppOnly({
+      ...endpoint(oidcClients.secretClient),
+      credential: { kind: 'secret', secret: op.secret },
+    });
     expect(r.flow).toBe('client-credentials');
   });
 

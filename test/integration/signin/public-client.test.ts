@@ -9,9 +9,13 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-
 /** An opener that only remembers the loopback address and state, like a browser the user never finishes. */
-function idleBrowser(): { open: (url: string) => Promise<void>; port: () => number; state: () => string; opened: Promise<void> } {
+function idleBrowser(): {
+  open: (url: string) => Promise<void>;
+  port: () => number;
+  state: () => string;
+  opened: Promise<void>;
+} {
   let redirect = '';
   let state = '';
   let opened!: () => void;
@@ -52,14 +56,26 @@ describe('public client (the Workbench’s own listener, getAuthCodeUrl + acquir
 
   it('has the listener’s limits (msal’s own server had none): a 2 MB answer is refused with 413, a foreign Host with 400, and the sign-in is not settled by either', async () => {
     const browser = idleBrowser();
-    const pending = failure(signInPublicClient({ ...h.endpoint(h.s.publicApp.clientId), openBrowser: browser.open, timeoutMs: 1500 }));
+    const pending = failure(
+      signInPublicClient({ ...h.endpoint(h.s.publicApp.clientId), openBrowser: browser.open, timeoutMs: 1500 }),
+    );
     await browser.opened;
     const port = browser.port();
-    const big = new URLSearchParams({ code: 'forged-code', state: browser.state(), padding: 'x'.repeat(2 * 1024 * 1024) }).toString();
-    const huge = await httpSend(port, { method: 'POST', body: big }).catch((e: NodeJS.ErrnoException) => ({ status: e.code ?? 'error' }));
+    const big = new URLSearchParams({
+      code: 'forged-code',
+      state: browser.state(),
+      padding: 'x'.repeat(2 * 1024 * 1024),
+    }).toString();
+    const huge = await httpSend(port, { method: 'POST', body: big }).catch((e: NodeJS.ErrnoException) => ({
+      status: e.code ?? 'error',
+    }));
     // 413, or the connection closed by the listener while the client was still sending.
     expect([413, 'ECONNRESET', 'EPIPE']).toContain(huge.status);
-    const rebound = await httpSend(port, { method: 'POST', body: new URLSearchParams({ code: 'forged-code', state: browser.state() }).toString(), headers: { host: `attacker.example:${port}` } });
+    const rebound = await httpSend(port, {
+      method: 'POST',
+      body: new URLSearchParams({ code: 'forged-code', state: browser.state() }).toString(),
+      headers: { host: `attacker.example:${port}` },
+    });
     expect(rebound.status).toBe(400);
     const err = await pending;
     expect(err.code).toBe('signin.timeout');
@@ -68,7 +84,9 @@ describe('public client (the Workbench’s own listener, getAuthCodeUrl + acquir
 
   it('times out and frees the port', async () => {
     const browser = idleBrowser();
-    const err = await failure(signInPublicClient({ ...h.endpoint(h.s.publicApp.clientId), openBrowser: browser.open, timeoutMs: 300 }));
+    const err = await failure(
+      signInPublicClient({ ...h.endpoint(h.s.publicApp.clientId), openBrowser: browser.open, timeoutMs: 300 }),
+    );
     expect(err.code).toBe('signin.timeout');
     expect(err.hint).toContain('Mobile and desktop applications');
     expect(await portIsFree(browser.port())).toBe(true);
@@ -87,17 +105,34 @@ describe('public client (the Workbench’s own listener, getAuthCodeUrl + acquir
     });
     expect((await failure(pending)).code).toBe('signin.cancelled');
     expect(await portIsFree(browser.port())).toBe(true);
-    expect((await failure(signInPublicClient({ ...h.endpoint(h.s.publicApp.clientId), signal: AbortSignal.abort(), openBrowser: browser.open }))).code).toBe('signin.cancelled');
+    expect(
+      (
+        await failure(
+          signInPublicClient({
+            ...h.endpoint(h.s.publicApp.clientId),
+            signal: AbortSignal.abort(),
+            openBrowser: browser.open,
+          }),
+        )
+      ).code,
+    ).toBe('signin.cancelled');
   });
 
   it('a Web-only registration → aadsts.7000218 (public client flag mismatch)', async () => {
-    const err = await failure(signInPublicClient({ ...h.endpoint(h.s.webApp.clientId), openBrowser: h.browser().open }));
+    const err = await failure(
+      signInPublicClient({ ...h.endpoint(h.s.webApp.clientId), openBrowser: h.browser().open }),
+    );
     expect(err.code).toBe('aadsts.7000218');
     expect(err.hint).toContain('Allow public client flows');
   });
 
   it('the browser cannot be opened → signin.browser_failed', async () => {
-    const err = await failure(signInPublicClient({ ...h.endpoint(h.s.publicApp.clientId), openBrowser: () => Promise.reject(new Error('xdg-open missing')) }));
+    const err = await failure(
+      signInPublicClient({
+        ...h.endpoint(h.s.publicApp.clientId),
+        openBrowser: () => Promise.reject(new Error('xdg-open missing')),
+      }),
+    );
     expect(err.code).toBe('signin.browser_failed');
   });
 });

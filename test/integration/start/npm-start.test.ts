@@ -3,7 +3,17 @@
 // has no runtime (symlinks to the other packages), with a mirror and a proxy on 127.0.0.1: nothing reaches the internet.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,7 +22,9 @@ import { cacheFolder } from '../../../scripts/electron-runtime.mjs';
 import { writeStandinElectron } from '../../support/electron-standin';
 
 const root = resolve(import.meta.dirname, '../../..');
-const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+const electronVersion = (
+  JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+).version;
 const zipName = `electron-v${electronVersion}-${process.platform}-${process.arch}.zip`;
 
 let work: string;
@@ -29,18 +41,29 @@ function makeProject(dir: string): void {
   }
   const electron = join(dir, 'node_modules/electron');
   mkdirSync(electron);
-  const { files } = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { files: string[] };
-  for (const file of ['package.json', ...files]) cpSync(join(root, 'node_modules/electron', file), join(electron, file));
+  const { files } = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as {
+    files: string[];
+  };
+  for (const file of ['package.json', ...files])
+    cpSync(join(root, 'node_modules/electron', file), join(electron, file));
 }
 
 /** The environment without the machine's own proxy, mirror or cache settings, plus `env`. */
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(https?_proxy|no_proxy|electron_|npm_config_electron|node_use_env_proxy|debug$)/i.test(k)));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(https?_proxy|no_proxy|electron_|npm_config_electron|node_use_env_proxy|debug$)/i.test(k),
+    ),
+  );
   return { ...clean, electron_config_cache: join(work, 'cache'), ...env };
 }
 
 /** Run a process without blocking this one (the mirror and proxy answer from here). */
-function runAsync(cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runAsync(
+  cmd: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((ok, fail) => {
     const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -58,7 +81,10 @@ function runAsync(cmd: string, args: string[], options: { cwd: string; env: Node
 
 /** `npm start` in the copy, with only the variables given (no proxy or mirror of the machine running the test). */
 async function npmStart(env: Record<string, string>, args: string[] = []) {
-  const r = await runAsync('npm', ['start', '--silent', ...(args.length ? ['--', ...args] : [])], { cwd: project, env: cleanEnv(env) });
+  const r = await runAsync('npm', ['start', '--silent', ...(args.length ? ['--', ...args] : [])], {
+    cwd: project,
+    env: cleanEnv(env),
+  });
   return { ...r, lines: r.stderr.split('\n').filter((l) => l.trim() !== '') };
 }
 
@@ -122,7 +148,10 @@ afterEach(async () => {
 
 describe('npm start without the Electron runtime', () => {
   it('runs scripts/start.mjs', () => {
-    expect((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start).toBe('node scripts/start.mjs');
+    expect(
+      (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+        .start,
+    ).toBe('node scripts/start.mjs');
   });
 
   it('prints three lines — what failed and where, how to fix it, what to use meanwhile — and no stack trace', async () => {
@@ -135,7 +164,8 @@ describe('npm start without the Electron runtime', () => {
     expect(what).toContain(`Electron ${electronVersion} runtime is not installed`);
     expect(what).toContain(`from ${new URL(m.url).host}`);
     expect(what).toMatch(/404/);
-    for (const word of ['HTTPS_PROXY', 'ELECTRON_MIRROR', zipName, join(work, 'cache'), 'npm start again']) expect(fix).toContain(word);
+    for (const word of ['HTTPS_PROXY', 'ELECTRON_MIRROR', zipName, join(work, 'cache'), 'npm start again'])
+      expect(fix).toContain(word);
     expect(meanwhile).toBe('Meanwhile the whole app runs in your browser, without Electron: npx gcw ui');
     expect(r.stderr).not.toMatch(/^\s+at /m);
   }, 60_000);
@@ -157,7 +187,10 @@ describe('npm start without the Electron runtime', () => {
     expect((await npmStart({ ELECTRON_MIRROR: m.url })).lines[1]).toContain(folder);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, zipName), 'not the real zip');
-    const r = await runAsync(process.execPath, [join(project, 'node_modules/electron/install.js')], { cwd: project, env: cleanEnv({ ELECTRON_MIRROR: m.url, DEBUG: '@electron/get:index' }) });
+    const r = await runAsync(process.execPath, [join(project, 'node_modules/electron/install.js')], {
+      cwd: project,
+      env: cleanEnv({ ELECTRON_MIRROR: m.url, DEBUG: '@electron/get:index' }),
+    });
     // Found there, then refused: the stand-in file does not match Electron's checksum.
     expect(r.stderr).toContain('Cache hit');
     expect(r.stderr).toMatch(/didn't match checksums|did not match/);
@@ -168,9 +201,13 @@ describe('npm start without the Electron runtime', () => {
     const { zipDir } = writeStandinElectron(join(work, 'standin'), electronVersion, process.arch);
     const zip = readFileSync(join(zipDir, `electron-v${electronVersion}-linux-${process.arch}.zip`));
     const sums = Buffer.from(`${createHash('sha256').update(zip).digest('hex')} *${zipName}\n`);
-    const m = await track(mirror({ [`/v${electronVersion}/${zipName}`]: zip, [`/v${electronVersion}/SHASUMS256.txt`]: sums }));
+    const m = await track(
+      mirror({ [`/v${electronVersion}/${zipName}`]: zip, [`/v${electronVersion}/SHASUMS256.txt`]: sums }),
+    );
     const log = join(work, 'standin-calls.log');
-    const r = await npmStart({ ELECTRON_MIRROR: m.url, electron_use_remote_checksums: '1', GCW_STANDIN_LOG: log }, ['--help']);
+    const r = await npmStart({ ELECTRON_MIRROR: m.url, electron_use_remote_checksums: '1', GCW_STANDIN_LOG: log }, [
+      '--help',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`Downloading the Electron ${electronVersion} runtime`);

@@ -10,8 +10,13 @@ const root = resolve(import.meta.dirname, '../../..');
 const KILLS = 12;
 
 function startWriter(directory: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/atomic-writer.ts', directory], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = new Promise<void>((ok) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && ok()));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/atomic-writer.ts', directory], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ready = new Promise<void>((ok) =>
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && ok()),
+  );
   return { child, ready };
 }
 
@@ -33,7 +38,10 @@ describe('writeFileAtomic under SIGKILL', () => {
           continue;
         }
       }
-      const data = JSON.parse(readFileSync(join(directory, 'document.json'), 'utf8')) as { counter: number; payload: string };
+      const data = JSON.parse(readFileSync(join(directory, 'document.json'), 'utf8')) as {
+        counter: number;
+        payload: string;
+      };
       expect(data.payload).toBe(String(data.counter % 10).repeat(1_000_000));
       expect(data.counter).toBeGreaterThanOrEqual(last);
       last = data.counter;

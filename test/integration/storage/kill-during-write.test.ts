@@ -8,8 +8,13 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../../..');
 
 function startWriter(directory: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/storage-writer.ts', directory], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = new Promise<void>((ok) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && ok()));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/storage-writer.ts', directory], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ready = new Promise<void>((ok) =>
+    child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && ok()),
+  );
   return { child, ready };
 }
 

@@ -13,7 +13,10 @@ import { rawRequest, readEvents } from '../../support/raw-http';
 import { createTestHost, type TestHost } from '../../support/test-context';
 
 const root = resolve(import.meta.dirname, '../../..');
-const appCsp = /content="([^"]+)"/.exec(readFileSync(join(root, 'src/renderer/index.html'), 'utf8'))![1]!.replace(/\s+/g, ' ').trim();
+const appCsp = /content="([^"]+)"/
+  .exec(readFileSync(join(root, 'src/renderer/index.html'), 'utf8'))![1]!
+  .replace(/\s+/g, ' ')
+  .trim();
 
 /** A renderer folder with the app's own index.html (its CSP) and one asset; the client scripts as stand-ins. */
 function assets(): { rendererDir: string; clientDir: string } {
@@ -27,10 +30,17 @@ function assets(): { rendererDir: string; clientDir: string } {
   return { rendererDir: join(dir, 'renderer'), clientDir: join(dir, 'client') };
 }
 
-async function hostWith(options: { idleMs?: number; dispatcher?: (real: Dispatcher) => Dispatcher } = {}): Promise<{ web: WebHost; test: TestHost }> {
+async function hostWith(
+  options: { idleMs?: number; dispatcher?: (real: Dispatcher) => Dispatcher } = {},
+): Promise<{ web: WebHost; test: TestHost }> {
   const test = createTestHost();
   const real = createDispatcher(createHandlers(test.ctx), { log: test.ctx.log });
-  const web = await startWebHost({ dispatcher: options.dispatcher?.(real) ?? real, ...assets(), log: test.ctx.log, ...(options.idleMs ? { idleMs: options.idleMs } : {}) });
+  const web = await startWebHost({
+    dispatcher: options.dispatcher?.(real) ?? real,
+    ...assets(),
+    log: test.ctx.log,
+    ...(options.idleMs ? { idleMs: options.idleMs } : {}),
+  });
   test.forward = (name, payload) => web.emit(name, payload);
   return { web, test };
 }
@@ -38,14 +48,24 @@ async function hostWith(options: { idleMs?: number; dispatcher?: (real: Dispatch
 /** Exchange the link's token as the page's script does; returns the cookie header and the request key. */
 async function signIn(web: WebHost): Promise<{ cookie: string; key: string; setCookie: string }> {
   const token = new URL(web.link).hash.replace('#gcw-token=', '');
-  const r = await rawRequest(web.port, { method: 'POST', path: '/gcw/session', headers: { origin: web.origin, 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  const r = await rawRequest(web.port, {
+    method: 'POST',
+    path: '/gcw/session',
+    headers: { origin: web.origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
   expect(r.status).toBe(200);
   const setCookie = String(r.headers['set-cookie']);
   return { cookie: setCookie.split(';')[0]!, key: (JSON.parse(r.body) as { key: string }).key, setCookie };
 }
 
 const call = (web: WebHost, method: string, headers: Record<string, string>, body = '{}') =>
-  rawRequest(web.port, { method: 'POST', path: `/api/${method}`, headers: { 'content-type': 'application/json', ...headers }, body });
+  rawRequest(web.port, {
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 
 describe('the gcw ui host: who gets in', () => {
   let web: WebHost;
@@ -71,9 +91,16 @@ describe('the gcw ui host: who gets in', () => {
   });
 
   it('exchanges the token for an HttpOnly, SameSite=Strict session cookie once: the same token again is refused', async () => {
-    expect(session.setCookie).toMatch(new RegExp(`^gcw_session_${web.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(session.setCookie).toMatch(
+      new RegExp(`^gcw_session_${web.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`),
+    );
     const token = new URL(web.link).hash.replace('#gcw-token=', '');
-    const replay = await rawRequest(web.port, { method: 'POST', path: '/gcw/session', headers: { origin: web.origin, 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const replay = await rawRequest(web.port, {
+      method: 'POST',
+      path: '/gcw/session',
+      headers: { origin: web.origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
     expect(replay.status).toBe(401);
     expect(replay.headers['set-cookie']).toBeUndefined();
   });
@@ -87,16 +114,24 @@ describe('the gcw ui host: who gets in', () => {
     expect(stranger.body).toContain('/gcw/login.js');
     expect(stranger.body).not.toContain('client.js');
     // The same cookie on a navigation from another site (or another port: same-site) gets the sign-in page too.
-    const crossSite = await rawRequest(web.port, { headers: { cookie: session.cookie, 'sec-fetch-site': 'same-site' } });
+    const crossSite = await rawRequest(web.port, {
+      headers: { cookie: session.cookie, 'sec-fetch-site': 'same-site' },
+    });
     expect(crossSite.body).not.toContain('client.js');
   });
 
   it('refuses another local user (no cookie) everything but the sign-in page: files, the client script, the API and the events', async () => {
-    for (const path of ['/gcw/client.js', '/assets/app.js', '/anything']) expect((await rawRequest(web.port, { path })).status, path).toBe(401);
+    for (const path of ['/gcw/client.js', '/assets/app.js', '/anything'])
+      expect((await rawRequest(web.port, { path })).status, path).toBe(401);
     expect((await call(web, 'app.about', { origin: web.origin })).status).toBe(401);
     expect((await readEvents(web.port, {}, 1, () => undefined)).status).toBe(401);
     // A wrong token is no way in either.
-    const guess = await rawRequest(web.port, { method: 'POST', path: '/gcw/session', headers: { origin: web.origin, 'content-type': 'application/json' }, body: JSON.stringify({ token: 'A'.repeat(43) }) });
+    const guess = await rawRequest(web.port, {
+      method: 'POST',
+      path: '/gcw/session',
+      headers: { origin: web.origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'A'.repeat(43) }),
+    });
     expect(guess.status).toBe(401);
   });
 
@@ -120,26 +155,46 @@ describe('the gcw ui host: who gets in', () => {
   });
 
   it('answers an unknown method and a body that is not JSON with the contract’s codes, and refuses a form post (415)', async () => {
-    expect(JSON.parse((await call(web, 'nope.nothing', own)).body)).toMatchObject({ result: { ok: false, error: { code: 'ipc.unknown_method' } } });
+    expect(JSON.parse((await call(web, 'nope.nothing', own)).body)).toMatchObject({
+      result: { ok: false, error: { code: 'ipc.unknown_method' } },
+    });
     const bad = await call(web, 'app.about', own, '{not json');
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ result: { ok: false, error: { code: 'ipc.invalid_input' } } });
-    const form = await rawRequest(web.port, { method: 'POST', path: '/api/app.about', headers: { ...own, 'content-type': 'text/plain' }, body: '{}' });
+    const form = await rawRequest(web.port, {
+      method: 'POST',
+      path: '/api/app.about',
+      headers: { ...own, 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
   });
 
   it('refuses a DNS-rebinding page: its Host names another host, even with the cookie and key', async () => {
-    for (const host of [`evil.example:${web.port}`, `127.0.0.1:${web.port + 1}`, '127.0.0.1', `attacker.127.0.0.1.nip.io:${web.port}`]) {
+    for (const host of [
+      `evil.example:${web.port}`,
+      `127.0.0.1:${web.port + 1}`,
+      '127.0.0.1',
+      `attacker.127.0.0.1.nip.io:${web.port}`,
+    ]) {
       const r = await call(web, 'app.about', { ...own, host, origin: `http://${host}` });
       expect(r.status, host).toBe(403);
       expect((await rawRequest(web.port, { path: '/', headers: { host } })).status, host).toBe(403);
     }
     // The loopback names with the right port are this host.
-    expect((await call(web, 'app.about', { ...own, host: `localhost:${web.port}`, origin: `http://localhost:${web.port}` })).status).toBe(200);
+    expect(
+      (await call(web, 'app.about', { ...own, host: `localhost:${web.port}`, origin: `http://localhost:${web.port}` }))
+        .status,
+    ).toBe(200);
   });
 
   it('refuses another origin — another port on 127.0.0.1, another site, an opaque origin, or none — and answers no CORS preflight', async () => {
-    for (const origin of [`http://127.0.0.1:${web.port + 1}`, 'https://evil.example', 'null', `http://localhost:${web.port}`]) {
+    for (const origin of [
+      `http://127.0.0.1:${web.port + 1}`,
+      'https://evil.example',
+      'null',
+      `http://localhost:${web.port}`,
+    ]) {
       expect((await call(web, 'app.about', { ...own, origin })).status, origin).toBe(403);
     }
     const { origin: _origin, ...withoutOrigin } = own;
@@ -147,30 +202,59 @@ describe('the gcw ui host: who gets in', () => {
     const preflight = await rawRequest(web.port, {
       method: 'OPTIONS',
       path: '/api/app.about',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-workbench-key' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,x-workbench-key',
+      },
     });
     expect(preflight.status).toBe(403);
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
-    const fromSameSite = await rawRequest(web.port, { path: '/gcw/client.js', headers: { cookie: session.cookie, 'sec-fetch-site': 'same-site' } });
+    const fromSameSite = await rawRequest(web.port, {
+      path: '/gcw/client.js',
+      headers: { cookie: session.cookie, 'sec-fetch-site': 'same-site' },
+    });
     expect(fromSameSite.status).toBe(403);
   });
 
   it('sends the app’s Content-Security-Policy as a header (plus frame-ancestors) and the hardening headers on every response', async () => {
-    const responses = [await rawRequest(web.port, {}), await rawRequest(web.port, { headers: { cookie: session.cookie } }), await call(web, 'app.about', own), await rawRequest(web.port, { path: '/nope' })];
+    const responses = [
+      await rawRequest(web.port, {}),
+      await rawRequest(web.port, { headers: { cookie: session.cookie } }),
+      await call(web, 'app.about', own),
+      await rawRequest(web.port, { path: '/nope' }),
+    ];
     for (const r of responses) {
       expect(r.headers['content-security-policy']).toBe(`${appCsp}; frame-ancestors 'none'`);
-      expect(r.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store', 'cross-origin-opener-policy': 'same-origin' });
+      expect(r.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+        'cross-origin-opener-policy': 'same-origin',
+      });
       expect(r.headers['access-control-allow-origin']).toBeUndefined();
     }
   });
 
   it('delivers events over server-sent events to the session holder: the events main emits reach the page', async () => {
-    const notice = { id: 'clipboard.cleared', severity: 'info', title: 'Clipboard cleared', message: 'The copied secret was removed from the clipboard.' };
+    const notice = {
+      id: 'clipboard.cleared',
+      severity: 'info',
+      title: 'Clipboard cleared',
+      message: 'The copied secret was removed from the clipboard.',
+    };
     const received = readEvents(web.port, { cookie: session.cookie, 'x-workbench-key': session.key }, 2, () => {
       test.ctx.emit('app.notice', notice as never);
       test.ctx.emit('app.navigate', { page: 'connections' });
     });
-    expect(await received).toEqual({ status: 200, events: [{ name: 'app.notice', data: notice }, { name: 'app.navigate', data: { page: 'connections' } }] });
+    expect(await received).toEqual({
+      status: 200,
+      events: [
+        { name: 'app.notice', data: notice },
+        { name: 'app.navigate', data: { page: 'connections' } },
+      ],
+    });
     expect((await readEvents(web.port, { cookie: session.cookie }, 1, () => undefined)).status).toBe(401);
   });
 });
@@ -189,7 +273,12 @@ describe('the gcw ui host: idle stop', () => {
   it('does not stop while a call is still running, and stops once it has answered and the idle time has passed', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const { web, test } = await hostWith({ idleMs: 200, dispatcher: (real) => ({ call: async (m, i) => (m === 'app.about' ? gate.then(() => real.call(m, i)) : real.call(m, i)) }) });
+    const { web, test } = await hostWith({
+      idleMs: 200,
+      dispatcher: (real) => ({
+        call: async (m, i) => (m === 'app.about' ? gate.then(() => real.call(m, i)) : real.call(m, i)),
+      }),
+    });
     const session = await signIn(web);
     const slow = call(web, 'app.about', { cookie: session.cookie, 'x-workbench-key': session.key, origin: web.origin });
     let stopped = false;

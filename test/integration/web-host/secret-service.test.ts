@@ -22,7 +22,13 @@ function session(): { env: NodeJS.ProcessEnv; prelude: string; dir: string } {
   const { DBUS_SESSION_BUS_ADDRESS: _bus, ...rest } = process.env;
   return {
     dir,
-    env: { ...rest, HOME: join(dir, 'home'), XDG_DATA_HOME: join(dir, 'data'), XDG_CONFIG_HOME: join(dir, 'config'), XDG_RUNTIME_DIR: join(dir, 'runtime') },
+    env: {
+      ...rest,
+      HOME: join(dir, 'home'),
+      XDG_DATA_HOME: join(dir, 'data'),
+      XDG_CONFIG_HOME: join(dir, 'config'),
+      XDG_RUNTIME_DIR: join(dir, 'runtime'),
+    },
     // --unlock with a password on stdin creates the login keyring (the default collection) and unlocks it.
     prelude: "printf 'gcw-test-keyring' | gnome-keyring-daemon --unlock --components=secrets >/dev/null",
   };
@@ -34,15 +40,37 @@ describe.skipIf(missing !== null)('gcw ui vault on the Secret Service (GNOME Key
     const data = join(s.dir, 'gcw-data');
     mkdirSync(data);
     const probe = (args: string) => `node --import tsx test/support/keychain-probe.ts ${args}`;
-    const r = spawnSync('dbus-run-session', ['--', 'sh', '-c', `${s.prelude} && ${probe(`put '${data}' 'abc~Secret.Value_123'`)} && ${probe(`get '${data}'`)}`], {
-      cwd: root,
-      env: s.env,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = spawnSync(
+      'dbus-run-session',
+      [
+        '--',
+        'sh',
+        '-c',
+        `${s.prelude} && ${probe(`put '${data}' 'abc~Secret.Value_123'`)} && ${probe(`get '${data}'`)}`,
+      ],
+      {
+        cwd: root,
+        env: s.env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
-    const [put, get] = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as { status: { backend: string; persistent: boolean; warning: string | null }; failure: string | null; read: string | null });
-    expect(put).toMatchObject({ failure: null, status: { backend: 'secret_service', persistent: true, warning: null } });
+    const [put, get] = r.stdout
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            status: { backend: string; persistent: boolean; warning: string | null };
+            failure: string | null;
+            read: string | null;
+          },
+      );
+    expect(put).toMatchObject({
+      failure: null,
+      status: { backend: 'secret_service', persistent: true, warning: null },
+    });
     expect(get).toMatchObject({ failure: null, read: 'abc~Secret.Value_123' });
     // On disk only ciphertext; the key is in the keyring file, not in the data folder.
     expect(readFileSync(join(data, 'vault.json'), 'utf8')).not.toContain('Secret.Value');
@@ -50,12 +78,21 @@ describe.skipIf(missing !== null)('gcw ui vault on the Secret Service (GNOME Key
 
   it('gcw ui reports the Secret Service as its secret storage', async () => {
     const s = session();
-    const child = spawn('dbus-run-session', ['--', 'sh', '-c', `${s.prelude} && exec node '${gcwBin}' ui --no-open --json --data-dir '${join(s.dir, 'gcw-data')}'`], {
-      cwd: s.dir,
-      env: s.env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'dbus-run-session',
+      [
+        '--',
+        'sh',
+        '-c',
+        `${s.prelude} && exec node '${gcwBin}' ui --no-open --json --data-dir '${join(s.dir, 'gcw-data')}'`,
+      ],
+      {
+        cwd: s.dir,
+        env: s.env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
     const exited = new Promise<number | null>((r) => child.once('exit', r));
@@ -71,6 +108,10 @@ describe.skipIf(missing !== null)('gcw ui vault on the Secret Service (GNOME Key
     }
     process.kill(-child.pid!, 'SIGTERM');
     await exited;
-    expect(started?.secretStorage).toMatchObject({ backend: 'secret_service', persistent: true, keychainFailure: null });
+    expect(started?.secretStorage).toMatchObject({
+      backend: 'secret_service',
+      persistent: true,
+      keychainFailure: null,
+    });
   });
 });

@@ -23,7 +23,9 @@ export interface MainRun {
 const [mainCjs, scenario, outFile, userData] = process.argv.slice(2) as [string, Scenario, string, string];
 const errors: string[] = [];
 process.on('uncaughtException', (e) => errors.push(`uncaught: ${e.stack ?? String(e)}`));
-process.on('unhandledRejection', (e) => errors.push(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+process.on('unhandledRejection', (e) =>
+  errors.push(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+);
 
 const fake = createFakeElectron({ userData, lock: scenario !== 'second-instance', isPackaged: true });
 
@@ -31,7 +33,9 @@ const fake = createFakeElectron({ userData, lock: scenario !== 'second-instance'
 const spawned: MainRun['spawned'] = [];
 if (scenario === 'squirrel-install') {
   Object.defineProperty(process, 'platform', { value: 'win32' });
-  Object.defineProperty(process, 'execPath', { value: 'C:\\Users\\ada\\AppData\\Local\\GraphConnectionWorkbench\\app-0.1.0\\graph-connection-workbench.exe' });
+  Object.defineProperty(process, 'execPath', {
+    value: 'C:\\Users\\ada\\AppData\\Local\\GraphConnectionWorkbench\\app-0.1.0\\graph-connection-workbench.exe',
+  });
   process.argv = [process.execPath, '--squirrel-install', '0.1.0'];
   (childProcess as { spawn: unknown }).spawn = (file: string, args: string[]) => {
     spawned.push({ file, args });
@@ -83,7 +87,12 @@ try {
       const response = await handler(new Request(url));
       const fetch = fake.calls.slice(before).find((c) => c.api === 'net.fetch');
       const fetched = fetch ? String(fetch.args[0]) : null;
-      result.protocol.push({ url, status: response.status, fetched, fileExists: fetched ? existsSync(fileURLToPath(fetched)) : null });
+      result.protocol.push({
+        url,
+        status: response.status,
+        fetched,
+        fileExists: fetched ? existsSync(fileURLToPath(fetched)) : null,
+      });
     }
   }
   if (scenario === 'start') {

@@ -10,7 +10,9 @@ export const chromiumPath = '/usr/bin/chromium';
 
 /** Why Chromium tests are skipped on this machine, or null when they can run. */
 export function chromiumSkipReason(): string | null {
-  return existsSync(chromiumPath) ? null : `${chromiumPath} is missing (apt-get install chromium); skipping the real-browser test.`;
+  return existsSync(chromiumPath)
+    ? null
+    : `${chromiumPath} is missing (apt-get install chromium); skipping the real-browser test.`;
 }
 
 /** A headless Chromium whose `open` drives the login and consent pages like a user would. */
@@ -35,7 +37,15 @@ export async function launchChromium(options: Omit<DriverOptions, 'caPem'>): Pro
     executablePath: chromiumPath,
     headless: true,
     ignoreHTTPSErrors: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const all: Array<Promise<BrowserVisit>> = [];
   const opener = (driverOptions: Omit<DriverOptions, 'caPem'>): ChromiumOpener => {
@@ -74,7 +84,11 @@ async function clickAndWait(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForEvent('load', { timeout: 15_000 }), page.click(selector)]);
 }
 
-async function drive(context: BrowserContext, url: string, options: Omit<DriverOptions, 'caPem'>): Promise<BrowserVisit> {
+async function drive(
+  context: BrowserContext,
+  url: string,
+  options: Omit<DriverOptions, 'caPem'>,
+): Promise<BrowserVisit> {
   const visit: BrowserVisit = { startUrl: url, steps: [], finalUrl: url, finalStatus: 0, finalText: '' };
   const page = await context.newPage();
   try {

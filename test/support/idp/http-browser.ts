@@ -64,8 +64,16 @@ export function parseForms(html: string): Form[] {
       action: attr(open, 'action') ?? '',
       method: (attr(open, 'method') ?? 'GET').toUpperCase(),
       id: attr(open, 'id') ?? '',
-      inputs: [...inner.matchAll(/<input\b[^>]*>/gi)].map((i) => ({ name: attr(i[0], 'name') ?? '', value: attr(i[0], 'value') ?? '', type: (attr(i[0], 'type') ?? 'text').toLowerCase() })),
-      buttons: [...inner.matchAll(/<button\b[^>]*>/gi)].map((b) => ({ name: attr(b[0], 'name') ?? '', value: attr(b[0], 'value') ?? '', id: attr(b[0], 'id') ?? '' })),
+      inputs: [...inner.matchAll(/<input\b[^>]*>/gi)].map((i) => ({
+        name: attr(i[0], 'name') ?? '',
+        value: attr(i[0], 'value') ?? '',
+        type: (attr(i[0], 'type') ?? 'text').toLowerCase(),
+      })),
+      buttons: [...inner.matchAll(/<button\b[^>]*>/gi)].map((b) => ({
+        name: attr(b[0], 'name') ?? '',
+        value: attr(b[0], 'value') ?? '',
+        id: attr(b[0], 'id') ?? '',
+      })),
     });
   }
   return forms;
@@ -73,7 +81,9 @@ export function parseForms(html: string): Form[] {
 
 /** Text of a page without tags. */
 export function pageText(html: string): string {
-  return decodeEntities(html.replace(/<script[\s\S]*?<\/script>/gi, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(html.replace(/<script[\s\S]*?<\/script>/gi, ' ').replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Map an URL through the rewrite table. */
@@ -163,7 +173,9 @@ export class HttpBrowser {
       values.set('password', this.options.user.password);
     } else if (form.buttons.some((b) => b.name === 'decision')) {
       const wanted = this.options.consent ?? 'accept';
-      const button = form.buttons.find((b) => b.name === 'decision' && b.value === wanted) ?? form.buttons.find((b) => b.name === 'decision');
+      const button =
+        form.buttons.find((b) => b.name === 'decision' && b.value === wanted) ??
+        form.buttons.find((b) => b.name === 'decision');
       values.set('decision', button?.value ?? '');
     } else if (!form.inputs.every((i) => i.type === 'hidden' || i.type === 'submit')) {
       return null;
@@ -171,11 +183,19 @@ export class HttpBrowser {
     return { action: form.action, method: form.method === 'POST' ? 'POST' : 'GET', body: values.toString() };
   }
 
-  private send(method: string, url: string, body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  private send(
+    method: string,
+    url: string,
+    body?: string,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
     const target = new URL(url);
     const jar = this.cookies.get(target.host) ?? new Map<string, string>();
     this.cookies.set(target.host, jar);
-    const headers: Record<string, string> = { host: target.host, 'user-agent': 'gcw-test-browser', accept: 'text/html' };
+    const headers: Record<string, string> = {
+      host: target.host,
+      'user-agent': 'gcw-test-browser',
+      accept: 'text/html',
+    };
     if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
     const requestFn = target.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -200,11 +220,19 @@ export class HttpBrowser {
           }
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
           res.on('error', reject);
         },
       );
-      req.on('timeout', () => req.destroy(new Error(`The page ${target.origin}${target.pathname} did not answer in time.`)));
+      req.on('timeout', () =>
+        req.destroy(new Error(`The page ${target.origin}${target.pathname} did not answer in time.`)),
+      );
       req.on('error', reject);
       req.end(body);
     });

@@ -8,7 +8,11 @@ import Provider from 'oidc-provider';
 import { createTestPki, type TestCertificate, type TestPki } from './certs';
 
 /** Client IDs the provider knows. */
-export const oidcClients = { publicClient: 'desktop', secretClient: 'web-secret', certificateClient: 'web-cert' } as const;
+export const oidcClients = {
+  publicClient: 'desktop',
+  secretClient: 'web-secret',
+  certificateClient: 'web-cert',
+} as const;
 
 /** A running oidc-provider. */
 export interface OidcTestProvider {
@@ -40,13 +44,27 @@ export async function startOidcProvider(options: { pki?: TestPki } = {}): Promis
   const issuer = `${origin}/${tenant}`;
   const appScope = `${origin}/.default`;
   const signing = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
-  const clientJwk = { ...createPublicKey(certificate.publicKeyPem).export({ format: 'jwk' }), kid: 'client-cert', x5c: [certBase64(certificate.certPem)] };
-  const common = { application_type: 'native' as const, redirect_uris: ['http://localhost', 'http://localhost/callback'], response_types: ['code'] };
+  const clientJwk = {
+    ...createPublicKey(certificate.publicKeyPem).export({ format: 'jwk' }),
+    kid: 'client-cert',
+    x5c: [certBase64(certificate.certPem)],
+  };
+  const common = {
+    application_type: 'native' as const,
+    redirect_uris: ['http://localhost', 'http://localhost/callback'],
+    response_types: ['code'],
+  };
   const apiScopes = 'openid offline_access profile Files.Read Sites.Read.All';
 
   const provider = new Provider(issuer, {
     clients: [
-      { ...common, client_id: oidcClients.publicClient, token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'], scope: apiScopes },
+      {
+        ...common,
+        client_id: oidcClients.publicClient,
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        scope: apiScopes,
+      },
       {
         ...common,
         client_id: oidcClients.secretClient,
@@ -72,7 +90,16 @@ export async function startOidcProvider(options: { pki?: TestPki } = {}): Promis
     findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, name: id, preferred_username: id }) }),
     cookies: { keys: ['gcw-test-cookie-key'] },
     adapter: MemoryAdapter,
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 3600, RefreshToken: 86_400, IdToken: 3600, ClientCredentials: 600, AuthorizationCode: 60 },
+    ttl: {
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AccessToken: 3600,
+      RefreshToken: 86_400,
+      IdToken: 3600,
+      ClientCredentials: 600,
+      AuthorizationCode: 60,
+    },
     enabledJWA: { clientAuthSigningAlgValues: ['RS256', 'PS256'] },
     clientAuthMethods: ['none', 'client_secret_post', 'private_key_jwt'],
     responseTypes: ['code'],
@@ -138,7 +165,8 @@ async function autoInteract(provider: Provider, req: IncomingMessage, res: Serve
   if (Array.isArray(missing)) grant.addOIDCScope(missing.join(' '));
   const resourceScopes = details.prompt.details.missingResourceScopes;
   if (resourceScopes && typeof resourceScopes === 'object') {
-    for (const [indicator, scopes] of Object.entries(resourceScopes)) grant.addResourceScope(indicator, (scopes as string[]).join(' '));
+    for (const [indicator, scopes] of Object.entries(resourceScopes))
+      grant.addResourceScope(indicator, (scopes as string[]).join(' '));
   }
   const grantId = await grant.save();
   await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
@@ -177,7 +205,8 @@ class MemoryAdapter {
     MemoryAdapter.store.delete(this.key(id));
   }
   async revokeByGrantId(grantId: string): Promise<void> {
-    for (const key of (MemoryAdapter.store.get(`grant:${grantId}`)?.keys as string[] | undefined) ?? []) MemoryAdapter.store.delete(key);
+    for (const key of (MemoryAdapter.store.get(`grant:${grantId}`)?.keys as string[] | undefined) ?? [])
+      MemoryAdapter.store.delete(key);
     MemoryAdapter.store.delete(`grant:${grantId}`);
   }
 }

@@ -18,14 +18,22 @@ declare module 'oidc-provider' {
   }
 
   export default class Provider {
-    constructor(issuer: string, configuration: Record<string, unknown> & {
-      interactions?: { url: (ctx: unknown, interaction: { uid: string }) => string };
-      findAccount?: (ctx: unknown, id: string) => unknown;
-    });
+    constructor(
+      issuer: string,
+      configuration: Record<string, unknown> & {
+        interactions?: { url: (ctx: unknown, interaction: { uid: string }) => string };
+        findAccount?: (ctx: unknown, id: string) => unknown;
+      },
+    );
     callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
     on(event: string, listener: (...args: never[]) => void): this;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
-    interactionFinished(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>, options?: { mergeWithLastSubmission?: boolean }): Promise<void>;
+    interactionFinished(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: Record<string, unknown>,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<void>;
     Grant: new (args: { accountId: string; clientId: string }) => GrantInstance;
     RefreshToken: { find(id: string): Promise<TokenInstance | undefined> };
   }

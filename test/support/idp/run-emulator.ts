@@ -11,7 +11,8 @@ import { startEntraEmulator } from './entra/server';
 import { contosoScenario } from './scenario';
 
 const argIndex = process.argv.indexOf('--ca-file');
-const caFile = argIndex > 0 ? (process.argv[argIndex + 1] ?? '') : join(mkdtempSync(join(tmpdir(), 'gcw-emulator-')), 'ca.pem');
+const caFile =
+  argIndex > 0 ? (process.argv[argIndex + 1] ?? '') : join(mkdtempSync(join(tmpdir(), 'gcw-emulator-')), 'ca.pem');
 const pki = createTestPki();
 const s = contosoScenario(pki);
 s.tenant.applicationGrants = { [s.webApp.clientId]: ['Sites.Read.All'] };
@@ -24,7 +25,13 @@ console.log(
     caFile,
     tenantId: s.tenantId,
     domain: s.domain,
-    webApp: { clientId: s.webApp.clientId, secret: s.webApp.secretValue, secretId: s.webApp.secretId, certificatePem: s.certificate.certPem, privateKeyPem: s.certificate.privateKeyPem },
+    webApp: {
+      clientId: s.webApp.clientId,
+      secret: s.webApp.secretValue,
+      secretId: s.webApp.secretId,
+      certificatePem: s.certificate.certPem,
+      privateKeyPem: s.certificate.privateKeyPem,
+    },
     publicApp: { clientId: s.publicApp.clientId },
     user: s.user,
     admin: s.admin,

@@ -37,7 +37,10 @@ export function contosoScenario(pki: TestPki): ContosoScenario {
       { keyId: randomUUID(), value: expiredSecretValue, expiresAt: new Date(Date.now() - 86_400_000) },
     ],
     certificates: [{ certPem: certificate.certPem }],
-    requiredPermissions: { delegated: ['User.Read', 'Files.Read.All', 'Sites.Read.All'], application: ['Sites.Read.All', 'Files.Read.All'] },
+    requiredPermissions: {
+      delegated: ['User.Read', 'Files.Read.All', 'Sites.Read.All'],
+      application: ['Sites.Read.All', 'Files.Read.All'],
+    },
     secretValue,
     secretId,
     expiredSecretValue,

@@ -29,7 +29,10 @@ interface Step {
 }
 interface Workflow {
   on: Record<string, unknown>;
-  jobs: Record<string, { 'runs-on': string; steps: Step[]; env?: Record<string, string>; strategy?: { matrix: { os: string[] } } }>;
+  jobs: Record<
+    string,
+    { 'runs-on': string; steps: Step[]; env?: Record<string, string>; strategy?: { matrix: { os: string[] } } }
+  >;
 }
 const load = (name: string) => parse(read(name)) as Workflow;
 
@@ -43,7 +46,9 @@ describe('GitHub workflows', () => {
   });
 
   it('the validator does catch a broken workflow (an unknown key, an unknown context)', async () => {
-    const broken = read('ci.yml').replace('timeout-minutes: 90', 'timeout: 90').replace('bash .ci/run', 'bash .ci/run ${{ foo.bar }}');
+    const broken = read('ci.yml')
+      .replace('timeout-minutes: 90', 'timeout: 90')
+      .replace('bash .ci/run', 'bash .ci/run ${{ foo.bar }}');
     const errors = await workflowErrors('ci.yml', broken);
     expect(errors.join('\n')).toMatch(/Unexpected value 'timeout'/);
     expect(errors.join('\n')).toMatch(/Unrecognized named-value: 'foo'/);
@@ -51,7 +56,9 @@ describe('GitHub workflows', () => {
 
   it('no `if:` reads a secret (GitHub refuses secrets there; the workflows map them to env first)', () => {
     for (const name of ['ci.yml', 'release.yml']) {
-      for (const job of Object.values(load(name).jobs)) for (const step of job.steps) expect(step.if ?? '', `${name}: ${step.name ?? step.uses ?? step.run}`).not.toMatch(/secrets\./);
+      for (const job of Object.values(load(name).jobs))
+        for (const step of job.steps)
+          expect(step.if ?? '', `${name}: ${step.name ?? step.uses ?? step.run}`).not.toMatch(/secrets\./);
     }
   });
 });
@@ -84,14 +91,22 @@ describe('release.yml', () => {
   });
 
   it('gives forge.signing.ts every variable it signs with, each from a named secret or a step that reads one', () => {
-    const fromSecrets = Object.entries(job.env ?? {}).filter(([key, value]) => value === `\${{ secrets.${key} }}`).map(([key]) => key);
-    const fromSteps = steps.flatMap((s) => [...(s.run ?? '').matchAll(/^\s*(?:echo|")\s*"?(\w+)=.*GITHUB_ENV/gm)].map((m) => m[1]!));
-    for (const variable of Object.values(SIGNING_VARIABLES).flat()) expect([...fromSecrets, ...fromSteps], variable).toContain(variable);
+    const fromSecrets = Object.entries(job.env ?? {})
+      .filter(([key, value]) => value === `\${{ secrets.${key} }}`)
+      .map(([key]) => key);
+    const fromSteps = steps.flatMap((s) =>
+      [...(s.run ?? '').matchAll(/^\s*(?:echo|")\s*"?(\w+)=.*GITHUB_ENV/gm)].map((m) => m[1]!),
+    );
+    for (const variable of Object.values(SIGNING_VARIABLES).flat())
+      expect([...fromSecrets, ...fromSteps], variable).toContain(variable);
   });
 
   it('runs each signing step only when its secret is set', () => {
     const signing = steps.filter((s) => /CERTIFICATE/.test(s.run ?? ''));
     expect(signing).toHaveLength(2);
-    expect(signing.map((s) => s.if)).toEqual(["runner.os == 'macOS' && env.MACOS_CERTIFICATE != ''", "runner.os == 'Windows' && env.WINDOWS_CERTIFICATE != ''"]);
+    expect(signing.map((s) => s.if)).toEqual([
+      "runner.os == 'macOS' && env.MACOS_CERTIFICATE != ''",
+      "runner.os == 'Windows' && env.WINDOWS_CERTIFICATE != ''",
+    ]);
   });
 });

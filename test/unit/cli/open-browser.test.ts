@@ -11,12 +11,19 @@ describe('system browser opener', () => {
   });
 
   it('reports false when no opener can start, so the caller prints the address', async () => {
-    expect(await openInSystemBrowser('https://example.com', { platform: 'linux', env: { PATH: '/nonexistent' } })).toBe(false);
+    expect(await openInSystemBrowser('https://example.com', { platform: 'linux', env: { PATH: '/nonexistent' } })).toBe(
+      false,
+    );
   });
 
   it('gives child processes the environment without the variables that hold secrets', () => {
     const env = { PATH: '/usr/bin', HOME: '/home/a', APP_SECRET: 's3cret', PFX_PW: 'pw', UNSET: undefined };
     expect(childEnv(env, ['APP_SECRET', 'PFX_PW'])).toEqual({ PATH: '/usr/bin', HOME: '/home/a' });
-    expect(childEnv(env, [undefined, undefined])).toEqual({ PATH: '/usr/bin', HOME: '/home/a', APP_SECRET: 's3cret', PFX_PW: 'pw' });
+    expect(childEnv(env, [undefined, undefined])).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/a',
+      APP_SECRET: 's3cret',
+      PFX_PW: 'pw',
+    });
   });
 });

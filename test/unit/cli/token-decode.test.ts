@@ -7,7 +7,14 @@ const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64ur
 /** `gcw token decode -` in process, the token on stdin; what it printed. */
 async function decode(header: Record<string, unknown>): Promise<string> {
   let out = '';
-  const io: CliIo = { out: (t) => (out += t), err: () => undefined, readStdin: () => Promise.resolve(`${b64url(header)}.${b64url({ aud: 'https://graph.microsoft.com', scp: 'Files.Read' })}.c2ln`), env: {}, cwd: '/' };
+  const io: CliIo = {
+    out: (t) => (out += t),
+    err: () => undefined,
+    readStdin: () =>
+      Promise.resolve(`${b64url(header)}.${b64url({ aud: 'https://graph.microsoft.com', scp: 'Files.Read' })}.c2ln`),
+    env: {},
+    cwd: '/',
+  };
   await tokenCommand.run(['decode', '-'], io, { json: false });
   return out;
 }

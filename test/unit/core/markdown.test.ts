@@ -12,7 +12,8 @@ import { drafts, NOW } from './connections/fixtures';
 import { openStore } from './connections/store-host';
 import { goodSpec, goodTarget, manifestJson } from './registration/manifest-builders';
 
-const hostile = 'Robot ![pixel](https://evil.example/p.png) [click](https://evil.example) <img src=x onerror=alert(1)> \u001b[31mred\u001b[0m \u202eevil\u202c | *bold* `code`';
+const hostile =
+  'Robot ![pixel](https://evil.example/p.png) [click](https://evil.example) <img src=x onerror=alert(1)> \u001b[31mred\u001b[0m \u202eevil\u202c | *bold* `code`';
 
 /** Control characters other than tab and line feed, DEL, C1, and bidirectional overrides. */
 // eslint-disable-next-line no-control-regex
@@ -33,7 +34,19 @@ describe('escapeMarkdown', () => {
   });
 
   it('writes every control character in the same form gcw prints to a terminal (one behaviour: \\x1b, \\u202e)', () => {
-    const controls = [...Array.from({ length: 0x20 }, (_, i) => i), ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i), 0x61c, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202e, 0x2066, 0x2069];
+    const controls = [
+      ...Array.from({ length: 0x20 }, (_, i) => i),
+      ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i),
+      0x61c,
+      0x200e,
+      0x200f,
+      0x2028,
+      0x2029,
+      0x202a,
+      0x202e,
+      0x2066,
+      0x2069,
+    ];
     for (const code of controls.filter((c) => c !== 0x09 && c !== 0x0a && c !== 0x0d)) {
       const c = String.fromCharCode(code);
       expect(escapeMarkdown(`a${c}b`), `U+${code.toString(16)}`).toBe(`a${plain(c)}b`);
@@ -53,8 +66,12 @@ describe('escapeMarkdown', () => {
   it('keeps the text on one line, without structure: tables, emphasis, code, headings, lists, quotes', () => {
     expect(escapeMarkdown('a|b*c_d[e](f)<g>\nh')).toBe('a\\|b\\*c_d\\[e\\](f)\\<g\\> h');
     // An underscore inside a word cannot be emphasis and stays readable; at a word's edge it is escaped.
-    expect(escapeMarkdown('offline_access _emphasis_ snake_case_ x_')).toBe('offline_access \\_emphasis\\_ snake_case\\_ x\\_');
-    expect(escapeMarkdown('https://contoso.com/provisioning_/callback')).toBe('https://contoso.com/provisioning\\_/callback');
+    expect(escapeMarkdown('offline_access _emphasis_ snake_case_ x_')).toBe(
+      'offline_access \\_emphasis\\_ snake_case\\_ x\\_',
+    );
+    expect(escapeMarkdown('https://contoso.com/provisioning_/callback')).toBe(
+      'https://contoso.com/provisioning\\_/callback',
+    );
     expect(escapeMarkdown('line one\r\nline two\tend')).toBe('line one line two end');
     expect(escapeMarkdown('# Title')).toBe('\\# Title');
     expect(escapeMarkdown('> quote')).toBe('\\> quote');
@@ -71,8 +88,14 @@ describe('escapeMarkdown', () => {
 describe('every Markdown output uses it', () => {
   it('the connection record: a hostile profile name and notes stay text', () => {
     const { store } = openStore();
-    const { entry } = store.create({ ...drafts['client-credentials'](), name: hostile, notes: `${hostile}\n# Not a heading\n- not a list` });
-    const md = renderRecordMarkdown(buildConnectionRecord({ entry, history: [], verification: null, now: NOW, generator: 'test' }));
+    const { entry } = store.create({
+      ...drafts['client-credentials'](),
+      name: hostile,
+      notes: `${hostile}\n# Not a heading\n- not a list`,
+    });
+    const md = renderRecordMarkdown(
+      buildConnectionRecord({ entry, history: [], verification: null, now: NOW, generator: 'test' }),
+    );
     expect(liveLinkOrImage(md)).toBe(false);
     expect(md).not.toMatch(rawControl);
     expect(md).not.toMatch(/(^|[^\\])<img/);
@@ -84,7 +107,9 @@ describe('every Markdown output uses it', () => {
   it('the verify report: a hostile display name stays text', () => {
     const spec = goodSpec();
     spec.displayName = hostile;
-    const md = renderReportMarkdown(verifyManifest(manifestJson(spec, 'graph'), goodTarget('client-credentials'), { fileName: 'x.json' }));
+    const md = renderReportMarkdown(
+      verifyManifest(manifestJson(spec, 'graph'), goodTarget('client-credentials'), { fileName: 'x.json' }),
+    );
     expect(liveLinkOrImage(md.replace(/\[Open in the admin center\]\(https:\/\/[^)\s]+\)/g, ''))).toBe(false);
     expect(md).not.toMatch(rawControl);
     expect(md).not.toMatch(/(^|[^\\])<img/);

@@ -20,24 +20,44 @@ const forbidden: [string, string, string][] = [
   // The ten crossings issue 16 found passing the old deny-list.
   ['renderer', "bare 'fs'", "import { readFileSync } from 'fs';\nexport const f = readFileSync;\n"],
   ['renderer', '../main', "import { createWindow } from '../main/window.js';\nexport const w = createWindow;\n"],
-  ['renderer', '../core', "import { createHandlers } from '../core/app/handlers.js';\nexport const h = createHandlers;\n"],
-  ['shared', '../core', "import { createHandlers } from '../core/app/handlers.js';\nexport const h = createHandlers;\n"],
+  [
+    'renderer',
+    '../core',
+    "import { createHandlers } from '../core/app/handlers.js';\nexport const h = createHandlers;\n",
+  ],
+  [
+    'shared',
+    '../core',
+    "import { createHandlers } from '../core/app/handlers.js';\nexport const h = createHandlers;\n",
+  ],
   ['shared', 'node:fs', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n"],
   ['core', '../main', "import { createWindow } from '../main/window.js';\nexport const w = createWindow;\n"],
   ['core', '../cli', "import { main } from '../cli/main.js';\nexport const m = main;\n"],
-  ['core', "import('electron')", "export async function f(): Promise<unknown> {\n  return (await import('electron')).app;\n}\n"],
-  ['preload', '../core', "import { createHandlers } from '../core/app/handlers.js';\nexport const h = createHandlers;\n"],
+  [
+    'core',
+    "import('electron')",
+    "export async function f(): Promise<unknown> {\n  return (await import('electron')).app;\n}\n",
+  ],
+  [
+    'preload',
+    '../core',
+    "import { createHandlers } from '../core/app/handlers.js';\nexport const h = createHandlers;\n",
+  ],
   ['main', '../renderer', "import { App } from '../renderer/app/app.js';\nexport const a = App;\n"],
   // The other forms a module can be named in.
   ['core', "export … from 'electron'", "export { app } from 'electron';\n"],
   ['core', "export * from '../main'", "export * from '../main/window.js';\n"],
   ['core', "import type from 'electron'", "import type { App } from 'electron';\nexport type A = App;\n"],
   ['core', "import('electron').App in a type", "export type A = import('electron').App;\n"],
-  ['core', 'a computed import()', "export async function f(name: string): Promise<unknown> {\n  return import(name);\n}\n"],
+  [
+    'core',
+    'a computed import()',
+    'export async function f(name: string): Promise<unknown> {\n  return import(name);\n}\n',
+  ],
   ['renderer', "require('fs')", "declare const require: (id: string) => unknown;\nexport const fs = require('fs');\n"],
   ['renderer', "bare 'fs/promises'", "export { readFile } from 'fs/promises';\n"],
   ['renderer', 'node:path', "import { join } from 'node:path';\nexport const j = join;\n"],
-  ['renderer', "/// <reference types=\"node\" />", '/// <reference types="node" />\nexport const n = 1;\n'],
+  ['renderer', '/// <reference types="node" />', '/// <reference types="node" />\nexport const n = 1;\n'],
   ['renderer', 'electron', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n"],
   ['shared', 'react', "import { useState } from 'react';\nexport const s = useState;\n"],
   ['core', 'react', "import { useState } from 'react';\nexport const s = useState;\n"],
@@ -57,30 +77,70 @@ const forbidden: [string, string, string][] = [
   // Its browser scripts (src/web-host/client) run before the renderer: no Node, no core, no zod (the contract index).
   ['web-host/client', 'node:fs', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n"],
   ['web-host/client', '../../core', "import { AppError } from '../../core/errors.js';\nexport const e = AppError;\n"],
-  ['web-host/client', 'the contract index (zod)', "import * as contract from '../../shared/contract';\nexport const c = contract;\n"],
-  ['web-host/client', '../server (Node)', "import { startWebHost } from '../server.js';\nexport const s = startWebHost;\n"],
+  [
+    'web-host/client',
+    'the contract index (zod)',
+    "import * as contract from '../../shared/contract';\nexport const c = contract;\n",
+  ],
+  [
+    'web-host/client',
+    '../server (Node)',
+    "import { startWebHost } from '../server.js';\nexport const s = startWebHost;\n",
+  ],
 ];
 
 const allowed: [string, string, string][] = [
   ['main', 'electron', "import { app } from 'electron';\nexport const a = app;\n"],
   ['main', '../core', "import { createHandlers } from '../core/app/handlers.js';\nexport const h = createHandlers;\n"],
-  ['preload', 'electron and ../shared', "import { contextBridge } from 'electron';\nimport type { Result } from '../shared/result.js';\nexport type R = Result<number>;\nexport const c = contextBridge;\n"],
-  ['renderer', 'react and ../shared', "import { useState } from 'react';\nimport type { Result } from '../shared/result.js';\nexport type R = Result<number>;\nexport const s = useState;\n"],
+  [
+    'preload',
+    'electron and ../shared',
+    "import { contextBridge } from 'electron';\nimport type { Result } from '../shared/result.js';\nexport type R = Result<number>;\nexport const c = contextBridge;\n",
+  ],
+  [
+    'renderer',
+    'react and ../shared',
+    "import { useState } from 'react';\nimport type { Result } from '../shared/result.js';\nexport type R = Result<number>;\nexport const s = useState;\n",
+  ],
   ['shared', 'zod', "import { z } from 'zod';\nexport const s = z.string();\n"],
-  ['core', "bare 'fs', import('node:os') and ../shared", "import { readFileSync } from 'fs';\nexport type { Result } from '../shared/result.js';\nexport const f = readFileSync;\nexport const os = (): Promise<unknown> => import('node:os');\n"],
-  ['cli', '../core and package.json', "import { createHandlers } from '../core/app/handlers.js';\nimport pkg from '../../package.json';\nexport const h = createHandlers;\nexport const v = pkg.version;\n"],
+  [
+    'core',
+    "bare 'fs', import('node:os') and ../shared",
+    "import { readFileSync } from 'fs';\nexport type { Result } from '../shared/result.js';\nexport const f = readFileSync;\nexport const os = (): Promise<unknown> => import('node:os');\n",
+  ],
+  [
+    'cli',
+    '../core and package.json',
+    "import { createHandlers } from '../core/app/handlers.js';\nimport pkg from '../../package.json';\nexport const h = createHandlers;\nexport const v = pkg.version;\n",
+  ],
   ['cli', '../web-host', "import { startWebHost } from '../web-host/server.js';\nexport const s = startWebHost;\n"],
-  ['web-host', 'its client/ and @napi-rs/keyring', "import { REQUEST_KEY_HEADER } from './client/storage-keys.js';\nimport type { Entry } from '@napi-rs/keyring';\nexport type E = Entry;\nexport const k = REQUEST_KEY_HEADER;\n"],
-  ['web-host/client', '../../shared/contract/build-api', "import { buildApiObject } from '../../shared/contract/build-api';\nexport const b = buildApiObject;\n"],
-  ['web-host', 'node:http and ../core', "import { createServer } from 'node:http';\nimport { createHandlers } from '../core/app/handlers.js';\nexport const s = createServer;\nexport const h = createHandlers;\n"],
+  [
+    'web-host',
+    'its client/ and @napi-rs/keyring',
+    "import { REQUEST_KEY_HEADER } from './client/storage-keys.js';\nimport type { Entry } from '@napi-rs/keyring';\nexport type E = Entry;\nexport const k = REQUEST_KEY_HEADER;\n",
+  ],
+  [
+    'web-host/client',
+    '../../shared/contract/build-api',
+    "import { buildApiObject } from '../../shared/contract/build-api';\nexport const b = buildApiObject;\n",
+  ],
+  [
+    'web-host',
+    'node:http and ../core',
+    "import { createServer } from 'node:http';\nimport { createHandlers } from '../core/app/handlers.js';\nexport const s = createServer;\nexport const h = createHandlers;\n",
+  ],
 ];
 
 describe('layering lint: the forbidden crossings', () => {
-  it.each(forbidden)('src/%s may not import %s', async (layer, what, code) => {
-    const errors = await layeringErrors(layer, code);
-    expect(errors, `src/${layer} → ${what} passed lint`).not.toEqual([]);
-    expect(errors[0]).toContain(`src/${layer}`);
-  }, 60_000);
+  it.each(forbidden)(
+    'src/%s may not import %s',
+    async (layer, what, code) => {
+      const errors = await layeringErrors(layer, code);
+      expect(errors, `src/${layer} → ${what} passed lint`).not.toEqual([]);
+      expect(errors[0]).toContain(`src/${layer}`);
+    },
+    60_000,
+  );
 
   it('says what the layer may import instead', async () => {
     const [message] = await layeringErrors('core', "import { app } from 'electron';\nexport const a = app;\n");
@@ -91,19 +151,28 @@ describe('layering lint: the forbidden crossings', () => {
 });
 
 describe('layering lint: the allowed crossings', () => {
-  it.each(allowed)('src/%s may import %s', async (layer, _what, code) => {
-    expect(await layeringErrors(layer, code)).toEqual([]);
-  }, 60_000);
+  it.each(allowed)(
+    'src/%s may import %s',
+    async (layer, _what, code) => {
+      expect(await layeringErrors(layer, code)).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('promises in the Electron shell', () => {
   it('refuses a promise discarded with void in src/main (a rejection there goes unseen)', async () => {
-    const [result] = await eslint.lintText('export async function f(): Promise<void> {}\nvoid f();\n', { filePath: resolve(root, 'src/main/lint-probe.ts') });
+    const [result] = await eslint.lintText('export async function f(): Promise<void> {}\nvoid f();\n', {
+      filePath: resolve(root, 'src/main/lint-probe.ts'),
+    });
     expect((result?.messages ?? []).map((m) => m.ruleId)).toContain('@typescript-eslint/no-floating-promises');
   }, 60_000);
 
   it('accepts the same promise with a .catch', async () => {
-    const [result] = await eslint.lintText('export async function f(): Promise<void> {}\nf().catch(() => undefined);\n', { filePath: resolve(root, 'src/main/lint-probe.ts') });
+    const [result] = await eslint.lintText(
+      'export async function f(): Promise<void> {}\nf().catch(() => undefined);\n',
+      { filePath: resolve(root, 'src/main/lint-probe.ts') },
+    );
     expect((result?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-floating-promises')).toEqual([]);
   }, 60_000);
 });

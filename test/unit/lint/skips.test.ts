@@ -34,7 +34,9 @@ describe('reference tools', () => {
   });
 
   it.each(packages)('outside CI a missing %s is a skip whose reason names the package %s', (tool, pkg) => {
-    expect(toolDecision(tool, 'the checks', false, {})).toEqual(expect.stringContaining(`(Debian package ${pkg}): skipping the checks.`));
+    expect(toolDecision(tool, 'the checks', false, {})).toEqual(
+      expect.stringContaining(`(Debian package ${pkg}): skipping the checks.`),
+    );
   });
 
   it('a present tool is neither a skip nor a failure, in CI or not', () => {
@@ -44,23 +46,30 @@ describe('reference tools', () => {
 });
 
 describe('every skip in the suite says why', () => {
-  const files = testFiles(resolve(root, 'test')).map((f) => ({ file: relative(root, f), text: readFileSync(f, 'utf8') }));
+  const files = testFiles(resolve(root, 'test')).map((f) => ({
+    file: relative(root, f),
+    text: readFileSync(f, 'utf8'),
+  }));
 
   it('finds the test files', () => {
     expect(files.length).toBeGreaterThan(90);
   });
 
   it('a file that skips tests gets its reason from skipWithout, a printed [skipped] line or ctx.skip(…, reason)', () => {
-    const silent = files.filter(({ text }) => /\.(skipIf|runIf|skip)\(/.test(text)).filter(({ text }) => {
-      const reasoned = /skipWithout\(|\[skipped\]|chromiumMissing\(|\bskip\([^)]*,\s*['"`]/.test(text);
-      const bareCtxSkip = /\bskip\(\s*\)/.test(text);
-      return !reasoned || bareCtxSkip;
-    });
+    const silent = files
+      .filter(({ text }) => /\.(skipIf|runIf|skip)\(/.test(text))
+      .filter(({ text }) => {
+        const reasoned = /skipWithout\(|\[skipped\]|chromiumMissing\(|\bskip\([^)]*,\s*['"`]/.test(text);
+        const bareCtxSkip = /\bskip\(\s*\)/.test(text);
+        return !reasoned || bareCtxSkip;
+      });
     expect(silent.map((f) => f.file)).toEqual([]);
   });
 
   it('no test returns early when a tool is missing (that counts as passed)', () => {
-    const early = files.filter(({ text }) => /if \(!?\s*(opensslVersion|present|pdftotext|chromium)\w*(\(\))?\)\s*return/.test(text));
+    const early = files.filter(({ text }) =>
+      /if \(!?\s*(opensslVersion|present|pdftotext|chromium)\w*(\(\))?\)\s*return/.test(text),
+    );
     expect(early.map((f) => f.file)).toEqual([]);
   });
 });
@@ -79,7 +88,8 @@ describe('the skip report', () => {
       children: {
         *allTests(state?: string) {
           if (state !== 'skipped') return;
-          for (const t of tests) yield { id: t.id, fullName: t.name, result: () => ({ state: 'skipped', note: t.note, errors: undefined }) };
+          for (const t of tests)
+            yield { id: t.id, fullName: t.name, result: () => ({ state: 'skipped', note: t.note, errors: undefined }) };
         },
       },
     }) as never;
@@ -90,7 +100,13 @@ describe('the skip report', () => {
     const printed: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((text: string) => void printed.push(text));
     const report = new SkipReport();
-    report.onUserConsoleLog({ content: '[skipped] the openssl command is missing (Debian package openssl): skipping the matrix.\n', taskId: 'm1', type: 'stderr', time: 0, size: 0 });
+    report.onUserConsoleLog({
+      content: '[skipped] the openssl command is missing (Debian package openssl): skipping the matrix.\n',
+      taskId: 'm1',
+      type: 'stderr',
+      time: 0,
+      size: 0,
+    });
     report.onTestRunEnd([
       fakeModule('m1', [{ id: 'm1_1', name: 'matrix > opens every file' }]),
       fakeModule('m2', [
@@ -100,8 +116,16 @@ describe('the skip report', () => {
     ]);
     const written = JSON.parse(readFileSync(out, 'utf8')) as SkippedTest[];
     expect(written).toEqual([
-      { file: 'test/m1.test.ts', test: 'matrix > opens every file', reason: 'the openssl command is missing (Debian package openssl): skipping the matrix.' },
-      { file: 'test/m2.test.ts', test: 'listener > other addresses', reason: 'this machine has no non-loopback address' },
+      {
+        file: 'test/m1.test.ts',
+        test: 'matrix > opens every file',
+        reason: 'the openssl command is missing (Debian package openssl): skipping the matrix.',
+      },
+      {
+        file: 'test/m2.test.ts',
+        test: 'listener > other addresses',
+        reason: 'this machine has no non-loopback address',
+      },
       { file: 'test/m2.test.ts', test: 'listener > no reason', reason: NO_REASON },
     ]);
     expect(printed.join('\n')).toContain('Skipped tests (3):');

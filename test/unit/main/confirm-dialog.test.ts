@@ -18,7 +18,13 @@ vi.mock('electron', () => ({
 }));
 const { electronConfirm } = await import('../../../src/main/adapters/os-adapters');
 
-const question = { title: 'Keep?', message: 'Keep the secret?', detail: 'Saved for A, now B.', cancelLabel: 'Remove the secret', confirmLabel: 'Keep for b.example' };
+const question = {
+  title: 'Keep?',
+  message: 'Keep the secret?',
+  detail: 'Saved for A, now B.',
+  cancelLabel: 'Remove the secret',
+  confirmLabel: 'Keep for b.example',
+};
 
 describe('native confirmation (Electron)', () => {
   it('shows a warning box on the window with the safe answer first, as default and as Escape', async () => {
@@ -26,7 +32,16 @@ describe('native confirmation (Electron)', () => {
     response = 0;
     expect(await electronConfirm(() => win as never).confirm(question)).toBe(false);
     expect(shown[0]?.window).toBe(win);
-    expect(shown[0]?.options).toEqual({ type: 'warning', title: 'Keep?', message: 'Keep the secret?', detail: 'Saved for A, now B.', buttons: ['Remove the secret', 'Keep for b.example'], defaultId: 0, cancelId: 0, noLink: true });
+    expect(shown[0]?.options).toEqual({
+      type: 'warning',
+      title: 'Keep?',
+      message: 'Keep the secret?',
+      detail: 'Saved for A, now B.',
+      buttons: ['Remove the secret', 'Keep for b.example'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
   });
 
   it('confirms only when the second button was chosen; works without a window', async () => {

@@ -20,7 +20,9 @@ interface LoadedConfig {
 
 async function load(): Promise<{ config: LoadedConfig; packagedFile: (f: string) => boolean }> {
   const jiti = createJiti(import.meta.url, { moduleCache: false });
-  const mod = await jiti.import<{ default: LoadedConfig; packagedFile: (f: string) => boolean }>(resolve(root, 'forge.config.ts'));
+  const mod = await jiti.import<{ default: LoadedConfig; packagedFile: (f: string) => boolean }>(
+    resolve(root, 'forge.config.ts'),
+  );
   return { config: mod.default, packagedFile: mod.packagedFile };
 }
 
@@ -29,7 +31,9 @@ const maker = (config: LoadedConfig, name: string) => config.makers.find((m) => 
 describe('forge.config.ts', () => {
   it('gives Squirrel the authors NuGet requires, from package.json', async () => {
     const { config } = await load();
-    const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { author?: { name?: string; email?: string } };
+    const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+      author?: { name?: string; email?: string };
+    };
     expect(pkg.author?.name).toBeTruthy();
     expect(maker(config, 'squirrel').authors).toBe(pkg.author!.name);
   }, 20_000);
@@ -42,8 +46,21 @@ describe('forge.config.ts', () => {
   it('packages what Vite built, without source maps', async () => {
     const { config, packagedFile } = await load();
     const ignored = (f: string) => config.packagerConfig.ignore(f);
-    for (const kept of ['/.vite', '/.vite/build/main.cjs', '/.vite/build/preload.cjs', '/.vite/renderer/main_window/index.html']) expect(ignored(kept), kept).toBe(false);
-    for (const left of ['/.vite/build/main.cjs.map', '/.vite/build/preload.cjs.map', '/src/main/main.ts', '/test/unit/main/fuses.test.ts', '/node_modules/zod/package.json', '/forge.config.ts']) {
+    for (const kept of [
+      '/.vite',
+      '/.vite/build/main.cjs',
+      '/.vite/build/preload.cjs',
+      '/.vite/renderer/main_window/index.html',
+    ])
+      expect(ignored(kept), kept).toBe(false);
+    for (const left of [
+      '/.vite/build/main.cjs.map',
+      '/.vite/build/preload.cjs.map',
+      '/src/main/main.ts',
+      '/test/unit/main/fuses.test.ts',
+      '/node_modules/zod/package.json',
+      '/forge.config.ts',
+    ]) {
       expect(ignored(left), left).toBe(true);
     }
     expect(packagedFile('')).toBe(true);
@@ -76,14 +93,29 @@ describe('signing from the environment', () => {
   });
 
   it('signs and notarises macOS builds when all their variables are set, failing the build if signing fails', () => {
-    const s = signingFromEnv({ MACOS_SIGN_IDENTITY: 'Developer ID Application: Contoso (TEAM123456)', APPLE_ID: 'a@contoso.com', APPLE_APP_SPECIFIC_PASSWORD: 'p', APPLE_TEAM_ID: 'TEAM123456' });
-    expect(s.packager.osxSign).toEqual({ identity: 'Developer ID Application: Contoso (TEAM123456)', continueOnError: false });
+    const s = signingFromEnv({
+      MACOS_SIGN_IDENTITY: 'Developer ID Application: Contoso (TEAM123456)',
+      APPLE_ID: 'a@contoso.com',
+      APPLE_APP_SPECIFIC_PASSWORD: 'p',
+      APPLE_TEAM_ID: 'TEAM123456',
+    });
+    expect(s.packager.osxSign).toEqual({
+      identity: 'Developer ID Application: Contoso (TEAM123456)',
+      continueOnError: false,
+    });
     expect(s.packager.osxNotarize).toEqual({ appleId: 'a@contoso.com', appleIdPassword: 'p', teamId: 'TEAM123456' });
-    expect(s.skipped).toEqual(['Windows signing skipped (WINDOWS_CERTIFICATE_FILE, WINDOWS_CERTIFICATE_PASSWORD not set)']);
+    expect(s.skipped).toEqual([
+      'Windows signing skipped (WINDOWS_CERTIFICATE_FILE, WINDOWS_CERTIFICATE_PASSWORD not set)',
+    ]);
   });
 
   it('does not notarise an unsigned app, nor sign with half the Windows variables', () => {
-    const s = signingFromEnv({ APPLE_ID: 'a@contoso.com', APPLE_APP_SPECIFIC_PASSWORD: 'p', APPLE_TEAM_ID: 'T', WINDOWS_CERTIFICATE_FILE: 'C:\\cert.pfx' });
+    const s = signingFromEnv({
+      APPLE_ID: 'a@contoso.com',
+      APPLE_APP_SPECIFIC_PASSWORD: 'p',
+      APPLE_TEAM_ID: 'T',
+      WINDOWS_CERTIFICATE_FILE: 'C:\\cert.pfx',
+    });
     expect(s.packager).toEqual({});
     expect(s.skipped).toContain('macOS notarisation skipped (MACOS_SIGN_IDENTITY not set)');
     expect(s.skipped).toContain('Windows signing skipped (WINDOWS_CERTIFICATE_PASSWORD not set)');

@@ -19,7 +19,12 @@ function setup() {
   const contents = new FakeContents();
   const logged: Array<[string, Record<string, unknown> | undefined]> = [];
   const policy = new ExternalLinkPolicy();
-  guardWebContents(contents as never, { entryUrl: ENTRY, canOpenExternally: (u) => policy.check(u), openExternally: () => undefined, log: (m, d) => logged.push([m, d]) });
+  guardWebContents(contents as never, {
+    entryUrl: ENTRY,
+    canOpenExternally: (u) => policy.check(u),
+    openExternally: () => undefined,
+    log: (m, d) => logged.push([m, d]),
+  });
   const emit = (event: string, url?: string) => {
     const e = { preventDefault: vi.fn() };
     contents.emit(event, e, url);
@@ -53,13 +58,21 @@ describe('guard logs', () => {
   it('logs a refused new window with its URL (cut) and the reason', () => {
     const s = setup();
     s.contents.openHandler?.({ url: long });
-    expect(s.logged).toEqual([['Refused to open a new window', { url: long.slice(0, 200), reason: 'evil.example.com is not a Microsoft sign-in or admin-center host' }]]);
+    expect(s.logged).toEqual([
+      [
+        'Refused to open a new window',
+        { url: long.slice(0, 200), reason: 'evil.example.com is not a Microsoft sign-in or admin-center host' },
+      ],
+    ]);
   });
 
   it('logs each refused permission by name', () => {
     const logged: Array<[string, unknown]> = [];
     let request: ((c: unknown, permission: string, callback: (ok: boolean) => void) => void) | null = null;
-    const session = { setPermissionRequestHandler: (h: typeof request) => (request = h), setPermissionCheckHandler: () => undefined };
+    const session = {
+      setPermissionRequestHandler: (h: typeof request) => (request = h),
+      setPermissionCheckHandler: () => undefined,
+    };
     denyAllPermissions(session as never, (m, d) => logged.push([m, d]));
     const answers: boolean[] = [];
     request!(null, 'media', (ok) => answers.push(ok));

@@ -34,14 +34,16 @@ describe('navigation guards', () => {
     expect(setup().navigate('will-navigate', 'app://workbench/index.html#/settings')).toBe(false);
   });
 
-  it.each(['https://evil.example.com/', 'file:///etc/passwd', 'app://other/index.html', 'https://login.microsoftonline.com/'])(
-    'refuses to navigate the window to %s, with a logged reason',
-    (url) => {
-      const s = setup();
-      expect(s.navigate('will-navigate', url)).toBe(true);
-      expect(s.logs).toContain('Refused a navigation away from the app');
-    },
-  );
+  it.each([
+    'https://evil.example.com/',
+    'file:///etc/passwd',
+    'app://other/index.html',
+    'https://login.microsoftonline.com/',
+  ])('refuses to navigate the window to %s, with a logged reason', (url) => {
+    const s = setup();
+    expect(s.navigate('will-navigate', url)).toBe(true);
+    expect(s.logs).toContain('Refused a navigation away from the app');
+  });
 
   it('refuses redirects and webviews', () => {
     const s = setup();

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
 vi.mock('electron', () => ({
-  ipcMain: { handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => handlers.set(channel, fn) },
+  ipcMain: {
+    handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => handlers.set(channel, fn),
+  },
 }));
 
 const { registerContract, senderRefusal } = await import('../../../src/main/ipc');
@@ -22,7 +24,11 @@ describe('IPC registration', () => {
   beforeEach(() => {
     handlers.clear();
     const host = createTestHost();
-    registerContract(createDispatcher(createHandlers(host.ctx), { log: host.ctx.log }), { trustedIds: new Set([7]), entryUrl, log: (m, d) => (logs.push(m), logged.push(d)) });
+    registerContract(createDispatcher(createHandlers(host.ctx), { log: host.ctx.log }), {
+      trustedIds: new Set([7]),
+      entryUrl,
+      log: (m, d) => (logs.push(m), logged.push(d)),
+    });
   });
 
   it('registers every contract method on its own channel, as many as docs/security.md counts', () => {
@@ -56,7 +62,10 @@ describe('IPC registration', () => {
   ])('refuses %s on every contract method before the dispatcher runs', async (_what, e) => {
     const reached: string[] = [];
     handlers.clear();
-    registerContract({ call: async (method) => (reached.push(method), { ok: true, value: null }) }, { trustedIds: new Set([7]), entryUrl, log: (m) => logs.push(m) });
+    registerContract(
+      { call: async (method) => (reached.push(method), { ok: true, value: null }) },
+      { trustedIds: new Set([7]), entryUrl, log: (m) => logs.push(m) },
+    );
     for (const name of methodNames) {
       const result = await handlers.get(channelFor(name))!(e, {});
       expect(result, name).toMatchObject({ ok: false, error: { code: 'ipc.forbidden_sender' } });
@@ -70,7 +79,10 @@ describe('IPC registration', () => {
   it('refuses an unknown field on every contract method (every input schema is strict)', async () => {
     const loose: string[] = [];
     for (const name of methodNames) {
-      const result = (await handlers.get(channelFor(name))!(event(7, mainFrame), { unexpectedField: 'x' })) as { ok: boolean; error?: { code: string } };
+      const result = (await handlers.get(channelFor(name))!(event(7, mainFrame), { unexpectedField: 'x' })) as {
+        ok: boolean;
+        error?: { code: string };
+      };
       if (result.ok || result.error?.code !== 'ipc.invalid_input') loose.push(name);
     }
     expect(loose).toEqual([]);

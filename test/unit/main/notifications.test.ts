@@ -68,7 +68,10 @@ describe('electronNotifier', () => {
     const ref = latest();
     await collect();
     ref.deref()!.emit('failed', {}, 'Notification was not shown: the app is not signed');
-    expect(log).toHaveBeenCalledWith('A notification could not be shown', { title: 'Secret expires in 30 days', error: 'Notification was not shown: the app is not signed' });
+    expect(log).toHaveBeenCalledWith('A notification could not be shown', {
+      title: 'Secret expires in 30 days',
+      error: 'Notification was not shown: the app is not signed',
+    });
     await collect();
     expect(ref.deref()).toBeUndefined();
     expect(notifier).toBeDefined();

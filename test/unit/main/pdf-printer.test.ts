@@ -2,7 +2,13 @@
 // session that refuses every request but the data: URL, fed the HTML as a data: URL, destroyed after printing.
 import { describe, expect, it, vi } from 'vitest';
 
-const windows: Array<{ options: Record<string, unknown>; loaded: string[]; destroyed: boolean; openHandler: (() => unknown) | null; navigate: ((e: { preventDefault(): void }) => void) | null }> = [];
+const windows: Array<{
+  options: Record<string, unknown>;
+  loaded: string[];
+  destroyed: boolean;
+  openHandler: (() => unknown) | null;
+  navigate: ((e: { preventDefault(): void }) => void) | null;
+}> = [];
 const requestFilters: Array<(details: { url: string }, callback: (r: { cancel: boolean }) => void) => void> = [];
 const permissionChecks: Array<() => boolean> = [];
 const partitions: string[] = [];
@@ -28,7 +34,8 @@ vi.mock('electron', () => ({
       const record = this.record;
       this.webContents = {
         setWindowOpenHandler: (h: () => unknown) => (record.openHandler = h),
-        on: (event: string, h: (e: { preventDefault(): void }) => void) => event === 'will-navigate' && (record.navigate = h),
+        on: (event: string, h: (e: { preventDefault(): void }) => void) =>
+          event === 'will-navigate' && (record.navigate = h),
         printToPDF: async () => {
           if (failPrint) throw new Error('print failed');
           return Buffer.from('%PDF-1.7 printed');
@@ -53,7 +60,15 @@ describe('PDF printer (Electron)', () => {
     const w = windows[0]!;
     const prefs = w.options.webPreferences as Record<string, unknown>;
     expect(w.options.show).toBe(false);
-    expect(prefs).toMatchObject({ javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, devTools: false, webviewTag: false });
+    expect(prefs).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      devTools: false,
+      webviewTag: false,
+    });
     expect(prefs.preload).toBeUndefined();
     expect(w.loaded).toHaveLength(1);
     expect(w.loaded[0]).toMatch(/^data:text\/html;charset=utf-8;base64,/);
@@ -68,7 +83,8 @@ describe('PDF printer (Electron)', () => {
   it('uses one in-memory session that refuses every request but data: and every permission', async () => {
     expect(partitions).toEqual(['gcw-print']);
     const answers: boolean[] = [];
-    for (const url of ['data:text/html,x', 'https://evil.example.com/x.png', 'file:///etc/passwd']) requestFilters[0]!({ url }, (r) => answers.push(r.cancel));
+    for (const url of ['data:text/html,x', 'https://evil.example.com/x.png', 'file:///etc/passwd'])
+      requestFilters[0]!({ url }, (r) => answers.push(r.cancel));
     expect(answers).toEqual([false, true, true]);
     expect(permissionChecks[0]!()).toBe(false);
   });

@@ -18,13 +18,18 @@ vi.mock('electron', () => ({
       if (!ipcListeners.has(channel)) ipcListeners.set(channel, new Set());
       ipcListeners.get(channel)!.add(listener);
     },
-    removeListener: (channel: string, listener: (event: unknown, message: unknown) => void) => ipcListeners.get(channel)?.delete(listener),
+    removeListener: (channel: string, listener: (event: unknown, message: unknown) => void) =>
+      ipcListeners.get(channel)?.delete(listener),
   },
 }));
 
-const { contract, events, methodNames, eventNames, channelFor, EVENT_CHANNEL } = await import('../../../src/shared/contract');
+const { contract, events, methodNames, eventNames, channelFor, EVENT_CHANNEL } =
+  await import('../../../src/shared/contract');
 const { buildApi } = await import('../../../src/shared/contract/names');
-type Api = Record<string, Record<string, (input?: unknown) => Promise<unknown>>> & { onEvent(name: string, listener: (p: unknown) => void): () => void; host: string };
+type Api = Record<string, Record<string, (input?: unknown) => Promise<unknown>>> & {
+  onEvent(name: string, listener: (p: unknown) => void): () => void;
+  host: string;
+};
 
 let api: Api;
 beforeAll(async () => {
@@ -77,7 +82,12 @@ describe('the preload’s window.workbench', () => {
 describe('buildApi', () => {
   it('builds the same shape for another host and caller (gcw ui, the test hosts)', async () => {
     const calls: Array<[string, unknown]> = [];
-    const built = buildApi(['a.one', 'a.two', 'b.three'], async (name, input) => void calls.push([name, input]), () => () => undefined, 'browser') as unknown as Api;
+    const built = buildApi(
+      ['a.one', 'a.two', 'b.three'],
+      async (name, input) => void calls.push([name, input]),
+      () => () => undefined,
+      'browser',
+    ) as unknown as Api;
     await built.a!.one!({ x: 1 });
     await built.b!.three!(undefined);
     expect(calls).toEqual([

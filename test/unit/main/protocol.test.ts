@@ -32,7 +32,13 @@ describe('app:// protocol', () => {
 describe('window position', () => {
   const display = { x: 0, y: 0, width: 1920, height: 1080 };
   it('keeps bounds on a visible display', () => {
-    expect(fitBounds({ x: 100, y: 100, width: 1200, height: 800, maximized: true }, [display])).toEqual({ x: 100, y: 100, width: 1200, height: 800, maximized: true });
+    expect(fitBounds({ x: 100, y: 100, width: 1200, height: 800, maximized: true }, [display])).toEqual({
+      x: 100,
+      y: 100,
+      width: 1200,
+      height: 800,
+      maximized: true,
+    });
   });
   it('drops bounds on a display that is gone', () => {
     expect(fitBounds({ x: 3000, y: 100, width: 1200, height: 800 }, [display])).toBeNull();

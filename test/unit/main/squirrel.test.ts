@@ -15,7 +15,10 @@ describe('squirrelCommand', () => {
   });
 
   it('--squirrel-obsolete only quits', () => {
-    expect(squirrelCommand([exe, '--squirrel-obsolete', '0.1.0'], 'win32', exe)).toEqual({ event: 'obsolete', run: null });
+    expect(squirrelCommand([exe, '--squirrel-obsolete', '0.1.0'], 'win32', exe)).toEqual({
+      event: 'obsolete',
+      run: null,
+    });
   });
 
   it.each([
@@ -30,7 +33,10 @@ describe('squirrelCommand', () => {
 describe('runSquirrelCommand', () => {
   const fakeChild = () => {
     const listeners = new Map<string, () => void>();
-    return { once: (event: string, fn: () => void) => listeners.set(event, fn), fire: (event: string) => listeners.get(event)?.() };
+    return {
+      once: (event: string, fn: () => void) => listeners.set(event, fn),
+      fire: (event: string) => listeners.get(event)?.(),
+    };
   };
 
   it('quits once Update.exe has finished, not before', () => {

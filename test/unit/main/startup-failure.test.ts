@@ -4,7 +4,10 @@ import { startupFailureMessage } from '../../../src/main/startup-failure';
 
 describe('startupFailureMessage', () => {
   it('names the error and the data folder, and says what to check', () => {
-    const { title, content } = startupFailureMessage(new Error("EACCES: permission denied, open '/home/ada/.config/gcw/settings.json'"), '/home/ada/.config/gcw');
+    const { title, content } = startupFailureMessage(
+      new Error("EACCES: permission denied, open '/home/ada/.config/gcw/settings.json'"),
+      '/home/ada/.config/gcw',
+    );
     expect(title).toBe('Graph Connection Workbench could not start');
     expect(content).toContain("EACCES: permission denied, open '/home/ada/.config/gcw/settings.json'");
     expect(content).toContain('/home/ada/.config/gcw');

@@ -31,9 +31,19 @@ const hardened = {
 describe('webPreferences, value by value', () => {
   it('the app window: the hardened set, safe dialogs, the preload, DevTools as asked and nothing else', () => {
     createSecureWindow({ preloadPath: '/app/preload.cjs', devTools: false });
-    expect(created.at(-1)!.webPreferences).toEqual({ ...hardened, safeDialogs: true, preload: '/app/preload.cjs', devTools: false });
+    expect(created.at(-1)!.webPreferences).toEqual({
+      ...hardened,
+      safeDialogs: true,
+      preload: '/app/preload.cjs',
+      devTools: false,
+    });
     createSecureWindow({ preloadPath: '/app/preload.cjs', devTools: true });
-    expect(created.at(-1)!.webPreferences).toEqual({ ...hardened, safeDialogs: true, preload: '/app/preload.cjs', devTools: true });
+    expect(created.at(-1)!.webPreferences).toEqual({
+      ...hardened,
+      safeDialogs: true,
+      preload: '/app/preload.cjs',
+      devTools: true,
+    });
   });
 
   it('the print window: the hardened set, its own session, JavaScript and DevTools off, no preload, never shown', () => {

@@ -29,10 +29,12 @@ async function moduleGraph(entry: string): Promise<Metafile> {
 /** Each project file that imports zod, with the chain of importers back to the entry. */
 function zodChains(graph: Metafile): string[] {
   const importers = new Map<string, string>();
-  for (const [file, info] of Object.entries(graph.inputs)) for (const item of info.imports) if (!importers.has(item.path)) importers.set(item.path, file);
+  for (const [file, info] of Object.entries(graph.inputs))
+    for (const item of info.imports) if (!importers.has(item.path)) importers.set(item.path, file);
   const chains: string[] = [];
   for (const [file, info] of Object.entries(graph.inputs)) {
-    if (file.includes('node_modules/') || !info.imports.some((item) => item.path.includes('node_modules/zod/'))) continue;
+    if (file.includes('node_modules/') || !info.imports.some((item) => item.path.includes('node_modules/zod/')))
+      continue;
     const chain = [file];
     for (let at = importers.get(file); at && !chain.includes(at); at = importers.get(at)) chain.push(at);
     chains.push(chain.join(' ← '));
@@ -54,6 +56,10 @@ describe('what the renderer and preload bundle', () => {
     const files = Object.keys(graph.inputs);
     expect(zodChains(graph)).toEqual([]);
     expect(files.filter((file) => file.includes('node_modules/'))).toEqual([]);
-    expect(files.sort()).toEqual(['src/preload/preload.ts', 'src/shared/contract/build-api.ts', 'src/shared/contract/names.ts']);
+    expect(files.sort()).toEqual([
+      'src/preload/preload.ts',
+      'src/shared/contract/build-api.ts',
+      'src/shared/contract/names.ts',
+    ]);
   }, 60_000);
 });

@@ -8,17 +8,31 @@ import type { ChecklistLine, ScopeRow } from '../../../src/shared/permissions';
 
 describe('profile form draft', () => {
   it('sends what the contract accepts, leaving empty secret inputs out so stored ones are kept', () => {
-    const draft = { ...emptyDraft('byo-app'), name: 'X', scopes: 'openid, offline_access  Files.Read', domain: 'cloud.example.com' };
+    const draft = {
+      ...emptyDraft('byo-app'),
+      name: 'X',
+      scopes: 'openid, offline_access  Files.Read',
+      domain: 'cloud.example.com',
+    };
     const input = toInput(draft);
     expect(profileInputSchema.safeParse(input).success).toBe(true);
-    expect(input).toMatchObject({ auth: 'byo-app', secrets: {}, customHosts: null, secretExpiresAt: null, scopes: ['openid', 'offline_access', 'Files.Read'] });
+    expect(input).toMatchObject({
+      auth: 'byo-app',
+      secrets: {},
+      customHosts: null,
+      secretExpiresAt: null,
+      scopes: ['openid', 'offline_access', 'Files.Read'],
+    });
     expect(toInput({ ...draft, clientSecret: 's3cret' }).secrets).toEqual({ clientSecret: 's3cret' });
   });
 
   it('sends custom hosts only for the Custom environment', () => {
     const draft = { ...emptyDraft('certificate'), loginHost: 'login.example.net', graphHost: 'graph.example.net' };
     expect(toInput(draft).customHosts).toBeNull();
-    expect(toInput({ ...draft, environment: 'custom' }).customHosts).toEqual({ loginHost: 'login.example.net', graphHost: 'graph.example.net' });
+    expect(toInput({ ...draft, environment: 'custom' }).customHosts).toEqual({
+      loginHost: 'login.example.net',
+      graphHost: 'graph.example.net',
+    });
   });
 
   it('sends the certificate secrets it holds and nothing for the ones left empty', () => {
@@ -47,7 +61,14 @@ describe('profile form draft', () => {
       domain: 'cloud.example.com',
       redirectUri: 'https://cloud.example.com/provisioning_/callback',
     } satisfies Profile;
-    expect(draftFromProfile(profile)).toMatchObject({ secretExpiresAt: '2026-12-31', loginHost: 'l.example.net', scopes: 'openid Files.Read', appOnlyPermissions: 'Sites.Selected', audience: 'multi-tenant', clientSecret: '' });
+    expect(draftFromProfile(profile)).toMatchObject({
+      secretExpiresAt: '2026-12-31',
+      loginHost: 'l.example.net',
+      scopes: 'openid Files.Read',
+      appOnlyPermissions: 'Sites.Selected',
+      audience: 'multi-tenant',
+      clientSecret: '',
+    });
   });
 });
 

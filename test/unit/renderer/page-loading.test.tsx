@@ -29,7 +29,9 @@ describe('PageLoading', () => {
 describe('PageLoadBoundary', () => {
   it('says a page whose code did not load could not be opened, and lets the next page try', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const failed = new PageLoadError(new TypeError('Failed to fetch dynamically imported module: /assets/help-page.js'));
+    const failed = new PageLoadError(
+      new TypeError('Failed to fetch dynamically imported module: /assets/help-page.js'),
+    );
     const { rerender } = render(
       <PageLoadBoundary resetKey="help">
         <Throws error={failed} />

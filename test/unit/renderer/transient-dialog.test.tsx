@@ -2,7 +2,15 @@
 // TransientDialog: a Fluent dialog that is in the page only while open or closing, and that gives focus back to the
 // control that opened it (keyboard and screen-reader users continue where they were) and lifts the aria-hidden the
 // dialog put on the app.
-import { Button, DialogActions, DialogBody, DialogSurface, DialogTitle, FluentProvider, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogSurface,
+  DialogTitle,
+  FluentProvider,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -29,11 +29,15 @@ describe('useResult', () => {
 
   it('says loading while the deps on screen have no answer yet, keeping the value it has', async () => {
     const pending: Array<Deferred<Result<number>>> = [];
-    const { result, rerender } = renderHook(({ id }) => useResult(() => {
-      const d = deferred<Result<number>>();
-      pending.push(d);
-      return d.promise;
-    }, [id]), { initialProps: { id: 1 } });
+    const { result, rerender } = renderHook(
+      ({ id }) =>
+        useResult(() => {
+          const d = deferred<Result<number>>();
+          pending.push(d);
+          return d.promise;
+        }, [id]),
+      { initialProps: { id: 1 } },
+    );
     expect(result.current).toMatchObject({ value: null, loading: true });
     await act(async () => pending[0]!.resolve(ok(1)));
     rerender({ id: 2 });
@@ -44,11 +48,19 @@ describe('useResult', () => {
 
   it('loads again when `again` changes, and a value set by the page is not overwritten by a load that started before', async () => {
     const pending: Array<Deferred<Result<string>>> = [];
-    const { result, rerender } = renderHook(({ version }) => useResult(() => {
-      const d = deferred<Result<string>>();
-      pending.push(d);
-      return d.promise;
-    }, [], version), { initialProps: { version: 0 } });
+    const { result, rerender } = renderHook(
+      ({ version }) =>
+        useResult(
+          () => {
+            const d = deferred<Result<string>>();
+            pending.push(d);
+            return d.promise;
+          },
+          [],
+          version,
+        ),
+      { initialProps: { version: 0 } },
+    );
     rerender({ version: 1 });
     expect(pending).toHaveLength(2);
     act(() => result.current.setValue('saved'));
@@ -71,7 +83,14 @@ describe('where the admin would see it', () => {
       },
     });
     render(<HelpPage query="" go={() => undefined} />);
-    const entry = (code: number, name: string) => ({ code, name, meaning: 'm', fix: 'f', category: 'protocol', signInAgain: false });
+    const entry = (code: number, name: string) => ({
+      code,
+      name,
+      meaning: 'm',
+      fix: 'f',
+      category: 'protocol',
+      signInAgain: false,
+    });
     await waitFor(() => expect(answers.has('')).toBe(true));
     await act(async () => answers.get('')!.resolve(ok([])));
     const box = screen.getByRole('searchbox');
@@ -79,7 +98,9 @@ describe('where the admin would see it', () => {
     await waitFor(() => expect(answers.has('redirect')).toBe(true));
     fireEvent.change(box, { target: { value: 'expired' } });
     await waitFor(() => expect(answers.has('expired')).toBe(true));
-    await act(async () => answers.get('expired')!.resolve(ok([entry(7000222, 'InvalidClientSecretExpiredKeysProvided')])));
+    await act(async () =>
+      answers.get('expired')!.resolve(ok([entry(7000222, 'InvalidClientSecretExpiredKeysProvided')])),
+    );
     await act(async () => answers.get('redirect')!.resolve(ok([entry(50011, 'InvalidReplyTo')])));
     expect(screen.getByText(/1 code match “expired”/)).toBeTruthy();
     expect(screen.queryByText(/InvalidReplyTo/)).toBeNull();
@@ -120,7 +141,8 @@ describe('where the admin would see it', () => {
   it('Sign-in tests: a test of the profile shown before that ends after the switch does not show as this profile’s outcome', async () => {
     const run = deferred<unknown>();
     installWorkbench({
-      'signin.profileInfo': ({ profileId }: { profileId: string }) => ok({ profileId, profileName: profileId, delegated: ['public'] }),
+      'signin.profileInfo': ({ profileId }: { profileId: string }) =>
+        ok({ profileId, profileName: profileId, delegated: ['public'] }),
       'signin.history': () => ok([]),
       'signin.checkConnection': () => run.promise,
     });
@@ -129,7 +151,9 @@ describe('where the admin would see it', () => {
     expect(result.current.state.running).toBe('Check connection');
     rerender({ id: 'fabrikam' });
     expect(result.current.state.running).toBeNull();
-    await act(async () => run.resolve({ ok: false, error: { code: 'signin.cancelled', message: 'Contoso’s check was cancelled.' } }));
+    await act(async () =>
+      run.resolve({ ok: false, error: { code: 'signin.cancelled', message: 'Contoso’s check was cancelled.' } }),
+    );
     expect(result.current.state).toMatchObject({ running: null, error: null, outcome: null, last: null });
   });
 });

@@ -22,7 +22,9 @@ function view(state: WizardInput): WizardView {
   };
 }
 
-const named = (name: string) => (state: WizardInput): WizardInput => ({ ...state, draft: { ...state.draft, name } });
+const named =
+  (name: string) =>
+  (state: WizardInput): WizardInput => ({ ...state, draft: { ...state.draft, name } });
 
 let saves: Array<{ state: WizardInput; answer: Deferred<unknown> }>;
 let stored: WizardInput;
@@ -79,7 +81,11 @@ describe('useWizard', () => {
     act(() => result.current.update(named('Contoso')));
     await act(async () => vi.advanceTimersByTimeAsync(400));
     act(() => result.current.update(named('Contoso sync')));
-    await act(async () => saves[0]!.answer.resolve(ok({ ...view(saves[0]!.state), secrets: { clientSecret: 'held', certificate: 'missing' } })));
+    await act(async () =>
+      saves[0]!.answer.resolve(
+        ok({ ...view(saves[0]!.state), secrets: { clientSecret: 'held', certificate: 'missing' } }),
+      ),
+    );
     expect(result.current.view?.state.draft.name).toBe('Contoso sync');
     expect(result.current.view?.secrets.clientSecret).toBe('held');
     expect(result.current.saving).toBe('pending');
@@ -120,7 +126,12 @@ describe('useWizard', () => {
     const { result } = await loaded();
     act(() => result.current.update(named('Contoso')));
     await act(async () => vi.advanceTimersByTimeAsync(400));
-    await act(async () => saves[0]!.answer.resolve({ ok: false, error: { code: 'storage.write_failed', message: 'The wizard could not be saved.' } }));
+    await act(async () =>
+      saves[0]!.answer.resolve({
+        ok: false,
+        error: { code: 'storage.write_failed', message: 'The wizard could not be saved.' },
+      }),
+    );
     expect(result.current.error?.message).toBe('The wizard could not be saved.');
   });
 });

@@ -27,17 +27,55 @@ function view(state: Partial<WizardInput>, extra: Partial<WizardView> = {}): Wiz
   };
 }
 
-function statusWith(history: SigninHistoryEntry[], verification: { at: string; errors: number } | null, updatedAt = '2026-01-10T00:00:00.000Z') {
+function statusWith(
+  history: SigninHistoryEntry[],
+  verification: { at: string; errors: number } | null,
+  updatedAt = '2026-01-10T00:00:00.000Z',
+) {
   return profileStatus({
-    profile: { auth: 'client-credentials', name: 'Robot', notes: '', secretExpiresAt: null, environment: 'office365', customHosts: null, tenant: TENANT_ID, clientId: CLIENT_ID, scopes: ['Files.Read'], appOnlyPermissions: [], updatedAt },
+    profile: {
+      auth: 'client-credentials',
+      name: 'Robot',
+      notes: '',
+      secretExpiresAt: null,
+      environment: 'office365',
+      customHosts: null,
+      tenant: TENANT_ID,
+      clientId: CLIENT_ID,
+      scopes: ['Files.Read'],
+      appOnlyPermissions: [],
+      updatedAt,
+    },
     findings: [],
-    verification: verification ? { checkedAt: verification.at, fileName: null, appName: null, counts: { error: verification.errors, warning: 0, info: 0 }, openFindings: [] } : null,
+    verification: verification
+      ? {
+          checkedAt: verification.at,
+          fileName: null,
+          appName: null,
+          counts: { error: verification.errors, warning: 0, info: 0 },
+          openFindings: [],
+        }
+      : null,
     history,
     now: NOW,
   });
 }
 
-const run = (at: string, ok: boolean): SigninHistoryEntry => ({ runId: at, at, flow: 'client-credentials', client: 'secret', ok, code: null, aadsts: null, summary: '', user: null, granted: [], missing: [], extra: [], durationMs: 1 });
+const run = (at: string, ok: boolean): SigninHistoryEntry => ({
+  runId: at,
+  at,
+  flow: 'client-credentials',
+  client: 'secret',
+  ok,
+  code: null,
+  aadsts: null,
+  summary: '',
+  user: null,
+  granted: [],
+  missing: [],
+  extra: [],
+  durationMs: 1,
+});
 const error = (field: string): ProfileFinding => ({ code: 'tenant.invalid', severity: 'error', field, message: 'x' });
 const ids = { clientId: CLIENT_ID, tenant: TENANT_ID };
 const draft = (d: Record<string, string>) => wizardInputSchema.shape.draft.parse(d);
@@ -50,13 +88,23 @@ describe('wizard step states', () => {
   });
 
   it('step 2 is not done by pressing Next: every needed item ticked and both IDs filled and valid', () => {
-    expect(stepStates(view({ done: ['decide', 'register'] }), []).register).toEqual({ state: 'attention', count: 7, label: 'Needs attention (7)' });
+    expect(stepStates(view({ done: ['decide', 'register'] }), []).register).toEqual({
+      state: 'attention',
+      count: 7,
+      label: 'Needs attention (7)',
+    });
     expect(stepStates(view({ checklistDone: required }), []).register.label).toBe('Needs attention (2)');
-    expect(stepStates(view({ checklistDone: required.slice(1), draft: draft(ids) }), []).register.label).toBe('Needs attention (1)');
-    expect(stepStates(view({ checklistDone: required, draft: draft(ids) }), [error('tenant')]).register.label).toBe('Needs attention (1)');
+    expect(stepStates(view({ checklistDone: required.slice(1), draft: draft(ids) }), []).register.label).toBe(
+      'Needs attention (1)',
+    );
+    expect(stepStates(view({ checklistDone: required, draft: draft(ids) }), [error('tenant')]).register.label).toBe(
+      'Needs attention (1)',
+    );
     expect(stepStates(view({ checklistDone: required, draft: draft(ids) }), []).register.label).toBe('Done');
     // Ticks of items only the Workbench's tests need are not required.
-    expect(stepStates(view({ checklistDone: [...required, 'redirect'], draft: draft(ids) }), []).register.state).toBe('done');
+    expect(stepStates(view({ checklistDone: [...required, 'redirect'], draft: draft(ids) }), []).register.state).toBe(
+      'done',
+    );
   });
 
   it('the credential, scopes and details steps count the errors on their fields', () => {
@@ -64,22 +112,45 @@ describe('wizard step states', () => {
     const held = view({}, { secrets: { clientSecret: 'held', certificate: 'missing' } });
     expect(stepStates(held, []).credential.label).toBe('Done');
     expect(stepStates(held, [error('secretExpiresAt')]).credential.label).toBe('Needs attention (1)');
-    expect(stepStates(view({ done: ['scopes'] }), [error('scopes'), error('appOnlyPermissions')]).scopes.label).toBe('Needs attention (2)');
+    expect(stepStates(view({ done: ['scopes'] }), [error('scopes'), error('appOnlyPermissions')]).scopes.label).toBe(
+      'Needs attention (2)',
+    );
     expect(stepStates(view({ done: ['scopes'] }), []).scopes.label).toBe('Done');
     expect(stepStates(view({ profileId: 'p' }), []).details.label).toBe('Done');
-    expect(stepStates(view({ profileId: 'p' }), [error('tenant'), error('clientId')]).details.label).toBe('Needs attention (2)');
+    expect(stepStates(view({ profileId: 'p' }), [error('tenant'), error('clientId')]).details.label).toBe(
+      'Needs attention (2)',
+    );
   });
 
   it('verify: Done only without errors; Needs attention (n) with them; Skipped when passed by; stale after an edit', () => {
-    expect(stepStates(view({ profileId: 'p' }, { status: statusWith([], { at: '2026-01-12T00:00:00.000Z', errors: 3 }) }), []).verify.label).toBe('Needs attention (3)');
-    expect(stepStates(view({ profileId: 'p' }, { status: statusWith([], { at: '2026-01-12T00:00:00.000Z', errors: 0 }) }), []).verify.label).toBe('Done');
-    expect(stepStates(view({ profileId: 'p', verifySkipped: true }, { status: statusWith([], null) }), []).verify.label).toBe('Skipped');
+    expect(
+      stepStates(
+        view({ profileId: 'p' }, { status: statusWith([], { at: '2026-01-12T00:00:00.000Z', errors: 3 }) }),
+        [],
+      ).verify.label,
+    ).toBe('Needs attention (3)');
+    expect(
+      stepStates(
+        view({ profileId: 'p' }, { status: statusWith([], { at: '2026-01-12T00:00:00.000Z', errors: 0 }) }),
+        [],
+      ).verify.label,
+    ).toBe('Done');
+    expect(
+      stepStates(view({ profileId: 'p', verifySkipped: true }, { status: statusWith([], null) }), []).verify.label,
+    ).toBe('Skipped');
     expect(stepStates(view({ profileId: 'p' }, { status: statusWith([], null) }), []).verify.label).toBe('Not started');
-    expect(stepStates(view({ profileId: 'p' }, { status: statusWith([], { at: '2026-01-09T00:00:00.000Z', errors: 0 }) }), []).verify.label).toBe('Needs attention (1)');
+    expect(
+      stepStates(
+        view({ profileId: 'p' }, { status: statusWith([], { at: '2026-01-09T00:00:00.000Z', errors: 0 }) }),
+        [],
+      ).verify.label,
+    ).toBe('Needs attention (1)');
   });
 
   it('test: Done only when the last test passed after the last edit; Skipped when passed by untested', () => {
-    const s = (history: SigninHistoryEntry[], updatedAt?: string) => stepStates(view({ profileId: 'p', done: ['test'] }, { status: statusWith(history, null, updatedAt) }), []).test.label;
+    const s = (history: SigninHistoryEntry[], updatedAt?: string) =>
+      stepStates(view({ profileId: 'p', done: ['test'] }, { status: statusWith(history, null, updatedAt) }), []).test
+        .label;
     expect(s([])).toBe('Skipped');
     expect(s([run('2026-01-12T00:00:00.000Z', false)])).toBe('Needs attention (1)');
     expect(s([run('2026-01-12T00:00:00.000Z', true)])).toBe('Done');
@@ -88,8 +159,20 @@ describe('wizard step states', () => {
   });
 
   it('finish: Needs attention with the number of unproven things, Done when all is proven', () => {
-    expect(stepStates(view({ step: 'finish', profileId: 'p' }, { status: statusWith([], null) }), []).finish.label).toBe('Needs attention (2)');
-    expect(stepStates(view({ step: 'finish', profileId: 'p' }, { status: statusWith([run('2026-01-12T00:00:00.000Z', true)], { at: '2026-01-11T00:00:00.000Z', errors: 0 }) }), []).finish.label).toBe('Done');
+    expect(
+      stepStates(view({ step: 'finish', profileId: 'p' }, { status: statusWith([], null) }), []).finish.label,
+    ).toBe('Needs attention (2)');
+    expect(
+      stepStates(
+        view(
+          { step: 'finish', profileId: 'p' },
+          {
+            status: statusWith([run('2026-01-12T00:00:00.000Z', true)], { at: '2026-01-11T00:00:00.000Z', errors: 0 }),
+          },
+        ),
+        [],
+      ).finish.label,
+    ).toBe('Done');
     expect(stepStates(view({ step: 'finish' }), []).finish.label).toBe('Needs attention (1)');
   });
 });

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { optionLabel, recommendOption, type WizardGuide } from '../../../src/shared/wizard';
 import { wizardInputSchema } from '../../../src/shared/wizard-schema';
 
-const guide = (g: Partial<WizardGuide>): WizardGuide => ({ signsIn: null, triggers: null, credential: null, environment: null, ...g });
+const guide = (g: Partial<WizardGuide>): WizardGuide => ({
+  signsIn: null,
+  triggers: null,
+  credential: null,
+  environment: null,
+  ...g,
+});
 
 describe('decision guide', () => {
   it('recommends nothing until “who signs in” is answered', () => {
@@ -22,7 +28,9 @@ describe('decision guide', () => {
   });
 
   it('says why: certificate over secret, triggers and the cloud', () => {
-    const r = recommendOption(guide({ signsIn: 'person', credential: 'certificate', triggers: 'yes', environment: 'usgov-l5' }));
+    const r = recommendOption(
+      guide({ signsIn: 'person', credential: 'certificate', triggers: 'yes', environment: 'usgov-l5' }),
+    );
     expect(r?.reasons).toEqual([
       expect.stringContaining('/provisioning_/callback'),
       expect.stringContaining('If a certificate is a must, choose Client certificate'),
@@ -33,7 +41,8 @@ describe('decision guide', () => {
   });
 
   it('never claims the private key stays on the computer: the connection page takes the PFX and its password', () => {
-    const reasons = recommendOption(guide({ signsIn: 'unattended', credential: 'certificate' }))?.reasons.join(' ') ?? '';
+    const reasons =
+      recommendOption(guide({ signsIn: 'unattended', credential: 'certificate' }))?.reasons.join(' ') ?? '';
     expect(reasons).not.toMatch(/never leaves/);
     expect(reasons).toContain('The connection page takes the PFX (with its private key) and its password');
   });
@@ -41,7 +50,13 @@ describe('decision guide', () => {
   it('marks the recommended option and starts a fresh state with nothing chosen', () => {
     expect(optionLabel('certificate', 'certificate')).toBe('Client certificate (recommended)');
     expect(optionLabel('byo-app', 'certificate')).toBe('Bring your own OAuth 2.0 app');
-    expect(wizardInputSchema.parse({})).toMatchObject({ step: 'decide', done: [], auth: null, profileId: null, draft: { name: '', environment: 'office365', audience: 'single-tenant' } });
+    expect(wizardInputSchema.parse({})).toMatchObject({
+      step: 'decide',
+      done: [],
+      auth: null,
+      profileId: null,
+      draft: { name: '', environment: 'office365', audience: 'single-tenant' },
+    });
     expect(wizardInputSchema.safeParse({ draft: { clientSecret: 'x' } }).success).toBe(false);
   });
 });

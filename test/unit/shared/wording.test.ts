@@ -3,9 +3,23 @@ import { isAre, noun, plural, thousands, timeLeft } from '../../../src/shared/wo
 
 describe('wording', () => {
   it('counts nouns: 1 error, 2 errors, 0 notes, 1,000 files', () => {
-    expect([plural(1, 'error'), plural(2, 'error'), plural(0, 'note'), plural(1000, 'file'), plural(2, 'entry', 'entries')]).toEqual(['1 error', '2 errors', '0 notes', '1,000 files', '2 entries']);
+    expect([
+      plural(1, 'error'),
+      plural(2, 'error'),
+      plural(0, 'note'),
+      plural(1000, 'file'),
+      plural(2, 'entry', 'entries'),
+    ]).toEqual(['1 error', '2 errors', '0 notes', '1,000 files', '2 entries']);
     expect([noun(1, 'scope'), noun(2, 'scope'), isAre(1), isAre(3)]).toEqual(['scope', 'scopes', 'is', 'are']);
-    expect([0, 999, 1000, 600_000, 1_234_567, -2048, 1.5].map(thousands)).toEqual(['0', '999', '1,000', '600,000', '1,234,567', '-2,048', '1.5']);
+    expect([0, 999, 1000, 600_000, 1_234_567, -2048, 1.5].map(thousands)).toEqual([
+      '0',
+      '999',
+      '1,000',
+      '600,000',
+      '1,234,567',
+      '-2,048',
+      '1.5',
+    ]);
   });
 
   it('says how long is left, and how long ago something expired, in a readable unit', () => {

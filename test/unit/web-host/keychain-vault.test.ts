@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/core/log/logger';
 import { confBackendFactory } from '../../../src/core/storage/conf-backend';
 import { SecretStore } from '../../../src/core/vault/secret-store';
-import { keychainBackendName, keychainEntryName, KeychainVault, type KeychainEntry } from '../../../src/web-host/adapters/keyring-vault';
+import {
+  keychainBackendName,
+  keychainEntryName,
+  KeychainVault,
+  type KeychainEntry,
+} from '../../../src/web-host/adapters/keyring-vault';
 
 /** A keychain entry in memory; counts writes. */
 class MemoryEntry implements KeychainEntry {
@@ -24,7 +29,12 @@ class MemoryEntry implements KeychainEntry {
 }
 
 function store(vault: KeychainVault, directory = mkdtempSync(join(tmpdir(), 'gcw-kv-'))) {
-  return new SecretStore(vault, { directory, backend: confBackendFactory(directory), redactor: createLogger().redactor, allowPlainText: () => false });
+  return new SecretStore(vault, {
+    directory,
+    backend: confBackendFactory(directory),
+    redactor: createLogger().redactor,
+    allowPlainText: () => false,
+  });
 }
 
 describe('KeychainVault', () => {
@@ -63,7 +73,8 @@ describe('KeychainVault', () => {
       backend: 'unavailable',
       description: 'No OS encryption available',
       persistent: false,
-      warning: 'No OS keychain is available: secrets are kept in memory for this session only and must be entered again after a restart.',
+      warning:
+        'No OS keychain is available: secrets are kept in memory for this session only and must be entered again after a restart.',
     });
   });
 
@@ -76,7 +87,14 @@ describe('KeychainVault', () => {
   });
 
   it('names the keychain per platform and the entry per data folder', () => {
-    expect([keychainBackendName('darwin'), keychainBackendName('win32'), keychainBackendName('linux')]).toEqual(['macos_keychain', 'credential_manager', 'secret_service']);
-    expect(keychainEntryName('/home/ann/.config/x')).toEqual({ service: 'Graph Connection Workbench (gcw ui)', account: 'vault key for /home/ann/.config/x' });
+    expect([keychainBackendName('darwin'), keychainBackendName('win32'), keychainBackendName('linux')]).toEqual([
+      'macos_keychain',
+      'credential_manager',
+      'secret_service',
+    ]);
+    expect(keychainEntryName('/home/ann/.config/x')).toEqual({
+      service: 'Graph Connection Workbench (gcw ui)',
+      account: 'vault key for /home/ann/.config/x',
+    });
   });
 });

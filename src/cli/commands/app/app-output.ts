@@ -7,7 +7,12 @@ export function previewText(p: GraphPreview): string {
   const lines = [`${p.requests.filter((r) => r.writes).length} write request(s) to https://${p.graphHost}:`];
   p.requests.forEach((r, i) => {
     lines.push('', `${i + 1}. ${r.method} ${r.url}`, `   ${r.purpose}`);
-    if (r.body !== null && r.body !== undefined) lines.push(...JSON.stringify(r.body, null, 2).split('\n').map((l) => `   ${l}`));
+    if (r.body !== null && r.body !== undefined)
+      lines.push(
+        ...JSON.stringify(r.body, null, 2)
+          .split('\n')
+          .map((l) => `   ${l}`),
+      );
   });
   if (p.changes.length) {
     lines.push('', 'Changes:');

@@ -28,18 +28,35 @@ export async function confirmWrites(io: CliIo, plan: GraphPlan, o: ConfirmOption
   if (o.yes) return;
   const terminal = process.stdin.isTTY === true && io.stdoutIsTerminal === true;
   if (!terminal) {
-    throw new WorkbenchError('graph.confirmation_required', 'Nothing was written: these requests need your confirmation, and there is no terminal to ask on.', {
-      hint: 'Read the preview above, then run the same command again with --yes (or with --dry-run --json to keep the requests).',
-    });
+    throw new WorkbenchError(
+      'graph.confirmation_required',
+      'Nothing was written: these requests need your confirmation, and there is no terminal to ask on.',
+      {
+        hint: 'Read the preview above, then run the same command again with --yes (or with --dry-run --json to keep the requests).',
+      },
+    );
   }
   const rl = createInterface({ input: process.stdin, output: process.stderr });
-  const answer = (await rl.question(`Send ${preview.requests.filter((r) => r.writes).length} write request(s) to ${plan.graphHost}? [y/N] `)).trim().toLowerCase();
+  const answer = (
+    await rl.question(
+      `Send ${preview.requests.filter((r) => r.writes).length} write request(s) to ${plan.graphHost}? [y/N] `,
+    )
+  )
+    .trim()
+    .toLowerCase();
   rl.close();
-  if (answer !== 'y' && answer !== 'yes') throw new WorkbenchError('graph.confirmation_required', 'Nothing was written: you did not confirm.');
+  if (answer !== 'y' && answer !== 'yes')
+    throw new WorkbenchError('graph.confirmation_required', 'Nothing was written: you did not confirm.');
 }
 
 /** A signed-in Graph client for a profile's cloud, with only the scopes given. */
-export async function managementClient(io: CliIo, profile: ProfileFile, scopes: string[], client: ManagementClient, noBrowser: boolean): Promise<{ client: GraphClient; graphHost: string; account: string | null; close(): void }> {
+export async function managementClient(
+  io: CliIo,
+  profile: ProfileFile,
+  scopes: string[],
+  client: ManagementClient,
+  noBrowser: boolean,
+): Promise<{ client: GraphClient; graphHost: string; account: string | null; close(): void }> {
   const cloud = profileEnvironment(profile);
   const net = new SigninNetworkClient({ timeoutMs: 30_000 });
   try {
@@ -51,23 +68,39 @@ export async function managementClient(io: CliIo, profile: ProfileFile, scopes: 
       scopes,
       networkClient: net,
       openBrowser: async (url) => {
-        if (noBrowser || !(await openInSystemBrowser(url))) say(io, true, `Open this address in a browser to sign in as an administrator:\n${url}\n`);
+        if (noBrowser || !(await openInSystemBrowser(url)))
+          say(io, true, `Open this address in a browser to sign in as an administrator:\n${url}\n`);
       },
       onProgress: (p) => {
-        if (p.step === 'listening') io.err(`Waiting on ${p.redirectUri} for the administrator's sign-in (scopes: ${scopes.join(', ')}).\n`);
+        if (p.step === 'listening')
+          io.err(`Waiting on ${p.redirectUri} for the administrator's sign-in (scopes: ${scopes.join(', ')}).\n`);
       },
     });
     const http = new GraphHttp({ timeoutMs: 30_000 });
-    return { client: new GraphClient(http, () => token.accessToken), graphHost: cloud.graphHost, account: token.account, close: () => http.close() };
+    return {
+      client: new GraphClient(http, () => token.accessToken),
+      graphHost: cloud.graphHost,
+      account: token.account,
+      close: () => http.close(),
+    };
   } finally {
     net.close();
   }
 }
 
 /** Read the app back and verify it against the profile. */
-export async function readBack(client: GraphClient, graphHost: string, profile: ProfileFile, appId: string, justCreated: boolean) {
+export async function readBack(
+  client: GraphClient,
+  graphHost: string,
+  profile: ProfileFile,
+  appId: string,
+  justCreated: boolean,
+) {
   const raw = await fetchApplication(client, graphHost, appId, { justCreated });
-  return { raw, report: verifyApplication(raw, profileToVerifyTarget({ ...profile, clientId: appId }, { loopbackTest: true })) };
+  return {
+    raw,
+    report: verifyApplication(raw, profileToVerifyTarget({ ...profile, clientId: appId }, { loopbackTest: true })),
+  };
 }
 
 /** Run a plan; a failure before any write is rethrown. */

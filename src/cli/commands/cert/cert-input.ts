@@ -16,8 +16,13 @@ export function readInputFile(io: CliIo, path: string, limit: number): { path: s
   } catch (error) {
     if (isWorkbenchError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new WorkbenchError('file.not_found', `There is no file ${path}.`, { hint: 'Check the path and try again.' });
-    throw new WorkbenchError('file.read_failed', `${path} could not be read (${code ?? 'error'}).`, { hint: 'Check that the path is a file you may read.' });
+    if (code === 'ENOENT')
+      throw new WorkbenchError('file.not_found', `There is no file ${path}.`, {
+        hint: 'Check the path and try again.',
+      });
+    throw new WorkbenchError('file.read_failed', `${path} could not be read (${code ?? 'error'}).`, {
+      hint: 'Check that the path is a file you may read.',
+    });
   }
 }
 
@@ -29,15 +34,24 @@ export function writeOutputFile(io: CliIo, path: string, data: string | Uint8Arr
     return full;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new WorkbenchError('file.exists', `${path} already exists; nothing was written.`, { hint: 'Choose another output path, or delete the file first.' });
-    throw new WorkbenchError('file.write_failed', `${path} could not be written (${code ?? 'error'}).`, { hint: 'Choose a folder you can write to.' });
+    if (code === 'EEXIST')
+      throw new WorkbenchError('file.exists', `${path} already exists; nothing was written.`, {
+        hint: 'Choose another output path, or delete the file first.',
+      });
+    throw new WorkbenchError('file.write_failed', `${path} could not be written (${code ?? 'error'}).`, {
+      hint: 'Choose a folder you can write to.',
+    });
   }
 }
 
 /** Password options: `--password-env VAR` or `--password-stdin`; null when neither is given. */
-export async function readPassword(io: CliIo, values: { 'password-env'?: string | undefined; 'password-stdin'?: boolean | undefined }): Promise<string | null> {
+export async function readPassword(
+  io: CliIo,
+  values: { 'password-env'?: string | undefined; 'password-stdin'?: boolean | undefined },
+): Promise<string | null> {
   const env = values['password-env'];
-  if (env !== undefined && values['password-stdin']) throw new UsageError('Give either --password-env or --password-stdin, not both.');
+  if (env !== undefined && values['password-stdin'])
+    throw new UsageError('Give either --password-env or --password-stdin, not both.');
   if (env !== undefined) {
     const value = io.env[env];
     if (value === undefined) throw new UsageError(`The environment variable ${env} (from --password-env) is not set.`);

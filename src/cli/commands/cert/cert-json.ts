@@ -42,7 +42,17 @@ export function viewJson(file: string, view: CertificateView) {
     keyMatchesCertificate: view.keyMatchesCertificate,
     privateKey: view.privateKey,
     chain: view.chain.map(chainJson),
-    protection: p ? { summary: p.summary, passwordProtected: p.passwordProtected, legacy: p.legacy, legacyNote: p.legacyNote, quirks: p.quirks, mac: p.mac, encryption: p.encryption } : null,
+    protection: p
+      ? {
+          summary: p.summary,
+          passwordProtected: p.passwordProtected,
+          legacy: p.legacy,
+          legacyNote: p.legacyNote,
+          quirks: p.quirks,
+          mac: p.mac,
+          encryption: p.encryption,
+        }
+      : null,
     passwordUsed: view.passwordUsed,
     warnings: view.warnings,
     pfxSize: view.pfxSize,

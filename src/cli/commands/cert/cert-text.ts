@@ -10,7 +10,11 @@ export function keyText(key: KeyInfo): string {
 }
 
 function validity(c: ChainCertificate | CertificateView['certificate']): string {
-  const left = c.expired ? `expired ${plural(-c.daysLeft, 'day')} ago` : c.notYetValid ? 'not valid yet' : `${plural(c.daysLeft, 'day')} left`;
+  const left = c.expired
+    ? `expired ${plural(-c.daysLeft, 'day')} ago`
+    : c.notYetValid
+      ? 'not valid yet'
+      : `${plural(c.daysLeft, 'day')} left`;
   return `${day(c.notBefore)} to ${day(c.notAfter)} (${left})`;
 }
 
@@ -35,7 +39,14 @@ export function viewText(file: string, view: CertificateView): string {
     ['x5t#S256', c.x5tS256],
     ['Valid', validity(c)],
     ['Key', keyText(c.key)],
-    ['Private key', view.hasPrivateKey ? (view.keyMatchesCertificate ? 'present, matches the certificate' : 'present, does NOT match the certificate') : 'none'],
+    [
+      'Private key',
+      view.hasPrivateKey
+        ? view.keyMatchesCertificate
+          ? 'present, matches the certificate'
+          : 'present, does NOT match the certificate'
+        : 'none',
+    ],
     ['Key usage', c.keyUsage?.join(', ') ?? null],
     ['Extended key usage', c.extendedKeyUsage?.map((u) => u.name).join(', ') ?? null],
     ['Friendly name', c.friendlyName],
@@ -46,7 +57,12 @@ export function viewText(file: string, view: CertificateView): string {
   if (view.chain.length > 1) {
     lines.push('Chain:');
     for (const link of view.chain) {
-      const by = link.issuedByIndex === null ? 'issuer not in the file' : link.issuedByIndex === link.index ? 'self-signed' : `signed by [${link.issuedByIndex}]`;
+      const by =
+        link.issuedByIndex === null
+          ? 'issuer not in the file'
+          : link.issuedByIndex === link.index
+            ? 'self-signed'
+            : `signed by [${link.issuedByIndex}]`;
       lines.push(`  [${link.index}] ${link.role.padEnd(12)} ${link.subject} (${by}; SHA-1 ${link.thumbprintSha1})`);
     }
   }

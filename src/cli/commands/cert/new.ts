@@ -24,7 +24,8 @@ const KEYS: KeyAlgorithmChoice[] = ['rsa-2048', 'rsa-3072', 'rsa-4096', 'ec-p256
 function years(text: string | undefined): number {
   if (text === undefined) return 1;
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > 3) throw new UsageError(`--years must be 1, 2 or 3 (shorter is safer), not "${text}".`);
+  if (!/^\d+$/.test(text) || n < 1 || n > 3)
+    throw new UsageError(`--years must be 1, 2 or 3 (shorter is safer), not "${text}".`);
   return n;
 }
 
@@ -32,7 +33,17 @@ function years(text: string | undefined): number {
 export async function certNew(args: string[], io: CliIo, globals: GlobalOptions): Promise<number> {
   const { values, positionals } = parseFlags(
     args,
-    { cn: { type: 'string' }, o: { type: 'string' }, ou: { type: 'string' }, years: { type: 'string' }, key: { type: 'string' }, compat: { type: 'boolean' }, out: { type: 'string' }, name: { type: 'string' }, ...passwordFlags },
+    {
+      cn: { type: 'string' },
+      o: { type: 'string' },
+      ou: { type: 'string' },
+      years: { type: 'string' },
+      key: { type: 'string' },
+      compat: { type: 'boolean' },
+      out: { type: 'string' },
+      name: { type: 'string' },
+      ...passwordFlags,
+    },
     false,
   );
   if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
@@ -42,32 +53,67 @@ export async function certNew(args: string[], io: CliIo, globals: GlobalOptions)
   if (!KEYS.includes(key)) throw new UsageError(`--key must be one of ${KEYS.join(', ')}.`);
   const validityYears = years(values.years);
   const name = values.name ?? safeFileName(values.cn);
-  if (name !== safeFileName(name)) throw new UsageError(`--name "${name}" cannot be used as a file name; try "${safeFileName(name)}".`);
+  if (name !== safeFileName(name))
+    throw new UsageError(`--name "${name}" cannot be used as a file name; try "${safeFileName(name)}".`);
   const folder = resolve(io.cwd, values.out);
   const existing = findExistingExportFiles(folder, name);
   if (existing.length > 0) {
-    throw new WorkbenchError('file.exists', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written.`, {
-      hint: 'Choose another --out folder or --name, or move the old files away first.',
-      details: { files: existing.join('\n') },
-    });
+    throw new WorkbenchError(
+      'file.exists',
+      `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written.`,
+      {
+        hint: 'Choose another --out folder or --name, or move the old files away first.',
+        details: { files: existing.join('\n') },
+      },
+    );
   }
   const given = await readPassword(io, values);
-  if (given === '') throw new WorkbenchError('pfx.export_password_required', 'The password is empty: a PFX needs a password to protect its private key.', { hint: 'Leave out --password-env to get a strong generated password.' });
+  if (given === '')
+    throw new WorkbenchError(
+      'pfx.export_password_required',
+      'The password is empty: a PFX needs a password to protect its private key.',
+      { hint: 'Leave out --password-env to get a strong generated password.' },
+    );
   const password = given ?? generateStrongPassword();
-  if (given !== null && passwordStrength(given).score < 2) io.err(`gcw: warning: the password is ${passwordStrength(given).label.toLowerCase()}; a stolen PFX can be guessed offline.\n`);
+  if (given !== null && passwordStrength(given).score < 2)
+    io.err(
+      `gcw: warning: the password is ${passwordStrength(given).label.toLowerCase()}; a stolen PFX can be guessed offline.\n`,
+    );
 
-  const generated = await generateSelfSignedCertificate({ commonName: values.cn, organization: values.o, organizationalUnit: values.ou, validityYears, keyAlgorithm: key });
+  const generated = await generateSelfSignedCertificate({
+    commonName: values.cn,
+    organization: values.o,
+    organizationalUnit: values.ou,
+    validityYears,
+    keyAlgorithm: key,
+  });
   const profile = values.compat ? 'compat' : 'modern';
-  const set = await buildExportSet({ certificate: generated.certificateDer, privateKey: generated.privateKey, password, profile, friendlyName: generated.details.subjectCommonName ?? undefined });
+  const set = await buildExportSet({
+    certificate: generated.certificateDer,
+    privateKey: generated.privateKey,
+    password,
+    profile,
+    friendlyName: generated.details.subjectCommonName ?? undefined,
+  });
   writeExportSet(folder, name, set);
   const names = exportFileNames(name);
   const files = Object.fromEntries(Object.entries(names).map(([k, v]) => [k, resolve(folder, v)])) as typeof names;
   if (given === null) {
-    io.err(`Password of ${names.pfx} (generated; shown only this once and saved nowhere — keep it with the connection settings):\n${password}\n`);
+    io.err(
+      `Password of ${names.pfx} (generated; shown only this once and saved nowhere — keep it with the connection settings):\n${password}\n`,
+    );
   }
   const c = generated.details;
   if (globals.json) {
-    printJson(io, { ok: true, folder, name, files, profile, passwordGenerated: given === null, certificate: certificateJson(c) });
+    printJson(io, {
+      ok: true,
+      folder,
+      name,
+      files,
+      profile,
+      passwordGenerated: given === null,
+      certificate: certificateJson(c),
+    });
     return EXIT_OK;
   }
   io.out(

@@ -57,7 +57,8 @@ const MAX_DEPTH = 48;
 /** Decode one element from `bytes`; trailing bytes are an error unless `allowTrailing`. */
 export function parseAsn1(bytes: Uint8Array, options: { allowTrailing?: boolean } = {}): Asn1Node {
   const node = readElement(bytes, 0, bytes.length, 0);
-  if (!options.allowTrailing && node.end !== bytes.length) throw new Asn1Error(`Unexpected ${bytes.length - node.end} bytes after the data`);
+  if (!options.allowTrailing && node.end !== bytes.length)
+    throw new Asn1Error(`Unexpected ${bytes.length - node.end} bytes after the data`);
   return node;
 }
 
@@ -93,10 +94,22 @@ function readElement(src: Uint8Array, offset: number, limit: number, depth: numb
     }
   }
   const contentStart = pos;
-  const node: Asn1Node = { tagClass, constructed, tag, start: offset, end: 0, contentStart, contentEnd: 0, indefinite: length < 0, source: src, children: [] };
+  const node: Asn1Node = {
+    tagClass,
+    constructed,
+    tag,
+    start: offset,
+    end: 0,
+    contentStart,
+    contentEnd: 0,
+    indefinite: length < 0,
+    source: src,
+    children: [],
+  };
   if (length >= 0) {
     // Running past a parent's end is damage; running past the end of the data is a cut-off file.
-    if (contentStart + length > limit) throw new Asn1Error('Element runs past the end of the data', limit === src.length);
+    if (contentStart + length > limit)
+      throw new Asn1Error('Element runs past the end of the data', limit === src.length);
     node.contentEnd = contentStart + length;
     node.end = node.contentEnd;
     if (constructed) {
@@ -145,7 +158,8 @@ export function isContext(node: Asn1Node | undefined, n: number): node is Asn1No
 
 /** The node itself if it is a universal constructed element of that tag, else a format error. */
 export function expectConstructed(node: Asn1Node | undefined, tag: number, what: string): Asn1Node {
-  if (!isUniversal(node, tag) || !node.constructed) throw new Asn1Error(`${what}: expected a ${tag === Tag.SET ? 'SET' : 'SEQUENCE'}`);
+  if (!isUniversal(node, tag) || !node.constructed)
+    throw new Asn1Error(`${what}: expected a ${tag === Tag.SET ? 'SET' : 'SEQUENCE'}`);
   return node;
 }
 
@@ -192,7 +206,8 @@ export function readBigInt(node: Asn1Node | undefined, what = 'Integer'): bigint
 /** Decode an INTEGER that must fit a safe JS number. */
 export function readNumber(node: Asn1Node | undefined, what = 'Integer'): number {
   const value = readBigInt(node, what);
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) throw new Asn1Error(`${what}: value too large`);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER))
+    throw new Asn1Error(`${what}: value too large`);
   return Number(value);
 }
 
@@ -208,12 +223,14 @@ export function readIntegerBytes(node: Asn1Node | undefined, what = 'Integer'): 
  * Also used for IMPLICIT [n] OCTET STRINGs, so the tag is not checked when `anyTag` is set.
  */
 export function readOctets(node: Asn1Node | undefined, what = 'Octet string', anyTag = false): Uint8Array {
-  if (!node || (!anyTag && !isUniversal(node, Tag.OCTET_STRING))) throw new Asn1Error(`${what}: expected an OCTET STRING`);
+  if (!node || (!anyTag && !isUniversal(node, Tag.OCTET_STRING)))
+    throw new Asn1Error(`${what}: expected an OCTET STRING`);
   if (!node.constructed) return contentOf(node);
   const chunks: Uint8Array[] = [];
   const collect = (n: Asn1Node): void => {
     for (const child of n.children) {
-      if (!isUniversal(child, Tag.OCTET_STRING)) throw new Asn1Error(`${what}: bad chunk in a constructed OCTET STRING`);
+      if (!isUniversal(child, Tag.OCTET_STRING))
+        throw new Asn1Error(`${what}: bad chunk in a constructed OCTET STRING`);
       if (child.constructed) collect(child);
       else chunks.push(contentOf(child));
     }
@@ -223,7 +240,10 @@ export function readOctets(node: Asn1Node | undefined, what = 'Octet string', an
 }
 
 /** A BIT STRING's bytes and unused-bit count. */
-export function readBitString(node: Asn1Node | undefined, what = 'Bit string'): { bytes: Uint8Array; unusedBits: number } {
+export function readBitString(
+  node: Asn1Node | undefined,
+  what = 'Bit string',
+): { bytes: Uint8Array; unusedBits: number } {
   if (!isUniversal(node, Tag.BIT_STRING) || node.constructed) throw new Asn1Error(`${what}: expected a BIT STRING`);
   const content = contentOf(node);
   if (content.length === 0 || content[0]! > 7) throw new Asn1Error(`${what}: bad BIT STRING`);
@@ -232,7 +252,8 @@ export function readBitString(node: Asn1Node | undefined, what = 'Bit string'): 
 
 /** A BOOLEAN. */
 export function readBoolean(node: Asn1Node | undefined, what = 'Boolean'): boolean {
-  if (!isUniversal(node, Tag.BOOLEAN) || node.constructed || node.contentEnd - node.contentStart !== 1) throw new Asn1Error(`${what}: expected a BOOLEAN`);
+  if (!isUniversal(node, Tag.BOOLEAN) || node.constructed || node.contentEnd - node.contentStart !== 1)
+    throw new Asn1Error(`${what}: expected a BOOLEAN`);
   return node.source[node.contentStart] !== 0;
 }
 
@@ -273,7 +294,8 @@ export function decodeBmp(bytes: Uint8Array): string {
 
 /** Decode UTCTime or GeneralizedTime to a Date. */
 export function readTime(node: Asn1Node | undefined, what = 'Time'): Date {
-  if (!node || node.constructed || (!isUniversal(node, Tag.UTC_TIME) && !isUniversal(node, Tag.GENERALIZED_TIME))) throw new Asn1Error(`${what}: expected a time`);
+  if (!node || node.constructed || (!isUniversal(node, Tag.UTC_TIME) && !isUniversal(node, Tag.GENERALIZED_TIME)))
+    throw new Asn1Error(`${what}: expected a time`);
   const text = Buffer.from(contentOf(node)).toString('latin1');
   const utc = node.tag === Tag.UTC_TIME;
   const m = utc
@@ -283,7 +305,15 @@ export function readTime(node: Asn1Node | undefined, what = 'Time'): Date {
   let year = Number(m[1]);
   if (utc) year += year < 50 ? 2000 : 1900;
   const fraction = utc ? 0 : Number(`0.${m[7] ?? '0'}`) * 1000;
-  let ms = Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5] ?? 0), Number(m[6] ?? 0), Math.floor(fraction));
+  let ms = Date.UTC(
+    year,
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4]),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    Math.floor(fraction),
+  );
   const zone = utc ? m[7] : m[8];
   if (zone && zone !== 'Z') {
     const sign = zone[0] === '-' ? -1 : 1;

@@ -1,6 +1,16 @@
 import { getCiphers } from 'node:crypto';
 import { WorkbenchError } from '../../errors';
-import { type Asn1Node, Asn1Error, childAt, expectConstructed, isUniversal, readNumber, readOctets, readOid, Tag } from '../asn1/reader';
+import {
+  type Asn1Node,
+  Asn1Error,
+  childAt,
+  expectConstructed,
+  isUniversal,
+  readNumber,
+  readOctets,
+  readOid,
+  Tag,
+} from '../asn1/reader';
 import { OID } from '../asn1/oids';
 import { unsupportedAlgorithm } from '../errors';
 import { scryptAllowed } from './budget';
@@ -13,11 +23,27 @@ export const MAX_ITERATIONS = 10_000_000;
 /** A password-based key derivation for PBES2. */
 export type Pbes2Kdf =
   | { kind: 'pbkdf2'; salt: Uint8Array; iterations: number; keyLength: number | null; prf: HashName }
-  | { kind: 'scrypt'; salt: Uint8Array; cost: number; blockSize: number; parallelization: number; keyLength: number | null };
+  | {
+      kind: 'scrypt';
+      salt: Uint8Array;
+      cost: number;
+      blockSize: number;
+      parallelization: number;
+      keyLength: number | null;
+    };
 
 /** Symmetric ciphers reachable from PBES2. */
 export interface Pbes2Cipher {
-  name: 'aes-128-cbc' | 'aes-192-cbc' | 'aes-256-cbc' | 'camellia-128-cbc' | 'camellia-192-cbc' | 'camellia-256-cbc' | 'des-ede3-cbc' | 'des-cbc' | 'rc2-cbc';
+  name:
+    | 'aes-128-cbc'
+    | 'aes-192-cbc'
+    | 'aes-256-cbc'
+    | 'camellia-128-cbc'
+    | 'camellia-192-cbc'
+    | 'camellia-256-cbc'
+    | 'des-ede3-cbc'
+    | 'des-cbc'
+    | 'rc2-cbc';
   label: string;
   keyLength: number;
   iv: Uint8Array;
@@ -31,7 +57,16 @@ export type Pkcs12PbeCipher = '3des' | '2des' | 'rc2-40' | 'rc2-128' | 'rc4-40' 
 /** How an encrypted PFX part is protected. */
 export type EncryptionScheme =
   | { kind: 'pbes2'; kdf: Pbes2Kdf; cipher: Pbes2Cipher }
-  | { kind: 'pkcs12-pbe'; oid: string; cipher: Pkcs12PbeCipher; label: string; keyLength: number; ivLength: number; salt: Uint8Array; iterations: number };
+  | {
+      kind: 'pkcs12-pbe';
+      oid: string;
+      cipher: Pkcs12PbeCipher;
+      label: string;
+      keyLength: number;
+      ivLength: number;
+      salt: Uint8Array;
+      iterations: number;
+    };
 
 const PKCS12_PBE: Record<string, { cipher: Pkcs12PbeCipher; label: string; keyLength: number; ivLength: number }> = {
   [OID.pbeWithSHAAnd3KeyTripleDESCBC]: { cipher: '3des', label: '3DES-CBC', keyLength: 24, ivLength: 8 },
@@ -80,10 +115,14 @@ const CIPHERS: Record<string, { name: Pbes2Cipher['name']; label: string; keyLen
 /** Refuse iteration counts that would take minutes; checked before any work starts. */
 export function checkIterations(iterations: number, role: string): number {
   if (iterations > MAX_ITERATIONS) {
-    throw new WorkbenchError('pfx.too_many_iterations', `The file asks for ${iterations.toLocaleString('en-US')} iterations for ${role}; opening it would take minutes.`, {
-      hint: `Files normally use 2,000 to 2,000,000 iterations. If this one really uses more, export it again with fewer (at most ${MAX_ITERATIONS.toLocaleString('en-US')}).`,
-      details: { iterations, role },
-    });
+    throw new WorkbenchError(
+      'pfx.too_many_iterations',
+      `The file asks for ${iterations.toLocaleString('en-US')} iterations for ${role}; opening it would take minutes.`,
+      {
+        hint: `Files normally use 2,000 to 2,000,000 iterations. If this one really uses more, export it again with fewer (at most ${MAX_ITERATIONS.toLocaleString('en-US')}).`,
+        details: { iterations, role },
+      },
+    );
   }
   if (iterations < 0) throw new Asn1Error(`Negative iteration count for ${role}`);
   return iterations;
@@ -114,7 +153,8 @@ export function parseKdf(node: Asn1Node, role: string): Pbes2Kdf {
   if (oid === OID.pbkdf2) {
     const saltNode = childAt(params, 0, 'PBKDF2 salt');
     // The salt may name another source (an AlgorithmIdentifier); nothing writes that in practice.
-    if (isUniversal(saltNode, Tag.SEQUENCE)) throw unsupportedAlgorithm(readOid(saltNode.children[0]), `the PBKDF2 salt of ${role}`);
+    if (isUniversal(saltNode, Tag.SEQUENCE))
+      throw unsupportedAlgorithm(readOid(saltNode.children[0]), `the PBKDF2 salt of ${role}`);
     const salt = readOctets(saltNode, 'PBKDF2 salt');
     const iterations = checkIterations(readNumber(childAt(params, 1, 'PBKDF2 iterations'), 'PBKDF2 iterations'), role);
     let keyLength: number | null = null;
@@ -137,7 +177,8 @@ export function parseKdf(node: Asn1Node, role: string): Pbes2Kdf {
     const blockSize = readNumber(childAt(params, 2, 'scrypt block size'), 'scrypt block size');
     const parallelization = readNumber(childAt(params, 3, 'scrypt parallelization'), 'scrypt parallelization');
     const keyLength = params.children[4] ? readNumber(params.children[4], 'scrypt key length') : null;
-    if (cost < 2 || (cost & (cost - 1)) !== 0 || blockSize < 1 || parallelization < 1) throw new Asn1Error('Bad scrypt parameters');
+    if (cost < 2 || (cost & (cost - 1)) !== 0 || blockSize < 1 || parallelization < 1)
+      throw new Asn1Error('Bad scrypt parameters');
     // Checked before any work: memory is 128·N·r bytes, so r = 32 or N = 2^20 would ask for gigabytes.
     if (!scryptAllowed(cost, blockSize, parallelization)) {
       throw scryptRefused(cost, blockSize, parallelization, role);
@@ -158,11 +199,23 @@ function parseCipher(node: Asn1Node, role: string): Pbes2Cipher {
     const hasVersion = isUniversal(seq.children[0], Tag.INTEGER);
     const version = hasVersion ? readNumber(seq.children[0]) : null;
     const iv = readOctets(childAt(seq, hasVersion ? 1 : 0, 'RC2 IV'), 'RC2 IV');
-    const rc2Bits = version === null ? 32 : version === 160 ? 40 : version === 120 ? 64 : version === 58 ? 128 : version >= 256 ? version : 32;
+    const rc2Bits =
+      version === null
+        ? 32
+        : version === 160
+          ? 40
+          : version === 120
+            ? 64
+            : version === 58
+              ? 128
+              : version >= 256
+                ? version
+                : 32;
     return { ...known, iv, rc2Bits, keyLength: Math.max(5, rc2Bits / 8), oid, label: `RC2-${rc2Bits}-CBC` };
   }
   // Camellia comes from the runtime's crypto library: Node's OpenSSL has it, Electron's BoringSSL does not.
-  if (known.name.startsWith('camellia') && !getCiphers().includes(known.name)) throw unsupportedAlgorithm(oid, `the encryption of ${role}`, 'runtime');
+  if (known.name.startsWith('camellia') && !getCiphers().includes(known.name))
+    throw unsupportedAlgorithm(oid, `the encryption of ${role}`, 'runtime');
   const iv = readOctets(params, 'Cipher IV');
   const blockSize = known.name.startsWith('aes') || known.name.startsWith('camellia') ? 16 : 8;
   if (iv.length !== blockSize) throw new Asn1Error('Cipher IV has the wrong length');

@@ -29,8 +29,26 @@ export type KdfSpec =
 
 // Relative cost of one round per output block, measured on x86-64 with Node 24 (bench/pfx-bombs.ts prints them):
 // PBKDF2 runs in OpenSSL (SHA-256 has CPU instructions), the PKCS#12 KDF in this app's JavaScript worker.
-const PBKDF2_WEIGHT: Record<HashName, number> = { md5: 2, sha1: 1, sha224: 1, sha256: 1, sha384: 3, sha512: 3, 'sha512-224': 3, 'sha512-256': 3 };
-const PKCS12_WEIGHT: Record<HashName, number> = { md5: 7, sha1: 1, sha224: 2, sha256: 2, sha384: 9, sha512: 9, 'sha512-224': 9, 'sha512-256': 9 };
+const PBKDF2_WEIGHT: Record<HashName, number> = {
+  md5: 2,
+  sha1: 1,
+  sha224: 1,
+  sha256: 1,
+  sha384: 3,
+  sha512: 3,
+  'sha512-224': 3,
+  'sha512-256': 3,
+};
+const PKCS12_WEIGHT: Record<HashName, number> = {
+  md5: 7,
+  sha1: 1,
+  sha224: 2,
+  sha256: 2,
+  sha384: 9,
+  sha512: 9,
+  'sha512-224': 9,
+  'sha512-256': 9,
+};
 /** scrypt: units per N·r·p (N = 16,384, r = 8, p = 1 takes ~37 ms here, like 300,000 PBKDF2-SHA256 iterations). */
 const SCRYPT_WEIGHT = 2.5;
 

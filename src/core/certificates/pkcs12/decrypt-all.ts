@@ -30,7 +30,8 @@ export function candidatesFor(password: string | null | undefined): Candidate[] 
   }
   const list: Candidate[] = [{ used: 'given', password, forms: passwordForms(password) }];
   // Files written by OpenSSL before 1.1.0 in a UTF-8 locale took each UTF-8 byte as one BMP character.
-  if ([...password].some((c) => c.codePointAt(0)! > 0x7f)) list.push({ used: 'given', password, forms: legacyLatin1Forms(password) });
+  if ([...password].some((c) => c.codePointAt(0)! > 0x7f))
+    list.push({ used: 'given', password, forms: legacyLatin1Forms(password) });
   return list;
 }
 
@@ -113,14 +114,22 @@ async function decryptPart<T>(
       value = parseDecrypted(() => accept(clear));
     });
     if ('clear' in found) return { value: value as T, quirk: `${name}: ${found.quirk}` };
-    throw new DecryptionFailed(failed.message, { name, description, otherForms: found.tried, stoppedByBudget: found.stoppedByBudget });
+    throw new DecryptionFailed(failed.message, {
+      name,
+      description,
+      otherForms: found.tried,
+      stoppedByBudget: found.stoppedByBudget,
+    });
   }
   throw new DecryptionFailed(failed.message, { name, description, otherForms: 0, stoppedByBudget: false });
 }
 
 /** What an encrypted content without certificates holds, as the protection text names it. */
 function holdings(bags: RawBags): string {
-  const kinds = [...(bags.keys.length + bags.shroudedKeys.length > 0 ? ['the private key'] : []), ...new Set(bags.other)];
+  const kinds = [
+    ...(bags.keys.length + bags.shroudedKeys.length > 0 ? ['the private key'] : []),
+    ...new Set(bags.other),
+  ];
   if (kinds.length === 0) return 'an empty part';
   return `a part with ${kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}`}`;
 }
@@ -136,18 +145,44 @@ function merge(into: RawBags, found: RawBags): void {
 }
 
 /** Decrypt every encrypted part and shrouded key with one password; `quirks` once the MAC has accepted it. */
-export async function decryptAll(pfx: ParsedPfx, plain: RawBags, candidate: Candidate, runner: KdfRunner = new KdfRunner(), options: { quirks?: boolean } = {}): Promise<Decrypted> {
+export async function decryptAll(
+  pfx: ParsedPfx,
+  plain: RawBags,
+  candidate: Candidate,
+  runner: KdfRunner = new KdfRunner(),
+  options: { quirks?: boolean } = {},
+): Promise<Decrypted> {
   const quirks = options.quirks ?? false;
-  const bags: RawBags = { certificates: [...plain.certificates], keys: [...plain.keys], shroudedKeys: [], seen: { bags: plain.seen.bags }, other: [] };
+  const bags: RawBags = {
+    certificates: [...plain.certificates],
+    keys: [...plain.keys],
+    shroudedKeys: [],
+    seen: { bags: plain.seen.bags },
+    other: [],
+  };
   const found: string[] = [];
   const otherParts: Decrypted['otherParts'] = [];
   const unwrapKey = async (shrouded: RawBags['shroudedKeys'][number]): Promise<Decrypted['keys'][number]> => {
-    const { value: pkcs8, quirk } = await decryptPart('private key', shrouded.scheme, shrouded.ciphertext, candidate, runner, quirks, (clear) => {
-      expectConstructed(parseAsn1(clear), Tag.SEQUENCE, 'PrivateKeyInfo');
-      return clear;
-    });
+    const { value: pkcs8, quirk } = await decryptPart(
+      'private key',
+      shrouded.scheme,
+      shrouded.ciphertext,
+      candidate,
+      runner,
+      quirks,
+      (clear) => {
+        expectConstructed(parseAsn1(clear), Tag.SEQUENCE, 'PrivateKeyInfo');
+        return clear;
+      },
+    );
     if (quirk) found.push(quirk);
-    return { pkcs8, encryption: shrouded.scheme, friendlyName: shrouded.friendlyName, localKeyId: shrouded.localKeyId, container: shrouded.container };
+    return {
+      pkcs8,
+      encryption: shrouded.scheme,
+      friendlyName: shrouded.friendlyName,
+      localKeyId: shrouded.localKeyId,
+      container: shrouded.container,
+    };
   };
   // Start every key derivation at once: PBKDF2 runs on libuv's pool, PKCS#12 KDF chains on the worker threads.
   // Every part is tried even when one fails: a part that decrypts proves the password right (the file is damaged).
@@ -170,7 +205,11 @@ export async function decryptAll(pfx: ParsedPfx, plain: RawBags, candidate: Cand
   const [first, second] = await Promise.all([allParts(plain.shroudedKeys.map(unwrapKey)), allParts(contents)]);
   // Keys inside encrypted contents could not be priced before: they are now, before their work starts.
   const hidden = bags.shroudedKeys.flatMap((k) => schemeJobs(k.scheme, candidate.forms));
-  if (!runner.fits(hidden)) throw new OverBudget(runner.unitsOf(hidden), bags.shroudedKeys.map((k) => k.scheme));
+  if (!runner.fits(hidden))
+    throw new OverBudget(
+      runner.unitsOf(hidden),
+      bags.shroudedKeys.map((k) => k.scheme),
+    );
   const third = await allParts(bags.shroudedKeys.map(unwrapKey));
   const failure = first.failure ?? second.failure ?? third.failure;
   if (failure !== undefined) throw new PartlyDecrypted(failure, first.decrypted + second.decrypted + third.decrypted);

@@ -50,9 +50,14 @@ function hashMore(name: string, digest: Buffer, rounds: number): Buffer {
 }
 
 /** H^rounds(input) on this thread, yielding to the event loop every slice so no stall exceeds a few ms. */
-export async function iteratedHashInline(name: string, input: Uint8Array, rounds: number, signal?: AbortSignal): Promise<Buffer> {
+export async function iteratedHashInline(
+  name: string,
+  input: Uint8Array,
+  rounds: number,
+  signal?: AbortSignal,
+): Promise<Buffer> {
   let digest = digestOnce(name, input);
-  for (let done = 1; done < rounds; ) {
+  for (let done = 1; done < rounds;) {
     checkSignal(signal);
     const step = Math.min(SLICE, rounds - done);
     digest = hashMore(name, digest, step);
@@ -161,7 +166,12 @@ function inWorker(name: string, input: Uint8Array, rounds: number, signal: Abort
  * H^rounds(input): hash the input, then hash the digest again rounds-1 times (the core of the PKCS#12 KDF).
  * Long chains run on a warm worker thread so the event loop never stalls; if workers cannot run, inline in slices.
  */
-export async function iteratedHash(name: string, input: Uint8Array, rounds: number, signal?: AbortSignal): Promise<Buffer> {
+export async function iteratedHash(
+  name: string,
+  input: Uint8Array,
+  rounds: number,
+  signal?: AbortSignal,
+): Promise<Buffer> {
   checkSignal(signal);
   if (rounds <= INLINE_ROUNDS || workersBroken) {
     await yieldToLoop();

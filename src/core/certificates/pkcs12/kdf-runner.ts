@@ -8,7 +8,12 @@ import { stopReason } from './stop';
 import { pkcs12Kdf } from './kdf';
 
 const pbkdf2Async = promisify(pbkdf2);
-const scryptAsync = promisify(scrypt) as (password: Uint8Array, salt: Uint8Array, keylen: number, options: object) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (
+  password: Uint8Array,
+  salt: Uint8Array,
+  keylen: number,
+  options: object,
+) => Promise<Buffer>;
 
 /** One derivation with the password bytes it takes. */
 export interface KdfJob {
@@ -81,17 +86,27 @@ async function withSlots<T>(weight: number, signal: AbortSignal | undefined, run
 function runSpec(spec: KdfSpec, password: Uint8Array, signal: AbortSignal | undefined): Promise<Buffer> {
   switch (spec.kind) {
     case 'pbkdf2':
-      return withSlots(1, signal, () => pbkdf2Async(password, spec.salt, Math.max(1, spec.iterations), spec.length, spec.prf));
+      return withSlots(1, signal, () =>
+        pbkdf2Async(password, spec.salt, Math.max(1, spec.iterations), spec.length, spec.prf),
+      );
     case 'scrypt': {
       const maxmem = scryptMemory(spec.cost, spec.blockSize, spec.parallelization) + 32 * 1024 * 1024;
-      return withSlots(NATIVE_SLOTS, signal, () => scryptAsync(password, spec.salt, spec.length, { N: spec.cost, r: spec.blockSize, p: spec.parallelization, maxmem }));
+      return withSlots(NATIVE_SLOTS, signal, () =>
+        scryptAsync(password, spec.salt, spec.length, {
+          N: spec.cost,
+          r: spec.blockSize,
+          p: spec.parallelization,
+          maxmem,
+        }),
+      );
     }
     case 'pkcs12':
       return pkcs12Kdf(spec.hash, password, spec.salt, spec.id, spec.iterations, spec.length, signal);
   }
 }
 
-const hex = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+const hex = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 
 function cacheKey({ spec, password }: KdfJob): string {
   const digest = createHash('sha256').update(password).digest('hex');

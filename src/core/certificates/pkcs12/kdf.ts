@@ -27,7 +27,10 @@ export interface PasswordForms {
 /** Encode a password; `null` is the absent password, which differs from '' only in the BMP form (no terminator). */
 export function passwordForms(password: string | null): PasswordForms {
   if (password === null) return { utf8: Buffer.alloc(0), bmp: Buffer.alloc(0) };
-  return { utf8: Buffer.from(password, 'utf8'), bmp: Buffer.concat([Buffer.from(password, 'utf16le').swap16(), Buffer.alloc(2)]) };
+  return {
+    utf8: Buffer.from(password, 'utf8'),
+    bmp: Buffer.concat([Buffer.from(password, 'utf16le').swap16(), Buffer.alloc(2)]),
+  };
 }
 
 /** The BMP form OpenSSL before 1.1.0 wrote for a non-ASCII password: each UTF-8 byte taken as one character. */
@@ -58,7 +61,10 @@ export async function pkcs12Kdf(
 ): Promise<Buffer> {
   const { u, v } = HASH_SIZES[hash];
   const D = Buffer.alloc(v, id);
-  const I = Buffer.concat([repeatTo(salt, v * Math.ceil(salt.length / v)), repeatTo(password, v * Math.ceil(password.length / v))]);
+  const I = Buffer.concat([
+    repeatTo(salt, v * Math.ceil(salt.length / v)),
+    repeatTo(password, v * Math.ceil(password.length / v)),
+  ]);
   const blocks = Math.ceil(length / u);
   const out: Buffer[] = [];
   for (let i = 0; i < blocks; i++) {

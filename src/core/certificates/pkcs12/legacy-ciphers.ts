@@ -29,10 +29,16 @@ async function loadForge(): Promise<typeof Forge> {
   return forgePromise;
 }
 
-const binary = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+const binary = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 /** RC2-CBC decryption with the given effective key bits (40 for pbeWithSHAAnd40BitRC2-CBC). */
-export async function rc2Decrypt(key: Uint8Array, iv: Uint8Array, data: Uint8Array, effectiveBits: number): Promise<Buffer> {
+export async function rc2Decrypt(
+  key: Uint8Array,
+  iv: Uint8Array,
+  data: Uint8Array,
+  effectiveBits: number,
+): Promise<Buffer> {
   const forge = await loadForge();
   const cipher = forge.rc2.createDecryptionCipher(binary(key), effectiveBits);
   cipher.start(binary(iv));
@@ -42,7 +48,12 @@ export async function rc2Decrypt(key: Uint8Array, iv: Uint8Array, data: Uint8Arr
 }
 
 /** RC2-CBC encryption (tests build legacy files with it). */
-export async function rc2Encrypt(key: Uint8Array, iv: Uint8Array, data: Uint8Array, effectiveBits: number): Promise<Buffer> {
+export async function rc2Encrypt(
+  key: Uint8Array,
+  iv: Uint8Array,
+  data: Uint8Array,
+  effectiveBits: number,
+): Promise<Buffer> {
   const forge = await loadForge();
   const cipher = forge.rc2.createEncryptionCipher(binary(key), effectiveBits);
   cipher.start(binary(iv));

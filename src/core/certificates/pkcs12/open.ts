@@ -2,9 +2,27 @@ import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import type { PasswordUsed, PfxProtection } from '../../../shared/certificates';
 import { childAt, expectConstructed, parseAsn1, readOid, Tag } from '../asn1/reader';
 import { OID } from '../asn1/oids';
-import { asPfxError, corruptError, MAX_PFX_BYTES, notPkcs12Error, partNotDecrypted, passwordRequired, tooLargeError, unsupportedAlgorithm, wrongPassword } from '../errors';
+import {
+  asPfxError,
+  corruptError,
+  MAX_PFX_BYTES,
+  notPkcs12Error,
+  partNotDecrypted,
+  passwordRequired,
+  tooLargeError,
+  unsupportedAlgorithm,
+  wrongPassword,
+} from '../errors';
 import { sniff } from '../sniff';
-import { type Candidate, candidatesFor, type Decrypted, decryptAll, PartlyDecrypted, settle, type Settled } from './decrypt-all';
+import {
+  type Candidate,
+  candidatesFor,
+  type Decrypted,
+  decryptAll,
+  PartlyDecrypted,
+  settle,
+  type Settled,
+} from './decrypt-all';
 import { OPEN_DEADLINE_MS, WorkMeter } from './budget';
 import { schemeJobs } from './decrypt';
 import { type KdfJob, KdfRunner, OverBudget } from './kdf-runner';
@@ -56,7 +74,11 @@ export interface OpenPkcs12Options {
  * absent password are tried, as OpenSSL does. The key derivations the file asks for are priced first: a file over the
  * work budget is refused before any work starts. Every failure is a WorkbenchError with a `pfx.*` code.
  */
-export async function openPkcs12(bytes: Uint8Array, password: string | null | undefined, options: OpenPkcs12Options = {}): Promise<Pkcs12Contents> {
+export async function openPkcs12(
+  bytes: Uint8Array,
+  password: string | null | undefined,
+  options: OpenPkcs12Options = {},
+): Promise<Pkcs12Contents> {
   const deadlineMs = options.deadlineMs ?? OPEN_DEADLINE_MS;
   const deadline = AbortSignal.timeout(deadlineMs);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
@@ -78,7 +100,12 @@ function untilStopped<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-async function openChecked(bytes: Uint8Array, password: string | null | undefined, options: OpenPkcs12Options, signal: AbortSignal): Promise<Pkcs12Contents> {
+async function openChecked(
+  bytes: Uint8Array,
+  password: string | null | undefined,
+  options: OpenPkcs12Options,
+  signal: AbortSignal,
+): Promise<Pkcs12Contents> {
   const maxBytes = options.maxBytes ?? MAX_PFX_BYTES;
   if (bytes.length > maxBytes) throw tooLargeError(bytes.length, maxBytes);
   const found = sniff(bytes);
@@ -87,21 +114,39 @@ async function openChecked(bytes: Uint8Array, password: string | null | undefine
   const plain = emptyBags();
   for (const item of pfx.items) if (item.kind === 'data') parseSafeContents(item.safeContents, plain, null);
   const runner = new KdfRunner(options.meter ?? new WorkMeter(), signal);
-  const visible = [...pfx.items.flatMap((i) => (i.kind === 'encrypted' ? [i.scheme] : [])), ...plain.shroudedKeys.map((k) => k.scheme)];
+  const visible = [
+    ...pfx.items.flatMap((i) => (i.kind === 'encrypted' ? [i.scheme] : [])),
+    ...plain.shroudedKeys.map((k) => k.scheme),
+  ];
   const candidates = candidatesFor(password);
   // Everything the first password needs (MAC and every part in view) is priced before any work starts.
-  const firstJobs = [...(pfx.macData ? [macJob(pfx.macData, candidates[0]!.forms)] : []), ...visible.flatMap((s) => schemeJobs(s, candidates[0]!.forms))];
-  if (!runner.fits(firstJobs)) throw overBudgetError(describeAsk(visible, pfx.macData), runner.unitsOf(firstJobs), runner.meter.remaining);
+  const firstJobs = [
+    ...(pfx.macData ? [macJob(pfx.macData, candidates[0]!.forms)] : []),
+    ...visible.flatMap((s) => schemeJobs(s, candidates[0]!.forms)),
+  ];
+  if (!runner.fits(firstJobs))
+    throw overBudgetError(describeAsk(visible, pfx.macData), runner.unitsOf(firstJobs), runner.meter.remaining);
   try {
     return await openWith(pfx, plain, candidates, runner, bytes.length);
   } catch (error) {
     const cause = error instanceof PartlyDecrypted ? error.first : error;
-    if (cause instanceof OverBudget) throw overBudgetError(describeAsk([...visible, ...cause.hidden], pfx.macData), cause.units, runner.meter.remaining);
+    if (cause instanceof OverBudget)
+      throw overBudgetError(
+        describeAsk([...visible, ...cause.hidden], pfx.macData),
+        cause.units,
+        runner.meter.remaining,
+      );
     throw error;
   }
 }
 
-async function openWith(pfx: ParsedPfx, plain: RawBags, candidates: Candidate[], runner: KdfRunner, fileSize: number): Promise<Pkcs12Contents> {
+async function openWith(
+  pfx: ParsedPfx,
+  plain: RawBags,
+  candidates: Candidate[],
+  runner: KdfRunner,
+  fileSize: number,
+): Promise<Pkcs12Contents> {
   const hasEncryption = pfx.items.some((i) => i.kind === 'encrypted') || plain.shroudedKeys.length > 0;
   const given = candidates[0]!.used === 'given';
   // Further password forms are tried only while they fit in what is left of the budget.
@@ -126,20 +171,29 @@ async function openWith(pfx: ParsedPfx, plain: RawBags, candidates: Candidate[],
     }
     if (!chosen) {
       const probe = await (speculative ?? settle(decryptAll(pfx, plain, candidates[0]!, runner)));
-      const decryptsSomething = probe.ok ? hasEncryption : probe.error instanceof PartlyDecrypted && probe.error.decrypted > 0;
+      const decryptsSomething = probe.ok
+        ? hasEncryption
+        : probe.error instanceof PartlyDecrypted && probe.error.decrypted > 0;
       if (decryptsSomething) {
-        throw corruptError("The file's integrity check (MAC) fails although the password decrypts its contents: the file was changed or damaged after it was made.");
+        throw corruptError(
+          "The file's integrity check (MAC) fails although the password decrypts its contents: the file was changed or damaged after it was made.",
+        );
       }
       throw given ? wrongPassword('mac') : passwordRequired('mac');
     }
-    result = chosen === candidates[0] && speculative ? await speculative : await settle(decryptAll(pfx, plain, chosen, runner));
+    result =
+      chosen === candidates[0] && speculative
+        ? await speculative
+        : await settle(decryptAll(pfx, plain, chosen, runner));
     // The MAC proved the password right: a part that failed gets the other password forms and key sizes (the
     // derivations already done are reused, so only the new forms cost work).
-    if (!result.ok && failedToDecrypt(result.error)) result = await settle(decryptAll(pfx, plain, chosen, runner, { quirks: true }));
+    if (!result.ok && failedToDecrypt(result.error))
+      result = await settle(decryptAll(pfx, plain, chosen, runner, { quirks: true }));
     if (!result.ok) {
       const error = result.error instanceof PartlyDecrypted ? result.error.first : result.error;
       if (error instanceof DecryptionFailed) {
-        if (error.message.includes('does not parse')) throw corruptError('The integrity check passes, but the decrypted contents are damaged.', error);
+        if (error.message.includes('does not parse'))
+          throw corruptError('The integrity check passes, but the decrypted contents are damaged.', error);
         // The MAC proved the password right for the file; this part was encrypted some other way.
         throw partNotDecrypted(error.part);
       }
@@ -160,7 +214,8 @@ async function openWith(pfx: ParsedPfx, plain: RawBags, candidates: Candidate[],
       if (attempt.error instanceof PartlyDecrypted && attempt.error.decrypted > 0) partly = true;
     }
     // Without a MAC, a part that decrypts while another does not means damage, not a wrong password.
-    if (!chosen && partly) throw corruptError('Part of the file decrypts with this password and part does not: the file is damaged.');
+    if (!chosen && partly)
+      throw corruptError('Part of the file decrypts with this password and part does not: the file is damaged.');
     if (!chosen || !result?.ok) throw given ? wrongPassword('decryption') : passwordRequired('decryption');
   }
   return buildContents(result.value, pfx, fileSize, hasEncryption || pfx.macData ? chosen.used : 'not-needed');
@@ -173,11 +228,19 @@ function failedToDecrypt(error: unknown): boolean {
 
 /** The derivations decrypting every part in view takes with one candidate. */
 function decryptJobs(pfx: ParsedPfx, plain: RawBags, candidate: Candidate): KdfJob[] {
-  const schemes = [...pfx.items.flatMap((i) => (i.kind === 'encrypted' ? [i.scheme] : [])), ...plain.shroudedKeys.map((k) => k.scheme)];
+  const schemes = [
+    ...pfx.items.flatMap((i) => (i.kind === 'encrypted' ? [i.scheme] : [])),
+    ...plain.shroudedKeys.map((k) => k.scheme),
+  ];
   return schemes.flatMap((s) => schemeJobs(s, candidate.forms));
 }
 
-function buildContents(decrypted: Decrypted, pfx: ParsedPfx, fileSize: number, passwordUsed: PasswordUsed): Pkcs12Contents {
+function buildContents(
+  decrypted: Decrypted,
+  pfx: ParsedPfx,
+  fileSize: number,
+  passwordUsed: PasswordUsed,
+): Pkcs12Contents {
   const certificates = decrypted.certificates.map((bag, i) => {
     let x509: X509Certificate;
     try {
@@ -187,7 +250,11 @@ function buildContents(decrypted: Decrypted, pfx: ParsedPfx, fileSize: number, p
     }
     return { der: bag.der, x509, friendlyName: bag.friendlyName, localKeyId: bag.localKeyId };
   });
-  const privateKeys = decrypted.keys.map((bag) => ({ key: importKey(bag.pkcs8), friendlyName: bag.friendlyName, localKeyId: bag.localKeyId }));
+  const privateKeys = decrypted.keys.map((bag) => ({
+    key: importKey(bag.pkcs8),
+    friendlyName: bag.friendlyName,
+    localKeyId: bag.localKeyId,
+  }));
   const protection = describeProtection({
     mac: pfx.macData,
     certificateEncryption: decrypted.certificates.map((c) => c.container),
@@ -205,7 +272,13 @@ function importKey(pkcs8: Buffer): KeyObject {
   let algorithmOid: string;
   try {
     const info = expectConstructed(parseAsn1(pkcs8), Tag.SEQUENCE, 'PrivateKeyInfo');
-    algorithmOid = readOid(childAt(expectConstructed(childAt(info, 1, 'key algorithm'), Tag.SEQUENCE, 'key algorithm'), 0, 'key algorithm OID'));
+    algorithmOid = readOid(
+      childAt(
+        expectConstructed(childAt(info, 1, 'key algorithm'), Tag.SEQUENCE, 'key algorithm'),
+        0,
+        'key algorithm OID',
+      ),
+    );
   } catch (error) {
     throw corruptError('The private key in the file is damaged and cannot be read.', error);
   }

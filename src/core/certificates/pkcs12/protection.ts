@@ -10,7 +10,16 @@ const iterationsText = (n: number): string => `${count(n)} iteration${n === 1 ? 
 
 /** Structured and readable description of one encryption. */
 export function describeEncryption(target: PfxEncryption['target'], scheme: EncryptionScheme | null): PfxEncryption {
-  if (!scheme) return { target, scheme: 'none', cipher: null, kdf: null, iterations: null, oid: null, description: 'not encrypted' };
+  if (!scheme)
+    return {
+      target,
+      scheme: 'none',
+      cipher: null,
+      kdf: null,
+      iterations: null,
+      oid: null,
+      description: 'not encrypted',
+    };
   if (scheme.kind === 'pkcs12-pbe') {
     return {
       target,
@@ -40,7 +49,12 @@ export function describeMac(mac: PfxMacData | null): PfxMac | null {
   if (!mac) return null;
   const hash = HASH_SIZES[mac.hash].label;
   const algorithm = mac.kind === 'pbmac1' ? `PBMAC1 HMAC-${hash.replace('-', '')} (${kdfLabel(mac.kdf)})` : hash;
-  return { algorithm, iterations: mac.iterations, saltLength: mac.kind === 'pbmac1' ? mac.kdf.salt.length : mac.salt.length, oid: mac.oid };
+  return {
+    algorithm,
+    iterations: mac.iterations,
+    saltLength: mac.kind === 'pbmac1' ? mac.kdf.salt.length : mac.salt.length,
+    oid: mac.oid,
+  };
 }
 
 /** What was found in the file, with where each bag came from. */
@@ -59,15 +73,19 @@ export function describeProtection(input: ProtectionInput): PfxProtection {
   const certs = dedupe(input.certificateEncryption.map((s) => describeEncryption('certificates', s)));
   const keys = dedupe(input.keyEncryption.map((s) => describeEncryption('private-key', s)));
   const mac = describeMac(input.mac);
-  const others = dedupe((input.otherEncryption ?? []).map((o) => ({ ...describeEncryption('other', o.scheme), holds: o.holds })));
+  const others = dedupe(
+    (input.otherEncryption ?? []).map((o) => ({ ...describeEncryption('other', o.scheme), holds: o.holds })),
+  );
   const encryption = [...certs, ...keys, ...others];
   const anyEncrypted = encryption.some((e) => e.scheme !== 'none');
   const passwordProtected = anyEncrypted || mac !== null;
 
   const parts: string[] = [];
   const all = [...certs, ...keys];
-  const same = certs.length <= 1 && keys.length <= 1 && all.length > 0 && all.every((e) => e.description === all[0]!.description);
-  if (same && others.length === 0 && !(all[0]!.scheme !== 'none' && keys.length === 0)) parts.push(all[0]!.scheme === 'none' ? 'not encrypted' : all[0]!.description);
+  const same =
+    certs.length <= 1 && keys.length <= 1 && all.length > 0 && all.every((e) => e.description === all[0]!.description);
+  if (same && others.length === 0 && !(all[0]!.scheme !== 'none' && keys.length === 0))
+    parts.push(all[0]!.scheme === 'none' ? 'not encrypted' : all[0]!.description);
   else {
     if (certs.length > 0) parts.push(`certificates ${certs.map((e) => e.description).join(' / ')}`);
     if (keys.length > 0) parts.push(`private key ${keys.map((e) => e.description).join(' / ')}`);
@@ -87,7 +105,10 @@ export function describeProtection(input: ProtectionInput): PfxProtection {
     mac,
     encryption,
     legacy: reasons.length > 0,
-    legacyNote: reasons.length > 0 ? `Legacy protection: ${reasons.join('; ')}. Export it again with the modern profile (AES-256, SHA-256 MAC).` : null,
+    legacyNote:
+      reasons.length > 0
+        ? `Legacy protection: ${reasons.join('; ')}. Export it again with the modern profile (AES-256, SHA-256 MAC).`
+        : null,
     quirks,
   };
 }
@@ -96,14 +117,18 @@ function legacyReasons(encryption: PfxEncryption[], input: ProtectionInput): str
   const reasons: string[] = [];
   const ciphers = new Set(encryption.map((e) => e.cipher).filter((c): c is string => c !== null));
   for (const cipher of ciphers) {
-    if (cipher.startsWith('RC2') || cipher.startsWith('RC4')) reasons.push(`${cipher} encryption is weak, and OpenSSL 3 opens it only with -legacy`);
-    else if (cipher.includes('DES')) reasons.push(`${cipher} is an old cipher (accepted by every Windows version, but weaker than AES)`);
+    if (cipher.startsWith('RC2') || cipher.startsWith('RC4'))
+      reasons.push(`${cipher} encryption is weak, and OpenSSL 3 opens it only with -legacy`);
+    else if (cipher.includes('DES'))
+      reasons.push(`${cipher} is an old cipher (accepted by every Windows version, but weaker than AES)`);
   }
   if (encryption.some((e) => e.scheme === 'pkcs12-pbe') && !reasons.length) reasons.push('PKCS#12 PBE key derivation');
-  if (input.mac && (input.mac.hash === 'sha1' || input.mac.hash === 'md5')) reasons.push(`the MAC uses ${HASH_SIZES[input.mac.hash].label}`);
+  if (input.mac && (input.mac.hash === 'sha1' || input.mac.hash === 'md5'))
+    reasons.push(`the MAC uses ${HASH_SIZES[input.mac.hash].label}`);
   const anyEncrypted = encryption.some((e) => e.scheme !== 'none');
   if (!input.mac && anyEncrypted) reasons.push('there is no MAC, so changes to the file go unnoticed');
-  if (input.keyEncryption.some((s) => s === null)) reasons.push('the private key is not encrypted: anyone who has the file can use the key');
+  if (input.keyEncryption.some((s) => s === null))
+    reasons.push('the private key is not encrypted: anyone who has the file can use the key');
   return reasons;
 }
 

@@ -44,7 +44,11 @@ function pbes2Forms(password: string | null, tried: PasswordForms): Form[] {
   const bmp = passwordForms(password).bmp;
   return unique(
     [
-      { bytes: oneBytePerChar(password), quirk: "the password's ISO-8859-1 bytes, not UTF-8 (as Bouncy Castle and node-forge write for non-ASCII passwords)" },
+      {
+        bytes: oneBytePerChar(password),
+        quirk:
+          "the password's ISO-8859-1 bytes, not UTF-8 (as Bouncy Castle and node-forge write for non-ASCII passwords)",
+      },
       { bytes: bmp, quirk: "the password's BMPString (UTF-16) form, not UTF-8 (as old NSS wrote)" },
       { bytes: bmp.subarray(0, bmp.length - 2), quirk: "the password's UTF-16 form without its terminator, not UTF-8" },
     ],
@@ -59,14 +63,26 @@ function pbeForms(password: string | null, tried: PasswordForms): Form[] {
   return unique(
     [
       { bytes: bmp, quirk: "the password's BMPString form" },
-      { bytes: tried.bmp.subarray(0, tried.bmp.length - 2), quirk: "the password's BMPString without its 00 00 terminator" },
-      { bytes: legacyLatin1Forms(password).bmp, quirk: "the password's UTF-8 bytes each taken as one character (as OpenSSL before 1.1.0 wrote)" },
+      {
+        bytes: tried.bmp.subarray(0, tried.bmp.length - 2),
+        quirk: "the password's BMPString without its 00 00 terminator",
+      },
+      {
+        bytes: legacyLatin1Forms(password).bmp,
+        quirk: "the password's UTF-8 bytes each taken as one character (as OpenSSL before 1.1.0 wrote)",
+      },
     ],
     [tried.bmp],
   );
 }
 
-function attempts(scheme: EncryptionScheme, data: Uint8Array, password: string | null, tried: PasswordForms, runner: KdfRunner): Attempt[] {
+function attempts(
+  scheme: EncryptionScheme,
+  data: Uint8Array,
+  password: string | null,
+  tried: PasswordForms,
+  runner: KdfRunner,
+): Attempt[] {
   if (scheme.kind === 'pkcs12-pbe') {
     return pbeForms(password, tried).map((form) => {
       const forms = { utf8: Buffer.alloc(0), bmp: form.bytes };
@@ -86,7 +102,11 @@ function attempts(scheme: EncryptionScheme, data: Uint8Array, password: string |
     if (!stated) {
       if (!form.quirk) continue; // the standard form was the first try
       const job = { spec: pbes2Spec(kdf, cipher.keyLength), password: form.bytes };
-      list.push({ quirk: from!, jobs: [job], run: async () => pbes2Cipher(cipher, await runner.derive(job.spec, job.password), data) });
+      list.push({
+        quirk: from!,
+        jobs: [job],
+        run: async () => pbes2Cipher(cipher, await runner.derive(job.spec, job.password), data),
+      });
       continue;
     }
     // AES: one 32-byte derivation serves every key size (PBKDF2's and scrypt's output keys are prefixes of longer ones).
@@ -94,10 +114,26 @@ function attempts(scheme: EncryptionScheme, data: Uint8Array, password: string |
     for (const aes of [stated, ...AES.filter((a) => a !== stated)]) {
       const standard = aes === stated && (kdf.keyLength === null || kdf.keyLength === aes.keyLength);
       if (!form.quirk && standard) continue; // the first try
-      const size = aes === stated ? null : `with a ${aes.keyLength}-byte key (${aes.label}) although the file states ${stated.label}${stated.keyLength === 16 && aes.keyLength === 32 ? ' (as an old NSS wrote)' : ''}`;
-      const stretched = aes === stated && !standard ? `with the ${aes.keyLength}-byte key ${aes.label} needs although the file states a ${kdf.keyLength}-byte key` : null;
+      const size =
+        aes === stated
+          ? null
+          : `with a ${aes.keyLength}-byte key (${aes.label}) although the file states ${stated.label}${stated.keyLength === 16 && aes.keyLength === 32 ? ' (as an old NSS wrote)' : ''}`;
+      const stretched =
+        aes === stated && !standard
+          ? `with the ${aes.keyLength}-byte key ${aes.label} needs although the file states a ${kdf.keyLength}-byte key`
+          : null;
       const quirk = [from, size ?? stretched].filter(Boolean).join(', ');
-      list.push({ quirk, jobs: [job], run: async () => nodeDecrypt(aes.name, (await runner.derive(job.spec, job.password)).subarray(0, aes.keyLength), cipher.iv, data) });
+      list.push({
+        quirk,
+        jobs: [job],
+        run: async () =>
+          nodeDecrypt(
+            aes.name,
+            (await runner.derive(job.spec, job.password)).subarray(0, aes.keyLength),
+            cipher.iv,
+            data,
+          ),
+      });
     }
   }
   return list;

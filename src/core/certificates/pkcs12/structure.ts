@@ -14,7 +14,15 @@ import {
 } from '../asn1/reader';
 import { OID } from '../asn1/oids';
 import { unsafeMac, unsupportedAlgorithm } from '../errors';
-import { checkIterations, DIGESTS, HMAC_HASHES, type EncryptionScheme, parseEncryptionScheme, parseKdf, type Pbes2Kdf } from './algorithms';
+import {
+  checkIterations,
+  DIGESTS,
+  HMAC_HASHES,
+  type EncryptionScheme,
+  parseEncryptionScheme,
+  parseKdf,
+  type Pbes2Kdf,
+} from './algorithms';
 import { MAX_BAGS } from './budget';
 import type { HashName } from './kdf';
 import { tooManyBags } from './plan';
@@ -25,10 +33,19 @@ export const MIN_PBMAC1_KEY_BYTES = 20;
 /** The MAC of a PFX: classic HMAC with a PKCS#12-KDF key, or PBMAC1 (RFC 9579) with a PBKDF2 key. */
 export type PfxMacData =
   | { kind: 'hmac'; oid: string; hash: HashName; expected: Uint8Array; salt: Uint8Array; iterations: number }
-  | { kind: 'pbmac1'; oid: string; hash: HashName; expected: Uint8Array; salt: Uint8Array; iterations: number; kdf: Extract<Pbes2Kdf, { kind: 'pbkdf2' }> };
+  | {
+      kind: 'pbmac1';
+      oid: string;
+      hash: HashName;
+      expected: Uint8Array;
+      salt: Uint8Array;
+      iterations: number;
+      kdf: Extract<Pbes2Kdf, { kind: 'pbkdf2' }>;
+    };
 
 /** One ContentInfo of the AuthenticatedSafe. */
-export type AuthSafeItem = { kind: 'data'; safeContents: Uint8Array } | { kind: 'encrypted'; scheme: EncryptionScheme; ciphertext: Uint8Array };
+export type AuthSafeItem =
+  { kind: 'data'; safeContents: Uint8Array } | { kind: 'encrypted'; scheme: EncryptionScheme; ciphertext: Uint8Array };
 
 /** The outer PFX: what the MAC covers, the MAC, and the content items. */
 export interface ParsedPfx {
@@ -68,7 +85,11 @@ function parseContentInfo(node: Asn1Node): AuthSafeItem {
   if (!isContext(wrapper, 0) || !wrapper.constructed) throw new Asn1Error('encryptedData: expected [0] content');
   // EncryptedData ::= SEQUENCE { version, EncryptedContentInfo { contentType, algorithm, [0] IMPLICIT encryptedContent } }
   const encryptedData = expectConstructed(childAt(wrapper, 0, 'EncryptedData'), Tag.SEQUENCE, 'EncryptedData');
-  const eci = expectConstructed(childAt(encryptedData, 1, 'EncryptedContentInfo'), Tag.SEQUENCE, 'EncryptedContentInfo');
+  const eci = expectConstructed(
+    childAt(encryptedData, 1, 'EncryptedContentInfo'),
+    Tag.SEQUENCE,
+    'EncryptedContentInfo',
+  );
   const scheme = parseEncryptionScheme(childAt(eci, 1, 'content encryption algorithm'), 'the certificates');
   const content = eci.children[2];
   if (!isContext(content, 0)) return { kind: 'encrypted', scheme, ciphertext: new Uint8Array(0) };
@@ -83,15 +104,23 @@ function parseMacData(node: Asn1Node): PfxMacData {
   const expected = readOctets(childAt(digestInfo, 1, 'MAC value'), 'MAC value');
   const salt = readOctets(childAt(mac, 1, 'MAC salt'), 'MAC salt');
   const iterationsNode = mac.children[2];
-  const iterations = isUniversal(iterationsNode, Tag.INTEGER) ? checkIterations(Number(readBigInt(iterationsNode, 'MAC iterations')), 'the integrity check') : 1;
+  const iterations = isUniversal(iterationsNode, Tag.INTEGER)
+    ? checkIterations(Number(readBigInt(iterationsNode, 'MAC iterations')), 'the integrity check')
+    : 1;
   if (oid === OID.pbmac1) {
     // PBMAC1-params ::= SEQUENCE { keyDerivationFunc AlgorithmIdentifier, messageAuthScheme AlgorithmIdentifier }
     const params = expectConstructed(algorithm.children[1], Tag.SEQUENCE, 'PBMAC1 parameters');
-    const kdf = parseKdf(expectConstructed(params.children[0], Tag.SEQUENCE, 'PBMAC1 key derivation'), 'the integrity check');
+    const kdf = parseKdf(
+      expectConstructed(params.children[0], Tag.SEQUENCE, 'PBMAC1 key derivation'),
+      'the integrity check',
+    );
     if (kdf.kind !== 'pbkdf2') throw unsupportedAlgorithm(OID.scrypt, 'the integrity check');
     // RFC 9579: keyLength MUST be present and at least 20 bytes. A 1-byte key lets 1 in 256 wrong passwords through.
-    if (kdf.keyLength === null || kdf.keyLength < MIN_PBMAC1_KEY_BYTES) throw unsafeMac(kdf.keyLength, MIN_PBMAC1_KEY_BYTES);
-    const schemeOid = readOid(childAt(expectConstructed(params.children[1], Tag.SEQUENCE, 'PBMAC1 scheme'), 0, 'PBMAC1 scheme OID'));
+    if (kdf.keyLength === null || kdf.keyLength < MIN_PBMAC1_KEY_BYTES)
+      throw unsafeMac(kdf.keyLength, MIN_PBMAC1_KEY_BYTES);
+    const schemeOid = readOid(
+      childAt(expectConstructed(params.children[1], Tag.SEQUENCE, 'PBMAC1 scheme'), 0, 'PBMAC1 scheme OID'),
+    );
     const hash = HMAC_HASHES[schemeOid];
     if (!hash) throw unsupportedAlgorithm(schemeOid, 'the integrity check');
     return { kind: 'pbmac1', oid, hash, expected, salt, iterations: kdf.iterations, kdf };
@@ -100,7 +129,6 @@ function parseMacData(node: Asn1Node): PfxMacData {
   if (!hash) throw unsupportedAlgorithm(oid, 'the integrity check (MAC)');
   return { kind: 'hmac', oid, hash, expected, salt, iterations };
 }
-
 
 /** Bag attributes PKCS#12 defines for display and key matching. */
 export interface BagAttributes {
@@ -127,7 +155,12 @@ export function emptyBags(seen: { bags: number } = { bags: 0 }): RawBags {
 }
 
 /** Parse SafeContents ::= SEQUENCE OF SafeBag into `into` (nested safeContentsBags included). */
-export function parseSafeContents(bytes: Uint8Array, into: RawBags, container: EncryptionScheme | null, depth = 0): void {
+export function parseSafeContents(
+  bytes: Uint8Array,
+  into: RawBags,
+  container: EncryptionScheme | null,
+  depth = 0,
+): void {
   if (depth > 4) throw new Asn1Error('SafeContents nested too deep');
   const seq = expectConstructed(parseAsn1(bytes), Tag.SEQUENCE, 'SafeContents');
   into.seen.bags += seq.children.length;
@@ -152,7 +185,11 @@ export function parseSafeContents(bytes: Uint8Array, into: RawBags, container: E
     } else if (bagId === OID.pkcs8ShroudedKeyBag) {
       const epki = expectConstructed(value, Tag.SEQUENCE, 'EncryptedPrivateKeyInfo');
       const scheme = parseEncryptionScheme(childAt(epki, 0, 'key encryption algorithm'), 'the private key');
-      into.shroudedKeys.push({ scheme, ciphertext: readOctets(childAt(epki, 1, 'encrypted key'), 'encrypted key'), ...attributes });
+      into.shroudedKeys.push({
+        scheme,
+        ciphertext: readOctets(childAt(epki, 1, 'encrypted key'), 'encrypted key'),
+        ...attributes,
+      });
     } else if (bagId === OID.safeContentsBag) {
       parseSafeContents(value.source.subarray(value.start, value.end), into, container, depth + 1);
     } else {
@@ -172,12 +209,13 @@ function parseAttributes(node: Asn1Node | undefined): Omit<BagAttributes, 'conta
     if (!first) continue;
     const type = readOid(attribute.children[0]);
     try {
-      if (type === OID.friendlyName && isUniversal(first, Tag.BMP_STRING)) out.friendlyName = decodeBmp(readOctets(first, 'friendlyName', true));
-      else if (type === OID.localKeyId && isUniversal(first, Tag.OCTET_STRING)) out.localKeyId = Buffer.from(readOctets(first));
+      if (type === OID.friendlyName && isUniversal(first, Tag.BMP_STRING))
+        out.friendlyName = decodeBmp(readOctets(first, 'friendlyName', true));
+      else if (type === OID.localKeyId && isUniversal(first, Tag.OCTET_STRING))
+        out.localKeyId = Buffer.from(readOctets(first));
     } catch {
       // a damaged attribute is not worth refusing the file for
     }
   }
   return out;
 }
-

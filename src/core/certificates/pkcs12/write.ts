@@ -29,13 +29,21 @@ export interface WritePkcs12Options {
 /** Iterations when none are given: OpenSSL 3's default. */
 export const DEFAULT_EXPORT_ITERATIONS = 2048;
 
-async function encrypt(profile: PfxProfile, plaintext: Uint8Array, password: PasswordForms, iterations: number): Promise<{ algorithm: Buffer; ciphertext: Buffer }> {
+async function encrypt(
+  profile: PfxProfile,
+  plaintext: Uint8Array,
+  password: PasswordForms,
+  iterations: number,
+): Promise<{ algorithm: Buffer; ciphertext: Buffer }> {
   if (profile === 'modern') {
     const salt = randomBytes(16);
     const iv = randomBytes(16);
     const key = await deriveKey({ kind: 'pbkdf2', salt, iterations, keyLength: 32, prf: 'sha256' }, password.utf8, 32);
     const cipher = createCipheriv('aes-256-cbc', key, iv);
-    const kdf = der.algorithm(OID.pbkdf2, der.sequence(der.octetString(salt), der.integer(iterations), der.algorithm(OID.hmacWithSHA256, der.nullValue())));
+    const kdf = der.algorithm(
+      OID.pbkdf2,
+      der.sequence(der.octetString(salt), der.integer(iterations), der.algorithm(OID.hmacWithSHA256, der.nullValue())),
+    );
     return {
       algorithm: der.algorithm(OID.pbes2, der.sequence(kdf, der.algorithm(OID.aes256CBC, der.octetString(iv)))),
       ciphertext: Buffer.concat([cipher.update(plaintext), cipher.final()]),
@@ -48,7 +56,10 @@ async function encrypt(profile: PfxProfile, plaintext: Uint8Array, password: Pas
   ]);
   const cipher = createCipheriv('des-ede3-cbc', key, iv);
   return {
-    algorithm: der.algorithm(OID.pbeWithSHAAnd3KeyTripleDESCBC, der.sequence(der.octetString(salt), der.integer(iterations))),
+    algorithm: der.algorithm(
+      OID.pbeWithSHAAnd3KeyTripleDESCBC,
+      der.sequence(der.octetString(salt), der.integer(iterations)),
+    ),
     ciphertext: Buffer.concat([cipher.update(plaintext), cipher.final()]),
   };
 }
@@ -75,27 +86,40 @@ function invalid(message: string, field: string): WorkbenchError {
  */
 export async function writePkcs12(options: WritePkcs12Options): Promise<Buffer> {
   const profile = options.profile ?? 'modern';
-  if (profile !== 'modern' && profile !== 'compat') throw invalid(`Unknown export profile "${String(profile)}".`, 'profile');
+  if (profile !== 'modern' && profile !== 'compat')
+    throw invalid(`Unknown export profile "${String(profile)}".`, 'profile');
   if (typeof options.password !== 'string' || options.password.length === 0) {
-    throw new WorkbenchError('pfx.export_password_required', 'Enter a password for the PFX file: it protects the private key.', {
-      hint: 'Use "Generate" for a strong password, and keep it with the connection settings.',
-    });
+    throw new WorkbenchError(
+      'pfx.export_password_required',
+      'Enter a password for the PFX file: it protects the private key.',
+      {
+        hint: 'Use "Generate" for a strong password, and keep it with the connection settings.',
+      },
+    );
   }
   const iterations = options.iterations ?? DEFAULT_EXPORT_ITERATIONS;
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) throw invalid('The iteration count is out of range.', 'iterations');
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS)
+    throw invalid('The iteration count is out of range.', 'iterations');
   const certificate = loadCertificate(options.certificate);
   const chain = (options.chain ?? []).map((c) => loadCertificate(c));
   let key: KeyObject;
   try {
-    key = options.privateKey instanceof Uint8Array ? createPrivateKey({ key: Buffer.from(options.privateKey), format: 'der', type: 'pkcs8' }) : options.privateKey;
+    key =
+      options.privateKey instanceof Uint8Array
+        ? createPrivateKey({ key: Buffer.from(options.privateKey), format: 'der', type: 'pkcs8' })
+        : options.privateKey;
   } catch {
     throw invalid('The private key cannot be read (PKCS#8 DER expected).', 'privateKey');
   }
   if (key.type !== 'private') throw invalid('A private key is needed, not a public key.', 'privateKey');
   if (!keyMatches(certificate, key)) {
-    throw new WorkbenchError('pfx.export_key_mismatch', 'The private key does not belong to this certificate, so the PFX would not work.', {
-      hint: 'Choose the key that was generated together with the certificate.',
-    });
+    throw new WorkbenchError(
+      'pfx.export_key_mismatch',
+      'The private key does not belong to this certificate, so the PFX would not work.',
+      {
+        hint: 'Choose the key that was generated together with the certificate.',
+      },
+    );
   }
   const pkcs8 = key.export({ type: 'pkcs8', format: 'der' });
   const forms = passwordForms(options.password);
@@ -103,12 +127,25 @@ export async function writePkcs12(options: WritePkcs12Options): Promise<Buffer> 
   const attrs = attributes(options.friendlyName, localKeyId);
 
   const certContents = der.sequence(certBag(certificate.raw, attrs), ...chain.map((c) => certBag(c.raw)));
-  const [certs, shrouded] = await Promise.all([encrypt(profile, certContents, forms, iterations), encrypt(profile, pkcs8, forms, iterations)]);
-  const keyBag = der.sequence(der.oid(OID.pkcs8ShroudedKeyBag), der.explicit(0, der.sequence(shrouded.algorithm, der.octetString(shrouded.ciphertext))), attrs);
+  const [certs, shrouded] = await Promise.all([
+    encrypt(profile, certContents, forms, iterations),
+    encrypt(profile, pkcs8, forms, iterations),
+  ]);
+  const keyBag = der.sequence(
+    der.oid(OID.pkcs8ShroudedKeyBag),
+    der.explicit(0, der.sequence(shrouded.algorithm, der.octetString(shrouded.ciphertext))),
+    attrs,
+  );
 
   const encryptedData = der.sequence(
     der.oid(OID.encryptedData),
-    der.explicit(0, der.sequence(der.integer(0), der.sequence(der.oid(OID.data), certs.algorithm, der.implicitPrimitive(0, certs.ciphertext)))),
+    der.explicit(
+      0,
+      der.sequence(
+        der.integer(0),
+        der.sequence(der.oid(OID.data), certs.algorithm, der.implicitPrimitive(0, certs.ciphertext)),
+      ),
+    ),
   );
   const keyData = der.sequence(der.oid(OID.data), der.explicit(0, der.octetString(der.sequence(keyBag))));
   const authSafe = der.sequence(encryptedData, keyData);
@@ -121,5 +158,9 @@ export async function writePkcs12(options: WritePkcs12Options): Promise<Buffer> 
     der.octetString(macSalt),
     der.integer(iterations),
   );
-  return der.sequence(der.integer(3), der.sequence(der.oid(OID.data), der.explicit(0, der.octetString(authSafe))), macData);
+  return der.sequence(
+    der.integer(3),
+    der.sequence(der.oid(OID.data), der.explicit(0, der.octetString(authSafe))),
+    macData,
+  );
 }

@@ -39,9 +39,14 @@ export function findLeaf(certificates: X509Certificate[], issuers: Array<number 
 }
 
 /** Order as leaf (the chosen certificate), its issuers up to the root, then the rest; with roles and issuer indices. */
-export function orderChain(details: CertificateDetails[], issuers: Array<number | null>, chosen: number): ChainCertificate[] {
+export function orderChain(
+  details: CertificateDetails[],
+  issuers: Array<number | null>,
+  chosen: number,
+): ChainCertificate[] {
   const order: number[] = [chosen];
-  for (let at = issuers[chosen]; at !== null && at !== undefined && !order.includes(at); at = issuers[at]) order.push(at);
+  for (let at = issuers[chosen]; at !== null && at !== undefined && !order.includes(at); at = issuers[at])
+    order.push(at);
   const pathLength = order.length;
   details.forEach((_, i) => {
     if (!order.includes(i)) order.push(i);
@@ -50,6 +55,11 @@ export function orderChain(details: CertificateDetails[], issuers: Array<number 
     const issuer = issuers[original];
     const role: ChainCertificate['role'] =
       index === 0 ? 'leaf' : index >= pathLength ? 'unrelated' : issuer === original ? 'root' : 'intermediate';
-    return { ...details[original]!, index, issuedByIndex: issuer === null || issuer === undefined ? null : order.indexOf(issuer), role };
+    return {
+      ...details[original]!,
+      index,
+      issuedByIndex: issuer === null || issuer === undefined ? null : order.indexOf(issuer),
+      role,
+    };
   });
 }

@@ -17,7 +17,14 @@ const CURVES: Record<string, { name: string; size: number }> = {
   secp256k1: { name: 'secp256k1', size: 256 },
 };
 
-const KEY_TYPES: Record<string, KeyType> = { rsa: 'RSA', 'rsa-pss': 'RSA-PSS', ec: 'EC', ed25519: 'Ed25519', ed448: 'Ed448', dsa: 'DSA' };
+const KEY_TYPES: Record<string, KeyType> = {
+  rsa: 'RSA',
+  'rsa-pss': 'RSA-PSS',
+  ec: 'EC',
+  ed25519: 'Ed25519',
+  ed448: 'Ed448',
+  dsa: 'DSA',
+};
 
 /** Algorithm, size and curve of a public or private key. */
 export function keyInfo(key: KeyObject): KeyInfo {
@@ -32,7 +39,14 @@ export function keyInfo(key: KeyObject): KeyInfo {
   return { type, size: details.modulusLength ?? null, curve: null };
 }
 
-const OID_KEY_TYPES: Record<string, KeyType> = { [OID.rsaEncryption]: 'RSA', [OID.rsassaPss]: 'RSA-PSS', [OID.ecPublicKey]: 'EC', [OID.ed25519]: 'Ed25519', [OID.ed448]: 'Ed448', [OID.dsa]: 'DSA' };
+const OID_KEY_TYPES: Record<string, KeyType> = {
+  [OID.rsaEncryption]: 'RSA',
+  [OID.rsassaPss]: 'RSA-PSS',
+  [OID.ecPublicKey]: 'EC',
+  [OID.ed25519]: 'Ed25519',
+  [OID.ed448]: 'Ed448',
+  [OID.dsa]: 'DSA',
+};
 
 /** Key info of a certificate; keys Node cannot load (e.g. DSA with inherited parameters) still get their type. */
 function certificateKeyInfo(x509: X509Certificate, algorithmOid: string): KeyInfo {
@@ -57,19 +71,28 @@ export function loadCertificate(der: Uint8Array): X509Certificate {
   try {
     return new X509Certificate(der);
   } catch (error) {
-    throw new WorkbenchError('pfx.invalid_certificate', 'These bytes are not an X.509 certificate.', { hint: 'Choose a .cer, .crt or .pem certificate file.', cause: error });
+    throw new WorkbenchError('pfx.invalid_certificate', 'These bytes are not an X.509 certificate.', {
+      hint: 'Choose a .cer, .crt or .pem certificate file.',
+      cause: error,
+    });
   }
 }
 
 /** Everything shown for one certificate: names, serial, thumbprints, x5t, validity, key, usages. */
-export function describeCertificate(certificate: Uint8Array | X509Certificate, options: DescribeOptions = {}): CertificateDetails {
+export function describeCertificate(
+  certificate: Uint8Array | X509Certificate,
+  options: DescribeOptions = {},
+): CertificateDetails {
   const x509 = certificate instanceof X509Certificate ? certificate : loadCertificate(certificate);
   const der = x509.raw;
   let parsed;
   try {
     parsed = parseCertificate(der);
   } catch (error) {
-    if (error instanceof Asn1Error) throw new WorkbenchError('pfx.invalid_certificate', `The certificate cannot be read: ${error.message}.`, { cause: error });
+    if (error instanceof Asn1Error)
+      throw new WorkbenchError('pfx.invalid_certificate', `The certificate cannot be read: ${error.message}.`, {
+        cause: error,
+      });
     throw error;
   }
   const now = options.now ?? new Date();
@@ -78,7 +101,9 @@ export function describeCertificate(certificate: Uint8Array | X509Certificate, o
   const keyUsage = parsed.keyUsage;
   const eku = parsed.extendedKeyUsage;
   // Not checkIssued: OpenSSL's version refuses a self-signed leaf whose key usage lacks keyCertSign.
-  const selfSigned = Buffer.compare(Buffer.from(parsed.subjectDer), Buffer.from(parsed.issuerDer)) === 0 && signatureVerifies(x509, x509);
+  const selfSigned =
+    Buffer.compare(Buffer.from(parsed.subjectDer), Buffer.from(parsed.issuerDer)) === 0 &&
+    signatureVerifies(x509, x509);
   return {
     subject: formatName(parsed.subject),
     subjectCommonName: commonNameOf(parsed.subject),

@@ -79,8 +79,20 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
   const validity = expectConstructed(childAt(tbs, i++, 'validity'), Tag.SEQUENCE, 'validity');
   const subjectNode = childAt(tbs, i, 'subject');
   const spki = expectConstructed(childAt(tbs, i + 1, 'public key'), Tag.SEQUENCE, 'public key');
-  const publicKeyAlgorithmOid = readOid(childAt(expectConstructed(childAt(spki, 0, 'public key algorithm'), Tag.SEQUENCE, 'public key algorithm'), 0, 'public key algorithm'));
-  const signatureAlgorithmOid = readOid(childAt(expectConstructed(childAt(cert, 1, 'signature algorithm'), Tag.SEQUENCE, 'signature algorithm'), 0, 'signature algorithm'));
+  const publicKeyAlgorithmOid = readOid(
+    childAt(
+      expectConstructed(childAt(spki, 0, 'public key algorithm'), Tag.SEQUENCE, 'public key algorithm'),
+      0,
+      'public key algorithm',
+    ),
+  );
+  const signatureAlgorithmOid = readOid(
+    childAt(
+      expectConstructed(childAt(cert, 1, 'signature algorithm'), Tag.SEQUENCE, 'signature algorithm'),
+      0,
+      'signature algorithm',
+    ),
+  );
   const parsed: ParsedCertificate = {
     serial,
     signatureAlgorithmOid,
@@ -97,7 +109,8 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
     subjectKeyIdentifier: null,
   };
   const extensions = tbs.children.find((n) => isContext(n, 3));
-  if (extensions) readExtensions(expectConstructed(childAt(extensions, 0, 'extensions'), Tag.SEQUENCE, 'extensions'), parsed);
+  if (extensions)
+    readExtensions(expectConstructed(childAt(extensions, 0, 'extensions'), Tag.SEQUENCE, 'extensions'), parsed);
   return parsed;
 }
 

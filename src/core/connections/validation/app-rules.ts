@@ -11,13 +11,34 @@ export const appRules: Rule[] = [
     if (profile.auth !== 'byo-app') return [];
     const domain = profile.domain.trim();
     if (domain === '') {
-      return [finding('domain.missing', 'error', 'domain', 'Enter your domain: the host name the redirect URI is built from, https://{your domain}/provisioning_/callback.')];
+      return [
+        finding(
+          'domain.missing',
+          'error',
+          'domain',
+          'Enter your domain: the host name the redirect URI is built from, https://{your domain}/provisioning_/callback.',
+        ),
+      ];
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(domain) || domain.includes('/')) {
-      return [finding('domain.has_scheme', 'error', 'domain', `Enter the host name only, without https:// or a path: e.g. ${quote(normalizeHost(domain).split('/')[0] ?? '')}.`)];
+      return [
+        finding(
+          'domain.has_scheme',
+          'error',
+          'domain',
+          `Enter the host name only, without https:// or a path: e.g. ${quote(normalizeHost(domain).split('/')[0] ?? '')}.`,
+        ),
+      ];
     }
     if (!isDomainName(domain)) {
-      return [finding('domain.invalid', 'error', 'domain', `${quote(domain)} is not a host name. Use dot-separated parts of letters, digits and hyphens, e.g. cloud.example.com.`)];
+      return [
+        finding(
+          'domain.invalid',
+          'error',
+          'domain',
+          `${quote(domain)} is not a host name. Use dot-separated parts of letters, digits and hyphens, e.g. cloud.example.com.`,
+        ),
+      ];
     }
     return [];
   },
@@ -26,7 +47,14 @@ export const appRules: Rule[] = [
     if (profile.auth !== 'byo-app' || !isDomainName(profile.domain)) return [];
     const uri = redirectUriFor(profile.domain);
     if (uri.length > maxRedirectUri) {
-      return [finding('redirect_uri.invalid', 'error', 'redirectUri', `The redirect URI would be ${uri.length} characters long; Microsoft Entra accepts at most ${maxRedirectUri}. Use a shorter domain.`)];
+      return [
+        finding(
+          'redirect_uri.invalid',
+          'error',
+          'redirectUri',
+          `The redirect URI would be ${uri.length} characters long; Microsoft Entra accepts at most ${maxRedirectUri}. Use a shorter domain.`,
+        ),
+      ];
     }
     return [];
   },

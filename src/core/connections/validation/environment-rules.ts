@@ -14,12 +14,31 @@ export const environmentRules: Rule[] = [
       const field = `customHosts.${key}`;
       const value = profile.customHosts?.[key]?.trim() ?? '';
       if (value === '') {
-        out.push(finding('environment.custom_hosts_missing', 'error', field, `The Custom environment needs a ${hostLabels[key]}, e.g. ${examples[key]}.`));
+        out.push(
+          finding(
+            'environment.custom_hosts_missing',
+            'error',
+            field,
+            `The Custom environment needs a ${hostLabels[key]}, e.g. ${examples[key]}.`,
+          ),
+        );
       } else if (/^http:\/\//i.test(value)) {
-        out.push(finding('environment.host_not_https', 'error', field, `Only https is allowed for the ${hostLabels[key]}: enter the host name alone, e.g. ${examples[key]}; the Workbench always connects over https.`));
+        out.push(
+          finding(
+            'environment.host_not_https',
+            'error',
+            field,
+            `Only https is allowed for the ${hostLabels[key]}: enter the host name alone, e.g. ${examples[key]}; the Workbench always connects over https.`,
+          ),
+        );
       } else if (!isDomainName(value)) {
         out.push(
-          finding('environment.host_invalid', 'error', field, `${quote(value)} is not a host name. Enter the ${hostLabels[key]} alone, without https:// or a path, e.g. ${examples[key]}.`),
+          finding(
+            'environment.host_invalid',
+            'error',
+            field,
+            `${quote(value)} is not a host name. Enter the ${hostLabels[key]} alone, without https:// or a path, e.g. ${examples[key]}.`,
+          ),
         );
       }
     }
@@ -27,7 +46,16 @@ export const environmentRules: Rule[] = [
   },
 
   ({ profile }) =>
-    profile.environment !== 'custom' && profile.customHosts && (profile.customHosts.loginHost.trim() !== '' || profile.customHosts.graphHost.trim() !== '')
-      ? [finding('environment.hosts_ignored', 'info', 'customHosts', 'The custom hosts are kept but not used: they apply only when the environment is Custom.')]
+    profile.environment !== 'custom' &&
+    profile.customHosts &&
+    (profile.customHosts.loginHost.trim() !== '' || profile.customHosts.graphHost.trim() !== '')
+      ? [
+          finding(
+            'environment.hosts_ignored',
+            'info',
+            'customHosts',
+            'The custom hosts are kept but not used: they apply only when the environment is Custom.',
+          ),
+        ]
       : [],
 ];

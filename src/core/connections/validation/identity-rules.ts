@@ -7,12 +7,29 @@ import { finding, type Rule } from './types';
 
 /** Name, client ID, tenant ID and the account UPN. */
 export const identityRules: Rule[] = [
-  ({ profile }) => (profile.name.trim() === '' ? [finding('name.missing', 'error', 'name', 'Give the profile a name so you can find it again, e.g. “Contoso – OneDrive robot”.')] : []),
+  ({ profile }) =>
+    profile.name.trim() === ''
+      ? [
+          finding(
+            'name.missing',
+            'error',
+            'name',
+            'Give the profile a name so you can find it again, e.g. “Contoso – OneDrive robot”.',
+          ),
+        ]
+      : [],
 
   ({ profile }) => {
     const clientId = profile.clientId.trim();
     if (clientId === '') {
-      return [finding('client_id.missing', 'error', 'clientId', 'Enter the client ID: the Application (client) ID on the Overview page of the app registration in Microsoft Entra.')];
+      return [
+        finding(
+          'client_id.missing',
+          'error',
+          'clientId',
+          'Enter the client ID: the Application (client) ID on the Overview page of the app registration in Microsoft Entra.',
+        ),
+      ];
     }
     if (!isGuid(clientId)) {
       return [
@@ -25,10 +42,24 @@ export const identityRules: Rule[] = [
       ];
     }
     if (clientId.toLowerCase() === GRAPH_RESOURCE_APP_ID) {
-      return [finding('client_id.is_graph', 'error', 'clientId', `${GRAPH_RESOURCE_APP_ID} is the ID of Microsoft Graph itself, not of your app. Copy the Application (client) ID from your app registration's Overview page.`)];
+      return [
+        finding(
+          'client_id.is_graph',
+          'error',
+          'clientId',
+          `${GRAPH_RESOURCE_APP_ID} is the ID of Microsoft Graph itself, not of your app. Copy the Application (client) ID from your app registration's Overview page.`,
+        ),
+      ];
     }
     if (clientId.toLowerCase() === profile.tenant.trim().toLowerCase()) {
-      return [finding('client_id.same_as_tenant', 'warning', 'clientId', 'The client ID is the same as the tenant ID. Check that you copied the Application (client) ID, not the Directory (tenant) ID.')];
+      return [
+        finding(
+          'client_id.same_as_tenant',
+          'warning',
+          'clientId',
+          'The client ID is the same as the tenant ID. Check that you copied the Application (client) ID, not the Directory (tenant) ID.',
+        ),
+      ];
     }
     return [];
   },
@@ -36,7 +67,14 @@ export const identityRules: Rule[] = [
   ({ profile }) => {
     const kind = tenantKind(profile.tenant);
     if (kind === 'empty') {
-      return [finding('tenant.missing', 'error', 'tenant', 'Enter the tenant ID: the Directory (tenant) ID GUID from the app registration’s Overview page, or a verified domain such as contoso.onmicrosoft.com.')];
+      return [
+        finding(
+          'tenant.missing',
+          'error',
+          'tenant',
+          'Enter the tenant ID: the Directory (tenant) ID GUID from the app registration’s Overview page, or a verified domain such as contoso.onmicrosoft.com.',
+        ),
+      ];
     }
     if (kind === 'invalid') {
       const url = /^https?:\/\//i.test(profile.tenant.trim());
@@ -52,17 +90,29 @@ export const identityRules: Rule[] = [
       ];
     }
     if (kind === 'consumers') {
-      return [finding('tenant.consumers', 'error', 'tenant', '“consumers” signs in personal Microsoft accounts only; OneDrive for work or school and SharePoint need a work or school tenant. Enter your tenant ID or domain.')];
+      return [
+        finding(
+          'tenant.consumers',
+          'error',
+          'tenant',
+          '“consumers” signs in personal Microsoft accounts only; OneDrive for work or school and SharePoint need a work or school tenant. Enter your tenant ID or domain.',
+        ),
+      ];
     }
     return [];
   },
 
-  ({ profile }) => (tenantKind(profile.tenant) === 'domain' ? otherCloud('tenant.other_cloud', 'tenant', profile.tenant.trim(), profile.environment) : []),
+  ({ profile }) =>
+    tenantKind(profile.tenant) === 'domain'
+      ? otherCloud('tenant.other_cloud', 'tenant', profile.tenant.trim(), profile.environment)
+      : [],
 
   ({ profile, appOnly, appOnlyTest }) => {
     const kind = tenantKind(profile.tenant);
     if (!appOnly || (kind !== 'common' && kind !== 'organizations')) return [];
-    const what = appOnlyTest ? 'An app-only test (the client credentials grant)' : 'App-only access (the client credentials grant, used with the application permissions chosen here)';
+    const what = appOnlyTest
+      ? 'An app-only test (the client credentials grant)'
+      : 'App-only access (the client credentials grant, used with the application permissions chosen here)';
     return [
       finding(
         'tenant.app_only_needs_tenant',
@@ -90,18 +140,46 @@ export const identityRules: Rule[] = [
   ({ profile }) => {
     if (profile.auth !== 'certificate') return [];
     const upn = profile.upn.trim();
-    if (upn === '') return [finding('upn.missing', 'error', 'upn', 'Enter the UPN of the account the connection signs in as, e.g. robot@contoso.com: the certificate option requires it.')];
-    if (!isUpn(upn)) return [finding('upn.invalid', 'error', 'upn', `A UPN looks like name@domain, e.g. robot@contoso.com; ${quote(upn)} does not.`)];
+    if (upn === '')
+      return [
+        finding(
+          'upn.missing',
+          'error',
+          'upn',
+          'Enter the UPN of the account the connection signs in as, e.g. robot@contoso.com: the certificate option requires it.',
+        ),
+      ];
+    if (!isUpn(upn))
+      return [
+        finding(
+          'upn.invalid',
+          'error',
+          'upn',
+          `A UPN looks like name@domain, e.g. robot@contoso.com; ${quote(upn)} does not.`,
+        ),
+      ];
     const out: ProfileFinding[] = [];
     if (/#ext#/i.test(upn)) {
-      out.push(finding('upn.guest', 'warning', 'upn', 'This is a guest account’s UPN (it contains #EXT#). Use an account that is a member of the tenant the connection reaches; guests often lack a OneDrive there.'));
+      out.push(
+        finding(
+          'upn.guest',
+          'warning',
+          'upn',
+          'This is a guest account’s UPN (it contains #EXT#). Use an account that is a member of the tenant the connection reaches; guests often lack a OneDrive there.',
+        ),
+      );
     }
     out.push(...otherCloud('upn.other_cloud', 'upn', upnDomain(upn) ?? '', profile.environment));
     return out;
   },
 ];
 
-function otherCloud(code: 'tenant.other_cloud' | 'upn.other_cloud', field: string, domain: string, environment: EnvironmentId): ProfileFinding[] {
+function otherCloud(
+  code: 'tenant.other_cloud' | 'upn.other_cloud',
+  field: string,
+  domain: string,
+  environment: EnvironmentId,
+): ProfileFinding[] {
   const clouds = cloudsForDomain(domain);
   if (clouds.length === 0 || environment === 'custom' || clouds.includes(environment)) return [];
   const names = clouds.map((c) => environmentLabels[c]).join(' or ');

@@ -12,7 +12,11 @@ const graphHosts = new Set(Object.values(environments).map((e) => e.graphHost));
 /** A scope without its Graph resource prefix (`https://graph.microsoft.com/Files.Read` → `Files.Read`). */
 function bare(scope: string, customGraphHost: string | undefined): string {
   const match = /^https:\/\/([^/]+)\/(.+)$/i.exec(scope.trim());
-  if (match && (graphHosts.has((match[1] ?? '').toLowerCase()) || match[1]?.toLowerCase() === customGraphHost?.toLowerCase())) return match[2] ?? '';
+  if (
+    match &&
+    (graphHosts.has((match[1] ?? '').toLowerCase()) || match[1]?.toLowerCase() === customGraphHost?.toLowerCase())
+  )
+    return match[2] ?? '';
   return scope.trim();
 }
 
@@ -33,7 +37,14 @@ export const scopeRules: Rule[] = [
     for (const line of minimumScopes[input.profile.auth]) {
       if (satisfies(scopes, line)) continue;
       const names = line.options.join(' or ');
-      out.push(finding('scopes.missing_minimum', 'error', 'scopes', `The ${authLabels[input.profile.auth].toLowerCase()} option needs at least ${names}; add it to the scopes. ${line.reason}`));
+      out.push(
+        finding(
+          'scopes.missing_minimum',
+          'error',
+          'scopes',
+          `The ${authLabels[input.profile.auth].toLowerCase()} option needs at least ${names}; add it to the scopes. ${line.reason}`,
+        ),
+      );
     }
     return out;
   },
@@ -63,20 +74,38 @@ export const scopeRules: Rule[] = [
       seen.add(lower);
       if (lower === '.default') {
         out.push(
-          finding('scopes.default_scope', 'info', 'scopes', `${defaultScopeText(input)} asks for every delegated permission already listed on the app registration instead of naming them; the connection page expects the scopes by name.`),
+          finding(
+            'scopes.default_scope',
+            'info',
+            'scopes',
+            `${defaultScopeText(input)} asks for every delegated permission already listed on the app registration instead of naming them; the connection page expects the scopes by name.`,
+          ),
         );
       } else if (!findPermission(scope, 'delegated')) {
         out.push(
           findPermission(scope, 'application')
-            ? finding('scopes.application_only', 'error', 'scopes', `${scope} exists only as an application permission (app-only access); a signed-in connection cannot use it. Remove it, or put it under the app-only permissions.`)
-            : finding('scopes.unknown', 'warning', 'scopes', `${scope} is not a Microsoft Graph delegated permission. Check the spelling, e.g. Files.Read.All or Sites.Read.All.`),
+            ? finding(
+                'scopes.application_only',
+                'error',
+                'scopes',
+                `${scope} exists only as an application permission (app-only access); a signed-in connection cannot use it. Remove it, or put it under the app-only permissions.`,
+              )
+            : finding(
+                'scopes.unknown',
+                'warning',
+                'scopes',
+                `${scope} is not a Microsoft Graph delegated permission. Check the spelling, e.g. Files.Read.All or Sites.Read.All.`,
+              ),
         );
       }
     }
     return out;
   },
 
-  (input) => leastPrivilegeHints({ delegated: delegatedScopes(input) }).map((h) => finding('scopes.least_privilege', 'info', 'scopes', h.message)),
+  (input) =>
+    leastPrivilegeHints({ delegated: delegatedScopes(input) }).map((h) =>
+      finding('scopes.least_privilege', 'info', 'scopes', h.message),
+    ),
 
   (input) => {
     if (!input.appOnly) return [];
@@ -105,7 +134,12 @@ export const scopeRules: Rule[] = [
               'appOnlyPermissions',
               `${counterpart.message} App-only requests ask for ${defaultScope} and receive the application permissions granted with admin consent${counterpart.suggestion ? `: grant ${counterpart.suggestion.value} (application) instead` : ''}.`,
             )
-          : finding('app_only.unknown_permission', 'error', 'appOnlyPermissions', `${value} is not a Microsoft Graph application permission. Check the spelling, e.g. Files.Read.All or Sites.Selected.`),
+          : finding(
+              'app_only.unknown_permission',
+              'error',
+              'appOnlyPermissions',
+              `${value} is not a Microsoft Graph application permission. Check the spelling, e.g. Files.Read.All or Sites.Selected.`,
+            ),
       );
     }
     return out;
@@ -113,17 +147,25 @@ export const scopeRules: Rule[] = [
 
   (input) =>
     input.appOnly
-      ? leastPrivilegeHints({ application: input.profile.appOnlyPermissions.filter((p) => findPermission(p, 'application')) }).map((h) =>
-          finding('app_only.least_privilege', 'info', 'appOnlyPermissions', h.message),
-        )
+      ? leastPrivilegeHints({
+          application: input.profile.appOnlyPermissions.filter((p) => findPermission(p, 'application')),
+        }).map((h) => finding('app_only.least_privilege', 'info', 'appOnlyPermissions', h.message))
       : [],
 
   (input) => {
     if (!input.appOnlyTest || input.profile.appOnlyPermissions.length > 0) return [];
-    const matching = [...new Set(delegatedScopes(input).flatMap((s) => {
-      const c = applicationCounterpart(s);
-      return c.kind === 'same-name' ? [c.permission.value] : c.kind === 'none' && c.suggestion ? [c.suggestion.value] : [];
-    }))];
+    const matching = [
+      ...new Set(
+        delegatedScopes(input).flatMap((s) => {
+          const c = applicationCounterpart(s);
+          return c.kind === 'same-name'
+            ? [c.permission.value]
+            : c.kind === 'none' && c.suggestion
+              ? [c.suggestion.value]
+              : [];
+        }),
+      ),
+    ];
     return [
       finding(
         'app_only.no_permissions',

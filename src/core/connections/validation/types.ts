@@ -1,4 +1,11 @@
-import type { FindingSeverity, ProfileFinding, ProfileFindingCode, ProfileInput, SecretName, SecretState } from '../../../shared/connections';
+import type {
+  FindingSeverity,
+  ProfileFinding,
+  ProfileFindingCode,
+  ProfileInput,
+  SecretName,
+  SecretState,
+} from '../../../shared/connections';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -33,6 +40,11 @@ export interface RuleInput {
 export type Rule = (input: RuleInput) => ProfileFinding[];
 
 /** Build a finding. */
-export function finding(code: ProfileFindingCode, severity: FindingSeverity, field: string, message: string): ProfileFinding {
+export function finding(
+  code: ProfileFindingCode,
+  severity: FindingSeverity,
+  field: string,
+  message: string,
+): ProfileFinding {
   return { code, severity, field, message };
 }

@@ -9,17 +9,26 @@ const audiences: Record<string, string> = {
   PersonalMicrosoftAccount: 'personal Microsoft accounts only',
 };
 
-const multitenantChoice = 'choose “Accounts in any organizational directory (Any Microsoft Entra ID tenant – Multitenant)”, then Save';
+const multitenantChoice =
+  'choose “Accounts in any organizational directory (Any Microsoft Entra ID tenant – Multitenant)”, then Save';
 
 /** signInAudience against the tenant the connection signs in to (common, organizations, consumers or one tenant). */
 export const checkAudience: Check = ({ app, target }) => {
   const out: FindingDraft[] = [];
   // Entra's values compared without letter case: some tools write AzureADAndPersonalMicrosoftAccount.
-  const audience = app.signInAudience === null ? null : (Object.keys(audiences).find((k) => k.toLowerCase() === app.signInAudience?.trim().toLowerCase()) ?? app.signInAudience);
+  const audience =
+    app.signInAudience === null
+      ? null
+      : (Object.keys(audiences).find((k) => k.toLowerCase() === app.signInAudience?.trim().toLowerCase()) ??
+        app.signInAudience);
   const tenant = (target.tenant ?? '').trim().toLowerCase();
   const sharedEndpoint = tenant === 'common' || tenant === 'organizations';
 
-  if (audience && (audience === 'AzureADandPersonalMicrosoftAccount' || audience === 'PersonalMicrosoftAccount') && app.requestedAccessTokenVersion !== 2) {
+  if (
+    audience &&
+    (audience === 'AzureADandPersonalMicrosoftAccount' || audience === 'PersonalMicrosoftAccount') &&
+    app.requestedAccessTokenVersion !== 2
+  ) {
     out.push({
       code: 'audience.token_version',
       message: `The app lets personal Microsoft accounts sign in, which needs access token version 2, but the manifest sets ${app.requestedAccessTokenVersion === null ? 'none' : `version ${app.requestedAccessTokenVersion}`}. Entra refuses to save such a registration and tokens may be issued in the wrong version.`,
@@ -53,7 +62,8 @@ export const checkAudience: Check = ({ app, target }) => {
   if (tenant === 'consumers') {
     out.push({
       code: 'audience.consumers_tenant',
-      message: 'The connection signs in through “consumers”, which only admits personal Microsoft accounts; OneDrive for work or school and SharePoint need a work or school account.',
+      message:
+        'The connection signs in through “consumers”, which only admits personal Microsoft accounts; OneDrive for work or school and SharePoint need a work or school account.',
       fix: 'Nothing to change here: set the connection’s tenant to your tenant ID (Overview › Directory (tenant) ID) or to “organizations”.',
       blade: 'Overview',
     });
@@ -61,7 +71,8 @@ export const checkAudience: Check = ({ app, target }) => {
   if (audience === 'PersonalMicrosoftAccount') {
     out.push({
       code: 'audience.personal_accounts_only',
-      message: 'The app admits personal Microsoft accounts only, so work or school accounts — the ones with OneDrive for work or school and SharePoint — cannot sign in to it.',
+      message:
+        'The app admits personal Microsoft accounts only, so work or school accounts — the ones with OneDrive for work or school and SharePoint — cannot sign in to it.',
       fix: `Under Supported account types ${multitenantChoice}. If the portal refuses the change, register a new app for work or school accounts.`,
       blade: 'Authentication',
     });
@@ -77,7 +88,8 @@ export const checkAudience: Check = ({ app, target }) => {
   if (audience === 'AzureADMyOrg' && target.tenancy === 'multi') {
     out.push({
       code: 'audience.multi_tenant_needed',
-      message: 'The profile is a multi-tenant bring-your-own app, but the app registration is single tenant: users from other tenants cannot sign in or consent.',
+      message:
+        'The profile is a multi-tenant bring-your-own app, but the app registration is single tenant: users from other tenants cannot sign in or consent.',
       fix: `Under Supported account types ${multitenantChoice}.`,
       blade: 'Authentication',
     });

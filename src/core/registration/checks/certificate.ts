@@ -29,18 +29,27 @@ export const checkCertificate: Check = ({ app, target, now }) => {
   if (cert.keyMatchesCertificate === false) {
     out.push({
       code: 'certificate.private_key_mismatch',
-      message: 'The private key in the PFX does not belong to its certificate, so every client assertion it signs is refused (AADSTS700027), whatever is registered.',
+      message:
+        'The private key in the PFX does not belong to its certificate, so every client assertion it signs is refused (AADSTS700027), whatever is registered.',
       fix: 'Nothing to change in the registration: export the PFX again from the machine or vault that holds the matching private key, or create a new certificate and upload its .cer here.',
       blade: 'Credentials',
     });
   }
-  const matches = app.keyCredentials.map((kc, i) => ({ kc, i, how: matchCredential(kc, thumbs) })).filter((m): m is { kc: RegisteredKeyCredential; i: number; how: MatchHow } => m.how !== null);
+  const matches = app.keyCredentials
+    .map((kc, i) => ({ kc, i, how: matchCredential(kc, thumbs) }))
+    .filter((m): m is { kc: RegisteredKeyCredential; i: number; how: MatchHow } => m.how !== null);
   if (matches.length === 0) {
-    out.push(app.keyCredentials.length === 0 ? noneRegistered(cert) : notRegistered(app.keyCredentials, cert, thumbs.sha1));
+    out.push(
+      app.keyCredentials.length === 0 ? noneRegistered(cert) : notRegistered(app.keyCredentials, cert, thumbs.sha1),
+    );
     return out;
   }
   // Prefer a credential usable for sign-in, then the one that lasts longest.
-  const best = [...matches].sort((a, b) => usable(b.kc) - usable(a.kc) || (Date.parse(b.kc.endDateTime ?? '') || 0) - (Date.parse(a.kc.endDateTime ?? '') || 0))[0];
+  const best = [...matches].sort(
+    (a, b) =>
+      usable(b.kc) - usable(a.kc) ||
+      (Date.parse(b.kc.endDateTime ?? '') || 0) - (Date.parse(a.kc.endDateTime ?? '') || 0),
+  )[0];
   if (!best) return out;
   const { kc } = best;
   const name = credentialName(kc.displayName, kc.keyId, best.i);
@@ -81,7 +90,10 @@ function certificateThumbprints(cert: VerifyCertificate): { sha1: string; sha256
   if (cached) return cached;
   const der = strictBase64(cert.derBase64);
   const clean = (t: string): string => t.replace(/[^0-9a-f]/gi, '').toUpperCase();
-  const thumbs = der && der[0] === 0x30 ? thumbprintsOf(der) : { sha1: clean(cert.thumbprintSha1), sha256: clean(cert.thumbprintSha256) };
+  const thumbs =
+    der && der[0] === 0x30
+      ? thumbprintsOf(der)
+      : { sha1: clean(cert.thumbprintSha1), sha256: clean(cert.thumbprintSha256) };
   thumbprintCache.set(cert, thumbs);
   return thumbs;
 }
@@ -90,13 +102,20 @@ function certificateThumbprints(cert: VerifyCertificate): { sha1: string; sha256
 function matchCredential(kc: RegisteredKeyCredential, thumbs: { sha1: string; sha256: string }): MatchHow | null {
   if (kc.keyThumbprintSha1) return kc.keyThumbprintSha1 === thumbs.sha1 ? 'key' : null;
   if (kc.identifierThumbprintSha1 === thumbs.sha1 || kc.identifierThumbprintSha256 === thumbs.sha256) {
-    return kc.identifierEncoding === 'absent' || kc.identifierEncoding === 'text' || kc.identifierEncoding === 'unreadable' ? null : kc.identifierEncoding;
+    return kc.identifierEncoding === 'absent' ||
+      kc.identifierEncoding === 'text' ||
+      kc.identifierEncoding === 'unreadable'
+      ? null
+      : kc.identifierEncoding;
   }
   return null;
 }
 
 function usable(kc: RegisteredKeyCredential): number {
-  return ((kc.type ?? '').toLowerCase() === 'asymmetricx509cert' ? 2 : 0) + ((kc.usage ?? '').toLowerCase() === 'verify' ? 1 : 0);
+  return (
+    ((kc.type ?? '').toLowerCase() === 'asymmetricx509cert' ? 2 : 0) +
+    ((kc.usage ?? '').toLowerCase() === 'verify' ? 1 : 0)
+  );
 }
 
 function notRegistered(credentials: RegisteredKeyCredential[], cert: VerifyCertificate, sha1: string): FindingDraft {
@@ -106,7 +125,14 @@ function notRegistered(credentials: RegisteredKeyCredential[], cert: VerifyCerti
   });
   // A credential whose identifier is a name cannot be compared, but identical validity dates make it a likely match.
   const likely = credentials.findIndex(
-    (kc) => !kc.keyThumbprintSha1 && !kc.identifierThumbprintSha1 && !kc.identifierThumbprintSha256 && kc.startDateTime && kc.endDateTime && !differByMoreThanADay(kc.startDateTime, cert.notBefore) && !differByMoreThanADay(kc.endDateTime, cert.notAfter),
+    (kc) =>
+      !kc.keyThumbprintSha1 &&
+      !kc.identifierThumbprintSha1 &&
+      !kc.identifierThumbprintSha256 &&
+      kc.startDateTime &&
+      kc.endDateTime &&
+      !differByMoreThanADay(kc.startDateTime, cert.notBefore) &&
+      !differByMoreThanADay(kc.endDateTime, cert.notAfter),
   );
   const likelyKc = credentials[likely];
   if (likelyKc) {
@@ -129,7 +155,10 @@ function notRegistered(credentials: RegisteredKeyCredential[], cert: VerifyCerti
 function datesAndExpiry(kc: RegisteredKeyCredential, name: string, cert: VerifyCertificate, now: Date): FindingDraft[] {
   const out: FindingDraft[] = [];
   const renew = `Create or obtain a new certificate, ${uploadSteps.charAt(0).toLowerCase()}${uploadSteps.slice(1)} Then update the connection with the new PFX and delete ${name} once nothing uses it.`;
-  if ((kc.startDateTime && differByMoreThanADay(kc.startDateTime, cert.notBefore)) || (kc.endDateTime && differByMoreThanADay(kc.endDateTime, cert.notAfter))) {
+  if (
+    (kc.startDateTime && differByMoreThanADay(kc.startDateTime, cert.notBefore)) ||
+    (kc.endDateTime && differByMoreThanADay(kc.endDateTime, cert.notAfter))
+  ) {
     out.push({
       code: 'certificate.dates_differ',
       message: `Entra accepts ${name} ${validity(kc.startDateTime, kc.endDateTime)}, but the certificate itself is valid ${validity(cert.notBefore, cert.notAfter)}; sign-in works only while both are valid.`,
@@ -141,11 +170,23 @@ function datesAndExpiry(kc: RegisteredKeyCredential, name: string, cert: VerifyC
   const end = ends.sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
   const left = daysUntil(end, now);
   if (left !== null && left < 0) {
-    out.push({ code: 'certificate.expired', message: `The certificate (as registered in ${name}) expired on ${day(end)}; sign-in with it fails (AADSTS700027).`, fix: renew, blade: 'Credentials' });
+    out.push({
+      code: 'certificate.expired',
+      message: `The certificate (as registered in ${name}) expired on ${day(end)}; sign-in with it fails (AADSTS700027).`,
+      fix: renew,
+      blade: 'Credentials',
+    });
   } else if (left !== null && left <= EXPIRY_WARNING_DAYS) {
-    out.push({ code: 'certificate.expiring', message: `The certificate (as registered in ${name}) expires on ${day(end)}, in ${left} day${left === 1 ? '' : 's'}.`, fix: renew, blade: 'Credentials' });
+    out.push({
+      code: 'certificate.expiring',
+      message: `The certificate (as registered in ${name}) expires on ${day(end)}, in ${left} day${left === 1 ? '' : 's'}.`,
+      fix: renew,
+      blade: 'Credentials',
+    });
   }
-  const starts = [cert.notBefore, kc.startDateTime].filter((d): d is string => d !== null && !Number.isNaN(Date.parse(d)));
+  const starts = [cert.notBefore, kc.startDateTime].filter(
+    (d): d is string => d !== null && !Number.isNaN(Date.parse(d)),
+  );
   const start = starts.sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
   const untilStart = start ? Date.parse(start) - now.getTime() : 0;
   if (untilStart > 0) {
@@ -166,7 +207,9 @@ function certificateWords(cert: VerifyCertificate): string {
 
 function noneRegistered(cert: VerifyCertificate | null | undefined): FindingDraft {
   const words = cert ? certificateWords(cert) : '';
-  const which = cert ? `${words.charAt(0).toLowerCase()}${words.slice(1)} (SHA-1 thumbprint ${certificateThumbprints(cert).sha1})` : 'any certificate';
+  const which = cert
+    ? `${words.charAt(0).toLowerCase()}${words.slice(1)} (SHA-1 thumbprint ${certificateThumbprints(cert).sha1})`
+    : 'any certificate';
   return {
     code: 'certificate.none_registered',
     message: `The connection signs in with a certificate, but the app has no certificate registered (keyCredentials is empty), so signing in with ${which} fails with AADSTS700027.`,
@@ -177,7 +220,10 @@ function noneRegistered(cert: VerifyCertificate | null | undefined): FindingDraf
 
 /** A certificate connection without a PFX or recorded thumbprint: an error when no registered certificate can sign in. */
 function withoutCertificate(credentials: RegisteredKeyCredential[], now: Date): FindingDraft {
-  const reasons = credentials.map((kc, i) => ({ name: credentialName(kc.displayName, kc.keyId, i), reason: unusableReason(kc, now) }));
+  const reasons = credentials.map((kc, i) => ({
+    name: credentialName(kc.displayName, kc.keyId, i),
+    reason: unusableReason(kc, now),
+  }));
   if (reasons.every((r) => r.reason !== null)) {
     const one = reasons.length === 1;
     return {
@@ -189,7 +235,8 @@ function withoutCertificate(credentials: RegisteredKeyCredential[], now: Date): 
   }
   return {
     code: 'certificate.not_checked',
-    message: 'The profile uses a certificate, but neither its PFX nor its thumbprint was given, so which registered certificate the connection uses could not be checked.',
+    message:
+      'The profile uses a certificate, but neither its PFX nor its thumbprint was given, so which registered certificate the connection uses could not be checked.',
     fix: 'Nothing to change here: add the PFX (and its password) to the check — or save the certificate’s thumbprint in the profile — to compare thumbprints and dates.',
     blade: 'Credentials',
   };

@@ -6,8 +6,17 @@ import type { Check } from './check-context';
 
 type CloudFamily = 'global' | 'usgov' | 'china';
 
-const familyOf: Record<Exclude<EnvironmentId, 'custom'>, CloudFamily> = { office365: 'global', 'usgov-l4': 'usgov', 'usgov-l5': 'usgov', china: 'china' };
-const familyNames: Record<CloudFamily, string> = { global: 'the global cloud (Office 365)', usgov: 'a US Government cloud', china: 'the China cloud (21Vianet)' };
+const familyOf: Record<Exclude<EnvironmentId, 'custom'>, CloudFamily> = {
+  office365: 'global',
+  'usgov-l4': 'usgov',
+  'usgov-l5': 'usgov',
+  china: 'china',
+};
+const familyNames: Record<CloudFamily, string> = {
+  global: 'the global cloud (Office 365)',
+  usgov: 'a US Government cloud',
+  china: 'the China cloud (21Vianet)',
+};
 
 // Microsoft-owned suffixes that only exist in one cloud (entra-facts §3; Azure service domains per cloud).
 const strongSuffixes: Array<[string, CloudFamily]> = [
@@ -63,7 +72,8 @@ export const checkCloud: Check = ({ target, cloudClues }) => {
     (cloud.strong ? strong : weak).set(host, cloud.family);
   }
   const out: FindingDraft[] = [];
-  const describe = (m: Map<string, CloudFamily>): string => listWords([...m].slice(0, 5).map(([host, family]) => `${host} (${familyNames[family]})`));
+  const describe = (m: Map<string, CloudFamily>): string =>
+    listWords([...m].slice(0, 5).map(([host, family]) => `${host} (${familyNames[family]})`));
   if (strong.size > 0) {
     out.push({
       code: 'cloud.other_cloud',

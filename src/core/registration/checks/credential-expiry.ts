@@ -12,24 +12,36 @@ export const checkCredentialExpiry: Check = ({ app, target, now }) => {
   const out: FindingDraft[] = [];
   // A certificate connection without its certificate and without any usable one already has an error naming each.
   if (!target.certificate && !(target.auth === 'certificate' && noUsableCertificate(app.keyCredentials, now))) {
-    const keys = app.keyCredentials.map((c, i) => ({ name: credentialName(c.displayName, c.keyId, i), end: c.endDateTime }));
+    const keys = app.keyCredentials.map((c, i) => ({
+      name: credentialName(c.displayName, c.keyId, i),
+      end: c.endDateTime,
+    }));
     out.push(...expiryFindings(keys, now, 'key_credential', 'certificate'));
   }
   if (target.auth !== 'client-credentials' && target.auth !== 'byo-app') {
-    const secrets = app.passwordCredentials.map((c, i) => ({ name: credentialName(c.displayName, c.keyId, i), end: c.endDateTime }));
+    const secrets = app.passwordCredentials.map((c, i) => ({
+      name: credentialName(c.displayName, c.keyId, i),
+      end: c.endDateTime,
+    }));
     out.push(...expiryFindings(secrets, now, 'password_credential', 'client secret'));
   }
   return out;
 };
 
-function expiryFindings(items: Array<{ name: string; end: string | null }>, now: Date, prefix: 'key_credential' | 'password_credential', noun: string): FindingDraft[] {
+function expiryFindings(
+  items: Array<{ name: string; end: string | null }>,
+  now: Date,
+  prefix: 'key_credential' | 'password_credential',
+  noun: string,
+): FindingDraft[] {
   const expired: string[] = [];
   const expiring: string[] = [];
   for (const { name, end } of items) {
     const left = daysUntil(end, now);
     if (left === null) continue;
     if (left < 0) expired.push(`${name} (expired ${day(end)})`);
-    else if (left <= EXPIRY_WARNING_DAYS) expiring.push(`${name} (expires ${day(end)}, in ${left} day${left === 1 ? '' : 's'})`);
+    else if (left <= EXPIRY_WARNING_DAYS)
+      expiring.push(`${name} (expires ${day(end)}, in ${left} day${left === 1 ? '' : 's'})`);
   }
   const section = prefix === 'key_credential' ? 'Certificates' : 'Client secrets';
   const out: FindingDraft[] = [];

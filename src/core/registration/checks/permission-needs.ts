@@ -20,7 +20,12 @@ export function checkPermissionNeeds({ target }: CheckContext, listed: ListedPer
   const hasScope = (v: string): boolean => listed.delegated.has(v);
   const hasRole = (v: string): boolean => listed.application.has(v);
   const reported = new Set<string>();
-  const missing = { minimum: [] as string[], trigger: [] as string[], delegated: [] as string[], signIn: [] as string[] };
+  const missing = {
+    minimum: [] as string[],
+    trigger: [] as string[],
+    delegated: [] as string[],
+    signIn: [] as string[],
+  };
   const roleInstead: string[] = [];
 
   const consider = (group: 'minimum' | 'trigger' | 'delegated', item: string | string[]): void => {
@@ -28,7 +33,10 @@ export function checkPermissionNeeds({ target }: CheckContext, listed: ListedPer
     if (options.length === 0 || options.some(hasScope) || options.some((o) => reported.has(o))) return;
     options.forEach((o) => reported.add(o));
     const asRole = options.filter(hasRole);
-    const label = options.length > 1 ? `(${options.map((o) => display(o, 'delegated')).join(' or ')})` : display(options[0] ?? '', 'delegated');
+    const label =
+      options.length > 1
+        ? `(${options.map((o) => display(o, 'delegated')).join(' or ')})`
+        : display(options[0] ?? '', 'delegated');
     if (asRole.length > 0) roleInstead.push(...asRole.map((o) => display(o, 'delegated')));
     else if (options.every(isSignInScope)) missing.signIn.push(label);
     else missing[group].push(label);
@@ -42,7 +50,9 @@ export function checkPermissionNeeds({ target }: CheckContext, listed: ListedPer
       code: 'permission.minimum_missing',
       message: `The connection’s minimum delegated permissions are not all listed under Microsoft Graph: ${listWords(missing.minimum)} ${missing.minimum.length === 1 ? 'is' : 'are'} missing. Consent and sign-in fail or give a token without them (AADSTS65001 / AADSTS650056).`,
       // Of a "one of" group, offer the last choice: the option lists put the least-privileged last (User.Read.All or User.Read).
-      fix: addDelegatedSteps(missing.minimum.map((m) => (m.startsWith('(') ? (m.slice(1, -1).split(' or ').at(-1) ?? m) : m))),
+      fix: addDelegatedSteps(
+        missing.minimum.map((m) => (m.startsWith('(') ? (m.slice(1, -1).split(' or ').at(-1) ?? m) : m)),
+      ),
       blade: 'CallAnAPI',
     });
   }

@@ -31,7 +31,10 @@ export const checkPermissions: Check = (ctx) => {
     }
     if (entry.writtenAs !== undefined && entry.value === null) {
       const other = permissionByValue(entry.writtenAs, kind === 'delegated' ? 'application' : 'delegated');
-      if (other) kindMismatch.push(`${entry.writtenAs} is listed as ${entry.type} (${kind}) but exists only as a ${other.kind} permission`);
+      if (other)
+        kindMismatch.push(
+          `${entry.writtenAs} is listed as ${entry.type} (${kind}) but exists only as a ${other.kind} permission`,
+        );
       else unknownNames.push(`“${entry.writtenAs}”`);
       continue;
     }
@@ -41,7 +44,10 @@ export const checkPermissions: Check = (ctx) => {
       continue;
     }
     const other = permissionById(entry.id, kind === 'delegated' ? 'application' : 'delegated');
-    if (other) kindMismatch.push(`${entry.id} is listed as ${entry.type} (${kind}) but is the id of the ${other.kind} permission ${other.value}`);
+    if (other)
+      kindMismatch.push(
+        `${entry.id} is listed as ${entry.type} (${kind}) but is the id of the ${other.kind} permission ${other.value}`,
+      );
     else unknown.push(entry.id);
   }
   if (unknown.length > 0) {
@@ -71,7 +77,8 @@ export const checkPermissions: Check = (ctx) => {
   if (app.requiredResourceAccess.some((p) => p.resourceAppId === AZURE_AD_GRAPH_APP_ID)) {
     out.push({
       code: 'permission.aad_graph_legacy',
-      message: 'The app asks for permissions of Azure Active Directory Graph (00000002-0000-0000-c000-000000000000), an API Microsoft has retired; requests to it fail.',
+      message:
+        'The app asks for permissions of Azure Active Directory Graph (00000002-0000-0000-c000-000000000000), an API Microsoft has retired; requests to it fail.',
       fix: 'Remove the Azure Active Directory Graph entries (… › Remove permission) and add the Microsoft Graph permissions you need instead (Add a permission › Microsoft Graph).',
       blade: 'CallAnAPI',
     });
@@ -82,7 +89,9 @@ export const checkPermissions: Check = (ctx) => {
     out.push(...checkPermissionNeeds(ctx, listed));
     out.push(...checkExcess(ctx.target, listed));
   }
-  const needConsent = [...listed.delegated.values(), ...listed.application.values()].filter((p) => p.adminConsentRequired);
+  const needConsent = [...listed.delegated.values(), ...listed.application.values()].filter(
+    (p) => p.adminConsentRequired,
+  );
   if (needConsent.length > 0) {
     out.push({
       code: 'permission.admin_consent_required',
@@ -99,7 +108,10 @@ function otherApis(entries: RegisteredPermission[]): FindingDraft[] {
   const byApi = new Map<string, string[]>();
   for (const p of entries) {
     if (p.resourceAppId === MICROSOFT_GRAPH_APP_ID || p.resourceAppId === AZURE_AD_GRAPH_APP_ID) continue;
-    byApi.set(p.resourceAppId, [...(byApi.get(p.resourceAppId) ?? []), `${p.writtenAs ?? p.id} (${p.type || 'no type'})`]);
+    byApi.set(p.resourceAppId, [
+      ...(byApi.get(p.resourceAppId) ?? []),
+      `${p.writtenAs ?? p.id} (${p.type || 'no type'})`,
+    ]);
   }
   if (byApi.size === 0) return [];
   const apis = [...byApi].map(([id, perms]) => {
@@ -122,7 +134,11 @@ function checkExcess(target: Parameters<Check>[0]['target'], listed: ListedPermi
   const out: FindingDraft[] = [];
   const notNeeded: string[] = [];
   const needed = {
-    delegated: new Set([...target.requiredDelegated.flat(), ...target.triggerDelegated.flat(), ...target.delegatedScopes].map(normalizeScope).filter((s): s is string => s !== null)),
+    delegated: new Set(
+      [...target.requiredDelegated.flat(), ...target.triggerDelegated.flat(), ...target.delegatedScopes]
+        .map(normalizeScope)
+        .filter((s): s is string => s !== null),
+    ),
     application: new Set(target.applicationPermissions.map(normalizeScope).filter((s): s is string => s !== null)),
   };
   for (const kind of ['delegated', 'application'] as const) {
@@ -132,7 +148,10 @@ function checkExcess(target: Parameters<Check>[0]['target'], listed: ListedPermi
       const sameFamily = [...needed[kind]].filter((n) => permissionFamily(n) === permissionFamily(value));
       const names = sameFamily.map((n) => permissionByValue(n, kind)?.value ?? n);
       const maxNeeded = Math.max(-1, ...sameFamily.map(privilegeRank));
-      if ((sameFamily.length > 0 && privilegeRank(value) > maxNeeded) || (sameFamily.length === 0 && isHighPrivilege(value))) {
+      if (
+        (sameFamily.length > 0 && privilegeRank(value) > maxNeeded) ||
+        (sameFamily.length === 0 && isHighPrivilege(value))
+      ) {
         out.push({
           code: 'permission.more_privilege',
           message:

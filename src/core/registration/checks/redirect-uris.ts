@@ -6,7 +6,11 @@ import type { Check } from './check-context';
 
 /** The web redirect URI a bring-your-own app needs, from the admin's domain. */
 export function byoCallbackUri(domain: string): string {
-  const host = domain.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '').toLowerCase();
+  const host = domain
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
   return `https://${host}/provisioning_/callback`;
 }
 
@@ -24,7 +28,9 @@ export const checkRedirectUris: Check = ({ app, target }) => {
       const match = matchRedirect(wanted, 'web', registered);
       out.push(...describeMatch(match, wanted, 'web', 'byo', registered));
     } else {
-      const callbacks = registered.filter((r) => r.platform === 'web' && /\/provisioning_\/callback\/?$/i.test(r.uri)).map((r) => r.uri);
+      const callbacks = registered
+        .filter((r) => r.platform === 'web' && /\/provisioning_\/callback\/?$/i.test(r.uri))
+        .map((r) => r.uri);
       out.push({
         code: 'redirect.byo_domain_unknown',
         message: `The profile has no domain, so the bring-your-own callback (https://{your domain}/provisioning_/callback) cannot be checked. ${callbacks.length > 0 ? `Registered under Web: ${callbacks.join(', ')}.` : 'No such callback is registered under Web.'}`,
@@ -34,15 +40,28 @@ export const checkRedirectUris: Check = ({ app, target }) => {
     }
   }
   if (target.loopbackTest) {
-    const confidential = (target.loopbackClient ?? (target.auth === null ? 'public' : 'confidential')) === 'confidential';
+    const confidential =
+      (target.loopbackClient ?? (target.auth === null ? 'public' : 'confidential')) === 'confidential';
     const platform: RedirectPlatform = confidential ? 'web' : 'publicClient';
     const wanted = target.loopbackRedirectUri ?? 'http://localhost';
-    out.push(...describeMatch(matchRedirect(wanted, platform, registered), wanted, platform, confidential ? 'loopback-confidential' : 'loopback-public', registered));
+    out.push(
+      ...describeMatch(
+        matchRedirect(wanted, platform, registered),
+        wanted,
+        platform,
+        confidential ? 'loopback-confidential' : 'loopback-public',
+        registered,
+      ),
+    );
   }
   if (unresolved.length === 0) return out;
   return out.map((f) =>
     f.code === 'redirect.byo_callback_missing' || f.code === 'redirect.loopback_missing'
-      ? { ...f, severity: 'warning' as const, message: `${f.message} ${unresolved.length === 1 ? 'One redirect URI holds a placeholder' : `${unresolved.length} redirect URIs hold placeholders`} (${unresolved.slice(0, 3).join(', ')}) and could not be compared until the toolkit fills ${unresolved.length === 1 ? 'it' : 'them'} in.` }
+      ? {
+          ...f,
+          severity: 'warning' as const,
+          message: `${f.message} ${unresolved.length === 1 ? 'One redirect URI holds a placeholder' : `${unresolved.length} redirect URIs hold placeholders`} (${unresolved.slice(0, 3).join(', ')}) and could not be compared until the toolkit fills ${unresolved.length === 1 ? 'it' : 'them'} in.`,
+        }
       : f,
   );
 };
@@ -58,14 +77,23 @@ function purposeText(purpose: Purpose): string {
   return 'The Workbench’s sign-in test';
 }
 
-function describeMatch(match: RedirectMatch, wanted: string, platform: RedirectPlatform, purpose: Purpose, registered: RegisteredRedirectUri[]): FindingDraft[] {
+function describeMatch(
+  match: RedirectMatch,
+  wanted: string,
+  platform: RedirectPlatform,
+  purpose: Purpose,
+  registered: RegisteredRedirectUri[],
+): FindingDraft[] {
   const who = purposeText(purpose);
   const blade = 'Authentication' as const;
   switch (match.kind) {
     case 'exact':
       return [];
     case 'missing': {
-      const loopbackWithPath = purpose !== 'byo' ? registered.filter((r) => /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/[^/]/i.test(r.uri)).map((r) => r.uri) : [];
+      const loopbackWithPath =
+        purpose !== 'byo'
+          ? registered.filter((r) => /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/[^/]/i.test(r.uri)).map((r) => r.uri)
+          : [];
       return [
         {
           code: purpose === 'byo' ? 'redirect.byo_callback_missing' : 'redirect.loopback_missing',
@@ -129,12 +157,24 @@ function describeMatch(match: RedirectMatch, wanted: string, platform: RedirectP
  * app) may still need. Entra keeps each redirect URI on one platform ("Redirect URIs must have distinct values"), so
  * the very same text cannot be added under a second platform; a localhost URI that differs only by port can.
  */
-function wrongPlatformFix(found: RegisteredRedirectUri, wanted: string, platform: RedirectPlatform, purpose: Purpose): string {
+function wrongPlatformFix(
+  found: RegisteredRedirectUri,
+  wanted: string,
+  platform: RedirectPlatform,
+  purpose: Purpose,
+): string {
   const from = platformNames[found.platform];
   const add = addSteps(wanted, platform);
   const a = splitUri(found.uri);
   const b = splitUri(wanted);
-  const sameText = a !== null && b !== null && a.scheme === b.scheme && a.host === b.host && a.port === b.port && a.path === b.path && a.query === b.query;
+  const sameText =
+    a !== null &&
+    b !== null &&
+    a.scheme === b.scheme &&
+    a.host === b.host &&
+    a.port === b.port &&
+    a.path === b.path &&
+    a.query === b.query;
   if (!sameText) {
     return `Keep ${found.uri} under ${from} if another app still uses it, and add ${wanted} under ${platformNames[platform]}: ${add.charAt(0).toLowerCase()}${add.slice(1)} Entra ignores the port on localhost and may pick either entry, so if it still picks the ${from} one, give that URI a path of its own (for example ${found.uri.replace(/\/+$/, '')}/app).`;
   }
@@ -146,8 +186,11 @@ function wrongPlatformFix(found: RegisteredRedirectUri, wanted: string, platform
 }
 
 function platformConsequence(found: RedirectPlatform, needed: RedirectPlatform): string {
-  if (found === 'publicClient' && needed === 'web') return 'Entra then treats the sign-in as a public client and refuses the client secret or certificate (AADSTS700025).';
-  if (found === 'web' && needed === 'publicClient') return 'Entra then expects a client secret or certificate with the token request (AADSTS7000218).';
-  if (found === 'spa') return 'Tokens for a single-page application can only be redeemed from a browser’s cross-origin request, which the connection does not make (AADSTS9002327).';
+  if (found === 'publicClient' && needed === 'web')
+    return 'Entra then treats the sign-in as a public client and refuses the client secret or certificate (AADSTS700025).';
+  if (found === 'web' && needed === 'publicClient')
+    return 'Entra then expects a client secret or certificate with the token request (AADSTS7000218).';
+  if (found === 'spa')
+    return 'Tokens for a single-page application can only be redeemed from a browser’s cross-origin request, which the connection does not make (AADSTS9002327).';
   return 'The platform decides how Entra treats the token request.';
 }

@@ -21,8 +21,10 @@ export const checkRegisteredUris: Check = ({ app }) => {
       if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(r.uri.trim())) invalid.push(`${r.uri} (not a URI)`);
       continue;
     }
-    if (r.uri.length > maxUriLength) invalid.push(`${r.uri.slice(0, 60)}… (${r.uri.length} characters; at most ${maxUriLength})`);
-    else if (forbiddenCharacters.test(split.path + split.query)) invalid.push(`${r.uri} (contains one of ! $ ' ( ) , ;)`);
+    if (r.uri.length > maxUriLength)
+      invalid.push(`${r.uri.slice(0, 60)}… (${r.uri.length} characters; at most ${maxUriLength})`);
+    else if (forbiddenCharacters.test(split.path + split.query))
+      invalid.push(`${r.uri} (contains one of ! $ ' ( ) , ;)`);
     else if (/\s/.test(r.uri.trim())) invalid.push(`${r.uri} (contains a space)`);
     if (split.scheme === 'http' && !isLoopbackHost(split.host)) httpElsewhere.push(r.uri);
     if (split.host === '[::1]') ipv6.push(r.uri);
@@ -65,7 +67,9 @@ export const checkRegisteredUris: Check = ({ app }) => {
     });
   }
   if (app.implicitAccessTokens === true || app.implicitIdTokens === true) {
-    const which = [app.implicitAccessTokens ? 'Access tokens' : null, app.implicitIdTokens ? 'ID tokens' : null].filter((x): x is string => x !== null);
+    const which = [app.implicitAccessTokens ? 'Access tokens' : null, app.implicitIdTokens ? 'ID tokens' : null].filter(
+      (x): x is string => x !== null,
+    );
     out.push({
       code: 'redirect.implicit_grant_enabled',
       message: `The implicit grant is on (${listWords(which)}). The connection uses the authorization code flow and does not need it; turned on, it lets tokens travel in browser URLs.`,

@@ -13,7 +13,15 @@ export const checkSecrets: Check = ({ app, target, now }) => {
   if (app.template || app.notInFile.includes('passwordCredentials')) return [];
   const creds = app.passwordCredentials;
   if (creds.length === 0) {
-    return [{ code: 'secret.none_registered', message: 'The connection signs in with a client secret, but the app has no client secret registered (AADSTS7000215).', fix: newSecretSteps, blade: 'Credentials' }];
+    return [
+      {
+        code: 'secret.none_registered',
+        message:
+          'The connection signs in with a client secret, but the app has no client secret registered (AADSTS7000215).',
+        fix: newSecretSteps,
+        blade: 'Credentials',
+      },
+    ];
   }
   const out: FindingDraft[] = [];
   const named = creds.map((c, i) => ({ c, name: credentialName(c.displayName, c.keyId, i) }));
@@ -24,7 +32,8 @@ export const checkSecrets: Check = ({ app, target, now }) => {
     if (withHint.length === 0) {
       out.push({
         code: 'secret.hint_unavailable',
-        message: 'This manifest shows no hints (first three characters) for its client secrets — the older format leaves them out — so which secret the connection holds cannot be checked.',
+        message:
+          'This manifest shows no hints (first three characters) for its client secrets — the older format leaves them out — so which secret the connection holds cannot be checked.',
         fix: 'Compare the Value column under Client secrets (it shows the first three characters) with the secret stored in the connection.',
         blade: 'Credentials',
       });
@@ -43,21 +52,38 @@ export const checkSecrets: Check = ({ app, target, now }) => {
       }
     }
   }
-  const latest = [...used].sort((a, b) => (Date.parse(b.c.endDateTime ?? '') || 0) - (Date.parse(a.c.endDateTime ?? '') || 0))[0];
+  const latest = [...used].sort(
+    (a, b) => (Date.parse(b.c.endDateTime ?? '') || 0) - (Date.parse(a.c.endDateTime ?? '') || 0),
+  )[0];
   if (!latest || !latest.c.endDateTime) return out;
   const identified = used !== named || named.length === 1;
   const subject = identified ? `The client secret ${latest.name}` : `The newest client secret, ${latest.name},`;
   const left = daysUntil(latest.c.endDateTime, now);
   if (left !== null && left < 0) {
-    out.push({ code: 'secret.expired', message: `${subject} expired on ${day(latest.c.endDateTime)}; sign-in fails with AADSTS7000222.`, fix: newSecretSteps, blade: 'Credentials' });
+    out.push({
+      code: 'secret.expired',
+      message: `${subject} expired on ${day(latest.c.endDateTime)}; sign-in fails with AADSTS7000222.`,
+      fix: newSecretSteps,
+      blade: 'Credentials',
+    });
   } else if (left !== null && left <= EXPIRY_WARNING_DAYS) {
-    out.push({ code: 'secret.expiring', message: `${subject} expires on ${day(latest.c.endDateTime)}, in ${left} day${left === 1 ? '' : 's'}.`, fix: `${newSecretSteps} Delete the old secret once the connection works with the new one.`, blade: 'Credentials' });
+    out.push({
+      code: 'secret.expiring',
+      message: `${subject} expires on ${day(latest.c.endDateTime)}, in ${left} day${left === 1 ? '' : 's'}.`,
+      fix: `${newSecretSteps} Delete the old secret once the connection works with the new one.`,
+      blade: 'Credentials',
+    });
   }
   out.push(...expiryReminder(latest.c, latest.name, identified, target.secretExpiresAt ?? null));
   return out;
 };
 
-function expiryReminder(c: RegisteredPasswordCredential, name: string, identified: boolean, profileExpiry: string | null): FindingDraft[] {
+function expiryReminder(
+  c: RegisteredPasswordCredential,
+  name: string,
+  identified: boolean,
+  profileExpiry: string | null,
+): FindingDraft[] {
   if (!identified || !profileExpiry || !c.endDateTime || !differByMoreThanADay(profileExpiry, c.endDateTime)) return [];
   return [
     {

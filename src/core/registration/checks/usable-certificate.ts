@@ -7,8 +7,10 @@ import { day, daysUntil } from './check-context';
  * unknown, not as a fault (Entra always writes them; a trimmed copy may not).
  */
 export function unusableReason(kc: RegisteredKeyCredential, now: Date): string | null {
-  if (kc.type !== null && kc.type.toLowerCase() !== 'asymmetricx509cert') return `its type is “${kc.type}”, not AsymmetricX509Cert`;
-  if (kc.usage !== null && kc.usage.toLowerCase() !== 'verify') return `its usage is “${kc.usage}”${kc.usage.toLowerCase() === 'encrypt' ? ' (SAML token encryption)' : ''}, not Verify`;
+  if (kc.type !== null && kc.type.toLowerCase() !== 'asymmetricx509cert')
+    return `its type is “${kc.type}”, not AsymmetricX509Cert`;
+  if (kc.usage !== null && kc.usage.toLowerCase() !== 'verify')
+    return `its usage is “${kc.usage}”${kc.usage.toLowerCase() === 'encrypt' ? ' (SAML token encryption)' : ''}, not Verify`;
   const left = daysUntil(kc.endDateTime, now);
   if (left !== null && left < 0) return `it expired on ${day(kc.endDateTime)}`;
   const start = kc.startDateTime ? Date.parse(kc.startDateTime) : Number.NaN;

@@ -18,10 +18,14 @@ export function readExtraCa(path: string): ExtraCa {
     if (statSync(path).size > MAX_BYTES) throw new Error('too large');
     text = readFileSync(path, 'utf8');
   } catch (cause) {
-    throw new WorkbenchError('signin.extra_ca_invalid', `The root CA file ${path} cannot be read (missing, unreadable or larger than 1 MB).`, {
-      hint: 'Choose the PEM file of your proxy’s root CA again, or stop trusting it in the sign-in test settings.',
-      cause,
-    });
+    throw new WorkbenchError(
+      'signin.extra_ca_invalid',
+      `The root CA file ${path} cannot be read (missing, unreadable or larger than 1 MB).`,
+      {
+        hint: 'Choose the PEM file of your proxy’s root CA again, or stop trusting it in the sign-in test settings.',
+        cause,
+      },
+    );
   }
   const pems: string[] = [];
   const subjects: string[] = [];
@@ -35,9 +39,13 @@ export function readExtraCa(path: string): ExtraCa {
     }
   }
   if (pems.length === 0) {
-    throw new WorkbenchError('signin.extra_ca_invalid', `${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`, {
-      hint: 'Export the root CA as Base-64 encoded X.509 (.cer/.pem) and choose that file.',
-    });
+    throw new WorkbenchError(
+      'signin.extra_ca_invalid',
+      `${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`,
+      {
+        hint: 'Export the root CA as Base-64 encoded X.509 (.cer/.pem) and choose that file.',
+      },
+    );
   }
   return { pems, subjects };
 }

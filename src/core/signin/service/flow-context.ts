@@ -36,7 +36,9 @@ export class FlowContext {
   target(profileId: string): SigninTarget {
     const entry = this.o.profiles.get(profileId);
     if (!entry.profile) {
-      throw new WorkbenchError('signin.invalid_input', `“${entry.name}” cannot be read well enough to test.`, { hint: 'Open it on the Connections page and correct it, or delete it.' });
+      throw new WorkbenchError('signin.invalid_input', `“${entry.name}” cannot be read well enough to test.`, {
+        hint: 'Open it on the Connections page and correct it, or delete it.',
+      });
     }
     return signinTarget(entry.profile);
   }
@@ -60,7 +62,8 @@ export class FlowContext {
       networkClient: this.o.client(),
       includeAccessToken: true,
       logSink: (level, message) => {
-        if (level !== 'info') this.o.log.log(level === 'error' ? 'error' : 'warn', 'msal', { message: message.slice(0, 500) });
+        if (level !== 'info')
+          this.o.log.log(level === 'error' ? 'error' : 'warn', 'msal', { message: message.slice(0, 500) });
       },
     };
   }
@@ -83,9 +86,13 @@ export class FlowContext {
   async appOnlyToken(run: Run, kind: AppOnlyCredential): Promise<{ result: SignInResult }> {
     const t = this.resolve(run);
     if (!offersAppOnly(t.auth)) {
-      throw new WorkbenchError('signin.flow_not_offered', 'Bring-your-own-app connections always sign a user in, so the Workbench has no app-only test for them.', {
-        hint: 'Run the delegated sign-in test instead.',
-      });
+      throw new WorkbenchError(
+        'signin.flow_not_offered',
+        'Bring-your-own-app connections always sign a user in, so the Workbench has no app-only test for them.',
+        {
+          hint: 'Run the delegated sign-in test instead.',
+        },
+      );
     }
     const credential = await profileCredential(this.o.profiles, run.profileId, t, kind);
     run.progress('requesting');
@@ -109,7 +116,10 @@ export class FlowContext {
         details: { signInAgain: true },
       });
     }
-    const credential: ClientCredential = saved.client === 'none' ? { kind: 'none' } : await profileCredential(this.o.profiles, run.profileId, t, saved.client);
+    const credential: ClientCredential =
+      saved.client === 'none'
+        ? { kind: 'none' }
+        : await profileCredential(this.o.profiles, run.profileId, t, saved.client);
     run.progress('refreshing');
     return checkConnection({
       ...this.endpoint(t),

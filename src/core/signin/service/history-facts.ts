@@ -4,12 +4,17 @@ import type { AdminConsentResult, GraphProbeResult, SignInResult } from '../../.
 /** The part of a history entry a finished test fills in. */
 export type HistoryFacts = Pick<SigninHistoryEntry, 'summary' | 'user' | 'granted' | 'missing' | 'extra'>;
 
-const CLIENT_WORDS: Record<SigninClientUsed, string> = { secret: 'the client secret', certificate: 'the certificate', none: 'no credential (public client)' };
+const CLIENT_WORDS: Record<SigninClientUsed, string> = {
+  secret: 'the client secret',
+  certificate: 'the certificate',
+  none: 'no credential (public client)',
+};
 
 function permissionsLine(r: SignInResult): string {
   const p = r.permissions;
   const kind = p.kind === 'application' ? 'application' : 'delegated';
-  if (p.required.length === 0) return `${p.granted.length} ${kind} permission(s) granted; the profile lists none to compare.`;
+  if (p.required.length === 0)
+    return `${p.granted.length} ${kind} permission(s) granted; the profile lists none to compare.`;
   const got = p.required.length - p.missing.length;
   return `${got} of ${p.required.length} required ${kind} permission(s) granted${p.missing.length ? `; missing: ${p.missing.join(', ')}` : ''}.`;
 }
@@ -23,13 +28,23 @@ export function resultFacts(result: SignInResult, client: SigninClientUsed): His
       : result.flow === 'refresh'
         ? `The saved sign-in${user ? ` of ${user}` : ''} refreshed.`
         : `Signed in${user ? ` as ${user}` : ''} with ${CLIENT_WORDS[client]}.`;
-  return { summary: `${what} ${permissionsLine(result)}`, user, granted: result.permissions.granted, missing: result.permissions.missing, extra: result.permissions.extra };
+  return {
+    summary: `${what} ${permissionsLine(result)}`,
+    user,
+    granted: result.permissions.granted,
+    missing: result.permissions.missing,
+    extra: result.permissions.extra,
+  };
 }
 
 /** History facts of an admin consent. */
 export function consentFacts(consent: AdminConsentResult): HistoryFacts {
   const v = consent.verification;
-  const verified = v ? ` Verified with an app-only token: ${permissionsLine(v)}` : consent.verificationNote ? ` ${consent.verificationNote}` : ' Not verified with a token.';
+  const verified = v
+    ? ` Verified with an app-only token: ${permissionsLine(v)}`
+    : consent.verificationNote
+      ? ` ${consent.verificationNote}`
+      : ' Not verified with a token.';
   return {
     summary: `Admin consent granted.${verified}`.slice(0, 2000),
     user: null,

@@ -19,7 +19,13 @@ export async function credentialFromPfx(bytes: Uint8Array, password: string | nu
       thumbprintSha256Hex: createHash('sha256').update(match.der).digest('hex').toUpperCase(),
     };
   }
-  throw new WorkbenchError('signin.credential_missing', contents.privateKeys.length === 0 ? 'The PFX holds no private key, so it cannot sign a client assertion.' : 'The PFX holds no certificate that matches its private key.', {
-    hint: 'Use the .pfx exported together with its private key (the one created on the Certificates page, or exported from the certificate store with "Yes, export the private key").',
-  });
+  throw new WorkbenchError(
+    'signin.credential_missing',
+    contents.privateKeys.length === 0
+      ? 'The PFX holds no private key, so it cannot sign a client assertion.'
+      : 'The PFX holds no certificate that matches its private key.',
+    {
+      hint: 'Use the .pfx exported together with its private key (the one created on the Certificates page, or exported from the certificate store with "Yes, export the private key").',
+    },
+  );
 }

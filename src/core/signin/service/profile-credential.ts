@@ -32,24 +32,38 @@ export async function profileCredential(
   const { auth } = target;
   const hosts = secretHostsKey(target);
   if (credentialKindOf(auth) !== kind) {
-    throw new WorkbenchError('signin.flow_not_offered', kind === 'certificate' ? 'This profile has no certificate: its option signs in with a client secret.' : 'This profile has no client secret: its option signs in with a certificate.', {
-      hint: 'Choose the test that uses the profile’s own credential.',
-    });
+    throw new WorkbenchError(
+      'signin.flow_not_offered',
+      kind === 'certificate'
+        ? 'This profile has no certificate: its option signs in with a client secret.'
+        : 'This profile has no client secret: its option signs in with a certificate.',
+      {
+        hint: 'Choose the test that uses the profile’s own credential.',
+      },
+    );
   }
   if (kind === 'secret') {
     const secret = readOptional(profiles, profileId, 'clientSecret', hosts);
     if (!secret) {
-      throw new WorkbenchError('signin.credential_missing', 'No client secret is stored for this profile on this computer.', {
-        hint: 'Open the profile on the Connections page and paste the secret Value (not the Secret ID), then test again.',
-      });
+      throw new WorkbenchError(
+        'signin.credential_missing',
+        'No client secret is stored for this profile on this computer.',
+        {
+          hint: 'Open the profile on the Connections page and paste the secret Value (not the Secret ID), then test again.',
+        },
+      );
     }
     return { kind: 'secret', secret };
   }
   const pfx = readOptional(profiles, profileId, 'pfx', hosts);
   if (!pfx) {
-    throw new WorkbenchError('signin.credential_missing', 'No certificate (PFX) is stored for this profile on this computer.', {
-      hint: 'Open the profile on the Connections page and choose its .pfx file, then test again.',
-    });
+    throw new WorkbenchError(
+      'signin.credential_missing',
+      'No certificate (PFX) is stored for this profile on this computer.',
+      {
+        hint: 'Open the profile on the Connections page and choose its .pfx file, then test again.',
+      },
+    );
   }
   return credentialFromPfx(Buffer.from(pfx, 'base64'), readOptional(profiles, profileId, 'pfxPassword', hosts));
 }

@@ -1,5 +1,11 @@
 import { authLabels, type ProfileEntry } from '../../../shared/connections';
-import type { AppOnlyCredential, DelegatedClient, SavedSignInInfo, SigninProfileInfo, SigninTestFlow } from '../../../shared/contract/signin';
+import type {
+  AppOnlyCredential,
+  DelegatedClient,
+  SavedSignInInfo,
+  SigninProfileInfo,
+  SigninTestFlow,
+} from '../../../shared/contract/signin';
 import { isMultiTenantSegment } from '../endpoints';
 import { registeredRedirectUri } from '../flow-support';
 import { credentialKindOf } from './profile-credential';
@@ -24,9 +30,14 @@ export function profileInfo(
   }
   const appOnlyOffered = offersAppOnly(target.auth);
   if (appOnlyOffered && !tenantNamed) {
-    remarks.push(`The tenant is "${target.tenant}": the app-only test and the admin consent check need the Directory (tenant) ID or a verified domain.`);
+    remarks.push(
+      `The tenant is "${target.tenant}": the app-only test and the admin consent check need the Directory (tenant) ID or a verified domain.`,
+    );
   }
-  if (!appOnlyOffered) remarks.push(`${authLabels[target.auth]} connections always sign a user in, so there is no app-only test for this option.`);
+  if (!appOnlyOffered)
+    remarks.push(
+      `${authLabels[target.auth]} connections always sign a user in, so there is no app-only test for this option.`,
+    );
   const delegated: DelegatedClient[] = stored ? [kind, 'public'] : ['public'];
   const appOnly: AppOnlyCredential[] = appOnlyOffered && stored && tenantNamed ? [kind] : [];
   return {

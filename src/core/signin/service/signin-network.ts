@@ -25,7 +25,12 @@ export class SigninNetwork {
     const fromFile = file ? readExtraCa(file).pems : [];
     const given = this.base.extraCaPem;
     const extra = [...(given === undefined ? [] : Array.isArray(given) ? given : [given]), ...fromFile];
-    return { timeoutMs: 30_000, ...this.base, ...(extra.length ? { extraCaPem: extra } : {}), ...(useSystemCa ? { systemCa: true } : {}) };
+    return {
+      timeoutMs: 30_000,
+      ...this.base,
+      ...(extra.length ? { extraCaPem: extra } : {}),
+      ...(useSystemCa ? { systemCa: true } : {}),
+    };
   }
 
   /** The browser timeout and the trusted root CA file, with what the file holds. */
@@ -48,7 +53,11 @@ export class SigninNetwork {
   }
 
   /** Change the timeout, stop trusting the extra CA file, or trust the OS certificate store or not. */
-  setPreferences(patch: { timeoutSeconds?: number | undefined; extraCaFile?: null | undefined; useSystemCa?: boolean | undefined }): SigninPreferences {
+  setPreferences(patch: {
+    timeoutSeconds?: number | undefined;
+    extraCaFile?: null | undefined;
+    useSystemCa?: boolean | undefined;
+  }): SigninPreferences {
     this.store.setPreferences({
       ...(patch.timeoutSeconds !== undefined ? { timeoutSeconds: patch.timeoutSeconds } : {}),
       ...(patch.extraCaFile === null ? { extraCaFile: null } : {}),

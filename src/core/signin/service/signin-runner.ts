@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { SigninClientUsed, SigninHistoryEntry, SigninProgressEvent, SigninRunInfo, SigninTestFlow } from '../../../shared/contract/signin';
+import type {
+  SigninClientUsed,
+  SigninHistoryEntry,
+  SigninProgressEvent,
+  SigninRunInfo,
+  SigninTestFlow,
+} from '../../../shared/contract/signin';
 import type { AppError } from '../../../shared/result';
 import type { SignInFlow } from '../../../shared/signin';
 import { isWorkbenchError, WorkbenchError } from '../../errors';
@@ -24,7 +30,10 @@ export interface Run {
   redirectUri: string | null;
   /** Position in the network log when the test started. */
   mark: number;
-  progress(step: SigninProgressEvent['step'], extra?: Partial<Omit<SigninProgressEvent, 'runId' | 'profileId' | 'flow' | 'step' | 'at'>>): void;
+  progress(
+    step: SigninProgressEvent['step'],
+    extra?: Partial<Omit<SigninProgressEvent, 'runId' | 'profileId' | 'flow' | 'step' | 'at'>>,
+  ): void;
 }
 
 /** What a finished piece of work hands back: the outcome, its history facts, and the token to keep in memory. */
@@ -41,7 +50,9 @@ export interface FailureRecord {
 }
 
 function cancelled(): WorkbenchError {
-  return new WorkbenchError('signin.cancelled', 'The test was cancelled.', { hint: 'Start it again when you are ready.' });
+  return new WorkbenchError('signin.cancelled', 'The test was cancelled.', {
+    hint: 'Start it again when you are ready.',
+  });
 }
 
 /** Reject as soon as the signal aborts, even when the work itself cannot be interrupted (e.g. a token request in flight). */
@@ -109,10 +120,18 @@ export class SigninRunner {
   }
 
   /** Run one test: refuse a second one for the profile, race it against Cancel, record the outcome. */
-  async execute<V>(profileId: string, flow: RunFlow, client: SigninClientUsed, work: (run: Run) => Promise<RunOutput<V>>): Promise<SigninRunInfo & V> {
+  async execute<V>(
+    profileId: string,
+    flow: RunFlow,
+    client: SigninClientUsed,
+    work: (run: Run) => Promise<RunOutput<V>>,
+  ): Promise<SigninRunInfo & V> {
     const busy = this.active.get(profileId);
     if (busy) {
-      throw new WorkbenchError('signin.busy', 'A test is already running for this profile.', { hint: 'Wait for it to finish, or cancel it first.', details: { runId: busy.runId } });
+      throw new WorkbenchError('signin.busy', 'A test is already running for this profile.', {
+        hint: 'Wait for it to finish, or cancel it first.',
+        details: { runId: busy.runId },
+      });
     }
     const now = this.o.now ?? (() => new Date());
     const controller = new AbortController();
@@ -133,10 +152,27 @@ export class SigninRunner {
         emit({ runId, profileId, flow, step, at: now().toISOString(), ...extra });
       },
     };
-    const info = (): SigninRunInfo => ({ runId, profileId, flow, client, startedAt: started.toISOString(), durationMs: now().getTime() - started.getTime() });
+    const info = (): SigninRunInfo => ({
+      runId,
+      profileId,
+      flow,
+      client,
+      startedAt: started.toISOString(),
+      durationMs: now().getTime() - started.getTime(),
+    });
     const entry = (ok: boolean, facts: HistoryFacts, error: AppError | null): SigninHistoryEntry => {
       const aadsts = error?.details?.aadsts;
-      return { runId, at: started.toISOString(), flow, client, ok, code: error?.code ?? null, aadsts: typeof aadsts === 'number' ? aadsts : null, durationMs: info().durationMs, ...facts };
+      return {
+        runId,
+        at: started.toISOString(),
+        flow,
+        client,
+        ok,
+        code: error?.code ?? null,
+        aadsts: typeof aadsts === 'number' ? aadsts : null,
+        durationMs: info().durationMs,
+        ...facts,
+      };
     };
     run.progress('started');
     try {
@@ -157,17 +193,38 @@ export class SigninRunner {
         error,
         context: {
           flow: diagFlow,
-          ...(t ? { environment: this.o.environmentOf?.(t) ?? t.environment, loginHost: t.loginHost, graphHost: t.graphHost, tenant: t.tenant, clientId: t.clientId } : {}),
+          ...(t
+            ? {
+                environment: this.o.environmentOf?.(t) ?? t.environment,
+                loginHost: t.loginHost,
+                graphHost: t.graphHost,
+                tenant: t.tenant,
+                clientId: t.clientId,
+              }
+            : {}),
           redirectUri: run.redirectUri,
           requests: net.since(run.mark),
           at: started,
         },
       });
       if (error.code !== 'profile.not_found') {
-        this.o.store.record(profileId, entry(false, { summary: error.message.slice(0, 2000), user: null, granted: [], missing: [], extra: [] }, error));
+        this.o.store.record(
+          profileId,
+          entry(
+            false,
+            { summary: error.message.slice(0, 2000), user: null, granted: [], missing: [], extra: [] },
+            error,
+          ),
+        );
       }
       run.progress(error.code === 'signin.cancelled' ? 'cancelled' : 'failed', { code: error.code });
-      throw isWorkbenchError(thrown) ? thrown : new WorkbenchError(error.code, error.message, { ...(error.hint ? { hint: error.hint } : {}), ...(error.details ? { details: error.details } : {}), cause: thrown });
+      throw isWorkbenchError(thrown)
+        ? thrown
+        : new WorkbenchError(error.code, error.message, {
+            ...(error.hint ? { hint: error.hint } : {}),
+            ...(error.details ? { details: error.details } : {}),
+            cause: thrown,
+          });
     } finally {
       if (this.active.get(profileId)?.runId === runId) this.active.delete(profileId);
     }

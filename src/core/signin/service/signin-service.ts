@@ -1,4 +1,17 @@
-import type { AdminConsentLink, AdminConsentOutcome, AppOnlyCredential, DelegatedClient, GraphProbeOutcome, RevealedToken, SigninClientUsed, SigninHistoryEntry, SigninPreferences, SigninProfileInfo, SigninProgressEvent, SigninTestOutcome } from '../../../shared/contract/signin';
+import type {
+  AdminConsentLink,
+  AdminConsentOutcome,
+  AppOnlyCredential,
+  DelegatedClient,
+  GraphProbeOutcome,
+  RevealedToken,
+  SigninClientUsed,
+  SigninHistoryEntry,
+  SigninPreferences,
+  SigninProfileInfo,
+  SigninProgressEvent,
+  SigninTestOutcome,
+} from '../../../shared/contract/signin';
 import { environmentLabels } from '../../../shared/environments';
 import type { GraphProbeTarget, SignInResult } from '../../../shared/signin';
 import type { ProfileStore } from '../../connections/profile-store';
@@ -40,7 +53,10 @@ export interface SigninServiceOptions {
   network?: NetworkClientOptions;
 }
 
-function strip(result: SignInResult): { result: Omit<SignInResult, 'accessToken'>; token: { accessToken: string; expiresOn: string | null } | null } {
+function strip(result: SignInResult): {
+  result: Omit<SignInResult, 'accessToken'>;
+  token: { accessToken: string; expiresOn: string | null } | null;
+} {
   const { accessToken, ...rest } = result;
   return { result: rest, token: accessToken ? { accessToken, expiresOn: result.expiresOn } : null };
 }
@@ -56,43 +72,73 @@ export class SigninService {
     this.store = new SigninStore({ directory: o.directory, backend: o.backend });
     this.network = new SigninNetwork(this.store, o.network);
     this.flows = new FlowContext({ ...o, store: this.store, client: () => this.network.client() });
-    this.runner = new SigninRunner({ store: this.store, emit: o.emit, network: () => this.network.client(), environmentOf: (t) => environmentLabels[t.environment] });
+    this.runner = new SigninRunner({
+      store: this.store,
+      emit: o.emit,
+      network: () => this.network.client(),
+      environmentOf: (t) => environmentLabels[t.environment],
+    });
     purgeOrphans(o.profiles, o.secrets, this.store);
   }
 
   /** Which tests a profile offers. */
   info(profileId: string): SigninProfileInfo {
     const entry = this.o.profiles.get(profileId);
-    return profileInfo(entry, this.flows.target(profileId), { savedSignIn: this.store.savedSignIn(profileId), running: this.runner.running(profileId) });
+    return profileInfo(entry, this.flows.target(profileId), {
+      savedSignIn: this.store.savedSignIn(profileId),
+      running: this.runner.running(profileId),
+    });
   }
 
   /** Delegated sign-in through the browser; the sign-in is kept (encrypted) for "check connection". */
-  interactive(input: { profileId: string; client: DelegatedClient; timeoutSeconds?: number | undefined; prompt?: 'select_account' | 'login' | 'consent' | undefined }): Promise<SigninTestOutcome> {
+  interactive(input: {
+    profileId: string;
+    client: DelegatedClient;
+    timeoutSeconds?: number | undefined;
+    prompt?: 'select_account' | 'login' | 'consent' | undefined;
+  }): Promise<SigninTestOutcome> {
     const client: SigninClientUsed = input.client === 'public' ? 'none' : input.client;
-    return this.runner.execute(input.profileId, input.client === 'public' ? 'public-client' : 'interactive', client, async (run) => {
-      const t = this.flows.resolve(run);
-      const credential: ClientCredential = input.client === 'public' ? { kind: 'none' } : await profileCredential(this.o.profiles, run.profileId, t, input.client);
-      const common = {
-        ...this.flows.endpoint(t),
-        openBrowser: this.flows.opener(t),
-        requiredPermissions: t.requiredDelegated,
-        ...(t.upn ? { loginHint: t.upn } : {}),
-        ...(input.prompt ? { prompt: input.prompt } : {}),
-        timeoutMs: (input.timeoutSeconds ?? this.store.preferences().timeoutSeconds) * 1000,
-        signal: run.signal,
-        cachePlugin: createCachePlugin(vaultTokenCache(this.o.secrets, run.profileId, this.o.log.redactor)),
-        onProgress: (p: SignInProgress) => {
-          if (p.step === 'listening') run.progress('listening', { redirectUri: p.redirectUri, register: p.register, platform: p.platform });
-          else if (p.step === 'browser') run.progress('browser', { url: p.url });
-          else run.progress('redeeming');
-        },
-      };
-      const result = credential.kind === 'none' ? await signInPublicClient(common) : await signInInteractive({ ...common, credential });
-      const { result: clean, token } = strip(result);
-      // The saved sign-in is now this one: "check connection" refreshes it with the same kind of client.
-      this.store.setSavedSignIn(run.profileId, { account: result.account?.username ?? null, client, certificateForm: result.certificateForm, savedAt: new Date().toISOString() });
-      return { value: { result: clean }, facts: resultFacts(result, client), token };
-    });
+    return this.runner.execute(
+      input.profileId,
+      input.client === 'public' ? 'public-client' : 'interactive',
+      client,
+      async (run) => {
+        const t = this.flows.resolve(run);
+        const credential: ClientCredential =
+          input.client === 'public'
+            ? { kind: 'none' }
+            : await profileCredential(this.o.profiles, run.profileId, t, input.client);
+        const common = {
+          ...this.flows.endpoint(t),
+          openBrowser: this.flows.opener(t),
+          requiredPermissions: t.requiredDelegated,
+          ...(t.upn ? { loginHint: t.upn } : {}),
+          ...(input.prompt ? { prompt: input.prompt } : {}),
+          timeoutMs: (input.timeoutSeconds ?? this.store.preferences().timeoutSeconds) * 1000,
+          signal: run.signal,
+          cachePlugin: createCachePlugin(vaultTokenCache(this.o.secrets, run.profileId, this.o.log.redactor)),
+          onProgress: (p: SignInProgress) => {
+            if (p.step === 'listening')
+              run.progress('listening', { redirectUri: p.redirectUri, register: p.register, platform: p.platform });
+            else if (p.step === 'browser') run.progress('browser', { url: p.url });
+            else run.progress('redeeming');
+          },
+        };
+        const result =
+          credential.kind === 'none'
+            ? await signInPublicClient(common)
+            : await signInInteractive({ ...common, credential });
+        const { result: clean, token } = strip(result);
+        // The saved sign-in is now this one: "check connection" refreshes it with the same kind of client.
+        this.store.setSavedSignIn(run.profileId, {
+          account: result.account?.username ?? null,
+          client,
+          certificateForm: result.certificateForm,
+          savedAt: new Date().toISOString(),
+        });
+        return { value: { result: clean }, facts: resultFacts(result, client), token };
+      },
+    );
   }
 
   /** App-only (client credentials) test with the profile's secret or certificate. */
@@ -105,7 +151,12 @@ export class SigninService {
   }
 
   /** Admin consent through the browser and the loopback, verified with an app-only token when the option has one. */
-  adminConsent(input: { profileId: string; version: 'v1' | 'v2'; verify: boolean; timeoutSeconds?: number | undefined }): Promise<AdminConsentOutcome> {
+  adminConsent(input: {
+    profileId: string;
+    version: 'v1' | 'v2';
+    verify: boolean;
+    timeoutSeconds?: number | undefined;
+  }): Promise<AdminConsentOutcome> {
     const profile = this.o.profiles.get(input.profileId).profile;
     const kind = profile ? credentialKindOf(profile.auth) : 'secret';
     const verify = input.verify && profile !== null && offersAppOnly(profile.auth);
@@ -139,7 +190,13 @@ export class SigninService {
   /** The admin consent address to send to a Global Administrator. */
   adminConsentLink(input: { profileId: string; version: 'v1' | 'v2' }): AdminConsentLink {
     const t = this.flows.target(input.profileId);
-    const url = adminConsentLinkForAdmin({ loginHost: t.loginHost, graphHost: t.graphHost, tenant: t.tenant, clientId: t.clientId, version: input.version });
+    const url = adminConsentLinkForAdmin({
+      loginHost: t.loginHost,
+      graphHost: t.graphHost,
+      tenant: t.tenant,
+      clientId: t.clientId,
+      version: input.version,
+    });
     return {
       url,
       version: input.version,
@@ -159,15 +216,29 @@ export class SigninService {
   }
 
   /** GET /me/drive or /sites/root with the saved sign-in or an app-only token. */
-  graphProbe(input: { profileId: string; target: GraphProbeTarget; token: 'delegated' | 'app-only'; credential?: AppOnlyCredential | undefined }): Promise<GraphProbeOutcome> {
+  graphProbe(input: {
+    profileId: string;
+    target: GraphProbeTarget;
+    token: 'delegated' | 'app-only';
+    credential?: AppOnlyCredential | undefined;
+  }): Promise<GraphProbeOutcome> {
     const profile = this.o.profiles.get(input.profileId).profile;
     const credential = input.credential ?? (profile ? credentialKindOf(profile.auth) : 'secret');
-    const client = input.token === 'delegated' ? (this.store.savedSignIn(input.profileId)?.client ?? 'none') : credential;
+    const client =
+      input.token === 'delegated' ? (this.store.savedSignIn(input.profileId)?.client ?? 'none') : credential;
     return this.runner.execute(input.profileId, 'graph-probe', client, async (run) => {
-      const result = input.token === 'delegated' ? await this.flows.refreshed(run) : (await this.flows.appOnlyToken(run, credential)).result;
+      const result =
+        input.token === 'delegated'
+          ? await this.flows.refreshed(run)
+          : (await this.flows.appOnlyToken(run, credential)).result;
       run.progress('probing');
       const t = run.target as SigninTarget;
-      const probe = await probeGraph({ graphHost: t.graphHost, accessToken: result.accessToken ?? '', target: input.target, networkClient: this.network.client() });
+      const probe = await probeGraph({
+        graphHost: t.graphHost,
+        accessToken: result.accessToken ?? '',
+        target: input.target,
+        networkClient: this.network.client(),
+      });
       const { token } = strip(result);
       return { value: { token: input.token, probe, claims: result.claims }, facts: probeFacts(probe, result), token };
     });
@@ -196,14 +267,24 @@ export class SigninService {
   /** The redacted report of the profile's last failure. */
   diagnostics(profileId: string): string {
     const failure = this.runner.lastFailure(profileId);
-    if (!failure) throw new WorkbenchError('signin.no_failure', 'There is no failed test of this profile to report since the Workbench started.', { hint: 'Run a test first; diagnostics describe the last one that failed.' });
+    if (!failure)
+      throw new WorkbenchError(
+        'signin.no_failure',
+        'There is no failed test of this profile to report since the Workbench started.',
+        { hint: 'Run a test first; diagnostics describe the last one that failed.' },
+      );
     return signinDiagnostics(failure.error, { ...failure.context, redactor: this.o.log.redactor });
   }
 
   /** The access token of the last successful test, on an explicit user action. */
   revealToken(profileId: string): RevealedToken {
     const token = this.runner.lastToken(profileId);
-    if (!token) throw new WorkbenchError('signin.no_token', 'No access token of this profile is kept: tokens stay in memory only, from the last successful test since the Workbench started.', { hint: 'Run a test, then reveal its token.' });
+    if (!token)
+      throw new WorkbenchError(
+        'signin.no_token',
+        'No access token of this profile is kept: tokens stay in memory only, from the last successful test since the Workbench started.',
+        { hint: 'Run a test, then reveal its token.' },
+      );
     this.o.log.info('Revealed the access token of a sign-in test', { profile: profileId });
     return { accessToken: token.accessToken, flow: token.flow, expiresOn: token.expiresOn };
   }
@@ -214,7 +295,11 @@ export class SigninService {
   }
 
   /** Change the timeout or stop trusting the extra CA file. */
-  setPreferences(patch: { timeoutSeconds?: number | undefined; extraCaFile?: null | undefined; useSystemCa?: boolean | undefined }): SigninPreferences {
+  setPreferences(patch: {
+    timeoutSeconds?: number | undefined;
+    extraCaFile?: null | undefined;
+    useSystemCa?: boolean | undefined;
+  }): SigninPreferences {
     return this.network.setPreferences(patch);
   }
 
@@ -232,5 +317,4 @@ export class SigninService {
   close(): void {
     this.network.close();
   }
-
 }

@@ -53,7 +53,12 @@ type SigninDocument = z.infer<typeof documentSchema>;
 /** Stored preferences of the sign-in tests. */
 export type StoredPreferences = z.infer<typeof preferencesSchema>;
 
-const defaults = (): SigninDocument => ({ version: 1, preferences: { timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, extraCaFile: null, useSystemCa: false }, history: {}, savedSignIns: {} });
+const defaults = (): SigninDocument => ({
+  version: 1,
+  preferences: { timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, extraCaFile: null, useSystemCa: false },
+  history: {},
+  savedSignIns: {},
+});
 
 /** `signin-tests.json`: test history per profile, what is known about saved sign-ins (never a token), preferences. */
 export class SigninStore {

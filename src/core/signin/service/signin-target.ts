@@ -19,7 +19,10 @@ export interface SigninTarget {
 }
 
 /** The fields of a profile a test reads (a stored profile and a profile file both have them). */
-export type ProfileTargetFields = Pick<ProfileFile, 'auth' | 'environment' | 'customHosts' | 'tenant' | 'clientId' | 'scopes' | 'appOnlyPermissions'> & {
+export type ProfileTargetFields = Pick<
+  ProfileFile,
+  'auth' | 'environment' | 'customHosts' | 'tenant' | 'clientId' | 'scopes' | 'appOnlyPermissions'
+> & {
   upn?: CertificateProfile['upn'];
 };
 

@@ -14,7 +14,11 @@ export function tokenCacheVaultId(profileId: string): string {
  * session). Each token in it is given to the log's redactor (an opaque refresh token has no shape the redactor's
  * patterns could recognise on its own); the cache itself is not, or each of its versions would stay in memory.
  */
-export function vaultTokenCache(secrets: Pick<SecretStore, 'has' | 'get' | 'put'>, profileId: string, redactor?: Pick<Redactor, 'register'>): TokenCachePersistence {
+export function vaultTokenCache(
+  secrets: Pick<SecretStore, 'has' | 'get' | 'put'>,
+  profileId: string,
+  redactor?: Pick<Redactor, 'register'>,
+): TokenCachePersistence {
   const id = tokenCacheVaultId(profileId);
   const remember = (data: string) => {
     for (const token of tokensInCache(data)) redactor?.register(token);
@@ -60,7 +64,11 @@ export function tokensInCache(data: string): string[] {
 }
 
 /** At start: remove the token caches and history of profiles that no longer exist (deleted in an earlier session). */
-export function purgeOrphans(profiles: Pick<ProfileStore, 'list'>, secrets: Pick<SecretStore, 'ids' | 'delete'>, store: Pick<SigninStore, 'profileIds' | 'forgetProfile'>): void {
+export function purgeOrphans(
+  profiles: Pick<ProfileStore, 'list'>,
+  secrets: Pick<SecretStore, 'ids' | 'delete'>,
+  store: Pick<SigninStore, 'profileIds' | 'forgetProfile'>,
+): void {
   const known = new Set(profiles.list().map((e) => e.id));
   for (const id of secrets.ids()) {
     const m = /^profile\/(.+)\/tokenCache$/.exec(id);

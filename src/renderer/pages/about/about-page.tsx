@@ -1,4 +1,15 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableRow, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
 import { FolderOpenRegular } from '@fluentui/react-icons';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorBar } from '../../components/error-bar';
@@ -41,7 +52,13 @@ export function AboutPage() {
             <TableRow key={label}>
               <TableCell className={styles.label}>{label}</TableCell>
               <TableCell className={copyable ? styles.mono : undefined}>
-                {value} {copyable ? <CopyButton label={label.toLowerCase()} copy={() => workbench().clipboard.copyText({ text: value })} /> : null}
+                {value}{' '}
+                {copyable ? (
+                  <CopyButton
+                    label={label.toLowerCase()}
+                    copy={() => workbench().clipboard.copyText({ text: value })}
+                  />
+                ) : null}
               </TableCell>
             </TableRow>
           ))}

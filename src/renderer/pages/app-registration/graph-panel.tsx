@@ -1,4 +1,15 @@
-import { Button, Dropdown, Field, makeStyles, Option, Radio, RadioGroup, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dropdown,
+  Field,
+  makeStyles,
+  Option,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApplyOutcome, FetchView, ManagementStatus, PlanView } from '../../../shared/contract/graph';
 import type { AppError } from '../../../shared/result';
@@ -29,7 +40,14 @@ const busyWords: Record<Busy, string> = {
  * Change the profile's app registration through Microsoft Graph: sign in for management, preview every request,
  * send on confirmation, read the app back and verify it; repair what Graph can fix; rotate the secret or certificate.
  */
-export function GraphPanel(props: { profileId: string; profileName: string; hasClientId: boolean; auth: 'certificate' | 'client-credentials' | 'byo-app'; headingLevel?: 2 | 3; onChanged?: () => void }) {
+export function GraphPanel(props: {
+  profileId: string;
+  profileName: string;
+  hasClientId: boolean;
+  auth: 'certificate' | 'client-credentials' | 'byo-app';
+  headingLevel?: 2 | 3;
+  onChanged?: () => void;
+}) {
   const { profileId, auth, onChanged } = props;
   const styles = useStyles();
   const usesCertificate = auth === 'certificate';
@@ -40,7 +58,9 @@ export function GraphPanel(props: { profileId: string; profileName: string; hasC
   const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
   const [fetched, setFetched] = useState<FetchView | null>(null);
   const [createdApp, setCreatedApp] = useState(false);
-  const [credential, setCredential] = useState<'profile-certificate' | 'new-secret' | 'none'>(usesCertificate ? 'profile-certificate' : 'new-secret');
+  const [credential, setCredential] = useState<'profile-certificate' | 'new-secret' | 'none'>(
+    usesCertificate ? 'profile-certificate' : 'new-secret',
+  );
   const [months, setMonths] = useState('6');
   const [rotated, setRotated] = useState<RotatedNow | null>(null);
   const [rotating, setRotating] = useState<{ thumbprintSha1: string | null } | null>(null);
@@ -68,7 +88,11 @@ export function GraphPanel(props: { profileId: string; profileName: string; hasC
 
   const signIn = (choice: SignInChoice) =>
     guard('signin', async () => {
-      setStatus(await unwrap(g.signIn({ profileId, action: hasApp ? 'repair' : 'create', consent: choice.consent, client: choice.client })));
+      setStatus(
+        await unwrap(
+          g.signIn({ profileId, action: hasApp ? 'repair' : 'create', consent: choice.consent, client: choice.client }),
+        ),
+      );
     });
   const signOut = () =>
     guard('signin', async () => {
@@ -99,7 +123,11 @@ export function GraphPanel(props: { profileId: string; profileName: string; hasC
       setRetested(null);
       if (out.action === 'create' && out.profileUpdated.includes('clientId')) setCreatedApp(true);
       if (out.action === 'rotate' && !out.failure) {
-        setRotated({ passwordKeyId: out.newSecret?.keyId ?? null, thumbprintSha1: rotating?.thumbprintSha1 ?? null, tested: out.test?.ok ?? false });
+        setRotated({
+          passwordKeyId: out.newSecret?.keyId ?? null,
+          thumbprintSha1: rotating?.thumbprintSha1 ?? null,
+          tested: out.test?.ok ?? false,
+        });
         setRotations((n) => n + 1);
       }
       if (out.action === 'remove-old' && !out.failure) setRotated(null);
@@ -107,8 +135,12 @@ export function GraphPanel(props: { profileId: string; profileName: string; hasC
     });
   const retest = () =>
     guard('retest', async () => {
-      const out = await unwrap(workbench().signin.appOnly({ profileId, credential: usesCertificate ? 'certificate' : 'secret' }));
-      setRetested(`The sign-in test with the new ${usesCertificate ? 'certificate' : 'client secret'} passed${out.result.claims?.roles.length ? ` (roles: ${out.result.claims.roles.join(', ')})` : ''}. You can remove the old one now.`);
+      const out = await unwrap(
+        workbench().signin.appOnly({ profileId, credential: usesCertificate ? 'certificate' : 'secret' }),
+      );
+      setRetested(
+        `The sign-in test with the new ${usesCertificate ? 'certificate' : 'client secret'} passed${out.result.claims?.roles.length ? ` (roles: ${out.result.claims.roles.join(', ')})` : ''}. You can remove the old one now.`,
+      );
       setRotated((r) => (r ? { ...r, tested: true } : r));
     });
 
@@ -118,23 +150,46 @@ export function GraphPanel(props: { profileId: string; profileName: string; hasC
     <section aria-labelledby="graph-panel-heading" className={styles.panel} data-testid="graph-panel">
       <H id="graph-panel-heading">App registration through Microsoft Graph</H>
       <Text>
-        Create, verify, repair and rotate this profile’s app registration without the admin center. Every change is shown first as requests (method, address, body; secrets masked) and sent only when you confirm; afterwards the app is read back and
-        verified against the profile.
+        Create, verify, repair and rotate this profile’s app registration without the admin center. Every change is
+        shown first as requests (method, address, body; secrets masked) and sent only when you confirm; afterwards the
+        app is read back and verified against the profile.
       </Text>
-      <ManagementSignIn status={status} creating={!hasApp} waiting={busy === 'signin'} disabled={blocked} onSignIn={(c) => void signIn(c)} onSignOut={() => void signOut()} />
+      <ManagementSignIn
+        status={status}
+        creating={!hasApp}
+        waiting={busy === 'signin'}
+        disabled={blocked}
+        onSignIn={(c) => void signIn(c)}
+        onSignOut={() => void signOut()}
+      />
       {status && !hasApp ? (
         <div className={styles.box} role="group" aria-labelledby="graph-create-heading">
           <Text as="h4" weight="semibold" id="graph-create-heading">
             2. Create the app registration
           </Text>
-          <RadioGroup value={credential} onChange={(_e, d) => setCredential(d.value as typeof credential)} aria-label="Credential of the new app">
-            {usesCertificate ? <Radio value="profile-certificate" label="Register the profile’s certificate (public key only)" /> : <Radio value="new-secret" label="Make a new client secret (shown masked in the preview, stored in this computer’s keychain)" />}
+          <RadioGroup
+            value={credential}
+            onChange={(_e, d) => setCredential(d.value as typeof credential)}
+            aria-label="Credential of the new app"
+          >
+            {usesCertificate ? (
+              <Radio value="profile-certificate" label="Register the profile’s certificate (public key only)" />
+            ) : (
+              <Radio
+                value="new-secret"
+                label="Make a new client secret (shown masked in the preview, stored in this computer’s keychain)"
+              />
+            )}
             <Radio value="none" label="No credential yet" />
           </RadioGroup>
           <div className={styles.row}>
             {credential === 'new-secret' ? (
               <Field label="Secret valid for (months)">
-                <Dropdown value={months} selectedOptions={[months]} onOptionSelect={(_e, d) => setMonths(d.optionValue ?? '6')}>
+                <Dropdown
+                  value={months}
+                  selectedOptions={[months]}
+                  onOptionSelect={(_e, d) => setMonths(d.optionValue ?? '6')}
+                >
                   {['3', '6', '12', '24'].map((m) => (
                     <Option key={m} value={m}>
                       {m}
@@ -143,7 +198,22 @@ export function GraphPanel(props: { profileId: string; profileName: string; hasC
                 </Dropdown>
               </Field>
             ) : null}
-            <Button appearance="primary" disabled={blocked} onClick={() => void preview(() => unwrap(g.previewCreate({ profileId, credential, secretMonths: Number(months), consent: status.scopes.some((s) => /PermissionGrant|AppRoleAssignment/i.test(s)) })))}>
+            <Button
+              appearance="primary"
+              disabled={blocked}
+              onClick={() =>
+                void preview(() =>
+                  unwrap(
+                    g.previewCreate({
+                      profileId,
+                      credential,
+                      secretMonths: Number(months),
+                      consent: status.scopes.some((s) => /PermissionGrant|AppRoleAssignment/i.test(s)),
+                    }),
+                  ),
+                )
+              }
+            >
               Preview create
             </Button>
           </div>
@@ -167,7 +237,17 @@ export function GraphPanel(props: { profileId: string; profileName: string; hasC
       </div>
       <ErrorBar error={error} title="Microsoft Graph" />
       {outcome ? <ApplyResult outcome={outcome} /> : null}
-      {status && fetched ? <GraphVerification view={fetched} profileId={profileId} profileName={props.profileName} disabled={blocked} onPreviewRepair={(secretMonths) => void preview(() => unwrap(g.previewRepair({ profileId, secretMonths, useProfileCertificate: true })))} /> : null}
+      {status && fetched ? (
+        <GraphVerification
+          view={fetched}
+          profileId={profileId}
+          profileName={props.profileName}
+          disabled={blocked}
+          onPreviewRepair={(secretMonths) =>
+            void preview(() => unwrap(g.previewRepair({ profileId, secretMonths, useProfileCertificate: true })))
+          }
+        />
+      ) : null}
       {status && hasApp ? (
         <RotateSection
           key={rotations}

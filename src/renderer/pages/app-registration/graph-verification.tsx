@@ -13,7 +13,19 @@ const useStyles = makeStyles({
 const SECRET_CODES = ['secret.none_registered', 'secret.expired', 'secret.expiring', 'secret.hint_mismatch'];
 
 /** The app as read back through Graph, verified against the profile and shown as the Verify page shows a manifest, with the repair of what Graph can fix. */
-export function GraphVerification({ view, profileId, profileName, disabled, onPreviewRepair }: { view: FetchView; profileId: string; profileName: string; disabled: boolean; onPreviewRepair: (secretMonths: number | null) => void }) {
+export function GraphVerification({
+  view,
+  profileId,
+  profileName,
+  disabled,
+  onPreviewRepair,
+}: {
+  view: FetchView;
+  profileId: string;
+  profileName: string;
+  disabled: boolean;
+  onPreviewRepair: (secretMonths: number | null) => void;
+}) {
   const styles = useStyles();
   const [months, setMonths] = useState('6');
   const fixable = view.report.findings.filter((f) => f.severity !== 'info' && view.fixable.includes(f.code));
@@ -25,7 +37,16 @@ export function GraphVerification({ view, profileId, profileName, disabled, onPr
           key={view.reportId}
           headingLevel={4}
           title={`Read back from Microsoft Graph: ${view.report.apps[0]?.displayName ?? 'app'} (${view.appId})`}
-          run={{ reportId: view.reportId, report: view.report, profileId, profileName, certificate: null, notes: ['Read through Microsoft Graph (GET /applications(appId=…)) just now and checked against the profile.'] }}
+          run={{
+            reportId: view.reportId,
+            report: view.report,
+            profileId,
+            profileName,
+            certificate: null,
+            notes: [
+              'Read through Microsoft Graph (GET /applications(appId=…)) just now and checked against the profile.',
+            ],
+          }}
         />
       ) : (
         <Text as="h4" weight="semibold">
@@ -37,10 +58,20 @@ export function GraphVerification({ view, profileId, profileName, disabled, onPr
           Repair through Microsoft Graph
         </Text>
         {fixable.length === 0 ? (
-          <Text>Nothing to repair: no finding above is one Graph can fix{view.report.counts.error + view.report.counts.warning > 0 ? ' (the others say how to fix them in the admin center)' : ''}.</Text>
+          <Text>
+            Nothing to repair: no finding above is one Graph can fix
+            {view.report.counts.error + view.report.counts.warning > 0
+              ? ' (the others say how to fix them in the admin center)'
+              : ''}
+            .
+          </Text>
         ) : (
           <>
-            <Text>Graph can fix {fixable.length === 1 ? 'this finding' : `these ${fixable.length} findings`}. The repair merges whole collections: nothing you have is dropped; the preview shows the difference before anything is sent.</Text>
+            <Text>
+              Graph can fix {fixable.length === 1 ? 'this finding' : `these ${fixable.length} findings`}. The repair
+              merges whole collections: nothing you have is dropped; the preview shows the difference before anything is
+              sent.
+            </Text>
             <ul className={styles.list}>
               {fixable.map((f, i) => (
                 <li key={`${f.code}-${i}`}>
@@ -51,7 +82,11 @@ export function GraphVerification({ view, profileId, profileName, disabled, onPr
             <div className={styles.row}>
               {needsSecret ? (
                 <Field label="New client secret valid for (months)">
-                  <Dropdown value={months} selectedOptions={[months]} onOptionSelect={(_e, d) => setMonths(d.optionValue ?? '6')}>
+                  <Dropdown
+                    value={months}
+                    selectedOptions={[months]}
+                    onOptionSelect={(_e, d) => setMonths(d.optionValue ?? '6')}
+                  >
                     {['3', '6', '12', '24'].map((m) => (
                       <Option key={m} value={m}>
                         {m}
@@ -60,7 +95,11 @@ export function GraphVerification({ view, profileId, profileName, disabled, onPr
                   </Dropdown>
                 </Field>
               ) : null}
-              <Button appearance="primary" disabled={disabled} onClick={() => onPreviewRepair(needsSecret ? Number(months) : null)}>
+              <Button
+                appearance="primary"
+                disabled={disabled}
+                onClick={() => onPreviewRepair(needsSecret ? Number(months) : null)}
+              >
                 Preview the repair
               </Button>
             </div>

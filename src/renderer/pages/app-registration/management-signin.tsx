@@ -36,14 +36,29 @@ export function ManagementSignIn(props: {
         1. Sign in for management
       </Text>
       <Text>
-        An administrator signs in in the browser (PKCE, answer caught on this computer’s loopback address). Only the Microsoft Graph scopes the next step needs are asked for; the sign-in stays in memory for this session.
+        An administrator signs in in the browser (PKCE, answer caught on this computer’s loopback address). Only the
+        Microsoft Graph scopes the next step needs are asked for; the sign-in stays in memory for this session.
       </Text>
-      <RadioGroup value={client} onChange={(_e, d) => setClient(d.value as 'graph-cli' | 'own')} aria-label="Management app">
-        <Radio value="graph-cli" label="Microsoft Graph Command Line Tools (Microsoft’s public client, where your tenant allows it)" />
-        <Radio value="own" label="My own management app (a public client registered with the redirect URI http://localhost)" />
+      <RadioGroup
+        value={client}
+        onChange={(_e, d) => setClient(d.value as 'graph-cli' | 'own')}
+        aria-label="Management app"
+      >
+        <Radio
+          value="graph-cli"
+          label="Microsoft Graph Command Line Tools (Microsoft’s public client, where your tenant allows it)"
+        />
+        <Radio
+          value="own"
+          label="My own management app (a public client registered with the redirect URI http://localhost)"
+        />
       </RadioGroup>
       {client === 'own' ? (
-        <Field label="Management app client ID" required validationMessage={ownId && ownInvalid ? 'A client ID is a GUID, e.g. 0d1c2b3a-…' : undefined}>
+        <Field
+          label="Management app client ID"
+          required
+          validationMessage={ownId && ownInvalid ? 'A client ID is a GUID, e.g. 0d1c2b3a-…' : undefined}
+        >
           <Input className={styles.mono} value={ownId} spellCheck={false} onChange={(_e, d) => setOwnId(d.value)} />
         </Field>
       ) : null}
@@ -58,7 +73,12 @@ export function ManagementSignIn(props: {
         <Button
           appearance={status ? 'secondary' : 'primary'}
           disabled={props.disabled || ownInvalid}
-          onClick={() => props.onSignIn({ client: client === 'own' ? { kind: 'own', clientId: ownId.trim() } : { kind: 'graph-cli' }, consent: props.creating && consent })}
+          onClick={() =>
+            props.onSignIn({
+              client: client === 'own' ? { kind: 'own', clientId: ownId.trim() } : { kind: 'graph-cli' },
+              consent: props.creating && consent,
+            })
+          }
         >
           {props.waiting ? 'Waiting for the browser…' : status ? 'Sign in again' : 'Sign in for management'}
         </Button>
@@ -69,7 +89,12 @@ export function ManagementSignIn(props: {
         ) : null}
       </div>
       <div role="status" aria-live="polite" data-testid="graph-signin-status">
-        {props.waiting ? <Text>Opening the sign-in page in your browser: sign in there as an administrator (the Workbench waits up to 5 minutes).</Text> : null}
+        {props.waiting ? (
+          <Text>
+            Opening the sign-in page in your browser: sign in there as an administrator (the Workbench waits up to 5
+            minutes).
+          </Text>
+        ) : null}
         {status && !props.waiting ? (
           <Text>
             Signed in for management as <strong>{status.account ?? 'an administrator'}</strong>

@@ -1,12 +1,38 @@
-import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import type { GraphPreview } from '../../../shared/graph-apply';
 import { TransientDialog } from '../../components/transient-dialog';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(860px, 96vw)' },
-  requests: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  requests: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
   line: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all', fontWeight: tokens.fontWeightSemibold },
-  body: { boxSizing: 'border-box', maxWidth: '100%', whiteSpace: 'pre-wrap', wordBreak: 'break-all', maxHeight: '14em', overflow: 'auto', margin: `${tokens.spacingVerticalXS} 0 0`, padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground3, fontFamily: tokens.fontFamilyMonospace },
+  body: {
+    boxSizing: 'border-box',
+    maxWidth: '100%',
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-all',
+    maxHeight: '14em',
+    overflow: 'auto',
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontFamily: tokens.fontFamilyMonospace,
+  },
   heading: { fontSize: tokens.fontSizeBase400, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
 });
 
@@ -19,19 +45,35 @@ const actionWords: Record<GraphPreview['action'], string> = {
 };
 
 /** Every request before it is sent: method, URL, body (secrets masked), the diff, the scopes and the roles. Nothing is sent until “Send”. */
-export function PreviewDialog({ preview, busy, onConfirm, onCancel }: { preview: GraphPreview | null; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function PreviewDialog({
+  preview,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  preview: GraphPreview | null;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const styles = useStyles();
   const writes = preview?.requests.filter((r) => r.writes).length ?? 0;
   return (
-    <TransientDialog open={preview !== null} modalType="alert" onOpenChange={(_e, d) => (!d.open && !busy ? onCancel() : undefined)}>
+    <TransientDialog
+      open={preview !== null}
+      modalType="alert"
+      onOpenChange={(_e, d) => (!d.open && !busy ? onCancel() : undefined)}
+    >
       <DialogSurface className={styles.surface} aria-describedby="graph-preview-summary" data-testid="graph-preview">
         <DialogBody>
           <DialogTitle>
-            {preview ? actionWords[preview.action] : ''}: send {writes} change{writes === 1 ? '' : 's'} to Microsoft Graph?
+            {preview ? actionWords[preview.action] : ''}: send {writes} change{writes === 1 ? '' : 's'} to Microsoft
+            Graph?
           </DialogTitle>
           <DialogContent>
             <p id="graph-preview-summary">
-              Nothing has been sent yet. These {preview?.requests.length ?? 0} requests go to https://{preview?.graphHost} in this order; secrets are masked here and never logged.
+              Nothing has been sent yet. These {preview?.requests.length ?? 0} requests go to https://
+              {preview?.graphHost} in this order; secrets are masked here and never logged.
             </p>
             <h3 className={styles.heading} id="graph-preview-requests">
               Requests
@@ -44,7 +86,12 @@ export function PreviewDialog({ preview, busy, onConfirm, onCancel }: { preview:
                   </div>
                   <div>{r.purpose}</div>
                   {r.body !== null && r.body !== undefined ? (
-                    <pre className={styles.body} tabIndex={0} role="region" aria-label={`Body of request ${i + 1}, ${r.method}`}>
+                    <pre
+                      className={styles.body}
+                      tabIndex={0}
+                      role="region"
+                      aria-label={`Body of request ${i + 1}, ${r.method}`}
+                    >
                       {JSON.stringify(r.body, null, 2)}
                     </pre>
                   ) : null}
@@ -89,7 +136,9 @@ export function PreviewDialog({ preview, busy, onConfirm, onCancel }: { preview:
                 </li>
               ))}
             </ul>
-            {preview?.notes.map((n) => <p key={n}>{n}</p>)}
+            {preview?.notes.map((n) => (
+              <p key={n}>{n}</p>
+            ))}
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={busy || writes === 0} onClick={onConfirm}>

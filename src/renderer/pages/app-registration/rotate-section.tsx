@@ -26,7 +26,10 @@ export function RotateSection(props: {
   fetched: FetchView | null;
   rotated: RotatedNow | null;
   disabled: boolean;
-  onPreviewRotate: (credential: { kind: 'secret'; months: number } | { kind: 'certificate'; certificateRef: string }, thumbprintSha1: string | null) => void;
+  onPreviewRotate: (
+    credential: { kind: 'secret'; months: number } | { kind: 'certificate'; certificateRef: string },
+    thumbprintSha1: string | null,
+  ) => void;
   onPreviewRemove: (keys: { passwordKeyIds: string[]; certificateKeyIds: string[] }) => void;
   onRetest: (() => void) | null;
 }) {
@@ -34,11 +37,26 @@ export function RotateSection(props: {
   const [months, setMonths] = useState('6');
   const [held, setHeld] = useState<HeldCertificate | null>(null);
   const { fetched, rotated } = props;
-  const existing = fetched ? (props.usesCertificate ? fetched.certificates.map((c) => ({ keyId: c.keyId, label: `${c.displayName ?? 'Certificate'} (SHA-1 ${c.thumbprintSha1 ?? '?'}${c.endDateTime ? `, until ${c.endDateTime.slice(0, 10)}` : ''})`, isNew: rotated !== null && hex(c.thumbprintSha1) === hex(rotated.thumbprintSha1) })) : fetched.passwords.map((p) => ({ keyId: p.keyId, label: `${p.displayName ? `“${p.displayName}” ` : 'Secret '}(hint ${p.hint ?? '?'}…${p.endDateTime ? `, until ${p.endDateTime.slice(0, 10)}` : ''})`, isNew: rotated?.passwordKeyId === p.keyId }))) : [];
+  const existing = fetched
+    ? props.usesCertificate
+      ? fetched.certificates.map((c) => ({
+          keyId: c.keyId,
+          label: `${c.displayName ?? 'Certificate'} (SHA-1 ${c.thumbprintSha1 ?? '?'}${c.endDateTime ? `, until ${c.endDateTime.slice(0, 10)}` : ''})`,
+          isNew: rotated !== null && hex(c.thumbprintSha1) === hex(rotated.thumbprintSha1),
+        }))
+      : fetched.passwords.map((p) => ({
+          keyId: p.keyId,
+          label: `${p.displayName ? `“${p.displayName}” ` : 'Secret '}(hint ${p.hint ?? '?'}…${p.endDateTime ? `, until ${p.endDateTime.slice(0, 10)}` : ''})`,
+          isNew: rotated?.passwordKeyId === p.keyId,
+        }))
+    : [];
   // After a rotation whose test passed, the old credentials are picked for removal (still only on confirmation). The
   // choice is set again, during render, whenever the rotation or the old credentials change (not in an effect: no
   // render with a stale choice).
-  const oldKeys = existing.filter((e) => !e.isNew).map((e) => e.keyId).join(' ');
+  const oldKeys = existing
+    .filter((e) => !e.isNew)
+    .map((e) => e.keyId)
+    .join(' ');
   const pickFor = (r: RotatedNow | null) => (r?.tested ? oldKeys.split(' ').filter(Boolean) : []);
   const [picked, setPicked] = useState<string[]>(() => pickFor(rotated));
   const [pickedFor, setPickedFor] = useState({ rotated, oldKeys });
@@ -53,13 +71,17 @@ export function RotateSection(props: {
         Rotate the {what}
       </Text>
       <Text>
-        The new {what} is added beside the old one, and the profile takes it; the sign-in test then runs with it. The old one stays registered until you remove it below, so the automation platform keeps working while you move it over.
+        The new {what} is added beside the old one, and the profile takes it; the sign-in test then runs with it. The
+        old one stays registered until you remove it below, so the automation platform keeps working while you move it
+        over.
       </Text>
       {props.usesCertificate ? (
         <>
           {held ? (
             <Text>
-              New certificate: {held.details.certificate.subject} (SHA-1 <span className={styles.mono}>{held.details.certificate.thumbprintSha1}</span>, until {held.details.certificate.notAfter.slice(0, 10)}).{' '}
+              New certificate: {held.details.certificate.subject} (SHA-1{' '}
+              <span className={styles.mono}>{held.details.certificate.thumbprintSha1}</span>, until{' '}
+              {held.details.certificate.notAfter.slice(0, 10)}).{' '}
               <Button size="small" onClick={() => setHeld(null)}>
                 Choose another
               </Button>
@@ -68,16 +90,31 @@ export function RotateSection(props: {
             <OpenPanel onOpened={setHeld} />
           )}
           <div className={styles.row}>
-            <Button disabled={props.disabled || !held || !held.details.hasPrivateKey} onClick={() => held && props.onPreviewRotate({ kind: 'certificate', certificateRef: held.ref }, held.details.certificate.thumbprintSha1)}>
+            <Button
+              disabled={props.disabled || !held || !held.details.hasPrivateKey}
+              onClick={() =>
+                held &&
+                props.onPreviewRotate(
+                  { kind: 'certificate', certificateRef: held.ref },
+                  held.details.certificate.thumbprintSha1,
+                )
+              }
+            >
               Preview adding the new certificate
             </Button>
           </div>
-          {held && !held.details.hasPrivateKey ? <Text role="alert">That file holds no private key: choose the PFX of the new certificate.</Text> : null}
+          {held && !held.details.hasPrivateKey ? (
+            <Text role="alert">That file holds no private key: choose the PFX of the new certificate.</Text>
+          ) : null}
         </>
       ) : (
         <div className={styles.row}>
           <Field label="New secret valid for (months)">
-            <Dropdown value={months} selectedOptions={[months]} onOptionSelect={(_e, d) => setMonths(d.optionValue ?? '6')}>
+            <Dropdown
+              value={months}
+              selectedOptions={[months]}
+              onOptionSelect={(_e, d) => setMonths(d.optionValue ?? '6')}
+            >
               {monthChoices.map((m) => (
                 <Option key={m} value={m}>
                   {m}
@@ -85,7 +122,10 @@ export function RotateSection(props: {
               ))}
             </Dropdown>
           </Field>
-          <Button disabled={props.disabled} onClick={() => props.onPreviewRotate({ kind: 'secret', months: Number(months) }, null)}>
+          <Button
+            disabled={props.disabled}
+            onClick={() => props.onPreviewRotate({ kind: 'secret', months: Number(months) }, null)}
+          >
             Preview adding a new secret
           </Button>
         </div>
@@ -100,7 +140,11 @@ export function RotateSection(props: {
       {existing.length > 1 ? (
         <fieldset className={styles.box} data-testid="graph-remove-old">
           <legend>Registered {what}s: pick the old ones to remove</legend>
-          {rotated && !rotated.tested ? <Text role="note">The sign-in test with the new {what} has not passed: keep the old one until it does.</Text> : null}
+          {rotated && !rotated.tested ? (
+            <Text role="note">
+              The sign-in test with the new {what} has not passed: keep the old one until it does.
+            </Text>
+          ) : null}
           {existing.map((e) => (
             <Checkbox
               key={e.keyId}
@@ -113,7 +157,13 @@ export function RotateSection(props: {
           <div className={styles.row}>
             <Button
               disabled={props.disabled || picked.length === 0 || picked.length === existing.length}
-              onClick={() => props.onPreviewRemove(props.usesCertificate ? { passwordKeyIds: [], certificateKeyIds: picked } : { passwordKeyIds: picked, certificateKeyIds: [] })}
+              onClick={() =>
+                props.onPreviewRemove(
+                  props.usesCertificate
+                    ? { passwordKeyIds: [], certificateKeyIds: picked }
+                    : { passwordKeyIds: picked, certificateKeyIds: [] },
+                )
+              }
             >
               Preview removing {picked.length === 1 ? 'the picked one' : `${picked.length} picked`}
             </Button>

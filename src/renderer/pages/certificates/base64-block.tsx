@@ -32,7 +32,10 @@ export function Base64Block({ held }: { held: HeldCertificate }) {
   const copy = async () => {
     const result = await workbench().certificates.copyBase64({ ref: held.ref });
     setError(result.ok ? null : result.error);
-    if (result.ok) setStatus(`Copied ${formatCount(result.value.length)} characters. ${result.value.clearsInSeconds ? `They are cleared from the clipboard in ${result.value.clearsInSeconds} seconds.` : ''}`);
+    if (result.ok)
+      setStatus(
+        `Copied ${formatCount(result.value.length)} characters. ${result.value.clearsInSeconds ? `They are cleared from the clipboard in ${result.value.clearsInSeconds} seconds.` : ''}`,
+      );
   };
   const save = async () => {
     if (inBrowser()) {
@@ -52,7 +55,8 @@ export function Base64Block({ held }: { held: HeldCertificate }) {
   return (
     <div className={styles.block}>
       <Text>
-        The base64 of the PFX is one line of <strong>{formatCount(length)}</strong> characters: paste it into the client-certificate connection together with the password.
+        The base64 of the PFX is one line of <strong>{formatCount(length)}</strong> characters: paste it into the
+        client-certificate connection together with the password.
       </Text>
       <div className={styles.row}>
         <Button icon={<CopyRegular />} onClick={() => void copy()}>

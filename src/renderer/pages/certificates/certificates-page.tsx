@@ -40,7 +40,9 @@ export function CertificatesPage() {
       if (previous && previous.ref !== held.ref) void workbench().certificates.discard({ ref: previous.ref });
       return held;
     });
-    setAnnouncement(`Showing ${held.details.certificate.subjectCommonName ?? held.details.certificate.subject}. ${held.details.warnings.length} warning${held.details.warnings.length === 1 ? '' : 's'}.`);
+    setAnnouncement(
+      `Showing ${held.details.certificate.subjectCommonName ?? held.details.certificate.subject}. ${held.details.warnings.length} warning${held.details.warnings.length === 1 ? '' : 's'}.`,
+    );
     window.setTimeout(() => details.current?.scrollIntoView({ block: 'nearest' }), 0);
   };
   const close = () => {
@@ -50,7 +52,10 @@ export function CertificatesPage() {
   };
 
   return (
-    <Page title="Certificates" description="Open a PFX to check it and copy the base64 a client-certificate connection takes, or create a new certificate for app-only sign-in.">
+    <Page
+      title="Certificates"
+      description="Open a PFX to check it and copy the base64 a client-certificate connection takes, or create a new certificate for app-only sign-in."
+    >
       <TabList selectedValue={part} onTabSelect={(_e, d) => setPart(d.value as Part)} aria-label="What to do">
         {PARTS.map(([value, label]) => (
           <Tab key={value} value={value} id={`certificates-tab-${value}`} aria-controls="certificates-panel">
@@ -58,7 +63,12 @@ export function CertificatesPage() {
           </Tab>
         ))}
       </TabList>
-      <div role="tabpanel" id="certificates-panel" aria-labelledby={`certificates-tab-${part}`} className={styles.panel}>
+      <div
+        role="tabpanel"
+        id="certificates-panel"
+        aria-labelledby={`certificates-tab-${part}`}
+        className={styles.panel}
+      >
         {part === 'open' ? <OpenPanel onOpened={show} /> : null}
         {part === 'decode' ? <DecodePanel onOpened={show} /> : null}
         {part === 'generate' ? <GeneratePanel onGenerated={show} /> : null}

@@ -3,11 +3,22 @@ import type { ChainCertificate } from '../../../shared/certificates';
 import { day } from './format';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
-const ROLES: Record<ChainCertificate['role'], string> = { leaf: 'the certificate', intermediate: 'intermediate CA', root: 'root CA', unrelated: 'not part of the chain' };
+const ROLES: Record<ChainCertificate['role'], string> = {
+  leaf: 'the certificate',
+  intermediate: 'intermediate CA',
+  root: 'root CA',
+  unrelated: 'not part of the chain',
+};
 
 function signer(c: ChainCertificate, chain: ChainCertificate[]): string {
   if (c.issuedByIndex === null) return `issued by ${c.issuerCommonName ?? c.issuer}, which is not in the file`;
@@ -23,7 +34,8 @@ export function ChainList({ chain }: { chain: ChainCertificate[] }) {
     <ol className={styles.list} aria-label="Certificates in the file">
       {chain.map((c) => (
         <li key={`${c.index}-${c.thumbprintSha1}`}>
-          <Text weight="semibold">{c.subjectCommonName ?? c.subject}</Text> — {ROLES[c.role]}, {signer(c, chain)}; valid until {day(c.notAfter)}
+          <Text weight="semibold">{c.subjectCommonName ?? c.subject}</Text> — {ROLES[c.role]}, {signer(c, chain)}; valid
+          until {day(c.notAfter)}
           <br />
           <Text className={styles.mono}>SHA-1 {c.thumbprintSha1}</Text>
         </li>

@@ -1,4 +1,13 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { LockOpenRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { HeldCertificate } from '../../../shared/certificates';
@@ -62,8 +71,18 @@ export function DecodePanel({ onOpened }: { onOpened: (held: HeldCertificate) =>
 
   return (
     <div className={styles.panel}>
-      <Field label="Pasted base64" hint="Paste the base64 text from a connection (or a .pfx.b64.txt file) to see what it holds. It stays on this computer.">
-        <Textarea className={styles.text} value={text} onChange={(_e, d) => setText(d.value)} rows={4} resize="vertical" spellCheck={false} />
+      <Field
+        label="Pasted base64"
+        hint="Paste the base64 text from a connection (or a .pfx.b64.txt file) to see what it holds. It stays on this computer."
+      >
+        <Textarea
+          className={styles.text}
+          value={text}
+          onChange={(_e, d) => setText(d.value)}
+          rows={4}
+          resize="vertical"
+          spellCheck={false}
+        />
       </Field>
       <div>
         <Button appearance="primary" disabled={busy || text.trim().length === 0} onClick={() => void decode()}>
@@ -74,14 +93,21 @@ export function DecodePanel({ onOpened }: { onOpened: (held: HeldCertificate) =>
         <MessageBar intent={found.certificate || found.lockedRef ? 'success' : 'warning'}>
           <MessageBarBody>
             This is {found.found.description} ({formatCount(found.byteLength)} bytes).
-            {found.found.kind !== 'pkcs12' && !found.certificate ? ' The client-certificate connection needs the base64 of a PFX file.' : ''}
+            {found.found.kind !== 'pkcs12' && !found.certificate
+              ? ' The client-certificate connection needs the base64 of a PFX file.'
+              : ''}
             {found.lockedRef ? ' Enter its password to see the details.' : ''}
           </MessageBarBody>
         </MessageBar>
       ) : null}
       {found?.lockedRef ? (
         <div className={styles.unlock}>
-          <Field className={styles.grow} label="Password of the pasted PFX" hint="The password that goes with this base64 in the connection." validationState={isPasswordError(error) ? 'error' : 'none'}>
+          <Field
+            className={styles.grow}
+            label="Password of the pasted PFX"
+            hint="The password that goes with this base64 in the connection."
+            validationState={isPasswordError(error) ? 'error' : 'none'}
+          >
             <SecretInput
               label="password of the pasted PFX"
               value={password}

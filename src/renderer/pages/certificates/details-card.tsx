@@ -1,4 +1,15 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { DismissRegular, LinkRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import type { CertificateView, HeldCertificate } from '../../../shared/certificates';
@@ -32,11 +43,14 @@ const useStyles = makeStyles({
 function privateKeyText(view: CertificateView): string {
   if (!view.hasPrivateKey) return 'None in this file';
   const key = view.privateKey ? ` (${keyText(view.privateKey)})` : '';
-  return view.keyMatchesCertificate ? `Present${key}, belongs to the certificate` : `Present${key}, but it does NOT belong to the certificate`;
+  return view.keyMatchesCertificate
+    ? `Present${key}, belongs to the certificate`
+    : `Present${key}, but it does NOT belong to the certificate`;
 }
 
 function passwordNote(view: CertificateView): string | null {
-  if (view.passwordUsed === 'empty') return 'This file has an empty password: leave the password empty in the connection.';
+  if (view.passwordUsed === 'empty')
+    return 'This file has an empty password: leave the password empty in the connection.';
   if (view.passwordUsed === 'absent') return 'This file has no password at all.';
   return null;
 }
@@ -65,11 +79,15 @@ export function DetailsCard({ held, onClose }: { held: HeldCertificate; onClose:
     ['Key', keyText(c.key)],
     ['Private key', privateKeyText(view)],
     ['Key usage', c.keyUsage?.join(', ') ?? 'Not restricted (no key usage extension)'],
-    ['Extended key usage', c.extendedKeyUsage?.map((u) => u.name).join(', ') ?? 'Not restricted (no extended key usage extension)'],
+    [
+      'Extended key usage',
+      c.extendedKeyUsage?.map((u) => u.name).join(', ') ?? 'Not restricted (no extended key usage extension)',
+    ],
     ['Signature algorithm', c.signatureAlgorithm],
   ];
   if (c.friendlyName) rows.push(['Friendly name', c.friendlyName]);
-  if (view.protection) rows.push(['Protection', `${view.protection.summary}${view.protection.legacy ? ' (legacy)' : ''}`]);
+  if (view.protection)
+    rows.push(['Protection', `${view.protection.summary}${view.protection.legacy ? ' (legacy)' : ''}`]);
 
   const handoff = async () => {
     const result = await workbench().certificates.handoff({ ref: held.ref });

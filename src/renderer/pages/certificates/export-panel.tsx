@@ -14,16 +14,37 @@ import { PasswordMeter } from './password-meter';
 import { ReplaceDialog } from './replace-dialog';
 
 const useStyles = makeStyles({
-  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalL, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusLarge },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingVerticalL,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '560px' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   heading: { margin: 0 },
   files: { margin: 0, fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
-  downloads: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', alignItems: 'start', gap: tokens.spacingVerticalXS },
+  downloads: {
+    margin: 0,
+    paddingLeft: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'start',
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 /** Export: password (with strength and a generator), protection profile, file name, folder; asks before replacing files. */
-export function ExportPanel({ held, onExported }: { held: HeldCertificate; onExported: (held: HeldCertificate) => void }) {
+export function ExportPanel({
+  held,
+  onExported,
+}: {
+  held: HeldCertificate;
+  onExported: (held: HeldCertificate) => void;
+}) {
   const styles = useStyles();
   const [password, setPassword] = useState('');
   const [profile, setProfile] = useState<PfxProfile>('modern');
@@ -41,7 +62,9 @@ export function ExportPanel({ held, onExported }: { held: HeldCertificate; onExp
     const result = await workbench().certificates.suggestPassword({});
     if (!result.ok) return setError(result.error);
     setPassword(result.value.password);
-    setStatus('A strong password was filled in. Copy it and keep it with the connection settings: it is not saved anywhere.');
+    setStatus(
+      'A strong password was filled in. Copy it and keep it with the connection settings: it is not saved anywhere.',
+    );
   };
   const copyPassword = async () => {
     const result = await workbench().certificates.copyPassword({ password });
@@ -57,7 +80,12 @@ export function ExportPanel({ held, onExported }: { held: HeldCertificate; onExp
   const runInBrowser = async () => {
     setBusy(true);
     setStatus('Making the files…');
-    const result = await workbench().certificates.exportFiles({ ref: held.ref, password, profile, name: name.trim() || held.exportName });
+    const result = await workbench().certificates.exportFiles({
+      ref: held.ref,
+      password,
+      profile,
+      name: name.trim() || held.exportName,
+    });
     setBusy(false);
     if (!result.ok) {
       setStatus(null);
@@ -67,7 +95,9 @@ export function ExportPanel({ held, onExported }: { held: HeldCertificate; onExp
     setTouched(false);
     setError(null);
     setDownloads(result.value.files);
-    setStatus(`Made ${result.value.files.length} files; the new PFX opened again with the password. Download each one below: your browser saves it in its downloads folder.`);
+    setStatus(
+      `Made ${result.value.files.length} files; the new PFX opened again with the password. Download each one below: your browser saves it in its downloads folder.`,
+    );
     onExported(result.value.certificate);
   };
   const run = async (overwrite: boolean) => {
@@ -77,7 +107,13 @@ export function ExportPanel({ held, onExported }: { held: HeldCertificate; onExp
     if (inBrowser()) return runInBrowser();
     setBusy(true);
     setStatus(overwrite ? 'Replacing the files…' : 'Choose a folder for the files…');
-    const result = await workbench().certificates.export({ ref: held.ref, password, profile, name: name.trim() || held.exportName, overwrite });
+    const result = await workbench().certificates.export({
+      ref: held.ref,
+      password,
+      profile,
+      name: name.trim() || held.exportName,
+      overwrite,
+    });
     setBusy(false);
     if (result.ok) {
       setPassword('');
@@ -92,7 +128,12 @@ export function ExportPanel({ held, onExported }: { held: HeldCertificate; onExp
     if (result.error.code === 'dialog.cancelled') return setError(null);
     if (result.error.code === 'file.exists') {
       setError(null);
-      setReplace({ folder: String(result.error.details?.folder ?? ''), files: String(result.error.details?.files ?? '').split('\n').filter(Boolean) });
+      setReplace({
+        folder: String(result.error.details?.folder ?? ''),
+        files: String(result.error.details?.files ?? '')
+          .split('\n')
+          .filter(Boolean),
+      });
       return;
     }
     setError(result.error);
@@ -105,8 +146,9 @@ export function ExportPanel({ held, onExported }: { held: HeldCertificate; onExp
         {held.details.origin === 'generated' ? 'Export' : 'Export a copy'}
       </Text>
       <Text>
-        Writes NAME.pfx (certificate and private key, for the connection), NAME.cer and NAME.pem (upload one to the app registration), NAME.pfx.b64.txt (the base64 for the connection) and NAME.keycredentials.json (for the app manifest). Only you can read
-        the files.
+        Writes NAME.pfx (certificate and private key, for the connection), NAME.cer and NAME.pem (upload one to the app
+        registration), NAME.pfx.b64.txt (the base64 for the connection) and NAME.keycredentials.json (for the app
+        manifest). Only you can read the files.
       </Text>
       <div className={styles.form}>
         <Field
@@ -127,13 +169,19 @@ export function ExportPanel({ held, onExported }: { held: HeldCertificate; onExp
             Copy password
           </Button>
         </div>
-        <Field label="Protection" hint="Modern is what OpenSSL 3 and current Windows use. Choose the compatible one only for Windows Server 2016 or older.">
+        <Field
+          label="Protection"
+          hint="Modern is what OpenSSL 3 and current Windows use. Choose the compatible one only for Windows Server 2016 or older."
+        >
           <RadioGroup value={profile} onChange={(_e, d) => setProfile(d.value as PfxProfile)}>
             <Radio value="modern" label="Modern: AES-256 with a SHA-256 integrity check (recommended)" />
             <Radio value="compat" label="Compatible with older Windows: 3DES with a SHA-1 integrity check" />
           </RadioGroup>
         </Field>
-        <Field label="File name" hint="Without extension; the files are NAME.pfx, NAME.cer, NAME.pem, NAME.pfx.b64.txt and NAME.keycredentials.json.">
+        <Field
+          label="File name"
+          hint="Without extension; the files are NAME.pfx, NAME.cer, NAME.pem, NAME.pfx.b64.txt and NAME.keycredentials.json."
+        >
           <Input value={name} maxLength={80} onChange={(_e, d) => setName(d.value)} />
         </Field>
         <div>

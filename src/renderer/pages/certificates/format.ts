@@ -28,13 +28,19 @@ export function originText(view: CertificateView, fileName: string | null): stri
     case 'certificate-file':
       return `${fileName ? `From ${fileName}: a` : 'A'} certificate without its private key`;
     case 'generated':
-      return view.pfxSize === null ? 'New certificate, not exported yet' : `New certificate, exported as ${fileName ?? 'a PFX'}`;
+      return view.pfxSize === null
+        ? 'New certificate, not exported yet'
+        : `New certificate, exported as ${fileName ?? 'a PFX'}`;
   }
 }
 
 /** Validity with what it means today. */
 export function validityText(c: CertificateView['certificate']): string {
-  const state = c.expired ? `expired ${plural(-c.daysLeft, 'day')} ago` : c.notYetValid ? 'not valid yet' : `${plural(c.daysLeft, 'day')} left`;
+  const state = c.expired
+    ? `expired ${plural(-c.daysLeft, 'day')} ago`
+    : c.notYetValid
+      ? 'not valid yet'
+      : `${plural(c.daysLeft, 'day')} left`;
   return `${day(c.notBefore)} to ${day(c.notAfter)} (${state})`;
 }
 
@@ -47,4 +53,9 @@ export const stageText: Record<GenerationStage, string> = {
 };
 
 /** Progress 0..1 of a stage. */
-export const stageProgress: Record<GenerationStage, number> = { 'generating-key': 0.15, 'building-certificate': 0.6, signing: 0.8, done: 1 };
+export const stageProgress: Record<GenerationStage, number> = {
+  'generating-key': 0.15,
+  'building-certificate': 0.6,
+  signing: 0.8,
+  done: 1,
+};

@@ -1,4 +1,14 @@
-import { Button, Field, Input, makeStyles, ProgressBar, Radio, RadioGroup, Select, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Select,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { GenerationStage, HeldCertificate, KeyAlgorithmChoice } from '../../../shared/certificates';
 import type { AppError } from '../../../shared/result';
@@ -84,7 +94,10 @@ export function GeneratePanel({ onGenerated }: { onGenerated: (held: HeldCertifi
       <Field label="Organizational unit (OU)" hint="Optional, e.g. the team that runs the automation.">
         <Input value={unit} maxLength={64} onChange={(_e, d) => setUnit(d.value)} />
       </Field>
-      <Field label="Validity" hint="Shorter is safer: a leaked key is useful to an attacker for less time. Put a reminder to renew before it expires.">
+      <Field
+        label="Validity"
+        hint="Shorter is safer: a leaked key is useful to an attacker for less time. Put a reminder to renew before it expires."
+      >
         <RadioGroup layout="horizontal" value={years} onChange={(_e, d) => setYears(d.value)}>
           <Radio value="1" label="1 year" />
           <Radio value="2" label="2 years" />

@@ -51,7 +51,14 @@ export function OpenPanel({ onOpened }: { onOpened: (held: HeldCertificate) => v
 
   const openDropped = async (file: PickedFile) => {
     setBusy(`Opening ${file.name}…`);
-    settle(await workbench().certificates.inspect({ fileName: file.name, bytesBase64: bytesToBase64(file.bytes), password: password || null }), file.name);
+    settle(
+      await workbench().certificates.inspect({
+        fileName: file.name,
+        bytesBase64: bytesToBase64(file.bytes),
+        password: password || null,
+      }),
+      file.name,
+    );
   };
   const chooseFile = async () => {
     setBusy('Opening…');
@@ -94,7 +101,12 @@ export function OpenPanel({ onOpened }: { onOpened: (held: HeldCertificate) => v
           />
         </Field>
         {locked ? (
-          <Button appearance="primary" icon={<LockOpenRegular />} disabled={busy !== null} onClick={() => void unlock()}>
+          <Button
+            appearance="primary"
+            icon={<LockOpenRegular />}
+            disabled={busy !== null}
+            onClick={() => void unlock()}
+          >
             Open {locked.name}
           </Button>
         ) : null}

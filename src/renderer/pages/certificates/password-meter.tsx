@@ -8,8 +8,17 @@ export function PasswordMeter({ password }: { password: string }) {
   const strength = passwordStrength(password);
   const advice = strength.feedback[0] ?? '';
   return (
-    <Field label={password ? `Password strength: ${strength.label}` : 'Password strength'} hint={advice} validationState="none">
-      <ProgressBar value={password ? (strength.score + 1) / 5 : 0} color={COLORS[strength.score]} thickness="large" aria-valuetext={strength.label} />
+    <Field
+      label={password ? `Password strength: ${strength.label}` : 'Password strength'}
+      hint={advice}
+      validationState="none"
+    >
+      <ProgressBar
+        value={password ? (strength.score + 1) / 5 : 0}
+        color={COLORS[strength.score]}
+        thickness="large"
+        aria-valuetext={strength.label}
+      />
     </Field>
   );
 }

@@ -27,9 +27,23 @@ export type CertificateChosenHandler = (chosen: ChosenCertificate) => Promise<Re
  * since the form stores them when the profile is saved. Null while the password is still missing or wrong.
  */
 export const readCertificateInMain: CertificateChosenHandler = async ({ pfxBase64, password, fileName }) => {
-  const opened = await workbench().certificates.inspect({ fileName: fileName ?? 'pasted.pfx', bytesBase64: pfxBase64, password: password === '' ? null : password, tryEmptyAndAbsent: true });
+  const opened = await workbench().certificates.inspect({
+    fileName: fileName ?? 'pasted.pfx',
+    bytesBase64: pfxBase64,
+    password: password === '' ? null : password,
+    tryEmptyAndAbsent: true,
+  });
   if (!opened.ok) return null;
   void workbench().certificates.discard({ ref: opened.value.ref });
   const c = opened.value.details.certificate;
-  return { certificate: { thumbprintSha1: c.thumbprintSha1, thumbprintSha256: c.thumbprintSha256, subject: c.subject, notAfter: c.notAfter, fileName }, warnings: opened.value.details.warnings };
+  return {
+    certificate: {
+      thumbprintSha1: c.thumbprintSha1,
+      thumbprintSha256: c.thumbprintSha256,
+      subject: c.subject,
+      notAfter: c.notAfter,
+      fileName,
+    },
+    warnings: opened.value.details.warnings,
+  };
 };

@@ -1,4 +1,18 @@
-import { Badge, Button, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { CopyRegular, EyeOffRegular, EyeRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { ConnectionSheetField, SecretName } from '../../../shared/connections';
@@ -11,7 +25,13 @@ const useStyles = makeStyles({
   label: { width: '180px', fontWeight: tokens.fontWeightSemibold, verticalAlign: 'top' },
   value: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   help: { color: tokens.colorNeutralForeground2 },
-  cell: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  cell: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, wordBreak: 'break-all' },
 });
@@ -24,10 +44,18 @@ function CopyStatus({ text, clearsInSeconds }: { text: string; clearsInSeconds: 
   useEffect(() => {
     if (!clearsInSeconds) return;
     const copiedAt = Date.now();
-    const timer = window.setInterval(() => setSecondsLeft(Math.max(0, Math.ceil(clearsInSeconds - (Date.now() - copiedAt) / 1000))), 1000);
+    const timer = window.setInterval(
+      () => setSecondsLeft(Math.max(0, Math.ceil(clearsInSeconds - (Date.now() - copiedAt) / 1000))),
+      1000,
+    );
     return () => window.clearInterval(timer);
   }, [clearsInSeconds]);
-  const words = !clearsInSeconds || secondsLeft === null ? `${text}.` : secondsLeft > 0 ? `${text} — cleared from the clipboard in ${secondsLeft} s.` : `${text}; the clipboard has been cleared.`;
+  const words =
+    !clearsInSeconds || secondsLeft === null
+      ? `${text}.`
+      : secondsLeft > 0
+        ? `${text} — cleared from the clipboard in ${secondsLeft} s.`
+        : `${text}; the clipboard has been cleared.`;
   return (
     <MessageBar intent="success">
       <MessageBarBody>{words}</MessageBarBody>
@@ -36,7 +64,15 @@ function CopyStatus({ text, clearsInSeconds }: { text: string; clearsInSeconds: 
 }
 
 /** The sheet's table, copy and reveal buttons, and the things to do elsewhere; used by the sheet page and the wizard's finish step. */
-export function ConnectionSheetBody({ id, sheet: s, headingLevel }: { id: string; sheet: ConnectionSheetViewData; headingLevel: 2 | 3 }) {
+export function ConnectionSheetBody({
+  id,
+  sheet: s,
+  headingLevel,
+}: {
+  id: string;
+  sheet: ConnectionSheetViewData;
+  headingLevel: 2 | 3;
+}) {
   const styles = useStyles();
   // `copy` counts the copies, so each one starts its own countdown.
   const [status, setStatus] = useState<{ copy: number; text: string; clearsInSeconds: number | null } | null>(null);
@@ -50,7 +86,11 @@ export function ConnectionSheetBody({ id, sheet: s, headingLevel }: { id: string
       return;
     }
     setError(null);
-    setStatus((s) => ({ copy: (s?.copy ?? 0) + 1, text: `${field.label} copied`, clearsInSeconds: r.value.clearsInSeconds }));
+    setStatus((s) => ({
+      copy: (s?.copy ?? 0) + 1,
+      text: `${field.label} copied`,
+      clearsInSeconds: r.value.clearsInSeconds,
+    }));
   };
   const reveal = async (field: ConnectionSheetField) => {
     if (revealed[field.key] !== undefined) {
@@ -88,7 +128,11 @@ export function ConnectionSheetBody({ id, sheet: s, headingLevel }: { id: string
                         <span className={styles.value}>{revealed[f.key]}</span>
                       ) : (
                         <Badge appearance="tint" color={f.secretState === 'stored' ? 'success' : 'danger'}>
-                          {f.secretState === 'stored' ? 'Stored in the keychain' : f.secretState === 'unreadable' ? 'Unreadable — enter it again' : 'Missing — enter it on the profile'}
+                          {f.secretState === 'stored'
+                            ? 'Stored in the keychain'
+                            : f.secretState === 'unreadable'
+                              ? 'Unreadable — enter it again'
+                              : 'Missing — enter it on the profile'}
                         </Badge>
                       )}
                     </Text>
@@ -102,11 +146,22 @@ export function ConnectionSheetBody({ id, sheet: s, headingLevel }: { id: string
               </TableCell>
               <TableCell>
                 <div className={styles.actions}>
-                  <Button size="small" icon={<CopyRegular />} aria-label={`Copy ${f.label}`} disabled={f.secret ? f.secretState !== 'stored' : !f.value} onClick={() => void copy(f)}>
+                  <Button
+                    size="small"
+                    icon={<CopyRegular />}
+                    aria-label={`Copy ${f.label}`}
+                    disabled={f.secret ? f.secretState !== 'stored' : !f.value}
+                    onClick={() => void copy(f)}
+                  >
                     Copy
                   </Button>
                   {f.secret && revealable.has(f.key) && f.secretState === 'stored' ? (
-                    <Button size="small" icon={revealed[f.key] !== undefined ? <EyeOffRegular /> : <EyeRegular />} aria-label={`${revealed[f.key] !== undefined ? 'Hide' : 'Show'} ${f.label}`} onClick={() => void reveal(f)}>
+                    <Button
+                      size="small"
+                      icon={revealed[f.key] !== undefined ? <EyeOffRegular /> : <EyeRegular />}
+                      aria-label={`${revealed[f.key] !== undefined ? 'Hide' : 'Show'} ${f.label}`}
+                      onClick={() => void reveal(f)}
+                    >
                       {revealed[f.key] !== undefined ? 'Hide' : 'Show'}
                     </Button>
                   ) : null}
@@ -132,7 +187,9 @@ export function ConnectionSheetBody({ id, sheet: s, headingLevel }: { id: string
       ) : null}
       {s.fields.some((f) => f.secret && f.secretState !== 'stored') ? (
         <MessageBar intent="warning">
-          <MessageBarBody>A secret of this profile is not stored on this computer. Edit the profile to enter it.</MessageBarBody>
+          <MessageBarBody>
+            A secret of this profile is not stored on this computer. Edit the profile to enter it.
+          </MessageBarBody>
         </MessageBar>
       ) : null}
     </>

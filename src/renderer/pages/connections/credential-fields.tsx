@@ -12,11 +12,17 @@ import type { FieldKit } from './field-kit';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
-const unreadable = 'The stored value cannot be decrypted: the OS keychain or user account has changed since it was saved. Enter it again.';
+const unreadable =
+  'The stored value cannot be decrypted: the OS keychain or user account has changed since it was saved. Enter it again.';
 
 function stateOf(kit: FieldKit, name: SecretName): SecretState | undefined {
   return kit.entry?.secrets[name];
@@ -27,7 +33,14 @@ function sizeText(bytes: number): string {
 }
 
 /** A secret input that says when a value is stored already ("leave empty to keep"). */
-function StoredSecretInput(props: { kit: FieldKit; name: SecretName; label: string; value: string; onChange: (value: string) => void; onBlur?: () => void }) {
+function StoredSecretInput(props: {
+  kit: FieldKit;
+  name: SecretName;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+}) {
   const stored = stateOf(props.kit, props.name) === 'stored';
   return (
     <SecretInput
@@ -44,7 +57,11 @@ function StoredSecretInput(props: { kit: FieldKit; name: SecretName; label: stri
 /** Validation props, with the unreadable-secret message when the vault cannot decrypt what is stored. */
 function secretShow(kit: FieldKit, name: SecretName, fields: string[], touched: string, typed: string) {
   const shown = kit.show(fields, touched);
-  if (stateOf(kit, name) === 'unreadable' && typed === '') return { validationState: 'warning' as const, validationMessage: [unreadable, shown.validationMessage].filter(Boolean).join(' ') };
+  if (stateOf(kit, name) === 'unreadable' && typed === '')
+    return {
+      validationState: 'warning' as const,
+      validationMessage: [unreadable, shown.validationMessage].filter(Boolean).join(' '),
+    };
   return shown;
 }
 
@@ -57,13 +74,25 @@ export function ClientSecretField({ kit }: { kit: FieldKit }) {
       required={stateOf(kit, 'clientSecret') !== 'stored'}
       {...secretShow(kit, 'clientSecret', ['secrets.clientSecret'], 'secrets.clientSecret', kit.draft.clientSecret)}
     >
-      <StoredSecretInput kit={kit} name="clientSecret" label="client secret" value={kit.draft.clientSecret} onChange={(v) => kit.set({ clientSecret: v }, 'secrets.clientSecret')} />
+      <StoredSecretInput
+        kit={kit}
+        name="clientSecret"
+        label="client secret"
+        value={kit.draft.clientSecret}
+        onChange={(v) => kit.set({ clientSecret: v }, 'secrets.clientSecret')}
+      />
     </Field>
   );
 }
 
 /** The certificate: a PFX file or pasted base64, its password, and the facts the Certificates feature reads. */
-export function CertificateFields({ kit, onCertificateChosen }: { kit: FieldKit; onCertificateChosen: CertificateChosenHandler }) {
+export function CertificateFields({
+  kit,
+  onCertificateChosen,
+}: {
+  kit: FieldKit;
+  onCertificateChosen: CertificateChosenHandler;
+}) {
   const styles = useStyles();
   const [reading, setReading] = useState(false);
   const [warnings, setWarnings] = useState<CertificateWarning[]>([]);
@@ -79,7 +108,10 @@ export function CertificateFields({ kit, onCertificateChosen }: { kit: FieldKit;
     setWarnings(read.warnings);
     // The certificate's end date fills the expiry field, unless the admin wrote another date there.
     const previous = draft.certificate?.notAfter.slice(0, 10) ?? '';
-    const expiry = draft.secretExpiresAt === '' || draft.secretExpiresAt === previous ? { secretExpiresAt: read.certificate.notAfter.slice(0, 10) } : {};
+    const expiry =
+      draft.secretExpiresAt === '' || draft.secretExpiresAt === previous
+        ? { secretExpiresAt: read.certificate.notAfter.slice(0, 10) }
+        : {};
     kit.set({ pfx, pfxFileName: fileName, certificate: read.certificate, ...expiry }, 'certificate');
   };
   const stored = stateOf(kit, 'pfx') === 'stored';
@@ -100,19 +132,47 @@ export function CertificateFields({ kit, onCertificateChosen }: { kit: FieldKit;
         {...secretShow(kit, 'pfx', ['certificate', 'certificate.notAfter', 'secrets.pfx'], 'certificate', draft.pfx)}
       >
         <div className={styles.group}>
-          {chosenNow ? <Text role="status">{chosenNow}</Text> : stored ? <Text>A certificate is stored{c?.fileName ? ` (${c.fileName})` : ''}. Choose another file to replace it.</Text> : null}
-          <FileDrop label="Drop the .pfx file here" accept=".pfx,.p12" maxBytes={10 * 1024 * 1024} testId="pfx-drop" onFile={(file) => void choose(bytesToBase64(file.bytes), file.name)} />
+          {chosenNow ? (
+            <Text role="status">{chosenNow}</Text>
+          ) : stored ? (
+            <Text>
+              A certificate is stored{c?.fileName ? ` (${c.fileName})` : ''}. Choose another file to replace it.
+            </Text>
+          ) : null}
+          <FileDrop
+            label="Drop the .pfx file here"
+            accept=".pfx,.p12"
+            maxBytes={10 * 1024 * 1024}
+            testId="pfx-drop"
+            onFile={(file) => void choose(bytesToBase64(file.bytes), file.name)}
+          />
           {draft.pfx !== '' || draft.certificateRef ? (
             <div>
-              <Button size="small" onClick={() => kit.set({ pfx: '', pfxFileName: null, certificateRef: null, certificate: storedCertificate }, 'certificate')}>
+              <Button
+                size="small"
+                onClick={() =>
+                  kit.set(
+                    { pfx: '', pfxFileName: null, certificateRef: null, certificate: storedCertificate },
+                    'certificate',
+                  )
+                }
+              >
                 Forget the chosen file
               </Button>
             </div>
           ) : null}
         </div>
       </Field>
-      <Field label="…or paste the PFX as base64" hint="The whole file as one base64 text (what the connection page’s Certificate field takes). Hidden like a password.">
-        <SecretInput label="PFX as base64" value={draft.pfxFileName === null ? draft.pfx : ''} maxLength={14_000_000} onChange={(_e, d) => void choose(d.value.replace(/\s+/g, ''), null)} />
+      <Field
+        label="…or paste the PFX as base64"
+        hint="The whole file as one base64 text (what the connection page’s Certificate field takes). Hidden like a password."
+      >
+        <SecretInput
+          label="PFX as base64"
+          value={draft.pfxFileName === null ? draft.pfx : ''}
+          maxLength={14_000_000}
+          onChange={(_e, d) => void choose(d.value.replace(/\s+/g, ''), null)}
+        />
       </Field>
       {reading ? <Text role="status">Reading the certificate…</Text> : null}
       <PfxWarnings warnings={warnings} testId="pfx-warnings" />
@@ -131,7 +191,12 @@ export function CertificateFields({ kit, onCertificateChosen }: { kit: FieldKit;
         hint="The PFX password, which the connection page also asks for. Kept in the OS keychain."
         {...secretShow(kit, 'pfxPassword', ['secrets.pfxPassword'], 'secrets.pfxPassword', draft.pfxPassword)}
       >
-        <StoredSecretInput kit={kit} name="pfxPassword" label="certificate password" value={draft.pfxPassword} onChange={(v) => kit.set({ pfxPassword: v }, 'secrets.pfxPassword')}
+        <StoredSecretInput
+          kit={kit}
+          name="pfxPassword"
+          label="certificate password"
+          value={draft.pfxPassword}
+          onChange={(v) => kit.set({ pfxPassword: v }, 'secrets.pfxPassword')}
           // The certificate's facts can only be read with its password: read again once it is typed.
           onBlur={() => draft.pfx && void choose(draft.pfx, draft.pfxFileName, draft.pfxPassword)}
         />
@@ -142,10 +207,19 @@ export function CertificateFields({ kit, onCertificateChosen }: { kit: FieldKit;
 
 /** When the secret expires, for reminders at 30 and 7 days. */
 export function SecretExpiryField({ kit }: { kit: FieldKit }) {
-  const label = kit.draft.auth === 'certificate' ? 'Credential expiry date (optional)' : 'Client secret expires on (optional)';
+  const label =
+    kit.draft.auth === 'certificate' ? 'Credential expiry date (optional)' : 'Client secret expires on (optional)';
   return (
-    <Field label={label} hint="The Expires date under Certificates & secrets. The Expiry section warns 30 and 7 days before." {...kit.show(['secretExpiresAt'], 'secretExpiresAt')}>
-      <Input type="date" value={kit.draft.secretExpiresAt} onChange={(_e, d) => kit.set({ secretExpiresAt: d.value }, 'secretExpiresAt')} />
+    <Field
+      label={label}
+      hint="The Expires date under Certificates & secrets. The Expiry section warns 30 and 7 days before."
+      {...kit.show(['secretExpiresAt'], 'secretExpiresAt')}
+    >
+      <Input
+        type="date"
+        value={kit.draft.secretExpiresAt}
+        onChange={(_e, d) => kit.set({ secretExpiresAt: d.value }, 'secretExpiresAt')}
+      />
     </Field>
   );
 }

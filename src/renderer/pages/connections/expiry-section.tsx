@@ -1,4 +1,14 @@
-import { Badge, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import {
+  Badge,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
 import type { ExpiryRow } from '../../../shared/connections';
 import { formatDate } from '../../lib/dates';
 
@@ -11,7 +21,8 @@ const statusText: Record<ExpiryRow['status'], { text: string; color: 'success' |
 
 /** A row's sentence with its date in the app's one date format. */
 export function expiryText(r: ExpiryRow): string {
-  const subject = r.what === 'certificate' ? 'The certificate' : r.auth === 'certificate' ? 'The secret' : 'The client secret';
+  const subject =
+    r.what === 'certificate' ? 'The certificate' : r.auth === 'certificate' ? 'The secret' : 'The client secret';
   const when = formatDate(r.expiresAt);
   if (r.status === 'expired') return `${subject} expired on ${when}.`;
   if (r.status === 'ok') return `${subject} is valid until ${when}.`;
@@ -26,7 +37,10 @@ export function ExpirySection({ rows, open }: { rows: ExpiryRow[]; open: (profil
         Expiry
       </Text>
       {rows.length === 0 ? (
-        <Text as="p" block>No certificate or secret expiry dates are recorded. Add the client secret’s expiry date to a profile to be warned 30 and 7 days before.</Text>
+        <Text as="p" block>
+          No certificate or secret expiry dates are recorded. Add the client secret’s expiry date to a profile to be
+          warned 30 and 7 days before.
+        </Text>
       ) : (
         <Table aria-labelledby="expiry-title" size="small">
           <TableHeader>

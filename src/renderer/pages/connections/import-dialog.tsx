@@ -1,4 +1,13 @@
-import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from '@fluentui/react-components';
+import {
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Textarea,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { SavedProfileResult } from '../../../shared/contract/profiles';
 import type { AppError } from '../../../shared/result';
@@ -8,7 +17,15 @@ import { inBrowser, pickFile } from '../../lib/browser-files';
 import { workbench } from '../../lib/workbench';
 
 /** Import a profile file: pick it with the open dialog, or paste its text. */
-export function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: (result: SavedProfileResult) => void }) {
+export function ImportDialog({
+  open,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onImported: (result: SavedProfileResult) => void;
+}) {
   const [text, setText] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const run = async (input: { text?: string }) => {
@@ -25,7 +42,11 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
   const chooseInBrowser = async () => {
     const file = await pickFile('.json,application/json');
     if (!file) return;
-    if (file.size > 1_000_000) return setError({ code: 'file.too_large', message: `${file.name} is ${Math.ceil(file.size / 1024)} KB; a profile file is at most 1,000 KB. Check that you picked the right file.` });
+    if (file.size > 1_000_000)
+      return setError({
+        code: 'file.too_large',
+        message: `${file.name} is ${Math.ceil(file.size / 1024)} KB; a profile file is at most 1,000 KB. Check that you picked the right file.`,
+      });
     await run({ text: await file.text() });
   };
   return (
@@ -35,7 +56,10 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
           <DialogTitle>Import a connection profile</DialogTitle>
           <DialogContent>
             <ErrorBar error={error} title="Not imported" />
-            <p>Choose a profile file exported by the Workbench or written by “gcw profile new”, or paste its text. It becomes a new profile; enter its secrets afterwards.</p>
+            <p>
+              Choose a profile file exported by the Workbench or written by “gcw profile new”, or paste its text. It
+              becomes a new profile; enter its secrets afterwards.
+            </p>
             <Field label="Profile file text" hint="The JSON of the profile file. It never holds a secret.">
               <Textarea value={text} onChange={(_e, d) => setText(d.value)} rows={8} resize="vertical" />
             </Field>

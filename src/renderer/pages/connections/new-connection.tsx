@@ -5,7 +5,14 @@ import { authKinds, authLabels, type AuthKind } from '../../../shared/connection
 import { href, type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
-  options: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: tokens.spacingHorizontalS, flexBasis: '100%', width: '100%', order: 10 },
+  options: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+    flexBasis: '100%',
+    width: '100%',
+    order: 10,
+  },
   option: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', padding: tokens.spacingHorizontalM },
 });
 
@@ -21,7 +28,12 @@ export function NewConnection({ go, primary }: { go: (to: Href) => void; primary
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button appearance={primary ? 'primary' : 'secondary'} icon={<AddRegular />} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <Button
+        appearance={primary ? 'primary' : 'secondary'}
+        icon={<AddRegular />}
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
         New connection
       </Button>
       {open ? (

@@ -1,4 +1,12 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { authLabels, type AuthKind, type ProfileEntry } from '../../../shared/connections';
@@ -13,7 +21,15 @@ import { readCertificateInMain, type CertificateChosenHandler } from './certific
 import { CertificateFields, ClientSecretField, SecretExpiryField } from './credential-fields';
 import { draftFromProfile, emptyDraft, toInput, type Draft } from './draft';
 import { shownFields, type FieldKit } from './field-kit';
-import { AudienceField, ClientIdField, DomainFields, EnvironmentFields, NameField, TenantField, UpnField } from './identity-fields';
+import {
+  AudienceField,
+  ClientIdField,
+  DomainFields,
+  EnvironmentFields,
+  NameField,
+  TenantField,
+  UpnField,
+} from './identity-fields';
 import { SaveStatus } from '../../components/save-status';
 import { NotesField, ScopeFields } from './scope-fields';
 import { fieldState, useFindings } from './use-findings';
@@ -70,15 +86,26 @@ export function ProfileForm(props: {
         return;
       }
       const auth = props.auth ?? 'byo-app';
-      const [settings, checklist] = await Promise.all([workbench().settings.get({}), workbench().scopes.checklist({ auth })]);
+      const [settings, checklist] = await Promise.all([
+        workbench().settings.get({}),
+        workbench().scopes.checklist({ auth }),
+      ]);
       if (!current) return;
-      const d = { ...emptyDraft(auth, settings.ok ? settings.value.defaultEnvironment : 'office365'), scopes: checklist.ok ? minimumOf(checklist.value).join(' ') : '' };
+      const d = {
+        ...emptyDraft(auth, settings.ok ? settings.value.defaultEnvironment : 'office365'),
+        scopes: checklist.ok ? minimumOf(checklist.value).join(' ') : '',
+      };
       if (auth === 'certificate' && props.certificateRef) {
         const handoff = await workbench().certificates.handoff({ ref: props.certificateRef });
         if (!current) return;
         if (handoff.ok) {
           const { ref, ...facts } = handoff.value;
-          Object.assign(d, { certificate: facts, certificateRef: ref, pfxFileName: facts.fileName, secretExpiresAt: facts.notAfter.slice(0, 10) });
+          Object.assign(d, {
+            certificate: facts,
+            certificateRef: ref,
+            pfxFileName: facts.fileName,
+            secretExpiresAt: facts.notAfter.slice(0, 10),
+          });
         } else setLoadError(handoff.error);
       }
       setDraft(d);
@@ -102,7 +129,13 @@ export function ProfileForm(props: {
   const kit: FieldKit | null = useMemo(
     () =>
       draft
-        ? { draft, set, entry, environments, show: (fields: string[], key: string) => fieldState(findings, fields, showAll || touched.has(key)) }
+        ? {
+            draft,
+            set,
+            entry,
+            environments,
+            show: (fields: string[], key: string) => fieldState(findings, fields, showAll || touched.has(key)),
+          }
         : null,
     [draft, set, entry, environments, findings, showAll, touched],
   );
@@ -112,7 +145,10 @@ export function ProfileForm(props: {
     setSaving(true);
     setShowAll(true);
     const input = toInput(draft);
-    const r = id !== null ? await workbench().profiles.update({ id, profile: input }) : await workbench().profiles.create(input);
+    const r =
+      id !== null
+        ? await workbench().profiles.update({ id, profile: input })
+        : await workbench().profiles.create(input);
     setSaving(false);
     if (!r.ok) {
       // The draft stays as typed: nothing is lost when saving fails.
@@ -125,7 +161,10 @@ export function ProfileForm(props: {
     setDraft(kept);
     setBaseline(JSON.stringify(kept));
     const errors = r.value.findings.filter((f) => f.severity === 'error').length;
-    const saved = errors === 0 ? `Saved “${r.value.entry.name}”.` : `Saved “${r.value.entry.name}” as a draft with ${errors} error${errors === 1 ? '' : 's'}: the connection will not work until ${errors === 1 ? 'it is' : 'they are'} fixed.`;
+    const saved =
+      errors === 0
+        ? `Saved “${r.value.entry.name}”.`
+        : `Saved “${r.value.entry.name}” as a draft with ${errors} error${errors === 1 ? '' : 's'}: the connection will not work until ${errors === 1 ? 'it is' : 'they are'} fixed.`;
     // A changed cloud or host: main says what happened to the stored secrets (removed, or kept after its own dialog).
     setSavedMessage(r.value.hostChange ? `${saved} ${r.value.hostChange.message}` : saved);
     if (id === null) {
@@ -165,13 +204,17 @@ export function ProfileForm(props: {
   const elsewhere = findings.filter((f) => !shownFields.has(f.field));
   const title = id === null ? `New connection: ${authLabels[draft.auth]}` : `Edit: ${entry?.name ?? draft.name}`;
   return (
-    <Page title={title} description="Fill the fields the connection page asks for; each is checked as you type. Secrets go to the OS keychain, never into the profile.">
+    <Page
+      title={title}
+      description="Fill the fields the connection page asks for; each is checked as you type. Secrets go to the OS keychain, never into the profile."
+    >
       <ErrorBar error={saveError} title="Not saved — your changes are still here" />
       {showAll && (errors.length > 0 || warnings.length > 0 || elsewhere.length > 0) ? (
         <MessageBar intent={errors.length > 0 ? 'error' : 'warning'} layout="multiline" data-testid="findings-summary">
           <MessageBarBody>
             <MessageBarTitle>
-              {errors.length} error{errors.length === 1 ? '' : 's'}, {warnings.length} warning{warnings.length === 1 ? '' : 's'}
+              {errors.length} error{errors.length === 1 ? '' : 's'}, {warnings.length} warning
+              {warnings.length === 1 ? '' : 's'}
             </MessageBarTitle>
             {errors.length > 0 ? 'You can save a draft; the connection will not work until the errors are fixed. ' : ''}
             {elsewhere.map((f) => f.message).join(' ')}
@@ -190,7 +233,11 @@ export function ProfileForm(props: {
         <NameField kit={kit} />
         {draft.auth === 'byo-app' ? <AudienceField kit={kit} /> : null}
         <ClientIdField kit={kit} />
-        {draft.auth === 'certificate' ? <CertificateFields kit={kit} onCertificateChosen={props.onCertificateChosen ?? readCertificateInMain} /> : <ClientSecretField kit={kit} />}
+        {draft.auth === 'certificate' ? (
+          <CertificateFields kit={kit} onCertificateChosen={props.onCertificateChosen ?? readCertificateInMain} />
+        ) : (
+          <ClientSecretField kit={kit} />
+        )}
         <SecretExpiryField kit={kit} />
         <TenantField kit={kit} />
         {draft.auth === 'byo-app' ? <DomainFields kit={kit} /> : null}
@@ -203,7 +250,9 @@ export function ProfileForm(props: {
             {saving ? 'Saving…' : 'Save'}
           </Button>
           <Button onClick={() => go(href('connections'))}>{dirty ? 'Cancel' : 'Back to connections'}</Button>
-          {id !== null && !dirty ? <Button onClick={() => go(href('connections', { sheet: id }))}>Connection sheet</Button> : null}
+          {id !== null && !dirty ? (
+            <Button onClick={() => go(href('connections', { sheet: id }))}>Connection sheet</Button>
+          ) : null}
           <SaveStatus dirty={dirty} saved={savedMessage} problem={errors.length > 0} />
         </div>
       </form>

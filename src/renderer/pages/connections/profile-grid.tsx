@@ -23,7 +23,13 @@ import { formatDate } from '../../lib/dates';
 
 const useStyles = makeStyles({
   grid: { minWidth: 0 },
-  stack: { display: 'flex', flexDirection: 'column', minWidth: 0, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  stack: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   name: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', textAlign: 'left', maxWidth: '100%' },
   small: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 },
   problem: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -48,7 +54,12 @@ function NameCell({ item, onOpen }: { item: ProfileListItem; onOpen: (id: string
   return (
     <div className={styles.stack}>
       {entry.profile ? (
-        <Link as="button" className={styles.name} onClick={() => onOpen(entry.id)} aria-label={`${entry.name}: open the connection sheet`}>
+        <Link
+          as="button"
+          className={styles.name}
+          onClick={() => onOpen(entry.id)}
+          aria-label={`${entry.name}: open the connection sheet`}
+        >
           {entry.name}
         </Link>
       ) : (
@@ -88,7 +99,9 @@ function columns(onOpen: (id: string) => void): Array<TableColumnDefinition<Prof
     }),
     createTableColumn<ProfileListItem>({
       columnId: 'status',
-      compare: (a, b) => toneRank[a.status.headline.tone] - toneRank[b.status.headline.tone] || text(a.status.headline.label, b.status.headline.label),
+      compare: (a, b) =>
+        toneRank[a.status.headline.tone] - toneRank[b.status.headline.tone] ||
+        text(a.status.headline.label, b.status.headline.label),
       renderHeaderCell: () => 'Status',
       renderCell: (item) => <StatusBadge status={item.status} />,
     }),
@@ -96,25 +109,37 @@ function columns(onOpen: (id: string) => void): Array<TableColumnDefinition<Prof
       columnId: 'tenant',
       compare: (a, b) => text(a.entry.profile?.tenant ?? '', b.entry.profile?.tenant ?? ''),
       renderHeaderCell: () => 'Tenant',
-      renderCell: (item) => <TruncatedValue value={item.entry.profile?.tenant ?? ''} label="tenant" empty="(no tenant)" />,
+      renderCell: (item) => (
+        <TruncatedValue value={item.entry.profile?.tenant ?? ''} label="tenant" empty="(no tenant)" />
+      ),
     }),
     createTableColumn<ProfileListItem>({
       columnId: 'clientId',
       compare: (a, b) => text(a.entry.profile?.clientId ?? '', b.entry.profile?.clientId ?? ''),
       renderHeaderCell: () => 'Client ID',
-      renderCell: (item) => <TruncatedValue value={item.entry.profile?.clientId ?? ''} label="client ID" empty="(no client ID)" />,
+      renderCell: (item) => (
+        <TruncatedValue value={item.entry.profile?.clientId ?? ''} label="client ID" empty="(no client ID)" />
+      ),
     }),
     createTableColumn<ProfileListItem>({
       columnId: 'environment',
-      compare: (a, b) => text(a.entry.profile ? environmentLabels[a.entry.profile.environment] : '', b.entry.profile ? environmentLabels[b.entry.profile.environment] : ''),
+      compare: (a, b) =>
+        text(
+          a.entry.profile ? environmentLabels[a.entry.profile.environment] : '',
+          b.entry.profile ? environmentLabels[b.entry.profile.environment] : '',
+        ),
       renderHeaderCell: () => 'Cloud',
-      renderCell: (item) => <OneLine text={item.entry.profile ? environmentLabels[item.entry.profile.environment] : '—'} />,
+      renderCell: (item) => (
+        <OneLine text={item.entry.profile ? environmentLabels[item.entry.profile.environment] : '—'} />
+      ),
     }),
     createTableColumn<ProfileListItem>({
       columnId: 'expiry',
       compare: (a, b) => (a.status.expiry.expiresAt ?? '9999').localeCompare(b.status.expiry.expiresAt ?? '9999'),
       renderHeaderCell: () => 'Expires',
-      renderCell: (item) => <OneLine text={item.status.expiry.expiresAt ? formatDate(item.status.expiry.expiresAt) : '—'} />,
+      renderCell: (item) => (
+        <OneLine text={item.status.expiry.expiresAt ? formatDate(item.status.expiry.expiresAt) : '—'} />
+      ),
     }),
   ];
 }
@@ -123,7 +148,12 @@ function columns(onOpen: (id: string) => void): Array<TableColumnDefinition<Prof
 const groupCells = new Set(['name', 'tenant', 'clientId']);
 
 /** The connections as a sortable, keyboard-navigable grid with resizable columns; a row is selected for the toolbar. */
-export function ProfileGrid(props: { items: ProfileListItem[]; selected: string | null; onSelect: (id: string | null) => void; onOpen: (id: string) => void }) {
+export function ProfileGrid(props: {
+  items: ProfileListItem[];
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  onOpen: (id: string) => void;
+}) {
   const styles = useStyles();
   return (
     <DataGrid
@@ -148,8 +178,16 @@ export function ProfileGrid(props: { items: ProfileListItem[]; selected: string 
       </DataGridHeader>
       <DataGridBody<ProfileListItem>>
         {({ item, rowId }) => (
-          <DataGridRow<ProfileListItem> key={rowId} data-profile={item.entry.name} selectionCell={{ radioIndicator: { 'aria-label': `Select ${item.entry.name}` } }}>
-            {({ renderCell, columnId }) => <DataGridCell focusMode={groupCells.has(String(columnId)) ? 'group' : 'cell'}>{renderCell(item)}</DataGridCell>}
+          <DataGridRow<ProfileListItem>
+            key={rowId}
+            data-profile={item.entry.name}
+            selectionCell={{ radioIndicator: { 'aria-label': `Select ${item.entry.name}` } }}
+          >
+            {({ renderCell, columnId }) => (
+              <DataGridCell focusMode={groupCells.has(String(columnId)) ? 'group' : 'cell'}>
+                {renderCell(item)}
+              </DataGridCell>
+            )}
           </DataGridRow>
         )}
       </DataGridBody>

@@ -1,4 +1,14 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  SearchBox,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowUploadRegular, DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { ExpiryRow } from '../../../shared/connections';
@@ -19,7 +29,13 @@ import { href, type Href } from '../../../shared/routes';
 const useStyles = makeStyles({
   commands: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   search: { flexGrow: 1, minWidth: '200px', maxWidth: '420px' },
-  empty: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'flex-start', padding: tokens.spacingVerticalXL },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    alignItems: 'flex-start',
+    padding: tokens.spacingVerticalXL,
+  },
 });
 
 /** Connections as a console: commands, the grid with a toolbar for the selected row, the sheet in a panel (`?sheet=<id>`), expiry. */
@@ -39,7 +55,11 @@ export function ProfileList({ go, sheetId }: { go: (to: Href) => void; sheetId: 
 
   useEffect(() => {
     let current = true;
-    void Promise.all([workbench().profiles.list({ query }), workbench().profiles.list({}), workbench().profiles.expiry({})]).then(([filtered, all, rows]) => {
+    void Promise.all([
+      workbench().profiles.list({ query }),
+      workbench().profiles.list({}),
+      workbench().profiles.expiry({}),
+    ]).then(([filtered, all, rows]) => {
       if (!current) return;
       if (!filtered.ok) return setError(filtered.error);
       setItems(filtered.value);
@@ -65,7 +85,12 @@ export function ProfileList({ go, sheetId }: { go: (to: Href) => void; sheetId: 
     sheet: (item) => go(href('connections', { sheet: item.entry.id })),
     test: (item) => go(href('signin', { profile: item.entry.id })),
     edit: (item) => go(href('connections', { edit: item.entry.id })),
-    duplicate: (item) => void act(workbench().profiles.duplicate({ id: item.entry.id }), (r) => setMessage(`Created “${r.entry.name}”.${r.skippedSecrets.length ? ` Secrets that could not be read were not copied: ${r.skippedSecrets.join(', ')}.` : ''}`)),
+    duplicate: (item) =>
+      void act(workbench().profiles.duplicate({ id: item.entry.id }), (r) =>
+        setMessage(
+          `Created “${r.entry.name}”.${r.skippedSecrets.length ? ` Secrets that could not be read were not copied: ${r.skippedSecrets.join(', ')}.` : ''}`,
+        ),
+      ),
     // Without secrets: a file chosen in main's save dialog, or a download in a browser tab (gcw ui).
     exportFile: (item) =>
       void (inBrowser()
@@ -73,21 +98,48 @@ export function ProfileList({ go, sheetId }: { go: (to: Href) => void; sheetId: 
             downloadFile({ fileName: r.fileName, mediaType: 'application/json', text: r.text });
             setMessage(`Downloaded ${r.fileName} (no secrets).`);
           })
-        : act(workbench().profiles.exportRedacted({ id: item.entry.id }), (r) => setMessage(`Exported to ${r.path} (no secrets).`))),
-    remove: (item) => void act(workbench().profiles.delete({ id: item.entry.id }), (d) => { setDeleted(d); setMessage(null); setSelected(null); }),
+        : act(workbench().profiles.exportRedacted({ id: item.entry.id }), (r) =>
+            setMessage(`Exported to ${r.path} (no secrets).`),
+          )),
+    remove: (item) =>
+      void act(workbench().profiles.delete({ id: item.entry.id }), (d) => {
+        setDeleted(d);
+        setMessage(null);
+        setSelected(null);
+      }),
   };
-  const undo = () => deleted && void act(workbench().profiles.restore({ id: deleted.id }), (e) => { setDeleted(null); setMessage(`Restored “${e.name}”.`); });
+  const undo = () =>
+    deleted &&
+    void act(workbench().profiles.restore({ id: deleted.id }), (e) => {
+      setDeleted(null);
+      setMessage(`Restored “${e.name}”.`);
+    });
   const chosen = items?.find((i) => i.entry.id === selected) ?? null;
   const sheetName = items?.find((i) => i.entry.id === sheetId)?.entry.name ?? '';
 
   return (
-    <Page title="Connections" description="Connection profiles for the three authentication options, with what the evidence says about each. Secrets stay in the OS keychain; exports never contain them." wide>
+    <Page
+      title="Connections"
+      description="Connection profiles for the three authentication options, with what the evidence says about each. Secrets stay in the OS keychain; exports never contain them."
+      wide
+    >
       <ErrorBar error={error} />
       <div role="status" aria-live="polite">
         {deleted ? (
           <MessageBar intent="info">
-            <MessageBarBody>Deleted “{deleted.name}”. Its secrets are kept until the app quits, so you can undo.</MessageBarBody>
-            <MessageBarActions containerAction={<Button aria-label="Dismiss" appearance="transparent" icon={<DismissRegular />} onClick={() => setDeleted(null)} />}>
+            <MessageBarBody>
+              Deleted “{deleted.name}”. Its secrets are kept until the app quits, so you can undo.
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  aria-label="Dismiss"
+                  appearance="transparent"
+                  icon={<DismissRegular />}
+                  onClick={() => setDeleted(null)}
+                />
+              }
+            >
               <Button onClick={undo}>Undo</Button>
             </MessageBarActions>
           </MessageBar>
@@ -102,7 +154,13 @@ export function ProfileList({ go, sheetId }: { go: (to: Href) => void; sheetId: 
         <Button icon={<ArrowUploadRegular />} onClick={() => setImporting(true)}>
           Import…
         </Button>
-        <SearchBox className={styles.search} aria-label="Search connections" placeholder="Search name, client ID, tenant, UPN, domain…" value={query} onChange={(_e, d) => setQuery(d.value)} />
+        <SearchBox
+          className={styles.search}
+          aria-label="Search connections"
+          placeholder="Search name, client ID, tenant, UPN, domain…"
+          value={query}
+          onChange={(_e, d) => setQuery(d.value)}
+        />
       </div>
       {items === null ? (
         <Spinner label="Loading connections…" />
@@ -111,18 +169,28 @@ export function ProfileList({ go, sheetId }: { go: (to: Href) => void; sheetId: 
           <Text as="h2" size={500} weight="semibold">
             No connections yet
           </Text>
-          <Text>Create a profile for each connection you set up: choose its authentication option, fill the fields the connection page asks for, and keep the secrets in the OS keychain.</Text>
+          <Text>
+            Create a profile for each connection you set up: choose its authentication option, fill the fields the
+            connection page asks for, and keep the secrets in the OS keychain.
+          </Text>
           <NewConnection go={go} primary />
         </div>
       ) : items.length === 0 ? (
-        <Text as="p">No connection matches “{query}”. Clear the search to see all {total}.</Text>
+        <Text as="p">
+          No connection matches “{query}”. Clear the search to see all {total}.
+        </Text>
       ) : (
         <>
           <ProfileToolbar item={chosen} on={on} />
-          <ProfileGrid items={items} selected={selected} onSelect={setSelected} onOpen={(profileId) => {
+          <ProfileGrid
+            items={items}
+            selected={selected}
+            onSelect={setSelected}
+            onOpen={(profileId) => {
               setSelected(profileId);
               go(href('connections', { sheet: profileId }));
-            }} />
+            }}
+          />
         </>
       )}
       <ExpirySection rows={expiry} open={(profileId) => go(href('connections', { edit: profileId }))} />
@@ -131,7 +199,9 @@ export function ProfileList({ go, sheetId }: { go: (to: Href) => void; sheetId: 
         onClose={() => setImporting(false)}
         onImported={(r) => {
           setImporting(false);
-          const missing = Object.entries(r.entry.secrets).filter(([, s]) => s === 'missing').map(([n]) => n);
+          const missing = Object.entries(r.entry.secrets)
+            .filter(([, s]) => s === 'missing')
+            .map(([n]) => n);
           setMessage(`Imported “${r.entry.name}”.${missing.length ? ' Open it to enter its secrets.' : ''}`);
           refresh();
         }}

@@ -1,5 +1,12 @@
 import { Toolbar, ToolbarButton, ToolbarDivider, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular, CopyAddRegular, DeleteRegular, DocumentTextRegular, EditRegular, PersonKeyRegular } from '@fluentui/react-icons';
+import {
+  ArrowDownloadRegular,
+  CopyAddRegular,
+  DeleteRegular,
+  DocumentTextRegular,
+  EditRegular,
+  PersonKeyRegular,
+} from '@fluentui/react-icons';
 import type { ProfileListItem } from '../../../shared/contract/profiles';
 
 const useStyles = makeStyles({
@@ -23,12 +30,21 @@ export function ProfileToolbar({ item, on }: { item: ProfileListItem | null; on:
   const name = item?.entry.name ?? '';
   const readable = item?.entry.profile != null;
   const button = (label: string, icon: React.JSX.Element, run: (i: ProfileListItem) => void, enabled: boolean) => (
-    <ToolbarButton icon={icon} disabled={!item || !enabled} aria-label={item ? `${label}: ${name}` : label} onClick={() => item && run(item)}>
+    <ToolbarButton
+      icon={icon}
+      disabled={!item || !enabled}
+      aria-label={item ? `${label}: ${name}` : label}
+      onClick={() => item && run(item)}
+    >
       {label}
     </ToolbarButton>
   );
   return (
-    <Toolbar aria-label={item ? `Actions for ${name}` : 'Actions for the selected connection'} className={styles.bar} data-testid="profile-toolbar">
+    <Toolbar
+      aria-label={item ? `Actions for ${name}` : 'Actions for the selected connection'}
+      className={styles.bar}
+      data-testid="profile-toolbar"
+    >
       {button('Open sheet', <DocumentTextRegular />, on.sheet, readable)}
       {button('Test', <PersonKeyRegular />, on.test, readable)}
       {button('Edit', <EditRegular />, on.edit, item?.entry.editable === true)}
@@ -36,7 +52,11 @@ export function ProfileToolbar({ item, on }: { item: ProfileListItem | null; on:
       {button('Duplicate', <CopyAddRegular />, on.duplicate, readable)}
       {button('Export (no secrets)', <ArrowDownloadRegular />, on.exportFile, readable)}
       {button('Delete', <DeleteRegular />, on.remove, true)}
-      {item ? null : <Text size={200} className={styles.hint}>Select a connection in the list to act on it.</Text>}
+      {item ? null : (
+        <Text size={200} className={styles.hint}>
+          Select a connection in the list to act on it.
+        </Text>
+      )}
     </Toolbar>
   );
 }

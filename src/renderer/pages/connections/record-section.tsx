@@ -35,7 +35,9 @@ export function RecordSection({ profileId, headingLevel }: { profileId: string; 
       if (!file.ok) return;
       if (format === 'pdf') {
         openToPrint(file.value.text ?? '');
-        setStatus('The record opened in a new tab: print it (Ctrl+P, or ⌘P on a Mac) and choose “Save as PDF”. The browser version cannot make the PDF itself.');
+        setStatus(
+          'The record opened in a new tab: print it (Ctrl+P, or ⌘P on a Mac) and choose “Save as PDF”. The browser version cannot make the PDF itself.',
+        );
       } else {
         downloadFile(file.value);
         setStatus(`Downloaded ${file.value.fileName} (your browser's downloads).`);
@@ -58,13 +60,28 @@ export function RecordSection({ profileId, headingLevel }: { profileId: string; 
         Connection record
       </Text>
       <Text as="p" block>
-        For the change ticket: the settings, certificate and secret dates, permissions with their consent, the last successful test and open findings. It never holds a secret.
+        For the change ticket: the settings, certificate and secret dates, permissions with their consent, the last
+        successful test and open findings. It never holds a secret.
       </Text>
-      {record.value ? <RecordSummary record={record.value} /> : record.error ? <ErrorBar error={record.error} /> : <Spinner label="Building the record…" />}
+      {record.value ? (
+        <RecordSummary record={record.value} />
+      ) : record.error ? (
+        <ErrorBar error={record.error} />
+      ) : (
+        <Spinner label="Building the record…" />
+      )}
       <div className={styles.row}>
         {(Object.keys(formatLabels) as RecordFormat[]).map((f) => (
-          <Button key={f} icon={<ArrowDownloadRegular />} appearance={f === 'pdf' ? 'primary' : 'secondary'} disabled={busy !== null} onClick={() => void exportAs(f)}>
-            {f === 'pdf' && inBrowser() ? 'Print the connection record (Save as PDF)' : `Export the connection record (${formatLabels[f]})`}
+          <Button
+            key={f}
+            icon={<ArrowDownloadRegular />}
+            appearance={f === 'pdf' ? 'primary' : 'secondary'}
+            disabled={busy !== null}
+            onClick={() => void exportAs(f)}
+          >
+            {f === 'pdf' && inBrowser()
+              ? 'Print the connection record (Save as PDF)'
+              : `Export the connection record (${formatLabels[f]})`}
           </Button>
         ))}
         {busy ? <Spinner size="tiny" label={`Writing the ${formatLabels[busy]} record…`} /> : null}

@@ -3,7 +3,12 @@ import type { ConnectionRecord } from '../../../shared/records';
 import { formatDateTime } from '../../lib/dates';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'minmax(180px, max-content) 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: `${tokens.spacingVerticalS} 0` },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(180px, max-content) 1fr',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    margin: `${tokens.spacingVerticalS} 0`,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   def: { margin: 0, wordBreak: 'break-word' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -20,13 +25,21 @@ export function RecordSummary({ record }: { record: ConnectionRecord }) {
       <dt className={styles.term}>Consent status</dt>
       <dd className={styles.def}>
         <Badge appearance="tint" color={consentColor[record.consent.state]}>
-          {record.consent.state === 'granted' ? 'Granted' : record.consent.state === 'partly-granted' ? 'Partly granted' : 'Not verified'}
+          {record.consent.state === 'granted'
+            ? 'Granted'
+            : record.consent.state === 'partly-granted'
+              ? 'Partly granted'
+              : 'Not verified'}
         </Badge>{' '}
         <Text>{record.consent.summary}</Text>
       </dd>
       <dt className={styles.term}>Last successful test</dt>
       <dd className={styles.def}>
-        <Text>{record.lastSuccessfulTest ? `${record.lastSuccessfulTest.test}, ${formatDateTime(record.lastSuccessfulTest.at)}: ${record.lastSuccessfulTest.summary}` : 'None yet.'}</Text>
+        <Text>
+          {record.lastSuccessfulTest
+            ? `${record.lastSuccessfulTest.test}, ${formatDateTime(record.lastSuccessfulTest.at)}: ${record.lastSuccessfulTest.summary}`
+            : 'None yet.'}
+        </Text>
       </dd>
       <dt className={styles.term}>Not proven yet</dt>
       <dd className={styles.def} data-testid="record-not-proven">
@@ -44,7 +57,13 @@ export function RecordSummary({ record }: { record: ConnectionRecord }) {
       </dd>
       <dt className={styles.term}>Open findings</dt>
       <dd className={styles.def}>
-        <Text>{v ? (v.openFindings.length === 0 ? 'None: the last manifest check found no errors or warnings.' : `${v.counts.error} error(s), ${v.counts.warning} warning(s) from the last verification.`) : 'The manifest was not verified.'}</Text>
+        <Text>
+          {v
+            ? v.openFindings.length === 0
+              ? 'None: the last manifest check found no errors or warnings.'
+              : `${v.counts.error} error(s), ${v.counts.warning} warning(s) from the last verification.`
+            : 'The manifest was not verified.'}
+        </Text>
       </dd>
       {record.graphChanges && record.graphChanges.length > 0 ? (
         <>
@@ -57,7 +76,9 @@ export function RecordSummary({ record }: { record: ConnectionRecord }) {
                 </li>
               ))}
             </ul>
-            {record.graphChanges.length > 5 ? <Text>{`And ${record.graphChanges.length - 5} earlier; the exported record lists them all with every request.`}</Text> : null}
+            {record.graphChanges.length > 5 ? (
+              <Text>{`And ${record.graphChanges.length - 5} earlier; the exported record lists them all with every request.`}</Text>
+            ) : null}
           </dd>
         </>
       ) : null}

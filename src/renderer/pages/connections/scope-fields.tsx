@@ -1,4 +1,16 @@
-import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { ListRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { TransientDialog } from '../../components/transient-dialog';
@@ -32,8 +44,19 @@ export function ScopeFields({ kit }: { kit: FieldKit }) {
     <>
       <Field label="Scopes" hint={hint} {...kit.show(['scopes'], 'scopes')}>
         <div className={styles.row}>
-          <Input className={styles.grow} value={draft.scopes} maxLength={10_000} spellCheck={false} onChange={(_e, d) => kit.set({ scopes: d.value }, 'scopes')} />
-          <Button icon={<ListRegular />} onClick={() => setPicking({ delegated: splitList(draft.scopes), application: splitList(draft.appOnlyPermissions) })}>
+          <Input
+            className={styles.grow}
+            value={draft.scopes}
+            maxLength={10_000}
+            spellCheck={false}
+            onChange={(_e, d) => kit.set({ scopes: d.value }, 'scopes')}
+          />
+          <Button
+            icon={<ListRegular />}
+            onClick={() =>
+              setPicking({ delegated: splitList(draft.scopes), application: splitList(draft.appOnlyPermissions) })
+            }
+          >
             Choose scopes…
           </Button>
         </div>
@@ -43,7 +66,13 @@ export function ScopeFields({ kit }: { kit: FieldKit }) {
         hint="Only if you also want app-only access (client credentials grant), e.g. Sites.Selected. Separated by spaces."
         {...kit.show(['appOnlyPermissions'], 'appOnlyPermissions')}
       >
-        <Input className={styles.grow} value={draft.appOnlyPermissions} maxLength={10_000} spellCheck={false} onChange={(_e, d) => kit.set({ appOnlyPermissions: d.value }, 'appOnlyPermissions')} />
+        <Input
+          className={styles.grow}
+          value={draft.appOnlyPermissions}
+          maxLength={10_000}
+          spellCheck={false}
+          onChange={(_e, d) => kit.set({ appOnlyPermissions: d.value }, 'appOnlyPermissions')}
+        />
       </Field>
       <TransientDialog open={picking !== null} onOpenChange={(_e, d) => !d.open && setPicking(null)}>
         <DialogSurface className={styles.surface}>
@@ -55,14 +84,19 @@ export function ScopeFields({ kit }: { kit: FieldKit }) {
                 value={shown}
                 onChange={setPicking}
                 environment={draft.environment}
-                customHosts={draft.environment === 'custom' ? { loginHost: draft.loginHost, graphHost: draft.graphHost } : null}
+                customHosts={
+                  draft.environment === 'custom' ? { loginHost: draft.loginHost, graphHost: draft.graphHost } : null
+                }
               />
             </DialogContent>
             <DialogActions>
               <Button
                 appearance="primary"
                 onClick={() => {
-                  kit.set({ scopes: shown.delegated.join(' '), appOnlyPermissions: shown.application.join(' ') }, 'scopes');
+                  kit.set(
+                    { scopes: shown.delegated.join(' '), appOnlyPermissions: shown.application.join(' ') },
+                    'scopes',
+                  );
                   setPicking(null);
                 }}
               >
@@ -80,8 +114,16 @@ export function ScopeFields({ kit }: { kit: FieldKit }) {
 /** Free notes about the connection. */
 export function NotesField({ kit }: { kit: FieldKit }) {
   return (
-    <Field label="Notes (optional)" hint="Anything worth remembering: who owns the app registration, which automation uses it. Never put a secret here.">
-      <Textarea value={kit.draft.notes} maxLength={10_000} resize="vertical" onChange={(_e, d) => kit.set({ notes: d.value }, 'notes')} />
+    <Field
+      label="Notes (optional)"
+      hint="Anything worth remembering: who owns the app registration, which automation uses it. Never put a secret here."
+    >
+      <Textarea
+        value={kit.draft.notes}
+        maxLength={10_000}
+        resize="vertical"
+        onChange={(_e, d) => kit.set({ notes: d.value }, 'notes')}
+      />
     </Field>
   );
 }

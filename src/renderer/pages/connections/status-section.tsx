@@ -10,7 +10,15 @@ const useStyles = makeStyles({
 });
 
 /** What the evidence says about a profile: the badge and every fact with its date (on the sheet). */
-export function StatusSection({ profileId, headingLevel, version = 0 }: { profileId: string; headingLevel: 2 | 3; version?: number }) {
+export function StatusSection({
+  profileId,
+  headingLevel,
+  version = 0,
+}: {
+  profileId: string;
+  headingLevel: 2 | 3;
+  version?: number;
+}) {
   const styles = useStyles();
   const details = useResult(() => workbench().profiles.get({ id: profileId }), [profileId], version);
   const status = details.value?.status;
@@ -22,7 +30,13 @@ export function StatusSection({ profileId, headingLevel, version = 0 }: { profil
         </Text>
         {status ? <StatusBadge status={status} /> : null}
       </div>
-      {status ? <StatusFacts status={status} label="What is known about this connection" /> : details.error ? <ErrorBar error={details.error} /> : <Spinner size="tiny" label="Reading the status…" />}
+      {status ? (
+        <StatusFacts status={status} label="What is known about this connection" />
+      ) : details.error ? (
+        <ErrorBar error={details.error} />
+      ) : (
+        <Spinner size="tiny" label="Reading the status…" />
+      )}
     </section>
   );
 }

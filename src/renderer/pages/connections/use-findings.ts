@@ -4,9 +4,19 @@ import { workbench } from '../../lib/workbench';
 import { toInput, type Draft } from './draft';
 
 /** Field-level findings for the draft, asked of main a moment after the admin stops typing; `build` turns the draft into the input (stable, e.g. from useCallback). */
-export function useFindings(draft: Draft | null, id: string | null, delayMs = 350, build: (draft: Draft) => ProfileInputDraft = toInput): { findings: ProfileFinding[]; checking: boolean } {
+export function useFindings(
+  draft: Draft | null,
+  id: string | null,
+  delayMs = 350,
+  build: (draft: Draft) => ProfileInputDraft = toInput,
+): { findings: ProfileFinding[]; checking: boolean } {
   // The findings with what they were asked for: checking until the answer is for the draft on screen.
-  const [answer, setAnswer] = useState<{ draft: Draft | null; id: string | null; build: typeof build | null; findings: ProfileFinding[] }>({ draft: null, id: null, build: null, findings: [] });
+  const [answer, setAnswer] = useState<{
+    draft: Draft | null;
+    id: string | null;
+    build: typeof build | null;
+    findings: ProfileFinding[];
+  }>({ draft: null, id: null, build: null, findings: [] });
   const sequence = useRef(0);
   useEffect(() => {
     if (!draft) return;
@@ -30,6 +40,10 @@ export function useFindings(draft: Draft | null, id: string | null, delayMs = 35
 export function fieldState(findings: ProfileFinding[], fields: string[], visible: boolean) {
   const mine = visible ? findings.filter((f) => fields.includes(f.field)) : [];
   if (mine.length === 0) return {};
-  const state: 'error' | 'warning' | 'none' = mine.some((f) => f.severity === 'error') ? 'error' : mine.some((f) => f.severity === 'warning') ? 'warning' : 'none';
+  const state: 'error' | 'warning' | 'none' = mine.some((f) => f.severity === 'error')
+    ? 'error'
+    : mine.some((f) => f.severity === 'warning')
+      ? 'warning'
+      : 'none';
   return { validationState: state, validationMessage: mine.map((f) => f.message).join(' ') };
 }

@@ -12,8 +12,22 @@ import { href, type Href } from '../../../shared/routes';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   search: { maxWidth: '520px' },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  entry: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  entry: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   code: { fontFamily: tokens.fontFamilyMonospace },
 });
@@ -46,9 +60,19 @@ export function HelpPage({ query, go }: { query: string; go: (to: Href) => void 
   const entries = results.value ?? [];
 
   return (
-    <Page title="Help" description="What an AADSTS error means and how to fix it, and how the three authentication options differ. Every form field in the Workbench has a short help text under it, too.">
+    <Page
+      title="Help"
+      description="What an AADSTS error means and how to fix it, and how the three authentication options differ. Every form field in the Workbench has a short help text under it, too."
+    >
       <div>
-        <Link href="#help-options" onClick={(e) => { e.preventDefault(); document.getElementById('help-options')?.scrollIntoView(); document.getElementById('help-options')?.focus(); }}>
+        <Link
+          href="#help-options"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('help-options')?.scrollIntoView();
+            document.getElementById('help-options')?.focus();
+          }}
+        >
           Jump to: how the three options differ
         </Link>
       </div>
@@ -56,15 +80,27 @@ export function HelpPage({ query, go }: { query: string; go: (to: Href) => void 
         <Text as="h2" size={500} weight="semibold" id="help-aadsts">
           AADSTS error codes
         </Text>
-        <Field className={styles.search} label="Search by code or words" hint="The number from the error (e.g. 50011 or AADSTS7000215), or words such as “redirect”, “expired secret”, “consent”.">
+        <Field
+          className={styles.search}
+          label="Search by code or words"
+          hint="The number from the error (e.g. 50011 or AADSTS7000215), or words such as “redirect”, “expired secret”, “consent”."
+        >
           <SearchBox value={text} maxLength={200} onChange={(_e, d) => setText(d.value)} />
         </Field>
         <div role="status" aria-live="polite">
-          <Text>{results.loading && !results.value ? '' : debounced.trim() ? `${entries.length} code${entries.length === 1 ? '' : 's'} match “${debounced.trim()}”.` : `${entries.length} codes the Workbench explains.`}</Text>
+          <Text>
+            {results.loading && !results.value
+              ? ''
+              : debounced.trim()
+                ? `${entries.length} code${entries.length === 1 ? '' : 's'} match “${debounced.trim()}”.`
+                : `${entries.length} codes the Workbench explains.`}
+          </Text>
         </div>
         <ErrorBar error={results.error} />
         {results.loading && !results.value ? <Spinner size="tiny" label="Searching…" /> : null}
-        {entries.length === 0 && !results.loading ? <Text>Nothing matches. Try the number alone (50011), or one word of the error message.</Text> : null}
+        {entries.length === 0 && !results.loading ? (
+          <Text>Nothing matches. Try the number alone (50011), or one word of the error message.</Text>
+        ) : null}
         <ul className={styles.list} aria-label="AADSTS codes">
           {entries.map((e) => (
             <li key={e.code} className={styles.entry} data-code={e.code}>
@@ -73,7 +109,11 @@ export function HelpPage({ query, go }: { query: string; go: (to: Href) => void 
                   <span className={styles.code}>AADSTS{e.code}</span> — {e.name}
                 </Text>
                 <Badge appearance="outline">{categoryWords[e.category]}</Badge>
-                {e.signInAgain ? <Badge appearance="tint" color="informative">Sign in again</Badge> : null}
+                {e.signInAgain ? (
+                  <Badge appearance="tint" color="informative">
+                    Sign in again
+                  </Badge>
+                ) : null}
               </div>
               <Text data-part="meaning">
                 <strong>Meaning:</strong> {e.meaning}

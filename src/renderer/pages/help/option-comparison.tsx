@@ -1,9 +1,24 @@
-import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { authKinds, authLabels, type AuthKind } from '../../../shared/connections';
 
 const useStyles = makeStyles({
   label: { fontWeight: tokens.fontWeightSemibold, width: '200px', verticalAlign: 'top' },
-  cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
+  cell: {
+    verticalAlign: 'top',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    overflowWrap: 'anywhere',
+  },
 });
 
 const rows: Array<[string, Record<AuthKind, string>]> = [
@@ -18,7 +33,8 @@ const rows: Array<[string, Record<AuthKind, string>]> = [
   [
     'How the app proves itself',
     {
-      certificate: 'A certificate: the PFX (with its private key) and its password on the connection page; the .cer on the app registration.',
+      certificate:
+        'A certificate: the PFX (with its private key) and its password on the connection page; the .cer on the app registration.',
       'client-credentials': 'A client secret (its Value, not its Secret ID).',
       'byo-app': 'A client secret.',
     },
@@ -28,7 +44,8 @@ const rows: Array<[string, Record<AuthKind, string>]> = [
     {
       certificate: 'None for the connection; http://localhost (Web) only for the Workbench’s sign-in test.',
       'client-credentials': 'None for the connection; http://localhost (Web) only for the Workbench’s sign-in test.',
-      'byo-app': 'https://{your domain}/provisioning_/callback under Web — plus http://localhost for the Workbench’s test.',
+      'byo-app':
+        'https://{your domain}/provisioning_/callback under Web — plus http://localhost for the Workbench’s test.',
     },
   ],
   [

@@ -19,8 +19,14 @@ function readable(written: string): string {
 export function NotFoundPage({ written, go }: { written: string; go: (to: Href) => void }) {
   const styles = useStyles();
   return (
-    <Page title="Page not found" description={`The Workbench has no page called “${readable(written)}”. Nothing was changed.`}>
-      <Text as="p">The address may come from an older version or a link typed by hand. Choose a page in the navigation, or go to Start.</Text>
+    <Page
+      title="Page not found"
+      description={`The Workbench has no page called “${readable(written)}”. Nothing was changed.`}
+    >
+      <Text as="p">
+        The address may come from an older version or a link typed by hand. Choose a page in the navigation, or go to
+        Start.
+      </Text>
       <div className={styles.actions}>
         <Button appearance="primary" icon={<HomeRegular />} onClick={() => go(href('start'))}>
           Go to Start

@@ -4,7 +4,14 @@ import { toggled, type ScopeSelection } from './selection';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  chips: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', listStyleType: 'none', margin: 0, padding: 0 },
+  chips: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalXS,
+    flexWrap: 'wrap',
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+  },
 });
 
 /** The chosen permissions as removable chips, delegated and application apart (plain buttons: Fluent's TagGroup adds focus sentinels axe reports). */
@@ -21,7 +28,14 @@ export function ChosenTags({ value, onChange }: { value: ScopeSelection; onChang
         <ul className={styles.chips} aria-labelledby={`chosen-${kind}`}>
           {value[kind].map((v) => (
             <li key={v}>
-              <Button size="small" shape="circular" icon={<DismissRegular />} iconPosition="after" aria-label={`Remove ${v}`} onClick={() => onChange({ ...value, [kind]: toggled(value[kind], v, false) })}>
+              <Button
+                size="small"
+                shape="circular"
+                icon={<DismissRegular />}
+                iconPosition="after"
+                aria-label={`Remove ${v}`}
+                onClick={() => onChange({ ...value, [kind]: toggled(value[kind], v, false) })}
+              >
                 {v}
               </Button>
             </li>

@@ -10,7 +10,15 @@ const useStyles = makeStyles({
 });
 
 /** Search every Microsoft Graph permission by words and add it to the choice. */
-export function PermissionSearch({ value, appOnly, onChange }: { value: ScopeSelection; appOnly: boolean; onChange: (value: ScopeSelection) => void }) {
+export function PermissionSearch({
+  value,
+  appOnly,
+  onChange,
+}: {
+  value: ScopeSelection;
+  appOnly: boolean;
+  onChange: (value: ScopeSelection) => void;
+}) {
   const styles = useStyles();
   const [words, setWords] = useState('');
   const [kind, setKind] = useState<PermissionKind>('delegated');
@@ -33,10 +41,16 @@ export function PermissionSearch({ value, appOnly, onChange }: { value: ScopeSel
   return (
     <>
       <div className={styles.bar}>
-        <Field label="Search Microsoft Graph permissions" hint="Words of the name or description, e.g. “sites selected” or “mail read”.">
+        <Field
+          label="Search Microsoft Graph permissions"
+          hint="Words of the name or description, e.g. “sites selected” or “mail read”."
+        >
           <SearchBox value={words} onChange={(_e, d) => setWords(d.value)} />
         </Field>
-        <Field label="Kind" hint="Delegated: a user signs in (the connection’s scopes). Application: app-only access, always with admin consent.">
+        <Field
+          label="Kind"
+          hint="Delegated: a user signs in (the connection’s scopes). Application: app-only access, always with admin consent."
+        >
           <RadioGroup layout="horizontal" value={kind} onChange={(_e, d) => setKind(d.value as PermissionKind)}>
             <Radio value="delegated" label="Delegated" />
             <Radio value="application" label={appOnly ? 'Application' : 'Application (app-only)'} />
@@ -44,7 +58,15 @@ export function PermissionSearch({ value, appOnly, onChange }: { value: ScopeSel
         </Field>
       </div>
       <div role="status" aria-live="polite">
-        {words.trim() === '' ? <Text>Type to search all Microsoft Graph permissions.</Text> : <Text>{rows.length === 0 ? 'No permission matches.' : `${rows.length === 1 ? '1 permission matches' : `${rows.length} permissions match`}${rows.length === 30 ? ' (first 30)' : ''}.`}</Text>}
+        {words.trim() === '' ? (
+          <Text>Type to search all Microsoft Graph permissions.</Text>
+        ) : (
+          <Text>
+            {rows.length === 0
+              ? 'No permission matches.'
+              : `${rows.length === 1 ? '1 permission matches' : `${rows.length} permissions match`}${rows.length === 30 ? ' (first 30)' : ''}.`}
+          </Text>
+        )}
       </div>
       {rows.map((row) => (
         <ScopeRowView

@@ -1,4 +1,12 @@
-import { Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import {
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { ScopeBuild } from '../../../shared/contract/scopes';
 import { CopyButton } from '../../components/copy-button';
 import { workbench } from '../../lib/workbench';
@@ -39,31 +47,50 @@ export function ScopeOutputs({ build, selection }: { build: ScopeBuild; selectio
         <MessageBar intent="warning">
           <MessageBarBody>
             <MessageBarTitle>Not Microsoft Graph permissions</MessageBarTitle>
-            {build.unknown.map((u) => `${u.value} (${u.kind})`).join(', ')} — left out of the outputs. Check the spelling or pick them from the search.
+            {build.unknown.map((u) => `${u.value} (${u.kind})`).join(', ')} — left out of the outputs. Check the
+            spelling or pick them from the search.
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <Field label="Scope string" hint="Paste into the Scopes field of the connection page: delegated permissions separated by spaces.">
+      <Field
+        label="Scope string"
+        hint="Paste into the Scopes field of the connection page: delegated permissions separated by spaces."
+      >
         <div className={styles.value}>
           <pre className={styles.code} data-testid="scope-string" tabIndex={0}>
             {build.scopeString || '(no delegated permission chosen)'}
           </pre>
-          <CopyButton label="scope string" copy={() => workbench().scopes.copyScopeString({ delegated: selection.delegated })} />
+          <CopyButton
+            label="scope string"
+            copy={() => workbench().scopes.copyScopeString({ delegated: selection.delegated })}
+          />
         </div>
       </Field>
-      <Field label="requiredResourceAccess (app manifest)" hint="Scope entries are delegated permissions, Role entries application permissions. Paste into the app registration’s Manifest.">
+      <Field
+        label="requiredResourceAccess (app manifest)"
+        hint="Scope entries are delegated permissions, Role entries application permissions. Paste into the app registration’s Manifest."
+      >
         <div className={styles.value}>
           <pre className={styles.code} data-testid="required-resource-access" tabIndex={0}>
             {build.requiredResourceAccessJson}
           </pre>
-          <CopyButton label="requiredResourceAccess JSON" copy={() => workbench().scopes.copyRequiredResourceAccess(selection)} />
+          <CopyButton
+            label="requiredResourceAccess JSON"
+            copy={() => workbench().scopes.copyRequiredResourceAccess(selection)}
+          />
         </div>
       </Field>
       {build.appOnlyScope ? (
-        <Field label="Scope of an app-only token request" hint="The client-credentials grant always asks for /.default: the token carries every application permission the admin consented to.">
+        <Field
+          label="Scope of an app-only token request"
+          hint="The client-credentials grant always asks for /.default: the token carries every application permission the admin consented to."
+        >
           <div className={styles.value}>
             <pre className={styles.code}>{build.appOnlyScope}</pre>
-            <CopyButton label="app-only scope" copy={() => workbench().clipboard.copyText({ text: build.appOnlyScope ?? '' })} />
+            <CopyButton
+              label="app-only scope"
+              copy={() => workbench().clipboard.copyText({ text: build.appOnlyScope ?? '' })}
+            />
           </div>
         </Field>
       ) : null}

@@ -1,4 +1,15 @@
-import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Switch,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { AuthKind } from '../../../shared/connections';
 import type { ScopeBuild } from '../../../shared/contract/scopes';
@@ -23,7 +34,12 @@ const useStyles = makeStyles({
 
 type TabId = 'minimum' | 'triggers' | 'full' | 'search';
 
-const tabLabels: Record<TabId, string> = { minimum: 'Minimum', triggers: 'Triggers', full: 'Full set', search: 'Search all permissions' };
+const tabLabels: Record<TabId, string> = {
+  minimum: 'Minimum',
+  triggers: 'Triggers',
+  full: 'Full set',
+  search: 'Search all permissions',
+};
 
 /** The scope checklists of an option, a search over every Graph permission, the app-only choice and the outputs. */
 export function ScopePicker(props: {
@@ -53,7 +69,15 @@ export function ScopePicker(props: {
   useEffect(() => {
     let current = true;
     void workbench()
-      .scopes.build({ auth, delegated: value.delegated, application: value.application, environment, customHosts, clientId: clientId.slice(0, 100), appName: appName.slice(0, 200) })
+      .scopes.build({
+        auth,
+        delegated: value.delegated,
+        application: value.application,
+        environment,
+        customHosts,
+        clientId: clientId.slice(0, 100),
+        appName: appName.slice(0, 200),
+      })
       .then((r) => current && r.ok && setBuild(r.value));
     return () => {
       current = false;
@@ -67,7 +91,8 @@ export function ScopePicker(props: {
   useEffect(() => {
     if (!loaded || filledFrom.current === loaded) return;
     filledFrom.current = loaded;
-    if (startFromMinimum && value.delegated.length === 0 && value.application.length === 0) onChange({ delegated: minimumOf(loaded), application: [] });
+    if (startFromMinimum && value.delegated.length === 0 && value.application.length === 0)
+      onChange({ delegated: minimumOf(loaded), application: [] });
   }, [loaded, startFromMinimum, value, onChange]);
 
   const setDelegated = (delegated: string[]) => onChange({ ...value, delegated });
@@ -80,7 +105,16 @@ export function ScopePicker(props: {
           <Text size={200} className={styles.reason} as="p">
             {l.reason}
           </Text>
-          <ScopeRowView row={row} control={<Checkbox label={row.value} checked={includes(value.delegated, row.value)} onChange={(_e, d) => setDelegated(toggled(value.delegated, row.value, d.checked === true))} />} />
+          <ScopeRowView
+            row={row}
+            control={
+              <Checkbox
+                label={row.value}
+                checked={includes(value.delegated, row.value)}
+                onChange={(_e, d) => setDelegated(toggled(value.delegated, row.value, d.checked === true))}
+              />
+            }
+          />
         </div>
       );
     }
@@ -90,7 +124,11 @@ export function ScopePicker(props: {
         <Text size={200} className={styles.reason} as="p">
           Choose one: {l.reason}
         </Text>
-        <RadioGroup aria-label={`Choose one: ${l.options.map((o) => o.value).join(' or ')}`} value={picked} onChange={(_e, d) => setDelegated(chosen(value.delegated, l, d.value))}>
+        <RadioGroup
+          aria-label={`Choose one: ${l.options.map((o) => o.value).join(' or ')}`}
+          value={picked}
+          onChange={(_e, d) => setDelegated(chosen(value.delegated, l, d.value))}
+        >
           {l.options.map((o) => (
             <ScopeRowView key={o.value} row={o} control={<Radio value={o.value} label={o.value} />} />
           ))}
@@ -108,7 +146,10 @@ export function ScopePicker(props: {
     <div className={styles.picker}>
       <ChosenTags value={value} onChange={onChange} />
       {/* A radio group rather than Fluent's TabList, whose focus sentinels axe reports as focusable hidden elements. */}
-      <Field label="Checklist" hint="The documented minimum, what triggers add, the connector’s full set, or any Microsoft Graph permission.">
+      <Field
+        label="Checklist"
+        hint="The documented minimum, what triggers add, the connector’s full set, or any Microsoft Graph permission."
+      >
         <RadioGroup layout="horizontal" value={tab} onChange={(_e, d) => setTab(d.value as TabId)}>
           {(Object.keys(tabLabels) as TabId[]).map((t) => (
             <Radio key={t} value={t} label={tabLabels[t]} />
@@ -126,7 +167,10 @@ export function ScopePicker(props: {
         ) : null}
         {tab === 'triggers' ? (
           <>
-            <Text>Triggers need openid, offline_access and User.Read (or User.Read.All), plus one permission per kind of event.</Text>
+            <Text>
+              Triggers need openid, offline_access and User.Read (or User.Read.All), plus one permission per kind of
+              event.
+            </Text>
             <div className={styles.switches}>
               {triggerKinds.map((t) => {
                 const scope = c.triggers[t].options[0]!.value;
@@ -135,7 +179,13 @@ export function ScopePicker(props: {
                     key={t}
                     label={`${triggerLabels[t]} (${scope})`}
                     checked={includes(value.delegated, scope)}
-                    onChange={(_e, d) => setDelegated(d.checked ? covering(toggled(value.delegated, scope, true), c.triggers.base) : toggled(value.delegated, scope, false))}
+                    onChange={(_e, d) =>
+                      setDelegated(
+                        d.checked
+                          ? covering(toggled(value.delegated, scope, true), c.triggers.base)
+                          : toggled(value.delegated, scope, false),
+                      )
+                    }
                   />
                 );
               })}
@@ -147,7 +197,14 @@ export function ScopePicker(props: {
         {tab === 'full' ? (
           <>
             <div>
-              <Button onClick={() => setDelegated([...c.full.map((l) => l.options[0]!.value), ...value.delegated.filter((v) => !c.full.some((l) => includes([l.options[0]!.value], v)))])}>
+              <Button
+                onClick={() =>
+                  setDelegated([
+                    ...c.full.map((l) => l.options[0]!.value),
+                    ...value.delegated.filter((v) => !c.full.some((l) => includes([l.options[0]!.value], v))),
+                  ])
+                }
+              >
                 Choose the full set
               </Button>
             </div>

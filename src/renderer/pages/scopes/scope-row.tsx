@@ -13,7 +13,11 @@ const useStyles = makeStyles({
   },
   details: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   line: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  id: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  id: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -22,7 +26,9 @@ export function counterpartText(row: ScopeRow): string {
   if (row.kind === 'application') return 'Application permission (app-only access).';
   if (row.signInScope) return 'App-only: none — sign-in scope.';
   if (row.application) return `App-only: ${row.application.value} (application permission, admin consent required).`;
-  return row.applicationSuggestion ? `App-only: none — nearest application permission is ${row.applicationSuggestion} (broader).` : 'App-only: none — no application permission exists.';
+  return row.applicationSuggestion
+    ? `App-only: none — nearest application permission is ${row.applicationSuggestion} (broader).`
+    : 'App-only: none — no application permission exists.';
 }
 
 /** One permission: the control (checkbox or radio) on the left; id, consent, description and app-only counterpart on the right. */
@@ -34,7 +40,11 @@ export function ScopeRowView({ row, control, extra }: { row: ScopeRow; control: 
       <div className={styles.details}>
         <div className={styles.line}>
           <Text weight="semibold">{row.displayName}</Text>
-          <Badge appearance="tint" color={row.adminConsentRequired ? 'warning' : 'success'} aria-label={row.adminConsentRequired ? 'Admin consent required' : 'Users can consent'}>
+          <Badge
+            appearance="tint"
+            color={row.adminConsentRequired ? 'warning' : 'success'}
+            aria-label={row.adminConsentRequired ? 'Admin consent required' : 'Users can consent'}
+          >
             {row.adminConsentRequired ? 'Admin consent' : 'User consent'}
           </Badge>
           <Badge appearance="outline" color="informative">

@@ -37,8 +37,15 @@ export function ScopesPage({ query, go }: { query: string; go: (to: Href) => voi
     >
       {usable.length > 0 ? (
         <div className={styles.from}>
-          <Field className={styles.select} label="Start from a saved connection" hint="Its option, scopes and application permissions; nothing is saved back until you edit the profile.">
-            <Select value={profile?.id ?? ''} onChange={(_e, d) => go(href('scopes', { profile: d.value || undefined }))}>
+          <Field
+            className={styles.select}
+            label="Start from a saved connection"
+            hint="Its option, scopes and application permissions; nothing is saved back until you edit the profile."
+          >
+            <Select
+              value={profile?.id ?? ''}
+              onChange={(_e, d) => go(href('scopes', { profile: d.value || undefined }))}
+            >
               <option value="">None — start from an option’s minimum</option>
               {usable.map((p) => (
                 <option key={p.entry.id} value={p.entry.id}>
@@ -54,7 +61,10 @@ export function ScopesPage({ query, go }: { query: string; go: (to: Href) => voi
           ) : null}
         </div>
       ) : null}
-      <Field label="Authentication option" hint="Each option documents its own minimum set. Changing the option starts again from its minimum.">
+      <Field
+        label="Authentication option"
+        hint="Each option documents its own minimum set. Changing the option starts again from its minimum."
+      >
         <RadioGroup
           layout="horizontal"
           value={auth}

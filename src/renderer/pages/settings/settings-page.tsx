@@ -1,4 +1,16 @@
-import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Switch,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { environmentIds, environmentLabels, type EnvironmentId } from '../../../shared/environments';
 import type { AppError } from '../../../shared/result';
@@ -54,7 +66,11 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
       <ErrorBar error={error} />
       <div className={styles.form}>
         <Field label="Theme" hint="System follows your operating system's light or dark mode.">
-          <RadioGroup layout="horizontal" value={value.theme} onChange={(_e, d) => void apply({ theme: d.value as Settings['theme'] }, 'Theme', 'theme')}>
+          <RadioGroup
+            layout="horizontal"
+            value={value.theme}
+            onChange={(_e, d) => void apply({ theme: d.value as Settings['theme'] }, 'Theme', 'theme')}
+          >
             <Radio value="system" label="System" />
             <Radio value="light" label="Light" />
             <Radio value="dark" label="Dark" />
@@ -62,7 +78,12 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
         </Field>
         <SaveStatus dirty={false} saved={saved?.key === 'theme' ? saved.text : null} />
         <Field label="Default environment" hint="New connection profiles start in this cloud.">
-          <Select value={value.defaultEnvironment} onChange={(_e, d) => void apply({ defaultEnvironment: d.value as EnvironmentId }, 'Default environment', 'environment')}>
+          <Select
+            value={value.defaultEnvironment}
+            onChange={(_e, d) =>
+              void apply({ defaultEnvironment: d.value as EnvironmentId }, 'Default environment', 'environment')
+            }
+          >
             {environmentIds.map((id) => (
               <option key={id} value={id}>
                 {environmentLabels[id]}
@@ -85,37 +106,62 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
               value={secondsText}
               onChange={(_e, d) => setSeconds(d.value)}
               onKeyDown={(e) => {
-                if (e.key === 'Enter' && !secondsInvalid) void apply({ clipboardClearSeconds: secondsNumber }, 'Clipboard timeout', 'clipboard');
+                if (e.key === 'Enter' && !secondsInvalid)
+                  void apply({ clipboardClearSeconds: secondsNumber }, 'Clipboard timeout', 'clipboard');
               }}
             />
-            <Button disabled={secondsInvalid || secondsNumber === value.clipboardClearSeconds} onClick={() => void apply({ clipboardClearSeconds: secondsNumber }, 'Clipboard timeout', 'clipboard').then(() => setSeconds(null))}>
+            <Button
+              disabled={secondsInvalid || secondsNumber === value.clipboardClearSeconds}
+              onClick={() =>
+                void apply({ clipboardClearSeconds: secondsNumber }, 'Clipboard timeout', 'clipboard').then(() =>
+                  setSeconds(null),
+                )
+              }
+            >
               Save
             </Button>
-            <SaveStatus dirty={seconds !== null && secondsNumber !== value.clipboardClearSeconds} saved={saved?.key === 'clipboard' ? saved.text : null} />
+            <SaveStatus
+              dirty={seconds !== null && secondsNumber !== value.clipboardClearSeconds}
+              saved={saved?.key === 'clipboard' ? saved.text : null}
+            />
           </div>
         </Field>
         {inBrowser() ? (
           <Field label="Saved files">
-            <Text>In the browser version, exports, certificates and reports are downloads: your browser saves them where its settings say (usually Downloads).</Text>
+            <Text>
+              In the browser version, exports, certificates and reports are downloads: your browser saves them where its
+              settings say (usually Downloads).
+            </Text>
           </Field>
         ) : (
-          <Field label="Default folder for saved files" hint="Exports, certificates and reports are offered in this folder first.">
+          <Field
+            label="Default folder for saved files"
+            hint="Exports, certificates and reports are offered in this folder first."
+          >
             <div className={styles.row}>
-              <Text className={styles.path}>{value.defaultSaveFolder ?? 'Not set (your Documents folder is used)'}</Text>
+              <Text className={styles.path}>
+                {value.defaultSaveFolder ?? 'Not set (your Documents folder is used)'}
+              </Text>
               <Button
-                onClick={() => void (async () => {
-                  const result = await workbench().settings.chooseSaveFolder({});
-                  if (result.ok) {
-                    settings.setValue(result.value);
-                    onSettingsChanged(result.value);
-                    setSaved({ key: 'folder', text: 'Default folder saved.' });
-                    setError(null);
-                  } else if (result.error.code !== 'dialog.cancelled') setError(result.error);
-                })()}
+                onClick={() =>
+                  void (async () => {
+                    const result = await workbench().settings.chooseSaveFolder({});
+                    if (result.ok) {
+                      settings.setValue(result.value);
+                      onSettingsChanged(result.value);
+                      setSaved({ key: 'folder', text: 'Default folder saved.' });
+                      setError(null);
+                    } else if (result.error.code !== 'dialog.cancelled') setError(result.error);
+                  })()
+                }
               >
                 Choose folder…
               </Button>
-              {value.defaultSaveFolder ? <Button onClick={() => void apply({ defaultSaveFolder: null }, 'Default folder', 'folder')}>Clear</Button> : null}
+              {value.defaultSaveFolder ? (
+                <Button onClick={() => void apply({ defaultSaveFolder: null }, 'Default folder', 'folder')}>
+                  Clear
+                </Button>
+              ) : null}
               <SaveStatus dirty={false} saved={saved?.key === 'folder' ? saved.text : null} />
             </div>
           </Field>
@@ -125,10 +171,16 @@ export function SettingsPage({ onSettingsChanged }: { onSettingsChanged: (settin
             label="Store secrets without a keyring"
             hint="No GNOME Keyring or KWallet was found. Off: secrets are kept in memory for this session only, and turning it off takes any written ones off the disk at once. On: they are written to disk obfuscated with a fixed key, which anyone with your files can read."
           >
-            <Switch checked={value.allowPlainTextSecrets} onChange={(_e, d) => void apply({ allowPlainTextSecrets: d.checked }, 'Secret storage choice', 'secrets')} label={value.allowPlainTextSecrets ? 'On (weak)' : 'Off (session only)'} />
+            <Switch
+              checked={value.allowPlainTextSecrets}
+              onChange={(_e, d) => void apply({ allowPlainTextSecrets: d.checked }, 'Secret storage choice', 'secrets')}
+              label={value.allowPlainTextSecrets ? 'On (weak)' : 'Off (session only)'}
+            />
           </Field>
         ) : null}
-        {weakBackend || value.allowPlainTextSecrets ? <SaveStatus dirty={false} saved={saved?.key === 'secrets' ? saved.text : null} /> : null}
+        {weakBackend || value.allowPlainTextSecrets ? (
+          <SaveStatus dirty={false} saved={saved?.key === 'secrets' ? saved.text : null} />
+        ) : null}
       </div>
     </Page>
   );

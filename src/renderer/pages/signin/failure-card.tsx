@@ -9,9 +9,19 @@ import { workbench } from '../../lib/workbench';
 import { failureTitle } from './failure-title';
 
 const useStyles = makeStyles({
-  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}`,
+  },
   bad: { color: tokens.colorPaletteRedForeground1 },
-  grid: { display: 'grid', gridTemplateColumns: '180px 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, margin: 0 },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: '180px 1fr',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   def: { margin: 0, wordBreak: 'break-word' },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
@@ -21,7 +31,17 @@ const useStyles = makeStyles({
 const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
 /** A failed test: the code (and AADSTS name), our message, Microsoft's message, the fix, the IDs, and "Copy diagnostics". */
-export function FailureCard({ error, profileId, testName, onSignInAgain }: { error: AppError; profileId: string; testName: string | null; onSignInAgain: (() => void) | null }) {
+export function FailureCard({
+  error,
+  profileId,
+  testName,
+  onSignInAgain,
+}: {
+  error: AppError;
+  profileId: string;
+  testName: string | null;
+  onSignInAgain: (() => void) | null;
+}) {
   const styles = useStyles();
   const [copied, setCopied] = useState<string | null>(null);
   const copyDiagnostics = async () => {
@@ -30,7 +50,10 @@ export function FailureCard({ error, profileId, testName, onSignInAgain }: { err
   };
   const d = error.details ?? {};
   const aadsts = typeof d.aadsts === 'number' ? d.aadsts : null;
-  const lookup = useResult(() => (aadsts === null ? Promise.resolve(ok(null)) : workbench().signin.aadstsLookup({ code: aadsts })), [aadsts]);
+  const lookup = useResult(
+    () => (aadsts === null ? Promise.resolve(ok(null)) : workbench().signin.aadstsLookup({ code: aadsts })),
+    [aadsts],
+  );
   const entry = lookup.loading ? null : lookup.value;
   // Another error code: "copied" was said of the failure before.
   const [copiedFor, setCopiedFor] = useState(aadsts);
@@ -42,7 +65,13 @@ export function FailureCard({ error, profileId, testName, onSignInAgain }: { err
   const correlationId = text(d.correlationId);
   const heading = useReveal<HTMLHeadingElement>();
   return (
-    <Card className={styles.card} role="alert" aria-labelledby="signin-failure-title" data-testid="signin-failure" data-error-code={error.code}>
+    <Card
+      className={styles.card}
+      role="alert"
+      aria-labelledby="signin-failure-title"
+      data-testid="signin-failure"
+      data-error-code={error.code}
+    >
       <CardHeader
         image={<DismissCircleFilled className={styles.bad} fontSize={28} aria-hidden />}
         header={

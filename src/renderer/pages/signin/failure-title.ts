@@ -46,6 +46,10 @@ const categoryWords: Record<AadstsCategory, string> = {
 
 /** "App-only test failed: the sign-in host could not be reached" — words first; codes belong in the details. */
 export function failureTitle(testName: string | null, error: AppError, category: AadstsCategory | null): string {
-  const words = category ? categoryWords[category] : error.code.startsWith('aadsts.') ? 'Microsoft Entra refused the sign-in' : (signinWords[error.code] ?? 'see the details below');
+  const words = category
+    ? categoryWords[category]
+    : error.code.startsWith('aadsts.')
+      ? 'Microsoft Entra refused the sign-in'
+      : (signinWords[error.code] ?? 'see the details below');
   return `${testName ?? 'The test'} failed: ${words}`;
 }

@@ -1,4 +1,16 @@
-import { Badge, Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { SigninClientUsed, SigninHistoryEntry, SigninTestFlow } from '../../../shared/contract/signin';
 import { formatDateTime } from '../../lib/dates';
 
@@ -19,7 +31,11 @@ export const flowNames: Record<SigninTestFlow, string> = {
   'graph-probe': 'Graph probe',
 };
 
-const clientNames: Record<SigninClientUsed, string> = { secret: 'client secret', certificate: 'certificate', none: '—' };
+const clientNames: Record<SigninClientUsed, string> = {
+  secret: 'client secret',
+  certificate: 'certificate',
+  none: '—',
+};
 
 /** The profile's last tests: when, which, with what credential, the outcome and what it proved (never a token). */
 export function HistoryTable({ entries, onClear }: { entries: SigninHistoryEntry[]; onClear: () => void }) {
@@ -33,7 +49,9 @@ export function HistoryTable({ entries, onClear }: { entries: SigninHistoryEntry
         {entries.length > 0 ? <Button onClick={onClear}>Clear history</Button> : null}
       </div>
       {entries.length === 0 ? (
-        <Text as="p">No tests of this profile yet. Run one above; the last 20 are kept here (no tokens, no secrets).</Text>
+        <Text as="p">
+          No tests of this profile yet. Run one above; the last 20 are kept here (no tokens, no secrets).
+        </Text>
       ) : (
         <Table aria-label="Test history of this profile" size="small" data-testid="signin-history">
           <TableHeader>
@@ -52,8 +70,17 @@ export function HistoryTable({ entries, onClear }: { entries: SigninHistoryEntry
                 <TableCell>{flowNames[e.flow]}</TableCell>
                 <TableCell>{clientNames[e.client]}</TableCell>
                 <TableCell>
-                  <Badge appearance="tint" color={e.ok ? 'success' : e.code === 'signin.cancelled' ? 'informative' : 'danger'}>
-                    {e.ok ? 'Passed' : e.code === 'signin.cancelled' ? 'Cancelled' : e.aadsts ? `AADSTS${e.aadsts}` : (e.code ?? 'Failed')}
+                  <Badge
+                    appearance="tint"
+                    color={e.ok ? 'success' : e.code === 'signin.cancelled' ? 'informative' : 'danger'}
+                  >
+                    {e.ok
+                      ? 'Passed'
+                      : e.code === 'signin.cancelled'
+                        ? 'Cancelled'
+                        : e.aadsts
+                          ? `AADSTS${e.aadsts}`
+                          : (e.code ?? 'Failed')}
                   </Badge>
                 </TableCell>
                 <TableCell>

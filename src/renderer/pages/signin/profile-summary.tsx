@@ -7,9 +7,22 @@ import { workbench } from '../../lib/workbench';
 import { formatDateTime } from '../../lib/dates';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: '200px 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0, alignItems: 'start' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: '200px 1fr',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+    alignItems: 'start',
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
-  def: { margin: 0, display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', minWidth: 0 },
+  def: {
+    margin: 0,
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    minWidth: 0,
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   help: { color: tokens.colorNeutralForeground2 },
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -30,7 +43,10 @@ export function ProfileSummary({ info }: { info: SigninProfileInfo }) {
         <dd className={styles.def}>{authLabels[info.auth]}</dd>
         <dt className={styles.term}>Environment</dt>
         <dd className={styles.def}>
-          {environmentLabels[info.environment]} <span className={styles.mono}>({info.loginHost}, Graph {info.graphHost})</span>
+          {environmentLabels[info.environment]}{' '}
+          <span className={styles.mono}>
+            ({info.loginHost}, Graph {info.graphHost})
+          </span>
         </dd>
         <dt className={styles.term}>Tenant</dt>
         <dd className={styles.def}>
@@ -52,8 +68,11 @@ export function ProfileSummary({ info }: { info: SigninProfileInfo }) {
           <span className={styles.mono}>{info.redirects.confidential.uri}</span>
           <CopyButton label="redirect URI" copy={copy(info.redirects.confidential.uri)} />
           <Text size={200} className={styles.help}>
-            {confidential ? `Platform “${info.redirects.confidential.platform}” for tests with the secret or certificate; ` : ''}
-            platform “{info.redirects.publicClient.platform}” for the public-client test. The port is chosen at test time and ignored by Entra.
+            {confidential
+              ? `Platform “${info.redirects.confidential.platform}” for tests with the secret or certificate; `
+              : ''}
+            platform “{info.redirects.publicClient.platform}” for the public-client test. The port is chosen at test
+            time and ignored by Entra.
           </Text>
         </dd>
         <dt className={styles.term}>Saved sign-in</dt>

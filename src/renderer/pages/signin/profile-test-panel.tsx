@@ -31,9 +31,22 @@ export function ProfileTestPanel({ tests }: { tests: ProfileTests }) {
         </div>
       ) : null}
       <ProgressSteps steps={state.steps} running={state.running} name={state.last} />
-      {state.outcome ? <ResultCard key={state.outcome.outcome.runId} outcome={state.outcome} profileId={profileId} /> : null}
-      {state.error ? <FailureCard key={`${state.last}-${state.error.code}-${String(state.error.details?.traceId ?? '')}`} error={state.error} profileId={profileId} testName={state.last} onSignInAgain={signInAgain} /> : null}
-      <HistoryTable entries={history.value ?? []} onClear={() => void workbench().signin.clearHistory({ profileId }).then(refresh)} />
+      {state.outcome ? (
+        <ResultCard key={state.outcome.outcome.runId} outcome={state.outcome} profileId={profileId} />
+      ) : null}
+      {state.error ? (
+        <FailureCard
+          key={`${state.last}-${state.error.code}-${String(state.error.details?.traceId ?? '')}`}
+          error={state.error}
+          profileId={profileId}
+          testName={state.last}
+          onSignInAgain={signInAgain}
+        />
+      ) : null}
+      <HistoryTable
+        entries={history.value ?? []}
+        onClear={() => void workbench().signin.clearHistory({ profileId }).then(refresh)}
+      />
     </>
   );
 }

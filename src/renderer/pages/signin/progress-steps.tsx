@@ -6,7 +6,14 @@ import { CopyButton } from '../../components/copy-button';
 import { workbench } from '../../lib/workbench';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
@@ -26,7 +33,11 @@ function describe(step: SigninProgressEvent): { title: string; detail?: string }
         detail: `The app registration must list ${step.register ?? 'http://localhost'} under “${step.platform ?? 'Web'}” (Authentication page; the port is ignored, the path is not).`,
       };
     case 'browser':
-      return { title: 'Browser opened with the sign-in page', detail: 'Finish the sign-in there. If no browser window appeared, copy the sign-in address and open it yourself.' };
+      return {
+        title: 'Browser opened with the sign-in page',
+        detail:
+          'Finish the sign-in there. If no browser window appeared, copy the sign-in address and open it yourself.',
+      };
     case 'redeeming':
       return { title: 'The browser came back: redeeming the authorization code' };
     case 'requesting':
@@ -47,7 +58,15 @@ function describe(step: SigninProgressEvent): { title: string; detail?: string }
 }
 
 /** The steps of the running (or last) test, with the redirect URI to register and the sign-in address to copy. */
-export function ProgressSteps({ steps, running, name }: { steps: SigninProgressEvent[]; running: string | null; name: string | null }) {
+export function ProgressSteps({
+  steps,
+  running,
+  name,
+}: {
+  steps: SigninProgressEvent[];
+  running: string | null;
+  name: string | null;
+}) {
   const styles = useStyles();
   const section = useRef<HTMLElement>(null);
   // A new test scrolls its progress into view: the buttons that start tests are above it.
@@ -64,7 +83,12 @@ export function ProgressSteps({ steps, running, name }: { steps: SigninProgressE
       <ol className={styles.list}>
         {steps.map((s, i) => {
           const { title, detail } = describe(s);
-          const icon = s.step === 'failed' || s.step === 'cancelled' ? <DismissCircleRegular className={styles.bad} aria-hidden /> : <CheckmarkCircleRegular className={styles.ok} aria-hidden />;
+          const icon =
+            s.step === 'failed' || s.step === 'cancelled' ? (
+              <DismissCircleRegular className={styles.bad} aria-hidden />
+            ) : (
+              <CheckmarkCircleRegular className={styles.ok} aria-hidden />
+            );
           return (
             <li key={`${s.step}-${i}`} className={styles.item} data-step={s.step}>
               {icon}
@@ -73,7 +97,10 @@ export function ProgressSteps({ steps, running, name }: { steps: SigninProgressE
                 {detail ? <Text size={200}>{detail}</Text> : null}
                 {s.step === 'browser' && s.url ? (
                   <div className={styles.row}>
-                    <CopyButton label="sign-in address" copy={() => workbench().clipboard.copyText({ text: s.url ?? '' })} />
+                    <CopyButton
+                      label="sign-in address"
+                      copy={() => workbench().clipboard.copyText({ text: s.url ?? '' })}
+                    />
                     <Text size={200}>Copy the sign-in address</Text>
                   </div>
                 ) : null}
@@ -84,7 +111,10 @@ export function ProgressSteps({ steps, running, name }: { steps: SigninProgressE
         {running && last?.step !== 'done' ? (
           <li className={styles.item}>
             <CircleRegular className={styles.idle} aria-hidden />
-            <Spinner size="tiny" label={last?.step === 'browser' ? 'Waiting for you to finish in the browser…' : 'Working…'} />
+            <Spinner
+              size="tiny"
+              label={last?.step === 'browser' ? 'Waiting for you to finish in the browser…' : 'Working…'}
+            />
           </li>
         ) : null}
       </ol>

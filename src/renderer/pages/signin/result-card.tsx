@@ -1,4 +1,17 @@
-import { Button, Card, CardHeader, makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  CardHeader,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { CheckmarkCircleFilled, EyeRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AppError } from '../../../shared/result';
@@ -26,17 +39,31 @@ function claimRows(c: TokenClaimsSummary): Array<[string, string, string]> {
     ['aud', c.aud ?? '—', 'Audience: the API the token is for (Microsoft Graph of this cloud).'],
     ['tid', c.tid ?? '—', 'Tenant ID the token was issued in.'],
     [c.ver === '2.0' ? 'azp' : 'appid', c.appId ?? '—', 'Application (client) ID that got the token.'],
-    [c.ver === '2.0' ? 'azpacr' : 'appidacr', c.appIdAcr === null ? '—' : `${c.appIdAcr} — ${c.credentialUsed}`, 'How the app proved itself: 0 public client, 1 client secret, 2 certificate.'],
-    app ? ['roles', c.roles.join(' ') || '(none)', 'Application permissions granted by admin consent.'] : ['scp', c.scopes.join(' ') || '(none)', 'Delegated permissions the user (or an admin) consented to.'],
+    [
+      c.ver === '2.0' ? 'azpacr' : 'appidacr',
+      c.appIdAcr === null ? '—' : `${c.appIdAcr} — ${c.credentialUsed}`,
+      'How the app proved itself: 0 public client, 1 client secret, 2 certificate.',
+    ],
+    app
+      ? ['roles', c.roles.join(' ') || '(none)', 'Application permissions granted by admin consent.']
+      : ['scp', c.scopes.join(' ') || '(none)', 'Delegated permissions the user (or an admin) consented to.'],
     ['upn', c.user ?? '—', 'The signed-in user (upn, preferred_username); empty for app-only tokens.'],
-    ['exp', c.expiresAt ? `${formatDateTime(c.expiresAt)}${c.minutesLeft === null ? '' : ` (${c.minutesLeft} min left)`}` : '—', 'When the access token expires; refresh tokens last longer.'],
+    [
+      'exp',
+      c.expiresAt
+        ? `${formatDateTime(c.expiresAt)}${c.minutesLeft === null ? '' : ` (${c.minutesLeft} min left)`}`
+        : '—',
+      'When the access token expires; refresh tokens last longer.',
+    ],
     ['ver', c.ver ?? '—', 'Token version (1.0 or 2.0), set by the API’s registration.'],
   ];
 }
 
 function headline(o: TestOutcome, result: SignInResult | null): string {
-  if (o.kind === 'consent') return o.outcome.consent.verification ? 'Admin consent granted and verified' : 'Admin consent granted';
-  if (o.kind === 'probe') return `Microsoft Graph answered GET /${o.outcome.probe.target} with HTTP ${o.outcome.probe.status}`;
+  if (o.kind === 'consent')
+    return o.outcome.consent.verification ? 'Admin consent granted and verified' : 'Admin consent granted';
+  if (o.kind === 'probe')
+    return `Microsoft Graph answered GET /${o.outcome.probe.target} with HTTP ${o.outcome.probe.status}`;
   const user = result?.claims?.user ?? result?.account?.username;
   if (o.outcome.flow === 'client-credentials') return 'App-only token received';
   if (o.outcome.flow === 'refresh') return `The saved sign-in still works${user ? ` (${user})` : ''}`;
@@ -48,7 +75,12 @@ export function ResultCard({ outcome, profileId }: { outcome: TestOutcome; profi
   const styles = useStyles();
   const [token, setToken] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const result: SignInResult | null = outcome.kind === 'signin' ? outcome.outcome.result : outcome.kind === 'consent' ? outcome.outcome.consent.verification : null;
+  const result: SignInResult | null =
+    outcome.kind === 'signin'
+      ? outcome.outcome.result
+      : outcome.kind === 'consent'
+        ? outcome.outcome.consent.verification
+        : null;
   const claims = outcome.kind === 'probe' ? outcome.outcome.claims : (result?.claims ?? null);
   const heading = useReveal<HTMLHeadingElement>();
   const reveal = async () => {
@@ -66,7 +98,11 @@ export function ResultCard({ outcome, profileId }: { outcome: TestOutcome; profi
             {headline(outcome, result)}
           </Text>
         }
-        description={<Text className={styles.help}>{`Took ${(outcome.outcome.durationMs / 1000).toFixed(1)} s. The token itself is not shown or stored; only its claims are.`}</Text>}
+        description={
+          <Text
+            className={styles.help}
+          >{`Took ${(outcome.outcome.durationMs / 1000).toFixed(1)} s. The token itself is not shown or stored; only its claims are.`}</Text>
+        }
       />
       {outcome.kind === 'consent' && outcome.outcome.consent.verificationNote ? (
         <MessageBar intent="warning">

@@ -25,7 +25,10 @@ export function SigninPage({ query, go }: { query: string; go: (to: Href) => voi
   const usable = useMemo(() => (profiles.value ?? []).filter((p) => p.entry.profile !== null), [profiles.value]);
 
   return (
-    <Page title="Sign-in tests" description="Prove a connection profile works before anyone relies on it: sign in through your browser, request an app-only token, grant admin consent, and see the permissions the tokens really carry.">
+    <Page
+      title="Sign-in tests"
+      description="Prove a connection profile works before anyone relies on it: sign in through your browser, request an app-only token, grant admin consent, and see the permissions the tokens really carry."
+    >
       <ErrorBar error={profiles.error ?? info.error} />
       {profiles.loading && !profiles.value ? (
         <Spinner label="Loading connection profiles…" />
@@ -34,14 +37,25 @@ export function SigninPage({ query, go }: { query: string; go: (to: Href) => voi
           <Text as="h2" size={500} weight="semibold">
             No connection profile to test
           </Text>
-          <Text>Create a profile on the Connections page first: its client ID, tenant, cloud and secret or certificate are what the tests use.</Text>
+          <Text>
+            Create a profile on the Connections page first: its client ID, tenant, cloud and secret or certificate are
+            what the tests use.
+          </Text>
           <Button appearance="primary" onClick={() => go(href('connections'))}>
             Go to Connections
           </Button>
         </div>
       ) : (
-        <Field className={styles.picker} label="Connection profile" hint="The profile to test: its client ID, tenant, cloud and the secret or certificate stored for it.">
-          <Select value={profileId ?? ''} disabled={busy} onChange={(_e, d) => go(href('signin', { profile: d.value || undefined }))}>
+        <Field
+          className={styles.picker}
+          label="Connection profile"
+          hint="The profile to test: its client ID, tenant, cloud and the secret or certificate stored for it."
+        >
+          <Select
+            value={profileId ?? ''}
+            disabled={busy}
+            onChange={(_e, d) => go(href('signin', { profile: d.value || undefined }))}
+          >
             <option value="">Choose a profile…</option>
             {usable.map((p) => (
               <option key={p.entry.id} value={p.entry.id}>

@@ -1,11 +1,25 @@
-import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AppOnlyCredential, DelegatedClient, SigninProfileInfo } from '../../../shared/contract/signin';
 import type { GraphProbeTarget } from '../../../shared/signin';
 import { AdminConsentLinkBox } from './consent-link';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: tokens.spacingHorizontalL },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
   box: {
     display: 'flex',
     flexDirection: 'column',
@@ -61,7 +75,10 @@ export function TestActions({ info, busy, on }: { info: SigninProfileInfo; busy:
         <Text as="h3" size={400} weight="semibold" id="t-delegated">
           Delegated sign-in
         </Text>
-        <Field label="How the app proves itself" hint="Authorization code with PKCE in your browser; the answer comes back to a listener on this computer (http://localhost).">
+        <Field
+          label="How the app proves itself"
+          hint="Authorization code with PKCE in your browser; the answer comes back to a listener on this computer (http://localhost)."
+        >
           <RadioGroup value={client} onChange={(_e, d) => setClient(d.value as DelegatedClient)}>
             {info.delegated.map((c) => (
               <Radio key={c} value={c} label={clientLabels[c]} />
@@ -80,7 +97,8 @@ export function TestActions({ info, busy, on }: { info: SigninProfileInfo; busy:
           App-only test
         </Text>
         <Text size={200} className={styles.help}>
-          The client-credentials grant with scope https://{info.graphHost}/.default: proves the credential is registered and valid, and shows the application permissions granted. Needs a named tenant.
+          The client-credentials grant with scope https://{info.graphHost}/.default: proves the credential is registered
+          and valid, and shows the application permissions granted. Needs a named tenant.
         </Text>
         {info.appOnlyOffered ? (
           <div className={styles.row}>
@@ -97,7 +115,10 @@ export function TestActions({ info, busy, on }: { info: SigninProfileInfo; busy:
         <Text as="h3" size={400} weight="semibold" id="t-consent">
           Admin consent
         </Text>
-        <Field label="Admin consent endpoint" hint="v2 grants every permission the app registration lists (scope …/.default); v1 is the older endpoint some tenants still need.">
+        <Field
+          label="Admin consent endpoint"
+          hint="v2 grants every permission the app registration lists (scope …/.default); v1 is the older endpoint some tenants still need."
+        >
           <RadioGroup layout="horizontal" value={version} onChange={(_e, d) => setVersion(d.value as 'v1' | 'v2')}>
             <Radio value="v2" label="v2 (default)" />
             <Radio value="v1" label="v1" />
@@ -105,7 +126,11 @@ export function TestActions({ info, busy, on }: { info: SigninProfileInfo; busy:
         </Field>
         {info.appOnlyOffered ? (
           <Field hint="After consent, request an app-only token to show the application permissions it now carries.">
-            <Checkbox checked={verify} onChange={(_e, d) => setVerify(d.checked === true)} label="Verify with an app-only token afterwards" />
+            <Checkbox
+              checked={verify}
+              onChange={(_e, d) => setVerify(d.checked === true)}
+              label="Verify with an app-only token afterwards"
+            />
           </Field>
         ) : null}
         <div className={styles.row}>
@@ -121,7 +146,8 @@ export function TestActions({ info, busy, on }: { info: SigninProfileInfo; busy:
           Check connection
         </Text>
         <Text size={200} className={styles.help}>
-          Refreshes the saved sign-in without a browser, as the connection will. A revoked or expired one says why and asks for a new sign-in.
+          Refreshes the saved sign-in without a browser, as the connection will. A revoked or expired one says why and
+          asks for a new sign-in.
         </Text>
         <div className={styles.row}>
           <Button disabled={!info.savedSignIn} disabledFocusable={busy} onClick={on.check}>
@@ -143,14 +169,25 @@ export function TestActions({ info, busy, on }: { info: SigninProfileInfo; busy:
             <option value="sites/root">GET /sites/root (the root SharePoint site)</option>
           </Select>
         </Field>
-        <Field label="Token" hint="The saved sign-in (delegated), or a new app-only token (needs Sites.Read.All; /me works only with a user).">
-          <Select className={styles.select} value={token} onChange={(_e, d) => setToken(d.value as 'delegated' | 'app-only')}>
+        <Field
+          label="Token"
+          hint="The saved sign-in (delegated), or a new app-only token (needs Sites.Read.All; /me works only with a user)."
+        >
+          <Select
+            className={styles.select}
+            value={token}
+            onChange={(_e, d) => setToken(d.value as 'delegated' | 'app-only')}
+          >
             <option value="delegated">Saved sign-in (delegated)</option>
             {info.appOnly.length > 0 ? <option value="app-only">App-only token</option> : null}
           </Select>
         </Field>
         <div className={styles.row}>
-          <Button disabled={token === 'delegated' && !info.savedSignIn} disabledFocusable={busy} onClick={() => on.probe(target, token)}>
+          <Button
+            disabled={token === 'delegated' && !info.savedSignIn}
+            disabledFocusable={busy}
+            onClick={() => on.probe(target, token)}
+          >
             Run Graph probe
           </Button>
         </div>

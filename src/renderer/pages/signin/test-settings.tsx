@@ -13,7 +13,13 @@ const useStyles = makeStyles({
 });
 
 /** The browser timeout and the root CAs the sign-in tests trust beyond Node's own: the OS store, a PEM file. */
-export function TestSettings({ prefs, onChange }: { prefs: SigninPreferences; onChange: (p: SigninPreferences) => void }) {
+export function TestSettings({
+  prefs,
+  onChange,
+}: {
+  prefs: SigninPreferences;
+  onChange: (p: SigninPreferences) => void;
+}) {
   const styles = useStyles();
   const [seconds, setSeconds] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -36,8 +42,15 @@ export function TestSettings({ prefs, onChange }: { prefs: SigninPreferences; on
   const trustPickedCa = async () => {
     const file = await pickFile('.pem,.crt,.cer');
     if (!file) return;
-    if (file.size > 1024 * 1024) return setError({ code: 'signin.extra_ca_invalid', message: `${file.name} is larger than 1 MB; a root CA file is a few KB. Check that you picked the right file.` });
-    await apply(workbench().signin.trustExtraCaPem({ fileName: file.name, pem: await file.text() }), 'Root CA file saved.');
+    if (file.size > 1024 * 1024)
+      return setError({
+        code: 'signin.extra_ca_invalid',
+        message: `${file.name} is larger than 1 MB; a root CA file is a few KB. Check that you picked the right file.`,
+      });
+    await apply(
+      workbench().signin.trustExtraCaPem({ fileName: file.name, pem: await file.text() }),
+      'Root CA file saved.',
+    );
   };
   return (
     <section className={styles.box} aria-labelledby="signin-settings">
@@ -56,7 +69,12 @@ export function TestSettings({ prefs, onChange }: { prefs: SigninPreferences; on
       >
         <div className={styles.row}>
           <Input type="number" min={30} max={1800} value={text} onChange={(_e, d) => setSeconds(d.value)} />
-          <Button disabled={invalid || n === prefs.timeoutSeconds} onClick={() => void apply(workbench().signin.setPreferences({ timeoutSeconds: n }), 'Browser timeout saved.')}>
+          <Button
+            disabled={invalid || n === prefs.timeoutSeconds}
+            onClick={() =>
+              void apply(workbench().signin.setPreferences({ timeoutSeconds: n }), 'Browser timeout saved.')
+            }
+          >
             Save timeout
           </Button>
         </div>
@@ -72,7 +90,14 @@ export function TestSettings({ prefs, onChange }: { prefs: SigninPreferences; on
         <Switch
           checked={prefs.useSystemCa}
           disabled={prefs.systemCaCount === null}
-          onChange={(_e, d) => void apply(workbench().signin.setPreferences({ useSystemCa: d.checked }), d.checked ? 'The operating system’s certificate store is trusted.' : 'The operating system’s certificate store is no longer trusted.')}
+          onChange={(_e, d) =>
+            void apply(
+              workbench().signin.setPreferences({ useSystemCa: d.checked }),
+              d.checked
+                ? 'The operating system’s certificate store is trusted.'
+                : 'The operating system’s certificate store is no longer trusted.',
+            )
+          }
           label={prefs.useSystemCa ? 'Trusted' : 'Not trusted'}
         />
       </Field>
@@ -82,8 +107,25 @@ export function TestSettings({ prefs, onChange }: { prefs: SigninPreferences; on
       >
         <div className={styles.row}>
           <Text className={styles.mono}>{prefs.extraCaFile ?? 'None'}</Text>
-          <Button onClick={() => void (inBrowser() ? trustPickedCa() : apply(workbench().signin.chooseExtraCa({}), 'Root CA file saved.'))}>Choose root CA file…</Button>
-          {prefs.extraCaFile ? <Button onClick={() => void apply(workbench().signin.setPreferences({ extraCaFile: null }), 'The extra root CA is no longer trusted.')}>Stop trusting it</Button> : null}
+          <Button
+            onClick={() =>
+              void (inBrowser() ? trustPickedCa() : apply(workbench().signin.chooseExtraCa({}), 'Root CA file saved.'))
+            }
+          >
+            Choose root CA file…
+          </Button>
+          {prefs.extraCaFile ? (
+            <Button
+              onClick={() =>
+                void apply(
+                  workbench().signin.setPreferences({ extraCaFile: null }),
+                  'The extra root CA is no longer trusted.',
+                )
+              }
+            >
+              Stop trusting it
+            </Button>
+          ) : null}
         </div>
       </Field>
       {prefs.extraCaSubjects.length ? <Text size={200}>Trusted: {prefs.extraCaSubjects.join('; ')}</Text> : null}

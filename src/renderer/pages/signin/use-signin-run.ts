@@ -1,10 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AdminConsentOutcome, GraphProbeOutcome, SigninProgressEvent, SigninTestOutcome } from '../../../shared/contract/signin';
+import type {
+  AdminConsentOutcome,
+  GraphProbeOutcome,
+  SigninProgressEvent,
+  SigninTestOutcome,
+} from '../../../shared/contract/signin';
 import type { AppError, Result } from '../../../shared/result';
 import { workbench } from '../../lib/workbench';
 
 /** What a finished test showed: a sign-in (or refresh) result, an admin consent, or a Graph probe. */
-export type TestOutcome = { kind: 'signin'; outcome: SigninTestOutcome } | { kind: 'consent'; outcome: AdminConsentOutcome } | { kind: 'probe'; outcome: GraphProbeOutcome };
+export type TestOutcome =
+  | { kind: 'signin'; outcome: SigninTestOutcome }
+  | { kind: 'consent'; outcome: AdminConsentOutcome }
+  | { kind: 'probe'; outcome: GraphProbeOutcome };
 
 /** The state of the page's one test at a time: its name, progress steps, and the outcome or the error. */
 export interface SigninRunState {
@@ -33,7 +41,11 @@ export function useSigninRun(profileId: string | null, onFinished: () => void) {
       if (event.profileId !== profileId) return;
       if (event.step === 'started') runId.current = event.runId;
       if (event.runId !== runId.current) return;
-      setTagged((t) => (t.profileId === profileId ? { profileId, state: { ...t.state, steps: event.step === 'started' ? [event] : [...t.state.steps, event] } } : t));
+      setTagged((t) =>
+        t.profileId === profileId
+          ? { profileId, state: { ...t.state, steps: event.step === 'started' ? [event] : [...t.state.steps, event] } }
+          : t,
+      );
     });
   }, [profileId]);
 
@@ -41,7 +53,11 @@ export function useSigninRun(profileId: string | null, onFinished: () => void) {
     async <T>(name: string, call: () => Promise<Result<T>>, wrap: (value: T) => TestOutcome) => {
       setTagged({ profileId, state: { running: name, last: name, steps: [], outcome: null, error: null } });
       const result = await call();
-      const finished = { running: null, outcome: result.ok ? wrap(result.value) : null, error: result.ok ? null : result.error };
+      const finished = {
+        running: null,
+        outcome: result.ok ? wrap(result.value) : null,
+        error: result.ok ? null : result.error,
+      };
       setTagged((t) => (t.profileId === profileId ? { profileId, state: { ...t.state, ...finished } } : t));
       onFinished();
     },

@@ -6,8 +6,21 @@ import { formatDate, formatDateTime } from '../../lib/dates';
 
 const useStyles = makeStyles({
   card: { minWidth: 0 },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  row: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0, textAlign: 'left' },
   meta: { color: tokens.colorNeutralForeground2 },
   stack: { display: 'flex', flexDirection: 'column', minWidth: 0 },
@@ -22,7 +35,14 @@ export function ConnectionsCard({ items, open, all }: { items: ProfileListItem[]
   const shown = [...items].sort((a, b) => rank[a.status.headline.tone] - rank[b.status.headline.tone]).slice(0, 8);
   return (
     <Card className={styles.card} data-testid="dashboard-connections">
-      <CardHeader header={<Text as="h2" size={500} weight="semibold">Connections ({items.length})</Text>} action={<Button onClick={all}>Open Connections</Button>} />
+      <CardHeader
+        header={
+          <Text as="h2" size={500} weight="semibold">
+            Connections ({items.length})
+          </Text>
+        }
+        action={<Button onClick={all}>Open Connections</Button>}
+      />
       <ul className={styles.list}>
         {shown.map((item) => (
           <li key={item.entry.id} className={styles.row} data-profile={item.entry.name}>
@@ -33,7 +53,9 @@ export function ConnectionsCard({ items, open, all }: { items: ProfileListItem[]
           </li>
         ))}
       </ul>
-      {items.length > shown.length ? <Text className={styles.meta}>{items.length - shown.length} more in Connections.</Text> : null}
+      {items.length > shown.length ? (
+        <Text className={styles.meta}>{items.length - shown.length} more in Connections.</Text>
+      ) : null}
     </Card>
   );
 }
@@ -44,7 +66,13 @@ export function ExpiriesCard({ rows, open }: { rows: ExpiryRow[]; open: Open }) 
   const next = rows.slice(0, 5);
   return (
     <Card className={styles.card} data-testid="dashboard-expiries">
-      <CardHeader header={<Text as="h2" size={500} weight="semibold">Next expiries</Text>} />
+      <CardHeader
+        header={
+          <Text as="h2" size={500} weight="semibold">
+            Next expiries
+          </Text>
+        }
+      />
       {next.length === 0 ? (
         <Text>No certificate or secret dates are recorded yet.</Text>
       ) : (
@@ -59,7 +87,9 @@ export function ExpiriesCard({ rows, open }: { rows: ExpiryRow[]; open: Open }) 
                   {r.what === 'certificate' ? 'Certificate' : 'Secret'}, {formatDate(r.expiresAt)}
                 </Text>
               </span>
-              <Text weight={r.status === 'ok' ? 'regular' : 'semibold'}>{r.status === 'expired' ? 'Expired' : `${r.daysLeft} day${r.daysLeft === 1 ? '' : 's'} left`}</Text>
+              <Text weight={r.status === 'ok' ? 'regular' : 'semibold'}>
+                {r.status === 'expired' ? 'Expired' : `${r.daysLeft} day${r.daysLeft === 1 ? '' : 's'} left`}
+              </Text>
             </li>
           ))}
         </ul>
@@ -73,11 +103,20 @@ const testWords = { working: 'Passed', changed: 'Passed, then edited', failed: '
 /** The newest sign-in tests, one per profile. */
 export function TestsCard({ items, open }: { items: ProfileListItem[]; open: Open }) {
   const styles = useStyles();
-  const tested = items.filter((i) => i.status.test.at).sort((a, b) => (b.status.test.at ?? '').localeCompare(a.status.test.at ?? '')).slice(0, 5);
+  const tested = items
+    .filter((i) => i.status.test.at)
+    .sort((a, b) => (b.status.test.at ?? '').localeCompare(a.status.test.at ?? ''))
+    .slice(0, 5);
   const untested = items.filter((i) => !i.status.test.at).length;
   return (
     <Card className={styles.card} data-testid="dashboard-tests">
-      <CardHeader header={<Text as="h2" size={500} weight="semibold">Last tests</Text>} />
+      <CardHeader
+        header={
+          <Text as="h2" size={500} weight="semibold">
+            Last tests
+          </Text>
+        }
+      />
       {tested.length === 0 ? <Text>No sign-in test has run yet.</Text> : null}
       <ul className={styles.list}>
         {tested.map((i) => (
@@ -94,7 +133,11 @@ export function TestsCard({ items, open }: { items: ProfileListItem[]; open: Ope
           </li>
         ))}
       </ul>
-      {untested > 0 ? <Text className={styles.meta}>{untested === 1 ? '1 connection has' : `${untested} connections have`} never been tested.</Text> : null}
+      {untested > 0 ? (
+        <Text className={styles.meta}>
+          {untested === 1 ? '1 connection has' : `${untested} connections have`} never been tested.
+        </Text>
+      ) : null}
     </Card>
   );
 }

@@ -9,9 +9,18 @@ import { href, type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
   hero: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
-  cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  cards: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  tools: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
+  tools: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
 });
 
 /** The Start page as a dashboard: the saved connections with their status, the next expiries, the last tests, and "New connection". */
@@ -22,12 +31,20 @@ export function StartPage({ pages, go }: { pages: PageDefinition[]; go: (to: Hre
   const items = profiles.value ?? [];
   const open = (id: string) => go(href('connections', { sheet: id }));
   return (
-    <Page title="Graph Connection Workbench" description="Prepare, check and document connections from automation platforms to OneDrive and SharePoint through Microsoft Graph." wide>
+    <Page
+      title="Graph Connection Workbench"
+      description="Prepare, check and document connections from automation platforms to OneDrive and SharePoint through Microsoft Graph."
+      wide
+    >
       <div className={styles.hero}>
         <Button appearance="primary" size="large" icon={<AddCircleRegular />} onClick={() => go(href('wizard'))}>
           New connection
         </Button>
-        <Text>{items.length === 0 ? 'New here? The guided setup walks you from choosing the option to a tested connection and its record.' : 'Set up another connection step by step, from the app registration to a tested connection.'}</Text>
+        <Text>
+          {items.length === 0
+            ? 'New here? The guided setup walks you from choosing the option to a tested connection and its record.'
+            : 'Set up another connection step by step, from the app registration to a tested connection.'}
+        </Text>
       </div>
       {profiles.loading && !profiles.value ? (
         <Spinner label="Loading your connections…" />

@@ -26,15 +26,25 @@ const useStyles = makeStyles({
   link: { justifySelf: 'start' },
 });
 
-const icons: Record<FindingSeverity, typeof ErrorCircleRegular> = { error: ErrorCircleRegular, warning: WarningRegular, info: InfoRegular };
+const icons: Record<FindingSeverity, typeof ErrorCircleRegular> = {
+  error: ErrorCircleRegular,
+  warning: WarningRegular,
+  info: InfoRegular,
+};
 const words: Record<FindingSeverity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 /** One finding: what is wrong, the fix in the admin center, and a link to the page where it is made. */
 export function FindingCard({ finding, onOpen }: { finding: RegistrationFinding; onOpen: (url: string) => void }) {
   const styles = useStyles();
   const Icon = icons[finding.severity];
-  const severityClass = finding.severity === 'error' ? styles.error : finding.severity === 'warning' ? styles.warning : styles.info;
-  const iconClass = finding.severity === 'error' ? styles.iconError : finding.severity === 'warning' ? styles.iconWarning : styles.iconInfo;
+  const severityClass =
+    finding.severity === 'error' ? styles.error : finding.severity === 'warning' ? styles.warning : styles.info;
+  const iconClass =
+    finding.severity === 'error'
+      ? styles.iconError
+      : finding.severity === 'warning'
+        ? styles.iconWarning
+        : styles.iconInfo;
   return (
     <li className={`${styles.card} ${severityClass}`} data-finding-code={finding.code} data-severity={finding.severity}>
       <Icon className={`${styles.icon} ${iconClass}`} aria-label={words[finding.severity]} role="img" />
@@ -47,7 +57,13 @@ export function FindingCard({ finding, onOpen }: { finding: RegistrationFinding;
         {finding.code}
         {finding.appName ? ` · ${finding.appName}` : ''}
       </Caption1>
-      <Button className={styles.link} size="small" appearance="secondary" icon={<OpenRegular />} onClick={() => onOpen(finding.link)}>
+      <Button
+        className={styles.link}
+        size="small"
+        appearance="secondary"
+        icon={<OpenRegular />}
+        onClick={() => onOpen(finding.link)}
+      >
         {adminLinkLabel(finding.link)}
       </Button>
     </li>

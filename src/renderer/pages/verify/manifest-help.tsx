@@ -11,8 +11,19 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   header: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  code: { fontFamily: tokens.fontFamilyMonospace, backgroundColor: tokens.colorNeutralBackground3, padding: `0 ${tokens.spacingHorizontalXS}`, borderRadius: tokens.borderRadiusSmall },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+  },
 });
 
 /** The empty state: what a manifest is and the three ways to download one. */
@@ -26,28 +37,35 @@ export function ManifestHelp() {
           Where to get the app registration’s manifest
         </Text>
       </div>
-      <Text>The manifest is the app registration as JSON. Checking it needs no sign-in and no directory rights — only the file. Any of these gives one:</Text>
+      <Text>
+        The manifest is the app registration as JSON. Checking it needs no sign-in and no directory rights — only the
+        file. Any of these gives one:
+      </Text>
       <ol className={styles.list}>
         <li>
           <Text>
-            <strong>Microsoft Entra admin center</strong>: Entra ID › App registrations › All applications › your app › <strong>Manifest</strong> › Download.
+            <strong>Microsoft Entra admin center</strong>: Entra ID › App registrations › All applications › your app ›{' '}
+            <strong>Manifest</strong> › Download.
           </Text>
         </li>
         <li>
           <Text>
-            <strong>Azure CLI</strong>: <span className={styles.code}>az ad app show --id &lt;client ID&gt; &gt; app.json</span>
+            <strong>Azure CLI</strong>:{' '}
+            <span className={styles.code}>az ad app show --id &lt;client ID&gt; &gt; app.json</span>
           </Text>
         </li>
         <li>
           <Text>
-            <strong>Microsoft Graph</strong> (Graph Explorer or PowerShell): <span className={styles.code}>GET /applications(appId='&lt;client ID&gt;')</span> or{' '}
-            <span className={styles.code}>GET /applications?$filter=appId eq '&lt;client ID&gt;'</span>, saved as a .json file.
+            <strong>Microsoft Graph</strong> (Graph Explorer or PowerShell):{' '}
+            <span className={styles.code}>GET /applications(appId='&lt;client ID&gt;')</span> or{' '}
+            <span className={styles.code}>GET /applications?$filter=appId eq '&lt;client ID&gt;'</span>, saved as a
+            .json file.
           </Text>
         </li>
       </ol>
       <Text>
-        Both formats are read: the current Microsoft Graph format and the older Azure AD Graph format. Then pick the connection profile the app is for, and add the PFX if
-        the connection uses a certificate.
+        Both formats are read: the current Microsoft Graph format and the older Azure AD Graph format. Then pick the
+        connection profile the app is for, and add the PFX if the connection uses a certificate.
       </Text>
     </section>
   );

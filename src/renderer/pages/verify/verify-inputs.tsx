@@ -1,4 +1,14 @@
-import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { DismissRegular, DocumentCheckmarkRegular } from '@fluentui/react-icons';
 import { authLabels } from '../../../shared/connections';
 import type { ProfileListItem } from '../../../shared/contract/profiles';
@@ -23,7 +33,12 @@ export interface VerifyChoices {
 const PFX_MAX_BYTES = 10 * 1024 * 1024;
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   groupLabel: { fontWeight: tokens.fontWeightSemibold },
   chosen: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -43,13 +58,27 @@ function ChosenFile({ file, what, onClear }: { file: PickedFile; what: string; o
       <Text>
         Chosen: <span className={styles.fileName}>{file.name}</span> ({size(file.bytes.length)})
       </Text>
-      <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label={`Remove the chosen ${what}`} onClick={onClear} />
+      <Button
+        size="small"
+        appearance="subtle"
+        icon={<DismissRegular />}
+        aria-label={`Remove the chosen ${what}`}
+        onClick={onClear}
+      />
     </div>
   );
 }
 
 /** The profile to check against, the manifest, the certificate and the tests planned. */
-export function VerifyInputs({ profiles, value, onChange }: { profiles: ProfileListItem[]; value: VerifyChoices; onChange: (next: VerifyChoices) => void }) {
+export function VerifyInputs({
+  profiles,
+  value,
+  onChange,
+}: {
+  profiles: ProfileListItem[];
+  value: VerifyChoices;
+  onChange: (next: VerifyChoices) => void;
+}) {
   const styles = useStyles();
   const set = (patch: Partial<VerifyChoices>) => onChange({ ...value, ...patch });
   const selected = profiles.find((p) => p.entry.id === value.profileId) ?? null;
@@ -81,14 +110,33 @@ export function VerifyInputs({ profiles, value, onChange }: { profiles: ProfileL
           <Text id="manifest-drop-label" className={styles.groupLabel}>
             App manifest (.json, up to 5 MB)
           </Text>
-          <FileDrop label="Drop the downloaded manifest here, or choose the file." accept=".json,application/json" maxBytes={MANIFEST_MAX_BYTES} onFile={(f) => set({ manifest: f })} testId="manifest-drop" />
-          {value.manifest ? <ChosenFile file={value.manifest} what="manifest" onClear={() => set({ manifest: null })} /> : null}
+          <FileDrop
+            label="Drop the downloaded manifest here, or choose the file."
+            accept=".json,application/json"
+            maxBytes={MANIFEST_MAX_BYTES}
+            onFile={(f) => set({ manifest: f })}
+            testId="manifest-drop"
+          />
+          {value.manifest ? (
+            <ChosenFile file={value.manifest} what="manifest" onClear={() => set({ manifest: null })} />
+          ) : null}
         </div>
       </div>
       <div className={styles.group}>
-        <Field label="Certificate to compare" hint="The PFX’s certificate is looked up among the registered certificates by thumbprint; its dates and private key are checked too.">
-          <RadioGroup value={value.certificateMode} onChange={(_e, d) => set({ certificateMode: d.value as CertificateMode })}>
-            <Radio value="none" label={selected?.entry.auth === 'certificate' ? 'No PFX: only the thumbprint saved in the profile' : 'None'} />
+        <Field
+          label="Certificate to compare"
+          hint="The PFX’s certificate is looked up among the registered certificates by thumbprint; its dates and private key are checked too."
+        >
+          <RadioGroup
+            value={value.certificateMode}
+            onChange={(_e, d) => set({ certificateMode: d.value as CertificateMode })}
+          >
+            <Radio
+              value="none"
+              label={
+                selected?.entry.auth === 'certificate' ? 'No PFX: only the thumbprint saved in the profile' : 'None'
+              }
+            />
             <Radio value="profile" label="Use the profile’s certificate" disabled={!storedPfx} />
             <Radio value="file" label="A PFX file" />
           </RadioGroup>
@@ -99,11 +147,21 @@ export function VerifyInputs({ profiles, value, onChange }: { profiles: ProfileL
               <Text id="pfx-drop-label" className={styles.groupLabel}>
                 PFX file (.pfx or .p12)
               </Text>
-              <FileDrop label="Drop the PFX here, or choose the file." accept=".pfx,.p12" maxBytes={PFX_MAX_BYTES} onFile={(f) => set({ pfx: f })} testId="pfx-drop" />
+              <FileDrop
+                label="Drop the PFX here, or choose the file."
+                accept=".pfx,.p12"
+                maxBytes={PFX_MAX_BYTES}
+                onFile={(f) => set({ pfx: f })}
+                testId="pfx-drop"
+              />
               {value.pfx ? <ChosenFile file={value.pfx} what="PFX" onClear={() => set({ pfx: null })} /> : null}
             </div>
             <Field label="PFX password" hint="Used only to open the file for this check; it is not stored.">
-              <SecretInput label="PFX password" value={value.pfxPassword} onChange={(_e, d) => set({ pfxPassword: d.value })} />
+              <SecretInput
+                label="PFX password"
+                value={value.pfxPassword}
+                onChange={(_e, d) => set({ pfxPassword: d.value })}
+              />
             </Field>
           </>
         ) : null}
@@ -114,7 +172,11 @@ export function VerifyInputs({ profiles, value, onChange }: { profiles: ProfileL
           <Text id="tests-hint" size={200}>
             What else the registration must allow.
           </Text>
-          <Checkbox checked={value.loopbackTest} onChange={(_e, d) => set({ loopbackTest: d.checked === true })} label="The Workbench’s sign-in test (needs http://localhost as a redirect URI)" />
+          <Checkbox
+            checked={value.loopbackTest}
+            onChange={(_e, d) => set({ loopbackTest: d.checked === true })}
+            label="The Workbench’s sign-in test (needs http://localhost as a redirect URI)"
+          />
           <Checkbox
             checked={value.appOnly}
             disabled={!selected}

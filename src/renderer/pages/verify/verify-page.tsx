@@ -16,7 +16,15 @@ const useStyles = makeStyles({
   run: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
-const initialChoices: VerifyChoices = { profileId: '', manifest: null, certificateMode: 'none', pfx: null, pfxPassword: '', loopbackTest: false, appOnly: false };
+const initialChoices: VerifyChoices = {
+  profileId: '',
+  manifest: null,
+  certificateMode: 'none',
+  pfx: null,
+  pfxPassword: '',
+  loopbackTest: false,
+  appOnly: false,
+};
 
 function errorTitle(error: AppError): string {
   if (error.code.startsWith('manifest.')) return 'The manifest could not be checked';
@@ -48,12 +56,21 @@ export function VerifyPage({ query }: { query: string }) {
         const item = result.value.find((p) => p.entry.id === wanted && p.entry.profile);
         if (item) {
           const hasPfx = item.entry.auth === 'certificate' && item.entry.secrets.pfx === 'stored';
-          setChoices((c) => ({ ...c, profileId: item.entry.id, certificateMode: hasPfx ? 'profile' : 'none', appOnly: (item.entry.profile?.appOnlyPermissions.length ?? 0) > 0 }));
+          setChoices((c) => ({
+            ...c,
+            profileId: item.entry.id,
+            certificateMode: hasPfx ? 'profile' : 'none',
+            appOnly: (item.entry.profile?.appOnlyPermissions.length ?? 0) > 0,
+          }));
         }
       });
   }, [query]);
 
-  const missing = !choices.manifest ? 'Choose a manifest first.' : choices.certificateMode === 'file' && !choices.pfx ? 'Choose the PFX file, or set “Certificate to compare” to None.' : null;
+  const missing = !choices.manifest
+    ? 'Choose a manifest first.'
+    : choices.certificateMode === 'file' && !choices.pfx
+      ? 'Choose the PFX file, or set “Certificate to compare” to None.'
+      : null;
 
   const verify = async () => {
     if (!choices.manifest) return;
@@ -92,7 +109,12 @@ export function VerifyPage({ query }: { query: string }) {
         <VerifyInputs profiles={profiles} value={choices} onChange={setChoices} />
       )}
       <div className={styles.run}>
-        <Button appearance="primary" icon={<ShieldCheckmarkRegular />} disabled={running || missing !== null} onClick={() => void verify()}>
+        <Button
+          appearance="primary"
+          icon={<ShieldCheckmarkRegular />}
+          disabled={running || missing !== null}
+          onClick={() => void verify()}
+        >
           Verify manifest
         </Button>
         {running ? <Spinner size="tiny" label="Checking the manifest…" /> : missing ? <span>{missing}</span> : null}

@@ -32,7 +32,14 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
 });
 
@@ -61,7 +68,9 @@ function shapeWord(app: AppRegistrationSummary): string | null {
   const sections = ['redirectUris', 'keyCredentials', 'passwordCredentials', 'requiredResourceAccess'] as const;
   const absent = sections.filter((s) => app.notInFile.includes(s));
   if (absent.length === 0) return null;
-  return absent.length === 3 && !absent.includes('requiredResourceAccess') && app.appId === null ? 'Permissions only' : 'Part of a manifest';
+  return absent.length === 3 && !absent.includes('requiredResourceAccess') && app.appId === null
+    ? 'Permissions only'
+    : 'Part of a manifest';
 }
 
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
@@ -74,7 +83,15 @@ function verdict(run: VerifyRun): { intent: 'error' | 'warning' | 'success'; tit
 }
 
 /** The outcome of a check: verdict and counts, format and apps, findings grouped by severity, export and copy. `title` and `headingLevel` for a place under a lower heading (the connection sheet's Graph read-back). */
-export function VerifyResults({ run, title, headingLevel = 2 }: { run: VerifyRun; title?: string; headingLevel?: 2 | 4 }) {
+export function VerifyResults({
+  run,
+  title,
+  headingLevel = 2,
+}: {
+  run: VerifyRun;
+  title?: string;
+  headingLevel?: 2 | 4;
+}) {
   const styles = useStyles();
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -99,10 +116,20 @@ export function VerifyResults({ run, title, headingLevel = 2 }: { run: VerifyRun
           downloadFile(file);
           return `Downloaded ${file.fileName} (your browser's downloads).`;
         })
-      : void act(workbench().verify.exportReport({ reportId: run.reportId, format }), (value) => `Saved to ${value.path}`);
+      : void act(
+          workbench().verify.exportReport({ reportId: run.reportId, format }),
+          (value) => `Saved to ${value.path}`,
+        );
   return (
     <section className={styles.results} aria-labelledby="results-title" data-testid="verify-results">
-      <Text as={headingLevel === 2 ? 'h2' : 'h4'} size={500} weight="semibold" id="results-title" tabIndex={-1} ref={heading}>
+      <Text
+        as={headingLevel === 2 ? 'h2' : 'h4'}
+        size={500}
+        weight="semibold"
+        id="results-title"
+        tabIndex={-1}
+        ref={heading}
+      >
         {title ?? `Result${report.fileName ? ` for ${report.fileName}` : ''}`}
       </Text>
       <MessageBar intent={v.intent} data-testid="verdict">
@@ -116,12 +143,17 @@ export function VerifyResults({ run, title, headingLevel = 2 }: { run: VerifyRun
           <strong>Format:</strong> {manifestFormatLabels[report.format]}
         </Text>
         <Text>
-          <strong>Checked against:</strong> {run.profileName ? `the profile “${run.profileName}”` : 'the manifest alone'}
+          <strong>Checked against:</strong>{' '}
+          {run.profileName ? `the profile “${run.profileName}”` : 'the manifest alone'}
         </Text>
         {run.certificate ? (
           <Text>
             <strong>Certificate:</strong> <span className={styles.mono}>{run.certificate.thumbprintSha1}</span>
-            {run.certificate.source === 'profile-thumbprint' ? ' (thumbprint saved in the profile; add the PFX to check its key)' : run.certificate.source === 'profile-pfx' ? ' (the profile’s PFX)' : ` (${run.certificate.fileName ?? 'PFX file'})`}
+            {run.certificate.source === 'profile-thumbprint'
+              ? ' (thumbprint saved in the profile; add the PFX to check its key)'
+              : run.certificate.source === 'profile-pfx'
+                ? ' (the profile’s PFX)'
+                : ` (${run.certificate.fileName ?? 'PFX file'})`}
           </Text>
         ) : null}
       </div>
@@ -160,7 +192,9 @@ export function VerifyResults({ run, title, headingLevel = 2 }: { run: VerifyRun
               <TableCell>{app.passwordCredentials.length}</TableCell>
               <TableCell>
                 {app.requiredResourceAccess.length}
-                {app.requiredResourceAccess.some((p) => p.resourceAppId !== GRAPH_APP_ID) ? ` (${app.requiredResourceAccess.filter((p) => p.resourceAppId !== GRAPH_APP_ID).length} of other APIs, not checked)` : ''}
+                {app.requiredResourceAccess.some((p) => p.resourceAppId !== GRAPH_APP_ID)
+                  ? ` (${app.requiredResourceAccess.filter((p) => p.resourceAppId !== GRAPH_APP_ID).length} of other APIs, not checked)`
+                  : ''}
               </TableCell>
             </TableRow>
           ))}
@@ -173,7 +207,12 @@ export function VerifyResults({ run, title, headingLevel = 2 }: { run: VerifyRun
         <Button icon={<ArrowDownloadRegular />} onClick={() => exportAs('html')}>
           {inBrowser() ? 'Download HTML' : 'Export HTML…'}
         </Button>
-        <Button icon={<CopyRegular />} onClick={() => void act(workbench().verify.copyReport({ reportId: run.reportId }), () => 'Report copied as Markdown.')}>
+        <Button
+          icon={<CopyRegular />}
+          onClick={() =>
+            void act(workbench().verify.copyReport({ reportId: run.reportId }), () => 'Report copied as Markdown.')
+          }
+        >
           Copy as Markdown
         </Button>
         <Text role="status" aria-live="polite" data-testid="verify-status">
@@ -184,12 +223,22 @@ export function VerifyResults({ run, title, headingLevel = 2 }: { run: VerifyRun
       {sections.map((s) => {
         const findings = report.findings.filter((f) => f.severity === s.severity);
         return (
-          <section key={s.severity} className={styles.section} aria-labelledby={`findings-${s.severity}`} data-testid={`findings-${s.severity}`}>
+          <section
+            key={s.severity}
+            className={styles.section}
+            aria-labelledby={`findings-${s.severity}`}
+            data-testid={`findings-${s.severity}`}
+          >
             <Sub className={styles.heading} id={`findings-${s.severity}`}>
               <Text size={400} weight="semibold">
                 {s.title}
               </Text>
-              <CounterBadge count={findings.length} showZero color={s.color} aria-label={`${findings.length} ${s.title.toLowerCase()}`} />
+              <CounterBadge
+                count={findings.length}
+                showZero
+                color={s.color}
+                aria-label={`${findings.length} ${s.title.toLowerCase()}`}
+              />
             </Sub>
             {findings.length === 0 ? (
               <Text>None.</Text>

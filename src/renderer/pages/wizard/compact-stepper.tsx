@@ -4,7 +4,15 @@ import type { StepState } from '../../../shared/wizard-steps';
 import { wizardStepLabels, type WizardStep } from '../../../shared/wizard';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+    alignItems: 'center',
+  },
   step: { minWidth: '44px', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
   done: { color: tokens.colorPaletteGreenForeground1 },
   attention: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -13,7 +21,15 @@ const useStyles = makeStyles({
 const icons = { done: CheckmarkCircleFilled, skipped: DismissCircleRegular, attention: ErrorCircleRegular } as const;
 
 /** The wizard's steps as a compact stepper for narrow windows: a numbered button per step, its state in its name and tooltip. */
-export function CompactStepper({ current, steps, onOpen }: { current: WizardStep; steps: Array<[WizardStep, StepState]>; onOpen: (step: WizardStep) => void }) {
+export function CompactStepper({
+  current,
+  steps,
+  onOpen,
+}: {
+  current: WizardStep;
+  steps: Array<[WizardStep, StepState]>;
+  onOpen: (step: WizardStep) => void;
+}) {
   const styles = useStyles();
   return (
     <nav aria-label="Wizard steps">
@@ -22,11 +38,24 @@ export function CompactStepper({ current, steps, onOpen }: { current: WizardStep
           const isCurrent = step === current;
           const Icon = s.state === 'not-started' ? null : icons[s.state];
           const name = `${i + 1}. ${wizardStepLabels[step]} — ${s.label}`;
-          const tone = isCurrent ? undefined : s.state === 'done' ? styles.done : s.state === 'attention' ? styles.attention : undefined;
+          const tone = isCurrent
+            ? undefined
+            : s.state === 'done'
+              ? styles.done
+              : s.state === 'attention'
+                ? styles.attention
+                : undefined;
           return (
             <li key={step} data-step={step} data-state={s.state}>
               <Tooltip content={name} relationship="label">
-                <Button className={styles.step} size="small" appearance={isCurrent ? 'primary' : 'subtle'} aria-current={isCurrent ? 'step' : undefined} icon={Icon ? <Icon className={tone} aria-hidden /> : undefined} onClick={() => onOpen(step)}>
+                <Button
+                  className={styles.step}
+                  size="small"
+                  appearance={isCurrent ? 'primary' : 'subtle'}
+                  aria-current={isCurrent ? 'step' : undefined}
+                  icon={Icon ? <Icon className={tone} aria-hidden /> : undefined}
+                  onClick={() => onOpen(step)}
+                >
                   {i + 1}
                 </Button>
               </Tooltip>

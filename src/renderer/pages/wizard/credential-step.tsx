@@ -14,7 +14,13 @@ import { useBeforeNext } from './use-before-next';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '720px' },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   def: { margin: 0, fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -64,7 +70,18 @@ function SecretPart(props: StepProps) {
         hint="The secret’s Value from Certificates & secrets (shown once, right after it is created) — not its Secret ID. It goes to main at once: held in memory until the profile is saved, then kept in the OS keychain. It is never written to the wizard’s file."
         required={view.secrets.clientSecret !== 'stored' && view.secrets.clientSecret !== 'held'}
       >
-        <SecretInput label="client secret" value={typed} maxLength={200_000} placeholder={view.secrets.clientSecret === 'missing' || view.secrets.clientSecret === 'lost' ? undefined : 'Kept — type a new one to replace it'} onChange={(_e, d) => setTyped(d.value)} onBlur={() => void keep()} />
+        <SecretInput
+          label="client secret"
+          value={typed}
+          maxLength={200_000}
+          placeholder={
+            view.secrets.clientSecret === 'missing' || view.secrets.clientSecret === 'lost'
+              ? undefined
+              : 'Kept — type a new one to replace it'
+          }
+          onChange={(_e, d) => setTyped(d.value)}
+          onBlur={() => void keep()}
+        />
       </Field>
       <div className={styles.row}>
         <Button disabled={!typed} onClick={() => void keep()}>
@@ -72,8 +89,16 @@ function SecretPart(props: StepProps) {
         </Button>
         <SecretBadge state={view.secrets.clientSecret} what="client-secret" />
       </div>
-      <Field label="Client secret expires on" hint="The Expires date under Certificates & secrets. The Workbench reminds you 30 and 7 days before, and the connection record shows it." {...kit.show(['secretExpiresAt'], 'secretExpiresAt')}>
-        <Input type="date" value={kit.draft.secretExpiresAt} onChange={(_e, d) => kit.set({ secretExpiresAt: d.value }, 'secretExpiresAt')} />
+      <Field
+        label="Client secret expires on"
+        hint="The Expires date under Certificates & secrets. The Workbench reminds you 30 and 7 days before, and the connection record shows it."
+        {...kit.show(['secretExpiresAt'], 'secretExpiresAt')}
+      >
+        <Input
+          type="date"
+          value={kit.draft.secretExpiresAt}
+          onChange={(_e, d) => kit.set({ secretExpiresAt: d.value }, 'secretExpiresAt')}
+        />
       </Field>
     </div>
   );
@@ -83,7 +108,9 @@ function SecretPart(props: StepProps) {
 function CertificatePart(props: StepProps) {
   const { view, act, setDraft } = props;
   const styles = useStyles();
-  const [how, setHow] = useState<'import' | 'generate'>(view.certificate?.source === 'generated' ? 'generate' : 'import');
+  const [how, setHow] = useState<'import' | 'generate'>(
+    view.certificate?.source === 'generated' ? 'generate' : 'import',
+  );
   const [generated, setGenerated] = useState<HeldCertificate | null>(null);
   const [warnings, setWarnings] = useState<CertificateWarning[]>([]);
   const use = async (held: HeldCertificate, source: 'imported' | 'generated') => {
@@ -117,7 +144,10 @@ function CertificatePart(props: StepProps) {
           <PfxWarnings warnings={warnings} testId="pfx-warnings" />
         </section>
       ) : null}
-      <Field label={c ? 'Use another certificate' : 'Certificate'} hint="Import the PFX you already have (with its private key), or generate a new self-signed one here and export it with a password.">
+      <Field
+        label={c ? 'Use another certificate' : 'Certificate'}
+        hint="Import the PFX you already have (with its private key), or generate a new self-signed one here and export it with a password."
+      >
         <RadioGroup layout="horizontal" value={how} onChange={(_e, d) => setHow(d.value as 'import' | 'generate')}>
           <Radio value="import" label="Import a PFX" />
           <Radio value="generate" label="Generate a new certificate" />
@@ -127,7 +157,10 @@ function CertificatePart(props: StepProps) {
       {how === 'generate' ? (
         generated ? (
           <>
-            <Text>Generated {generated.details.certificate.subject}. Export it now: the connection needs the PFX file and its password, and the app registration the .cer file.</Text>
+            <Text>
+              Generated {generated.details.certificate.subject}. Export it now: the connection needs the PFX file and
+              its password, and the app registration the .cer file.
+            </Text>
             <ExportPanel key={generated.ref} held={generated} onExported={(held) => void use(held, 'generated')} />
           </>
         ) : (

@@ -1,4 +1,13 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import type { ProfileFinding } from '../../../shared/connections';
@@ -7,7 +16,14 @@ import { wizardStepLabels } from '../../../shared/wizard';
 import { stepOfField } from '../../../shared/wizard-steps';
 import { ErrorBar } from '../../components/error-bar';
 import { workbench } from '../../lib/workbench';
-import { EnvironmentFields, ClientIdField, NameField, TenantField, UpnField, AudienceField } from '../connections/identity-fields';
+import {
+  EnvironmentFields,
+  ClientIdField,
+  NameField,
+  TenantField,
+  UpnField,
+  AudienceField,
+} from '../connections/identity-fields';
 import { NotesField } from '../connections/scope-fields';
 import { DomainField } from './domain-field';
 import type { StepProps } from './step-props';
@@ -32,7 +48,9 @@ export function DetailsStep(props: StepProps) {
     revealFindings();
     const id = view.state.profileId;
     const input = toProfileInput(view, auth);
-    const result = id ? await workbench().profiles.update({ id, profile: input }) : await workbench().profiles.create(input);
+    const result = id
+      ? await workbench().profiles.update({ id, profile: input })
+      : await workbench().profiles.create(input);
     if (!result.ok) {
       // Nothing typed is lost: the fields stay as they are.
       setError(result.error);
@@ -52,14 +70,27 @@ export function DetailsStep(props: StepProps) {
   const elsewhere = findings.filter((f) => f.severity !== 'info' && stepOfField(f.field) !== 'details');
   return (
     <div className={styles.form}>
-      <Text>These are the fields the connection page asks for. Each is checked as you type; Next saves the profile (its secrets go to the OS keychain, never into the profile).</Text>
+      <Text>
+        These are the fields the connection page asks for. Each is checked as you type; Next saves the profile (its
+        secrets go to the OS keychain, never into the profile).
+      </Text>
       <ErrorBar error={error} title="Not saved — what you typed is still here" />
       <div role="status" aria-live="polite">
         {saved ? (
-          <MessageBar intent={saved.errors.length === 0 ? 'success' : 'warning'} layout="multiline" data-testid="profile-saved">
+          <MessageBar
+            intent={saved.errors.length === 0 ? 'success' : 'warning'}
+            layout="multiline"
+            data-testid="profile-saved"
+          >
             <MessageBarBody>
-              <MessageBarTitle>{saved.errors.length === 0 ? `Saved “${saved.name}”.` : `Saved “${saved.name}” as a draft with ${saved.errors.length} error${saved.errors.length === 1 ? '' : 's'}.`}</MessageBarTitle>
-              {saved.errors.length > 0 ? 'The connection will not work until they are fixed. Fix them, or continue and come back later.' : 'It is in Connections now.'}
+              <MessageBarTitle>
+                {saved.errors.length === 0
+                  ? `Saved “${saved.name}”.`
+                  : `Saved “${saved.name}” as a draft with ${saved.errors.length} error${saved.errors.length === 1 ? '' : 's'}.`}
+              </MessageBarTitle>
+              {saved.errors.length > 0
+                ? 'The connection will not work until they are fixed. Fix them, or continue and come back later.'
+                : 'It is in Connections now.'}
               {saved.hostNote ? ` ${saved.hostNote}` : null}
             </MessageBarBody>
             {saved.errors.length > 0 ? (

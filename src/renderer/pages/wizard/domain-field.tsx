@@ -8,7 +8,10 @@ export function DomainField({ kit }: { kit: FieldKit }) {
   return (
     <Field
       label="Your domain"
-      hint={domain.note ?? 'The host name of your automation platform, e.g. cloud.example.com (no https://). The redirect URI https://{domain}/provisioning_/callback is built from it.'}
+      hint={
+        domain.note ??
+        'The host name of your automation platform, e.g. cloud.example.com (no https://). The redirect URI https://{domain}/provisioning_/callback is built from it.'
+      }
       required
       {...kit.show(['domain', 'redirectUri'], 'domain')}
     >

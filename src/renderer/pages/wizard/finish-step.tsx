@@ -21,7 +21,13 @@ export function FinishStep(props: StepProps) {
   const { view, openStep, go } = props;
   const styles = useStyles();
   const profileId = view.state.profileId;
-  const sheet = useResult(() => (profileId ? workbench().profiles.connectionSheet({ id: profileId }) : Promise.resolve({ ok: true as const, value: null })), [profileId]);
+  const sheet = useResult(
+    () =>
+      profileId
+        ? workbench().profiles.connectionSheet({ id: profileId })
+        : Promise.resolve({ ok: true as const, value: null }),
+    [profileId],
+  );
   if (!profileId) return <NeedsProfile what="The connection sheet" onOpen={() => openStep('details')} />;
 
   return (
@@ -31,8 +37,17 @@ export function FinishStep(props: StepProps) {
         <Text as="h3" size={500} weight="semibold" id="finish-sheet">
           Connection sheet
         </Text>
-        <Text as="p" block>Fill the connection page with these, in this order. Secrets are copied only when you click, and cleared from the clipboard afterwards.</Text>
-        {sheet.value ? <ConnectionSheetBody id={profileId} sheet={sheet.value} headingLevel={3} /> : sheet.error ? <ErrorBar error={sheet.error} /> : <Spinner label="Loading the connection sheet…" />}
+        <Text as="p" block>
+          Fill the connection page with these, in this order. Secrets are copied only when you click, and cleared from
+          the clipboard afterwards.
+        </Text>
+        {sheet.value ? (
+          <ConnectionSheetBody id={profileId} sheet={sheet.value} headingLevel={3} />
+        ) : sheet.error ? (
+          <ErrorBar error={sheet.error} />
+        ) : (
+          <Spinner label="Loading the connection sheet…" />
+        )}
       </section>
       <RecordSection profileId={profileId} headingLevel={3} />
       <div className={styles.row}>
@@ -40,7 +55,10 @@ export function FinishStep(props: StepProps) {
           Open in Connections
         </Button>
         {sheet.value?.appRegistrationUrl ? (
-          <Button icon={<OpenRegular />} onClick={() => void workbench().app.openLink({ url: sheet.value?.appRegistrationUrl ?? '' })}>
+          <Button
+            icon={<OpenRegular />}
+            onClick={() => void workbench().app.openLink({ url: sheet.value?.appRegistrationUrl ?? '' })}
+          >
             Open the app registration
           </Button>
         ) : null}

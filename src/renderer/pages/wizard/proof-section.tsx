@@ -7,7 +7,13 @@ import { StatusBadge } from '../../components/status-badge';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
@@ -37,17 +43,27 @@ export function ProofSection({ status, openStep }: { status: ProfileStatus; open
       </div>
       {status.unproven.length === 0 ? (
         <MessageBar intent="success">
-          <MessageBarBody>The last test passed after the last edit, and the last manifest check found no errors. The record says so too.</MessageBarBody>
+          <MessageBarBody>
+            The last test passed after the last edit, and the last manifest check found no errors. The record says so
+            too.
+          </MessageBarBody>
         </MessageBar>
       ) : (
         <>
-          <Text>The connection record lists these too, so nobody mistakes an untested connection for a working one.</Text>
+          <Text>
+            The connection record lists these too, so nobody mistakes an untested connection for a working one.
+          </Text>
           <ul className={styles.list}>
             {status.unproven.map((u) => (
               <li key={u.key} data-unproven={u.key}>
                 <span className={styles.item}>
                   <Text>{u.text}</Text>
-                  <Button size="small" icon={<ArrowRightRegular />} iconPosition="after" onClick={() => openStep(remedies[u.key].step)}>
+                  <Button
+                    size="small"
+                    icon={<ArrowRightRegular />}
+                    iconPosition="after"
+                    onClick={() => openStep(remedies[u.key].step)}
+                  >
                     {remedies[u.key].action}
                   </Button>
                 </span>

@@ -4,7 +4,9 @@ import { GraphPanel } from '../app-registration/graph-panel';
 import { NeedsProfile } from './needs-profile';
 import type { StepProps } from './step-props';
 
-const useStyles = makeStyles({ box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalXL } });
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalXL },
+});
 
 /**
  * The register step's other way: create (or verify, repair, rotate) the app registration through Microsoft Graph,
@@ -21,7 +23,10 @@ export function RegisterThroughGraph({ view, auth, act, setDraft, openStep }: St
         <Text as="h3" size={400} weight="semibold" id="register-graph-heading">
           Or let the Workbench do it through Microsoft Graph
         </Text>
-        <NeedsProfile what="Creating the app registration through Microsoft Graph (every request previewed, then verified)" onOpen={() => openStep('details')} />
+        <NeedsProfile
+          what="Creating the app registration through Microsoft Graph (every request previewed, then verified)"
+          onOpen={() => openStep('details')}
+        />
       </section>
     );
   }
@@ -32,7 +37,14 @@ export function RegisterThroughGraph({ view, auth, act, setDraft, openStep }: St
   };
   return (
     <div className={styles.box}>
-      <GraphPanel profileId={id} profileName={view.profile?.name ?? profile.name} hasClientId={Boolean(profile.clientId.trim())} auth={auth} headingLevel={3} onChanged={() => void refresh()} />
+      <GraphPanel
+        profileId={id}
+        profileName={view.profile?.name ?? profile.name}
+        hasClientId={Boolean(profile.clientId.trim())}
+        auth={auth}
+        headingLevel={3}
+        onChanged={() => void refresh()}
+      />
     </div>
   );
 }

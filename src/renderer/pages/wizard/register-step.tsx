@@ -13,11 +13,37 @@ import { RegisterThroughGraph } from './register-graph';
 import type { StepProps } from './step-props';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalL, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusLarge },
-  head: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusLarge,
+  },
+  head: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    flexWrap: 'wrap',
+  },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  values: { display: 'grid', gridTemplateColumns: 'minmax(180px, 280px) 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, margin: 0, alignItems: 'start' },
+  values: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(180px, 280px) 1fr',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+    alignItems: 'start',
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   def: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   valueRow: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -41,8 +67,18 @@ function ValueRows({ item }: { item: ChecklistItem }) {
           <dd className={styles.def}>
             <span className={styles.valueRow}>
               <span className={styles.mono}>{v.value || '—'}</span>
-              {v.value ? <CopyButton label={`${v.label} ${v.value}`} copy={() => workbench().clipboard.copyText({ text: v.value })} /> : null}
-              {v.kind ? <Text size={200}>{v.kind === 'delegated' ? 'Delegated' : 'Application'}{v.adminConsentRequired ? ' · needs admin consent' : ''}</Text> : null}
+              {v.value ? (
+                <CopyButton
+                  label={`${v.label} ${v.value}`}
+                  copy={() => workbench().clipboard.copyText({ text: v.value })}
+                />
+              ) : null}
+              {v.kind ? (
+                <Text size={200}>
+                  {v.kind === 'delegated' ? 'Delegated' : 'Application'}
+                  {v.adminConsentRequired ? ' · needs admin consent' : ''}
+                </Text>
+              ) : null}
             </span>
             {v.note ? (
               <Text size={200} className={styles.note}>
@@ -91,16 +127,33 @@ export function RegisterStep(props: StepProps) {
       current = false;
       window.clearTimeout(timer);
     };
-  }, [auth, d.environment, d.loginHost, d.graphHost, d.domain, d.audience, d.clientId, d.tenant, d.scopes, d.appOnlyPermissions, thumbprint]);
+  }, [
+    auth,
+    d.environment,
+    d.loginHost,
+    d.graphHost,
+    d.domain,
+    d.audience,
+    d.clientId,
+    d.tenant,
+    d.scopes,
+    d.appOnlyPermissions,
+    thumbprint,
+  ]);
 
   const tick = (id: string, on: boolean) =>
-    update((s) => ({ ...s, checklistDone: on ? [...new Set([...s.checklistDone, id])] : s.checklistDone.filter((x) => x !== id) }));
+    update((s) => ({
+      ...s,
+      checklistDone: on ? [...new Set([...s.checklistDone, id])] : s.checklistDone.filter((x) => x !== id),
+    }));
 
   if (!checklist) return error ? <ErrorBar error={error} /> : <Spinner label="Building the checklist…" />;
   return (
     <>
       <Text>
-        Do these on the app registration in the Microsoft Entra admin center ({checklist.cloudLabel}). Tick each one when it is done; the values are exactly what to enter. The permissions come from the Scopes step (step 4) — come back here after changing them.
+        Do these on the app registration in the Microsoft Entra admin center ({checklist.cloudLabel}). Tick each one
+        when it is done; the values are exactly what to enter. The permissions come from the Scopes step (step 4) — come
+        back here after changing them.
       </Text>
       {auth === 'byo-app' ? (
         <div className={styles.fields}>
@@ -114,9 +167,18 @@ export function RegisterStep(props: StepProps) {
             <div className={styles.head}>
               <Text as="h3" size={400} weight="semibold" id={`check-${item.id}`}>
                 {item.title}
-                {item.requiredForConnection ? '' : item.id === 'consent' ? ' (optional)' : ' (for the Workbench’s tests)'}
+                {item.requiredForConnection
+                  ? ''
+                  : item.id === 'consent'
+                    ? ' (optional)'
+                    : ' (for the Workbench’s tests)'}
               </Text>
-              <Checkbox label="Done" aria-describedby={`check-${item.id}`} checked={view.state.checklistDone.includes(item.id)} onChange={(_e, data) => tick(item.id, data.checked === true)} />
+              <Checkbox
+                label="Done"
+                aria-describedby={`check-${item.id}`}
+                checked={view.state.checklistDone.includes(item.id)}
+                onChange={(_e, data) => tick(item.id, data.checked === true)}
+              />
             </div>
             <ol className={styles.steps}>
               {item.steps.map((s) => (
@@ -134,7 +196,12 @@ export function RegisterStep(props: StepProps) {
             ) : null}
             <div className={styles.links}>
               {item.links.map((l) => (
-                <Button key={l.url} size="small" icon={<OpenRegular />} onClick={() => void workbench().app.openLink({ url: l.url })}>
+                <Button
+                  key={l.url}
+                  size="small"
+                  icon={<OpenRegular />}
+                  onClick={() => void workbench().app.openLink({ url: l.url })}
+                >
                   Open {l.label}
                 </Button>
               ))}

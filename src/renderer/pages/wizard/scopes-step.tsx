@@ -9,7 +9,10 @@ import type { StepProps } from './step-props';
 export function ScopesStep(props: StepProps) {
   const { view, auth, setDraft } = props;
   const d = view.state.draft;
-  const value = useMemo<ScopeSelection>(() => ({ delegated: splitList(d.scopes), application: splitList(d.appOnlyPermissions) }), [d.scopes, d.appOnlyPermissions]);
+  const value = useMemo<ScopeSelection>(
+    () => ({ delegated: splitList(d.scopes), application: splitList(d.appOnlyPermissions) }),
+    [d.scopes, d.appOnlyPermissions],
+  );
   return (
     <>
       <Text>
@@ -21,7 +24,9 @@ export function ScopesStep(props: StepProps) {
       <ScopePicker
         auth={auth}
         value={value}
-        onChange={(next) => setDraft({ scopes: next.delegated.join(' '), appOnlyPermissions: next.application.join(' ') })}
+        onChange={(next) =>
+          setDraft({ scopes: next.delegated.join(' '), appOnlyPermissions: next.application.join(' ') })
+        }
         environment={d.environment}
         customHosts={d.environment === 'custom' ? { loginHost: d.loginHost, graphHost: d.graphHost } : null}
         startFromMinimum

@@ -31,23 +31,32 @@ export function TestStep(props: StepProps) {
   return (
     <div className={styles.group}>
       <Text>
-        Sign in through your browser as the connection will, request an app-only token where the option has one, or grant admin consent. Each test shows the permissions the token really carries; the connection record lists the last successful one. The sign-in test
-        needs http://localhost registered as a Web redirect URI (checklist, step 2).
+        Sign in through your browser as the connection will, request an app-only token where the option has one, or
+        grant admin consent. Each test shows the permissions the token really carries; the connection record lists the
+        last successful one. The sign-in test needs http://localhost registered as a Web redirect URI (checklist, step
+        2).
       </Text>
       <ErrorBar error={info.error ?? history.error} />
       {t?.state === 'working' && t.missing.length === 0 ? (
         <MessageBar intent="success" data-testid="test-step-status">
           <MessageBarBody>
-            The last test passed ({t.name}, {formatDateTime(t.at)}). Press Next for the connection sheet and the record — or run more tests first.
+            The last test passed ({t.name}, {formatDateTime(t.at)}). Press Next for the connection sheet and the record
+            — or run more tests first.
           </MessageBarBody>
         </MessageBar>
       ) : t?.state === 'working' ? (
         <MessageBar intent="warning" data-testid="test-step-status">
-          <MessageBarBody>The last test signed in, but its token lacks {t.missing.join(', ')}: grant {t.missing.length === 1 ? 'it' : 'them'} and test again.</MessageBarBody>
+          <MessageBarBody>
+            The last test signed in, but its token lacks {t.missing.join(', ')}: grant{' '}
+            {t.missing.length === 1 ? 'it' : 'them'} and test again.
+          </MessageBarBody>
         </MessageBar>
       ) : t?.state === 'changed' ? (
         <MessageBar intent="warning" data-testid="test-step-status">
-          <MessageBarBody>The profile was edited after the last successful test ({formatDateTime(t.at)}): run a test again to prove the change.</MessageBarBody>
+          <MessageBarBody>
+            The profile was edited after the last successful test ({formatDateTime(t.at)}): run a test again to prove
+            the change.
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {info.value ? <ProfileTestPanel tests={tests} /> : info.loading ? <Spinner label="Loading the profile…" /> : null}

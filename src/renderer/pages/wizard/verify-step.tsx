@@ -62,21 +62,44 @@ export function VerifyStep(props: StepProps) {
 
   return (
     <div className={styles.group}>
-      <Text>Optional, and offline: download the app registration’s manifest (Manifest page → Download) and drop it here. It is compared with the profile{auth === 'certificate' ? ' and its certificate' : ''}; the findings say what to fix and where. The connection record lists the open ones.</Text>
-      <FileDrop label="Drop the downloaded manifest here, or choose the file." accept=".json,application/json" maxBytes={MANIFEST_MAX_BYTES} onFile={setManifest} testId="wizard-manifest-drop" />
+      <Text>
+        Optional, and offline: download the app registration’s manifest (Manifest page → Download) and drop it here. It
+        is compared with the profile{auth === 'certificate' ? ' and its certificate' : ''}; the findings say what to fix
+        and where. The connection record lists the open ones.
+      </Text>
+      <FileDrop
+        label="Drop the downloaded manifest here, or choose the file."
+        accept=".json,application/json"
+        maxBytes={MANIFEST_MAX_BYTES}
+        onFile={setManifest}
+        testId="wizard-manifest-drop"
+      />
       {manifest ? <Text data-testid="wizard-manifest-chosen">Chosen: {manifest.name}</Text> : null}
       <Field hint="Leave it on if you run the sign-in test in the next step: it needs http://localhost registered as a Web redirect URI.">
-        <Checkbox checked={loopback} onChange={(_e, d) => setLoopback(d.checked === true)} label="Check for the Workbench’s sign-in test too (http://localhost as a Web redirect URI)" />
+        <Checkbox
+          checked={loopback}
+          onChange={(_e, d) => setLoopback(d.checked === true)}
+          label="Check for the Workbench’s sign-in test too (http://localhost as a Web redirect URI)"
+        />
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" icon={<ShieldCheckmarkRegular />} disabled={!manifest || running} onClick={() => void verify()}>
+        <Button
+          appearance="primary"
+          icon={<ShieldCheckmarkRegular />}
+          disabled={!manifest || running}
+          onClick={() => void verify()}
+        >
           Verify manifest
         </Button>
         {running ? <Spinner size="tiny" label="Checking the manifest…" /> : null}
       </div>
       <ErrorBar error={error} title="The manifest could not be checked" />
       {run ? <VerifyResults key={run.reportId} run={run} /> : <ManifestHelp />}
-      {!run ? <Text>No manifest at hand? Press Next to skip this step; the record then says the registration was not verified.</Text> : null}
+      {!run ? (
+        <Text>
+          No manifest at hand? Press Next to skip this step; the record then says the registration was not verified.
+        </Text>
+      ) : null}
     </div>
   );
 }

@@ -32,7 +32,13 @@ export function toFormDraft({ draft: d, certificate, profile }: FormDraftParts, 
 }
 
 function stripSource(c: NonNullable<WizardView['certificate']>) {
-  return { thumbprintSha1: c.thumbprintSha1, thumbprintSha256: c.thumbprintSha256, subject: c.subject, notAfter: c.notAfter, fileName: c.fileName };
+  return {
+    thumbprintSha1: c.thumbprintSha1,
+    thumbprintSha256: c.thumbprintSha256,
+    subject: c.subject,
+    notAfter: c.notAfter,
+    fileName: c.fileName,
+  };
 }
 
 /** The wizard's part of a change the form components make (secret inputs are never taken). */
@@ -45,11 +51,15 @@ export function wizardPatch(patch: Partial<Draft>): Partial<WizardDraft> {
 /** A form draft as profile input, with the credentials main holds by ref (a stored one is kept as it is). */
 export function inputWithRefs(draft: Draft, refs: WizardView['refs']): ProfileInputDraft {
   const input = toInput(draft);
-  if (input.auth === 'certificate') return { ...input, secrets: refs.certificate ? { certificateRef: refs.certificate } : {} };
+  if (input.auth === 'certificate')
+    return { ...input, secrets: refs.certificate ? { certificateRef: refs.certificate } : {} };
   return { ...input, secrets: refs.clientSecret ? { heldSecretRef: refs.clientSecret } : {} };
 }
 
 /** The profile to save from the wizard. */
 export function toProfileInput(view: WizardView, auth: AuthKind): ProfileInputDraft {
-  return inputWithRefs(toFormDraft({ draft: view.state.draft, certificate: view.certificate, profile: view.profile }, auth), view.refs);
+  return inputWithRefs(
+    toFormDraft({ draft: view.state.draft, certificate: view.certificate, profile: view.profile }, auth),
+    view.refs,
+  );
 }

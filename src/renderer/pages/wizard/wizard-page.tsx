@@ -1,4 +1,16 @@
-import { Button, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  mergeClasses,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowLeftRegular, ArrowResetRegular, ArrowRightRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EnvironmentInfo } from '../../../shared/contract/profiles';
@@ -29,10 +41,22 @@ import { inputWithRefs, toFormDraft, wizardPatch } from './wizard-draft';
 import { type Href } from '../../../shared/routes';
 
 const useStyles = makeStyles({
-  layout: { display: 'grid', gridTemplateColumns: '240px minmax(0, 1fr)', gap: tokens.spacingHorizontalXXL, alignItems: 'start' },
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: '240px minmax(0, 1fr)',
+    gap: tokens.spacingHorizontalXXL,
+    alignItems: 'start',
+  },
   layoutNarrow: { gridTemplateColumns: 'minmax(0, 1fr)', rowGap: tokens.spacingVerticalL },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  footer: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap', paddingTop: tokens.spacingVerticalM, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  footer: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    paddingTop: tokens.spacingVerticalM,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   spacer: { flexGrow: 1 },
   saved: { color: tokens.colorNeutralForeground2 },
 });
@@ -79,7 +103,10 @@ export function WizardPage({ go }: { go: (to: Href) => void }) {
     void workbench()
       .settings.get({})
       .then((r) => {
-        if (r.ok && r.value.defaultEnvironment !== 'office365') update((s) => (s.guide.environment ? s : { ...s, draft: { ...s.draft, environment: r.value.defaultEnvironment } }));
+        if (r.ok && r.value.defaultEnvironment !== 'office365')
+          update((s) =>
+            s.guide.environment ? s : { ...s, draft: { ...s.draft, environment: r.value.defaultEnvironment } },
+          );
       });
   }, [fresh, update]);
 
@@ -88,14 +115,26 @@ export function WizardPage({ go }: { go: (to: Href) => void }) {
   const wizardDraft = view?.state.draft ?? null;
   const certificate = view?.certificate ?? null;
   const profile = view?.profile ?? null;
-  const formDraft = useMemo(() => (wizardDraft && auth ? toFormDraft({ draft: wizardDraft, certificate, profile }, auth) : null), [wizardDraft, certificate, profile, auth]);
+  const formDraft = useMemo(
+    () => (wizardDraft && auth ? toFormDraft({ draft: wizardDraft, certificate, profile }, auth) : null),
+    [wizardDraft, certificate, profile, auth],
+  );
   const certificateRef = view?.refs.certificate ?? null;
   const secretRef = view?.refs.clientSecret ?? null;
-  const build = useCallback((d: Draft) => inputWithRefs(d, { certificate: certificateRef, clientSecret: secretRef }), [certificateRef, secretRef]);
+  const build = useCallback(
+    (d: Draft) => inputWithRefs(d, { certificate: certificateRef, clientSecret: secretRef }),
+    [certificateRef, secretRef],
+  );
   const { findings, checking } = useFindings(formDraft, view?.state.profileId ?? null, 350, build);
 
-  const setDraft = useCallback((patch: Partial<WizardDraft>) => update((s) => ({ ...s, draft: { ...s.draft, ...patch } })), [update]);
-  const markDone = useCallback((s: WizardStep) => update((state) => (state.done.includes(s) ? state : { ...state, done: [...state.done, s] })), [update]);
+  const setDraft = useCallback(
+    (patch: Partial<WizardDraft>) => update((s) => ({ ...s, draft: { ...s.draft, ...patch } })),
+    [update],
+  );
+  const markDone = useCallback(
+    (s: WizardStep) => update((state) => (state.done.includes(s) ? state : { ...state, done: [...state.done, s] })),
+    [update],
+  );
   const openStep = useCallback((s: WizardStep) => update((state) => ({ ...state, step: s })), [update]);
 
   const kit: FieldKit | null = useMemo(
@@ -125,7 +164,11 @@ export function WizardPage({ go }: { go: (to: Href) => void }) {
   if (!view) {
     return (
       <Page title="New connection">
-        {error ? <ErrorBar error={error} title="The wizard could not be opened" /> : <Spinner label="Opening the wizard…" />}
+        {error ? (
+          <ErrorBar error={error} title="The wizard could not be opened" />
+        ) : (
+          <Spinner label="Opening the wizard…" />
+        )}
       </Page>
     );
   }
@@ -154,16 +197,45 @@ export function WizardPage({ go }: { go: (to: Href) => void }) {
   };
   const steps = orderedStepStates(view, findings);
   const openFromList = (s: WizardStep) => (auth || s === 'decide' ? openStep(s) : undefined);
-  const props: StepProps | null = auth && kit ? { view, auth, update, setDraft, act, kit, findings, environments, go, openStep, setBeforeNext, markDone, revealFindings: () => setShowAll(true) } : null;
+  const props: StepProps | null =
+    auth && kit
+      ? {
+          view,
+          auth,
+          update,
+          setDraft,
+          act,
+          kit,
+          findings,
+          environments,
+          go,
+          openStep,
+          setBeforeNext,
+          markDone,
+          revealFindings: () => setShowAll(true),
+        }
+      : null;
   const Step = components[step];
 
   return (
-    <Page title="New connection" description="From “I need a connection” to a tested connection and its record, step by step. Everything you type is kept: leave at any time and come back here to go on.">
+    <Page
+      title="New connection"
+      description="From “I need a connection” to a tested connection and its record, step by step. Everything you type is kept: leave at any time and come back here to go on."
+    >
       <ErrorBar error={error} />
       <div className={mergeClasses(styles.layout, narrow && styles.layoutNarrow)}>
-        {narrow ? <CompactStepper current={step} steps={steps} onOpen={openFromList} /> : <StepList current={step} steps={steps} onOpen={openFromList} />}
+        {narrow ? (
+          <CompactStepper current={step} steps={steps} onOpen={openFromList} />
+        ) : (
+          <StepList current={step} steps={steps} onOpen={openFromList} />
+        )}
         <div className={styles.content}>
-          <section aria-labelledby="wizard-step-title" className={styles.content} data-testid={`wizard-step-${step}`} data-checking={checking ? 'true' : 'false'}>
+          <section
+            aria-labelledby="wizard-step-title"
+            className={styles.content}
+            data-testid={`wizard-step-${step}`}
+            data-checking={checking ? 'true' : 'false'}
+          >
             <Text as="h2" size={600} weight="semibold" id="wizard-step-title" tabIndex={-1} ref={heading}>
               Step {index + 1} of {wizardSteps.length}: {wizardStepLabels[step]}
             </Text>
@@ -180,8 +252,18 @@ export function WizardPage({ go }: { go: (to: Href) => void }) {
               Back
             </Button>
             {step !== 'finish' ? (
-              <Button appearance="primary" icon={<ArrowRightRegular />} iconPosition="after" disabled={(step === 'decide' && !auth) || moving} onClick={() => void next()}>
-                {step === 'details' ? 'Save and continue' : step === 'verify' && view.status?.verification.state === 'not-verified' ? 'Next (skip if not verified)' : 'Next'}
+              <Button
+                appearance="primary"
+                icon={<ArrowRightRegular />}
+                iconPosition="after"
+                disabled={(step === 'decide' && !auth) || moving}
+                onClick={() => void next()}
+              >
+                {step === 'details'
+                  ? 'Save and continue'
+                  : step === 'verify' && view.status?.verification.state === 'not-verified'
+                    ? 'Next (skip if not verified)'
+                    : 'Next'}
               </Button>
             ) : null}
             {moving ? <Spinner size="tiny" label="Saving…" /> : null}

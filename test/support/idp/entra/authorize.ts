@@ -29,15 +29,22 @@ export function handleAuthorize(ctx: HandlerContext, tenantSegment: string): voi
     ...opt('prompt', q.get('prompt')),
   };
   if (q.get('response_type') !== 'code') {
-    return finishWithError(ctx, txn, { error: 'unsupported_response_type', error_description: 'AADSTS700054: response_type is not enabled for the application.' });
+    return finishWithError(ctx, txn, {
+      error: 'unsupported_response_type',
+      error_description: 'AADSTS700054: response_type is not enabled for the application.',
+    });
   }
   if (txn.codeChallenge && txn.codeChallengeMethod && !['S256', 'plain'].includes(txn.codeChallengeMethod)) {
-    return finishWithError(ctx, txn, { error: 'invalid_request', error_description: 'AADSTS501491: Invalid code challenge method.' });
+    return finishWithError(ctx, txn, {
+      error: 'invalid_request',
+      error_description: 'AADSTS501491: Invalid code challenge method.',
+    });
   }
   try {
     parseScopes(txn.scopes.join(' '), ctx.graphResources);
   } catch (err) {
-    if (err instanceof EntraError) return finishWithError(ctx, txn, { error: err.error, error_description: err.message });
+    if (err instanceof EntraError)
+      return finishWithError(ctx, txn, { error: err.error, error_description: err.message });
     throw err;
   }
   ctx.state.transactions.set(txn.id, txn);
@@ -51,7 +58,10 @@ export function handleAdminConsent(ctx: HandlerContext, tenantSegment: string, v
   if (!base) return;
   const scope = q.get('scope');
   if (version === 'v2' && !scope) {
-    return sendErrorPage(ctx, new EntraError('invalid_request', 900144, "The request body must contain the following parameter: 'scope'."));
+    return sendErrorPage(
+      ctx,
+      new EntraError('invalid_request', 900144, "The request body must contain the following parameter: 'scope'."),
+    );
   }
   const txn: Transaction = {
     id: randomId(),
@@ -68,15 +78,30 @@ export function handleAdminConsent(ctx: HandlerContext, tenantSegment: string, v
 /** POST /emulator/login: check the user, then ask for consent or finish. */
 export function handleLogin(ctx: HandlerContext): void {
   const txn = ctx.state.transactions.get(ctx.form.get('txn') ?? '');
-  if (!txn) return sendErrorPage(ctx, new EntraError('invalid_request', 90015, 'The sign-in session has expired. Start again.'));
+  if (!txn)
+    return sendErrorPage(
+      ctx,
+      new EntraError('invalid_request', 90015, 'The sign-in session has expired. Start again.'),
+    );
   const username = ctx.form.get('username') ?? '';
   const found = ctx.state.findUser(txn.tenant, username);
   if (!found) {
     const where = txn.tenant ? txn.tenant.tenantId : 'any directory';
-    return sendHtml(ctx, 200, loginPage(txn, `AADSTS50034: The user account ${username} does not exist in the ${where} directory. To sign into this application, the account must be added to the directory.`));
+    return sendHtml(
+      ctx,
+      200,
+      loginPage(
+        txn,
+        `AADSTS50034: The user account ${username} does not exist in the ${where} directory. To sign into this application, the account must be added to the directory.`,
+      ),
+    );
   }
   if (found.user.password !== (ctx.form.get('password') ?? '')) {
-    return sendHtml(ctx, 200, loginPage(txn, 'AADSTS50126: Error validating credentials due to invalid username or password.'));
+    return sendHtml(
+      ctx,
+      200,
+      loginPage(txn, 'AADSTS50126: Error validating credentials due to invalid username or password.'),
+    );
   }
   txn.user = found.user;
   txn.userTenant = found.tenant;
@@ -88,7 +113,8 @@ export function handleLogin(ctx: HandlerContext): void {
   const granted = ctx.state.delegatedGranted(found.tenant, found.user.upn, txn.app.clientId);
   const missing = wanted.filter((p) => !granted.has(p.toLowerCase()));
   if (missing.length === 0 && txn.prompt !== 'consent') return finishWithCode(ctx, txn, found.user, found.tenant);
-  const blocked = found.tenant.userConsentAllowed === false || missing.some((p) => ctx.state.adminOnly(found.tenant, p));
+  const blocked =
+    found.tenant.userConsentAllowed === false || missing.some((p) => ctx.state.adminOnly(found.tenant, p));
   if (blocked && !found.user.isAdmin) return sendHtml(ctx, 200, needAdminPage(txn));
   sendHtml(ctx, 200, consentPage(txn, missing, false));
 }
@@ -96,12 +122,20 @@ export function handleLogin(ctx: HandlerContext): void {
 /** POST /emulator/consent: accept, decline, or return without consent. */
 export function handleConsent(ctx: HandlerContext): void {
   const txn = ctx.state.transactions.get(ctx.form.get('txn') ?? '');
-  if (!txn?.user || !txn.userTenant) return sendErrorPage(ctx, new EntraError('invalid_request', 90015, 'The sign-in session has expired. Start again.'));
+  if (!txn?.user || !txn.userTenant)
+    return sendErrorPage(
+      ctx,
+      new EntraError('invalid_request', 90015, 'The sign-in session has expired. Start again.'),
+    );
   const decision = ctx.form.get('decision');
   const { user, userTenant: tenant } = txn;
   if (txn.kind === 'authorize') {
     if (decision !== 'accept') {
-      return finishWithError(ctx, txn, { error: 'access_denied', error_subcode: 'cancel', error_description: 'AADSTS65004: User declined to consent to access the app.' });
+      return finishWithError(ctx, txn, {
+        error: 'access_denied',
+        error_subcode: 'cancel',
+        error_description: 'AADSTS65004: User declined to consent to access the app.',
+      });
     }
     ctx.state.grantUser(tenant, user.upn, txn.app.clientId, requested(txn));
     return finishWithCode(ctx, txn, user, tenant);
@@ -120,7 +154,11 @@ export function handleConsent(ctx: HandlerContext): void {
   const params: Record<string, string> =
     txn.kind === 'adminconsent-v1'
       ? { error: 'permission_denied', error_description: 'The admin canceled the request' }
-      : { admin_consent: 'True', error: 'consent_required', error_description: 'AADSTS65004: User declined to consent to access the app.' };
+      : {
+          admin_consent: 'True',
+          error: 'consent_required',
+          error_description: 'AADSTS65004: User declined to consent to access the app.',
+        };
   if (txn.state !== undefined) params.state = txn.state;
   redirect(ctx, withParams(txn.redirectUri, params, 'query'));
 }

@@ -11,23 +11,42 @@ export type AppIdAcr = '0' | '1' | '2';
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 /** Check the credential for a confidential or public request; returns appidacr or throws an EntraError. */
-export function authenticateClient(ctx: HandlerContext, app: EmulatorApp, publicClient: boolean, tenantSegment: string): AppIdAcr {
+export function authenticateClient(
+  ctx: HandlerContext,
+  app: EmulatorApp,
+  publicClient: boolean,
+  tenantSegment: string,
+): AppIdAcr {
   const form = ctx.form;
   const basic = parseBasic(header(ctx, 'authorization'));
   const secret = form.get('client_secret') ?? basic?.secret ?? null;
   const assertion = form.get('client_assertion');
   if (publicClient) {
     if (secret || assertion) {
-      throw new EntraError('invalid_client', 700025, "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.", 401);
+      throw new EntraError(
+        'invalid_client',
+        700025,
+        "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.",
+        401,
+      );
     }
     return '0';
   }
   if (!secret && !assertion) {
-    throw new EntraError('invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.", 401);
+    throw new EntraError(
+      'invalid_client',
+      7000218,
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+      401,
+    );
   }
   if (secret) return checkSecret(app, secret);
   if (form.get('client_assertion_type') !== ASSERTION_TYPE) {
-    throw new EntraError('invalid_request', 90014, "The required field 'client_assertion_type' is missing from the credential.");
+    throw new EntraError(
+      'invalid_request',
+      90014,
+      "The required field 'client_assertion_type' is missing from the credential.",
+    );
   }
   return checkAssertion(ctx, app, assertion ?? '', tenantSegment);
 }
@@ -66,10 +85,21 @@ function checkAssertion(ctx: HandlerContext, app: EmulatorApp, assertion: string
   const jwt = decodeJwt(assertion);
   if (!jwt) throw new EntraError('invalid_client', 50027, 'JWT token is invalid or malformed.', 401);
   const alg = jwt.header.alg;
-  if (alg !== 'RS256' && alg !== 'PS256') throw new EntraError('invalid_client', 50027, `JWT token uses an unsupported algorithm '${String(alg)}'.`, 401);
-  const sha256 = typeof jwt.header['x5t#S256'] === 'string' ? Buffer.from(jwt.header['x5t#S256'], 'base64url').toString('hex').toUpperCase() : null;
-  const sha1 = typeof jwt.header.x5t === 'string' ? Buffer.from(jwt.header.x5t, 'base64url').toString('hex').toUpperCase() : null;
-  if (!sha256 && !sha1) throw new EntraError('invalid_client', 50027, 'Invalid JWT header: no certificate thumbprint (x5t or x5t#S256) in the client assertion.', 401);
+  if (alg !== 'RS256' && alg !== 'PS256')
+    throw new EntraError('invalid_client', 50027, `JWT token uses an unsupported algorithm '${String(alg)}'.`, 401);
+  const sha256 =
+    typeof jwt.header['x5t#S256'] === 'string'
+      ? Buffer.from(jwt.header['x5t#S256'], 'base64url').toString('hex').toUpperCase()
+      : null;
+  const sha1 =
+    typeof jwt.header.x5t === 'string' ? Buffer.from(jwt.header.x5t, 'base64url').toString('hex').toUpperCase() : null;
+  if (!sha256 && !sha1)
+    throw new EntraError(
+      'invalid_client',
+      50027,
+      'Invalid JWT header: no certificate thumbprint (x5t or x5t#S256) in the client assertion.',
+      401,
+    );
   const useSha256 = sha256 !== null && ctx.state.behaviour.acceptSha256Thumbprint !== false;
   const presented = useSha256 ? sha256 : (sha1 ?? sha256 ?? '');
   const cert = (app.certificates ?? []).find((c) => {
@@ -84,17 +114,34 @@ function checkAssertion(ctx: HandlerContext, app: EmulatorApp, assertion: string
       401,
     );
   }
-  if (!verifySignature(jwt, cert.certPem)) throw new EntraError('invalid_client', 700027, 'Client assertion failed signature validation.', 401);
+  if (!verifySignature(jwt, cert.certPem))
+    throw new EntraError('invalid_client', 700027, 'Client assertion failed signature validation.', 401);
   const claims = jwt.payload;
   if (claims.iss !== app.clientId || claims.sub !== app.clientId) {
-    throw new EntraError('invalid_client', 50027, 'Invalid JWT token: the issuer and subject of the client assertion must be the client ID.', 401);
+    throw new EntraError(
+      'invalid_client',
+      50027,
+      'Invalid JWT token: the issuer and subject of the client assertion must be the client ID.',
+      401,
+    );
   }
-  const accepted = [new URL(ctx.origin).host, ...ctx.aliasHosts].map((h) => `https://${h}/${tenantSegment}/oauth2/v2.0/token`.toLowerCase());
+  const accepted = [new URL(ctx.origin).host, ...ctx.aliasHosts].map((h) =>
+    `https://${h}/${tenantSegment}/oauth2/v2.0/token`.toLowerCase(),
+  );
   if (typeof claims.aud !== 'string' || !accepted.includes(claims.aud.toLowerCase())) {
-    throw new EntraError('invalid_client', 50027, `Invalid JWT token: the audience '${String(claims.aud)}' of the client assertion is not this token endpoint.`, 401);
+    throw new EntraError(
+      'invalid_client',
+      50027,
+      `Invalid JWT token: the audience '${String(claims.aud)}' of the client assertion is not this token endpoint.`,
+      401,
+    );
   }
   const now = Math.floor(Date.now() / 1000);
-  if (typeof claims.exp !== 'number' || claims.exp < now - 300 || (typeof claims.nbf === 'number' && claims.nbf > now + 300)) {
+  if (
+    typeof claims.exp !== 'number' ||
+    claims.exp < now - 300 ||
+    (typeof claims.nbf === 'number' && claims.nbf > now + 300)
+  ) {
     throw new EntraError('invalid_client', 500133, 'Assertion is not within its valid time range.', 401);
   }
   return '2';

@@ -31,7 +31,11 @@ export interface HandlerContext {
 /** Send JSON with Entra's headers. */
 export function sendJson(ctx: HandlerContext, status: number, body: unknown): void {
   ctx.log.status = status;
-  ctx.res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store, no-cache', 'x-ms-request-id': crypto.randomUUID() });
+  ctx.res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store, no-cache',
+    'x-ms-request-id': crypto.randomUUID(),
+  });
   ctx.res.end(JSON.stringify(body));
 }
 

@@ -5,12 +5,29 @@ import { handleDirectory } from './directory/routes';
 import type { GraphDirectories } from './directory/directories';
 import { decodeJwt, verifySignature } from './jwt';
 
-const DRIVE_SCOPES = ['files.read', 'files.readwrite', 'files.read.all', 'files.readwrite.all', 'sites.read.all', 'sites.readwrite.all'];
+const DRIVE_SCOPES = [
+  'files.read',
+  'files.readwrite',
+  'files.read.all',
+  'files.readwrite.all',
+  'sites.read.all',
+  'sites.readwrite.all',
+];
 const SITE_SCOPES = ['sites.read.all', 'sites.readwrite.all', 'sites.manage.all', 'sites.fullcontrol.all'];
 
 function graphError(ctx: HandlerContext, status: number, code: string, message: string): void {
   ctx.log.error = code;
-  sendJson(ctx, status, { error: { code, message, innerError: { date: new Date().toISOString(), 'request-id': crypto.randomUUID(), 'client-request-id': crypto.randomUUID() } } });
+  sendJson(ctx, status, {
+    error: {
+      code,
+      message,
+      innerError: {
+        date: new Date().toISOString(),
+        'request-id': crypto.randomUUID(),
+        'client-request-id': crypto.randomUUID(),
+      },
+    },
+  });
 }
 
 /** GET /v1.0/me/drive and /v1.0/sites/root, and the directory endpoints. */
@@ -21,8 +38,11 @@ export function handleGraph(ctx: HandlerContext, directory?: GraphDirectories): 
     return graphError(ctx, 401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
   }
   const claims = jwt.payload;
-  const aud = String(claims.aud ?? '').replace(/\/$/, '').toLowerCase();
-  if (!ctx.graphResources.has(aud)) return graphError(ctx, 401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+  const aud = String(claims.aud ?? '')
+    .replace(/\/$/, '')
+    .toLowerCase();
+  if (!ctx.graphResources.has(aud))
+    return graphError(ctx, 401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
   if (typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) {
     return graphError(ctx, 401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.');
   }
@@ -35,11 +55,15 @@ export function handleGraph(ctx: HandlerContext, directory?: GraphDirectories): 
     }
     if (handleDirectory(ctx, directory, claims, body)) return;
   }
-  const scp = String(claims.scp ?? '').toLowerCase().split(' ').filter(Boolean);
+  const scp = String(claims.scp ?? '')
+    .toLowerCase()
+    .split(' ')
+    .filter(Boolean);
   const roles = (Array.isArray(claims.roles) ? claims.roles : []).map((r) => String(r).toLowerCase());
   const path = ctx.url.pathname.replace(/\/$/, '');
   if (path === '/v1.0/me/drive') {
-    if (claims.idtyp === 'app') return graphError(ctx, 400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+    if (claims.idtyp === 'app')
+      return graphError(ctx, 400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
     if (!scp.some((s) => DRIVE_SCOPES.includes(s))) return graphError(ctx, 403, 'accessDenied', 'Access denied');
     return sendJson(ctx, 200, {
       id: 'b!emulatordrive',
@@ -53,7 +77,12 @@ export function handleGraph(ctx: HandlerContext, directory?: GraphDirectories): 
     if (!scp.some((s) => SITE_SCOPES.includes(s)) && !roles.some((r) => SITE_SCOPES.includes(r))) {
       return graphError(ctx, 403, 'accessDenied', 'Either scp or roles claim need to be present in the token.');
     }
-    return sendJson(ctx, 200, { id: 'contoso.sharepoint.com,1,2', name: 'root', displayName: 'Communication site', webUrl: 'https://contoso.sharepoint.com' });
+    return sendJson(ctx, 200, {
+      id: 'contoso.sharepoint.com,1,2',
+      name: 'root',
+      displayName: 'Communication site',
+      webUrl: 'https://contoso.sharepoint.com',
+    });
   }
   graphError(ctx, 400, 'BadRequest', `Resource not found for the segment '${path.split('/').pop() ?? ''}'.`);
 }

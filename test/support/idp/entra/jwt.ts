@@ -43,7 +43,12 @@ export function verifySignature(jwt: DecodedJwt, keyOrCertPem: string | KeyObjec
   const key = typeof keyOrCertPem === 'string' ? createPublicKey(keyOrCertPem) : keyOrCertPem;
   if (jwt.header.alg === 'RS256') return verify('sha256', jwt.signingInput, key, jwt.signature);
   if (jwt.header.alg === 'PS256') {
-    return verify('sha256', jwt.signingInput, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, jwt.signature);
+    return verify(
+      'sha256',
+      jwt.signingInput,
+      { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST },
+      jwt.signature,
+    );
   }
   return false;
 }

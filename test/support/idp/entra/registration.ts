@@ -18,7 +18,10 @@ export function validateClient(
   }
   const tenant = 'tenant' in resolved ? resolved.tenant : null;
   if (!clientId) {
-    sendErrorPage(ctx, new EntraError('invalid_request', 900144, "The request body must contain the following parameter: 'client_id'."));
+    sendErrorPage(
+      ctx,
+      new EntraError('invalid_request', 900144, "The request body must contain the following parameter: 'client_id'."),
+    );
     return null;
   }
   const found = ctx.state.findApp(tenant, clientId);
@@ -43,7 +46,10 @@ export function validateClient(
     return null;
   }
   if (![...(app.web ?? []), ...(app.publicClient ?? []), ...(app.spa ?? [])].length) {
-    sendErrorPage(ctx, new EntraError('invalid_request', 500113, 'No reply address is registered for the application.'));
+    sendErrorPage(
+      ctx,
+      new EntraError('invalid_request', 500113, 'No reply address is registered for the application.'),
+    );
     return null;
   }
   const platform = ctx.state.matchRedirect(app, redirectUri, allowExtraPath);

@@ -55,7 +55,9 @@ export async function startEntraEmulator(options: EntraEmulatorOptions & { pki?:
   const state = new EmulatorState(options.tenants, behaviour);
   const graph = new GraphDirectories(options.tenants, options.graph ?? {});
   const requests: EmulatorRequestLog[] = [];
-  const graphResources = new Set([...defaultGraphResources, ...(options.graphResources ?? [])].map((r) => r.toLowerCase()));
+  const graphResources = new Set(
+    [...defaultGraphResources, ...(options.graphResources ?? [])].map((r) => r.toLowerCase()),
+  );
   let host = '';
 
   const server: Server = createServer({ key: pki.server.privateKeyPem, cert: pki.server.certPem }, (req, res) => {
@@ -73,12 +75,20 @@ export async function startEntraEmulator(options: EntraEmulatorOptions & { pki?:
       const ctx: HandlerContext = {
         state,
         origin: `https://${req.headers.host ?? host}`,
-        graphResources: new Set([...graphResources, `https://${host}`, `https://${req.headers.host ?? host}`.toLowerCase()]),
+        graphResources: new Set([
+          ...graphResources,
+          `https://${host}`,
+          `https://${req.headers.host ?? host}`.toLowerCase(),
+        ]),
         aliasHosts: [...(options.aliasHosts ?? defaultAliasHosts), host, host.replace('127.0.0.1', 'localhost')],
         req,
         res,
         url,
-        form: new URLSearchParams(req.method === 'POST' && !(req.headers['content-type'] ?? '').includes('json') ? Buffer.concat(chunks).toString('utf8') : ''),
+        form: new URLSearchParams(
+          req.method === 'POST' && !(req.headers['content-type'] ?? '').includes('json')
+            ? Buffer.concat(chunks).toString('utf8')
+            : '',
+        ),
         body: Buffer.concat(chunks),
         log,
       };
@@ -117,12 +127,17 @@ async function route(ctx: HandlerContext, graph: GraphDirectories): Promise<void
   if (path.startsWith('/v1.0/')) return handleGraph(ctx, graph);
   if (method === 'POST' && path === '/emulator/login') return handleLogin(ctx);
   if (method === 'POST' && path === '/emulator/consent') return handleConsent(ctx);
-  if (path === '/error') return sendHtml(ctx, 200, page('Error code', `<p>AADSTS${Number(ctx.url.searchParams.get('code'))}</p>`));
+  if (path === '/error')
+    return sendHtml(ctx, 200, page('Error code', `<p>AADSTS${Number(ctx.url.searchParams.get('code'))}</p>`));
   const parts = path.split('/').filter(Boolean);
   const tenant = decodeURIComponent(parts[0] ?? '');
   const rest = parts.slice(1).join('/');
   if (rest === 'discovery/instance' && method === 'GET') return instanceDiscovery(ctx);
-  if ((rest === 'v2.0/.well-known/openid-configuration' || rest === '.well-known/openid-configuration') && method === 'GET') return openIdConfiguration(ctx, tenant);
+  if (
+    (rest === 'v2.0/.well-known/openid-configuration' || rest === '.well-known/openid-configuration') &&
+    method === 'GET'
+  )
+    return openIdConfiguration(ctx, tenant);
   if ((rest === 'discovery/v2.0/keys' || rest === 'discovery/keys') && method === 'GET') return jwks(ctx);
   if (rest === 'oauth2/v2.0/authorize' && method === 'GET') return handleAuthorize(ctx, tenant);
   if (rest === 'oauth2/v2.0/token' && method === 'POST') return handleToken(ctx, tenant);
@@ -133,7 +148,8 @@ async function route(ctx: HandlerContext, graph: GraphDirectories): Promise<void
 
 function instanceDiscovery(ctx: HandlerContext): void {
   const host = new URL(ctx.origin).host;
-  const authorization = ctx.url.searchParams.get('authorization_endpoint') ?? `${ctx.origin}/common/oauth2/v2.0/authorize`;
+  const authorization =
+    ctx.url.searchParams.get('authorization_endpoint') ?? `${ctx.origin}/common/oauth2/v2.0/authorize`;
   const tenant = new URL(authorization).pathname.split('/')[1] ?? 'common';
   sendJson(ctx, 200, {
     tenant_discovery_endpoint: `${ctx.origin}/${tenant}/v2.0/.well-known/openid-configuration`,

@@ -48,7 +48,16 @@ export interface RefreshRecord {
 }
 
 const MULTI = new Set(['common', 'organizations', 'consumers']);
-const DEFAULT_ADMIN_ONLY = ['Sites.FullControl.All', 'User.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All', 'Group.Read.All', 'Application.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All'];
+const DEFAULT_ADMIN_ONLY = [
+  'Sites.FullControl.All',
+  'User.Read.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All',
+  'Group.Read.All',
+  'Application.ReadWrite.All',
+  'DelegatedPermissionGrant.ReadWrite.All',
+  'AppRoleAssignment.ReadWrite.All',
+];
 
 /** The emulator's mutable state; tests may change tenants between requests. */
 export class EmulatorState {
@@ -82,7 +91,9 @@ export class EmulatorState {
   resolveTenant(segment: string): { tenant: EmulatorTenant } | { multi: string } | null {
     const lower = segment.toLowerCase();
     if (MULTI.has(lower)) return { multi: lower };
-    const tenant = this.tenants.find((t) => t.tenantId.toLowerCase() === lower || (t.domains ?? []).some((d) => d.toLowerCase() === lower));
+    const tenant = this.tenants.find(
+      (t) => t.tenantId.toLowerCase() === lower || (t.domains ?? []).some((d) => d.toLowerCase() === lower),
+    );
     return tenant ? { tenant } : null;
   }
 
@@ -124,8 +135,12 @@ export class EmulatorState {
     tenant.applicationGrants ??= {};
     const delegated = app.requiredPermissions?.delegated ?? [];
     const application = app.requiredPermissions?.application ?? [];
-    tenant.delegatedGrants[app.clientId] = [...new Set([...(tenant.delegatedGrants[app.clientId] ?? []), ...delegated])];
-    tenant.applicationGrants[app.clientId] = [...new Set([...(tenant.applicationGrants[app.clientId] ?? []), ...application])];
+    tenant.delegatedGrants[app.clientId] = [
+      ...new Set([...(tenant.delegatedGrants[app.clientId] ?? []), ...delegated]),
+    ];
+    tenant.applicationGrants[app.clientId] = [
+      ...new Set([...(tenant.applicationGrants[app.clientId] ?? []), ...application]),
+    ];
   }
 
   /** Whether a delegated permission needs an administrator to consent. */
@@ -136,7 +151,8 @@ export class EmulatorState {
   /** Match a redirect URI against the registration; loopback ports are ignored, paths are not. */
   matchRedirect(app: EmulatorApp, uri: string, allowExtraPath = false): Platform | null {
     for (const platform of ['web', 'publicClient', 'spa'] as const) {
-      for (const registered of app[platform] ?? []) if (redirectMatches(registered, uri, allowExtraPath)) return platform;
+      for (const registered of app[platform] ?? [])
+        if (redirectMatches(registered, uri, allowExtraPath)) return platform;
     }
     return null;
   }
@@ -177,5 +193,8 @@ function redirectMatches(registered: string, requested: string, allowExtraPath: 
 /** SHA-1 and SHA-256 hex thumbprints of a certificate PEM. */
 export function thumbprints(certPem: string): { sha1: string; sha256: string } {
   const x = new X509Certificate(certPem);
-  return { sha1: x.fingerprint.replace(/:/g, '').toUpperCase(), sha256: x.fingerprint256.replace(/:/g, '').toUpperCase() };
+  return {
+    sha1: x.fingerprint.replace(/:/g, '').toUpperCase(),
+    sha256: x.fingerprint256.replace(/:/g, '').toUpperCase(),
+  };
 }

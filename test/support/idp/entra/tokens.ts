@@ -45,13 +45,19 @@ export function parseScopes(scope: string, graphResources: Set<string>): ParsedS
       );
     }
     if (resource && resource.toLowerCase() !== res.toLowerCase()) {
-      throw new EntraError('invalid_request', 700022, 'The provided value for the input parameter scope is not valid because it contains more than one resource.');
+      throw new EntraError(
+        'invalid_request',
+        700022,
+        'The provided value for the input parameter scope is not valid because it contains more than one resource.',
+      );
     }
     resource = res;
     if (perm === '.default') out.dotDefault = true;
     else out.permissions.push(perm);
   }
-  if (resource) out.resource = resource.toLowerCase() === '00000003-0000-0000-c000-000000000000' ? 'https://graph.microsoft.com' : resource;
+  if (resource)
+    out.resource =
+      resource.toLowerCase() === '00000003-0000-0000-c000-000000000000' ? 'https://graph.microsoft.com' : resource;
   return out;
 }
 
@@ -67,7 +73,14 @@ function times(state: EmulatorState): { iat: number; nbf: number; exp: number; l
 }
 
 /** An ID token (v2.0) for the client. */
-export function mintIdToken(state: EmulatorState, origin: string, app: EmulatorApp, user: EmulatorUser, tenant: EmulatorTenant, nonce?: string): string {
+export function mintIdToken(
+  state: EmulatorState,
+  origin: string,
+  app: EmulatorApp,
+  user: EmulatorUser,
+  tenant: EmulatorTenant,
+  nonce?: string,
+): string {
   const t = times(state);
   const claims: Record<string, unknown> = {
     aud: app.clientId,
@@ -90,7 +103,14 @@ export function mintIdToken(state: EmulatorState, origin: string, app: EmulatorA
 /** A Graph-style (v1.0) access token for a user: `scp` holds the delegated permissions. */
 export function mintUserAccessToken(
   state: EmulatorState,
-  args: { resource: string; app: EmulatorApp; appidacr: '0' | '1' | '2'; user: EmulatorUser; tenant: EmulatorTenant; scp: string[] },
+  args: {
+    resource: string;
+    app: EmulatorApp;
+    appidacr: '0' | '1' | '2';
+    user: EmulatorUser;
+    tenant: EmulatorTenant;
+    scp: string[];
+  },
 ): { token: string; expiresIn: number } {
   const t = times(state);
   const claims = {

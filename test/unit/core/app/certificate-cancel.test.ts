@@ -23,7 +23,13 @@ describe('stopping a PFX that is opening', () => {
     await shutdownCertificateWorkers();
   });
 
-  const inspect = (bytes: Uint8Array) => host.call('certificates.inspect', { fileName: 'slow.pfx', bytesBase64: b64(bytes), password: 'some password', tryEmptyAndAbsent: true });
+  const inspect = (bytes: Uint8Array) =>
+    host.call('certificates.inspect', {
+      fileName: 'slow.pfx',
+      bytesBase64: b64(bytes),
+      password: 'some password',
+      tryEmptyAndAbsent: true,
+    });
 
   it('Cancel stops it with pfx.cancelled, the key-derivation worker stops, and nothing is held', async () => {
     const opening = inspect(slow);
@@ -39,12 +45,20 @@ describe('stopping a PFX that is opening', () => {
 
   it('a work bomb through the contract: pfx.over_budget, with what the file asks for', async () => {
     const result = await inspect(await eightByTenMillion());
-    expect(result.ok ? null : result.error).toMatchObject({ code: 'pfx.over_budget', message: expect.stringContaining('8 parts × 10,000,000 iterations') });
+    expect(result.ok ? null : result.error).toMatchObject({
+      code: 'pfx.over_budget',
+      message: expect.stringContaining('8 parts × 10,000,000 iterations'),
+    });
   });
 
   it('quitting (dispose) stops an open in progress', async () => {
     const other = openContractHost();
-    const opening = other.call('certificates.inspect', { fileName: 'slow.pfx', bytesBase64: b64(slow), password: 'some password', tryEmptyAndAbsent: true });
+    const opening = other.call('certificates.inspect', {
+      fileName: 'slow.pfx',
+      bytesBase64: b64(slow),
+      password: 'some password',
+      tryEmptyAndAbsent: true,
+    });
     await expect.poll(() => pendingChains()).toBeGreaterThan(0);
     await other.ctx.dispose();
     const result = await opening;

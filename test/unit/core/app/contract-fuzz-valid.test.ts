@@ -18,7 +18,10 @@ import { mutateFields, type Pools, sampleValid } from '../../../support/zod-samp
 const SEED = 19;
 const VALID_PER_METHOD = 6;
 const outside = resolve(import.meta.dirname, '../../../fixtures/pkcs12/outside');
-const manifestText = readFileSync(resolve(import.meta.dirname, '../../../fixtures/manifests/01_graph-format_az-cli-recording_app-with-cert.json'), 'utf8');
+const manifestText = readFileSync(
+  resolve(import.meta.dirname, '../../../fixtures/manifests/01_graph-format_az-cli-recording_app-with-cert.json'),
+  'utf8',
+);
 const pfx = readFileSync(join(outside, 'ec-default.pfx'));
 const GUID = '6b8c1a2e-3f4d-4e5a-9b7c-1d2e3f4a5b6c';
 
@@ -56,16 +59,34 @@ describe('contract fuzz from the schemas', () => {
       ]),
     ) as typeof handlers;
     dispatcher = createDispatcher(counted, { log: host.ctx.log });
-    const must = async <T,>(method: string, input: unknown): Promise<T> => {
+    const must = async <T>(method: string, input: unknown): Promise<T> => {
       const r = await dispatcher.call(method, input);
       if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
       return r.value as T;
     };
     const common = { tenant: GUID, clientId: GUID };
     const seedProfiles = () => [
-      host.ctx.profiles.create({ auth: 'client-credentials', name: 'Fuzz secret', ...common, appOnlyPermissions: ['Sites.Read.All'], secrets: { clientSecret: 'Fz8~secret-value-for-the-fuzz-0123' } }).entry.id,
-      host.ctx.profiles.create({ auth: 'certificate', name: 'Fuzz certificate', ...common, upn: 'robot@contoso.com', secrets: { pfx: pfx.toString('base64'), pfxPassword: 'Outside-Test-1!' } }).entry.id,
-      host.ctx.profiles.create({ auth: 'byo-app', name: 'Fuzz own app', ...common, domain: 'contoso.com', secrets: { clientSecret: 'Fz8~byo-secret-value-for-the-fuzz-99' } }).entry.id,
+      host.ctx.profiles.create({
+        auth: 'client-credentials',
+        name: 'Fuzz secret',
+        ...common,
+        appOnlyPermissions: ['Sites.Read.All'],
+        secrets: { clientSecret: 'Fz8~secret-value-for-the-fuzz-0123' },
+      }).entry.id,
+      host.ctx.profiles.create({
+        auth: 'certificate',
+        name: 'Fuzz certificate',
+        ...common,
+        upn: 'robot@contoso.com',
+        secrets: { pfx: pfx.toString('base64'), pfxPassword: 'Outside-Test-1!' },
+      }).entry.id,
+      host.ctx.profiles.create({
+        auth: 'byo-app',
+        name: 'Fuzz own app',
+        ...common,
+        domain: 'contoso.com',
+        secrets: { clientSecret: 'Fz8~byo-secret-value-for-the-fuzz-99' },
+      }).entry.id,
     ];
     ids.profiles = seedProfiles();
     exported = (await must<{ text: string }>('profiles.exportText', { id: ids.profiles[0] })).text;
@@ -75,9 +96,21 @@ describe('contract fuzz from the schemas', () => {
       ids.profiles = seedProfiles();
       ids.refs = [
         (await must<{ ref: string }>('certificates.generate', { commonName: 'Fuzz generated', key: 'ec-p256' })).ref,
-        (await must<{ ref: string }>('certificates.inspect', { fileName: 'ec-default.pfx', bytesBase64: pfx.toString('base64'), password: 'Outside-Test-1!' })).ref,
+        (
+          await must<{ ref: string }>('certificates.inspect', {
+            fileName: 'ec-default.pfx',
+            bytesBase64: pfx.toString('base64'),
+            password: 'Outside-Test-1!',
+          })
+        ).ref,
       ];
-      ids.reports = [(await must<{ report: { id: string } }>('verify.run', { manifest: { fileName: 'app.json', text: manifestText } })).report.id];
+      ids.reports = [
+        (
+          await must<{ report: { id: string } }>('verify.run', {
+            manifest: { fileName: 'app.json', text: manifestText },
+          })
+        ).report.id,
+      ];
     };
   }, 120_000);
 
@@ -93,14 +126,22 @@ describe('contract fuzz from the schemas', () => {
     profileId: () => [...ids.profiles, '00000000-0000-4000-8000-000000000000'],
     ref: () => [...ids.refs, 'c'.repeat(24)],
     reportId: () => [...ids.reports, 'r'.repeat(20)],
-    url: () => ['https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps', 'https://login.microsoftonline.com/common', 'https://evil.example.com/', 'http://entra.microsoft.com/'],
+    url: () => [
+      'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps',
+      'https://login.microsoftonline.com/common',
+      'https://evil.example.com/',
+      'http://entra.microsoft.com/',
+    ],
     text: () => [manifestText, exported, pfx.toString('base64'), 'Copied text', 'not base64 at all'],
     bytesBase64: () => [pfx.toString('base64'), Buffer.from(manifestText).toString('base64'), 'AAAA'],
     password: () => ['Outside-Test-1!', 'not-the-password', ''],
     fileName: () => ['ec-default.pfx', 'app.json', 'robot.p12'],
     name: () => ['Fuzz profile', 'Contoso robot', 'contoso-export'],
     commonName: () => ['Fuzz App', 'Contoso Sync'],
-    token: () => ['eyJhbGciOiJub25lIn0.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20iLCJzY3AiOiJVc2VyLlJlYWQifQ.', 'not.a.token'],
+    token: () => [
+      'eyJhbGciOiJub25lIn0.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20iLCJzY3AiOiJVc2VyLlJlYWQifQ.',
+      'not.a.token',
+    ],
     code: () => ['7000215', '50011', 'AADSTS50173'],
     clientId: () => [GUID, 'not-a-guid', ''],
     tenant: () => [GUID, 'contoso.onmicrosoft.com', 'common', ''],
@@ -155,7 +196,9 @@ describe('contract fuzz from the schemas', () => {
       const redirect = page.searchParams.get('redirect_uri');
       const state = page.searchParams.get('state');
       if (!redirect || !state) return;
-      void fetch(`${redirect}?${new URLSearchParams({ error: 'access_denied', error_description: 'The fuzz declined.', state })}`).catch(() => undefined);
+      void fetch(
+        `${redirect}?${new URLSearchParams({ error: 'access_denied', error_description: 'The fuzz declined.', state })}`,
+      ).catch(() => undefined);
     };
     const watching = setInterval(() => {
       if (host.shell.opened.length <= opened) return;
@@ -164,7 +207,12 @@ describe('contract fuzz from the schemas', () => {
     }, 20);
     const waiting = setTimeout(cancelAll, 2_000);
     try {
-      const result = await Promise.race([pending, new Promise<never>((_ok, fail) => setTimeout(() => fail(new Error(`${name} hung on ${JSON.stringify(input)?.slice(0, 300)}`)), 10_000))]);
+      const result = await Promise.race([
+        pending,
+        new Promise<never>((_ok, fail) =>
+          setTimeout(() => fail(new Error(`${name} hung on ${JSON.stringify(input)?.slice(0, 300)}`)), 10_000),
+        ),
+      ]);
       const t = tally.get(name) ?? { calls: 0, reached: 0, codes: {} };
       t.calls += 1;
       // signin.cancel calls above count for signin.cancel itself; only this call's own arrival counts here.
@@ -195,15 +243,25 @@ describe('contract fuzz from the schemas', () => {
           break;
         }
         const inputs: Array<[string, unknown]> = [['valid', sample.value]];
-        if (i === 0 && sample.value && typeof sample.value === 'object') inputs.push(...mutateFields(schema, sample.value as Record<string, unknown>, random, pools));
+        if (i === 0 && sample.value && typeof sample.value === 'object')
+          inputs.push(...mutateFields(schema, sample.value as Record<string, unknown>, random, pools));
         for (const [what, input] of inputs) {
           const result = await call(name, input, n++);
           if (!result.ok) {
-            expect(isErrorCode(result.error.code), `${name} (${what}): unregistered code ${result.error.code}`).toBe(true);
-            expect(result.error.code, `${name} (${what}) failed unexpectedly on ${JSON.stringify(input)?.slice(0, 300)}`).not.toBe('internal.unexpected');
+            expect(isErrorCode(result.error.code), `${name} (${what}): unregistered code ${result.error.code}`).toBe(
+              true,
+            );
+            expect(
+              result.error.code,
+              `${name} (${what}) failed unexpectedly on ${JSON.stringify(input)?.slice(0, 300)}`,
+            ).not.toBe('internal.unexpected');
             expect(result.error.message.length).toBeGreaterThan(10);
           }
-          if (what === 'valid') expect(result.ok || result.error.code !== 'ipc.invalid_input', `${name}: a valid input was refused by the schema`).toBe(true);
+          if (what === 'valid')
+            expect(
+              result.ok || result.error.code !== 'ipc.invalid_input',
+              `${name}: a valid input was refused by the schema`,
+            ).toBe(true);
         }
       }
     }
@@ -214,10 +272,23 @@ describe('contract fuzz from the schemas', () => {
     const reachedTotal = all.reduce((s, t) => s + t.reached, 0);
     const codes: Record<string, number> = {};
     for (const t of all) for (const [c, k] of Object.entries(t.codes)) codes[c] = (codes[c] ?? 0) + k;
-    const summary = { seed: SEED, methods: tally.size, calls, reachedHandler: reachedTotal, stoppedAtSchema: codes['ipc.invalid_input'] ?? 0, ok: codes.ok ?? 0, codes };
+    const summary = {
+      seed: SEED,
+      methods: tally.size,
+      calls,
+      reachedHandler: reachedTotal,
+      stoppedAtSchema: codes['ipc.invalid_input'] ?? 0,
+      ok: codes.ok ?? 0,
+      codes,
+    };
     mkdirSync(resolve(import.meta.dirname, '../../../../test-results'), { recursive: true });
-    writeFileSync(resolve(import.meta.dirname, '../../../../test-results/contract-fuzz-summary.json'), JSON.stringify({ ...summary, perMethod: Object.fromEntries(tally), examples }, null, 2));
-    console.log(`contract fuzz from the schemas (seed ${SEED}): ${calls} calls over ${tally.size} methods; ${reachedTotal} reached a handler, ${summary.stoppedAtSchema} stopped at the schema, ${summary.ok} succeeded`);
+    writeFileSync(
+      resolve(import.meta.dirname, '../../../../test-results/contract-fuzz-summary.json'),
+      JSON.stringify({ ...summary, perMethod: Object.fromEntries(tally), examples }, null, 2),
+    );
+    console.log(
+      `contract fuzz from the schemas (seed ${SEED}): ${calls} calls over ${tally.size} methods; ${reachedTotal} reached a handler, ${summary.stoppedAtSchema} stopped at the schema, ${summary.ok} succeeded`,
+    );
 
     // Every method's handler saw inputs, and most calls got past the schema.
     expect(methodNames.filter((m) => !(tally.get(m)?.reached ?? 0))).toEqual([]);

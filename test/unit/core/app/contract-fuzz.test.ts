@@ -20,14 +20,29 @@ function randomJson(random: () => number, depth = 0): unknown {
     case 2:
       return [0, -1, 1.5, 1e21, Number.MAX_SAFE_INTEGER, 3600][pick(random, 6)];
     case 3:
-      return ['', 'a', '../../etc/passwd', 'https://evil.example.com', '\u0000', 'x'.repeat(20_000), '00000000-0000-0000-0000-000000000000'][pick(random, 7)];
+      return [
+        '',
+        'a',
+        '../../etc/passwd',
+        'https://evil.example.com',
+        '\u0000',
+        'x'.repeat(20_000),
+        '00000000-0000-0000-0000-000000000000',
+      ][pick(random, 7)];
     case 4:
       return undefined;
     case 5:
       return 'text';
     case 6:
     case 7:
-      return Object.fromEntries(Array.from({ length: pick(random, 5) }, () => [['id', 'text', 'url', 'name', 'profileId', 'password', 'theme', 'auth', 'ref', '__proto__', 'constructor'][pick(random, 11)], randomJson(random, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: pick(random, 5) }, () => [
+          ['id', 'text', 'url', 'name', 'profileId', 'password', 'theme', 'auth', 'ref', '__proto__', 'constructor'][
+            pick(random, 11)
+          ],
+          randomJson(random, depth + 1),
+        ]),
+      );
     default:
       return Array.from({ length: pick(random, 4) }, () => randomJson(random, depth + 1));
   }
@@ -44,13 +59,17 @@ describe('contract schema fuzz', () => {
         const input = randomJson(random);
         const result = await Promise.race([
           dispatcher.call(name, input),
-          new Promise<never>((_ok, fail) => setTimeout(() => fail(new Error(`${name} hung on ${JSON.stringify(input)?.slice(0, 200)}`)), 5000)),
+          new Promise<never>((_ok, fail) =>
+            setTimeout(() => fail(new Error(`${name} hung on ${JSON.stringify(input)?.slice(0, 200)}`)), 5000),
+          ),
         ]);
         calls += 1;
         expect(typeof result.ok).toBe('boolean');
         if (!result.ok) {
           expect(isErrorCode(result.error.code), `${name}: ${result.error.code}`).toBe(true);
-          expect(result.error.code, `${name} crashed on ${JSON.stringify(input)?.slice(0, 200)}`).not.toBe('internal.unexpected');
+          expect(result.error.code, `${name} crashed on ${JSON.stringify(input)?.slice(0, 200)}`).not.toBe(
+            'internal.unexpected',
+          );
           expect(result.error.message.length).toBeGreaterThan(10);
         }
       }

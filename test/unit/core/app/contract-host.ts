@@ -22,7 +22,7 @@ export function openContractHost(options: { dataDirectory?: string; vault?: Memo
   const host = createTestHost({ ...options, timers, now: () => NOW });
   const calls: CallRecord[] = [];
   const dispatcher = createDispatcher(createHandlers(host.ctx), { log: host.ctx.log, onCall: (r) => calls.push(r) });
-  const call = <T,>(method: string, input: unknown = {}) => dispatcher.call(method, input) as Promise<Result<T>>;
+  const call = <T>(method: string, input: unknown = {}) => dispatcher.call(method, input) as Promise<Result<T>>;
   return Object.assign(host, {
     timers,
     calls,

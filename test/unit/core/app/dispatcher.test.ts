@@ -40,22 +40,41 @@ describe('dispatcher', () => {
   });
 
   it('opens an allowlisted sign-in link', async () => {
-    const result = await dispatcher.call('app.openLink', { url: 'https://login.microsoftonline.us/contoso.onmicrosoft.us/v2.0/adminconsent' });
+    const result = await dispatcher.call('app.openLink', {
+      url: 'https://login.microsoftonline.us/contoso.onmicrosoft.us/v2.0/adminconsent',
+    });
     expect(result).toMatchObject({ ok: true });
     expect(host.shell.opened).toHaveLength(1);
   });
 
   it('app.openLink hands the OS the parsed href, not the string the page sent; another port is refused with what to do', async () => {
     const before = host.shell.opened.length;
-    expect(await dispatcher.call('app.openLink', { url: 'https://login.microsoftonline.com\\@evil.example/' })).toMatchObject({ ok: true });
+    expect(
+      await dispatcher.call('app.openLink', { url: 'https://login.microsoftonline.com\\@evil.example/' }),
+    ).toMatchObject({ ok: true });
     expect(host.shell.opened.slice(before)).toEqual(['https://login.microsoftonline.com/@evil.example/']);
     const port = await dispatcher.call('app.openLink', { url: 'https://login.microsoftonline.com:444/common' });
-    expect(port).toMatchObject({ ok: false, error: { code: 'external.not_allowed', message: expect.stringContaining('port 444'), hint: expect.stringContaining('Copy the address') } });
+    expect(port).toMatchObject({
+      ok: false,
+      error: {
+        code: 'external.not_allowed',
+        message: expect.stringContaining('port 444'),
+        hint: expect.stringContaining('Copy the address'),
+      },
+    });
     expect(host.shell.opened).toHaveLength(before + 1);
   });
 
   it('hides unexpected exceptions behind internal.unexpected and logs them', async () => {
-    const broken = createDispatcher({ ...createHandlers(host.ctx), 'settings.get': () => { throw new Error('boom'); } }, { log: host.ctx.log });
+    const broken = createDispatcher(
+      {
+        ...createHandlers(host.ctx),
+        'settings.get': () => {
+          throw new Error('boom');
+        },
+      },
+      { log: host.ctx.log },
+    );
     const result = await broken.call('settings.get', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal.unexpected' } });
     // It cannot know that nothing was changed (the failure may come after a write), so it does not say so.

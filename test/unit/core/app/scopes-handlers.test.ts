@@ -9,9 +9,19 @@ describe('scopes contract', () => {
 
   it('gives each option its checklist, rows with id, admin consent and the application counterpart', async () => {
     const byo = await h.ok<ScopeChecklist>('scopes.checklist', { auth: 'byo-app' });
-    expect(byo.minimum.map((l) => l.options.map((o) => o.value))).toEqual([['openid'], ['offline_access'], ['User.Read', 'User.Read.All'], ['Files.Read']]);
+    expect(byo.minimum.map((l) => l.options.map((o) => o.value))).toEqual([
+      ['openid'],
+      ['offline_access'],
+      ['User.Read', 'User.Read.All'],
+      ['Files.Read'],
+    ]);
     const filesRead = byo.minimum[3]?.options[0];
-    expect(filesRead).toMatchObject({ id: '10465720-29dd-4523-a11a-6a75c743c9d9', adminConsentRequired: false, application: null, applicationSuggestion: 'Files.Read.All' });
+    expect(filesRead).toMatchObject({
+      id: '10465720-29dd-4523-a11a-6a75c743c9d9',
+      adminConsentRequired: false,
+      application: null,
+      applicationSuggestion: 'Files.Read.All',
+    });
     expect(byo.minimum[0]?.options[0]).toMatchObject({ signInScope: true });
     expect(byo.triggers.sites.options[0]?.value).toBe('Sites.Read.All');
     expect(byo.full).toHaveLength(14);
@@ -27,7 +37,11 @@ describe('scopes contract', () => {
   });
 
   it('builds the scope string, requiredResourceAccess and hints, and names what is not a permission', async () => {
-    const build = await h.ok<ScopeBuild>('scopes.build', { auth: 'byo-app', delegated: ['files.read', 'User.Read', 'Mail.Nope'], application: ['Files.Read.All'] });
+    const build = await h.ok<ScopeBuild>('scopes.build', {
+      auth: 'byo-app',
+      delegated: ['files.read', 'User.Read', 'Mail.Nope'],
+      application: ['Files.Read.All'],
+    });
     expect(build.scopeString).toBe('Files.Read User.Read');
     expect(build.unknown).toEqual([{ value: 'Mail.Nope', kind: 'delegated' }]);
     expect(build.requiredResourceAccess).toEqual([
@@ -44,20 +58,45 @@ describe('scopes contract', () => {
     expect(build.hints.map((x) => x.suggestion)).toContain('Sites.Selected');
     expect(build.appOnlyScope).toBe('https://graph.microsoft.com/.default');
     expect(build.missingMinimum).toEqual(['openid', 'offline_access']);
-    const dod = await h.ok<ScopeBuild>('scopes.build', { auth: 'certificate', delegated: [], application: ['Sites.Selected'], environment: 'usgov-l5' });
+    const dod = await h.ok<ScopeBuild>('scopes.build', {
+      auth: 'certificate',
+      delegated: [],
+      application: ['Sites.Selected'],
+      environment: 'usgov-l5',
+    });
     expect(dod.appOnlyScope).toBe('https://dod-graph.microsoft.us/.default');
     expect(dod.missingMinimum).toEqual(['User.Read or User.Read.All', 'Files.Read']);
-    const custom = await h.ok<ScopeBuild>('scopes.build', { auth: 'certificate', application: ['Sites.Selected'], environment: 'custom' });
+    const custom = await h.ok<ScopeBuild>('scopes.build', {
+      auth: 'certificate',
+      application: ['Sites.Selected'],
+      environment: 'custom',
+    });
     expect(custom.appOnlyScope).toBeNull();
   });
 
   it('copies the scope string and the requiredResourceAccess JSON (not secrets: never auto-cleared)', async () => {
-    expect(await h.ok('scopes.copyScopeString', { delegated: ['offline_access', 'files.read'] })).toEqual({ clearsInSeconds: null });
+    expect(await h.ok('scopes.copyScopeString', { delegated: ['offline_access', 'files.read'] })).toEqual({
+      clearsInSeconds: null,
+    });
     expect(h.clipboard.text).toBe('offline_access Files.Read');
     await h.ok('scopes.copyRequiredResourceAccess', { delegated: ['Files.Read'], application: [] });
-    expect(JSON.parse(h.clipboard.text)).toEqual([{ resourceAppId: '00000003-0000-0000-c000-000000000000', resourceAccess: [{ id: '10465720-29dd-4523-a11a-6a75c743c9d9', type: 'Scope' }] }]);
-    expect(await h.call('scopes.copyScopeString', { delegated: [] })).toMatchObject({ ok: false, error: { code: 'clipboard.nothing_to_copy' } });
-    expect(await h.call('scopes.copyRequiredResourceAccess', {})).toMatchObject({ ok: false, error: { code: 'clipboard.nothing_to_copy' } });
-    expect(await h.call('scopes.copyRequiredResourceAccess', { application: ['Files.Read'] })).toMatchObject({ ok: false, error: { code: 'permissions.unknown' } });
+    expect(JSON.parse(h.clipboard.text)).toEqual([
+      {
+        resourceAppId: '00000003-0000-0000-c000-000000000000',
+        resourceAccess: [{ id: '10465720-29dd-4523-a11a-6a75c743c9d9', type: 'Scope' }],
+      },
+    ]);
+    expect(await h.call('scopes.copyScopeString', { delegated: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'clipboard.nothing_to_copy' },
+    });
+    expect(await h.call('scopes.copyRequiredResourceAccess', {})).toMatchObject({
+      ok: false,
+      error: { code: 'clipboard.nothing_to_copy' },
+    });
+    expect(await h.call('scopes.copyRequiredResourceAccess', { application: ['Files.Read'] })).toMatchObject({
+      ok: false,
+      error: { code: 'permissions.unknown' },
+    });
   });
 });

@@ -12,9 +12,19 @@ import { CLIENT_SECRET, drafts, PFX_BASE64, PFX_PASSWORD } from '../connections/
 import { openContractHost, type ContractHost } from './contract-host';
 
 async function seed(h: ContractHost) {
-  const cc = await h.ok<SavedProfileResult>('profiles.create', { ...drafts['client-credentials'](), notes: 'Robot for the finance share', secrets: { clientSecret: CLIENT_SECRET } });
-  const byo = await h.ok<SavedProfileResult>('profiles.create', { ...drafts['byo-app'](), secrets: { clientSecret: CLIENT_SECRET } });
-  const cert = await h.ok<SavedProfileResult>('profiles.create', { ...drafts.certificate(), secrets: { pfx: PFX_BASE64, pfxPassword: PFX_PASSWORD } });
+  const cc = await h.ok<SavedProfileResult>('profiles.create', {
+    ...drafts['client-credentials'](),
+    notes: 'Robot for the finance share',
+    secrets: { clientSecret: CLIENT_SECRET },
+  });
+  const byo = await h.ok<SavedProfileResult>('profiles.create', {
+    ...drafts['byo-app'](),
+    secrets: { clientSecret: CLIENT_SECRET },
+  });
+  const cert = await h.ok<SavedProfileResult>('profiles.create', {
+    ...drafts.certificate(),
+    secrets: { pfx: PFX_BASE64, pfxPassword: PFX_PASSWORD },
+  });
   return { cc: cc.entry.id, byo: byo.entry.id, cert: cert.entry.id };
 }
 
@@ -40,7 +50,9 @@ describe('a damaged file is recovered from its backup', () => {
     expect(aside).toHaveLength(1);
     expect(notice?.message).toContain(aside[0]);
     expect(readFileSync(join(h.dataDirectory, aside[0]!), 'utf8')).toBe(text.slice(0, Math.floor(text.length / 2)));
-    expect(await after.ok('profiles.revealSecret', { id: ids.cert, name: 'pfxPassword' })).toEqual({ value: PFX_PASSWORD });
+    expect(await after.ok('profiles.revealSecret', { id: ids.cert, name: 'pfxPassword' })).toEqual({
+      value: PFX_PASSWORD,
+    });
   });
 
   it('vault.json overwritten with garbage: the secrets come back from vault.json.bak', async () => {
@@ -48,8 +60,14 @@ describe('a damaged file is recovered from its backup', () => {
     const ids = await seed(h);
     writeFileSync(join(h.dataDirectory, 'vault.json'), '\u0000\u0000garbage');
     const after = h.restart();
-    expect((await after.ok<ProfileListItem[]>('profiles.list', {})).map((i) => i.entry.secrets)).toEqual([{ clientSecret: 'stored' }, { clientSecret: 'stored' }, { pfx: 'stored', pfxPassword: 'stored' }]);
-    expect(await after.ok('profiles.revealSecret', { id: ids.cc, name: 'clientSecret' })).toEqual({ value: CLIENT_SECRET });
+    expect((await after.ok<ProfileListItem[]>('profiles.list', {})).map((i) => i.entry.secrets)).toEqual([
+      { clientSecret: 'stored' },
+      { clientSecret: 'stored' },
+      { pfx: 'stored', pfxPassword: 'stored' },
+    ]);
+    expect(await after.ok('profiles.revealSecret', { id: ids.cc, name: 'clientSecret' })).toEqual({
+      value: CLIENT_SECRET,
+    });
     expect((await after.ok<Notice[]>('app.notices', {})).map((n) => n.id)).toContain('storage.recovered.vault');
   });
 
@@ -71,20 +89,29 @@ describe('the OS keychain is unavailable', () => {
     const h = openContractHost();
     const ids = await seed(h);
     const before = await profilesWithoutSecrets(h);
-    const vaultBefore = JSON.parse(readFileSync(join(h.dataDirectory, 'vault.json'), 'utf8')) as { entries: Record<string, unknown> };
+    const vaultBefore = JSON.parse(readFileSync(join(h.dataDirectory, 'vault.json'), 'utf8')) as {
+      entries: Record<string, unknown>;
+    };
 
     h.vault.available = false;
     const locked = h.restart();
     expect(await profilesWithoutSecrets(locked)).toEqual(before);
     const list = await locked.ok<ProfileListItem[]>('profiles.list', {});
-    expect(list.map((i) => i.entry.secrets)).toEqual([{ clientSecret: 'unreadable' }, { clientSecret: 'unreadable' }, { pfx: 'unreadable', pfxPassword: 'unreadable' }]);
+    expect(list.map((i) => i.entry.secrets)).toEqual([
+      { clientSecret: 'unreadable' },
+      { clientSecret: 'unreadable' },
+      { pfx: 'unreadable', pfxPassword: 'unreadable' },
+    ]);
     for (const item of list) {
       expect(item.entry.secretsUnreadable).toBe(true);
       expect(item.entry.problems.join(' ')).toMatch(/keychain is not available/i);
     }
     const notices = await locked.ok<Notice[]>('app.notices', {});
     expect(notices.find((n) => n.id === 'vault.weak')?.message).toContain('No OS keychain is available');
-    expect(notices.find((n) => n.id === 'vault.unreadable')).toMatchObject({ severity: 'warning', message: expect.stringContaining('3 connection profiles') });
+    expect(notices.find((n) => n.id === 'vault.unreadable')).toMatchObject({
+      severity: 'warning',
+      message: expect.stringContaining('3 connection profiles'),
+    });
 
     // Every use of a secret says what happened and what to do, instead of failing silently.
     for (const [method, input] of [
@@ -97,23 +124,47 @@ describe('the OS keychain is unavailable', () => {
         expect(result).toMatchObject({ ok: true, value: { skippedSecrets: ['pfx', 'pfxPassword'] } });
         continue;
       }
-      expect(result, method).toMatchObject({ ok: false, error: { code: 'vault.unavailable', message: expect.stringContaining('keychain is not available') } });
+      expect(result, method).toMatchObject({
+        ok: false,
+        error: { code: 'vault.unavailable', message: expect.stringContaining('keychain is not available') },
+      });
     }
-    const manifest = { fileName: 'm.json', text: readFileSync(join(import.meta.dirname, '../../../fixtures/manifests/02_graph-format_msgraph-docs_application-get.json'), 'utf8') };
-    expect(await locked.call('verify.run', { profileId: ids.cert, manifest, pfx: 'profile' })).toMatchObject({ ok: false, error: { code: 'vault.unavailable' } });
+    const manifest = {
+      fileName: 'm.json',
+      text: readFileSync(
+        join(import.meta.dirname, '../../../fixtures/manifests/02_graph-format_msgraph-docs_application-get.json'),
+        'utf8',
+      ),
+    };
+    expect(await locked.call('verify.run', { profileId: ids.cert, manifest, pfx: 'profile' })).toMatchObject({
+      ok: false,
+      error: { code: 'vault.unavailable' },
+    });
     const verify = await locked.ok<VerifyRun>('verify.run', { profileId: ids.cc, manifest });
     expect(verify.notes.join(' ')).toContain('The stored client secret could not be read');
 
     // Editing a profile while the keychain is away changes its fields and keeps its stored secrets on disk.
-    await locked.ok('profiles.update', { id: ids.cc, profile: { ...drafts['client-credentials'](), name: 'Renamed while locked', secrets: {} } });
-    const vaultLocked = JSON.parse(readFileSync(join(h.dataDirectory, 'vault.json'), 'utf8')) as { entries: Record<string, unknown> };
+    await locked.ok('profiles.update', {
+      id: ids.cc,
+      profile: { ...drafts['client-credentials'](), name: 'Renamed while locked', secrets: {} },
+    });
+    const vaultLocked = JSON.parse(readFileSync(join(h.dataDirectory, 'vault.json'), 'utf8')) as {
+      entries: Record<string, unknown>;
+    };
     expect(Object.keys(vaultLocked.entries).sort()).toEqual(Object.keys(vaultBefore.entries).sort());
 
     h.vault.available = true;
     const back = h.restart();
-    expect(await back.ok('profiles.revealSecret', { id: ids.cc, name: 'clientSecret' })).toEqual({ value: CLIENT_SECRET });
-    expect(await back.ok('profiles.revealSecret', { id: ids.cert, name: 'pfxPassword' })).toEqual({ value: PFX_PASSWORD });
-    expect((await back.ok<ProfileListItem[]>('profiles.list', {}))[0]?.entry).toMatchObject({ name: 'Renamed while locked', secretsUnreadable: false });
+    expect(await back.ok('profiles.revealSecret', { id: ids.cc, name: 'clientSecret' })).toEqual({
+      value: CLIENT_SECRET,
+    });
+    expect(await back.ok('profiles.revealSecret', { id: ids.cert, name: 'pfxPassword' })).toEqual({
+      value: PFX_PASSWORD,
+    });
+    expect((await back.ok<ProfileListItem[]>('profiles.list', {}))[0]?.entry).toMatchObject({
+      name: 'Renamed while locked',
+      secretsUnreadable: false,
+    });
     expect((await back.ok<Notice[]>('app.notices', {})).map((n) => n.id)).not.toContain('vault.unreadable');
   });
 
@@ -126,10 +177,20 @@ describe('the OS keychain is unavailable', () => {
     expect(await profilesWithoutSecrets(after)).toEqual(before);
     const cc = (await after.ok<ProfileListItem[]>('profiles.list', {})).find((i) => i.entry.id === ids.cc)!;
     expect(cc.entry.problems.join(' ')).toContain('could not be decrypted');
-    expect((await after.ok<Notice[]>('app.notices', {})).find((n) => n.id === 'vault.unreadable')?.message).toContain('3 connection profiles');
-    expect(await after.call('profiles.revealSecret', { id: ids.cc, name: 'clientSecret' })).toMatchObject({ ok: false, error: { code: 'vault.decrypt_failed', message: expect.stringContaining('Enter the secret again') } });
+    expect((await after.ok<Notice[]>('app.notices', {})).find((n) => n.id === 'vault.unreadable')?.message).toContain(
+      '3 connection profiles',
+    );
+    expect(await after.call('profiles.revealSecret', { id: ids.cc, name: 'clientSecret' })).toMatchObject({
+      ok: false,
+      error: { code: 'vault.decrypt_failed', message: expect.stringContaining('Enter the secret again') },
+    });
     // Entering the secret again repairs the profile.
-    await after.ok('profiles.update', { id: ids.cc, profile: { ...drafts['client-credentials'](), secrets: { clientSecret: CLIENT_SECRET } } });
-    expect(await after.ok('profiles.revealSecret', { id: ids.cc, name: 'clientSecret' })).toEqual({ value: CLIENT_SECRET });
+    await after.ok('profiles.update', {
+      id: ids.cc,
+      profile: { ...drafts['client-credentials'](), secrets: { clientSecret: CLIENT_SECRET } },
+    });
+    expect(await after.ok('profiles.revealSecret', { id: ids.cc, name: 'clientSecret' })).toEqual({
+      value: CLIENT_SECRET,
+    });
   });
 });

@@ -21,10 +21,19 @@ let pfxBase64 = '';
 
 beforeAll(async () => {
   const g = await generateSelfSignedCertificate({ commonName: 'Wizard robot', keyAlgorithm: 'ec-p256', now: NOW });
-  pfxBase64 = (await writePkcs12({ certificate: g.certificateDer, privateKey: g.privateKey, password: PFX_PASSWORD, iterations: 1000 })).toString('base64');
+  pfxBase64 = (
+    await writePkcs12({
+      certificate: g.certificateDer,
+      privateKey: g.privateKey,
+      password: PFX_PASSWORD,
+      iterations: 1000,
+    })
+  ).toString('base64');
 });
 
-const state = (patch: Partial<Omit<WizardInput, 'draft'>> & { draft?: Partial<WizardInput['draft']> } = {}): WizardInput => {
+const state = (
+  patch: Partial<Omit<WizardInput, 'draft'>> & { draft?: Partial<WizardInput['draft']> } = {},
+): WizardInput => {
   const base = wizardInputSchema.parse({});
   return { ...base, ...patch, draft: { ...base.draft, ...patch.draft } };
 };
@@ -50,18 +59,34 @@ const profileInput = (view: WizardView) => ({
 
 function filesOf(h: ContractHost): string {
   const dir = h.dataDirectory;
-  return ['wizard.json', 'wizard.json.bak'].filter((f) => existsSync(join(dir, f))).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  return ['wizard.json', 'wizard.json.bak']
+    .filter((f) => existsSync(join(dir, f)))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
 }
 
 async function openPfx(h: ContractHost): Promise<HeldCertificate> {
-  return h.ok<HeldCertificate>('certificates.inspect', { fileName: 'robot.pfx', bytesBase64: pfxBase64, password: PFX_PASSWORD });
+  return h.ok<HeldCertificate>('certificates.inspect', {
+    fileName: 'robot.pfx',
+    bytesBase64: pfxBase64,
+    password: PFX_PASSWORD,
+  });
 }
 
 describe('wizard contract', () => {
   it('starts empty, keeps what is saved, and resumes it after a restart of the host', async () => {
     const h = openContractHost();
     const fresh = await h.ok<WizardView>('wizard.get');
-    expect(fresh).toEqual({ state: wizardInputSchema.parse({}), certificate: null, secrets: { clientSecret: 'missing', certificate: 'missing' }, refs: { clientSecret: null, certificate: null }, profile: null, status: null, checklistRequired: [], updatedAt: null });
+    expect(fresh).toEqual({
+      state: wizardInputSchema.parse({}),
+      certificate: null,
+      secrets: { clientSecret: 'missing', certificate: 'missing' },
+      refs: { clientSecret: null, certificate: null },
+      profile: null,
+      status: null,
+      checklistRequired: [],
+      updatedAt: null,
+    });
     await h.ok('wizard.save', { state: secretDraft });
     const again = h.restart();
     const resumed = await again.ok<WizardView>('wizard.get');
@@ -71,7 +96,9 @@ describe('wizard contract', () => {
 
   it('refuses a secret in the saved state: the schema has no place for one', async () => {
     const h = openContractHost();
-    const result = await h.call('wizard.save', { state: { ...secretDraft, draft: { ...secretDraft.draft, clientSecret: SECRET } } });
+    const result = await h.call('wizard.save', {
+      state: { ...secretDraft, draft: { ...secretDraft.draft, clientSecret: SECRET } },
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'ipc.invalid_input' } });
     expect(filesOf(h)).not.toContain(SECRET);
   });
@@ -93,7 +120,9 @@ describe('wizard contract', () => {
     const saved = await later.call('profiles.create', { ...profileInput(view), secrets: { heldSecretRef: stale } });
     expect(saved).toMatchObject({ ok: false, error: { code: 'wizard.secret_lost' } });
     // Validation does not fail on it: it reports the missing secret on its field.
-    const findings = await later.ok<ProfileFinding[]>('profiles.validate', { profile: { ...profileInput(view), secrets: { heldSecretRef: stale } } });
+    const findings = await later.ok<ProfileFinding[]>('profiles.validate', {
+      profile: { ...profileInput(view), secrets: { heldSecretRef: stale } },
+    });
     expect(findings.map((f) => f.code)).toContain('client_secret.missing');
   });
 
@@ -117,7 +146,11 @@ describe('wizard contract', () => {
     const replaced = await h.ok<WizardView>('wizard.holdSecret', { clientSecret: `${SECRET}-renewed` });
     expect(replaced.secrets.clientSecret).toBe('stored');
     expect(h.ctx.profiles.readSecret(entry.id, 'clientSecret')).toBe(`${SECRET}-renewed`);
-    expect(h.ctx.profiles.get(entry.id).profile).toMatchObject({ name: 'Robot', secretExpiresAt: '2027-01-31', scopes: ['Files.Read'] });
+    expect(h.ctx.profiles.get(entry.id).profile).toMatchObject({
+      name: 'Robot',
+      secretExpiresAt: '2027-01-31',
+      scopes: ['Files.Read'],
+    });
     expect(filesOf(h)).not.toContain(SECRET);
     // After a restart the profile still has it; the wizard shows it as stored.
     expect((await h.restart().ok<WizardView>('wizard.get')).secrets.clientSecret).toBe('stored');
@@ -125,10 +158,29 @@ describe('wizard contract', () => {
 
   it('uses a certificate by ref: facts in the state, PFX and password into the profile, a new one replaces it in place', async () => {
     const h = openContractHost();
-    await h.ok('wizard.save', { state: state({ auth: 'certificate', step: 'credential', draft: { name: 'Cert robot', clientId: CLIENT_ID, tenant: TENANT_ID, upn: 'robot@contoso.com', scopes: 'User.Read Files.Read' } }) });
+    await h.ok('wizard.save', {
+      state: state({
+        auth: 'certificate',
+        step: 'credential',
+        draft: {
+          name: 'Cert robot',
+          clientId: CLIENT_ID,
+          tenant: TENANT_ID,
+          upn: 'robot@contoso.com',
+          scopes: 'User.Read Files.Read',
+        },
+      }),
+    });
     const held = await openPfx(h);
     const view = await h.ok<WizardView>('wizard.useCertificate', { ref: held.ref, source: 'imported' });
-    expect(view.certificate).toEqual({ thumbprintSha1: held.details.certificate.thumbprintSha1, thumbprintSha256: held.details.certificate.thumbprintSha256, subject: 'CN=Wizard robot', notAfter: held.details.certificate.notAfter, fileName: 'robot.pfx', source: 'imported' });
+    expect(view.certificate).toEqual({
+      thumbprintSha1: held.details.certificate.thumbprintSha1,
+      thumbprintSha256: held.details.certificate.thumbprintSha256,
+      subject: 'CN=Wizard robot',
+      notAfter: held.details.certificate.notAfter,
+      fileName: 'robot.pfx',
+      source: 'imported',
+    });
     expect(view.secrets.certificate).toBe('held');
     expect(view.refs.certificate).toBe(held.ref);
     expect(filesOf(h)).not.toContain(PFX_PASSWORD);
@@ -143,7 +195,9 @@ describe('wizard contract', () => {
       secrets: { certificateRef: view.refs.certificate },
     });
     expect(h.ctx.profiles.readSecret(entry.id, 'pfxPassword')).toBe(PFX_PASSWORD);
-    const linked = await h.ok<WizardView>('wizard.save', { state: state({ auth: 'certificate', profileId: entry.id }) });
+    const linked = await h.ok<WizardView>('wizard.save', {
+      state: state({ auth: 'certificate', profileId: entry.id }),
+    });
     expect(linked.secrets.certificate).toBe('stored');
 
     const other = await h.ok<HeldCertificate>('certificates.generate', { commonName: 'Second robot', key: 'ec-p256' });
@@ -171,7 +225,10 @@ describe('wizard contract', () => {
     expect(unlinked.state.profileId).toBeNull();
     expect(unlinked.profile).toBeNull();
 
-    const { entry: kept } = await h.ok<SavedProfileResult>('profiles.create', { ...profileInput(unlinked), name: 'Kept' });
+    const { entry: kept } = await h.ok<SavedProfileResult>('profiles.create', {
+      ...profileInput(unlinked),
+      name: 'Kept',
+    });
     await h.ok('wizard.save', { state: { ...secretDraft, profileId: kept.id } });
     const reset = await h.ok<WizardView>('wizard.reset');
     expect(reset.state).toEqual(wizardInputSchema.parse({}));
@@ -182,8 +239,15 @@ describe('wizard contract', () => {
 
   it('builds the checklist for the option and cloud it is asked about', async () => {
     const h = openContractHost();
-    const c = await h.ok<WizardChecklist>('wizard.checklist', { auth: 'byo-app', environment: 'china', domain: 'cloud.example.com', scopes: ['Files.Read'] });
+    const c = await h.ok<WizardChecklist>('wizard.checklist', {
+      auth: 'byo-app',
+      environment: 'china',
+      domain: 'cloud.example.com',
+      scopes: ['Files.Read'],
+    });
     expect(c.adminCenterHost).toBe('portal.azure.cn');
-    expect(c.items.find((i) => i.id === 'redirect')?.values[0]?.value).toBe('https://cloud.example.com/provisioning_/callback');
+    expect(c.items.find((i) => i.id === 'redirect')?.values[0]?.value).toBe(
+      'https://cloud.example.com/provisioning_/callback',
+    );
   });
 });

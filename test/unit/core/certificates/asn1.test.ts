@@ -30,7 +30,13 @@ describe('DER writer and BER reader', () => {
       der.time(new Date('2051-01-02T03:04:05Z')),
     );
     const [a, b, c, d, e, f, g, h, i, j, k, l, m] = parseAsn1(encoded).children;
-    expect([readBigInt(a), readBigInt(b), readBigInt(c), readBigInt(d), readBigInt(e)]).toEqual([0n, 127n, 128n, 2n ** 70n, 255n]);
+    expect([readBigInt(a), readBigInt(b), readBigInt(c), readBigInt(d), readBigInt(e)]).toEqual([
+      0n,
+      127n,
+      128n,
+      2n ** 70n,
+      255n,
+    ]);
     expect(readOid(f)).toBe('1.2.840.113549.1.12.10.1.2');
     expect(readOid(g)).toBe('2.999.3');
     expect(readString(h)).toBe('Zoë 密码');
@@ -72,7 +78,10 @@ describe('DER writer and BER reader', () => {
   });
 
   it('refuses absurd nesting instead of overflowing the stack', () => {
-    const deep = Buffer.concat([Buffer.alloc(2000, 0x30).map((_, i) => (i % 2 === 0 ? 0x30 : 0x80)), Buffer.alloc(2000)]);
+    const deep = Buffer.concat([
+      Buffer.alloc(2000, 0x30).map((_, i) => (i % 2 === 0 ? 0x30 : 0x80)),
+      Buffer.alloc(2000),
+    ]);
     expect(() => parseAsn1(deep)).toThrow(/Nesting too deep/);
   });
 

@@ -62,15 +62,27 @@ describe('pasted base64', () => {
   });
 
   it('names an empty paste, with what to do', () => {
-    expect(failure('  \n ')).toMatchObject({ code: 'pfx.empty_file', message: 'There is nothing to decode: the pasted text is empty.', hint: 'Paste the base64 text of the .pfx file.' });
+    expect(failure('  \n ')).toMatchObject({
+      code: 'pfx.empty_file',
+      message: 'There is nothing to decode: the pasted text is empty.',
+      hint: 'Paste the base64 text of the .pfx file.',
+    });
   });
 
   it.each([
     ['a character that is not base64', 'QU!D', 'an unexpected character at position 3'],
     ['a quote that does not close', `x"${ABC}"`, 'an unexpected character at position 2'],
     ['text after the closing quote', `"${ABC}"x`, 'an unexpected character at position 1'],
-    ['a character inside quotes, counted after the quotes and spaces are taken off', '" QU!D "', 'an unexpected character at position 3'],
-    ['a data: prefix that is not at the start', `xdata:application/x-pkcs12;base64,${ABC}`, 'an unexpected character at position 6'],
+    [
+      'a character inside quotes, counted after the quotes and spaces are taken off',
+      '" QU!D "',
+      'an unexpected character at position 3',
+    ],
+    [
+      'a data: prefix that is not at the start',
+      `xdata:application/x-pkcs12;base64,${ABC}`,
+      'an unexpected character at position 6',
+    ],
     ['padding in the middle', 'QU==QUJD', 'padding (=) in the middle'],
     ['one character too many', 'QUJDR', 'a length that cannot be base64 (one character too many or too few)'],
     ['standard and URL-safe characters mixed', 'Pz+_', 'both standard (+ /) and URL-safe (- _) characters'],

@@ -23,19 +23,41 @@ beforeAll(async () => {
 describe('the MAC accepts the password but a part does not decrypt (15.2)', () => {
   it('says the password passed the integrity check and names the part and its algorithm, not "the password is wrong"', async () => {
     // As some tools write when the private key gets a password of its own.
-    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD, keyForms: passwordForms('a second password') });
+    const pfx = await buildPfx({
+      certificates: [ec.der],
+      key: ec.pkcs8,
+      password: PASSWORD,
+      keyForms: passwordForms('a second password'),
+    });
     const error = await failureOf(openPkcs12(pfx, PASSWORD));
-    expect(error).toMatchObject({ code: 'pfx.part_not_decrypted', details: { part: 'private key', algorithm: 'PBES2 AES-256-CBC, PBKDF2-HMAC-SHA256, 2,048 iterations' } });
-    expect(error.message).toMatch(/^The password passed the file's integrity check \(MAC\), but the private key \(PBES2 AES-256-CBC, PBKDF2-HMAC-SHA256, 2,048 iterations\) could not be decrypted with it, neither as the standard says nor in \d+ other ways known tools encrypt/);
+    expect(error).toMatchObject({
+      code: 'pfx.part_not_decrypted',
+      details: { part: 'private key', algorithm: 'PBES2 AES-256-CBC, PBKDF2-HMAC-SHA256, 2,048 iterations' },
+    });
+    expect(error.message).toMatch(
+      /^The password passed the file's integrity check \(MAC\), but the private key \(PBES2 AES-256-CBC, PBKDF2-HMAC-SHA256, 2,048 iterations\) could not be decrypted with it, neither as the standard says nor in \d+ other ways known tools encrypt/,
+    );
     expect(error.message).not.toMatch(/password is wrong/);
     // A wrong password is still just that.
-    expect(await failureOf(openPkcs12(pfx, 'wrong'))).toMatchObject({ code: 'pfx.wrong_password', details: { failedCheck: 'mac' } });
+    expect(await failureOf(openPkcs12(pfx, 'wrong'))).toMatchObject({
+      code: 'pfx.wrong_password',
+      details: { failedCheck: 'mac' },
+    });
   });
 
   it('names the certificates part the same way, with its PKCS#12 PBE algorithm', async () => {
-    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD, certEncryption: { kind: 'pkcs12-pbe', cipher: '3des' }, certForms: passwordForms('another') });
+    const pfx = await buildPfx({
+      certificates: [ec.der],
+      key: ec.pkcs8,
+      password: PASSWORD,
+      certEncryption: { kind: 'pkcs12-pbe', cipher: '3des' },
+      certForms: passwordForms('another'),
+    });
     const error = await failureOf(openPkcs12(pfx, PASSWORD));
-    expect(error).toMatchObject({ code: 'pfx.part_not_decrypted', details: { part: 'certificates', algorithm: '3DES-CBC (PKCS#12 PBE, SHA-1), 2,048 iterations' } });
+    expect(error).toMatchObject({
+      code: 'pfx.part_not_decrypted',
+      details: { part: 'certificates', algorithm: '3DES-CBC (PKCS#12 PBE, SHA-1), 2,048 iterations' },
+    });
   });
 });
 
@@ -47,7 +69,8 @@ describe('password forms for the contents after the MAC accepts (15.1)', () => {
     const pfx = forgePfx(rsa.der, rsa.pkcs8, LATIN1);
     const details = await inspectPkcs12(pfx, LATIN1);
     expect(details.keyMatchesCertificate).toBe(true);
-    const quirk = "private key: encrypted from the password's ISO-8859-1 bytes, not UTF-8 (as Bouncy Castle and node-forge write for non-ASCII passwords)";
+    const quirk =
+      "private key: encrypted from the password's ISO-8859-1 bytes, not UTF-8 (as Bouncy Castle and node-forge write for non-ASCII passwords)";
     expect(details.protection.quirks).toEqual([quirk]);
     expect(details.protection.summary).toContain(`Opened with a workaround for the tool that made it: ${quirk}`);
     expect(details.warnings.find((w) => w.code === 'producer_quirk')?.message).toMatch(/OpenSSL among them, refuse it/);
@@ -57,10 +80,18 @@ describe('password forms for the contents after the MAC accepts (15.1)', () => {
 
   it('Bouncy Castle style with the project writer: both parts from ISO-8859-1 bytes, a SHA-256 MAC from the BMPString', async () => {
     const latin1 = { utf8: Buffer.from(LATIN1, 'latin1'), bmp: bmpOf(LATIN1) };
-    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: LATIN1, keyForms: latin1, certForms: latin1 });
+    const pfx = await buildPfx({
+      certificates: [ec.der],
+      key: ec.pkcs8,
+      password: LATIN1,
+      keyForms: latin1,
+      certForms: latin1,
+    });
     const contents = await openPkcs12(pfx, LATIN1);
     expect(contents.privateKeys).toHaveLength(1);
-    expect(contents.protection.quirks.map((q) => q.split(':')[0])).toEqual(expect.arrayContaining(['private key', 'certificates']));
+    expect(contents.protection.quirks.map((q) => q.split(':')[0])).toEqual(
+      expect.arrayContaining(['private key', 'certificates']),
+    );
   });
 
   it('old NSS: PBES2 from the BMPString (UTF-16 with terminator), for a non-ASCII and an ASCII password', async () => {
@@ -82,33 +113,64 @@ describe('password forms for the contents after the MAC accepts (15.1)', () => {
       const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD, keyEncryption: spec });
       const contents = await openPkcs12(pfx, PASSWORD);
       expect(contents.privateKeys).toHaveLength(1);
-      expect(contents.protection.quirks).toEqual(['private key: with a 32-byte key (AES-256-CBC) although the file states AES-128-CBC (as an old NSS wrote)']);
+      expect(contents.protection.quirks).toEqual([
+        'private key: with a 32-byte key (AES-256-CBC) although the file states AES-128-CBC (as an old NSS wrote)',
+      ]);
       expect(contents.protection.summary).toContain('private key PBES2 AES-128-CBC');
     }
   });
 
   it('PKCS#12 PBE derived from the BMPString without its 00 00 terminator', async () => {
     const bmp = bmpOf(PASSWORD);
-    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD, keyEncryption: { kind: 'pkcs12-pbe', cipher: '3des' }, keyForms: { utf8: Buffer.from(PASSWORD), bmp: bmp.subarray(0, bmp.length - 2) } });
-    expect((await openPkcs12(pfx, PASSWORD)).protection.quirks).toEqual(["private key: derived from the password's BMPString without its 00 00 terminator"]);
+    const pfx = await buildPfx({
+      certificates: [ec.der],
+      key: ec.pkcs8,
+      password: PASSWORD,
+      keyEncryption: { kind: 'pkcs12-pbe', cipher: '3des' },
+      keyForms: { utf8: Buffer.from(PASSWORD), bmp: bmp.subarray(0, bmp.length - 2) },
+    });
+    expect((await openPkcs12(pfx, PASSWORD)).protection.quirks).toEqual([
+      "private key: derived from the password's BMPString without its 00 00 terminator",
+    ]);
   });
 
   it('only after the MAC accepts: without a MAC the other forms are not tried, and a wrong password never reaches them', async () => {
     const latin1 = { utf8: Buffer.from(LATIN1, 'latin1'), bmp: bmpOf(LATIN1) };
-    const noMac = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: LATIN1, keyForms: latin1, certForms: latin1, mac: { kind: 'none' } });
-    expect(await failureOf(openPkcs12(noMac, LATIN1))).toMatchObject({ code: 'pfx.wrong_password', details: { failedCheck: 'decryption' } });
+    const noMac = await buildPfx({
+      certificates: [ec.der],
+      key: ec.pkcs8,
+      password: LATIN1,
+      keyForms: latin1,
+      certForms: latin1,
+      mac: { kind: 'none' },
+    });
+    expect(await failureOf(openPkcs12(noMac, LATIN1))).toMatchObject({
+      code: 'pfx.wrong_password',
+      details: { failedCheck: 'decryption' },
+    });
     const withMac = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: LATIN1, keyForms: latin1 });
     const before = derivationsStarted();
-    expect(await failureOf(openPkcs12(withMac, 'wrong'))).toMatchObject({ code: 'pfx.wrong_password', details: { failedCheck: 'mac' } });
+    expect(await failureOf(openPkcs12(withMac, 'wrong'))).toMatchObject({
+      code: 'pfx.wrong_password',
+      details: { failedCheck: 'mac' },
+    });
     // The MAC and the two parts in the standard form: nothing more.
     expect(derivationsStarted() - before).toBe(3);
   });
 
   it('the other forms are tried within the work budget: when it runs out, the message says so', async () => {
-    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD, keyForms: passwordForms('a second password') });
+    const pfx = await buildPfx({
+      certificates: [ec.der],
+      key: ec.pkcs8,
+      password: PASSWORD,
+      keyForms: passwordForms('a second password'),
+    });
     // Enough for the MAC (2,048 × 2) and the two parts (2,048 each), not for the other forms.
     const error = await failureOf(openPkcs12(pfx, PASSWORD, { meter: new WorkMeter(2048 * 4 + 1000) }));
-    expect(error).toMatchObject({ code: 'pfx.part_not_decrypted', details: { part: 'private key', stoppedByBudget: true } });
+    expect(error).toMatchObject({
+      code: 'pfx.part_not_decrypted',
+      details: { part: 'private key', stoppedByBudget: true },
+    });
     expect(error.message).toContain("not every form was tried: the file's work budget ran out");
   });
 });
@@ -119,7 +181,12 @@ describe('the protection text lists every encrypted part (15.5)', () => {
       certificates: [ec.der],
       key: ec.pkcs8,
       password: PASSWORD,
-      extraParts: [{ bags: [crlBag(Buffer.from('30030201 00'.replace(/ /g, ''), 'hex'))], encryption: { kind: 'pbes2', cipher: 'aes-256-cbc', iterations: 5171 } }],
+      extraParts: [
+        {
+          bags: [crlBag(Buffer.from('30030201 00'.replace(/ /g, ''), 'hex'))],
+          encryption: { kind: 'pbes2', cipher: 'aes-256-cbc', iterations: 5171 },
+        },
+      ],
     });
     const { protection } = await openPkcs12(pfx, PASSWORD);
     expect(protection.summary).toBe(
@@ -145,23 +212,44 @@ describe('the protection text lists every encrypted part (15.5)', () => {
 });
 
 describe('Camellia-CBC in PBES2 (15.3)', () => {
-  it.each(['camellia-128-cbc', 'camellia-192-cbc', 'camellia-256-cbc'] as const)('opens %s and names it; a wrong password is refused', async (cipher) => {
-    const spec = { kind: 'pbes2', cipher } as const;
-    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD, certEncryption: spec, keyEncryption: spec });
-    const details = await inspectPkcs12(pfx, PASSWORD);
-    expect(details.keyMatchesCertificate).toBe(true);
-    const label = `Camellia-${cipher.split('-')[1]}-CBC`;
-    expect(details.protection.summary).toBe(`PBES2 ${label}, PBKDF2-HMAC-SHA256, 2,048 iterations; MAC SHA-256, 2,048 iterations`);
-    expect(details.protection.legacy).toBe(false);
-    expect(await failureOf(openPkcs12(pfx, 'wrong'))).toMatchObject({ code: 'pfx.wrong_password' });
-  });
+  it.each(['camellia-128-cbc', 'camellia-192-cbc', 'camellia-256-cbc'] as const)(
+    'opens %s and names it; a wrong password is refused',
+    async (cipher) => {
+      const spec = { kind: 'pbes2', cipher } as const;
+      const pfx = await buildPfx({
+        certificates: [ec.der],
+        key: ec.pkcs8,
+        password: PASSWORD,
+        certEncryption: spec,
+        keyEncryption: spec,
+      });
+      const details = await inspectPkcs12(pfx, PASSWORD);
+      expect(details.keyMatchesCertificate).toBe(true);
+      const label = `Camellia-${cipher.split('-')[1]}-CBC`;
+      expect(details.protection.summary).toBe(
+        `PBES2 ${label}, PBKDF2-HMAC-SHA256, 2,048 iterations; MAC SHA-256, 2,048 iterations`,
+      );
+      expect(details.protection.legacy).toBe(false);
+      expect(await failureOf(openPkcs12(pfx, 'wrong'))).toMatchObject({ code: 'pfx.wrong_password' });
+    },
+  );
 
   it('CAST5-CBC stays unsupported, with the message it had', async () => {
-    const cast5 = der.algorithm('1.2.840.113533.7.66.10', der.sequence(der.octetString(Buffer.alloc(8)), der.integer(128)));
+    const cast5 = der.algorithm(
+      '1.2.840.113533.7.66.10',
+      der.sequence(der.octetString(Buffer.alloc(8)), der.integer(128)),
+    );
     const kdf = der.algorithm(OID.pbkdf2, der.sequence(der.octetString(Buffer.alloc(8)), der.integer(2048)));
-    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD, keyEncryption: { kind: 'raw', algorithm: der.algorithm(OID.pbes2, der.sequence(kdf, cast5)) } });
+    const pfx = await buildPfx({
+      certificates: [ec.der],
+      key: ec.pkcs8,
+      password: PASSWORD,
+      keyEncryption: { kind: 'raw', algorithm: der.algorithm(OID.pbes2, der.sequence(kdf, cast5)) },
+    });
     const error = await failureOf(openPkcs12(pfx, PASSWORD));
     expect(error).toMatchObject({ code: 'pfx.unsupported_algorithm', details: { oid: '1.2.840.113533.7.66.10' } });
-    expect(error.message).toBe('The file uses an algorithm (OID 1.2.840.113533.7.66.10) for the encryption of the private key, which this app cannot read.');
+    expect(error.message).toBe(
+      'The file uses an algorithm (OID 1.2.840.113533.7.66.10) for the encryption of the private key, which this app cannot read.',
+    );
   });
 });

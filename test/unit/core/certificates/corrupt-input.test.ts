@@ -12,7 +12,12 @@ const samples: Record<string, Buffer> = {};
 
 beforeAll(async () => {
   const cert = await testCertificate('ec-p256', 'Fuzz');
-  samples.modern = await writePkcs12({ certificate: cert.der, privateKey: cert.key, password: PASSWORD, iterations: 1 });
+  samples.modern = await writePkcs12({
+    certificate: cert.der,
+    privateKey: cert.key,
+    password: PASSWORD,
+    iterations: 1,
+  });
   // Self-built: BER (as Windows writes it), which no tool here writes.
   samples.legacyBer = await buildPfx({
     certificates: [cert.der],
@@ -38,7 +43,8 @@ async function outcome(bytes: Uint8Array): Promise<string> {
     await Promise.race([openPkcs12(bytes, PASSWORD), hang]);
     return 'ok';
   } catch (error) {
-    if (!(error instanceof WorkbenchError) || !error.code.startsWith('pfx.')) throw new Error(`not a pfx.* WorkbenchError: ${String(error)}`, { cause: error });
+    if (!(error instanceof WorkbenchError) || !error.code.startsWith('pfx.'))
+      throw new Error(`not a pfx.* WorkbenchError: ${String(error)}`, { cause: error });
     return error.code;
   } finally {
     clearTimeout(timer);
@@ -63,7 +69,9 @@ describe('corrupt input', () => {
         codes.set(code, (codes.get(code) ?? 0) + 1);
         if (cut >= 7) expect([name, cut, code]).toEqual([name, cut, 'pfx.truncated']);
       }
-      expect([...codes.keys()].every((c) => ['pfx.truncated', 'pfx.not_pkcs12', 'pfx.empty_file'].includes(c))).toBe(true);
+      expect([...codes.keys()].every((c) => ['pfx.truncated', 'pfx.not_pkcs12', 'pfx.empty_file'].includes(c))).toBe(
+        true,
+      );
     }
   });
 

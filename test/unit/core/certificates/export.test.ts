@@ -28,22 +28,42 @@ beforeAll(async () => {
 
 describe('writePkcs12 input checks', () => {
   it('pfx.export_password_required: an empty password is refused', async () => {
-    expect(await failureOf(writePkcs12({ certificate: cert.der, privateKey: cert.key, password: '' }))).toMatchObject({ code: 'pfx.export_password_required' });
+    expect(await failureOf(writePkcs12({ certificate: cert.der, privateKey: cert.key, password: '' }))).toMatchObject({
+      code: 'pfx.export_password_required',
+    });
   });
 
   it('pfx.export_key_mismatch: the key must belong to the certificate', async () => {
-    expect(await failureOf(writePkcs12({ certificate: cert.der, privateKey: other.key, password: 'x' }))).toMatchObject({ code: 'pfx.export_key_mismatch' });
+    expect(await failureOf(writePkcs12({ certificate: cert.der, privateKey: other.key, password: 'x' }))).toMatchObject(
+      { code: 'pfx.export_key_mismatch' },
+    );
   });
 
   it('pfx.invalid_certificate and pfx.invalid_options for bad inputs', async () => {
-    expect(await failureOf(writePkcs12({ certificate: Buffer.from('junk'), privateKey: cert.key, password: 'x' }))).toMatchObject({ code: 'pfx.invalid_certificate' });
-    expect(await failureOf(writePkcs12({ certificate: cert.der, privateKey: cert.key, password: 'x', iterations: 0 }))).toMatchObject({ code: 'pfx.invalid_options' });
-    expect(await failureOf(writePkcs12({ certificate: cert.der, privateKey: Buffer.from('junk'), password: 'x' }))).toMatchObject({ code: 'pfx.invalid_options', details: { field: 'privateKey' } });
-    expect(await failureOf(writePkcs12({ certificate: cert.der, privateKey: cert.key, password: 'x', profile: 'weird' as never }))).toMatchObject({ details: { field: 'profile' } });
+    expect(
+      await failureOf(writePkcs12({ certificate: Buffer.from('junk'), privateKey: cert.key, password: 'x' })),
+    ).toMatchObject({ code: 'pfx.invalid_certificate' });
+    expect(
+      await failureOf(writePkcs12({ certificate: cert.der, privateKey: cert.key, password: 'x', iterations: 0 })),
+    ).toMatchObject({ code: 'pfx.invalid_options' });
+    expect(
+      await failureOf(writePkcs12({ certificate: cert.der, privateKey: Buffer.from('junk'), password: 'x' })),
+    ).toMatchObject({ code: 'pfx.invalid_options', details: { field: 'privateKey' } });
+    expect(
+      await failureOf(
+        writePkcs12({ certificate: cert.der, privateKey: cert.key, password: 'x', profile: 'weird' as never }),
+      ),
+    ).toMatchObject({ details: { field: 'profile' } });
   });
 
   it('accepts the key as PKCS#8 DER and keeps a chain', async () => {
-    const pfx = await writePkcs12({ certificate: cert.der, chain: [other.der], privateKey: cert.pkcs8, password: 'x', iterations: 4000 });
+    const pfx = await writePkcs12({
+      certificate: cert.der,
+      chain: [other.der],
+      privateKey: cert.pkcs8,
+      password: 'x',
+      iterations: 4000,
+    });
     const details = await inspectPkcs12(pfx, 'x');
     expect(details.chain).toHaveLength(2);
     expect(details.chain[1]!.role).toBe('unrelated');
@@ -53,7 +73,9 @@ describe('writePkcs12 input checks', () => {
 
 describe('keyCredentials entry', () => {
   it('has the Microsoft Graph shape; customKeyIdentifier is the hex SHA-1 thumbprint (or base64 of the same bytes)', async () => {
-    const details = (await inspectPkcs12(await writePkcs12({ certificate: cert.der, privateKey: cert.key, password: 'x' }), 'x')).certificate;
+    const details = (
+      await inspectPkcs12(await writePkcs12({ certificate: cert.der, privateKey: cert.key, password: 'x' }), 'x')
+    ).certificate;
     const entry = buildKeyCredential(cert.der, { keyId: '11111111-2222-3333-4444-555555555555' });
     expect(entry).toEqual({
       customKeyIdentifier: details.thumbprintSha1,
@@ -74,7 +96,12 @@ describe('keyCredentials entry', () => {
 describe('export set on disk', () => {
   it('writes NAME.pfx/.cer/.pem/.pfx.b64.txt/.keycredentials.json owner-only, and never overwrites unasked', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'gcw-export-'));
-    const set = await buildExportSet({ certificate: cert.der, privateKey: cert.key, password: 'Ex-port-1', friendlyName: 'Export App' });
+    const set = await buildExportSet({
+      certificate: cert.der,
+      privateKey: cert.key,
+      password: 'Ex-port-1',
+      friendlyName: 'Export App',
+    });
     expect(findExistingExportFiles(folder, 'export-app')).toEqual([]);
     const { files } = writeExportSet(folder, 'export-app', set);
     expect(files.map((f) => f.slice(folder.length + 1))).toEqual(Object.values(exportFileNames('export-app')));
@@ -84,8 +111,12 @@ describe('export set on disk', () => {
     expect(readFileSync(join(folder, names.cer)).equals(cert.der)).toBe(true);
     expect(readFileSync(join(folder, names.pem), 'utf8')).toBe(certificateToPem(cert.der));
     expect(readFileSync(join(folder, names.base64), 'utf8')).toBe(set.pfx.toString('base64'));
-    expect(JSON.parse(readFileSync(join(folder, names.keyCredentials), 'utf8'))).toEqual({ keyCredentials: [set.keyCredential] });
-    expect((await inspectPkcs12(readFileSync(join(folder, names.pfx)), 'Ex-port-1')).certificate.friendlyName).toBe('Export App');
+    expect(JSON.parse(readFileSync(join(folder, names.keyCredentials), 'utf8'))).toEqual({
+      keyCredentials: [set.keyCredential],
+    });
+    expect((await inspectPkcs12(readFileSync(join(folder, names.pfx)), 'Ex-port-1')).certificate.friendlyName).toBe(
+      'Export App',
+    );
 
     expect(findExistingExportFiles(folder, 'export-app')).toHaveLength(5);
     const refused = await failureOf(() => writeExportSet(folder, 'export-app', set));
@@ -111,6 +142,9 @@ describe('export set on disk', () => {
     expect(safeFileName('..')).toBe('certificate');
     expect(safeFileName('CON')).toBe('CON-certificate');
     const set = await buildExportSet({ certificate: cert.der, privateKey: cert.key, password: 'x' });
-    expect(await failureOf(() => writeExportSet(tmpdir(), '../escape', set))).toMatchObject({ code: 'pfx.invalid_options', details: { field: 'name' } });
+    expect(await failureOf(() => writeExportSet(tmpdir(), '../escape', set))).toMatchObject({
+      code: 'pfx.invalid_options',
+      details: { field: 'name' },
+    });
   });
 });

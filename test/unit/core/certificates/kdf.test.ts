@@ -3,7 +3,13 @@ import { Worker } from 'node:worker_threads';
 import forge from 'node-forge';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HASH_WORKER_SOURCE } from '../../../../src/core/certificates/pkcs12/hash-worker-source';
-import { INLINE_ROUNDS, iteratedHash, iteratedHashInline, prewarmCertificateWorkers, shutdownCertificateWorkers } from '../../../../src/core/certificates/pkcs12/hash-pool';
+import {
+  INLINE_ROUNDS,
+  iteratedHash,
+  iteratedHashInline,
+  prewarmCertificateWorkers,
+  shutdownCertificateWorkers,
+} from '../../../../src/core/certificates/pkcs12/hash-pool';
 import { passwordForms, pkcs12Kdf } from '../../../../src/core/certificates/pkcs12/kdf';
 import { iterateSha1, iterateSha256 } from '../../../../src/core/certificates/pkcs12/sha-iterate';
 
@@ -21,8 +27,12 @@ describe('iterated hashing (the core of the PKCS#12 KDF)', () => {
     for (const rounds of [1, 2, 3, 64, 1000]) {
       const seed = Buffer.from(`seed ${rounds}`);
       expect(iterateSha1(hash('sha1', seed, 'buffer'), rounds - 1).equals(reference('sha1', seed, rounds))).toBe(true);
-      expect(iterateSha256(hash('sha256', seed, 'buffer'), rounds - 1, 8).equals(reference('sha256', seed, rounds))).toBe(true);
-      expect(iterateSha256(hash('sha224', seed, 'buffer'), rounds - 1, 7).equals(reference('sha224', seed, rounds))).toBe(true);
+      expect(
+        iterateSha256(hash('sha256', seed, 'buffer'), rounds - 1, 8).equals(reference('sha256', seed, rounds)),
+      ).toBe(true);
+      expect(
+        iterateSha256(hash('sha224', seed, 'buffer'), rounds - 1, 7).equals(reference('sha224', seed, rounds)),
+      ).toBe(true);
     }
   });
 
@@ -47,7 +57,11 @@ describe('iterated hashing (the core of the PKCS#12 KDF)', () => {
       for (const name of ['sha1', 'sha224', 'sha256', 'sha512']) {
         for (const rounds of [1, 2, 17, 5000]) {
           const ok = await ask({ id: rounds, hash: name, input: Buffer.from(`x${rounds}`), rounds });
-          expect([name, rounds, Buffer.from(ok.digest!).toString('hex')]).toEqual([name, rounds, reference(name, Buffer.from(`x${rounds}`), rounds).toString('hex')]);
+          expect([name, rounds, Buffer.from(ok.digest!).toString('hex')]).toEqual([
+            name,
+            rounds,
+            reference(name, Buffer.from(`x${rounds}`), rounds).toString('hex'),
+          ]);
         }
       }
       const bad = await ask({ id: 2, hash: 'no-such-hash', input: Buffer.from('x'), rounds: 2 });
@@ -68,8 +82,22 @@ describe('iterated hashing (the core of the PKCS#12 KDF)', () => {
 });
 
 describe('PKCS#12 key derivation (RFC 7292 appendix B)', () => {
-  const forgeKey = (password: string, salt: Buffer, id: number, iterations: number, length: number, md: 'sha1' | 'sha256'): Buffer => {
-    const bytes = forge.pkcs12.generateKey(password, forge.util.createBuffer(salt.toString('latin1')), id, iterations, length, md === 'sha1' ? forge.md.sha1.create() : forge.md.sha256.create());
+  const forgeKey = (
+    password: string,
+    salt: Buffer,
+    id: number,
+    iterations: number,
+    length: number,
+    md: 'sha1' | 'sha256',
+  ): Buffer => {
+    const bytes = forge.pkcs12.generateKey(
+      password,
+      forge.util.createBuffer(salt.toString('latin1')),
+      id,
+      iterations,
+      length,
+      md === 'sha1' ? forge.md.sha1.create() : forge.md.sha256.create(),
+    );
     return Buffer.from(bytes.getBytes(), 'latin1');
   };
 

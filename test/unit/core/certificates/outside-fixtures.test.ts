@@ -9,7 +9,10 @@ import { inspectPkcs12, openPkcs12, shutdownCertificateWorkers } from '../../../
 import type { OutsideFixture } from '../../../fixtures/pkcs12/outside/make';
 
 const dir = resolve(import.meta.dirname, '../../../fixtures/pkcs12/outside');
-const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { opensslVersion: string; fixtures: OutsideFixture[] };
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+  opensslVersion: string;
+  fixtures: OutsideFixture[];
+};
 const bytesOf = (f: OutsideFixture) => readFileSync(join(dir, f.file));
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex').toUpperCase();
 
@@ -22,8 +25,22 @@ const PBE: Record<string, string> = {
   'pbeWithSHA1And3-KeyTripleDES': '3DES-CBC (PKCS#12 PBE, SHA-1)',
   'pbeWithSHA1And2-KeyTripleDES': '2-key 3DES-CBC (PKCS#12 PBE, SHA-1)',
 };
-const PBES2_CIPHER: Record<string, string> = { 'AES-256-CBC': 'AES-256-CBC', 'AES-128-CBC': 'AES-128-CBC', 'DES-EDE3-CBC': 'DES-EDE3-CBC', 'DES-CBC': 'DES-CBC', 'RC2-CBC': 'RC2-128-CBC' };
-const HASH: Record<string, string> = { md5: 'MD5', sha1: 'SHA-1', sha224: 'SHA-224', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512', 'sha512-256': 'SHA-512/256' };
+const PBES2_CIPHER: Record<string, string> = {
+  'AES-256-CBC': 'AES-256-CBC',
+  'AES-128-CBC': 'AES-128-CBC',
+  'DES-EDE3-CBC': 'DES-EDE3-CBC',
+  'DES-CBC': 'DES-CBC',
+  'RC2-CBC': 'RC2-128-CBC',
+};
+const HASH: Record<string, string> = {
+  md5: 'MD5',
+  sha1: 'SHA-1',
+  sha224: 'SHA-224',
+  sha256: 'SHA-256',
+  sha384: 'SHA-384',
+  sha512: 'SHA-512',
+  'sha512-256': 'SHA-512/256',
+};
 const iterations = (n: string) => `${Number(n).toLocaleString('en-US')} iteration${n === '1' ? '' : 's'}`;
 
 /** The parts of the product's protection summary that OpenSSL's `-info` lines predict. */
@@ -47,38 +64,66 @@ function predictedSummary(info: string[]): string[] {
 afterAll(() => shutdownCertificateWorkers());
 
 describe('PKCS#12 files made by other tools, against what OpenSSL says about them', () => {
-  const readable = manifest.fixtures.filter((f) => f.certificates.length > 0 && !f.opensslInfo.some((l) => l.startsWith('MAC: sha3-')));
+  const readable = manifest.fixtures.filter(
+    (f) => f.certificates.length > 0 && !f.opensslInfo.some((l) => l.startsWith('MAC: sha3-')),
+  );
 
   it('holds OpenSSL files for the default, -legacy, RC4, 3DES, no-MAC, empty and non-ASCII passwords and EC, and pyca files', () => {
     const files = manifest.fixtures.map((f) => f.file);
-    expect(files).toEqual(expect.arrayContaining(['ec-default.pfx', 'rsa2048-legacy.pfx', 'ec-rc4.pfx', 'rsa2048-rc4.pfx', 'ec-3des-sha1.pfx', 'ec-nomac.pfx', 'ec-empty-password.pfx', 'ec-unicode-password.pfx', 'pyca/no-password.p12']));
-    for (const f of manifest.fixtures) expect(f.command).toMatch(f.file.startsWith('pyca/') ? /^cp .*cryptography_vectors\/pkcs12\// : /^openssl pkcs12 -export /);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'ec-default.pfx',
+        'rsa2048-legacy.pfx',
+        'ec-rc4.pfx',
+        'rsa2048-rc4.pfx',
+        'ec-3des-sha1.pfx',
+        'ec-nomac.pfx',
+        'ec-empty-password.pfx',
+        'ec-unicode-password.pfx',
+        'pyca/no-password.p12',
+      ]),
+    );
+    for (const f of manifest.fixtures)
+      expect(f.command).toMatch(
+        f.file.startsWith('pyca/') ? /^cp .*cryptography_vectors\/pkcs12\// : /^openssl pkcs12 -export /,
+      );
     expect(manifest.opensslVersion).toMatch(/^OpenSSL 3\./);
   });
 
-  it.each(readable.map((f) => [f.file, f] as const))('%s: same certificates, same private key and the protection OpenSSL reports', async (_file, f) => {
-    const bytes = bytesOf(f);
-    const details = await inspectPkcs12(bytes, f.password);
-    const contents = await openPkcs12(bytes, f.password);
-    expect([details.certificate.thumbprintSha1, details.certificate.thumbprintSha256]).toEqual([f.certificates[0]!.sha1, f.certificates[0]!.sha256]);
-    expect(details.chain.map((c) => c.thumbprintSha1).sort()).toEqual(f.certificates.map((c) => c.sha1).sort());
-    const key = contents.privateKeys[0]?.key.export({ type: 'pkcs8', format: 'der' });
-    expect(key ? sha256(key) : null).toBe(f.keySha256);
-    expect(details.keyMatchesCertificate).toBe(f.keySha256 ? true : null);
-    for (const fragment of predictedSummary(f.opensslInfo)) expect(details.protection.summary).toContain(fragment);
-    if (f.friendlyName) expect(details.certificate.friendlyName).toBe(f.friendlyName);
-  });
-
-  it.each(readable.filter((f) => f.opensslInfo.some((l) => /^(MAC|PKCS7 Encrypted data|Shrouded Keybag):/.test(l))).map((f) => [f.file, f] as const))(
-    '%s: refuses a wrong password as pfx.wrong_password',
+  it.each(readable.map((f) => [f.file, f] as const))(
+    '%s: same certificates, same private key and the protection OpenSSL reports',
     async (_file, f) => {
-      const failedCheck = f.opensslInfo.some((l) => l.startsWith('MAC:')) ? 'mac' : 'decryption';
-      await expect(openPkcs12(bytesOf(f), 'not-the-password')).rejects.toMatchObject({ code: 'pfx.wrong_password', details: { failedCheck } });
+      const bytes = bytesOf(f);
+      const details = await inspectPkcs12(bytes, f.password);
+      const contents = await openPkcs12(bytes, f.password);
+      expect([details.certificate.thumbprintSha1, details.certificate.thumbprintSha256]).toEqual([
+        f.certificates[0]!.sha1,
+        f.certificates[0]!.sha256,
+      ]);
+      expect(details.chain.map((c) => c.thumbprintSha1).sort()).toEqual(f.certificates.map((c) => c.sha1).sort());
+      const key = contents.privateKeys[0]?.key.export({ type: 'pkcs8', format: 'der' });
+      expect(key ? sha256(key) : null).toBe(f.keySha256);
+      expect(details.keyMatchesCertificate).toBe(f.keySha256 ? true : null);
+      for (const fragment of predictedSummary(f.opensslInfo)) expect(details.protection.summary).toContain(fragment);
+      if (f.friendlyName) expect(details.certificate.friendlyName).toBe(f.friendlyName);
     },
   );
 
+  it.each(
+    readable
+      .filter((f) => f.opensslInfo.some((l) => /^(MAC|PKCS7 Encrypted data|Shrouded Keybag):/.test(l)))
+      .map((f) => [f.file, f] as const),
+  )('%s: refuses a wrong password as pfx.wrong_password', async (_file, f) => {
+    const failedCheck = f.opensslInfo.some((l) => l.startsWith('MAC:')) ? 'mac' : 'decryption';
+    await expect(openPkcs12(bytesOf(f), 'not-the-password')).rejects.toMatchObject({
+      code: 'pfx.wrong_password',
+      details: { failedCheck },
+    });
+  });
+
   it('finds which password opened each file: typed, empty, absent (NULL) or none needed', async () => {
-    const used = async (file: string, password: string | null | undefined) => (await openPkcs12(bytesOf(manifest.fixtures.find((f) => f.file === file)!), password)).passwordUsed;
+    const used = async (file: string, password: string | null | undefined) =>
+      (await openPkcs12(bytesOf(manifest.fixtures.find((f) => f.file === file)!), password)).passwordUsed;
     expect(await used('ec-default.pfx', 'Outside-Test-1!')).toBe('given');
     expect(await used('ec-empty-password.pfx', undefined)).toBe('empty');
     expect(await used('pyca/no-password.p12', null)).toBe('absent');
@@ -88,23 +133,36 @@ describe('PKCS#12 files made by other tools, against what OpenSSL says about the
   it('opens the key of a file without a certificate (the key OpenSSL extracts), and says pfx.no_certificate when asked to describe it', async () => {
     const f = manifest.fixtures.find((x) => x.file === 'pyca/no-cert-key-aes256cbc.p12')!;
     const contents = await openPkcs12(bytesOf(f), f.password);
-    expect(contents.privateKeys.map((k) => sha256(k.key.export({ type: 'pkcs8', format: 'der' })))).toEqual([f.keySha256]);
-    await expect(inspectPkcs12(bytesOf(f), f.password)).rejects.toMatchObject({ code: 'pfx.no_certificate', message: expect.stringMatching(/only a private key/) });
+    expect(contents.privateKeys.map((k) => sha256(k.key.export({ type: 'pkcs8', format: 'der' })))).toEqual([
+      f.keySha256,
+    ]);
+    await expect(inspectPkcs12(bytesOf(f), f.password)).rejects.toMatchObject({
+      code: 'pfx.no_certificate',
+      message: expect.stringMatching(/only a private key/),
+    });
   });
 
   it('says why each legacy file is legacy (the note the Certificates page and gcw cert inspect show), and nothing for the default', async () => {
-    const note = async (file: string) => (await inspectPkcs12(readFileSync(join(dir, file)), 'Outside-Test-1!')).protection.legacyNote;
+    const note = async (file: string) =>
+      (await inspectPkcs12(readFileSync(join(dir, file)), 'Outside-Test-1!')).protection.legacyNote;
     const weak = (cipher: string) => `${cipher} encryption is weak, and OpenSSL 3 opens it only with -legacy`;
     const old3des = '3DES-CBC is an old cipher (accepted by every Windows version, but weaker than AES)';
     const advice = 'Export it again with the modern profile (AES-256, SHA-256 MAC).';
-    expect(await note('rsa2048-legacy.pfx')).toBe(`Legacy protection: ${weak('RC2-40-CBC')}; ${old3des}; the MAC uses SHA-1. ${advice}`);
-    expect(await note('ec-rc4.pfx')).toBe(`Legacy protection: ${weak('RC4-40')}; ${weak('RC4-128')}; the MAC uses SHA-1. ${advice}`);
+    expect(await note('rsa2048-legacy.pfx')).toBe(
+      `Legacy protection: ${weak('RC2-40-CBC')}; ${old3des}; the MAC uses SHA-1. ${advice}`,
+    );
+    expect(await note('ec-rc4.pfx')).toBe(
+      `Legacy protection: ${weak('RC4-40')}; ${weak('RC4-128')}; the MAC uses SHA-1. ${advice}`,
+    );
     expect(await note('ec-3des-sha1.pfx')).toBe(`Legacy protection: ${old3des}; the MAC uses SHA-1. ${advice}`);
     expect(await note('ec-default.pfx')).toBeNull();
   });
 
   it('names the SHA3-256 MAC OpenSSL 3 can write, which this app does not read (pfx.unsupported_algorithm)', async () => {
     const f = manifest.fixtures.find((x) => x.file === 'ec-mac-sha3-256.pfx')!;
-    await expect(openPkcs12(bytesOf(f), f.password)).rejects.toMatchObject({ code: 'pfx.unsupported_algorithm', message: expect.stringContaining('SHA3-256') });
+    await expect(openPkcs12(bytesOf(f), f.password)).rejects.toMatchObject({
+      code: 'pfx.unsupported_algorithm',
+      message: expect.stringContaining('SHA3-256'),
+    });
   });
 });

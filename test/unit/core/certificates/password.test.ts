@@ -5,7 +5,10 @@ import { UNAMBIGUOUS_ALPHABET } from '../../../../src/core/certificates/password
 describe('passwordStrength', () => {
   it('scores from 0 to 4 with plain feedback', () => {
     expect(passwordStrength('')).toMatchObject({ score: 0, feedback: [expect.stringMatching(/Enter a password/)] });
-    expect(passwordStrength('password')).toMatchObject({ score: 0, feedback: expect.arrayContaining([expect.stringMatching(/commonly used/)]) });
+    expect(passwordStrength('password')).toMatchObject({
+      score: 0,
+      feedback: expect.arrayContaining([expect.stringMatching(/commonly used/)]),
+    });
     expect(passwordStrength('P@ssw0rd2024').score).toBeLessThanOrEqual(1);
     expect(passwordStrength('aaaaaaaaaaaa').score).toBe(0);
     expect(passwordStrength('abcd1234').feedback.join(' ')).toMatch(/sequences/);

@@ -14,7 +14,14 @@ beforeAll(async () => {
 
 /** Nothing encrypted: the PBMAC1 check is all that stands between a wrong password and "opened" (as in go-pkcs12's pbmac1-short-key-bypass). */
 const macOnly = (keyLength: number | null | undefined, password = PASSWORD) =>
-  buildPfx({ certificates: [ec.der], key: ec.pkcs8, password, certEncryption: { kind: 'none' }, keyEncryption: { kind: 'none' }, mac: { kind: 'pbmac1', iterations: 1, keyLength } });
+  buildPfx({
+    certificates: [ec.der],
+    key: ec.pkcs8,
+    password,
+    certEncryption: { kind: 'none' },
+    keyEncryption: { kind: 'none' },
+    mac: { kind: 'pbmac1', iterations: 1, keyLength },
+  });
 
 describe('PBMAC1 key length (RFC 9579)', () => {
   it('a 1-byte MAC key would let about 1 in 256 wrong passwords through: the file is refused for every password', async () => {
@@ -33,7 +40,9 @@ describe('PBMAC1 key length (RFC 9579)', () => {
     for (const password of [PASSWORD, 'wrong-0', null]) {
       const error = await failureOf(openPkcs12(pfx, password));
       expect(error).toMatchObject({ code: 'pfx.unsafe_mac', details: { keyLength: 1 } });
-      expect(error.message).toContain('1-byte key, too short to tell a wrong password from the right one (about 1 in 256 wrong passwords would pass it)');
+      expect(error.message).toContain(
+        '1-byte key, too short to tell a wrong password from the right one (about 1 in 256 wrong passwords would pass it)',
+      );
     }
   });
 
@@ -44,11 +53,19 @@ describe('PBMAC1 key length (RFC 9579)', () => {
   });
 
   it('19 bytes is refused; 20 and 32 bytes open with the right password and refuse a wrong one', async () => {
-    expect(await failureOf(openPkcs12(await macOnly(19), PASSWORD))).toMatchObject({ code: 'pfx.unsafe_mac', details: { keyLength: 19 } });
+    expect(await failureOf(openPkcs12(await macOnly(19), PASSWORD))).toMatchObject({
+      code: 'pfx.unsafe_mac',
+      details: { keyLength: 19 },
+    });
     for (const keyLength of [20, 32]) {
       const pfx = await macOnly(keyLength);
-      expect((await openPkcs12(pfx, PASSWORD)).protection.mac?.algorithm).toBe('PBMAC1 HMAC-SHA256 (PBKDF2-HMAC-SHA256)');
-      expect(await failureOf(openPkcs12(pfx, 'wrong'))).toMatchObject({ code: 'pfx.wrong_password', details: { failedCheck: 'mac' } });
+      expect((await openPkcs12(pfx, PASSWORD)).protection.mac?.algorithm).toBe(
+        'PBMAC1 HMAC-SHA256 (PBKDF2-HMAC-SHA256)',
+      );
+      expect(await failureOf(openPkcs12(pfx, 'wrong'))).toMatchObject({
+        code: 'pfx.wrong_password',
+        details: { failedCheck: 'mac' },
+      });
     }
   });
 });

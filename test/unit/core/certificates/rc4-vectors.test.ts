@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { inspectPkcs12, shutdownCertificateWorkers } from '../../../../src/core/certificates';
 import { rc4 } from '../../../../src/core/certificates/pkcs12/legacy-ciphers';
 
-const keystream = (keyHex: string, length: number) => rc4(Buffer.from(keyHex, 'hex'), Buffer.alloc(length)).toString('hex');
+const keystream = (keyHex: string, length: number) =>
+  rc4(Buffer.from(keyHex, 'hex'), Buffer.alloc(length)).toString('hex');
 
 describe('RC4', () => {
   it.each([
@@ -25,12 +26,16 @@ describe('RC4', () => {
 
   it('opens OpenSSL’s RC4-128 (key) and RC4-40 (certificates) file with the thumbprint OpenSSL computed', async () => {
     const dir = join(import.meta.dirname, '../../../fixtures/pkcs12/outside');
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { fixtures: Array<{ file: string; password: string; certificates: Array<{ sha1: string }> }> };
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      fixtures: Array<{ file: string; password: string; certificates: Array<{ sha1: string }> }>;
+    };
     const f = manifest.fixtures.find((x) => x.file === 'ec-rc4.pfx')!;
     const details = await inspectPkcs12(readFileSync(join(dir, f.file)), f.password);
     expect(details.certificate.thumbprintSha1).toBe(f.certificates[0]!.sha1);
     expect(details.keyMatchesCertificate).toBe(true);
-    expect(details.protection.summary).toBe('Certificates RC4-40 (PKCS#12 PBE, SHA-1), 2,048 iterations; private key RC4-128 (PKCS#12 PBE, SHA-1), 2,048 iterations; MAC SHA-1, 2,048 iterations');
+    expect(details.protection.summary).toBe(
+      'Certificates RC4-40 (PKCS#12 PBE, SHA-1), 2,048 iterations; private key RC4-128 (PKCS#12 PBE, SHA-1), 2,048 iterations; MAC SHA-1, 2,048 iterations',
+    );
     await shutdownCertificateWorkers();
   });
 });

@@ -1,6 +1,16 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { certificateToPem, decodeBase64Input, decodePastedBase64, inspectBase64, openPkcs12, shutdownCertificateWorkers, sniff, toBase64, writePkcs12 } from '../../../../src/core/certificates';
+import {
+  certificateToPem,
+  decodeBase64Input,
+  decodePastedBase64,
+  inspectBase64,
+  openPkcs12,
+  shutdownCertificateWorkers,
+  sniff,
+  toBase64,
+  writePkcs12,
+} from '../../../../src/core/certificates';
 import { failureOf, testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
 
 let cert: TestCertificate;
@@ -17,22 +27,34 @@ const text = (s: string): Buffer => Buffer.from(s, 'utf8');
 
 describe('sniff', () => {
   it('tells what a file is', () => {
-    const rsaPkcs1 = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'der' });
+    const rsaPkcs1 = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+      type: 'pkcs1',
+      format: 'der',
+    });
     const cases: Array<[Uint8Array, string]> = [
       [new Uint8Array(0), 'empty'],
       [pfx, 'pkcs12'],
       [pfx.subarray(0, 30), 'pkcs12'],
       [text(certificateToPem(cert.der)), 'pem-certificate'],
       [text(cert.key.export({ type: 'pkcs8', format: 'pem' }) as string), 'pem-private-key'],
-      [text(cert.key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'x' }) as string), 'pem-encrypted-private-key'],
-      [text('-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n'), 'pem-certificate-request'],
+      [
+        text(cert.key.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'x' }) as string),
+        'pem-encrypted-private-key',
+      ],
+      [
+        text('-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n'),
+        'pem-certificate-request',
+      ],
       [text('-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n'), 'pem-public-key'],
       [text('-----BEGIN PKCS7-----\nMIIB\n-----END PKCS7-----\n'), 'pem-pkcs7'],
       [text('-----BEGIN OPENSSH PUBLIC THING-----\nAA\n-----END OPENSSH PUBLIC THING-----\n'), 'pem-other'],
       [cert.der, 'der-certificate'],
       [cert.pkcs8, 'der-private-key'],
       [rsaPkcs1, 'der-private-key'],
-      [cert.key.export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: 'x' }), 'der-encrypted-private-key'],
+      [
+        cert.key.export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: 'x' }),
+        'der-encrypted-private-key',
+      ],
       [text(toBase64(pfx)), 'base64-pkcs12'],
       [text(toBase64(pfx).replace(/(.{64})/g, '$1\r\n')), 'base64-pkcs12'],
       [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(toBase64(pfx), 'utf16le')]), 'base64-pkcs12'],
@@ -43,14 +65,27 @@ describe('sniff', () => {
       [Buffer.from([0x00, 0x01, 0x02, 0xfe, 0xff, 0x80, 0x00]), 'binary'],
     ];
     for (const [bytes, kind] of cases) expect([kind, sniff(bytes).kind]).toEqual([kind, kind]);
-    expect(sniff(text(certificateToPem(cert.der) + (cert.key.export({ type: 'pkcs8', format: 'pem' }) as string))).description).toBe('PEM text with a certificate and a private key');
+    expect(
+      sniff(text(certificateToPem(cert.der) + (cert.key.export({ type: 'pkcs8', format: 'pem' }) as string)))
+        .description,
+    ).toBe('PEM text with a certificate and a private key');
   });
 });
 
 describe('openPkcs12 on things that are not a PFX', () => {
   it.each([
-    ['a PEM certificate', () => text(certificateToPem(cert.der)), 'pfx.not_pkcs12', /PEM text with a certificate, not a PFX/],
-    ['a PEM private key', () => text(cert.key.export({ type: 'pkcs8', format: 'pem' }) as string), 'pfx.not_pkcs12', /private key, not a PFX/],
+    [
+      'a PEM certificate',
+      () => text(certificateToPem(cert.der)),
+      'pfx.not_pkcs12',
+      /PEM text with a certificate, not a PFX/,
+    ],
+    [
+      'a PEM private key',
+      () => text(cert.key.export({ type: 'pkcs8', format: 'pem' }) as string),
+      'pfx.not_pkcs12',
+      /private key, not a PFX/,
+    ],
     ['a DER certificate', () => cert.der, 'pfx.not_pkcs12', /DER certificate/],
     ['a ZIP archive', () => Buffer.from('PK\x03\x04rest', 'latin1'), 'pfx.not_pkcs12', /ZIP archive/],
     ['text', () => text('hello world'), 'pfx.not_pkcs12', /a text file, not a PKCS#12/],
@@ -86,11 +121,19 @@ describe('base64', () => {
   });
 
   it('pfx.invalid_base64: refuses text that is not base64, without echoing it', () => {
-    expect(() => decodePastedBase64('MIIK#AAA')).toThrow(expect.objectContaining({ code: 'pfx.invalid_base64', message: expect.stringMatching(/position 5/) }));
-    expect(() => decodePastedBase64('ab+c-d_/')).toThrow(expect.objectContaining({ message: expect.stringMatching(/standard .* URL-safe/) }));
-    expect(() => decodePastedBase64('QUJD=QUJD')).toThrow(expect.objectContaining({ message: expect.stringMatching(/padding/) }));
+    expect(() => decodePastedBase64('MIIK#AAA')).toThrow(
+      expect.objectContaining({ code: 'pfx.invalid_base64', message: expect.stringMatching(/position 5/) }),
+    );
+    expect(() => decodePastedBase64('ab+c-d_/')).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/standard .* URL-safe/) }),
+    );
+    expect(() => decodePastedBase64('QUJD=QUJD')).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/padding/) }),
+    );
     expect(() => decodePastedBase64('QUJDR')).toThrow(expect.objectContaining({ code: 'pfx.invalid_base64' }));
-    expect(() => decodePastedBase64('secret-password-ä')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret') }));
+    expect(() => decodePastedBase64('secret-password-ä')).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('secret') }),
+    );
     expect(() => decodePastedBase64('   \n ')).toThrow(expect.objectContaining({ code: 'pfx.empty_file' }));
   });
 
@@ -98,9 +141,17 @@ describe('base64', () => {
     const details = await inspectBase64(toBase64(pfx).replace(/(.{64})/g, '$1\n'), PASSWORD);
     expect(details.keyMatchesCertificate).toBe(true);
     expect(decodeBase64Input(toBase64(cert.der)).found.kind).toBe('der-certificate');
-    await expect(inspectBase64(toBase64(cert.der), PASSWORD)).rejects.toMatchObject({ code: 'pfx.not_pkcs12', details: { detected: 'der-certificate' } });
-    await expect(inspectBase64(certificateToPem(cert.der), PASSWORD)).rejects.toMatchObject({ code: 'pfx.not_pkcs12', details: { detected: 'pem-certificate' } });
+    await expect(inspectBase64(toBase64(cert.der), PASSWORD)).rejects.toMatchObject({
+      code: 'pfx.not_pkcs12',
+      details: { detected: 'der-certificate' },
+    });
+    await expect(inspectBase64(certificateToPem(cert.der), PASSWORD)).rejects.toMatchObject({
+      code: 'pfx.not_pkcs12',
+      details: { detected: 'pem-certificate' },
+    });
     // base64 of base64: the admin encoded it twice
-    await expect(inspectBase64(Buffer.from(toBase64(pfx)).toString('base64'), PASSWORD)).rejects.toMatchObject({ code: 'pfx.base64_text' });
+    await expect(inspectBase64(Buffer.from(toBase64(pfx)).toString('base64'), PASSWORD)).rejects.toMatchObject({
+      code: 'pfx.base64_text',
+    });
   });
 });

@@ -31,7 +31,13 @@ afterAll(() => shutdownCertificateWorkers());
 async function refusal(pfx: Buffer, password: string | null) {
   const before = { derivations: derivationsStarted(), rss: process.memoryUsage().rss };
   const { value: error, ms, maxDelayMs } = await withLoopDelay(() => failureOf(openPkcs12(pfx, password)));
-  return { error, ms, derivations: derivationsStarted() - before.derivations, rssGrowth: process.memoryUsage().rss - before.rss, maxLoopDelayMs: maxDelayMs };
+  return {
+    error,
+    ms,
+    derivations: derivationsStarted() - before.derivations,
+    rssGrowth: process.memoryUsage().rss - before.rss,
+    maxLoopDelayMs: maxDelayMs,
+  };
 }
 
 describe('work budget: files that ask for absurd work are refused before any work starts', () => {
@@ -42,9 +48,13 @@ describe('work budget: files that ask for absurd work are refused before any wor
       const r = await refusal(pfx, password);
       expect(r.error.code).toBe('pfx.over_budget');
       expect(r.error.message).toContain('8 parts × 10,000,000 iterations and a MAC with 2,048 iterations');
-      expect(r.error.message).toContain('2.0 times the key-derivation work this app allows for one file. It was refused before any of that work started.');
+      expect(r.error.message).toContain(
+        '2.0 times the key-derivation work this app allows for one file. It was refused before any of that work started.',
+      );
       expect(r.derivations).toBe(0);
-      console.log(`[work budget] 8 × 10M (${pfx.length} bytes), password ${JSON.stringify(password)}: refused in ${r.ms.toFixed(1)} ms, RSS +${(r.rssGrowth / 1024).toFixed(0)} KiB, event loop max delay ${r.maxLoopDelayMs.toFixed(1)} ms`);
+      console.log(
+        `[work budget] 8 × 10M (${pfx.length} bytes), password ${JSON.stringify(password)}: refused in ${r.ms.toFixed(1)} ms, RSS +${(r.rssGrowth / 1024).toFixed(0)} KiB, event loop max delay ${r.maxLoopDelayMs.toFixed(1)} ms`,
+      );
     }
   });
 
@@ -54,7 +64,9 @@ describe('work budget: files that ask for absurd work are refused before any wor
     expect(r.error).toMatchObject({ code: 'pfx.over_budget', details: { memory: 128 * 2 ** 20 * 8 + 128 * 8 } });
     expect(r.error.message).toContain('N=1,048,576, r=8, p=1: 1 GiB of memory (at most 64 MiB is accepted)');
     expect(r.derivations).toBe(0);
-    console.log(`[work budget] 4 scrypt N=2^20 r=8 (${big.length} bytes): refused in ${r.ms.toFixed(1)} ms, RSS +${(r.rssGrowth / 1024).toFixed(0)} KiB, event loop max delay ${r.maxLoopDelayMs.toFixed(1)} ms`);
+    console.log(
+      `[work budget] 4 scrypt N=2^20 r=8 (${big.length} bytes): refused in ${r.ms.toFixed(1)} ms, RSS +${(r.rssGrowth / 1024).toFixed(0)} KiB, event loop max delay ${r.maxLoopDelayMs.toFixed(1)} ms`,
+    );
 
     const wide = await refusal(await fourScryptParts(2 ** 14, 32), PASSWORD);
     expect(wide.error.code).toBe('pfx.over_budget');
@@ -70,7 +82,16 @@ describe('work budget: files that ask for absurd work are refused before any wor
   });
 
   it('parts that pass the per-part limit one by one are added up: 3 × 10,000,000 PKCS#12 PBE iterations', async () => {
-    const pfx = await assemble([dataContent([shroudedKeyBag(pbe3des(10_000_000)), shroudedKeyBag(pbe3des(10_000_000)), shroudedKeyBag(pbe3des(10_000_000))])], { hash: 'sha1', iterations: 1 });
+    const pfx = await assemble(
+      [
+        dataContent([
+          shroudedKeyBag(pbe3des(10_000_000)),
+          shroudedKeyBag(pbe3des(10_000_000)),
+          shroudedKeyBag(pbe3des(10_000_000)),
+        ]),
+      ],
+      { hash: 'sha1', iterations: 1 },
+    );
     const r = await refusal(pfx, PASSWORD);
     expect(r.error.code).toBe('pfx.over_budget');
     expect(r.error.message).toContain('3 parts × 10,000,000 iterations');
@@ -92,7 +113,10 @@ describe('work budget: files that ask for absurd work are refused before any wor
   it('more than 1,000 bags: pfx.too_many_bags', async () => {
     const bag = shroudedKeyBag(pbes2Pbkdf2(1));
     const pfx = await assemble([dataContent(Array.from({ length: 1001 }, () => bag))], null);
-    expect(await failureOf(openPkcs12(pfx, PASSWORD))).toMatchObject({ code: 'pfx.too_many_bags', details: { found: 1001, limit: 1000 } });
+    expect(await failureOf(openPkcs12(pfx, PASSWORD))).toMatchObject({
+      code: 'pfx.too_many_bags',
+      details: { found: 1001, limit: 1000 },
+    });
   });
 
   it('the empty-password fallback of one request shares its budget: a meter that is spent refuses the next attempt', async () => {
@@ -141,7 +165,9 @@ describe('cancel and deadline: a long open stops, and its worker stops with it',
   it('a signal aborted before the open starts stops it before any work', async () => {
     const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD });
     const before = derivationsStarted();
-    expect(await failureOf(openPkcs12(pfx, PASSWORD, { signal: AbortSignal.abort() }))).toMatchObject({ code: 'pfx.cancelled' });
+    expect(await failureOf(openPkcs12(pfx, PASSWORD, { signal: AbortSignal.abort() }))).toMatchObject({
+      code: 'pfx.cancelled',
+    });
     expect(derivationsStarted()).toBe(before);
   });
 });

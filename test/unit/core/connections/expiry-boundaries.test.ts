@@ -58,7 +58,12 @@ describe('expiry status at the boundaries', () => {
       [
         { id: 'a', name: 'Thirty', auth: 'client-credentials', secretExpiresAt: after(30 * day).toISOString() },
         { id: 'b', name: 'Seven', auth: 'client-credentials', secretExpiresAt: after(7 * day).toISOString() },
-        { id: 'c', name: 'Almost seven', auth: 'client-credentials', secretExpiresAt: after(7 * day - 1).toISOString() },
+        {
+          id: 'c',
+          name: 'Almost seven',
+          auth: 'client-credentials',
+          secretExpiresAt: after(7 * day - 1).toISOString(),
+        },
       ] as never,
       NOW,
     );

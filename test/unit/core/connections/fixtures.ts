@@ -10,7 +10,10 @@ export const CLIENT_ID = '6b8c1a2e-3f4d-4e5a-9b7c-1d2e3f4a5b6c';
 export const TENANT_ID = '0f1e2d3c-4b5a-4697-8877-665544332211';
 export const CLIENT_SECRET = 'Zq8~kP3.xY7_abcDEF-secretValue123~XYZ';
 export const PFX_PASSWORD = 'pässwort-Ünïcode-42!';
-export const PFX_BASE64 = Buffer.from('0\x82\x0a\x01PFX-BYTES-that-are-not-a-real-pfx-but-unique-7f3a9c', 'latin1').toString('base64');
+export const PFX_BASE64 = Buffer.from(
+  '0\x82\x0a\x01PFX-BYTES-that-are-not-a-real-pfx-but-unique-7f3a9c',
+  'latin1',
+).toString('base64');
 
 /** A certificate reference that is valid for a year after NOW. */
 export const CERTIFICATE = {

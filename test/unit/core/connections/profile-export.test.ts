@@ -48,13 +48,25 @@ describe('profile export and import', () => {
       expect(text).not.toMatch(/PRIVATE KEY/);
     }
     const byo = JSON.parse(host.store.exportText(ids[2] as string)) as Record<string, unknown>;
-    expect(byo).toMatchObject({ redirectUri: 'https://cloud.example.com/provisioning_/callback', secretsNotIncluded: ['clientSecret'] });
+    expect(byo).toMatchObject({
+      redirectUri: 'https://cloud.example.com/provisioning_/callback',
+      secretsNotIncluded: ['clientSecret'],
+    });
   });
 
   it('the schema refuses what is not a profile file', () => {
     expect(checkJsonSchema(documented, { format: 'gcw-profile', schemaVersion: 1, auth: 'password' })).not.toEqual([]);
-    expect(checkJsonSchema(documented, { format: 'gcw-profile', schemaVersion: 1, auth: 'client-credentials', clientSecret: CLIENT_SECRET })).not.toEqual([]);
-    expect(checkJsonSchema(documented, { format: 'gcw-profile', schemaVersion: 1, auth: 'client-credentials' })).toEqual([]);
+    expect(
+      checkJsonSchema(documented, {
+        format: 'gcw-profile',
+        schemaVersion: 1,
+        auth: 'client-credentials',
+        clientSecret: CLIENT_SECRET,
+      }),
+    ).not.toEqual([]);
+    expect(
+      checkJsonSchema(documented, { format: 'gcw-profile', schemaVersion: 1, auth: 'client-credentials' }),
+    ).toEqual([]);
   });
 
   it('imports an export back as a new profile with the same fields', () => {
@@ -72,26 +84,45 @@ describe('profile export and import', () => {
   });
 
   it('reports unknown fields on import and leaves them out', () => {
-    const text = JSON.stringify({ ...exportProfile(openStore().store.create(drafts['byo-app']()).entry.profile!, { now: NOW }), favouriteColour: 'green' });
+    const text = JSON.stringify({
+      ...exportProfile(openStore().store.create(drafts['byo-app']()).entry.profile!, { now: NOW }),
+      favouriteColour: 'green',
+    });
     const imported = importProfileText(text, { now: NOW });
-    expect(imported.findings).toContainEqual(expect.objectContaining({ code: 'file.unknown_field', field: 'favouriteColour', severity: 'warning' }));
+    expect(imported.findings).toContainEqual(
+      expect.objectContaining({ code: 'file.unknown_field', field: 'favouriteColour', severity: 'warning' }),
+    );
     expect(imported.profile).not.toHaveProperty('favouriteColour');
   });
 
   it('keeps a readable profile from a newer version with a message, refuses an unreadable one', () => {
-    const file = { ...exportProfile(openStore().store.create(drafts['client-credentials']()).entry.profile!, { now: NOW }), schemaVersion: 3, futureField: true };
+    const file = {
+      ...exportProfile(openStore().store.create(drafts['client-credentials']()).entry.profile!, { now: NOW }),
+      schemaVersion: 3,
+      futureField: true,
+    };
     const kept = importProfileText(JSON.stringify(file), { now: NOW });
     expect(kept.profile.schemaVersion).toBe(1);
     expect(kept.findings).toContainEqual(expect.objectContaining({ code: 'file.newer_version', severity: 'warning' }));
-    expect(() => importProfileText(JSON.stringify({ ...file, auth: 'managed-identity' }))).toThrow(expect.objectContaining({ code: 'profile.newer_version' }));
-    expect(() => importProfileText(JSON.stringify({ ...file, schemaVersion: 1, auth: 'managed-identity' }))).toThrow(expect.objectContaining({ code: 'profile.invalid' }));
+    expect(() => importProfileText(JSON.stringify({ ...file, auth: 'managed-identity' }))).toThrow(
+      expect.objectContaining({ code: 'profile.newer_version' }),
+    );
+    expect(() => importProfileText(JSON.stringify({ ...file, schemaVersion: 1, auth: 'managed-identity' }))).toThrow(
+      expect.objectContaining({ code: 'profile.invalid' }),
+    );
     expect(() => importProfileText(JSON.stringify({ ...file, schemaVersion: 3, createdAt: 42 }))).not.toThrow();
-    expect(() => importProfileText(JSON.stringify({ ...file, schemaVersion: 3, format: 'gcw-profile', tenant: 1, scopes: 'x', name: 5 }))).not.toThrow();
+    expect(() =>
+      importProfileText(
+        JSON.stringify({ ...file, schemaVersion: 3, format: 'gcw-profile', tenant: 1, scopes: 'x', name: 5 }),
+      ),
+    ).not.toThrow();
   });
 
   it('refuses a newer version it cannot read (profile.newer_version) and files that are not profiles (profile.not_a_profile)', () => {
     const file = { format: 'gcw-profile', schemaVersion: 2 } as Record<string, unknown>;
-    expect(() => importProfileText(JSON.stringify(file))).toThrow(expect.objectContaining({ code: 'profile.newer_version' }));
+    expect(() => importProfileText(JSON.stringify(file))).toThrow(
+      expect.objectContaining({ code: 'profile.newer_version' }),
+    );
     expect(() => importProfileText('not json')).toThrow(expect.objectContaining({ code: 'profile.not_a_profile' }));
   });
 });

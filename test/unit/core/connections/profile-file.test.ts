@@ -3,7 +3,16 @@ import { buildProfileFromFlags, lintExitCode, lintProfileFile } from '../../../.
 import { CERTIFICATE, CLIENT_ID, NOW, TENANT_ID } from './fixtures';
 
 const file = (o: Record<string, unknown> = {}) =>
-  JSON.stringify({ format: 'gcw-profile', schemaVersion: 1, auth: 'client-credentials', name: 'Lint me', clientId: CLIENT_ID, tenant: TENANT_ID, scopes: ['offline_access', 'Files.Read'], ...o });
+  JSON.stringify({
+    format: 'gcw-profile',
+    schemaVersion: 1,
+    auth: 'client-credentials',
+    name: 'Lint me',
+    clientId: CLIENT_ID,
+    tenant: TENANT_ID,
+    scopes: ['offline_access', 'Files.Read'],
+    ...o,
+  });
 
 const lint = (text: string) => lintProfileFile(text, { now: NOW });
 const codes = (text: string) => {
@@ -13,7 +22,10 @@ const codes = (text: string) => {
 
 describe('gcw profile lint', () => {
   it('exit 0 for a clean profile, also with warnings only', () => {
-    expect(lint(file())).toMatchObject({ ok: true, value: { findings: [], status: { completeness: { state: 'complete' }, errors: 0 } } });
+    expect(lint(file())).toMatchObject({
+      ok: true,
+      value: { findings: [], status: { completeness: { state: 'complete' }, errors: 0 } },
+    });
     expect(lintExitCode(lint(file()))).toBe(0);
     const warned = lint(file({ tenant: 'contoso.onmicrosoft.us' }));
     expect(warned.ok && warned.value.findings.map((f) => f.severity)).toEqual(['warning']);
@@ -22,13 +34,17 @@ describe('gcw profile lint', () => {
 
   it('exit 1 when there are errors, each with code, severity, field and message', () => {
     const result = lint(file({ clientId: 'not-a-guid' }));
-    expect(result.ok && result.value.findings).toEqual([{ code: 'client_id.not_guid', severity: 'error', field: 'clientId', message: expect.stringContaining('GUID') }]);
+    expect(result.ok && result.value.findings).toEqual([
+      { code: 'client_id.not_guid', severity: 'error', field: 'clientId', message: expect.stringContaining('GUID') },
+    ]);
     expect(lintExitCode(result)).toBe(1);
   });
 
   it('quotes an "auth" that is an object as JSON, not as [object Object]', () => {
     const result = lint(file({ auth: { kind: 'client-credentials' } }));
-    const message = result.ok ? result.value.findings.find((f) => f.code === 'auth.invalid')?.message : result.error.message;
+    const message = result.ok
+      ? result.value.findings.find((f) => f.code === 'auth.invalid')?.message
+      : result.error.message;
     expect(message).toContain('{"kind":"client-credentials"}');
     expect(message).not.toContain('[object Object]');
   });
@@ -57,7 +73,17 @@ describe('gcw profile lint', () => {
   });
 
   it('accepts a hand-written profile without the format marker', () => {
-    expect(codes(JSON.stringify({ auth: 'client-credentials', name: 'x', clientId: CLIENT_ID, tenant: TENANT_ID, scopes: ['offline_access', 'Files.Read'] }))).toEqual([]);
+    expect(
+      codes(
+        JSON.stringify({
+          auth: 'client-credentials',
+          name: 'x',
+          clientId: CLIENT_ID,
+          tenant: TENANT_ID,
+          scopes: ['offline_access', 'Files.Read'],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('file.unknown_field: reported as a warning, the rest still checked', () => {
@@ -73,22 +99,41 @@ describe('gcw profile lint', () => {
   it('file.wrong_type: the field falls back to its default and the rest is still checked', () => {
     const result = lint(file({ scopes: 'Files.Read', clientId: 'x' }));
     const findings = result.ok ? result.value.findings : [];
-    expect(findings[0]).toMatchObject({ code: 'file.wrong_type', field: 'scopes', message: '“scopes” must be a list; the default is used instead.' });
-    expect(findings.map((f) => f.code)).toEqual(expect.arrayContaining(['client_id.not_guid', 'scopes.missing_minimum']));
+    expect(findings[0]).toMatchObject({
+      code: 'file.wrong_type',
+      field: 'scopes',
+      message: '“scopes” must be a list; the default is used instead.',
+    });
+    expect(findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['client_id.not_guid', 'scopes.missing_minimum']),
+    );
     expect(codes(file({ scopes: ['Files.Read'] }))).not.toContain('file.wrong_type');
   });
 
   it('auth.invalid: an error naming the three options', () => {
     const result = lint(file({ auth: 'password' }));
-    expect(result.ok && result.value.findings).toEqual([expect.objectContaining({ code: 'auth.invalid', severity: 'error', message: expect.stringContaining('byo-app') })]);
+    expect(result.ok && result.value.findings).toEqual([
+      expect.objectContaining({ code: 'auth.invalid', severity: 'error', message: expect.stringContaining('byo-app') }),
+    ]);
     expect(lintExitCode(result)).toBe(1);
-    expect(codes(file({ auth: 'byo-app', domain: 'cloud.example.com', scopes: ['openid', 'offline_access', 'User.Read', 'Files.Read'] }))).toEqual([]);
+    expect(
+      codes(
+        file({
+          auth: 'byo-app',
+          domain: 'cloud.example.com',
+          scopes: ['openid', 'offline_access', 'User.Read', 'Files.Read'],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('gcw profile new', () => {
   it('writes a profile file without secrets, with the minimum scopes by default', () => {
-    const built = buildProfileFromFlags({ auth: 'byo-app', clientId: CLIENT_ID, tenant: TENANT_ID, domain: 'cloud.example.com' }, { now: NOW });
+    const built = buildProfileFromFlags(
+      { auth: 'byo-app', clientId: CLIENT_ID, tenant: TENANT_ID, domain: 'cloud.example.com' },
+      { now: NOW },
+    );
     expect(built.file).toMatchObject({
       format: 'gcw-profile',
       auth: 'byo-app',
@@ -103,13 +148,33 @@ describe('gcw profile new', () => {
   it('defaults the client-credentials tenant to common and names what is missing', () => {
     const built = buildProfileFromFlags({ auth: 'client-credentials', clientId: CLIENT_ID }, { now: NOW });
     expect(built.file.tenant).toBe('common');
-    const cert = buildProfileFromFlags({ auth: 'certificate', clientId: CLIENT_ID, tenant: TENANT_ID, environment: 'usgov-l4', scopes: 'User.Read, Files.Read offline_access' }, { now: NOW });
-    expect(cert.file).toMatchObject({ environment: 'usgov-l4', scopes: ['User.Read', 'Files.Read', 'offline_access'], certificate: null });
+    const cert = buildProfileFromFlags(
+      {
+        auth: 'certificate',
+        clientId: CLIENT_ID,
+        tenant: TENANT_ID,
+        environment: 'usgov-l4',
+        scopes: 'User.Read, Files.Read offline_access',
+      },
+      { now: NOW },
+    );
+    expect(cert.file).toMatchObject({
+      environment: 'usgov-l4',
+      scopes: ['User.Read', 'Files.Read', 'offline_access'],
+      certificate: null,
+    });
     expect(cert.findings.map((f) => f.code)).toEqual(['upn.missing', 'certificate.missing']);
   });
 
   it('takes custom hosts given as https URLs', () => {
-    const built = buildProfileFromFlags({ auth: 'client-credentials', clientId: CLIENT_ID, tenant: TENANT_ID, environment: 'custom', loginHost: 'https://login.example.com/', graphHost: 'graph.example.com' });
+    const built = buildProfileFromFlags({
+      auth: 'client-credentials',
+      clientId: CLIENT_ID,
+      tenant: TENANT_ID,
+      environment: 'custom',
+      loginHost: 'https://login.example.com/',
+      graphHost: 'graph.example.com',
+    });
     expect(built.file.customHosts).toEqual({ loginHost: 'login.example.com', graphHost: 'graph.example.com' });
     expect(built.findings.filter((f) => f.field.startsWith('customHosts'))).toEqual([]);
   });
@@ -119,10 +184,24 @@ describe('gcw profile new', () => {
     [{ auth: 'certificate', environment: 'germany' }, '--environment'],
     [{ auth: 'byo-app', audience: 'everyone' }, '--audience'],
   ])('refuses unknown flag values (profile.invalid): %o', (flags, flag) => {
-    expect(() => buildProfileFromFlags(flags)).toThrow(expect.objectContaining({ code: 'profile.invalid', message: expect.stringContaining(flag) }));
+    expect(() => buildProfileFromFlags(flags)).toThrow(
+      expect.objectContaining({ code: 'profile.invalid', message: expect.stringContaining(flag) }),
+    );
   });
 
   it('keeps the certificate facts a profile file may carry', () => {
-    expect(codes(JSON.stringify({ auth: 'certificate', name: 'c', clientId: CLIENT_ID, tenant: TENANT_ID, upn: 'robot@contoso.com', certificate: CERTIFICATE, scopes: ['User.Read', 'Files.Read', 'offline_access'] }))).toEqual([]);
+    expect(
+      codes(
+        JSON.stringify({
+          auth: 'certificate',
+          name: 'c',
+          clientId: CLIENT_ID,
+          tenant: TENANT_ID,
+          upn: 'robot@contoso.com',
+          certificate: CERTIFICATE,
+          scopes: ['User.Read', 'Files.Read', 'offline_access'],
+        }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -12,7 +12,10 @@ const profilesFile = (directory: string) => readFileSync(join(directory, 'profil
 describe('profile store', () => {
   it('keeps profiles across a restart, secrets only in the vault', () => {
     const host = openStore();
-    const cert = host.store.create({ ...drafts.certificate(), secrets: { pfx: PFX_BASE64, pfxPassword: PFX_PASSWORD } });
+    const cert = host.store.create({
+      ...drafts.certificate(),
+      secrets: { pfx: PFX_BASE64, pfxPassword: PFX_PASSWORD },
+    });
     const cc = host.store.create({ ...drafts['client-credentials'](), secrets: { clientSecret: CLIENT_SECRET } });
     const byo = host.store.create({ ...drafts['byo-app'](), secrets: { clientSecret: CLIENT_SECRET } });
     expect(cert.findings.filter((f) => f.severity !== 'info')).toEqual([]);
@@ -21,7 +24,12 @@ describe('profile store', () => {
     const json = profilesFile(host.directory);
     for (const secret of [CLIENT_SECRET, PFX_BASE64, PFX_PASSWORD]) expect(json).not.toContain(secret);
     expect(host.secrets.ids().sort()).toEqual(
-      [`profile/${cert.entry.id}/pfx`, `profile/${cert.entry.id}/pfxPassword`, `profile/${cc.entry.id}/clientSecret`, `profile/${byo.entry.id}/clientSecret`].sort(),
+      [
+        `profile/${cert.entry.id}/pfx`,
+        `profile/${cert.entry.id}/pfxPassword`,
+        `profile/${cc.entry.id}/clientSecret`,
+        `profile/${byo.entry.id}/clientSecret`,
+      ].sort(),
     );
 
     const again = host.reopen();
@@ -48,9 +56,17 @@ describe('profile store', () => {
   it('updates fields, keeps stored secrets unless replaced or removed, and removes secrets the new option does not use', () => {
     const { store, secrets } = openStore();
     const { entry } = store.create({ ...drafts['client-credentials'](), secrets: { clientSecret: CLIENT_SECRET } });
-    const kept = store.update(entry.id, { ...drafts['client-credentials'](), name: 'Renamed', secrets: { clientSecret: '' } });
+    const kept = store.update(entry.id, {
+      ...drafts['client-credentials'](),
+      name: 'Renamed',
+      secrets: { clientSecret: '' },
+    });
     expect(kept.entry).toMatchObject({ name: 'Renamed', secrets: { clientSecret: 'stored' } });
-    expect(store.update(entry.id, { ...drafts['client-credentials'](), secrets: { clientSecret: null } }).findings.map((f) => f.code)).toContain('client_secret.missing');
+    expect(
+      store
+        .update(entry.id, { ...drafts['client-credentials'](), secrets: { clientSecret: null } })
+        .findings.map((f) => f.code),
+    ).toContain('client_secret.missing');
     store.update(entry.id, { ...drafts['client-credentials'](), secrets: { clientSecret: CLIENT_SECRET } });
     const switched = store.update(entry.id, { ...drafts.certificate(), secrets: { pfx: PFX_BASE64 } });
     expect(switched.entry.secrets).toEqual({ pfx: 'stored', pfxPassword: 'missing' });
@@ -61,30 +77,60 @@ describe('profile store', () => {
   it('a save that changes nothing keeps the edit time; a changed field or secret moves it (the status reads it as changed since the test)', () => {
     let now = new Date('2026-01-15T00:00:00.000Z');
     const host = openStore();
-    const store = new ProfileStore({ directory: host.directory, backend: confBackendFactory(host.directory), vault: host.secrets, now: () => now });
+    const store = new ProfileStore({
+      directory: host.directory,
+      backend: confBackendFactory(host.directory),
+      vault: host.secrets,
+      now: () => now,
+    });
     const { entry } = store.create({ ...drafts['client-credentials'](), secrets: { clientSecret: CLIENT_SECRET } });
     now = new Date('2026-01-16T00:00:00.000Z');
-    expect(store.update(entry.id, { ...drafts['client-credentials'](), secrets: { clientSecret: '' } }).entry.profile?.updatedAt).toBe('2026-01-15T00:00:00.000Z');
-    expect(store.update(entry.id, { ...drafts['client-credentials'](), scopes: ['Files.Read', 'offline_access'] }).entry.profile?.updatedAt).toBe('2026-01-16T00:00:00.000Z');
+    expect(
+      store.update(entry.id, { ...drafts['client-credentials'](), secrets: { clientSecret: '' } }).entry.profile
+        ?.updatedAt,
+    ).toBe('2026-01-15T00:00:00.000Z');
+    expect(
+      store.update(entry.id, { ...drafts['client-credentials'](), scopes: ['Files.Read', 'offline_access'] }).entry
+        .profile?.updatedAt,
+    ).toBe('2026-01-16T00:00:00.000Z');
     now = new Date('2026-01-17T00:00:00.000Z');
-    expect(store.update(entry.id, { ...drafts['client-credentials'](), scopes: ['Files.Read', 'offline_access'], secrets: { clientSecret: CLIENT_SECRET } }).entry.profile?.updatedAt).toBe('2026-01-17T00:00:00.000Z');
+    expect(
+      store.update(entry.id, {
+        ...drafts['client-credentials'](),
+        scopes: ['Files.Read', 'offline_access'],
+        secrets: { clientSecret: CLIENT_SECRET },
+      }).entry.profile?.updatedAt,
+    ).toBe('2026-01-17T00:00:00.000Z');
   });
 
   it('reduces a pasted https://host/ to the host, so the redirect URI is never https://https://…//provisioning_/callback', () => {
     const { store } = openStore();
     expect(redirectUriFor('https://cloud.example.com/')).toBe('https://cloud.example.com/provisioning_/callback');
-    expect(redirectUriFor(' HTTPS://cloud.example.com/provisioning_/callback ')).toBe('https://cloud.example.com/provisioning_/callback');
+    expect(redirectUriFor(' HTTPS://cloud.example.com/provisioning_/callback ')).toBe(
+      'https://cloud.example.com/provisioning_/callback',
+    );
     const saved = store.create({ ...drafts['byo-app'](), domain: 'https://cloud.example.com/' });
-    expect(saved.entry.profile).toMatchObject({ domain: 'cloud.example.com', redirectUri: 'https://cloud.example.com/provisioning_/callback' });
+    expect(saved.entry.profile).toMatchObject({
+      domain: 'cloud.example.com',
+      redirectUri: 'https://cloud.example.com/provisioning_/callback',
+    });
     expect(saved.findings.map((f) => f.code)).not.toContain('domain.has_scheme');
-    expect(store.validateDraft({ ...drafts['byo-app'](), domain: 'https://cloud.example.com/' }).map((f) => f.field)).not.toContain('domain');
+    expect(
+      store.validateDraft({ ...drafts['byo-app'](), domain: 'https://cloud.example.com/' }).map((f) => f.field),
+    ).not.toContain('domain');
   });
 
   it('refuses what the form cannot have sent (profile.invalid) and unknown ids (profile.not_found)', () => {
     const { store } = openStore();
-    expect(() => store.create({ ...drafts['byo-app'](), audience: 'everyone' } as never)).toThrow(expect.objectContaining({ code: 'profile.invalid' }));
-    expect(() => store.create({ ...drafts['client-credentials'](), secrets: { pfx: 'x' } } as never)).toThrow(expect.objectContaining({ code: 'profile.invalid' }));
-    expect(() => store.get('0b7e8c1a-0000-4000-8000-000000000000')).toThrow(expect.objectContaining({ code: 'profile.not_found' }));
+    expect(() => store.create({ ...drafts['byo-app'](), audience: 'everyone' } as never)).toThrow(
+      expect.objectContaining({ code: 'profile.invalid' }),
+    );
+    expect(() => store.create({ ...drafts['client-credentials'](), secrets: { pfx: 'x' } } as never)).toThrow(
+      expect.objectContaining({ code: 'profile.invalid' }),
+    );
+    expect(() => store.get('0b7e8c1a-0000-4000-8000-000000000000')).toThrow(
+      expect.objectContaining({ code: 'profile.not_found' }),
+    );
   });
 
   it('duplicates a profile with its secrets under a new id', () => {
@@ -127,14 +173,24 @@ describe('profile store', () => {
 
   it('lists a profile whose secret cannot be decrypted, with its other data and a flag', () => {
     const host = openStore();
-    const { entry } = host.store.create({ ...drafts['client-credentials'](), secrets: { clientSecret: CLIENT_SECRET } });
+    const { entry } = host.store.create({
+      ...drafts['client-credentials'](),
+      secrets: { clientSecret: CLIENT_SECRET },
+    });
     host.vault.rotateKey();
     const again = host.reopen();
     const listed = again.store.get(entry.id);
-    expect(listed).toMatchObject({ status: 'ok', name: 'Contoso client credentials', secretsUnreadable: true, secrets: { clientSecret: 'unreadable' } });
+    expect(listed).toMatchObject({
+      status: 'ok',
+      name: 'Contoso client credentials',
+      secretsUnreadable: true,
+      secrets: { clientSecret: 'unreadable' },
+    });
     expect(listed.profile?.clientId).toBe(entry.profile?.clientId);
     expect(listed.problems.join(' ')).toMatch(/could not be decrypted.*Enter the secret again/);
-    expect(() => again.store.readSecret(entry.id, 'clientSecret')).toThrow(expect.objectContaining({ code: 'vault.decrypt_failed' }));
+    expect(() => again.store.readSecret(entry.id, 'clientSecret')).toThrow(
+      expect.objectContaining({ code: 'vault.decrypt_failed' }),
+    );
     again.store.update(entry.id, { ...drafts['client-credentials'](), secrets: { clientSecret: CLIENT_SECRET } });
     expect(again.store.get(entry.id).secretsUnreadable).toBe(false);
   });
@@ -146,7 +202,13 @@ describe('profile store', () => {
     const good = file.profiles[0] as Record<string, unknown>;
     good.colour = 'blue';
     file.profiles.push(
-      { ...good, id: '11111111-2222-4333-8444-555555555555', name: 'From the future', schemaVersion: 7, newThing: { a: 1 } },
+      {
+        ...good,
+        id: '11111111-2222-4333-8444-555555555555',
+        name: 'From the future',
+        schemaVersion: 7,
+        newThing: { a: 1 },
+      },
       { ...good, id: '22222222-2222-4333-8444-555555555555', name: 'Bad scopes', scopes: 'Files.Read' },
       { ...good, id: '33333333-2222-4333-8444-555555555555', name: 'Bad option', auth: 'password' },
       'not even an object',
@@ -166,7 +228,9 @@ describe('profile store', () => {
     expect(list[2]?.problems.join(' ')).toMatch(/“scopes” must be a list/);
     expect(list[3]?.problems.join(' ')).toMatch(/“auth” must be one of/);
     expect(again.store.notices.map((n) => n.id)).toContain('profiles.attention');
-    expect(() => again.store.update('11111111-2222-4333-8444-555555555555', drafts['client-credentials']())).toThrow(expect.objectContaining({ code: 'profile.not_editable' }));
+    expect(() => again.store.update('11111111-2222-4333-8444-555555555555', drafts['client-credentials']())).toThrow(
+      expect.objectContaining({ code: 'profile.not_editable' }),
+    );
 
     again.store.update(entry.id, { ...drafts['client-credentials'](), name: 'Edited' });
     const after = JSON.parse(profilesFile(again.directory)) as { profiles: unknown[] };
@@ -191,9 +255,14 @@ describe('profile store', () => {
 
   it('validates a stored profile with what the vault holds, stored secrets checked for shape only', () => {
     const { store } = openStore();
-    const { entry } = store.create({ ...drafts['client-credentials'](), secrets: { clientSecret: '8e1f3c2a-1111-4222-8333-944455556666' } });
+    const { entry } = store.create({
+      ...drafts['client-credentials'](),
+      secrets: { clientSecret: '8e1f3c2a-1111-4222-8333-944455556666' },
+    });
     const findings = store.validate(entry.id, { appOnlyTest: true });
-    expect(findings.map((f) => f.code)).toEqual(expect.arrayContaining(['client_secret.looks_like_secret_id', 'app_only.no_permissions']));
+    expect(findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['client_secret.looks_like_secret_id', 'app_only.no_permissions']),
+    );
     expect(JSON.stringify(findings)).not.toContain('8e1f3c2a-1111');
   });
 });

@@ -9,11 +9,24 @@ const at = (days: number) => new Date(NOW.getTime() + days * day).toISOString();
 describe('connection sheet', () => {
   it('certificate: the connection page order, secrets as vault references only', () => {
     const { store } = openStore();
-    const { entry } = store.create({ ...drafts.certificate(), environment: 'usgov-l5', secrets: { pfx: PFX_BASE64, pfxPassword: PFX_PASSWORD } });
+    const { entry } = store.create({
+      ...drafts.certificate(),
+      environment: 'usgov-l5',
+      secrets: { pfx: PFX_BASE64, pfxPassword: PFX_PASSWORD },
+    });
     const sheet = store.connectionSheet(entry.id);
-    expect(sheet.fields.map((f) => f.label)).toEqual(['Client ID', 'Password', 'Certificate', 'Tenant ID', 'Environment', 'Account UPN']);
+    expect(sheet.fields.map((f) => f.label)).toEqual([
+      'Client ID',
+      'Password',
+      'Certificate',
+      'Tenant ID',
+      'Environment',
+      'Account UPN',
+    ]);
     expect(sheet.fields.find((f) => f.key === 'environment')?.value).toBe('US Government L5');
-    expect(sheet.fields.find((f) => f.label === 'Certificate')).toEqual(expect.objectContaining({ secret: true, vaultRef: `profile/${entry.id}/pfx`, secretState: 'stored' }));
+    expect(sheet.fields.find((f) => f.label === 'Certificate')).toEqual(
+      expect.objectContaining({ secret: true, vaultRef: `profile/${entry.id}/pfx`, secretState: 'stored' }),
+    );
     expect(sheet.fields.filter((f) => f.secret).every((f) => f.value === undefined)).toBe(true);
     const text = JSON.stringify(sheet);
     expect(text).not.toContain(PFX_PASSWORD);
@@ -25,7 +38,12 @@ describe('connection sheet', () => {
     const { store } = openStore();
     const cc = store.create({ ...drafts['client-credentials'](), secrets: { clientSecret: CLIENT_SECRET } }).entry;
     const byo = store.create(drafts['byo-app']()).entry;
-    expect(store.connectionSheet(cc.id).fields.map((f) => f.label)).toEqual(['Client ID', 'Client secret', 'Tenant ID', 'Scopes']);
+    expect(store.connectionSheet(cc.id).fields.map((f) => f.label)).toEqual([
+      'Client ID',
+      'Client secret',
+      'Tenant ID',
+      'Scopes',
+    ]);
     const sheet = store.connectionSheet(byo.id);
     expect(sheet.fields.map((f) => [f.label, f.value ?? f.secretState])).toEqual([
       ['Client ID', cc.profile?.clientId],
@@ -51,7 +69,11 @@ describe('expiry view', () => {
 
   it('lists certificate and secret dates per profile, soonest first', () => {
     const { store } = openStore();
-    store.create({ ...drafts.certificate(), certificate: { ...CERTIFICATE, notAfter: at(5) }, secretExpiresAt: '2026-12-31' });
+    store.create({
+      ...drafts.certificate(),
+      certificate: { ...CERTIFICATE, notAfter: at(5) },
+      secretExpiresAt: '2026-12-31',
+    });
     store.create({ ...drafts['client-credentials'](), secretExpiresAt: at(-2) });
     store.create(drafts['byo-app']());
     expect(store.expiry().map((r) => [r.profileName, r.what, r.status])).toEqual([
@@ -65,7 +87,11 @@ describe('expiry view', () => {
 
   it('says a certificate profile’s date once when its expiry field holds the certificate’s end date', () => {
     const { store } = openStore();
-    store.create({ ...drafts.certificate(), certificate: { ...CERTIFICATE, notAfter: at(40) }, secretExpiresAt: at(40).slice(0, 10) });
+    store.create({
+      ...drafts.certificate(),
+      certificate: { ...CERTIFICATE, notAfter: at(40) },
+      secretExpiresAt: at(40).slice(0, 10),
+    });
     expect(store.expiry().map((r) => [r.what, r.status])).toEqual([['certificate', 'ok']]);
   });
 });

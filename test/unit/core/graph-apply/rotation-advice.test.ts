@@ -3,7 +3,15 @@ import { oldCredentials, rotationAdvice } from '../../../../src/core/graph-apply
 import type { FetchView } from '../../../../src/shared/contract/graph';
 
 const after = (passwords: FetchView['passwords'], certificates: FetchView['certificates'] = []): FetchView =>
-  ({ report: { counts: { error: 0, warning: 0, info: 0 } }, appId: 'a', objectId: 'o', passwords, certificates, fixable: [], reportId: null }) as unknown as FetchView;
+  ({
+    report: { counts: { error: 0, warning: 0, info: 0 } },
+    appId: 'a',
+    objectId: 'o',
+    passwords,
+    certificates,
+    fixable: [],
+    reportId: null,
+  }) as unknown as FetchView;
 
 describe('rotation advice', () => {
   const two = after([
@@ -13,8 +21,12 @@ describe('rotation advice', () => {
 
   it('a failed secret test: the profile holds the new secret, the old one (by hint and key ID) is still registered, retest, keep the old', () => {
     const lines = rotationAdvice(false, { kind: 'secret', keyId: 'new-key', hint: 'xyz' }, two);
-    expect(lines[0]).toBe('The profile already holds the new client secret (hint xyz…, key ID new-key): it replaced the old value in this computer’s keychain, so the Workbench’s tests now use the new one.');
-    expect(lines[1]).toContain('The old client secret is still registered on the app: “Made by hand” (hint abc…, key ID old-key, until 2026-05-01)');
+    expect(lines[0]).toBe(
+      'The profile already holds the new client secret (hint xyz…, key ID new-key): it replaced the old value in this computer’s keychain, so the Workbench’s tests now use the new one.',
+    );
+    expect(lines[1]).toContain(
+      'The old client secret is still registered on the app: “Made by hand” (hint abc…, key ID old-key, until 2026-05-01)',
+    );
     expect(lines.join(' ')).toContain('Run the sign-in test again');
     expect(lines.join(' ')).toContain('give it the old secret value again');
   });
@@ -26,14 +38,21 @@ describe('rotation advice', () => {
   });
 
   it('certificates are told apart by thumbprint, whatever its case or separators', () => {
-    const certs = after([], [
-      { keyId: 'k1', displayName: 'CN=Old', endDateTime: null, thumbprintSha1: 'aa:bb:cc' },
-      { keyId: 'k2', displayName: 'CN=New', endDateTime: null, thumbprintSha1: 'DDEEFF' },
+    const certs = after(
+      [],
+      [
+        { keyId: 'k1', displayName: 'CN=Old', endDateTime: null, thumbprintSha1: 'aa:bb:cc' },
+        { keyId: 'k2', displayName: 'CN=New', endDateTime: null, thumbprintSha1: 'DDEEFF' },
+      ],
+    );
+    expect(oldCredentials(certs, { kind: 'certificate', thumbprintSha1: 'ddeeff' })).toEqual([
+      'CN=Old (SHA-1 aa:bb:cc, key ID k1)',
     ]);
-    expect(oldCredentials(certs, { kind: 'certificate', thumbprintSha1: 'ddeeff' })).toEqual(['CN=Old (SHA-1 aa:bb:cc, key ID k1)']);
   });
 
   it('says when the app could not be read back (nothing was removed)', () => {
-    expect(rotationAdvice(false, { kind: 'certificate', thumbprintSha1: 'AA' }, null)[1]).toContain('could not be read back');
+    expect(rotationAdvice(false, { kind: 'certificate', thumbprintSha1: 'AA' }, null)[1]).toContain(
+      'could not be read back',
+    );
   });
 });

@@ -46,14 +46,18 @@ describe('redactor', () => {
     const forms = [
       JSON.stringify({ password: secret }),
       JSON.stringify(secret).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-      JSON.stringify(secret).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`),
+      JSON.stringify(secret).replace(
+        /[\u0080-\uffff]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`,
+      ),
       `https://example.test/?x=${encodeURIComponent(secret)}`,
       new URLSearchParams({ other: secret }).toString(),
     ];
     for (const text of forms) {
       const out = r.redact(text);
       expect(out, text).toContain('[redacted]');
-      for (const piece of ['ss\\\\w', 'ss%5C', 'wörd', 'w\\u00f6rd', 'w\\u00F6rd', 'w%C3%B6rd']) expect(out, text).not.toContain(piece);
+      for (const piece of ['ss\\\\w', 'ss%5C', 'wörd', 'w\\u00f6rd', 'w\\u00F6rd', 'w%C3%B6rd'])
+        expect(out, text).not.toContain(piece);
     }
   });
 

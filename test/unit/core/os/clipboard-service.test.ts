@@ -23,7 +23,12 @@ describe('clipboard', () => {
     const board = new MemoryClipboard();
     const t = manualTimers();
     let cleared = 0;
-    const service = new ClipboardService(board, () => 45, () => cleared++, t.timers);
+    const service = new ClipboardService(
+      board,
+      () => 45,
+      () => cleared++,
+      t.timers,
+    );
     expect(await service.copy('s3cret', { secret: true })).toEqual({ clearsInSeconds: 45 });
     expect(t.queue[0]?.ms).toBe(45_000);
     t.fire();
@@ -35,7 +40,12 @@ describe('clipboard', () => {
   it('leaves the clipboard alone when the user copied something else since', async () => {
     const board = new MemoryClipboard();
     const t = manualTimers();
-    const service = new ClipboardService(board, () => 60, () => undefined, t.timers);
+    const service = new ClipboardService(
+      board,
+      () => 60,
+      () => undefined,
+      t.timers,
+    );
     await service.copy('s3cret', { secret: true });
     await board.writeText('user text');
     t.fire();
@@ -46,7 +56,12 @@ describe('clipboard', () => {
   it('does not clear non-secret copies', async () => {
     const board = new MemoryClipboard();
     const t = manualTimers();
-    const service = new ClipboardService(board, () => 60, () => undefined, t.timers);
+    const service = new ClipboardService(
+      board,
+      () => 60,
+      () => undefined,
+      t.timers,
+    );
     expect(await service.copy('client-id', { secret: false })).toEqual({ clearsInSeconds: null });
     expect(t.queue).toHaveLength(0);
   });
@@ -54,7 +69,12 @@ describe('clipboard', () => {
   it('on quit clears a secret we copied that is still on the clipboard, at once', async () => {
     const board = new MemoryClipboard();
     const t = manualTimers();
-    const service = new ClipboardService(board, () => 60, () => undefined, t.timers);
+    const service = new ClipboardService(
+      board,
+      () => 60,
+      () => undefined,
+      t.timers,
+    );
     await service.copy('s3cret', { secret: true });
     await service.dispose();
     expect(board.text).toBe('');
@@ -64,7 +84,12 @@ describe('clipboard', () => {
   it('on quit leaves the user’s own text and a copied non-secret on the clipboard', async () => {
     const board = new MemoryClipboard();
     const t = manualTimers();
-    const service = new ClipboardService(board, () => 60, () => undefined, t.timers);
+    const service = new ClipboardService(
+      board,
+      () => 60,
+      () => undefined,
+      t.timers,
+    );
     await service.copy('s3cret', { secret: true });
     await board.writeText('user text');
     await service.dispose();

@@ -24,7 +24,9 @@ describe('external links with user information', () => {
     const p = new ExternalLinkPolicy();
     p.allowHost('idp.example.test');
     expect(p.check('https://idp.example.test/authorize')).toBeNull();
-    expect(p.check('https://someone@idp.example.test/authorize')).toBe('links with user names or passwords are not opened');
+    expect(p.check('https://someone@idp.example.test/authorize')).toBe(
+      'links with user names or passwords are not opened',
+    );
   });
 
   it('opens the same links without user information', () => {

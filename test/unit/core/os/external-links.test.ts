@@ -36,7 +36,9 @@ describe('external link allowlist', () => {
   ])('refuses an allowlisted host on another port: %s', (url, reason) => expect(policy.check(url)).toContain(reason));
 
   it('takes the default port written out (:443) as the usual one', () => {
-    expect(policy.resolve('https://login.microsoftonline.com:443/common')).toEqual({ href: 'https://login.microsoftonline.com/common' });
+    expect(policy.resolve('https://login.microsoftonline.com:443/common')).toEqual({
+      href: 'https://login.microsoftonline.com/common',
+    });
   });
 
   it('a Custom host is allowed on its own port only', () => {
@@ -53,11 +55,17 @@ describe('external link allowlist', () => {
   it('a Custom host entered with a path (no query) allows nothing: the entry is not a host', () => {
     const p = new ExternalLinkPolicy();
     p.allowHost('idp.example.test/tenant');
-    expect(p.check('https://idp.example.test/tenant/oauth2/v2.0/authorize')).toBe('idp.example.test is not a Microsoft sign-in or admin-center host');
+    expect(p.check('https://idp.example.test/tenant/oauth2/v2.0/authorize')).toBe(
+      'idp.example.test is not a Microsoft sign-in or admin-center host',
+    );
   });
 
   it('gives the parsed href to open, never the raw string', () => {
-    expect(policy.resolve('https://login.microsoftonline.com\\@evil.example/')).toEqual({ href: 'https://login.microsoftonline.com/@evil.example/' });
-    expect(policy.resolve(' https://LOGIN.microsoftonline.com/a\tb ')).toEqual({ href: 'https://login.microsoftonline.com/ab' });
+    expect(policy.resolve('https://login.microsoftonline.com\\@evil.example/')).toEqual({
+      href: 'https://login.microsoftonline.com/@evil.example/',
+    });
+    expect(policy.resolve(' https://LOGIN.microsoftonline.com/a\tb ')).toEqual({
+      href: 'https://login.microsoftonline.com/ab',
+    });
   });
 });

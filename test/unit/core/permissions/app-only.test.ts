@@ -17,19 +17,42 @@ describe('app-only permissions for OneDrive and SharePoint', () => {
     const g = siteGrant({ graphHost: 'graph.microsoft.us', clientId: CLIENT_ID, appName: 'Contoso "robot"' });
     expect(g.lookupUrl).toBe('https://graph.microsoft.us/v1.0/sites/{hostname}:/sites/{site-path}');
     expect(g.grantUrl).toBe('https://graph.microsoft.us/v1.0/sites/{site-id}/permissions');
-    expect(JSON.parse(g.grantBody)).toEqual({ roles: ['read'], grantedToIdentities: [{ application: { id: CLIENT_ID, displayName: 'Contoso "robot"' } }] });
-    expect(g.powershell).toBe(`Grant-PnPAzureADAppSitePermission -AppId ${CLIENT_ID} -DisplayName "Contoso \`"robot\`"" -Site https://{hostname}/sites/{site-path} -Permissions Read`);
+    expect(JSON.parse(g.grantBody)).toEqual({
+      roles: ['read'],
+      grantedToIdentities: [{ application: { id: CLIENT_ID, displayName: 'Contoso "robot"' } }],
+    });
+    expect(g.powershell).toBe(
+      `Grant-PnPAzureADAppSitePermission -AppId ${CLIENT_ID} -DisplayName "Contoso \`"robot\`"" -Site https://{hostname}/sites/{site-path} -Permissions Read`,
+    );
     expect(g.steps.join(' ')).toContain('Sites.FullControl.All');
-    expect(JSON.parse(siteGrant({ graphHost: 'graph.microsoft.com', clientId: '', appName: '' }).grantBody).grantedToIdentities[0].application).toEqual({ id: '{client-id}', displayName: '{app name}' });
+    expect(
+      JSON.parse(siteGrant({ graphHost: 'graph.microsoft.com', clientId: '', appName: '' }).grantBody)
+        .grantedToIdentities[0].application,
+    ).toEqual({ id: '{client-id}', displayName: '{app name}' });
   });
 
   it('scopes.build offers the suggestions and adds the grant only when Sites.Selected is chosen', async () => {
     const h = openContractHost();
-    const without = await h.ok<ScopeBuild>('scopes.build', { auth: 'client-credentials', application: ['Sites.Read.All'] });
-    expect(without.appOnlySuggestions.map((x) => x.value)).toEqual(['Files.Read.All', 'Sites.Read.All', 'Sites.Selected']);
+    const without = await h.ok<ScopeBuild>('scopes.build', {
+      auth: 'client-credentials',
+      application: ['Sites.Read.All'],
+    });
+    expect(without.appOnlySuggestions.map((x) => x.value)).toEqual([
+      'Files.Read.All',
+      'Sites.Read.All',
+      'Sites.Selected',
+    ]);
     expect(without.siteGrant).toBeNull();
-    const withGrant = await h.ok<ScopeBuild>('scopes.build', { auth: 'client-credentials', application: ['sites.selected'], environment: 'china', clientId: CLIENT_ID, appName: 'Robot' });
-    expect(withGrant.siteGrant?.grantUrl).toBe('https://microsoftgraph.chinacloudapi.cn/v1.0/sites/{site-id}/permissions');
+    const withGrant = await h.ok<ScopeBuild>('scopes.build', {
+      auth: 'client-credentials',
+      application: ['sites.selected'],
+      environment: 'china',
+      clientId: CLIENT_ID,
+      appName: 'Robot',
+    });
+    expect(withGrant.siteGrant?.grantUrl).toBe(
+      'https://microsoftgraph.chinacloudapi.cn/v1.0/sites/{site-id}/permissions',
+    );
     expect(withGrant.siteGrant?.grantBody).toContain(CLIENT_ID);
   });
 });

@@ -38,7 +38,9 @@ describe('Graph permission catalog', () => {
   });
 
   it('knows Directory.Write.Restricted, which Graph Explorer’s list leaves out (hidden) but tenants grant', () => {
-    expect(findPermission('Directory.Write.Restricted', 'application')?.id).toBe('f20584af-9290-4153-9280-ff8bb2c0ea7f');
+    expect(findPermission('Directory.Write.Restricted', 'application')?.id).toBe(
+      'f20584af-9290-4153-9280-ff8bb2c0ea7f',
+    );
     expect(findPermission('directory.write.restricted', 'delegated')?.id).toBe('cba5390f-ed6a-4b7f-b657-0efc2210ed20');
   });
 
@@ -56,7 +58,14 @@ describe('Graph permission catalog', () => {
     expect(missing).toEqual([]);
     for (const auth of ['certificate', 'client-credentials', 'byo-app'] as const) {
       const list = scopeChecklist(auth);
-      const rows = [...list.minimum, ...list.triggers.base, list.triggers.sites, list.triggers.groups, list.triggers.files, ...list.full].flatMap((l) => l.options);
+      const rows = [
+        ...list.minimum,
+        ...list.triggers.base,
+        list.triggers.sites,
+        list.triggers.groups,
+        list.triggers.files,
+        ...list.full,
+      ].flatMap((l) => l.options);
       for (const row of rows) {
         expect(findPermissionsById(row.id).some((p) => p.value === row.value && p.kind === 'delegated')).toBe(true);
         if (row.application) expect(findPermissionsById(row.application.id)[0]?.kind).toBe('application');
@@ -87,8 +96,14 @@ describe('application counterparts', () => {
   });
 
   it('Files.Read.All and User.Read.All have one of the same name', () => {
-    expect(applicationCounterpart('Files.Read.All')).toMatchObject({ kind: 'same-name', permission: { id: '01d4889c-1287-42c6-ac1f-5d1e02578ef6' } });
-    expect(applicationCounterpart('User.Read.All')).toMatchObject({ kind: 'same-name', permission: { kind: 'application' } });
+    expect(applicationCounterpart('Files.Read.All')).toMatchObject({
+      kind: 'same-name',
+      permission: { id: '01d4889c-1287-42c6-ac1f-5d1e02578ef6' },
+    });
+    expect(applicationCounterpart('User.Read.All')).toMatchObject({
+      kind: 'same-name',
+      permission: { kind: 'application' },
+    });
   });
 
   it.each(signInScopes)('%s is a sign-in scope', (scope) => {
@@ -103,7 +118,11 @@ describe('application counterparts', () => {
 
   it('checklist rows carry id, admin consent, description and the application form', () => {
     const row = describeScope('Group.Read.All');
-    expect(row).toMatchObject({ id: '5f8c59db-677d-491f-a6b8-5f174b11ec1d', adminConsentRequired: true, application: { id: '5b567255-7703-4780-807c-7be8301ae99b' } });
+    expect(row).toMatchObject({
+      id: '5f8c59db-677d-491f-a6b8-5f174b11ec1d',
+      adminConsentRequired: true,
+      application: { id: '5b567255-7703-4780-807c-7be8301ae99b' },
+    });
     expect(row?.description.length).toBeGreaterThan(20);
     expect(describeScope('Files.Read')).toMatchObject({ application: null, applicationSuggestion: 'Files.Read.All' });
   });

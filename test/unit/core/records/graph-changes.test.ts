@@ -16,7 +16,13 @@ import { openStore } from '../connections/store-host';
 
 const APP = '5b0f8a5e-3c1d-4f7e-9a2b-1c2d3e4f5a6b';
 const GRAPH = 'https://graph.microsoft.com/v1.0';
-const ok = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, status: number) => ({ method, url, status, ok: true, graphCode: null });
+const ok = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, status: number) => ({
+  method,
+  url,
+  status,
+  ok: true,
+  graphCode: null,
+});
 
 const created: GraphChangeEntry = {
   at: '2026-01-14T09:00:00.000Z',
@@ -29,7 +35,11 @@ const created: GraphChangeEntry = {
   ],
   created: [{ kind: 'application', id: 'obj-1', label: 'App registration “Robot”' }],
   failed: false,
-  requests: [ok('POST', `${GRAPH}/applications`, 201), ok('POST', `${GRAPH}/applications/obj-1/addPassword`, 200), ok('POST', `${GRAPH}/servicePrincipals`, 201)],
+  requests: [
+    ok('POST', `${GRAPH}/applications`, 201),
+    ok('POST', `${GRAPH}/applications/obj-1/addPassword`, 200),
+    ok('POST', `${GRAPH}/servicePrincipals`, 201),
+  ],
   readBack: { error: 0, warning: 1 },
   test: null,
   finish: null,
@@ -40,7 +50,15 @@ const rotated: GraphChangeEntry = {
   ...created,
   at: '2026-03-01T10:00:00.000Z',
   action: 'rotate',
-  changes: [{ field: 'passwordCredentials', added: ['new client secret (12 months)'], removed: [], kept: ['abc… (keyId k-1)'], findings: [] }],
+  changes: [
+    {
+      field: 'passwordCredentials',
+      added: ['new client secret (12 months)'],
+      removed: [],
+      kept: ['abc… (keyId k-1)'],
+      findings: [],
+    },
+  ],
   created: [{ kind: 'passwordCredential', id: 'k-2', label: 'Client secret k-2' }],
   requests: [ok('POST', `${GRAPH}/applications/obj-1/addPassword`, 200)],
   readBack: { error: 0, warning: 0 },
@@ -51,7 +69,16 @@ const failedCreate: GraphChangeEntry = {
   ...created,
   at: '2026-01-13T08:00:00.000Z',
   appId: null,
-  requests: [ok('POST', `${GRAPH}/applications`, 201), { method: 'POST', url: `${GRAPH}/servicePrincipals`, status: 403, ok: false, graphCode: 'Authorization_RequestDenied' }],
+  requests: [
+    ok('POST', `${GRAPH}/applications`, 201),
+    {
+      method: 'POST',
+      url: `${GRAPH}/servicePrincipals`,
+      status: 403,
+      ok: false,
+      graphCode: 'Authorization_RequestDenied',
+    },
+  ],
   readBack: null,
   failed: true,
   finish: 'Not done: POST /servicePrincipals. Fix the cause, then run Repair on the profile.',
@@ -61,7 +88,14 @@ const failedCreate: GraphChangeEntry = {
 function recordWith(graphChanges: GraphChangeEntry[] | null) {
   const { store } = openStore();
   const entry = store.create({ ...drafts['client-credentials'](), secrets: { clientSecret: CLIENT_SECRET } }).entry;
-  return buildConnectionRecord({ entry, history: [], verification: null, graphChanges, now: NOW, generator: 'Graph Connection Workbench 1.2.3' });
+  return buildConnectionRecord({
+    entry,
+    history: [],
+    verification: null,
+    graphChanges,
+    now: NOW,
+    generator: 'Graph Connection Workbench 1.2.3',
+  });
 }
 
 describe('the record’s changes through Microsoft Graph', () => {
@@ -69,10 +103,25 @@ describe('the record’s changes through Microsoft Graph', () => {
     const record = recordWith([rotated, created]);
     expect(record.graphChanges).toHaveLength(2);
     const [rotation, creation] = record.graphChanges ?? [];
-    expect(rotation).toMatchObject({ at: rotated.at, action: 'Added a new credential (rotation)', account: 'admin@contoso.onmicrosoft.com', appId: APP, failed: false });
-    expect(rotation?.result).toBe('1 request answered with success. Read back afterwards: 0 errors, 0 warnings. Sign-in test with the new credential passed: App-only sign-in with the new secret worked.');
-    expect(creation?.requests).toEqual([`POST ${GRAPH}/applications → 201`, `POST ${GRAPH}/applications/obj-1/addPassword → 200`, `POST ${GRAPH}/servicePrincipals → 201`]);
-    expect(creation?.changes).toEqual(['web.redirectUris: added http://localhost', 'passwordCredentials: added new client secret (6 months)']);
+    expect(rotation).toMatchObject({
+      at: rotated.at,
+      action: 'Added a new credential (rotation)',
+      account: 'admin@contoso.onmicrosoft.com',
+      appId: APP,
+      failed: false,
+    });
+    expect(rotation?.result).toBe(
+      '1 request answered with success. Read back afterwards: 0 errors, 0 warnings. Sign-in test with the new credential passed: App-only sign-in with the new secret worked.',
+    );
+    expect(creation?.requests).toEqual([
+      `POST ${GRAPH}/applications → 201`,
+      `POST ${GRAPH}/applications/obj-1/addPassword → 200`,
+      `POST ${GRAPH}/servicePrincipals → 201`,
+    ]);
+    expect(creation?.changes).toEqual([
+      'web.redirectUris: added http://localhost',
+      'passwordCredentials: added new client secret (6 months)',
+    ]);
     expect(creation?.result).toBe('3 requests answered with success. Read back afterwards: 0 errors, 1 warning.');
 
     const md = renderRecordMarkdown(record);
@@ -103,9 +152,13 @@ describe('the record’s changes through Microsoft Graph', () => {
   });
 
   it('says “none” when nothing was changed, and “not known” when the record was made without the app’s change log', () => {
-    expect(renderRecordMarkdown(recordWith([]))).toContain('## Changes through Microsoft Graph\n\nNone: the Workbench has not changed');
+    expect(renderRecordMarkdown(recordWith([]))).toContain(
+      '## Changes through Microsoft Graph\n\nNone: the Workbench has not changed',
+    );
     expect(recordWith(null).graphChanges).toBeNull();
-    expect(renderRecordHtml(recordWith(null))).toContain('<p>Not known: this record was made without the Workbench app’s change log');
+    expect(renderRecordHtml(recordWith(null))).toContain(
+      '<p>Not known: this record was made without the Workbench app’s change log',
+    );
   });
 
   it('the change log reads entries written before requests and results were logged, and keeps new ones', () => {
@@ -117,8 +170,12 @@ describe('the record’s changes through Microsoft Graph', () => {
     expect(log.notices).toEqual([]);
     const [read] = log.list('p1');
     expect(read).toMatchObject({ action: 'create', requests: [], readBack: null, test: null, finish: null, undo: [] });
-    expect(recordWith(log.list('p1')).graphChanges?.[0]?.result).toBe('Completed (the requests were not logged by this version).');
+    expect(recordWith(log.list('p1')).graphChanges?.[0]?.result).toBe(
+      'Completed (the requests were not logged by this version).',
+    );
     log.add('p1', rotated);
-    expect(new GraphChangeLog({ directory, backend: confBackendFactory(directory) }).list('p1').map((e) => e.action)).toEqual(['rotate', 'create']);
+    expect(
+      new GraphChangeLog({ directory, backend: confBackendFactory(directory) }).list('p1').map((e) => e.action),
+    ).toEqual(['rotate', 'create']);
   });
 });

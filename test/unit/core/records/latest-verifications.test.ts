@@ -11,9 +11,31 @@ function report(findings: Array<[VerifyReport['findings'][number]['severity'], s
   return {
     format: 'graph',
     apps: [{ displayName: 'Contoso robot' } as VerifyReport['apps'][number]],
-    findings: findings.map(([severity, code]) => ({ code: code as never, severity, message: `Message of ${code}`, fix: `Fix of ${code}`, link: 'https://entra.microsoft.com/', appId: null, appName: 'Contoso robot' })),
-    counts: { error: findings.filter(([s]) => s === 'error').length, warning: findings.filter(([s]) => s === 'warning').length, info: findings.filter(([s]) => s === 'info').length },
-    target: { auth: 'certificate', clientId: null, tenant: null, environment: 'office365', domain: null, delegatedScopes: [], applicationPermissions: [], certificateThumbprintSha1: null, loopbackTest: false },
+    findings: findings.map(([severity, code]) => ({
+      code: code as never,
+      severity,
+      message: `Message of ${code}`,
+      fix: `Fix of ${code}`,
+      link: 'https://entra.microsoft.com/',
+      appId: null,
+      appName: 'Contoso robot',
+    })),
+    counts: {
+      error: findings.filter(([s]) => s === 'error').length,
+      warning: findings.filter(([s]) => s === 'warning').length,
+      info: findings.filter(([s]) => s === 'info').length,
+    },
+    target: {
+      auth: 'certificate',
+      clientId: null,
+      tenant: null,
+      environment: 'office365',
+      domain: null,
+      delegatedScopes: [],
+      applicationPermissions: [],
+      certificateThumbprintSha1: null,
+      loopbackTest: false,
+    },
     checkedAt: '2026-01-14T09:30:00.000Z',
     fileName: 'manifest.json',
   };
@@ -23,15 +45,31 @@ const open = (directory: string) => new LatestVerifications({ directory, backend
 
 describe('last verifications', () => {
   it('keeps errors and warnings with their fix, counts all, and drops notes', () => {
-    const summary = summarizeReport(report([['error', 'client_id.mismatch'], ['info', 'permission.not_needed'], ['warning', 'secret.expiring']]));
+    const summary = summarizeReport(
+      report([
+        ['error', 'client_id.mismatch'],
+        ['info', 'permission.not_needed'],
+        ['warning', 'secret.expiring'],
+      ]),
+    );
     expect(summary).toEqual({
       checkedAt: '2026-01-14T09:30:00.000Z',
       fileName: 'manifest.json',
       appName: 'Contoso robot',
       counts: { error: 1, warning: 1, info: 1 },
       openFindings: [
-        { severity: 'error', code: 'client_id.mismatch', message: 'Message of client_id.mismatch', fix: 'Fix of client_id.mismatch' },
-        { severity: 'warning', code: 'secret.expiring', message: 'Message of secret.expiring', fix: 'Fix of secret.expiring' },
+        {
+          severity: 'error',
+          code: 'client_id.mismatch',
+          message: 'Message of client_id.mismatch',
+          fix: 'Fix of client_id.mismatch',
+        },
+        {
+          severity: 'warning',
+          code: 'secret.expiring',
+          message: 'Message of secret.expiring',
+          fix: 'Fix of secret.expiring',
+        },
       ],
     });
   });

@@ -6,8 +6,15 @@ import { MAX_MANIFEST_BYTES } from '../../../../src/core/registration/manifest-i
 import { readManifest } from '../../../../src/core/registration/read-manifest';
 import { verifyManifest } from '../../../../src/core/registration/verify-manifest';
 import { manifestOnlyTarget } from '../../../../src/core/registration/verify-target';
-import { errorOf, fixture, goodCertificateSpec, goodSpec, goodTarget, manifestJson, toGraph } from './manifest-builders';
-
+import {
+  errorOf,
+  fixture,
+  goodCertificateSpec,
+  goodSpec,
+  goodTarget,
+  manifestJson,
+  toGraph,
+} from './manifest-builders';
 
 const target = manifestOnlyTarget(environments.office365);
 
@@ -46,7 +53,10 @@ describe('encodings', () => {
   });
 
   it('reads UTF-16 LE with a byte-order mark, as Windows PowerShell’s `az ad app show > app.json` writes it', () => {
-    expect(readManifest(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])).apps[0]?.summary.displayName).toBe('Contoso automation');
+    expect(
+      readManifest(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])).apps[0]?.summary
+        .displayName,
+    ).toBe('Contoso automation');
   });
 
   it('reads UTF-16 BE with a byte-order mark and UTF-16 LE without one', () => {
@@ -86,30 +96,68 @@ describe('invalid JSON says where', () => {
 });
 
 describe('JSON that is not a manifest says what it is', () => {
-  const sp = { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#servicePrincipals/$entity', id: 'x', appId: 'c603620f-3d35-453e-bcde-9f680b44a0f3', servicePrincipalType: 'Application', appDisplayName: 'x' };
+  const sp = {
+    '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#servicePrincipals/$entity',
+    id: 'x',
+    appId: 'c603620f-3d35-453e-bcde-9f680b44a0f3',
+    servicePrincipalType: 'Application',
+    appDisplayName: 'x',
+  };
   const pfxBase64 = `MIIKYQIBAzCCCicGCSqGSIb3DQEHAaCCChgEggoUMIIKEDCCBMcGCSqGSIb3DQEHBqCCBLgwggS0AgEAMIIErQYJKoZIhvcNAQcBMBwGCiqGSIb3DQEMAQYwDgQI${'A'.repeat(200)}`;
   const certBase64 = fixture('01_cert-used-in-recording.b64').toString('utf8').trim();
   const cases: Array<[string, string | Uint8Array, RegExp]> = [
     ['a service principal', JSON.stringify(sp), /service principal .*client ID c603620f/],
-    ['a list of service principals', JSON.stringify({ '@odata.context': 'x', value: [sp, sp] }), /list of 2 service principals/],
+    [
+      'a list of service principals',
+      JSON.stringify({ '@odata.context': 'x', value: [sp, sp] }),
+      /list of 2 service principals/,
+    ],
     ['an array of strings', '["a","b","c"]', /a list of 3 strings/],
     ['an array of numbers', '[1,2]', /a list of 2 numbers/],
     ['a mixed array', '[1,"a",null]', /a list of 3 mixed values/],
     ['an empty array', '[]', /an empty list/],
-    ['an empty Graph result', '{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#applications","value":[]}', /found no app registration/],
+    [
+      'an empty Graph result',
+      '{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#applications","value":[]}',
+      /found no app registration/,
+    ],
     ['a PFX as base64 text', pfxBase64, /PFX \(PKCS#12\).*as base64 text/],
     ['a PFX as a JSON string', JSON.stringify(pfxBase64), /JSON text holding a PFX \(PKCS#12\).*as base64 text/],
     ['a certificate as base64 text', certBase64, /certificate \(DER.*as base64 text/],
     ['PFX bytes', Buffer.from(pfxBase64, 'base64'), /PFX \(PKCS#12\) certificate file/],
-    ['a PEM certificate', `-----BEGIN CERTIFICATE-----\n${certBase64}\n-----END CERTIFICATE-----\n`, /certificate in PEM format/],
+    [
+      'a PEM certificate',
+      `-----BEGIN CERTIFICATE-----\n${certBase64}\n-----END CERTIFICATE-----\n`,
+      /certificate in PEM format/,
+    ],
     ['a PEM private key', '-----BEGIN PRIVATE KEY-----\nMIIabc\n-----END PRIVATE KEY-----', /private key .*secret/],
     ['a ZIP', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /ZIP archive/],
-    ['a connection profile of this tool', JSON.stringify({ name: 'prod', auth: 'certificate', clientId: 'x', tenant: 'contoso.com' }), /connection profile of this tool/],
-    ['the settings of this tool', JSON.stringify({ version: 1, theme: 'dark', clipboardClearSeconds: 60 }), /settings file of this tool/],
-    ['a token response', JSON.stringify({ token_type: 'Bearer', access_token: 'eyJ...', expires_in: 3599 }), /token response/],
+    [
+      'a connection profile of this tool',
+      JSON.stringify({ name: 'prod', auth: 'certificate', clientId: 'x', tenant: 'contoso.com' }),
+      /connection profile of this tool/,
+    ],
+    [
+      'the settings of this tool',
+      JSON.stringify({ version: 1, theme: 'dark', clipboardClearSeconds: 60 }),
+      /settings file of this tool/,
+    ],
+    [
+      'a token response',
+      JSON.stringify({ token_type: 'Bearer', access_token: 'eyJ...', expires_in: 3599 }),
+      /token response/,
+    ],
     ['a JWT', 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhYmMifQ.c2lnbmF0dXJl', /token \(JWT\)/],
-    ['decoded token claims', JSON.stringify({ aud: 'https://graph.microsoft.com', iss: 'https://sts.windows.net/x/', scp: 'Files.Read' }), /claims of a decoded/],
-    ['a Graph error', JSON.stringify({ error: { code: 'Request_ResourceNotFound', message: 'Resource does not exist' } }), /error response from Microsoft Graph \(Request_ResourceNotFound\)/],
+    [
+      'decoded token claims',
+      JSON.stringify({ aud: 'https://graph.microsoft.com', iss: 'https://sts.windows.net/x/', scp: 'Files.Read' }),
+      /claims of a decoded/,
+    ],
+    [
+      'a Graph error',
+      JSON.stringify({ error: { code: 'Request_ResourceNotFound', message: 'Resource does not exist' } }),
+      /error response from Microsoft Graph \(Request_ResourceNotFound\)/,
+    ],
     ['a package.json', JSON.stringify({ name: 'x', version: '1.0.0', dependencies: {} }), /package\.json/],
     ['an empty object', '{}', /an empty object/],
     ['a plain object', JSON.stringify({ foo: 1, bar: 2 }), /fields "foo", "bar", but no appId/],
@@ -135,7 +183,10 @@ describe('lists of apps', () => {
   it('reads `az ad app list` output (a plain array) and a Graph { value: [...] } page', () => {
     const a = toGraph(goodSpec());
     const b = toGraph({ ...goodSpec(), appId: '22222222-2222-3333-4444-555555555555', displayName: 'Second' });
-    expect(readManifest(JSON.stringify([a, b])).apps.map((x) => x.summary.displayName)).toEqual(['Contoso automation', 'Second']);
+    expect(readManifest(JSON.stringify([a, b])).apps.map((x) => x.summary.displayName)).toEqual([
+      'Contoso automation',
+      'Second',
+    ]);
     const page = readManifest(JSON.stringify({ '@odata.context': 'x', '@odata.nextLink': 'y', value: [a, b] }));
     expect(page.apps).toHaveLength(2);
   });
@@ -157,7 +208,10 @@ describe('lists of apps', () => {
 describe('odd fields become findings, never crashes', () => {
   it('reads a manifest whose every field is null', () => {
     const nulls = Object.fromEntries(Object.keys(toGraph(goodSpec())).map((k) => [k, null]));
-    const report = verifyManifest(JSON.stringify({ ...nulls, appId: '11111111-2222-3333-4444-555555555555', web: {} }), goodTarget('byo-app'));
+    const report = verifyManifest(
+      JSON.stringify({ ...nulls, appId: '11111111-2222-3333-4444-555555555555', web: {} }),
+      goodTarget('byo-app'),
+    );
     expect(report.findings.map((f) => f.code)).toContain('redirect.byo_callback_missing');
   });
 
@@ -176,7 +230,12 @@ describe('odd fields become findings, never crashes', () => {
   });
 
   it('notes wrong types in nested fields', () => {
-    const app = { ...toGraph(goodSpec()), requiredResourceAccess: [{ resourceAppId: 3, resourceAccess: 'none' }, 7], web: { redirectUris: ['https://contoso.com/provisioning_/callback', 42] }, keyCredentials: [{ endDateTime: 'next year' }] };
+    const app = {
+      ...toGraph(goodSpec()),
+      requiredResourceAccess: [{ resourceAppId: 3, resourceAccess: 'none' }, 7],
+      web: { redirectUris: ['https://contoso.com/provisioning_/callback', 42] },
+      keyCredentials: [{ endDateTime: 'next year' }],
+    };
     const report = verifyManifest(JSON.stringify(app), goodTarget('byo-app'));
     const odd = report.findings.filter((f) => f.code === 'manifest.unexpected_value').map((f) => f.message);
     expect(odd.some((m) => m.includes('requiredResourceAccess[0].resourceAppId'))).toBe(true);
@@ -194,13 +253,21 @@ describe('odd fields become findings, never crashes', () => {
   it('survives every field of real manifests replaced by every kind of JSON value', () => {
     const replacements: unknown[] = [null, 0, -1.5, 'x', '', true, [], {}, [null], [{}], { a: [1] }];
     let runs = 0;
-    for (const name of ['01_graph-format_az-cli-recording_app-with-cert.json', '04_aadgraph-api-1.6_az-cli-recording_create-for-rbac-cert.json']) {
+    for (const name of [
+      '01_graph-format_az-cli-recording_app-with-cert.json',
+      '04_aadgraph-api-1.6_az-cli-recording_create-for-rbac-cert.json',
+    ]) {
       const original = JSON.parse(fixture(name).toString('utf8')) as unknown;
       for (const path of allPaths(original)) {
         for (const value of replacements) {
           const mutated = setAt(structuredClone(original), path, value);
           try {
-            const report = verifyManifest(JSON.stringify(mutated), { ...goodTarget('certificate'), auth: 'byo-app', domain: 'contoso.com', secretFirstChars: 'abc' });
+            const report = verifyManifest(JSON.stringify(mutated), {
+              ...goodTarget('certificate'),
+              auth: 'byo-app',
+              domain: 'contoso.com',
+              secretFirstChars: 'abc',
+            });
             expect(Array.isArray(report.findings)).toBe(true);
           } catch (e) {
             expect(isWorkbenchError(e), `${path.join('.')} = ${JSON.stringify(value)}: ${String(e)}`).toBe(true);
@@ -221,7 +288,8 @@ describe('odd fields become findings, never crashes', () => {
 
 function allPaths(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
   if (Array.isArray(value)) return value.flatMap((v, i) => [[...prefix, i], ...allPaths(v, [...prefix, i])]);
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...allPaths(v, [...prefix, k])]);
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...allPaths(v, [...prefix, k])]);
   return [];
 }
 

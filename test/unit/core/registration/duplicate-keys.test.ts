@@ -9,11 +9,14 @@ describe('findDuplicateKeys', () => {
   });
 
   it('treats keys that differ only in escaping as the same key, as JSON.parse does', () => {
-    expect(findDuplicateKeys('{"a": 1, "\\u0061": 2}')).toEqual([{ path: '', key: 'a', lines: [1, 1], sameValue: false }]);
+    expect(findDuplicateKeys('{"a": 1, "\\u0061": 2}')).toEqual([
+      { path: '', key: 'a', lines: [1, 1], sameValue: false },
+    ]);
   });
 
   it('names nested objects by their path, list items by index, and compares values as written', () => {
-    const text = '{\n "keyCredentials": [\n  {"usage": "Verify"},\n  {"usage": "Verify",\n   "usage": "Verify"}\n ],\n "web": {"x": {"y": 1}, "x": {"y": 1}}\n}';
+    const text =
+      '{\n "keyCredentials": [\n  {"usage": "Verify"},\n  {"usage": "Verify",\n   "usage": "Verify"}\n ],\n "web": {"x": {"y": 1}, "x": {"y": 1}}\n}';
     expect(findDuplicateKeys(text)).toEqual([
       { path: 'keyCredentials[1]', key: 'usage', lines: [4, 5], sameValue: true },
       { path: 'web', key: 'x', lines: [7, 7], sameValue: true },

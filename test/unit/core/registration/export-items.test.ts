@@ -31,13 +31,23 @@ describe('JsonExportSplitter', () => {
     expect(items.map((i) => (i.kind === 'item' ? JSON.parse(i.text) : i))).toEqual(apps);
   });
 
-  it.each([1, 4, 1000])('gives one manifest back whole, also one holding "value" deeper down (chunks of %i)', (size) => {
-    const manifest = JSON.stringify({ '@odata.context': 'x', appId: 'a', api: { value: [1, 2] }, value2: [3], notes: 'value' }, null, 2);
-    expect(split(manifest, size)).toEqual([{ kind: 'whole', text: manifest }]);
-  });
+  it.each([1, 4, 1000])(
+    'gives one manifest back whole, also one holding "value" deeper down (chunks of %i)',
+    (size) => {
+      const manifest = JSON.stringify(
+        { '@odata.context': 'x', appId: 'a', api: { value: [1, 2] }, value2: [3], notes: 'value' },
+        null,
+        2,
+      );
+      expect(split(manifest, size)).toEqual([{ kind: 'whole', text: manifest }]);
+    },
+  );
 
   it('notices a next page (@odata.nextLink) before or after the list', () => {
-    for (const text of [`{"@odata.nextLink":"https://graph/next","value":[{"appId":"a"}]}`, `{"value":[{"appId":"a"}],"@odata.nextLink":"https://graph/next"}`]) {
+    for (const text of [
+      `{"@odata.nextLink":"https://graph/next","value":[{"appId":"a"}]}`,
+      `{"value":[{"appId":"a"}],"@odata.nextLink":"https://graph/next"}`,
+    ]) {
       const splitter = new JsonExportSplitter(1000);
       splitter.push(text);
       splitter.end();
@@ -50,7 +60,9 @@ describe('JsonExportSplitter', () => {
     const items = split(JSON.stringify({ value: [apps[1], big, apps[2]] }), 100, 1000);
     expect(items.map((i) => i.kind)).toEqual(['item', 'too-large', 'item']);
     expect(items[1]).toMatchObject({ kind: 'too-large', index: 1 });
-    expect(split(JSON.stringify(big), 100, 1000)).toEqual([{ kind: 'too-large', index: null, bytes: expect.any(Number) }]);
+    expect(split(JSON.stringify(big), 100, 1000)).toEqual([
+      { kind: 'too-large', index: null, bytes: expect.any(Number) },
+    ]);
   });
 
   it('an empty export gives no items; an empty text gives an empty whole', () => {

@@ -3,7 +3,17 @@ import { lineAndColumn, locateJsonError } from '../../../../src/core/registratio
 
 describe('locateJsonError', () => {
   it('accepts everything JSON.parse accepts', () => {
-    const valid = ['{}', '[]', '0', '-1.5e+10', '"a\\u00e9\\n"', 'true', 'null', ' {"a":[1,{"b":null}],"c":"d"} ', '[[],[[]],{}]'];
+    const valid = [
+      '{}',
+      '[]',
+      '0',
+      '-1.5e+10',
+      '"a\\u00e9\\n"',
+      'true',
+      'null',
+      ' {"a":[1,{"b":null}],"c":"d"} ',
+      '[[],[[]],{}]',
+    ];
     for (const text of valid) {
       expect(() => JSON.parse(text)).not.toThrow();
       expect(locateJsonError(text), text).toBeNull();
@@ -11,7 +21,27 @@ describe('locateJsonError', () => {
   });
 
   it('rejects everything JSON.parse rejects, at a position inside the text', () => {
-    const invalid = ['{', '{"a"}', '{"a":}', '[1,]', '01', '+1', '.5', '"abc', "'a'", 'tru', '{"a":1}}', '{,}', '[1 2]', '{"a" 1}', 'NaN', '"\\x"', '"\\u12"', '/* c */ {}', '{"a":1,,"b":2}'];
+    const invalid = [
+      '{',
+      '{"a"}',
+      '{"a":}',
+      '[1,]',
+      '01',
+      '+1',
+      '.5',
+      '"abc',
+      "'a'",
+      'tru',
+      '{"a":1}}',
+      '{,}',
+      '[1 2]',
+      '{"a" 1}',
+      'NaN',
+      '"\\x"',
+      '"\\u12"',
+      '/* c */ {}',
+      '{"a":1,,"b":2}',
+    ];
     for (const text of invalid) {
       expect(() => JSON.parse(text), text).toThrow();
       const where = locateJsonError(text);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { environments, endpointsFor } from '../../../../src/core/connections/environments';
 import { appBladeUrl, appRegistrationsUrl } from '../../../../src/core/registration/admin-center';
 import { findingSeverity } from '../../../../src/core/registration/findings';
-import { isSignInScope, permissionById, permissionByValue, permissionsWithId } from '../../../../src/core/registration/permission-lookup';
+import {
+  isSignInScope,
+  permissionById,
+  permissionByValue,
+  permissionsWithId,
+} from '../../../../src/core/registration/permission-lookup';
 import { isErrorCode } from '../../../../src/shared/errors';
 import { registrationErrorCodes } from '../../../../src/shared/errors/registration';
 import { registrationFindingCodes } from '../../../../src/shared/registration';
@@ -14,7 +19,11 @@ describe('permission lookup', () => {
     expect(permissionById('01D4889C-1287-42C6-AC1F-5D1E02578EF6', 'application')?.value).toBe('Files.Read.All');
     expect(permissionById('332a536c-c7ef-4017-ab91-336970924f0d', 'application')?.value).toBe('Sites.Read.All');
     expect(permissionByValue('Files.Read', 'application')).toBeUndefined();
-    expect(permissionsWithId('405a51b5-8d8d-430b-9842-8be4b0e9f324').map((p) => p.kind).sort()).toEqual(['application', 'delegated']);
+    expect(
+      permissionsWithId('405a51b5-8d8d-430b-9842-8be4b0e9f324')
+        .map((p) => p.kind)
+        .sort(),
+    ).toEqual(['application', 'delegated']);
   });
 
   it('marks application permissions and some delegated ones as needing admin consent', () => {
@@ -37,12 +46,22 @@ describe('admin-center links', () => {
     );
     expect(appBladeUrl(environments['usgov-l5'], appId, 'CallAnAPI')).toMatch(/^https:\/\/entra\.microsoft\.us\//);
     expect(appBladeUrl(environments.china, appId, 'Credentials')).toMatch(/^https:\/\/portal\.azure\.cn\//);
-    expect(appBladeUrl(endpointsFor('custom', { loginHost: 'login.example', graphHost: 'graph.example' }), appId, 'Overview')).toMatch(/^https:\/\/entra\.microsoft\.com\//);
+    expect(
+      appBladeUrl(
+        endpointsFor('custom', { loginHost: 'login.example', graphHost: 'graph.example' }),
+        appId,
+        'Overview',
+      ),
+    ).toMatch(/^https:\/\/entra\.microsoft\.com\//);
   });
 
   it('fall back to the App registrations list without a GUID client ID', () => {
-    expect(appBladeUrl(environments.office365, '${{AAD_APP_CLIENT_ID}}', 'Manifest')).toBe(appRegistrationsUrl(environments.office365));
-    expect(appBladeUrl(environments.office365, null, 'Manifest')).toBe('https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade');
+    expect(appBladeUrl(environments.office365, '${{AAD_APP_CLIENT_ID}}', 'Manifest')).toBe(
+      appRegistrationsUrl(environments.office365),
+    );
+    expect(appBladeUrl(environments.office365, null, 'Manifest')).toBe(
+      'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
+    );
   });
 });
 

@@ -43,7 +43,11 @@ export function recordingCertificate(): VerifyCertificate {
 
 /** DER-shaped bytes standing in for another certificate (only thumbprints are compared). */
 export function otherCertificateDer(seed = 'other'): Buffer {
-  return Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x00]), createHash('sha512').update(seed).digest(), Buffer.alloc(200, 7)]);
+  return Buffer.concat([
+    Buffer.from([0x30, 0x82, 0x01, 0x00]),
+    createHash('sha512').update(seed).digest(),
+    Buffer.alloc(200, 7),
+  ]);
 }
 
 export interface KeySpec {
@@ -80,7 +84,9 @@ export interface AppSpec {
   keys: KeySpec[];
   secrets: SecretSpec[];
   /** Permissions by name and kind, or raw entries. */
-  permissions: Array<{ name: string; kind: 'delegated' | 'application' } | { resourceAppId: string; id: string; type: string }>;
+  permissions: Array<
+    { name: string; kind: 'delegated' | 'application' } | { resourceAppId: string; id: string; type: string }
+  >;
   identifierUris?: string[];
   publisherDomain?: string | null;
 }
@@ -99,8 +105,19 @@ export function goodSpec(): AppSpec {
       { uri: 'http://localhost', platform: 'web' },
     ],
     keys: [],
-    secrets: [{ hint: 'abc', start: inDays(-10), end: inDays(355), displayName: 'automation', keyId: 'f0b0b335-1d71-4883-8f98-567911bfdca6' }],
-    permissions: ['openid', 'offline_access', 'User.Read', 'Files.Read'].map((name) => ({ name, kind: 'delegated' as const })),
+    secrets: [
+      {
+        hint: 'abc',
+        start: inDays(-10),
+        end: inDays(355),
+        displayName: 'automation',
+        keyId: 'f0b0b335-1d71-4883-8f98-567911bfdca6',
+      },
+    ],
+    permissions: ['openid', 'offline_access', 'User.Read', 'Files.Read'].map((name) => ({
+      name,
+      kind: 'delegated' as const,
+    })),
     identifierUris: [],
     publisherDomain: 'contoso.com',
   };
@@ -113,7 +130,17 @@ export function goodCertificateSpec(): AppSpec {
     ...goodSpec(),
     redirects: [{ uri: 'http://localhost', platform: 'web' }],
     secrets: [],
-    keys: [{ customKeyIdentifier: cert.thumbprintSha1, type: 'AsymmetricX509Cert', usage: 'Verify', start: cert.notBefore, end: cert.notAfter, displayName: 'CN=automation', keyId: '0042d742-d4ef-411d-83c7-ed6dfbb1d653' }],
+    keys: [
+      {
+        customKeyIdentifier: cert.thumbprintSha1,
+        type: 'AsymmetricX509Cert',
+        usage: 'Verify',
+        start: cert.notBefore,
+        end: cert.notAfter,
+        displayName: 'CN=automation',
+        keyId: '0042d742-d4ef-411d-83c7-ed6dfbb1d653',
+      },
+    ],
     permissions: ['User.Read', 'Files.Read'].map((name) => ({ name, kind: 'delegated' as const })),
   };
 }
@@ -141,28 +168,46 @@ export function goodTarget(auth: VerifyTarget['auth'] = 'byo-app', extra: Partia
       secretExpiresAt: inDays(355),
     });
   } else if (auth === 'certificate') {
-    Object.assign(base, { delegatedScopes: ['User.Read', 'Files.Read'], requiredDelegated: [['User.Read.All', 'User.Read'], 'Files.Read'], certificate: recordingCertificate() });
+    Object.assign(base, {
+      delegatedScopes: ['User.Read', 'Files.Read'],
+      requiredDelegated: [['User.Read.All', 'User.Read'], 'Files.Read'],
+      certificate: recordingCertificate(),
+    });
   } else if (auth === 'client-credentials') {
-    Object.assign(base, { delegatedScopes: ['Files.Read'], requiredDelegated: ['Files.Read'], secretFirstChars: 'abc' });
+    Object.assign(base, {
+      delegatedScopes: ['Files.Read'],
+      requiredDelegated: ['Files.Read'],
+      secretFirstChars: 'abc',
+    });
   }
   return { ...base, ...extra };
 }
 
-function permissionEntries(spec: AppSpec): Array<{ resourceAppId: string; resourceAccess: Array<{ id: string; type: string }> }> {
+function permissionEntries(
+  spec: AppSpec,
+): Array<{ resourceAppId: string; resourceAccess: Array<{ id: string; type: string }> }> {
   const byResource = new Map<string, Array<{ id: string; type: string }>>();
   for (const p of spec.permissions) {
     const entry =
       'name' in p
-        ? { resourceAppId: GRAPH, id: permissionByValue(p.name, p.kind)?.id ?? `missing-${p.name}`, type: p.kind === 'delegated' ? 'Scope' : 'Role' }
+        ? {
+            resourceAppId: GRAPH,
+            id: permissionByValue(p.name, p.kind)?.id ?? `missing-${p.name}`,
+            type: p.kind === 'delegated' ? 'Scope' : 'Role',
+          }
         : p;
-    byResource.set(entry.resourceAppId, [...(byResource.get(entry.resourceAppId) ?? []), { id: entry.id, type: entry.type }]);
+    byResource.set(entry.resourceAppId, [
+      ...(byResource.get(entry.resourceAppId) ?? []),
+      { id: entry.id, type: entry.type },
+    ]);
   }
   return [...byResource].map(([resourceAppId, resourceAccess]) => ({ resourceAppId, resourceAccess }));
 }
 
 /** The spec as a Microsoft Graph-format application object. */
 export function toGraph(spec: AppSpec): Record<string, unknown> {
-  const uris = (platform: RedirectPlatform): string[] => spec.redirects.filter((r) => r.platform === platform).map((r) => r.uri);
+  const uris = (platform: RedirectPlatform): string[] =>
+    spec.redirects.filter((r) => r.platform === platform).map((r) => r.uri);
   return {
     id: spec.objectId ?? OBJECT_ID,
     ...(spec.appId === null ? {} : { appId: spec.appId ?? APP_ID }),
@@ -175,7 +220,10 @@ export function toGraph(spec: AppSpec): Record<string, unknown> {
     web: {
       homePageUrl: null,
       redirectUris: uris('web'),
-      implicitGrantSettings: { enableAccessTokenIssuance: spec.implicitAccessTokens ?? false, enableIdTokenIssuance: spec.implicitIdTokens ?? false },
+      implicitGrantSettings: {
+        enableAccessTokenIssuance: spec.implicitAccessTokens ?? false,
+        enableIdTokenIssuance: spec.implicitIdTokens ?? false,
+      },
     },
     spa: { redirectUris: uris('spa') },
     publicClient: { redirectUris: uris('publicClient') },

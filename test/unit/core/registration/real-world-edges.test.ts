@@ -21,7 +21,15 @@ describe('09 — a Teams Toolkit aad.manifest.json template', () => {
     expect(f?.message).toContain('${{AAD_APP_CLIENT_ID}}');
     expect(f?.message).toContain('${{TAB_ENDPOINT}}');
     expect(f?.fix).toContain('build/aad.manifest.<environment>.json');
-    expect(report.apps[0]?.template).toEqual({ placeholders: ['${{AAD_APP_OBJECT_ID}}', '${{AAD_APP_CLIENT_ID}}', '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}', '${{TAB_ENDPOINT}}'], namedPermissions: true });
+    expect(report.apps[0]?.template).toEqual({
+      placeholders: [
+        '${{AAD_APP_OBJECT_ID}}',
+        '${{AAD_APP_CLIENT_ID}}',
+        '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}',
+        '${{TAB_ENDPOINT}}',
+      ],
+      namedPermissions: true,
+    });
   });
 
   it('resolves “Microsoft Graph” and permission names through the catalogue, as the toolkit does', () => {
@@ -32,18 +40,26 @@ describe('09 — a Teams Toolkit aad.manifest.json template', () => {
       'Files.Read/Scope/10465720-29dd-4523-a11a-6a75c743c9d9',
       'Directory.Write.Restricted/Role/f20584af-9290-4153-9280-ff8bb2c0ea7f',
     ]);
-    expect(app.requiredResourceAccess.find((p) => p.writtenAs === 'AllSites.Read')?.resourceAppId).toBe('00000003-0000-0ff1-ce00-000000000000');
+    expect(app.requiredResourceAccess.find((p) => p.writtenAs === 'AllSites.Read')?.resourceAppId).toBe(
+      '00000003-0000-0ff1-ce00-000000000000',
+    );
   });
 
   it('against a profile: no “User.Read missing”, no wrong client ID, no missing secret or certificate — the placeholder appId is named instead', () => {
-    for (const target of [goodTarget('byo-app'), goodTarget('certificate', { certificate: null }), goodTarget('client-credentials')]) {
+    for (const target of [
+      goodTarget('byo-app'),
+      goodTarget('certificate', { certificate: null }),
+      goodTarget('client-credentials'),
+    ]) {
       const report = verifyManifest(text, target);
       expect(codes(report)).not.toContain('permission.minimum_missing');
       expect(codes(report)).not.toContain('permission.unknown_name');
       expect(codes(report)).not.toContain('client_id.mismatch');
       expect(codes(report)).not.toContain('secret.none_registered');
       expect(codes(report)).not.toContain('certificate.none_registered');
-      expect(report.findings.find((x) => x.code === 'manifest.app_id_placeholder')?.message).toContain('the Teams Toolkit placeholder ${{AAD_APP_CLIENT_ID}}');
+      expect(report.findings.find((x) => x.code === 'manifest.app_id_placeholder')?.message).toContain(
+        'the Teams Toolkit placeholder ${{AAD_APP_CLIENT_ID}}',
+      );
       // links cannot name an app whose ID is a placeholder: they open the list of app registrations
       for (const f of report.findings) expect(f.link).not.toContain('AAD_APP');
     }
@@ -60,25 +76,40 @@ describe('09 — a Teams Toolkit aad.manifest.json template', () => {
   it('lists the SharePoint permission as not checked rather than ignoring it', () => {
     const f = verifyManifest(text, alone).findings.find((x) => x.code === 'permission.other_api_not_checked');
     expect(f?.severity).toBe('info');
-    expect(f?.message).toContain('Office 365 SharePoint Online (00000003-0000-0ff1-ce00-000000000000): AllSites.Read (Scope)');
+    expect(f?.message).toContain(
+      'Office 365 SharePoint Online (00000003-0000-0ff1-ce00-000000000000): AllSites.Read (Scope)',
+    );
   });
 
   it('recognises the older aad.template.json with {{state.…}} placeholders too', () => {
-    const older = text.toString('utf8').replaceAll('${{AAD_APP_CLIENT_ID}}', '{{state.fx-resource-aad-app-for-teams.clientId}}');
+    const older = text
+      .toString('utf8')
+      .replaceAll('${{AAD_APP_CLIENT_ID}}', '{{state.fx-resource-aad-app-for-teams.clientId}}');
     const report = verifyManifest(older, goodTarget('byo-app'));
-    expect(report.findings.find((x) => x.code === 'manifest.template')?.message).toContain('{{state.fx-resource-aad-app-for-teams.clientId}}');
-    expect(report.findings.find((x) => x.code === 'manifest.app_id_placeholder')?.message).toContain('the Teams Toolkit placeholder {{state.fx-resource-aad-app-for-teams.clientId}}');
+    expect(report.findings.find((x) => x.code === 'manifest.template')?.message).toContain(
+      '{{state.fx-resource-aad-app-for-teams.clientId}}',
+    );
+    expect(report.findings.find((x) => x.code === 'manifest.app_id_placeholder')?.message).toContain(
+      'the Teams Toolkit placeholder {{state.fx-resource-aad-app-for-teams.clientId}}',
+    );
     expect(codes(report)).not.toContain('client_id.mismatch');
   });
 
   it('names a misspelt permission in a template', () => {
     const typo = text.toString('utf8').replace('"Files.Read"', '"Files.Reed"');
-    const f = verifyManifest(typo, goodTarget('certificate', { certificate: null })).findings.find((x) => x.code === 'permission.unknown_name');
+    const f = verifyManifest(typo, goodTarget('certificate', { certificate: null })).findings.find(
+      (x) => x.code === 'permission.unknown_name',
+    );
     expect(f?.message).toContain('“Files.Reed”');
   });
 
   it('a name listed with the wrong type is named as a kind mismatch', () => {
-    const wrong = text.toString('utf8').replace('"id": "User.Read",\n                    "type": "Scope"', '"id": "User.Read",\n                    "type": "Role"');
+    const wrong = text
+      .toString('utf8')
+      .replace(
+        '"id": "User.Read",\n                    "type": "Scope"',
+        '"id": "User.Read",\n                    "type": "Role"',
+      );
     const f = verifyManifest(wrong, alone).findings.find((x) => x.code === 'permission.id_kind_mismatch');
     expect(f?.message).toContain('User.Read is listed as Role (application) but exists only as a delegated permission');
   });
@@ -115,7 +146,9 @@ describe('12 — a redacted appId and another spelling of signInAudience', () =>
   it('names the redacted appId rather than calling it another app', () => {
     const report = verifyManifest(text, goodTarget('byo-app'));
     expect(codes(report)).not.toContain('client_id.mismatch');
-    expect(report.findings.find((x) => x.code === 'manifest.app_id_placeholder')?.message).toContain('redacted (“*****”)');
+    expect(report.findings.find((x) => x.code === 'manifest.app_id_placeholder')?.message).toContain(
+      'redacted (“*****”)',
+    );
   });
 
   it('compares AzureADAndPersonalMicrosoftAccount without letter case', () => {
@@ -126,7 +159,9 @@ describe('12 — a redacted appId and another spelling of signInAudience', () =>
   });
 
   it('still flags the token version for that spelling when it is not 2', () => {
-    const old = text.toString('utf8').replace('"requestedAccessTokenVersion": 2', '"requestedAccessTokenVersion": null');
+    const old = text
+      .toString('utf8')
+      .replace('"requestedAccessTokenVersion": 2', '"requestedAccessTokenVersion": null');
     expect(codes(verifyManifest(old, alone))).toContain('audience.token_version');
   });
 });
@@ -143,7 +178,10 @@ describe('13 — duplicate keys', () => {
   });
 
   it('a repeat with the same value only is a note, and nested objects are named by their path', () => {
-    const text = JSON.stringify(JSON.parse(manifestJson(goodSpec(), 'graph')), null, 2).replace('"homePageUrl": null,', '"homePageUrl": null,\n    "homePageUrl": null,');
+    const text = JSON.stringify(JSON.parse(manifestJson(goodSpec(), 'graph')), null, 2).replace(
+      '"homePageUrl": null,',
+      '"homePageUrl": null,\n    "homePageUrl": null,',
+    );
     const f = verifyManifest(text, alone).findings.find((x) => x.code === 'manifest.duplicate_key');
     expect(f?.severity).toBe('info');
     expect(f?.message).toContain('“homePageUrl” in web');
@@ -156,16 +194,23 @@ describe('13 — duplicate keys', () => {
 
 describe('14 — a single-page app on localhost', () => {
   it('the wrong_platform fix keeps the SPA’s URI and adds the Web one', () => {
-    const report = verifyManifest(fixture('14_graph-format_spa-localhost.json'), goodTarget('certificate', { clientId: '631a96bc-a705-4eda-9f99-fdaf9f54f6a2' }));
+    const report = verifyManifest(
+      fixture('14_graph-format_spa-localhost.json'),
+      goodTarget('certificate', { clientId: '631a96bc-a705-4eda-9f99-fdaf9f54f6a2' }),
+    );
     const f = report.findings.find((x) => x.code === 'redirect.wrong_platform');
-    expect(f?.fix).toContain('Keep http://localhost:3000 under Single-page application if another app still uses it, and add http://localhost under Web');
+    expect(f?.fix).toContain(
+      'Keep http://localhost:3000 under Single-page application if another app still uses it, and add http://localhost under Web',
+    );
     expect(f?.fix).not.toMatch(/Remove http:\/\/localhost:3000/);
   });
 
   it('the very same URI cannot sit on two platforms: remove it only if nothing else uses it', () => {
     const spec = goodSpec();
     spec.redirects[1] = { uri: 'http://localhost', platform: 'spa' };
-    const f = verifyManifest(manifestJson(spec, 'graph'), goodTarget('byo-app')).findings.find((x) => x.code === 'redirect.wrong_platform');
+    const f = verifyManifest(manifestJson(spec, 'graph'), goodTarget('byo-app')).findings.find(
+      (x) => x.code === 'redirect.wrong_platform',
+    );
     expect(f?.fix).toContain('If nothing else uses http://localhost under Single-page application, remove it there');
     expect(f?.fix).toContain('cannot be added under Web while it stays under Single-page application');
   });
@@ -174,10 +219,19 @@ describe('14 — a single-page app on localhost', () => {
 describe('01 — other APIs in a real recording', () => {
   it('lists the Azure Service Management permission as not checked', () => {
     const report = verifyManifest(fixture('01_graph-format_az-cli-recording_app-with-cert.json'), alone);
-    expect(report.findings.find((x) => x.code === 'permission.other_api_not_checked')?.message).toContain('Windows Azure Service Management API (797f4846-ba00-4fd7-ba43-dac1f8f63013)');
+    expect(report.findings.find((x) => x.code === 'permission.other_api_not_checked')?.message).toContain(
+      'Windows Azure Service Management API (797f4846-ba00-4fd7-ba43-dac1f8f63013)',
+    );
   });
 
   it('keeps the client ID check for a real appId', () => {
-    expect(codes(verifyManifest(manifestJson(goodSpec(), 'graph'), goodTarget('byo-app', { clientId: APP_ID.replace('1', '2') })))).toContain('client_id.mismatch');
+    expect(
+      codes(
+        verifyManifest(
+          manifestJson(goodSpec(), 'graph'),
+          goodTarget('byo-app', { clientId: APP_ID.replace('1', '2') }),
+        ),
+      ),
+    ).toContain('client_id.mismatch');
   });
 });

@@ -7,14 +7,31 @@ const same = (a: string, b: string) => sameRedirect(splitUri(a)!, splitUri(b)!);
 
 describe('redirect URI edges', () => {
   it('splits a URI with spaces around it, with or without port, path and query', () => {
-    expect(splitUri('  https://Contoso.com:8443/Cb?x=1  ')).toEqual({ scheme: 'https', host: 'contoso.com', port: '8443', path: '/Cb', query: '?x=1' });
-    expect(splitUri('https://contoso.com')).toEqual({ scheme: 'https', host: 'contoso.com', port: '', path: '', query: '' });
+    expect(splitUri('  https://Contoso.com:8443/Cb?x=1  ')).toEqual({
+      scheme: 'https',
+      host: 'contoso.com',
+      port: '8443',
+      path: '/Cb',
+      query: '?x=1',
+    });
+    expect(splitUri('https://contoso.com')).toEqual({
+      scheme: 'https',
+      host: 'contoso.com',
+      port: '',
+      path: '',
+      query: '',
+    });
     expect(splitUri('urn:ietf:wg:oauth:2.0:oob')).toBeNull();
   });
 
   it('knows the three loopback hosts and nothing else', () => {
     expect(['localhost', '127.0.0.1', '[::1]'].map(isLoopbackHost)).toEqual([true, true, true]);
-    expect(['localhost.contoso.com', '127.0.0.2', '', 'contoso.com'].map(isLoopbackHost)).toEqual([false, false, false, false]);
+    expect(['localhost.contoso.com', '127.0.0.2', '', 'contoso.com'].map(isLoopbackHost)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(same('http://[::1]:5000/cb', 'http://[::1]/cb')).toBe(true);
     expect(same('http://127.0.0.1:5000/cb', 'http://127.0.0.1/cb')).toBe(true);
   });
@@ -28,16 +45,30 @@ describe('redirect URI edges', () => {
   });
 
   it('names a trailing-slash miss as such (not a letter-case miss), with several slashes too', () => {
-    expect(matchRedirect('https://contoso.com/cb', 'web', [{ uri: 'https://contoso.com/cb/', platform: 'web' }]).kind).toBe('trailing-slash');
-    expect(matchRedirect('https://contoso.com/cb', 'web', [{ uri: 'https://contoso.com/cb//', platform: 'web' }]).kind).toBe('trailing-slash');
-    expect(matchRedirect('https://contoso.com/cb', 'web', [{ uri: 'https://contoso.com/CB', platform: 'web' }]).kind).toBe('case');
+    expect(
+      matchRedirect('https://contoso.com/cb', 'web', [{ uri: 'https://contoso.com/cb/', platform: 'web' }]).kind,
+    ).toBe('trailing-slash');
+    expect(
+      matchRedirect('https://contoso.com/cb', 'web', [{ uri: 'https://contoso.com/cb//', platform: 'web' }]).kind,
+    ).toBe('trailing-slash');
+    expect(
+      matchRedirect('https://contoso.com/cb', 'web', [{ uri: 'https://contoso.com/CB', platform: 'web' }]).kind,
+    ).toBe('case');
   });
 
   it('names 127.0.0.1 vs localhost only between two loopback hosts with the same path', () => {
-    expect(matchRedirect('http://localhost/cb', 'web', [{ uri: 'http://127.0.0.1/cb', platform: 'web' }]).kind).toBe('ip-literal');
-    expect(matchRedirect('http://localhost/cb', 'web', [{ uri: 'http://127.0.0.1/other', platform: 'web' }]).kind).toBe('missing');
-    expect(matchRedirect('http://localhost/cb', 'web', [{ uri: 'https://contoso.com/cb', platform: 'web' }]).kind).toBe('missing');
-    expect(matchRedirect('https://a.contoso.com/cb', 'web', [{ uri: 'https://b.contoso.com/cb', platform: 'web' }]).kind).toBe('missing');
+    expect(matchRedirect('http://localhost/cb', 'web', [{ uri: 'http://127.0.0.1/cb', platform: 'web' }]).kind).toBe(
+      'ip-literal',
+    );
+    expect(matchRedirect('http://localhost/cb', 'web', [{ uri: 'http://127.0.0.1/other', platform: 'web' }]).kind).toBe(
+      'missing',
+    );
+    expect(matchRedirect('http://localhost/cb', 'web', [{ uri: 'https://contoso.com/cb', platform: 'web' }]).kind).toBe(
+      'missing',
+    );
+    expect(
+      matchRedirect('https://a.contoso.com/cb', 'web', [{ uri: 'https://b.contoso.com/cb', platform: 'web' }]).kind,
+    ).toBe('missing');
   });
 
   it('prefers a near miss on the platform asked for over one elsewhere', () => {

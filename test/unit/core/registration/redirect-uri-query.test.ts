@@ -26,7 +26,11 @@ describe('redirect URI query strings', () => {
 
   it('matches the same query exactly, on loopback with any port too', () => {
     expect(same('https://contoso.com/cb?tenant=1', 'https://contoso.com/cb?tenant=1')).toBe(true);
-    expect(matchRedirect('https://contoso.com/cb?tenant=1', 'web', [{ uri: 'https://contoso.com/cb?tenant=1', platform: 'web' }])).toEqual({ kind: 'exact' });
+    expect(
+      matchRedirect('https://contoso.com/cb?tenant=1', 'web', [
+        { uri: 'https://contoso.com/cb?tenant=1', platform: 'web' },
+      ]),
+    ).toEqual({ kind: 'exact' });
     expect(same('http://localhost:53211/cb?x=1', 'http://localhost/cb?x=1')).toBe(true);
   });
 

@@ -7,7 +7,13 @@ const web = (uri: string): RegisteredRedirectUri => ({ uri, platform: 'web' });
 
 describe('redirect URI matching', () => {
   it('splits URIs keeping the path as written', () => {
-    expect(splitUri('HTTPS://Contoso.com:8443/Path/?q=1#f')).toEqual({ scheme: 'https', host: 'contoso.com', port: '8443', path: '/Path/', query: '?q=1' });
+    expect(splitUri('HTTPS://Contoso.com:8443/Path/?q=1#f')).toEqual({
+      scheme: 'https',
+      host: 'contoso.com',
+      port: '8443',
+      path: '/Path/',
+      query: '?q=1',
+    });
     expect(splitUri('http://[::1]:80/cb')).toMatchObject({ host: '[::1]', port: '80', path: '/cb' });
     expect(splitUri('urn:ietf:wg:oauth:2.0:oob')).toBeNull();
   });
@@ -30,7 +36,10 @@ describe('redirect URI matching', () => {
   it('prefers the exact URI on the right platform over a copy elsewhere', () => {
     const registered: RegisteredRedirectUri[] = [{ uri: 'http://localhost', platform: 'spa' }, web('http://localhost')];
     expect(matchRedirect('http://localhost', 'web', registered).kind).toBe('exact');
-    expect(matchRedirect('http://localhost', 'publicClient', registered)).toMatchObject({ kind: 'wrong-platform', found: { platform: 'spa' } });
+    expect(matchRedirect('http://localhost', 'publicClient', registered)).toMatchObject({
+      kind: 'wrong-platform',
+      found: { platform: 'spa' },
+    });
   });
 
   it('builds the bring-your-own callback from a domain however it was typed', () => {

@@ -4,7 +4,15 @@ import { renderReportHtml } from '../../../../src/core/registration/render-html'
 import { escapeHtml, reportStyle } from '../../../../src/core/report-html';
 import { escapeMarkdown, renderReportMarkdown } from '../../../../src/core/registration/render-markdown';
 import { verifyManifest } from '../../../../src/core/registration/verify-manifest';
-import { fixture, goodCertificateSpec, goodSpec, goodTarget, inDays, manifestJson, recordingCertificate } from './manifest-builders';
+import {
+  fixture,
+  goodCertificateSpec,
+  goodSpec,
+  goodTarget,
+  inDays,
+  manifestJson,
+  recordingCertificate,
+} from './manifest-builders';
 
 const secret = 'Xy~8Q~Zq0-This-Is-The-Secret-Value-AbCdEf';
 
@@ -15,7 +23,11 @@ function troubledReport() {
   spec.secrets[0]!.secretText = secret;
   spec.secrets.push({ hint: 'Xy~', end: inDays(5), displayName: 'second' });
   spec.permissions.push({ name: 'Sites.FullControl.All', kind: 'delegated' });
-  return verifyManifest(manifestJson(spec, 'graph'), goodTarget('byo-app', { secretFirstChars: 'Xy~', environment: environments['usgov-l4'] }), { fileName: 'contoso.json' });
+  return verifyManifest(
+    manifestJson(spec, 'graph'),
+    goodTarget('byo-app', { secretFirstChars: 'Xy~', environment: environments['usgov-l4'] }),
+    { fileName: 'contoso.json' },
+  );
 }
 
 describe('Markdown report', () => {
@@ -26,7 +38,9 @@ describe('Markdown report', () => {
     expect(md).toMatch(/## Errors \(\d+\)/);
     expect(md).toContain('`redirect.trailing_slash`');
     expect(md).toContain('**Fix:**');
-    expect(md).toContain('](https://entra.microsoft.us/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Authentication/appId/');
+    expect(md).toContain(
+      '](https://entra.microsoft.us/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Authentication/appId/',
+    );
     expect(md.indexOf('## Errors')).toBeLessThan(md.indexOf('## Warnings'));
     expect(md).toContain('| File | contoso.json |');
   });
@@ -85,9 +99,13 @@ describe('HTML report', () => {
 
 describe('reports of templates and fragments', () => {
   it('say what the file was checked as, and which permissions were not checked', () => {
-    const report = verifyManifest(fixture('09_teams-toolkit_aad.manifest.json'), goodTarget('byo-app'), { fileName: 'aad.manifest.json' });
+    const report = verifyManifest(fixture('09_teams-toolkit_aad.manifest.json'), goodTarget('byo-app'), {
+      fileName: 'aad.manifest.json',
+    });
     const md = renderReportMarkdown(report);
-    expect(md).toContain('| Checked as | Teams Toolkit template (aad.manifest.json): placeholders, certificates and secrets not checked |');
+    expect(md).toContain(
+      '| Checked as | Teams Toolkit template (aad.manifest.json): placeholders, certificates and secrets not checked |',
+    );
     expect(md).toContain('| Microsoft Graph | User.Read | Delegated | Yes |');
     expect(md).toContain('| Office 365 SharePoint Online | AllSites.Read | Delegated | No (not Microsoft Graph) |');
     expect(md).toContain('`manifest.template`');
@@ -97,7 +115,9 @@ describe('reports of templates and fragments', () => {
   });
 
   it('a fragment is labelled as requiredResourceAccess only', () => {
-    const md = renderReportMarkdown(verifyManifest(fixture('11_fragment_requiredResourceAccess-list.json'), goodTarget('byo-app')));
+    const md = renderReportMarkdown(
+      verifyManifest(fixture('11_fragment_requiredResourceAccess-list.json'), goodTarget('byo-app')),
+    );
     expect(md).toContain('| Checked as | requiredResourceAccess only: permissions checked, nothing else |');
   });
 });

@@ -37,7 +37,13 @@ describe('verifying a folder', () => {
     await mkdir(join(dir, 'sub.json'));
     await writeFile(join(dir, 'e-huge.json'), Buffer.alloc(MAX_MANIFEST_BYTES + 1, 0x20));
     const results = await verifyManyManifests(dir, goodTarget('byo-app'));
-    expect(results.map((r) => r.fileName)).toEqual(['a-broken.JSON', 'b-good.json', 'c-sp.json', 'd-invalid.json', 'e-huge.json']);
+    expect(results.map((r) => r.fileName)).toEqual([
+      'a-broken.JSON',
+      'b-good.json',
+      'c-sp.json',
+      'd-invalid.json',
+      'e-huge.json',
+    ]);
     const [a, b, c, d, e] = results.map((r) => r.result);
     expect(a?.ok && a.value.format === 'aadgraph' && a.value.counts.error).toBeGreaterThan(0);
     expect(b?.ok && b.value.findings).toEqual([]);

@@ -3,7 +3,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyExportFile, verifyFolderStream, type StreamedResult } from '../../../../src/core/registration/verify-stream';
+import {
+  verifyExportFile,
+  verifyFolderStream,
+  type StreamedResult,
+} from '../../../../src/core/registration/verify-stream';
 import { goodSpec, goodTarget, manifestJson, toGraph } from './manifest-builders';
 
 async function all(results: AsyncIterable<StreamedResult>): Promise<StreamedResult[]> {
@@ -17,7 +21,13 @@ describe('verifyFolderStream', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gcw-stream-'));
     writeFileSync(join(dir, 'b.json'), manifestJson(goodSpec(), 'aadgraph'));
     writeFileSync(join(dir, 'a.json'), manifestJson(goodSpec(), 'graph'));
-    writeFileSync(join(dir, 'c-export.json'), JSON.stringify({ '@odata.context': 'x', value: [toGraph(goodSpec()), toGraph({ ...goodSpec(), displayName: 'Second' })] }));
+    writeFileSync(
+      join(dir, 'c-export.json'),
+      JSON.stringify({
+        '@odata.context': 'x',
+        value: [toGraph(goodSpec()), toGraph({ ...goodSpec(), displayName: 'Second' })],
+      }),
+    );
     writeFileSync(join(dir, 'd-notes.txt'), 'not json');
     writeFileSync(join(dir, 'e-broken.json'), '{ "appId": ');
     writeFileSync(join(dir, 'f-empty.json'), '');
@@ -31,12 +41,23 @@ describe('verifyFolderStream', () => {
       ['e-broken.json', false],
       ['f-empty.json', false],
     ]);
-    expect(results.map((r) => (r.result.ok ? r.result.value.apps[0]?.displayName : r.result.error.code))).toEqual(['Contoso automation', 'Contoso automation', 'Contoso automation', 'Second', 'manifest.invalid_json', 'manifest.empty']);
+    expect(results.map((r) => (r.result.ok ? r.result.value.apps[0]?.displayName : r.result.error.code))).toEqual([
+      'Contoso automation',
+      'Contoso automation',
+      'Contoso automation',
+      'Second',
+      'manifest.invalid_json',
+      'manifest.empty',
+    ]);
   });
 
   it('refuses a folder that cannot be read or holds no .json file (before any result)', async () => {
-    expect((await errorOfAsync(() => all(verifyFolderStream(join(tmpdir(), 'no-such-gcw-folder'), goodTarget()))))).toMatchObject({ code: 'file.not_found' });
-    expect(await errorOfAsync(() => all(verifyFolderStream(mkdtempSync(join(tmpdir(), 'gcw-empty-')), goodTarget())))).toMatchObject({ code: 'manifest.no_files' });
+    expect(
+      await errorOfAsync(() => all(verifyFolderStream(join(tmpdir(), 'no-such-gcw-folder'), goodTarget()))),
+    ).toMatchObject({ code: 'file.not_found' });
+    expect(
+      await errorOfAsync(() => all(verifyFolderStream(mkdtempSync(join(tmpdir(), 'gcw-empty-')), goodTarget()))),
+    ).toMatchObject({ code: 'manifest.no_files' });
   });
 
   it('verifyExportFile streams a UTF-16 export written by Windows PowerShell', async () => {
@@ -44,7 +65,10 @@ describe('verifyFolderStream', () => {
     const text = JSON.stringify([toGraph(goodSpec()), toGraph({ ...goodSpec(), displayName: 'Zweite – ü' })]);
     writeFileSync(join(dir, 'apps.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     const results = await all(verifyExportFile(join(dir, 'apps.json'), goodTarget('byo-app')));
-    expect(results.map((r) => (r.result.ok ? r.result.value.apps[0]?.displayName : r.result.error.code))).toEqual(['Contoso automation', 'Zweite – ü']);
+    expect(results.map((r) => (r.result.ok ? r.result.value.apps[0]?.displayName : r.result.error.code))).toEqual([
+      'Contoso automation',
+      'Zweite – ü',
+    ]);
   });
 });
 

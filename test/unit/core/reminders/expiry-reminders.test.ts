@@ -12,7 +12,15 @@ function hostAt(day: string, dataDirectory?: string) {
 }
 
 function addProfile(host: ReturnType<typeof createTestHost>, name: string, secretExpiresAt: string) {
-  const r = host.ctx.profiles.create({ auth: 'client-credentials', name, clientId, tenant: 'contoso.onmicrosoft.com', scopes: ['Files.Read'], secretExpiresAt, secrets: { clientSecret: 'Zq8~secret-value-1234567890' } } as never);
+  const r = host.ctx.profiles.create({
+    auth: 'client-credentials',
+    name,
+    clientId,
+    tenant: 'contoso.onmicrosoft.com',
+    scopes: ['Files.Read'],
+    secretExpiresAt,
+    secrets: { clientSecret: 'Zq8~secret-value-1234567890' },
+  } as never);
   return r.entry.id;
 }
 
@@ -48,7 +56,8 @@ describe('expiry reminders', () => {
 
   it('folds many reminders into one summary that opens the expiry list, expired ones included', () => {
     const { host } = hostAt('2026-11-29');
-    for (const [i, day] of ['2026-11-01', '2026-12-01', '2026-12-02', '2026-12-20'].entries()) addProfile(host, `P${i}`, `${day}T00:00:00Z`);
+    for (const [i, day] of ['2026-11-01', '2026-12-01', '2026-12-02', '2026-12-20'].entries())
+      addProfile(host, `P${i}`, `${day}T00:00:00Z`);
     expect(host.ctx.reminders.check()).toBe(4);
     expect(host.notifier.shown).toHaveLength(1);
     expect(host.notifier.shown[0]!.title).toBe('4 certificates or secrets need renewing');

@@ -6,7 +6,11 @@ import { createTestHost } from '../../../support/test-context';
 describe('settings', () => {
   it('starts with defaults and keeps a change across a restart', () => {
     const first = createTestHost();
-    expect(first.ctx.settings.get()).toMatchObject({ theme: 'system', clipboardClearSeconds: 60, defaultEnvironment: 'office365' });
+    expect(first.ctx.settings.get()).toMatchObject({
+      theme: 'system',
+      clipboardClearSeconds: 60,
+      defaultEnvironment: 'office365',
+    });
     first.ctx.settings.update({ theme: 'dark', clipboardClearSeconds: 30 });
     const second = createTestHost({ dataDirectory: first.dataDirectory });
     expect(second.ctx.settings.get()).toMatchObject({ theme: 'dark', clipboardClearSeconds: 30 });
@@ -32,14 +36,23 @@ describe('settings', () => {
     writeFileSync(join(first.dataDirectory, 'settings.json.bak'), 'garbage');
     const second = createTestHost({ dataDirectory: first.dataDirectory });
     expect(second.ctx.settings.get().theme).toBe('system');
-    expect(second.ctx.notices.list().find((n) => n.id === 'storage.recovered.settings')?.message).toContain('Defaults are used');
+    expect(second.ctx.notices.list().find((n) => n.id === 'storage.recovered.settings')?.message).toContain(
+      'Defaults are used',
+    );
   });
 
   it('keeps valid fields of a hand-edited file and resets only the broken ones', () => {
     const first = createTestHost();
-    writeFileSync(join(first.dataDirectory, 'settings.json'), JSON.stringify({ version: 1, theme: 'dark', clipboardClearSeconds: -4, defaultEnvironment: 'mars' }));
+    writeFileSync(
+      join(first.dataDirectory, 'settings.json'),
+      JSON.stringify({ version: 1, theme: 'dark', clipboardClearSeconds: -4, defaultEnvironment: 'mars' }),
+    );
     const second = createTestHost({ dataDirectory: first.dataDirectory });
-    expect(second.ctx.settings.get()).toMatchObject({ theme: 'dark', clipboardClearSeconds: 60, defaultEnvironment: 'office365' });
+    expect(second.ctx.settings.get()).toMatchObject({
+      theme: 'dark',
+      clipboardClearSeconds: 60,
+      defaultEnvironment: 'office365',
+    });
     const notice = second.ctx.notices.list().find((n) => n.id === 'storage.repaired.settings');
     expect(notice?.message).toContain('clipboardClearSeconds');
     expect(notice?.message).toContain('defaultEnvironment');
@@ -47,7 +60,10 @@ describe('settings', () => {
 
   it('keeps a copy of a file written by a newer version before using it', () => {
     const first = createTestHost();
-    writeFileSync(join(first.dataDirectory, 'settings.json'), JSON.stringify({ version: 9, theme: 'dark', futureField: 1 }));
+    writeFileSync(
+      join(first.dataDirectory, 'settings.json'),
+      JSON.stringify({ version: 9, theme: 'dark', futureField: 1 }),
+    );
     const second = createTestHost({ dataDirectory: first.dataDirectory });
     expect(second.ctx.settings.get().theme).toBe('dark');
     expect(readdirSync(first.dataDirectory).some((f) => f.startsWith('settings.newer-v9-'))).toBe(true);
@@ -55,7 +71,9 @@ describe('settings', () => {
 
   it('refuses a default folder that does not exist', () => {
     const host = createTestHost();
-    expect(() => host.ctx.settings.update({ defaultSaveFolder: join(host.dataDirectory, 'missing') })).toThrow(/does not exist/);
+    expect(() => host.ctx.settings.update({ defaultSaveFolder: join(host.dataDirectory, 'missing') })).toThrow(
+      /does not exist/,
+    );
     expect(existsSync(join(host.dataDirectory, 'settings.json'))).toBe(true);
   });
 });

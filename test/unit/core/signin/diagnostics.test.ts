@@ -28,7 +28,16 @@ describe('sign-in diagnostics', () => {
       tenant: 'contoso.onmicrosoft.com',
       clientId: 'app-id',
       redirectUri: 'http://localhost?client_secret=Qx8~super-secret-value',
-      requests: [{ method: 'POST', url: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token', status: 401, durationMs: 120, aadsts: 7000215, failure: null }],
+      requests: [
+        {
+          method: 'POST',
+          url: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+          status: 401,
+          durationMs: 120,
+          aadsts: 7000215,
+          failure: null,
+        },
+      ],
       redactor,
       at: new Date('2025-01-02T03:04:06Z'),
     });
@@ -37,13 +46,18 @@ describe('sign-in diagnostics', () => {
     expect(text).toContain(`Trace ID: ${trace}`);
     expect(text).toContain('Correlation ID: 2c2c3d4e');
     expect(text).toContain('Fix: In Certificates & secrets');
-    expect(text).toContain('POST https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token → HTTP 401 AADSTS7000215 in 120 ms');
+    expect(text).toContain(
+      'POST https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token → HTTP 401 AADSTS7000215 in 120 ms',
+    );
     expect(text).not.toContain('super-secret');
   });
 
   it('masks token-shaped text even without a redactor', () => {
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhYmMifQ.c2lnbmF0dXJlMTIz';
-    const text = signinDiagnostics({ code: 'signin.unexpected', message: `failed with ${jwt}` }, { flow: 'interactive' });
+    const text = signinDiagnostics(
+      { code: 'signin.unexpected', message: `failed with ${jwt}` },
+      { flow: 'interactive' },
+    );
     expect(text).not.toContain(jwt);
     expect(text).toContain('Workbench error: signin.unexpected');
   });

@@ -42,22 +42,54 @@ describe('parseEntraError', () => {
 
   it('reads msal ServerError and InteractionRequiredAuthError', () => {
     const fromMsal = parseEntraError(serverError);
-    expect(fromMsal).toMatchObject({ error: 'invalid_client', aadsts: 7000215, traceId: trace, correlationId: corr, timestamp: '2025-01-02 03:04:05Z' });
+    expect(fromMsal).toMatchObject({
+      error: 'invalid_client',
+      aadsts: 7000215,
+      traceId: trace,
+      correlationId: corr,
+      timestamp: '2025-01-02 03:04:05Z',
+    });
     expect(fromMsal?.description).toMatch(/^AADSTS7000215: .*'abc'\.$/);
-    const interaction = { name: 'InteractionRequiredAuthError', errorCode: 'invalid_grant', errorMessage: 'AADSTS50173: The provided grant has expired.', subError: 'bad_token', errorNo: 50173, traceId: trace, timestamp: 't' };
+    const interaction = {
+      name: 'InteractionRequiredAuthError',
+      errorCode: 'invalid_grant',
+      errorMessage: 'AADSTS50173: The provided grant has expired.',
+      subError: 'bad_token',
+      errorNo: 50173,
+      traceId: trace,
+      timestamp: 't',
+    };
     expect(parseEntraError(interaction)).toMatchObject({ aadsts: 50173, suberror: 'bad_token', traceId: trace });
   });
 
   it('reads callback parameters and pasted text; ignores what is not an IdP error', () => {
-    expect(parseEntraError(new URLSearchParams({ error: 'access_denied', error_subcode: 'cancel', error_description: 'AADSTS65004: User declined to consent to access the app.', state: 's' }))).toMatchObject({
+    expect(
+      parseEntraError(
+        new URLSearchParams({
+          error: 'access_denied',
+          error_subcode: 'cancel',
+          error_description: 'AADSTS65004: User declined to consent to access the app.',
+          state: 's',
+        }),
+      ),
+    ).toMatchObject({
       error: 'access_denied',
       aadsts: 65004,
       suberror: 'cancel',
     });
-    expect(parseEntraError(`Sorry. AADSTS50011: The redirect URI ... Trace ID: ${trace} Correlation ID: ${corr} Timestamp: 2025-01-02 03:04:05Z`)).toMatchObject({ aadsts: 50011, traceId: trace, correlationId: corr });
-    expect(parseEntraError({ error: 'invalid_grant', error_description: 'grant request is invalid' })).toMatchObject({ aadsts: null, error: 'invalid_grant' });
+    expect(
+      parseEntraError(
+        `Sorry. AADSTS50011: The redirect URI ... Trace ID: ${trace} Correlation ID: ${corr} Timestamp: 2025-01-02 03:04:05Z`,
+      ),
+    ).toMatchObject({ aadsts: 50011, traceId: trace, correlationId: corr });
+    expect(parseEntraError({ error: 'invalid_grant', error_description: 'grant request is invalid' })).toMatchObject({
+      aadsts: null,
+      error: 'invalid_grant',
+    });
     expect(parseEntraError(new Error('socket hang up'))).toBeNull();
-    expect(parseEntraError({ name: 'ClientAuthError', errorCode: 'network_error', errorMessage: 'Network request failed' })).toBeNull();
+    expect(
+      parseEntraError({ name: 'ClientAuthError', errorCode: 'network_error', errorMessage: 'Network request failed' }),
+    ).toBeNull();
     expect(parseEntraError(42)).toBeNull();
   });
 
@@ -72,42 +104,97 @@ describe('toSigninError', () => {
     expect(err.code).toBe('aadsts.7000215');
     expect(err.message).toContain('AADSTS7000215');
     expect(err.hint).toContain('Value');
-    expect(err.details).toMatchObject({ aadsts: 7000215, error: 'invalid_client', traceId: trace, correlationId: corr, signInAgain: false, category: 'client-credential' });
+    expect(err.details).toMatchObject({
+      aadsts: 7000215,
+      error: 'invalid_client',
+      traceId: trace,
+      correlationId: corr,
+      signInAgain: false,
+      category: 'client-credential',
+    });
   });
 
   it('uses what it knows about the attempt: Secret ID, redirect URI to register, host of the cloud', () => {
     expect(toSigninError(body, { flow: 'interactive', secretLooksLikeId: true }).message).toContain('Secret ID');
-    const redirect = toSigninError({ error: 'invalid_request', error_description: 'AADSTS50011: mismatch' }, { flow: 'interactive', registerRedirectUri: 'http://localhost/cb', redirectPlatform: 'Web' });
+    const redirect = toSigninError(
+      { error: 'invalid_request', error_description: 'AADSTS50011: mismatch' },
+      { flow: 'interactive', registerRedirectUri: 'http://localhost/cb', redirectPlatform: 'Web' },
+    );
     expect(redirect.hint).toMatch(/^Register http:\/\/localhost\/cb under "Web"/);
-    expect(toSigninError({ error: 'invalid_tenant', error_description: 'AADSTS90002: Tenant not found' }, { flow: 'interactive', loginHost: 'login.microsoftonline.us' }).hint).toContain('login.microsoftonline.us');
+    expect(
+      toSigninError(
+        { error: 'invalid_tenant', error_description: 'AADSTS90002: Tenant not found' },
+        { flow: 'interactive', loginHost: 'login.microsoftonline.us' },
+      ).hint,
+    ).toContain('login.microsoftonline.us');
   });
 
   it('keeps unknown AADSTS codes with a lookup link', () => {
-    const err = toSigninError({ error: 'invalid_request', error_description: 'AADSTS123456789: new thing' }, { flow: 'interactive' });
+    const err = toSigninError(
+      { error: 'invalid_request', error_description: 'AADSTS123456789: new thing' },
+      { flow: 'interactive' },
+    );
     expect(err.code).toBe('aadsts.123456789');
     expect(err.hint).toContain('error?code=123456789');
   });
 
   it('maps plain OAuth errors (no AADSTS) to signin.* codes', () => {
-    const grant = toSigninError({ name: 'ServerError', errorCode: 'invalid_grant', errorMessage: 'Error(s): - Description: grant request is invalid - Correlation ID: x - Trace ID: y' }, { flow: 'refresh' });
+    const grant = toSigninError(
+      {
+        name: 'ServerError',
+        errorCode: 'invalid_grant',
+        errorMessage: 'Error(s): - Description: grant request is invalid - Correlation ID: x - Trace ID: y',
+      },
+      { flow: 'refresh' },
+    );
     expect(grant.code).toBe('signin.invalid_grant');
     expect(needsSignInAgain(grant)).toBe(true);
     expect(toSigninError({ error: 'login_required' }, { flow: 'refresh' }).code).toBe('signin.interaction_required');
     expect(toSigninError({ error: 'access_denied' }, { flow: 'interactive' }).code).toBe('signin.consent_declined');
-    expect(toSigninError({ error: 'temporarily_unavailable' }, { flow: 'interactive' }).code).toBe('signin.server_error');
+    expect(toSigninError({ error: 'temporarily_unavailable' }, { flow: 'interactive' }).code).toBe(
+      'signin.server_error',
+    );
   });
 
   it('explains network failures and discovery errors msal reduces to one code', () => {
-    const entry = (partial: Partial<NetworkLogEntry>): NetworkLogEntry => ({ method: 'GET', url: 'https://login.contoso.test/t/v2.0/.well-known/openid-configuration', status: null, durationMs: 1, aadsts: null, failure: null, ...partial });
+    const entry = (partial: Partial<NetworkLogEntry>): NetworkLogEntry => ({
+      method: 'GET',
+      url: 'https://login.contoso.test/t/v2.0/.well-known/openid-configuration',
+      status: null,
+      durationMs: 1,
+      aadsts: null,
+      failure: null,
+      ...partial,
+    });
     const network = (e: NetworkLogEntry) => ({ lastProblem: () => e });
-    const msalDiscovery = { name: 'ClientAuthError', errorCode: 'endpoints_resolution_error', errorMessage: 'Endpoints cannot be resolved' };
-    expect(toSigninError(msalDiscovery, { flow: 'interactive', network: network(entry({ status: 400, aadsts: 90002 })) }).code).toBe('aadsts.90002');
-    const tls = toSigninError(msalDiscovery, { flow: 'interactive', network: network(entry({ failure: { kind: 'tls', message: 'self-signed certificate' } })) });
+    const msalDiscovery = {
+      name: 'ClientAuthError',
+      errorCode: 'endpoints_resolution_error',
+      errorMessage: 'Endpoints cannot be resolved',
+    };
+    expect(
+      toSigninError(msalDiscovery, { flow: 'interactive', network: network(entry({ status: 400, aadsts: 90002 })) })
+        .code,
+    ).toBe('aadsts.90002');
+    const tls = toSigninError(msalDiscovery, {
+      flow: 'interactive',
+      network: network(entry({ failure: { kind: 'tls', message: 'self-signed certificate' } })),
+    });
     expect(tls.code).toBe('signin.network');
     expect(tls.message).toContain('login.contoso.test');
-    expect(toSigninError(msalDiscovery, { flow: 'interactive', tenant: 't', loginHost: 'h' }).code).toBe('signin.authority_invalid');
-    expect(toSigninError({ name: 'ClientAuthError', errorCode: 'network_error', errorMessage: '' }, { flow: 'interactive' }).code).toBe('signin.network');
-    expect(toSigninError({ name: 'ClientConfigurationError', errorCode: 'invalid_authority_type', errorMessage: '' }, { flow: 'interactive' }).code).toBe('signin.invalid_input');
+    expect(toSigninError(msalDiscovery, { flow: 'interactive', tenant: 't', loginHost: 'h' }).code).toBe(
+      'signin.authority_invalid',
+    );
+    expect(
+      toSigninError({ name: 'ClientAuthError', errorCode: 'network_error', errorMessage: '' }, { flow: 'interactive' })
+        .code,
+    ).toBe('signin.network');
+    expect(
+      toSigninError(
+        { name: 'ClientConfigurationError', errorCode: 'invalid_authority_type', errorMessage: '' },
+        { flow: 'interactive' },
+      ).code,
+    ).toBe('signin.invalid_input');
   });
 
   it('passes WorkbenchErrors through and wraps anything else as signin.unexpected without secrets', () => {

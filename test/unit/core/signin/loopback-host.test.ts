@@ -1,7 +1,11 @@
 // The loopback listener's Host check (the DNS-rebinding defence) at its edges: only `localhost:<port>` and
 // `127.0.0.1:<port>` of this very listener are answered; a name or port that merely starts or ends like them is not.
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LoopbackListener, type LoopbackRefusal, startLoopbackListener } from '../../../../src/core/signin/loopback-listener';
+import {
+  type LoopbackListener,
+  type LoopbackRefusal,
+  startLoopbackListener,
+} from '../../../../src/core/signin/loopback-listener';
 import { httpSend } from '../../../support/idp/raw-http';
 
 const state = 'host-check-state-42';
@@ -39,7 +43,10 @@ describe('loopback listener Host check', () => {
   it.each(refused)('refuses %s (400 bad_host) and keeps waiting for the real answer', async (_what, hostFor) => {
     const refusals: LoopbackRefusal[] = [];
     const l = await start(refusals);
-    const answer = await httpSend(l.port, { path: `/?code=from-elsewhere&state=${state}`, headers: { host: hostFor(l.port) } });
+    const answer = await httpSend(l.port, {
+      path: `/?code=from-elsewhere&state=${state}`,
+      headers: { host: hostFor(l.port) },
+    });
     expect(answer.status).toBe(400);
     expect(refusals.map((r) => r.reason)).toEqual(['bad_host']);
     const ok = await httpSend(l.port, { path: `/?code=real&state=${state}` });

@@ -38,12 +38,23 @@ describe('loopback listener on IPv6', () => {
   it('a forged admin_consent=True on [::1] gets the same checks (state, Host) and settles nothing; the real answer on [::1] is taken', async () => {
     const refusals: LoopbackRefusal[] = [];
     const l = await startLoopbackListener({ state, onRefused: (r) => refusals.push(r) });
-    const forged = await httpSend(l.port, { address: '::1', path: '/?admin_consent=True&tenant=contoso&state=guessed' });
+    const forged = await httpSend(l.port, {
+      address: '::1',
+      path: '/?admin_consent=True&tenant=contoso&state=guessed',
+    });
     expect(forged.status).toBe(400);
-    const rebound = await httpSend(l.port, { address: '::1', path: `/?admin_consent=True&state=${state}`, headers: { host: `evil.example:${l.port}` } });
+    const rebound = await httpSend(l.port, {
+      address: '::1',
+      path: `/?admin_consent=True&state=${state}`,
+      headers: { host: `evil.example:${l.port}` },
+    });
     expect(rebound.status).toBe(400);
     expect(refusals.map((r) => r.reason)).toEqual(['wrong_state', 'bad_host']);
-    const real = await httpSend(l.port, { address: '::1', method: 'POST', body: new URLSearchParams({ code: 'real-code', state }).toString() });
+    const real = await httpSend(l.port, {
+      address: '::1',
+      method: 'POST',
+      body: new URLSearchParams({ code: 'real-code', state }).toString(),
+    });
     expect(real.status).toBe(200);
     await expect(l.result).resolves.toEqual({ params: { code: 'real-code', state }, mode: 'form_post' });
     await l.close();
@@ -78,15 +89,19 @@ describe('loopback listener on IPv6', () => {
 
 describe('which addresses and how they are bound', () => {
   it('localhost means 127.0.0.1 and ::1 plus loopback addresses the resolver gives, never another address', async () => {
-    expect(await localhostAddresses(async () => ['127.0.0.1', '192.168.1.5', '::1', '127.0.1.1', 'fe80::1', '10.0.0.1'])).toEqual(['127.0.0.1', '::1', '127.0.1.1']);
+    expect(
+      await localhostAddresses(async () => ['127.0.0.1', '192.168.1.5', '::1', '127.0.1.1', 'fe80::1', '10.0.0.1']),
+    ).toEqual(['127.0.0.1', '::1', '127.0.1.1']);
     expect(
       await localhostAddresses(async () => {
         throw new Error('no resolver');
       }),
     ).toEqual(['127.0.0.1', '::1']);
     expect(await localhostAddresses()).toEqual(expect.arrayContaining(['127.0.0.1', '::1']));
-    for (const a of ['127.0.0.1', '127.255.0.9', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1']) expect(isLoopbackAddress(a), a).toBe(true);
-    for (const a of ['0.0.0.0', '::', '192.0.2.2', 'fd00::2', 'localhost', '', '::2']) expect(isLoopbackAddress(a), a).toBe(false);
+    for (const a of ['127.0.0.1', '127.255.0.9', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'])
+      expect(isLoopbackAddress(a), a).toBe(true);
+    for (const a of ['0.0.0.0', '::', '192.0.2.2', 'fd00::2', 'localhost', '', '::2'])
+      expect(isLoopbackAddress(a), a).toBe(false);
   });
 
   it('refuses a non-loopback address before listening', async () => {
@@ -100,7 +115,12 @@ describe('which addresses and how they are bound', () => {
     const made: Array<{ host: string; port: number; closed: boolean }> = [];
     let nextPort = 41000;
     const make = () => {
-      const emitter = new EventEmitter() as EventEmitter & { listen: (port: number, host: string) => void; address: () => { port: number }; close: (cb: () => void) => void; listening: boolean };
+      const emitter = new EventEmitter() as EventEmitter & {
+        listen: (port: number, host: string) => void;
+        address: () => { port: number };
+        close: (cb: () => void) => void;
+        listening: boolean;
+      };
       let record: (typeof made)[number] | null = null;
       emitter.listen = (port, host) => {
         const code = failures[host]?.shift();
@@ -146,7 +166,9 @@ describe('which addresses and how they are bound', () => {
     expect(out.addresses).toEqual(['127.0.0.1', '::1']);
     expect(once.made.filter((m) => !m.closed).map((m) => m.host)).toEqual(['127.0.0.1', '::1']);
     const always = fakeServers({ '::1': Array.from({ length: 20 }, () => 'EADDRINUSE') });
-    await expect(listenOnAll(always.make, ['127.0.0.1', '::1'], 0)).rejects.toMatchObject({ code: 'signin.listener_failed' });
+    await expect(listenOnAll(always.make, ['127.0.0.1', '::1'], 0)).rejects.toMatchObject({
+      code: 'signin.listener_failed',
+    });
     expect(always.made.every((m) => m.closed)).toBe(true);
   });
 });

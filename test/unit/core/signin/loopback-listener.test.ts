@@ -47,13 +47,18 @@ function otherAddresses(): string[] {
 describe('loopback listener', () => {
   it("is reachable on loopback only: 127.0.0.1 and ::1 connect, the machine's other addresses are refused", async (ctx) => {
     const others = otherAddresses();
-    ctx.skip(others.length === 0, 'this machine has no non-loopback address (os.networkInterfaces()) to try the listener on');
+    ctx.skip(
+      others.length === 0,
+      'this machine has no non-loopback address (os.networkInterfaces()) to try the listener on',
+    );
     const l = await startLoopbackListener({ state });
     try {
       expect(await tryConnect('127.0.0.1', l.port)).toBe('connected');
       expect(await tryConnect('::1', l.port)).toBe('connected');
       const outcomes = await Promise.all(others.map(async (a) => [a, await tryConnect(a, l.port)] as const));
-      console.log(`loopback reachability on port ${l.port}: 127.0.0.1 → connected, ::1 → connected, ${outcomes.map(([a, o]) => `${a} → ${o}`).join(', ')}`);
+      console.log(
+        `loopback reachability on port ${l.port}: 127.0.0.1 → connected, ::1 → connected, ${outcomes.map(([a, o]) => `${a} → ${o}`).join(', ')}`,
+      );
       for (const [address, outcome] of outcomes) expect(outcome, address).toBe('ECONNREFUSED');
     } finally {
       await l.close();
@@ -86,7 +91,11 @@ describe('loopback listener', () => {
     const res = await httpSend(l.port, {
       method: 'POST',
       path: '/callback',
-      body: new URLSearchParams({ error: 'access_denied', error_description: 'AADSTS65004: User declined <b>', state }).toString(),
+      body: new URLSearchParams({
+        error: 'access_denied',
+        error_description: 'AADSTS65004: User declined <b>',
+        state,
+      }).toString(),
     });
     expect(res.status).toBe(200);
     expect(res.body).toContain('Sign-in did not finish');
@@ -104,17 +113,43 @@ describe('loopback listener', () => {
     expect((await httpSend(l.port, { path: `/callback?code=x&state=${state}&state=${state}` })).status).toBe(400);
     expect((await httpSend(l.port, { path: '/callback' })).status).toBe(400);
     expect((await httpSend(l.port, { method: 'PUT', path: '/callback' })).status).toBe(405);
-    expect((await httpSend(l.port, { method: 'POST', path: '/callback', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(415);
-    expect((await httpSend(l.port, { path: `/callback?code=x&state=${state}`, headers: { host: 'evil.example:80' } })).status).toBe(400);
-    expect(refusals.map((r) => r.reason)).toEqual(['wrong_path', 'wrong_state', 'wrong_state', 'no_response', 'bad_method', 'bad_content_type', 'bad_host']);
-    const ok = await httpSend(l.port, { path: `/callback?code=good&state=${state}`, headers: { host: `127.0.0.1:${l.port}` } });
+    expect(
+      (
+        await httpSend(l.port, {
+          method: 'POST',
+          path: '/callback',
+          body: '{}',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(415);
+    expect(
+      (await httpSend(l.port, { path: `/callback?code=x&state=${state}`, headers: { host: 'evil.example:80' } }))
+        .status,
+    ).toBe(400);
+    expect(refusals.map((r) => r.reason)).toEqual([
+      'wrong_path',
+      'wrong_state',
+      'wrong_state',
+      'no_response',
+      'bad_method',
+      'bad_content_type',
+      'bad_host',
+    ]);
+    const ok = await httpSend(l.port, {
+      path: `/callback?code=good&state=${state}`,
+      headers: { host: `127.0.0.1:${l.port}` },
+    });
     expect(ok.status).toBe(200);
     expect((await l.result).params.code).toBe('good');
   });
 
   it('takes exactly one response: a second callback is refused and the port is freed', async () => {
     const l = await startLoopbackListener({ state });
-    const [a, b] = await Promise.all([httpSend(l.port, { path: `/?code=first&state=${state}` }), httpSend(l.port, { path: `/?code=second&state=${state}` }).catch(() => null)]);
+    const [a, b] = await Promise.all([
+      httpSend(l.port, { path: `/?code=first&state=${state}` }),
+      httpSend(l.port, { path: `/?code=second&state=${state}` }).catch(() => null),
+    ]);
     expect(a.status).toBe(200);
     // The second request is either answered 409 on its connection or finds the listener already gone; never a 200.
     expect(b === null ? 'listener gone' : b.status).toBeOneOf([409, 'listener gone']);
@@ -126,9 +161,16 @@ describe('loopback listener', () => {
 
   it('refuses an oversized body (413) and oversized headers (431)', async () => {
     const refusals: string[] = [];
-    const l = await startLoopbackListener({ state, maxBodyBytes: 1024, maxHeaderBytes: 2048, onRefused: (r) => refusals.push(`${r.reason}:${r.status}`) });
+    const l = await startLoopbackListener({
+      state,
+      maxBodyBytes: 1024,
+      maxHeaderBytes: 2048,
+      onRefused: (r) => refusals.push(`${r.reason}:${r.status}`),
+    });
     // Only the headers: a declared Content-Length over the limit is refused before any body is read.
-    const big = await rawExchange(l.port, [`POST / HTTP/1.1\r\nHost: localhost:${l.port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5000\r\n\r\n`]);
+    const big = await rawExchange(l.port, [
+      `POST / HTTP/1.1\r\nHost: localhost:${l.port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5000\r\n\r\n`,
+    ]);
     expect(big.text).toMatch(/^HTTP\/1\.1 413/);
     const chunked = await rawExchange(l.port, [
       `POST / HTTP/1.1\r\nHost: localhost:${l.port}\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n`,
@@ -136,7 +178,9 @@ describe('loopback listener', () => {
       `1000\r\n${'c'.repeat(4096)}\r\n0\r\n\r\n`,
     ]);
     expect(chunked.text).toMatch(/^HTTP\/1\.1 413/);
-    const headers = await rawExchange(l.port, [`GET /?code=x&state=${state} HTTP/1.1\r\nHost: localhost:${l.port}\r\nX-Fill: ${'h'.repeat(4000)}\r\n\r\n`]);
+    const headers = await rawExchange(l.port, [
+      `GET /?code=x&state=${state} HTTP/1.1\r\nHost: localhost:${l.port}\r\nX-Fill: ${'h'.repeat(4000)}\r\n\r\n`,
+    ]);
     expect(headers.text).toMatch(/^HTTP\/1\.1 431/);
     expect(refusals).toContain('too_large:431');
     expect(refusals.filter((r) => r === 'too_large:413').length).toBeGreaterThanOrEqual(1);
@@ -148,7 +192,11 @@ describe('loopback listener', () => {
 
   it('drops slow clients (408) without settling the sign-in', async () => {
     const l = await startLoopbackListener({ state, headersTimeoutMs: 300, requestTimeoutMs: 400 });
-    const slow = await rawExchange(l.port, [`GET /?code=x&state=${state} HTTP/1.1\r\n`, 'Host: local', 'host:1\r\n'], 700);
+    const slow = await rawExchange(
+      l.port,
+      [`GET /?code=x&state=${state} HTTP/1.1\r\n`, 'Host: local', 'host:1\r\n'],
+      700,
+    );
     expect(slow.closed).toBe(true);
     expect(slow.text).toMatch(/^HTTP\/1\.1 408/);
     const ok = await httpSend(l.port, { path: `/?code=after&state=${state}` });
@@ -157,7 +205,11 @@ describe('loopback listener', () => {
   });
 
   it('times out with signin.timeout, names the redirect URI, and frees the port', async () => {
-    const l = await startLoopbackListener({ state, timeoutMs: 150, timeoutHint: 'Register http://localhost under Web.' });
+    const l = await startLoopbackListener({
+      state,
+      timeoutMs: 150,
+      timeoutHint: 'Register http://localhost under Web.',
+    });
     const err = await rejection(l.result);
     expect(err.code).toBe('signin.timeout');
     expect(err.hint).toContain('Register http://localhost');
@@ -176,7 +228,8 @@ describe('loopback listener', () => {
     const cancelled = await startLoopbackListener({ state, signal: controller.signal });
     controller.abort();
     await expect(cancelled.result).rejects.toMatchObject({ code: 'signin.cancelled' });
-    for (const l of [answered, timedOut, cancelled]) await expect.poll(() => portIsFree(l.port), { timeout: 3000 }).toBe(true);
+    for (const l of [answered, timedOut, cancelled])
+      await expect.poll(() => portIsFree(l.port), { timeout: 3000 }).toBe(true);
   });
 
   it('is cancelled by an AbortSignal, before or while waiting', async () => {

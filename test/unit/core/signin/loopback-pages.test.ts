@@ -3,7 +3,11 @@
 // cancels and a busy port come back as errors with their own words.
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type LoopbackListener, type LoopbackRefusal, startLoopbackListener } from '../../../../src/core/signin/loopback-listener';
+import {
+  type LoopbackListener,
+  type LoopbackRefusal,
+  startLoopbackListener,
+} from '../../../../src/core/signin/loopback-listener';
 import { httpSend, rawExchange } from '../../../support/idp/raw-http';
 
 const state = 'pages-state-7';
@@ -18,16 +22,51 @@ const start = async (options: Omit<Parameters<typeof startLoopbackListener>[0], 
   open.push(l);
   return l;
 };
-const form = (fields: string) => ({ method: 'POST', path: '/', body: fields, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+const form = (fields: string) => ({
+  method: 'POST',
+  path: '/',
+  body: fields,
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+});
 
 describe('loopback pages', () => {
   it.each([
-    ['another path', { path: `/other?code=x&state=${state}` }, 404, 'Not found', 'This is not the sign-in redirect address.'],
-    ['another state', { path: '/?code=x&state=older' }, 400, 'Not this sign-in', 'This answer belongs to a different or older sign-in and was ignored.'],
-    ['no answer yet', { path: '/' }, 400, 'Waiting for Microsoft', 'This address waits for the answer from the sign-in page; there is nothing to show yet.'],
+    [
+      'another path',
+      { path: `/other?code=x&state=${state}` },
+      404,
+      'Not found',
+      'This is not the sign-in redirect address.',
+    ],
+    [
+      'another state',
+      { path: '/?code=x&state=older' },
+      400,
+      'Not this sign-in',
+      'This answer belongs to a different or older sign-in and was ignored.',
+    ],
+    [
+      'no answer yet',
+      { path: '/' },
+      400,
+      'Waiting for Microsoft',
+      'This address waits for the answer from the sign-in page; there is nothing to show yet.',
+    ],
     ['another method', { method: 'PUT', path: '/' }, 405, 'Not allowed', 'Only the sign-in answer is accepted here.'],
-    ['a post that is not a form', { method: 'POST', path: '/', body: '{}', headers: { 'content-type': 'application/json' } }, 415, 'Not accepted', 'The sign-in answer must be a form post.'],
-    ['another host', { path: `/?code=x&state=${state}`, headers: { host: 'evil.example' } }, 400, 'Wrong address', 'This listener only answers on localhost.'],
+    [
+      'a post that is not a form',
+      { method: 'POST', path: '/', body: '{}', headers: { 'content-type': 'application/json' } },
+      415,
+      'Not accepted',
+      'The sign-in answer must be a form post.',
+    ],
+    [
+      'another host',
+      { path: `/?code=x&state=${state}`, headers: { host: 'evil.example' } },
+      400,
+      'Wrong address',
+      'This listener only answers on localhost.',
+    ],
   ] as const)('refuses %s with a page that says so', async (_what, request, status, title, line) => {
     const l = await start();
     const answer = await httpSend(l.port, request);
@@ -44,13 +83,17 @@ describe('loopback pages', () => {
     expect(first.status).toBe(200);
     const second = await httpSend(l.port, { path: `/?code=two&state=${state}` }).catch(() => null);
     socket.destroy();
-    expect(second === null || (second.status === 409 && second.body.includes('This sign-in already received its answer.'))).toBe(true);
+    expect(
+      second === null || (second.status === 409 && second.body.includes('This sign-in already received its answer.')),
+    ).toBe(true);
     expect((await l.result).params.code).toBe('one');
   });
 
   it('shows the default success page, or the caller’s words', async () => {
     const plain = await start();
-    expect((await httpSend(plain.port, { path: `/?code=a&state=${state}` })).body).toContain('Sign-in finished. You can close this tab and go back to Graph Connection Workbench.');
+    expect((await httpSend(plain.port, { path: `/?code=a&state=${state}` })).body).toContain(
+      'Sign-in finished. You can close this tab and go back to Graph Connection Workbench.',
+    );
     const custom = await start({ successMessage: 'Admin consent recorded.' });
     const body = (await httpSend(custom.port, { path: `/?admin_consent=True&state=${state}` })).body;
     expect(body).toContain('<p>Admin consent recorded.</p>');
@@ -59,8 +102,12 @@ describe('loopback pages', () => {
 
   it('shows the error Microsoft sent, its description, and where to go next', async () => {
     const l = await start();
-    const body = (await httpSend(l.port, { path: `/?error=access_denied&error_description=The+user+declined&state=${state}` })).body;
-    expect(body).toContain('data-result="failure">Sign-in did not finish</h1><p>Microsoft sent back an error: access_denied.</p><p>The user declined</p><p>Go back to Graph Connection Workbench: it explains what to do next.</p>');
+    const body = (
+      await httpSend(l.port, { path: `/?error=access_denied&error_description=The+user+declined&state=${state}` })
+    ).body;
+    expect(body).toContain(
+      'data-result="failure">Sign-in did not finish</h1><p>Microsoft sent back an error: access_denied.</p><p>The user declined</p><p>Go back to Graph Connection Workbench: it explains what to do next.</p>',
+    );
     expect((await l.result).params.error).toBe('access_denied');
   });
 });
@@ -85,7 +132,9 @@ describe('loopback body limit', () => {
   it('refuses one byte more, declared or streamed, with the "too large" page, and keeps waiting', async () => {
     const refusals: LoopbackRefusal[] = [];
     const l = await start({ maxBodyBytes: 512, onRefused: (r) => refusals.push(r) });
-    const declared = await rawExchange(l.port, [`POST / HTTP/1.1\r\nHost: localhost:${l.port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 513\r\n\r\n`]);
+    const declared = await rawExchange(l.port, [
+      `POST / HTTP/1.1\r\nHost: localhost:${l.port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 513\r\n\r\n`,
+    ]);
     expect(declared.text).toMatch(/^HTTP\/1\.1 413/);
     expect(declared.text).toContain('The request is larger than a sign-in answer can be.');
     const streamed = await rawExchange(l.port, [
@@ -103,8 +152,18 @@ describe('loopback body limit', () => {
 
 describe('loopback protocol errors', () => {
   it.each([
-    ['a request that is not HTTP', ['NOT HTTP AT ALL\r\n\r\n'], 'HTTP/1.1 400 Bad Request', { reason: 'client_error', status: 400 }],
-    ['headers over the limit', ['GET / HTTP/1.1\r\nHost: localhost\r\nX-Fill: ' + 'h'.repeat(4000) + '\r\n\r\n'], 'HTTP/1.1 431 Request Header Fields Too Large', { reason: 'too_large', status: 431 }],
+    [
+      'a request that is not HTTP',
+      ['NOT HTTP AT ALL\r\n\r\n'],
+      'HTTP/1.1 400 Bad Request',
+      { reason: 'client_error', status: 400 },
+    ],
+    [
+      'headers over the limit',
+      ['GET / HTTP/1.1\r\nHost: localhost\r\nX-Fill: ' + 'h'.repeat(4000) + '\r\n\r\n'],
+      'HTTP/1.1 431 Request Header Fields Too Large',
+      { reason: 'too_large', status: 431 },
+    ],
   ])('answers %s with a bare status line and closes', async (_what, chunks, statusLine, refusal) => {
     const refusals: LoopbackRefusal[] = [];
     const l = await start({ maxHeaderBytes: 2048, onRefused: (r) => refusals.push(r) });
@@ -116,7 +175,11 @@ describe('loopback protocol errors', () => {
 
   it('answers a client too slow with its request 408 Request Timeout', async () => {
     const l = await start({ headersTimeoutMs: 300, requestTimeoutMs: 400 });
-    const slow = await rawExchange(l.port, [`GET /?code=x&state=${state} HTTP/1.1\r\n`, 'Host: local', 'host:1\r\n'], 700);
+    const slow = await rawExchange(
+      l.port,
+      [`GET /?code=x&state=${state} HTTP/1.1\r\n`, 'Host: local', 'host:1\r\n'],
+      700,
+    );
     expect(slow.text.startsWith('HTTP/1.1 408 Request Timeout\r\n')).toBe(true);
   });
 
@@ -127,7 +190,10 @@ describe('loopback protocol errors', () => {
     const closed = new Promise((r) => idle.once('close', r));
     await l.close();
     await closed;
-    await expect(l.result).rejects.toMatchObject({ code: 'signin.cancelled', message: 'The sign-in was stopped before the browser answered.' });
+    await expect(l.result).rejects.toMatchObject({
+      code: 'signin.cancelled',
+      message: 'The sign-in was stopped before the browser answered.',
+    });
   });
 });
 
@@ -143,14 +209,21 @@ describe('loopback errors for the caller', () => {
       hint: 'Finish the sign-in in the browser tab, or start the test again.',
       details: { redirectUri: `http://localhost:${short.port}`, timeoutSeconds: 2 },
     });
-    await expect(long.result).rejects.toMatchObject({ message: 'The browser did not come back to the Workbench within 3 minutes.', details: { timeoutSeconds: 180 } });
+    await expect(long.result).rejects.toMatchObject({
+      message: 'The browser did not come back to the Workbench within 3 minutes.',
+      details: { timeoutSeconds: 180 },
+    });
   });
 
   it('a cancel says so and how to go on; a cancel after the answer changes nothing', async () => {
     const controller = new AbortController();
     const l = await start({ signal: controller.signal });
     controller.abort();
-    await expect(l.result).rejects.toMatchObject({ code: 'signin.cancelled', message: 'The sign-in was cancelled.', hint: 'Start it again when you are ready.' });
+    await expect(l.result).rejects.toMatchObject({
+      code: 'signin.cancelled',
+      message: 'The sign-in was cancelled.',
+      hint: 'Start it again when you are ready.',
+    });
     const late = new AbortController();
     const answered = await start({ signal: late.signal });
     await httpSend(answered.port, { path: `/?code=kept&state=${state}` });
@@ -167,7 +240,11 @@ describe('loopback errors for the caller', () => {
   });
 
   it('names what is wrong with its own input', async () => {
-    await expect(startLoopbackListener({ state, path: 'callback' })).rejects.toMatchObject({ message: 'The redirect path "callback" must start with "/".' });
-    await expect(startLoopbackListener({ state: '' })).rejects.toMatchObject({ message: 'A sign-in needs a state value.' });
+    await expect(startLoopbackListener({ state, path: 'callback' })).rejects.toMatchObject({
+      message: 'The redirect path "callback" must start with "/".',
+    });
+    await expect(startLoopbackListener({ state: '' })).rejects.toMatchObject({
+      message: 'A sign-in needs a state value.',
+    });
   });
 });

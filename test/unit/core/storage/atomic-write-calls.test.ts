@@ -30,7 +30,10 @@ vi.mock('node:fs', async (importOriginal) => {
     },
     fsyncSync: (fd: number) => (calls.push('fsync'), fs.fsyncSync(fd)),
     closeSync: (fd: number) => (calls.push('close'), fs.closeSync(fd)),
-    renameSync: (from: string, to: string) => (calls.push(`rename ${tag(from)} to ${tag(to)}`), fs.renameSync(from, to)),
+    renameSync: (from: string, to: string) => (
+      calls.push(`rename ${tag(from)} to ${tag(to)}`),
+      fs.renameSync(from, to)
+    ),
     rmSync: (path: string, options?: Fs.RmOptions) => (calls.push(`rm ${tag(path)}`), fs.rmSync(path, options)),
   };
   return { ...mocked, default: mocked };
@@ -71,19 +74,25 @@ describe('atomic writer system calls', () => {
 
   it('reports the failure itself when the temp file cannot be made (not a follow-up error of the clean-up)', () => {
     faults.open = error('EMFILE');
-    expect(() => writeFileAtomic(join(mkdtempSync(join(tmpdir(), 'gcw-calls-')), 'doc.json'), 'x')).toThrow(expect.objectContaining({ code: 'EMFILE' }));
+    expect(() => writeFileAtomic(join(mkdtempSync(join(tmpdir(), 'gcw-calls-')), 'doc.json'), 'x')).toThrow(
+      expect.objectContaining({ code: 'EMFILE' }),
+    );
     expect(calls).toEqual(['open temp wx', 'rm temp']);
   });
 
   it('closes and removes the temp file when a write fails, and reports the write error', () => {
     faults.write = error('ENOSPC');
-    expect(() => writeFileAtomic(join(mkdtempSync(join(tmpdir(), 'gcw-calls-')), 'doc.json'), 'x')).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    expect(() => writeFileAtomic(join(mkdtempSync(join(tmpdir(), 'gcw-calls-')), 'doc.json'), 'x')).toThrow(
+      expect.objectContaining({ code: 'ENOSPC' }),
+    );
     expect(calls).toEqual(['open temp wx', 'write', 'close', 'rm temp']);
   });
 
   it('closes the new file when its write fails', () => {
     faults.write = error('ENOSPC');
-    expect(() => writeNewFile(join(mkdtempSync(join(tmpdir(), 'gcw-calls-')), 'export.pem'), 'x')).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    expect(() => writeNewFile(join(mkdtempSync(join(tmpdir(), 'gcw-calls-')), 'export.pem'), 'x')).toThrow(
+      expect.objectContaining({ code: 'ENOSPC' }),
+    );
     expect(calls).toEqual(['open target wx', 'write', 'close']);
   });
 });

@@ -11,7 +11,14 @@ import { createAppContext } from '../../../../src/core/app/create-context';
 import { isWorkbenchError, type WorkbenchError } from '../../../../src/core/errors';
 import { confBackendFactory } from '../../../../src/core/storage/conf-backend';
 import type { Settings } from '../../../../src/shared/settings';
-import { MemoryClipboard, MemoryVault, RecordingNotifier, RecordingShell, ScriptedConfirm, ScriptedDialogs } from '../../../support/doubles';
+import {
+  MemoryClipboard,
+  MemoryVault,
+  RecordingNotifier,
+  RecordingShell,
+  ScriptedConfirm,
+  ScriptedDialogs,
+} from '../../../support/doubles';
 import { openContractHost } from '../app/contract-host';
 
 /** Put a directory where a file is written: the store's atomic rename onto it fails, as on a damaged or locked disk. */
@@ -89,7 +96,14 @@ describe('a data folder that cannot be written, at start', () => {
     let thrown: unknown;
     try {
       createAppContext({
-        runtime: { appName: 'Graph Connection Workbench', appVersion: '0.0.0-test', electronVersion: null, chromeVersion: null, nodeVersion: process.versions.node, platform: process.platform },
+        runtime: {
+          appName: 'Graph Connection Workbench',
+          appVersion: '0.0.0-test',
+          electronVersion: null,
+          chromeVersion: null,
+          nodeVersion: process.versions.node,
+          platform: process.platform,
+        },
         dataDirectory: dir,
         backend: confBackendFactory(dir),
         vault: new MemoryVault(),
@@ -108,7 +122,13 @@ describe('a data folder that cannot be written, at start', () => {
 
   it('gcw ui (startUi) refuses it the same way, before the keychain or the host start', async () => {
     const dir = readOnlyFolder();
-    const thrown = await startUi({ dataDirectory: dir, assets: { rendererDir: dir, clientDir: dir }, port: 0, idleMs: 0, env: {} }).catch((error: unknown) => error);
+    const thrown = await startUi({
+      dataDirectory: dir,
+      assets: { rendererDir: dir, clientDir: dir },
+      port: 0,
+      idleMs: 0,
+      env: {},
+    }).catch((error: unknown) => error);
     expectRefusal(thrown, dir);
   });
 });

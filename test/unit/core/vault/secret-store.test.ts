@@ -49,7 +49,9 @@ describe('secret store', () => {
     host.ctx.secrets.put('p/s', secret);
     host.ctx.secrets.put('p/t', 'second-secret-value');
     const file = join(host.dataDirectory, 'vault.json');
-    const cipher = (JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { cipher: string }> }).entries['p/s']?.cipher ?? '';
+    const cipher =
+      (JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { cipher: string }> }).entries['p/s']
+        ?.cipher ?? '';
     expect(cipher).not.toBe('');
     expect(readFileSync(`${file}.bak`, 'utf8')).toContain(cipher);
 

@@ -34,7 +34,8 @@ export function installWorkbench(handlers: Record<string, (input: never) => unkn
     async (name, input) => {
       calls.push({ name, input });
       const handler = handlers[name];
-      if (!handler) return { ok: false, error: { code: 'internal.unexpected', message: `No test handler for ${name}` } };
+      if (!handler)
+        return { ok: false, error: { code: 'internal.unexpected', message: `No test handler for ${name}` } };
       return handler(input as never);
     },
     (name, listener) => {

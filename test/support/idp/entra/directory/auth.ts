@@ -12,7 +12,9 @@ export function verifiedClaims(ctx: HandlerContext): JwtPayload | null {
   const jwt = auth.startsWith('Bearer ') ? decodeJwt(auth.slice(7)) : null;
   if (!jwt || !verifySignature(jwt, ctx.state.publicKey)) return null;
   const claims = jwt.payload as JwtPayload;
-  const aud = String(claims.aud ?? '').replace(/\/$/, '').toLowerCase();
+  const aud = String(claims.aud ?? '')
+    .replace(/\/$/, '')
+    .toLowerCase();
   if (!ctx.graphResources.has(aud)) return null;
   if (typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) return null;
   return claims;

@@ -2,8 +2,19 @@
 // consent grants and app role assignments. Every write is mirrored onto the emulator's sign-in model (EmulatorApp,
 // tenant grants), so an app created through Graph can sign in at once.
 import { createHash, randomBytes, randomUUID, X509Certificate } from 'node:crypto';
-import type { Application, AppRoleAssignment, KeyCredential, OAuth2PermissionGrant, PasswordCredential, ServicePrincipal } from '@microsoft/microsoft-graph-types';
-import { findPermission, findPermissionsById, GRAPH_RESOURCE_APP_ID } from '../../../../../src/core/permissions/catalog';
+import type {
+  Application,
+  AppRoleAssignment,
+  KeyCredential,
+  OAuth2PermissionGrant,
+  PasswordCredential,
+  ServicePrincipal,
+} from '@microsoft/microsoft-graph-types';
+import {
+  findPermission,
+  findPermissionsById,
+  GRAPH_RESOURCE_APP_ID,
+} from '../../../../../src/core/permissions/catalog';
 import type { EmulatorApp, EmulatorTenant } from '../types';
 
 /** A stored application: Graph's object plus the secret values Graph never shows again. */
@@ -52,12 +63,23 @@ export class TenantDirectory {
         displayName: app.displayName ?? app.clientId,
         signInAudience: app.signInAudience ?? 'AzureADMyOrg',
         isFallbackPublicClient: app.allowPublicClient ?? null,
-        web: { redirectUris: [...(app.web ?? [])], implicitGrantSettings: { enableAccessTokenIssuance: false, enableIdTokenIssuance: false } },
+        web: {
+          redirectUris: [...(app.web ?? [])],
+          implicitGrantSettings: { enableAccessTokenIssuance: false, enableIdTokenIssuance: false },
+        },
         spa: { redirectUris: [...(app.spa ?? [])] },
         publicClient: { redirectUris: [...(app.publicClient ?? [])] },
         requiredResourceAccess,
         keyCredentials: (app.certificates ?? []).map((c) => keyFromPem(c.certPem)),
-        passwordCredentials: (app.secrets ?? []).map((s) => ({ keyId: s.keyId ?? randomUUID(), displayName: null, hint: s.value.slice(0, 3), startDateTime: new Date(Date.now() - 86_400_000).toISOString(), endDateTime: (s.expiresAt ?? new Date(Date.now() + 365 * 86_400_000)).toISOString(), customKeyIdentifier: null, secretText: null })),
+        passwordCredentials: (app.secrets ?? []).map((s) => ({
+          keyId: s.keyId ?? randomUUID(),
+          displayName: null,
+          hint: s.value.slice(0, 3),
+          startDateTime: new Date(Date.now() - 86_400_000).toISOString(),
+          endDateTime: (s.expiresAt ?? new Date(Date.now() + 365 * 86_400_000)).toISOString(),
+          customKeyIdentifier: null,
+          secretText: null,
+        })),
       },
       secretValues: new Map((app.secrets ?? []).map((s) => [s.keyId ?? '', s.value])),
       emulatorApp: app,
@@ -83,7 +105,13 @@ export class TenantDirectory {
         signInAudience: body.signInAudience ?? 'AzureADandPersonalMicrosoftAccount',
         isFallbackPublicClient: body.isFallbackPublicClient ?? null,
         identifierUris: body.identifierUris ?? [],
-        web: { redirectUris: [], homePageUrl: null, logoutUrl: null, implicitGrantSettings: { enableAccessTokenIssuance: false, enableIdTokenIssuance: false }, ...(body.web ?? {}) },
+        web: {
+          redirectUris: [],
+          homePageUrl: null,
+          logoutUrl: null,
+          implicitGrantSettings: { enableAccessTokenIssuance: false, enableIdTokenIssuance: false },
+          ...(body.web ?? {}),
+        },
         spa: { redirectUris: [], ...(body.spa ?? {}) },
         publicClient: { redirectUris: [], ...(body.publicClient ?? {}) },
         requiredResourceAccess: body.requiredResourceAccess ?? [],
@@ -109,9 +137,11 @@ export class TenantDirectory {
     for (const [key, value] of Object.entries(body)) {
       if (key === 'keyCredentials') {
         o.keyCredentials = (value as KeyCredential[]).map((k) => completeKey(k, keysBefore));
-        if (this.credentialLag) for (const k of o.keyCredentials as KeyCredential[]) if (!keysBefore.some((b) => b.keyId === k.keyId)) this.lagging.add(k.keyId ?? '');
-      }
-      else if ((key === 'web' || key === 'spa' || key === 'publicClient') && value && typeof value === 'object') o[key] = { ...(o[key] as object), ...value };
+        if (this.credentialLag)
+          for (const k of o.keyCredentials as KeyCredential[])
+            if (!keysBefore.some((b) => b.keyId === k.keyId)) this.lagging.add(k.keyId ?? '');
+      } else if ((key === 'web' || key === 'spa' || key === 'publicClient') && value && typeof value === 'object')
+        o[key] = { ...(o[key] as object), ...value };
       else o[key] = value;
     }
     this.sync(stored);
@@ -162,7 +192,9 @@ export class TenantDirectory {
     const role = findPermissionsById(assignment.appRoleId ?? '').find((p) => p.kind === 'application');
     if (!sp || !role) return;
     this.tenant.applicationGrants ??= {};
-    this.tenant.applicationGrants[sp.appId] = [...new Set([...(this.tenant.applicationGrants[sp.appId] ?? []), role.value])];
+    this.tenant.applicationGrants[sp.appId] = [
+      ...new Set([...(this.tenant.applicationGrants[sp.appId] ?? []), role.value]),
+    ];
   }
 
   /** End the credential lag: every credential added meanwhile is accepted at sign-in from now on. */
@@ -184,15 +216,23 @@ export class TenantDirectory {
     app.publicClient = [...(o.publicClient?.redirectUris ?? [])];
     app.secrets = (o.passwordCredentials ?? []).flatMap((p) => {
       const value = this.lagging.has(p.keyId ?? '') ? undefined : stored.secretValues.get(p.keyId ?? '');
-      return value ? [{ keyId: p.keyId ?? undefined, value, ...(p.endDateTime ? { expiresAt: new Date(p.endDateTime) } : {}) }] : [];
+      return value
+        ? [{ keyId: p.keyId ?? undefined, value, ...(p.endDateTime ? { expiresAt: new Date(p.endDateTime) } : {}) }]
+        : [];
     });
-    app.certificates = (o.keyCredentials ?? []).filter((k) => k.type === 'AsymmetricX509Cert' && k.usage === 'Verify' && k.key && !this.lagging.has(k.keyId ?? '')).map((k) => ({ certPem: pemOf(k.key ?? '') }));
+    app.certificates = (o.keyCredentials ?? [])
+      .filter(
+        (k) => k.type === 'AsymmetricX509Cert' && k.usage === 'Verify' && k.key && !this.lagging.has(k.keyId ?? ''),
+      )
+      .map((k) => ({ certPem: pemOf(k.key ?? '') }));
     const delegated: string[] = [];
     const application: string[] = [];
     for (const r of o.requiredResourceAccess ?? []) {
       if ((r.resourceAppId ?? '').toLowerCase() !== GRAPH_RESOURCE_APP_ID) continue;
       for (const a of r.resourceAccess ?? []) {
-        const p = findPermissionsById(a.id ?? '').find((x) => x.kind === (a.type === 'Role' ? 'application' : 'delegated'));
+        const p = findPermissionsById(a.id ?? '').find(
+          (x) => x.kind === (a.type === 'Role' ? 'application' : 'delegated'),
+        );
         if (p) (a.type === 'Role' ? application : delegated).push(p.value);
       }
     }
@@ -200,10 +240,19 @@ export class TenantDirectory {
   }
 }
 
-function toResourceAccess(perms: { delegated?: string[]; application?: string[] }): Application['requiredResourceAccess'] {
+function toResourceAccess(perms: {
+  delegated?: string[];
+  application?: string[];
+}): Application['requiredResourceAccess'] {
   const access = [
-    ...(perms.delegated ?? []).map((v) => findPermission(v, 'delegated')).filter((p) => p !== undefined).map((p) => ({ id: p.id, type: 'Scope' })),
-    ...(perms.application ?? []).map((v) => findPermission(v, 'application')).filter((p) => p !== undefined).map((p) => ({ id: p.id, type: 'Role' })),
+    ...(perms.delegated ?? [])
+      .map((v) => findPermission(v, 'delegated'))
+      .filter((p) => p !== undefined)
+      .map((p) => ({ id: p.id, type: 'Scope' })),
+    ...(perms.application ?? [])
+      .map((v) => findPermission(v, 'application'))
+      .filter((p) => p !== undefined)
+      .map((p) => ({ id: p.id, type: 'Role' })),
   ];
   return access.length ? [{ resourceAppId: GRAPH_RESOURCE_APP_ID, resourceAccess: access }] : [];
 }
@@ -214,7 +263,12 @@ function pemOf(base64Der: string): string {
 
 function keyFromPem(pem: string): KeyCredential {
   const x = new X509Certificate(pem);
-  return completeKey({ type: 'AsymmetricX509Cert', usage: 'Verify', key: x.raw.toString('base64'), displayName: `CN=${x.subject.split('CN=')[1]?.split('\n')[0] ?? 'certificate'}` });
+  return completeKey({
+    type: 'AsymmetricX509Cert',
+    usage: 'Verify',
+    key: x.raw.toString('base64'),
+    displayName: `CN=${x.subject.split('CN=')[1]?.split('\n')[0] ?? 'certificate'}`,
+  });
 }
 
 /** Fill what Graph fills: keyId, customKeyIdentifier (SHA-1 thumbprint, base64), dates from the certificate; an existing keyId keeps its credential. */

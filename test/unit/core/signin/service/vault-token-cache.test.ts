@@ -1,6 +1,10 @@
 // The token cache in the vault hands each of its tokens to the log's redactor, so no token can be logged in clear.
 import { describe, expect, it } from 'vitest';
-import { tokenCacheVaultId, tokensInCache, vaultTokenCache } from '../../../../../src/core/signin/service/vault-token-cache';
+import {
+  tokenCacheVaultId,
+  tokensInCache,
+  vaultTokenCache,
+} from '../../../../../src/core/signin/service/vault-token-cache';
 import { createTestHost } from '../../../../support/test-context';
 
 // An opaque refresh token (no JWT shape, too short for the base64 pattern): only registration can mask it.
@@ -25,7 +29,13 @@ describe('vault token cache', () => {
   it('masks each token of a saved cache in the log, and of a cache loaded after a restart', async () => {
     const host = createTestHost();
     // A real profile: at start the sign-in service removes the caches of profiles that no longer exist.
-    const p1 = host.ctx.profiles.create({ auth: 'client-credentials', name: 'Cache owner', clientId: '11111111-2222-3333-4444-555555555555', tenant: 'contoso.onmicrosoft.com', secrets: {} }).entry.id;
+    const p1 = host.ctx.profiles.create({
+      auth: 'client-credentials',
+      name: 'Cache owner',
+      clientId: '11111111-2222-3333-4444-555555555555',
+      tenant: 'contoso.onmicrosoft.com',
+      secrets: {},
+    }).entry.id;
     await vaultTokenCache(host.ctx.secrets, p1, host.ctx.log.redactor).save(cache);
     host.ctx.log.warn(`refresh with ${REFRESH}`);
     expect(host.logLines.at(-1)).not.toContain(REFRESH);
@@ -41,12 +51,22 @@ describe('vault token cache', () => {
 
   it('keeps only the tokens in the redactor, not every version of the cache (no growth with each refresh)', async () => {
     const host = createTestHost();
-    const id = host.ctx.profiles.create({ auth: 'client-credentials', name: 'Refreshing', clientId: '11111111-2222-3333-4444-555555555555', tenant: 'contoso.onmicrosoft.com', secrets: {} }).entry.id;
+    const id = host.ctx.profiles.create({
+      auth: 'client-credentials',
+      name: 'Refreshing',
+      clientId: '11111111-2222-3333-4444-555555555555',
+      tenant: 'contoso.onmicrosoft.com',
+      secrets: {},
+    }).entry.id;
     const store = vaultTokenCache(host.ctx.secrets, id, host.ctx.log.redactor);
     const before = host.ctx.log.redactor.held;
     // 50 refreshes: each cache has new tokens and 5 KB of account metadata.
     for (let i = 0; i < 50; i++) {
-      const version = JSON.stringify({ Account: { a: { note: 'x'.repeat(5000), i } }, AccessToken: { a: { secret: `${ACCESS}${i}` } }, RefreshToken: { r: { secret: `${REFRESH}${i}` } } });
+      const version = JSON.stringify({
+        Account: { a: { note: 'x'.repeat(5000), i } },
+        AccessToken: { a: { secret: `${ACCESS}${i}` } },
+        RefreshToken: { r: { secret: `${REFRESH}${i}` } },
+      });
       await store.save(version);
       expect(await store.load()).toBe(version);
     }
