@@ -8,7 +8,7 @@ const reports = resolve(import.meta.dirname, '../test-results/skipped');
 /** @type {Array<[string, string[], string?]>} */
 const steps = [
   ['typecheck', ['npm', 'run', '-s', 'typecheck']], // the whole project, then the renderer without Node and core/cli without the DOM
-  ['lint', ['npx', 'eslint', '.']],
+  ['lint', ['npm', 'run', '-s', 'lint']], // ESLint, then Prettier's check (npm run format writes it)
   [
     'unit + integration',
     ['npx', 'vitest', 'run', '--project', 'unit', '--project', 'integration'],
