@@ -11,6 +11,7 @@ export function graphHandlers(ctx: AppContext, reports: ReportShelf = new Report
   return {
     'graph.status': ({ profileId }) => g.status(profileId),
     'graph.signIn': (input) => g.signIn(input),
+    'graph.cancelSignIn': ({ profileId }) => ({ cancelled: g.cancelSignIn(profileId) }),
     'graph.signOut': ({ profileId }) => ({ signedOut: g.signOut(profileId) }),
     'graph.fetch': async ({ profileId }) => kept(await g.fetch(profileId)),
     'graph.previewCreate': (input) => g.previewCreate(input),

@@ -69,6 +69,8 @@ const tokenVaultId = (profileId: string) => `graph/${profileId}/managementToken`
 export class GraphApplyService {
   private readonly tokens = new Map<string, ManagementToken & { remembered: boolean }>();
   private readonly plans = new Map<string, HeldPlan>();
+  /** The management sign-in waiting for the browser, per profile, so graph.cancelSignIn can stop it. */
+  private readonly pending = new Map<string, AbortController>();
 
   constructor(private readonly o: GraphApplyDeps) {}
 
@@ -97,6 +99,10 @@ export class GraphApplyService {
     if (profile.environment === 'custom') this.o.links.allowHost(cloud.loginHost);
     // The user's sign-in settings (extra root CA file, OS certificate store) count here too: a TLS-inspecting proxy sees these requests as well.
     const net = new SigninNetworkClient(this.o.signin.networkOptions());
+    // A second sign-in for the same profile replaces the first: the older one is cancelled so its listener closes.
+    this.pending.get(input.profileId)?.abort();
+    const abort = new AbortController();
+    this.pending.set(input.profileId, abort);
     try {
       const token = await signInForManagement({
         loginHost: cloud.loginHost,
@@ -106,6 +112,7 @@ export class GraphApplyService {
         scopes,
         networkClient: net,
         timeoutMs: (input.timeoutSeconds ?? 300) * 1000,
+        signal: abort.signal,
         redactor: this.o.log.redactor,
         openBrowser: async (url) => {
           const link = this.o.links.resolve(url);
@@ -128,8 +135,18 @@ export class GraphApplyService {
       });
       return statusOf(input.profileId, { ...token, remembered: input.remember });
     } finally {
+      if (this.pending.get(input.profileId) === abort) this.pending.delete(input.profileId);
       net.close();
     }
+  }
+
+  /** Stop the management sign-in waiting for the browser: its loopback listener closes and graph.signIn answers signin.cancelled. */
+  cancelSignIn(profileId: string): boolean {
+    const abort = this.pending.get(profileId);
+    if (!abort) return false;
+    this.pending.delete(profileId);
+    abort.abort();
+    return true;
   }
 
   signOut(profileId: string): boolean {

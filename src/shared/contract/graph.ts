@@ -125,6 +125,10 @@ export const graphMethods = {
     }),
     'Sign the admin in (browser, PKCE, loopback) with only the Microsoft Graph scopes the action needs; the token stays in main’s memory.',
   ),
+  'graph.cancelSignIn': method<{ cancelled: boolean }>()(
+    z.strictObject({ profileId }),
+    'Stop the management sign-in waiting for the browser (its loopback listener closes; graph.signIn answers signin.cancelled).',
+  ),
   'graph.signOut': method<{ signedOut: boolean }>()(
     z.strictObject({ profileId }),
     'Forget the management sign-in of a profile (memory and vault).',

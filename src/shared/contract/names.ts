@@ -32,6 +32,7 @@ export const methodNames = [
   'certificates.unlock',
   'clipboard.copyText',
   'graph.apply',
+  'graph.cancelSignIn',
   'graph.changes',
   'graph.discard',
   'graph.fetch',

@@ -27,9 +27,10 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
 });
 
-type Busy = 'signin' | 'fetch' | 'preview' | 'apply' | 'retest';
+type Busy = 'signin' | 'signout' | 'fetch' | 'preview' | 'apply' | 'retest';
 const busyWords: Record<Busy, string> = {
   signin: 'Waiting for the management sign-in in the browser…',
+  signout: 'Signing out of management…',
   fetch: 'Reading the app registration through Microsoft Graph…',
   preview: 'Preparing the preview (nothing is sent)…',
   apply: 'Sending the requests, then reading the app back…',
@@ -53,6 +54,7 @@ export function GraphPanel(props: {
   const usesCertificate = auth === 'certificate';
   const [status, setStatus] = useState<ManagementStatus | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [plan, setPlan] = useState<PlanView | null>(null);
   const [outcome, setOutcome] = useState<ApplyOutcome | null>(null);
@@ -88,14 +90,31 @@ export function GraphPanel(props: {
 
   const signIn = (choice: SignInChoice) =>
     guard('signin', async () => {
-      setStatus(
-        await unwrap(
-          g.signIn({ profileId, action: hasApp ? 'repair' : 'create', consent: choice.consent, client: choice.client }),
-        ),
-      );
+      setCancelled(false);
+      try {
+        setStatus(
+          await unwrap(
+            g.signIn({
+              profileId,
+              action: hasApp ? 'repair' : 'create',
+              consent: choice.consent,
+              client: choice.client,
+            }),
+          ),
+        );
+      } catch (e) {
+        // Cancelled by the admin (Cancel sign-in): not an error, the panel says so and offers to sign in again.
+        if (toAppError(e).code !== 'signin.cancelled') throw e;
+        setCancelled(true);
+      }
     });
+  // The pending graph.signIn answers signin.cancelled once main closed the loopback listener.
+  const cancelSignIn = () => {
+    unwrap(g.cancelSignIn({ profileId })).catch((e: unknown) => setError(toAppError(e)));
+  };
   const signOut = () =>
-    guard('signin', async () => {
+    guard('signout', async () => {
+      setCancelled(false);
       await unwrap(g.signOut({ profileId }));
       setStatus(null);
     });
@@ -158,8 +177,10 @@ export function GraphPanel(props: {
         status={status}
         creating={!hasApp}
         waiting={busy === 'signin'}
+        cancelled={cancelled}
         disabled={blocked}
         onSignIn={(c) => void signIn(c)}
+        onCancel={cancelSignIn}
         onSignOut={() => void signOut()}
       />
       {status && !hasApp ? (

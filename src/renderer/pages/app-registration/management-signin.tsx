@@ -20,8 +20,11 @@ export function ManagementSignIn(props: {
   status: ManagementStatus | null;
   creating: boolean;
   waiting: boolean;
+  /** The last sign-in was cancelled (Cancel sign-in) before the browser answered. */
+  cancelled: boolean;
   disabled: boolean;
   onSignIn: (choice: SignInChoice) => void;
+  onCancel: () => void;
   onSignOut: () => void;
 }) {
   const styles = useStyles();
@@ -80,8 +83,16 @@ export function ManagementSignIn(props: {
             })
           }
         >
-          {props.waiting ? 'Waiting for the browser…' : status ? 'Sign in again' : 'Sign in for management'}
+          {props.waiting
+            ? 'Waiting for the browser…'
+            : status || props.cancelled
+              ? 'Sign in again'
+              : 'Sign in for management'}
         </Button>
+        {props.waiting ? (
+          // Enabled while everything else waits: the admin may have closed the browser tab.
+          <Button onClick={props.onCancel}>Cancel sign-in</Button>
+        ) : null}
         {status ? (
           <Button disabled={props.disabled} onClick={props.onSignOut}>
             Sign out of management
@@ -92,7 +103,12 @@ export function ManagementSignIn(props: {
         {props.waiting ? (
           <Text>
             Opening the sign-in page in your browser: sign in there as an administrator (the Workbench waits up to 5
-            minutes).
+            minutes; closed the tab? Cancel sign-in).
+          </Text>
+        ) : null}
+        {props.cancelled && !props.waiting ? (
+          <Text>
+            The management sign-in was cancelled; nothing was signed in or kept. Sign in again when you are ready.
           </Text>
         ) : null}
         {status && !props.waiting ? (

@@ -186,8 +186,8 @@ describe('contract fuzz from the schemas', () => {
     const cancelAll = () => {
       for (const profileId of ids.profiles) void dispatcher.call('signin.cancel', { profileId });
     };
-    // graph.signIn has no cancel method: the person declines in the browser instead, and Microsoft sends the error to
-    // the loopback redirect URI with the sign-in's state.
+    // graph.signIn is declined in the browser instead (graph.cancelSignIn has its own tests), and Microsoft sends the
+    // error to the loopback redirect URI with the sign-in's state.
     let declined = false;
     const decline = () => {
       if (declined || host.shell.opened.length <= opened) return;
