@@ -1,15 +1,4 @@
-import {
-  Button,
-  Dropdown,
-  Field,
-  makeStyles,
-  Option,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Radio, RadioGroup, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApplyOutcome, FetchView, ManagementStatus, PlanView } from '../../../shared/contract/graph';
 import type { AppError } from '../../../shared/result';
@@ -20,6 +9,7 @@ import { GraphVerification } from './graph-verification';
 import { ManagementSignIn, type SignInChoice } from './management-signin';
 import { PreviewDialog } from './preview-dialog';
 import { RotateSection, type RotatedNow } from './rotate-section';
+import { SecretMonthsField } from './secret-months-field';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -205,19 +195,7 @@ export function GraphPanel(props: {
           </RadioGroup>
           <div className={styles.row}>
             {credential === 'new-secret' ? (
-              <Field label="Secret valid for (months)">
-                <Dropdown
-                  value={months}
-                  selectedOptions={[months]}
-                  onOptionSelect={(_e, d) => setMonths(d.optionValue ?? '6')}
-                >
-                  {['3', '6', '12', '24'].map((m) => (
-                    <Option key={m} value={m}>
-                      {m}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
+              <SecretMonthsField label="Secret valid for (months)" months={months} onChange={setMonths} />
             ) : null}
             <Button
               appearance="primary"

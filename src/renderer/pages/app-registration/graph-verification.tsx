@@ -1,7 +1,8 @@
-import { Button, Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FetchView } from '../../../shared/contract/graph';
 import { VerifyResults } from '../verify/verify-results';
+import { SecretMonthsField } from './secret-months-field';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -81,19 +82,7 @@ export function GraphVerification({
             </ul>
             <div className={styles.row}>
               {needsSecret ? (
-                <Field label="New client secret valid for (months)">
-                  <Dropdown
-                    value={months}
-                    selectedOptions={[months]}
-                    onOptionSelect={(_e, d) => setMonths(d.optionValue ?? '6')}
-                  >
-                    {['3', '6', '12', '24'].map((m) => (
-                      <Option key={m} value={m}>
-                        {m}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                </Field>
+                <SecretMonthsField label="New client secret valid for (months)" months={months} onChange={setMonths} />
               ) : null}
               <Button
                 appearance="primary"

@@ -1,8 +1,9 @@
-import { Button, Checkbox, Dropdown, Field, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { HeldCertificate } from '../../../shared/certificates';
 import type { FetchView } from '../../../shared/contract/graph';
 import { OpenPanel } from '../certificates/open-panel';
+import { SecretMonthsField } from './secret-months-field';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -11,8 +12,6 @@ const useStyles = makeStyles({
 });
 
 const hex = (s: string | null | undefined) => (s ?? '').replace(/[^0-9a-f]/gi, '').toUpperCase();
-const monthChoices = ['3', '6', '12', '24'];
-
 /** The credential a rotation just added (kept out of “remove old”), and whether its sign-in test passed. */
 export interface RotatedNow {
   passwordKeyId: string | null;
@@ -109,19 +108,7 @@ export function RotateSection(props: {
         </>
       ) : (
         <div className={styles.row}>
-          <Field label="New secret valid for (months)">
-            <Dropdown
-              value={months}
-              selectedOptions={[months]}
-              onOptionSelect={(_e, d) => setMonths(d.optionValue ?? '6')}
-            >
-              {monthChoices.map((m) => (
-                <Option key={m} value={m}>
-                  {m}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
+          <SecretMonthsField label="New secret valid for (months)" months={months} onChange={setMonths} />
           <Button
             disabled={props.disabled}
             onClick={() => props.onPreviewRotate({ kind: 'secret', months: Number(months) }, null)}
