@@ -213,7 +213,11 @@ async function main(): Promise<void> {
   );
   console.log(verdict('gcw cert inspect / openssl pkcs12, 600,000 iterations', ratio(kdfGcw, kdfOssl), 1, '×'));
   console.log(verdict('gcw verify --dir, 1,000 manifests, manifests/s', perSecond(1000, v), 5000, '', true));
-  if (large)
+  if (large) {
+    // The throughput target is for tenant-scale runs; at 1,000 manifests start-up and JIT warm-up are a large share.
+    const rate = (ms: number) => (50_000 / ms) * 1000;
+    console.log(verdict('gcw verify --dir, 50,000 manifests, manifests/s', rate(large.dirMs), 5000, '', true));
+    console.log(verdict('gcw verify --export, 50,000 apps, manifests/s', rate(large.exportMs), 5000, '', true));
     console.log(
       verdict(
         'peak memory at 50,000 manifests (--dir; --export)',
@@ -222,6 +226,7 @@ async function main(): Promise<void> {
         ' MiB',
       ),
     );
+  }
   rmSync(work, { recursive: true, force: true });
 }
 
