@@ -4,7 +4,7 @@ import { openPkcs12, shutdownCertificateWorkers } from '../../../../src/core/cer
 import { WorkMeter } from '../../../../src/core/certificates/pkcs12/budget';
 import { pendingChains, prewarmCertificateWorkers } from '../../../../src/core/certificates/pkcs12/hash-pool';
 import { derivationsStarted } from '../../../../src/core/certificates/pkcs12/kdf-runner';
-import { buildPfx } from '../../../fixtures/pkcs12/build-pfx';
+import { buildPfx, crlBag, type MacSpec } from '../../../fixtures/pkcs12/build-pfx';
 import { failureOf, testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
 import { withLoopDelay } from '../../../support/loop-delay';
 import {
@@ -26,6 +26,18 @@ beforeAll(async () => {
   ec = await testCertificate('ec-p256');
 });
 afterAll(() => shutdownCertificateWorkers());
+
+/** A file of 2 + n bags: the certificate in an encrypted part, its key, and n CRLs in a plain part (read first). */
+const withCrls = (n: number, mac?: MacSpec) =>
+  buildPfx({
+    certificates: [ec.der],
+    key: ec.pkcs8,
+    password: PASSWORD,
+    ...(mac ? { mac } : {}),
+    extraParts: [
+      { bags: Array.from({ length: n }, () => crlBag(Buffer.from('3003020100', 'hex'))), encryption: { kind: 'none' } },
+    ],
+  });
 
 /** Refuse `pfx` and report what it cost: wall time, memory growth, the event loop's largest delay, derivations started. */
 async function refusal(pfx: Buffer, password: string | null) {
@@ -117,6 +129,34 @@ describe('work budget: files that ask for absurd work are refused before any wor
       code: 'pfx.too_many_bags',
       details: { found: 1001, limit: 1000 },
     });
+  });
+
+  it('exactly 1,000 bags still open (a certificate, its key and 998 CRLs)', async () => {
+    const opened = await openPkcs12(await withCrls(998), PASSWORD);
+    expect([opened.certificates.length, opened.privateKeys.length]).toEqual([1, 1]);
+  });
+
+  it.each([
+    ['with a MAC', { kind: 'hmac', hash: 'sha256' }],
+    ['without a MAC', { kind: 'none' }],
+  ] as const)(
+    'the 1,001st bag inside an encrypted part is pfx.too_many_bags too, %s (it was pfx.corrupt "decryption failed")',
+    async (_what, mac) => {
+      expect(await failureOf(openPkcs12(await withCrls(999, mac), PASSWORD))).toMatchObject({
+        code: 'pfx.too_many_bags',
+        message: expect.stringContaining('more than 1,000 items (1,001 so far)'),
+        details: { found: 1001, limit: 1000 },
+      });
+    },
+  );
+
+  it('more than 1,000 parts in the file: pfx.too_many_bags before any part is read; 1,000 empty parts open (holding nothing)', async () => {
+    const parts = (n: number) => Array.from({ length: n }, () => dataContent([]));
+    expect(await failureOf(openPkcs12(await assemble(parts(1001), null), PASSWORD))).toMatchObject({
+      code: 'pfx.too_many_bags',
+      details: { found: 1001, limit: 1000 },
+    });
+    expect((await openPkcs12(await assemble(parts(1000), null), PASSWORD)).certificates).toEqual([]);
   });
 
   it('the empty-password fallback of one request shares its budget: a meter that is spent refuses the next attempt', async () => {
