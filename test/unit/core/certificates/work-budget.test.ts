@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPkcs12, shutdownCertificateWorkers } from '../../../../src/core/certificates';
 import { WorkMeter } from '../../../../src/core/certificates/pkcs12/budget';
+import { describeAsk, stoppedError } from '../../../../src/core/certificates/pkcs12/plan';
+import type { PfxMacData } from '../../../../src/core/certificates/pkcs12/structure';
 import { pendingChains, prewarmCertificateWorkers } from '../../../../src/core/certificates/pkcs12/hash-pool';
 import { derivationsStarted } from '../../../../src/core/certificates/pkcs12/kdf-runner';
 import { buildPfx, crlBag, type MacSpec } from '../../../fixtures/pkcs12/build-pfx';
@@ -165,6 +167,75 @@ describe('work budget: files that ask for absurd work are refused before any wor
     expect((await openPkcs12(pfx, PASSWORD, { meter })).certificates).toHaveLength(1);
     expect(meter.spent).toBeGreaterThan(0);
     expect(await failureOf(openPkcs12(pfx, PASSWORD, { meter }))).toMatchObject({ code: 'pfx.over_budget' });
+  });
+});
+
+describe('what the refusals say (the words an admin checks against the file)', () => {
+  it('one part and a MAC, with how many times the budget they ask for', async () => {
+    const pfx = await assemble([dataContent([shroudedKeyBag(pbe3des(10_000_000))])], {
+      hash: 'sha256',
+      iterations: 10_000_000,
+    });
+    // 3DES: a 24-byte key (two SHA-1 blocks) and an 8-byte IV, 10,000,000 rounds each (30 million units), and a
+    // SHA-256 MAC key (one block at weight 2: 20 million): 50 million units of 40 million.
+    expect(await failureOf(openPkcs12(pfx, PASSWORD))).toMatchObject({
+      code: 'pfx.over_budget',
+      message:
+        'The file asks for 1 part × 10,000,000 iterations and a MAC with 10,000,000 iterations: 1.3 times the key-derivation work this app allows for one file. It was refused before any of that work started.',
+      details: { units: 50_000_000, budget: 40_000_000 },
+    });
+  });
+
+  it('names a MAC of one iteration in the singular, and a file that asks for nothing as such', () => {
+    const mac = { iterations: 1 } as PfxMacData;
+    expect([describeAsk([], mac), describeAsk([], null)]).toEqual(['a MAC with 1 iteration', 'no key derivation']);
+  });
+
+  it('says how long an open ran before its deadline stopped it, in seconds', () => {
+    expect(stoppedError('deadline', 60_000)).toMatchObject({
+      code: 'pfx.timed_out',
+      message: 'Opening the file took longer than 60 seconds and was stopped.',
+      hint: expect.stringContaining('close other programs and try again'),
+    });
+  });
+
+  it('parts of different costs are grouped, the largest group first, without a MAC', async () => {
+    const pfx = await assemble(
+      [
+        dataContent([
+          shroudedKeyBag(pbes2Pbkdf2(5_000_000)),
+          shroudedKeyBag(pbe3des(10_000_000)),
+          shroudedKeyBag(pbe3des(10_000_000)),
+        ]),
+      ],
+      null,
+    );
+    expect((await failureOf(openPkcs12(pfx, PASSWORD))).details).toMatchObject({
+      ask: '2 parts × 10,000,000 iterations and 1 part × 5,000,000 iterations',
+    });
+  });
+
+  it('a request whose meter is nearly spent is told the app has no more left for this file, not a multiple', async () => {
+    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD });
+    const meter = new WorkMeter(10_000);
+    await openPkcs12(pfx, PASSWORD, { meter });
+    const error = await failureOf(openPkcs12(pfx, PASSWORD, { meter }));
+    expect(error.message).toContain(
+      ': more key-derivation work than this app has left for this file. It was refused before any of that work started.',
+    );
+    expect(error.details).toMatchObject({ remaining: meter.remaining });
+  });
+
+  it('scrypt with p over 16 is refused for its parallelization; p = 16 within the memory cap is not refused for it', async () => {
+    const error = await failureOf(openPkcs12(await fourScryptParts(2 ** 10, 8, 17), PASSWORD));
+    expect(error).toMatchObject({
+      code: 'pfx.over_budget',
+      details: { ask: 'scrypt N=1024, r=8, p=17', maxBlockSize: 8, maxMemory: 64 * 1024 * 1024 },
+    });
+    expect(error.message).toContain('with N=1,024, r=8, p=17: a parallelization p=17 (at most 16 is accepted)');
+    expect((await failureOf(openPkcs12(await fourScryptParts(2 ** 10, 8, 16), PASSWORD))).message).not.toContain(
+      'parallelization',
+    );
   });
 });
 
