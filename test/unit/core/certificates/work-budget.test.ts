@@ -230,7 +230,13 @@ describe('what the refusals say (the words an admin checks against the file)', (
     const error = await failureOf(openPkcs12(await fourScryptParts(2 ** 10, 8, 17), PASSWORD));
     expect(error).toMatchObject({
       code: 'pfx.over_budget',
-      details: { ask: 'scrypt N=1024, r=8, p=17', maxBlockSize: 8, maxMemory: 64 * 1024 * 1024 },
+      details: {
+        ask: 'scrypt N=1024, r=8, p=17',
+        // scrypt's table (128·N·r) and its p blocks (128·r·p)
+        memory: 128 * 1024 * 8 + 128 * 8 * 17,
+        maxBlockSize: 8,
+        maxMemory: 64 * 1024 * 1024,
+      },
     });
     expect(error.message).toContain('with N=1,024, r=8, p=17: a parallelization p=17 (at most 16 is accepted)');
     expect((await failureOf(openPkcs12(await fourScryptParts(2 ** 10, 8, 16), PASSWORD))).message).not.toContain(
