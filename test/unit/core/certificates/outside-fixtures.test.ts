@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectPkcs12, openPkcs12, shutdownCertificateWorkers } from '../../../../src/core/certificates';
+import { WorkMeter } from '../../../../src/core/certificates/pkcs12/budget';
 import type { OutsideFixture } from '../../../fixtures/pkcs12/outside/make';
 
 const dir = resolve(import.meta.dirname, '../../../fixtures/pkcs12/outside');
@@ -278,6 +279,14 @@ describe('PKCS#12 files made by other tools, against what OpenSSL says about the
     ]);
     // Three certificates in one encrypted part are one line, not three.
     expect(await parts('ec-chain-names.pfx')).toHaveLength(2);
+  });
+
+  it('charges an RC4 file for its MAC and keys only (RC4 has no IV): 3 × 2,048 units of the work budget', async () => {
+    const f = manifest.fixtures.find((x) => x.file === 'ec-rc4.pfx')!;
+    const meter = new WorkMeter();
+    await openPkcs12(bytesOf(f), f.password, { meter });
+    // MAC: one SHA-1 block; RC4-40 and RC4-128 keys (5 and 16 bytes): one SHA-1 block each; 2,048 iterations each.
+    expect(meter.spent).toBe(3 * 2048);
   });
 
   it('names the SHA3-256 MAC OpenSSL 3 can write, which this app does not read (pfx.unsupported_algorithm)', async () => {
