@@ -156,6 +156,7 @@ describe('work budget: files that ask for absurd work are refused before any wor
     const parts = (n: number) => Array.from({ length: n }, () => dataContent([]));
     expect(await failureOf(openPkcs12(await assemble(parts(1001), null), PASSWORD))).toMatchObject({
       code: 'pfx.too_many_bags',
+      hint: 'Export only the certificate you need, with its private key and chain.',
       details: { found: 1001, limit: 1000 },
     });
     expect((await openPkcs12(await assemble(parts(1000), null), PASSWORD)).certificates).toEqual([]);
@@ -186,6 +187,17 @@ describe('what the refusals say (the words an admin checks against the file)', (
     });
   });
 
+  it('says a multiple from 1.05 times the budget on: 42 million units of 40 million', async () => {
+    const pfx = await assemble([dataContent([shroudedKeyBag(pbe3des(10_000_000))])], {
+      hash: 'sha256',
+      iterations: 6_000_000,
+    });
+    expect(await failureOf(openPkcs12(pfx, PASSWORD))).toMatchObject({
+      message: expect.stringContaining(': 1.1 times the key-derivation work this app allows for one file.'),
+      details: { units: 42_000_000 },
+    });
+  });
+
   it('names a MAC of one iteration in the singular, and a file that asks for nothing as such', () => {
     const mac = { iterations: 1 } as PfxMacData;
     expect([describeAsk([], mac), describeAsk([], null)]).toEqual(['a MAC with 1 iteration', 'no key derivation']);
@@ -199,7 +211,7 @@ describe('what the refusals say (the words an admin checks against the file)', (
     });
   });
 
-  it('parts of different costs are grouped, the largest group first, without a MAC', async () => {
+  it('parts of different costs are grouped, the largest group first, then the MAC', async () => {
     const pfx = await assemble(
       [
         dataContent([
@@ -208,10 +220,10 @@ describe('what the refusals say (the words an admin checks against the file)', (
           shroudedKeyBag(pbe3des(10_000_000)),
         ]),
       ],
-      null,
+      { hash: 'sha1', iterations: 1 },
     );
     expect((await failureOf(openPkcs12(pfx, PASSWORD))).details).toMatchObject({
-      ask: '2 parts × 10,000,000 iterations and 1 part × 5,000,000 iterations',
+      ask: '2 parts × 10,000,000 iterations, 1 part × 5,000,000 iterations and a MAC with 1 iteration',
     });
   });
 
@@ -223,7 +235,11 @@ describe('what the refusals say (the words an admin checks against the file)', (
     expect(error.message).toContain(
       ': more key-derivation work than this app has left for this file. It was refused before any of that work started.',
     );
-    expect(error.details).toMatchObject({ remaining: meter.remaining });
+    expect(meter.remaining).toBeGreaterThan(0);
+    expect(error.details).toMatchObject({ remaining: 10_000 - meter.spent });
+    // A meter fits work that uses it exactly, and not one unit more.
+    const exact = new WorkMeter(100);
+    expect([exact.fits(100), exact.fits(101)]).toEqual([true, false]);
   });
 
   it('scrypt with p over 16 is refused for its parallelization; p = 16 within the memory cap is not refused for it', async () => {
@@ -239,9 +255,9 @@ describe('what the refusals say (the words an admin checks against the file)', (
       },
     });
     expect(error.message).toContain('with N=1,024, r=8, p=17: a parallelization p=17 (at most 16 is accepted)');
-    expect((await failureOf(openPkcs12(await fourScryptParts(2 ** 10, 8, 16), PASSWORD))).message).not.toContain(
-      'parallelization',
-    );
+    // p = 16 is allowed: a part over the memory cap with p = 16 is refused for its memory.
+    const wide = await failureOf(openPkcs12(await fourScryptParts(2 ** 17, 8, 16), PASSWORD));
+    expect(wide.message).toContain('N=131,072, r=8, p=16: 128 MiB of memory (at most 64 MiB is accepted)');
   });
 });
 
@@ -284,6 +300,7 @@ describe('cancel and deadline: a long open stops, and its worker stops with it',
     const before = derivationsStarted();
     expect(await failureOf(openPkcs12(pfx, PASSWORD, { signal: AbortSignal.abort() }))).toMatchObject({
       code: 'pfx.cancelled',
+      hint: 'Open it again when you are ready.',
     });
     expect(derivationsStarted()).toBe(before);
   });
