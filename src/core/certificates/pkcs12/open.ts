@@ -136,7 +136,8 @@ async function openChecked(
         cause.units,
         runner.meter.remaining,
       );
-    throw error;
+    // A part's own refusal (e.g. pfx.too_many_bags from the bags it decrypted to), not the wrapper's "decryption failed".
+    throw cause;
   }
 }
 

@@ -35,6 +35,8 @@ describe('bytesToText', () => {
     expect(bytesToText(Buffer.from([0xfe, 0x41]))).toBeNull();
     expect(bytesToText(Buffer.from([0xc3, 0x28]))).toBeNull();
     expect(bytesToText(Buffer.from([0xff]))).toBeNull();
+    // Only FE FF marks UTF-16 big-endian: a second byte FF after anything else is not a mark (and not UTF-8).
+    expect(bytesToText(Buffer.from([0x41, 0xff, 0x00, 0x42]))).toBeNull();
   });
 });
 
@@ -82,6 +84,11 @@ describe('pasted base64', () => {
       'a data: prefix that is not at the start',
       `xdata:application/x-pkcs12;base64,${ABC}`,
       'an unexpected character at position 6',
+    ],
+    [
+      'a character after a byte-order mark in the middle (only a leading one is dropped; this one counts)',
+      'QU\ufeffJ!',
+      'an unexpected character at position 5',
     ],
     ['padding in the middle', 'QU==QUJD', 'padding (=) in the middle'],
     ['one character too many', 'QUJDR', 'a length that cannot be base64 (one character too many or too few)'],

@@ -211,6 +211,41 @@ describe('the protection text lists every encrypted part (15.5)', () => {
   });
 });
 
+describe('the protection summary when parts are protected differently', () => {
+  const certBag = (certificate: Uint8Array) =>
+    der.sequence(
+      der.oid(OID.certBag),
+      der.explicit(0, der.sequence(der.oid(OID.x509Certificate), der.explicit(0, der.octetString(certificate)))),
+    );
+
+  it('certificates in two differently encrypted parts, and two other parts alike but holding different things, are each listed', async () => {
+    const pfx = await buildPfx({
+      certificates: [ec.der],
+      key: ec.pkcs8,
+      password: PASSWORD,
+      extraParts: [
+        { bags: [certBag(rsa.der)], encryption: { kind: 'pkcs12-pbe', cipher: '3des', iterations: 1000 } },
+        {
+          bags: [crlBag(Buffer.from('3003020100', 'hex'))],
+          encryption: { kind: 'pkcs12-pbe', cipher: '3des', iterations: 1000 },
+        },
+        { bags: [], encryption: { kind: 'pkcs12-pbe', cipher: '3des', iterations: 1000 } },
+      ],
+    });
+    const { protection } = await openPkcs12(pfx, PASSWORD);
+    const aes = 'PBES2 AES-256-CBC, PBKDF2-HMAC-SHA256, 2,048 iterations';
+    const des = '3DES-CBC (PKCS#12 PBE, SHA-1), 1,000 iterations';
+    expect(protection.summary).toBe(
+      `Certificates ${aes} / ${des}; private key ${aes}; a part with CRLs ${des}; an empty part ${des}; MAC SHA-256, 2,048 iterations`,
+    );
+  });
+
+  it('a certificate-only file whose certificates are not encrypted, under a MAC, says "Not encrypted"', async () => {
+    const pfx = await buildPfx({ certificates: [ec.der], password: PASSWORD, certEncryption: { kind: 'none' } });
+    expect((await openPkcs12(pfx, PASSWORD)).protection.summary).toBe('Not encrypted; MAC SHA-256, 2,048 iterations');
+  });
+});
+
 describe('Camellia-CBC in PBES2 (15.3)', () => {
   it.each(['camellia-128-cbc', 'camellia-192-cbc', 'camellia-256-cbc'] as const)(
     'opens %s and names it; a wrong password is refused',

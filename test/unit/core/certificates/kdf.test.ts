@@ -115,6 +115,30 @@ describe('PKCS#12 key derivation (RFC 7292 appendix B)', () => {
     }
   });
 
+  it('matches node-forge for a password over 31 characters and a salt over 64 bytes (more than one block of I each)', async () => {
+    // The BMP form of 32 characters and more is over 64 bytes, so the password fills two SHA-1 blocks of I; a salt of
+    // 100 bytes does the same for the salt. OpenSSL writes 8-byte salts; other writers may not.
+    const long = 'a-password-of-forty-characters-0123456!!';
+    expect(long).toHaveLength(40);
+    const shortSalt = Buffer.from('0a58cf64530d823f', 'hex');
+    const longSalt = Buffer.from(Array.from({ length: 100 }, (_, i) => (i * 37 + 11) & 0xff));
+    for (const [password, salt, id, length, md] of [
+      [long, shortSalt, 1, 24, 'sha1'],
+      [long, shortSalt, 3, 20, 'sha1'],
+      ['smeg', longSalt, 1, 24, 'sha1'],
+      [long, longSalt, 2, 8, 'sha1'],
+      [long, longSalt, 1, 32, 'sha256'],
+    ] as const) {
+      const ours = await pkcs12Kdf(md, passwordForms(password).bmp, salt, id, 3, length);
+      expect([password.length, salt.length, id, ours.toString('hex')]).toEqual([
+        password.length,
+        salt.length,
+        id,
+        forgeKey(password, salt, id, 3, length, md).toString('hex'),
+      ]);
+    }
+  });
+
   it('tells the empty password (00 00 terminator) from the absent one (no bytes)', () => {
     expect(passwordForms('').bmp).toEqual(Buffer.from([0, 0]));
     expect(passwordForms(null).bmp).toHaveLength(0);

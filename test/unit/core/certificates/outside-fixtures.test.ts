@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectPkcs12, openPkcs12, shutdownCertificateWorkers } from '../../../../src/core/certificates';
+import { WorkMeter } from '../../../../src/core/certificates/pkcs12/budget';
 import type { OutsideFixture } from '../../../fixtures/pkcs12/outside/make';
 
 const dir = resolve(import.meta.dirname, '../../../fixtures/pkcs12/outside');
@@ -80,6 +81,7 @@ describe('PKCS#12 files made by other tools, against what OpenSSL says about the
         'ec-nomac.pfx',
         'ec-empty-password.pfx',
         'ec-unicode-password.pfx',
+        'ec-legacy-long-password.pfx',
         'pyca/no-password.p12',
       ]),
     );
@@ -156,6 +158,135 @@ describe('PKCS#12 files made by other tools, against what OpenSSL says about the
     );
     expect(await note('ec-3des-sha1.pfx')).toBe(`Legacy protection: ${old3des}; the MAC uses SHA-1. ${advice}`);
     expect(await note('ec-default.pfx')).toBeNull();
+  });
+
+  it('opens the -legacy file of a 40-character password (two 64-byte blocks in the PKCS#12 KDF), and not with 31 or 39 of its characters', async () => {
+    const f = manifest.fixtures.find((x) => x.file === 'ec-legacy-long-password.pfx')!;
+    expect(f.password).toHaveLength(40);
+    const details = await inspectPkcs12(bytesOf(f), f.password);
+    expect([details.certificate.thumbprintSha256, details.keyMatchesCertificate]).toEqual([
+      f.certificates[0]!.sha256,
+      true,
+    ]);
+    for (const cut of [31, 39])
+      await expect(openPkcs12(bytesOf(f), f.password!.slice(0, cut))).rejects.toMatchObject({
+        code: 'pfx.wrong_password',
+      });
+  });
+
+  it('words the protection summary and the legacy note of each file as the Certificates page shows them', async () => {
+    const pbes2 = (cipher: string, prf = 'SHA256') => `PBES2 ${cipher}, PBKDF2-HMAC-${prf}, 2,048 iterations`;
+    const pbe = (cipher: string, n = '2,048') => `${cipher} (PKCS#12 PBE, SHA-1), ${n} iterations`;
+    const mac = (hash: string, n = '2,048 iterations') => `MAC ${hash}, ${n}`;
+    const weak = (cipher: string) => `${cipher} encryption is weak, and OpenSSL 3 opens it only with -legacy`;
+    const old = (cipher: string) =>
+      `${cipher} is an old cipher (accepted by every Windows version, but weaker than AES)`;
+    const note = (...reasons: string[]) =>
+      `Legacy protection: ${reasons.join('; ')}. Export it again with the modern profile (AES-256, SHA-256 MAC).`;
+    const legacySummary = `Certificates ${pbe('RC2-40-CBC')}; private key ${pbe('3DES-CBC')}; ${mac('SHA-1')}`;
+    const legacyNote = note(weak('RC2-40-CBC'), old('3DES-CBC'), 'the MAC uses SHA-1');
+    const expected: Record<string, [string, string | null]> = {
+      'ec-default.pfx': [`${pbes2('AES-256-CBC')}; ${mac('SHA-256')}`, null],
+      'ec-legacy.pfx': [legacySummary, legacyNote],
+      'ec-legacy-long-password.pfx': [legacySummary, legacyNote],
+      'ec-rc4.pfx': [
+        `Certificates ${pbe('RC4-40')}; private key ${pbe('RC4-128')}; ${mac('SHA-1')}`,
+        note(weak('RC4-40'), weak('RC4-128'), 'the MAC uses SHA-1'),
+      ],
+      'ec-rc2-128.pfx': [`${pbe('RC2-128-CBC')}; ${mac('SHA-1')}`, note(weak('RC2-128-CBC'), 'the MAC uses SHA-1')],
+      'ec-2des.pfx': [`${pbe('2-key 3DES-CBC')}; ${mac('SHA-1')}`, note(old('2-key 3DES-CBC'), 'the MAC uses SHA-1')],
+      'ec-pbes2-3des.pfx': [`${pbes2('DES-EDE3-CBC')}; ${mac('SHA-256')}`, note(old('DES-EDE3-CBC'))],
+      'ec-pbes2-rc2.pfx': [`${pbes2('RC2-128-CBC')}; ${mac('SHA-1')}`, note(weak('RC2-128-CBC'), 'the MAC uses SHA-1')],
+      'ec-mac-md5.pfx': [`${pbes2('AES-256-CBC')}; ${mac('MD5')}`, note('the MAC uses MD5')],
+      'ec-mac-sha224.pfx': [`${pbes2('AES-256-CBC')}; ${mac('SHA-224')}`, null],
+      'ec-nomac.pfx': [
+        `Certificates not encrypted; private key ${pbes2('AES-256-CBC')}; no MAC`,
+        note('there is no MAC, so changes to the file go unnoticed'),
+      ],
+      'ec-nomac-3des.pfx': [
+        `${pbe('3DES-CBC')}; no MAC`,
+        note(old('3DES-CBC'), 'there is no MAC, so changes to the file go unnoticed'),
+      ],
+      'ec-nomaciter.pfx': [`${pbes2('AES-256-CBC')}; ${mac('SHA-256', '1 iteration')}`, null],
+      'ec-not-encrypted.pfx': [
+        'Not password protected (nothing encrypted, no MAC)',
+        note('the private key is not encrypted: anyone who has the file can use the key'),
+      ],
+      'ec-chain-names.pfx': [`${pbes2('AES-256-CBC')}; ${mac('SHA-256')}`, null],
+      'ec-certificate-only.pfx': [`Certificates ${pbes2('AES-256-CBC')}; ${mac('SHA-256')}`, null],
+      'pyca/cert-key-aes256cbc.p12': [`${pbes2('AES-256-CBC', 'SHA1')}; ${mac('SHA-1')}`, note('the MAC uses SHA-1')],
+      'pyca/cert-none-key-none.p12': [
+        `Not encrypted; ${mac('SHA-1')}`,
+        note('the MAC uses SHA-1', 'the private key is not encrypted: anyone who has the file can use the key'),
+      ],
+      'pyca/name-unicode-pwd.p12': [
+        `${pbe('3DES-CBC', '20,000')}; ${mac('SHA-1', '1 iteration')}`,
+        note(old('3DES-CBC'), 'the MAC uses SHA-1'),
+      ],
+    };
+    for (const [file, [summary, legacyNote]] of Object.entries(expected)) {
+      const f = manifest.fixtures.find((x) => x.file === file)!;
+      const { protection } = await inspectPkcs12(bytesOf(f), f.password);
+      expect([file, protection.summary, protection.legacyNote, protection.legacy]).toEqual([
+        file,
+        summary,
+        legacyNote,
+        legacyNote !== null,
+      ]);
+    }
+  });
+
+  it('lists each encrypted part with its target, cipher, key derivation and iterations', async () => {
+    const parts = async (file: string) => {
+      const f = manifest.fixtures.find((x) => x.file === file)!;
+      return (await inspectPkcs12(bytesOf(f), f.password)).protection.encryption.map((e) => [
+        e.target,
+        e.scheme,
+        e.cipher,
+        e.kdf,
+        e.iterations,
+        e.description,
+      ]);
+    };
+    expect(await parts('ec-legacy.pfx')).toEqual([
+      [
+        'certificates',
+        'pkcs12-pbe',
+        'RC2-40-CBC',
+        'PKCS#12 KDF SHA-1',
+        2048,
+        'RC2-40-CBC (PKCS#12 PBE, SHA-1), 2,048 iterations',
+      ],
+      [
+        'private-key',
+        'pkcs12-pbe',
+        '3DES-CBC',
+        'PKCS#12 KDF SHA-1',
+        2048,
+        '3DES-CBC (PKCS#12 PBE, SHA-1), 2,048 iterations',
+      ],
+    ]);
+    expect(await parts('ec-nomac.pfx')).toEqual([
+      ['certificates', 'none', null, null, null, 'not encrypted'],
+      [
+        'private-key',
+        'pbes2',
+        'AES-256-CBC',
+        'PBKDF2-HMAC-SHA256',
+        2048,
+        'PBES2 AES-256-CBC, PBKDF2-HMAC-SHA256, 2,048 iterations',
+      ],
+    ]);
+    // Three certificates in one encrypted part are one line, not three.
+    expect(await parts('ec-chain-names.pfx')).toHaveLength(2);
+  });
+
+  it('charges an RC4 file for its MAC and keys only (RC4 has no IV): 3 × 2,048 units of the work budget', async () => {
+    const f = manifest.fixtures.find((x) => x.file === 'ec-rc4.pfx')!;
+    const meter = new WorkMeter();
+    await openPkcs12(bytesOf(f), f.password, { meter });
+    // MAC: one SHA-1 block; RC4-40 and RC4-128 keys (5 and 16 bytes): one SHA-1 block each; 2,048 iterations each.
+    expect(meter.spent).toBe(3 * 2048);
   });
 
   it('names the SHA3-256 MAC OpenSSL 3 can write, which this app does not read (pfx.unsupported_algorithm)', async () => {

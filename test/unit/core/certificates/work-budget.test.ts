@@ -2,9 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPkcs12, shutdownCertificateWorkers } from '../../../../src/core/certificates';
 import { WorkMeter } from '../../../../src/core/certificates/pkcs12/budget';
+import { describeAsk, stoppedError } from '../../../../src/core/certificates/pkcs12/plan';
+import type { PfxMacData } from '../../../../src/core/certificates/pkcs12/structure';
 import { pendingChains, prewarmCertificateWorkers } from '../../../../src/core/certificates/pkcs12/hash-pool';
 import { derivationsStarted } from '../../../../src/core/certificates/pkcs12/kdf-runner';
-import { buildPfx } from '../../../fixtures/pkcs12/build-pfx';
+import { buildPfx, crlBag, type MacSpec } from '../../../fixtures/pkcs12/build-pfx';
 import { failureOf, testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
 import { withLoopDelay } from '../../../support/loop-delay';
 import {
@@ -26,6 +28,18 @@ beforeAll(async () => {
   ec = await testCertificate('ec-p256');
 });
 afterAll(() => shutdownCertificateWorkers());
+
+/** A file of 2 + n bags: the certificate in an encrypted part, its key, and n CRLs in a plain part (read first). */
+const withCrls = (n: number, mac?: MacSpec) =>
+  buildPfx({
+    certificates: [ec.der],
+    key: ec.pkcs8,
+    password: PASSWORD,
+    ...(mac ? { mac } : {}),
+    extraParts: [
+      { bags: Array.from({ length: n }, () => crlBag(Buffer.from('3003020100', 'hex'))), encryption: { kind: 'none' } },
+    ],
+  });
 
 /** Refuse `pfx` and report what it cost: wall time, memory growth, the event loop's largest delay, derivations started. */
 async function refusal(pfx: Buffer, password: string | null) {
@@ -119,12 +133,131 @@ describe('work budget: files that ask for absurd work are refused before any wor
     });
   });
 
+  it('exactly 1,000 bags still open (a certificate, its key and 998 CRLs)', async () => {
+    const opened = await openPkcs12(await withCrls(998), PASSWORD);
+    expect([opened.certificates.length, opened.privateKeys.length]).toEqual([1, 1]);
+  });
+
+  it.each([
+    ['with a MAC', { kind: 'hmac', hash: 'sha256' }],
+    ['without a MAC', { kind: 'none' }],
+  ] as const)(
+    'the 1,001st bag inside an encrypted part is pfx.too_many_bags too, %s (it was pfx.corrupt "decryption failed")',
+    async (_what, mac) => {
+      expect(await failureOf(openPkcs12(await withCrls(999, mac), PASSWORD))).toMatchObject({
+        code: 'pfx.too_many_bags',
+        message: expect.stringContaining('more than 1,000 items (1,001 so far)'),
+        details: { found: 1001, limit: 1000 },
+      });
+    },
+  );
+
+  it('more than 1,000 parts in the file: pfx.too_many_bags before any part is read; 1,000 empty parts open (holding nothing)', async () => {
+    const parts = (n: number) => Array.from({ length: n }, () => dataContent([]));
+    expect(await failureOf(openPkcs12(await assemble(parts(1001), null), PASSWORD))).toMatchObject({
+      code: 'pfx.too_many_bags',
+      hint: 'Export only the certificate you need, with its private key and chain.',
+      details: { found: 1001, limit: 1000 },
+    });
+    expect((await openPkcs12(await assemble(parts(1000), null), PASSWORD)).certificates).toEqual([]);
+  });
+
   it('the empty-password fallback of one request shares its budget: a meter that is spent refuses the next attempt', async () => {
     const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD });
     const meter = new WorkMeter(10_000);
     expect((await openPkcs12(pfx, PASSWORD, { meter })).certificates).toHaveLength(1);
     expect(meter.spent).toBeGreaterThan(0);
     expect(await failureOf(openPkcs12(pfx, PASSWORD, { meter }))).toMatchObject({ code: 'pfx.over_budget' });
+  });
+});
+
+describe('what the refusals say (the words an admin checks against the file)', () => {
+  it('one part and a MAC, with how many times the budget they ask for', async () => {
+    const pfx = await assemble([dataContent([shroudedKeyBag(pbe3des(10_000_000))])], {
+      hash: 'sha256',
+      iterations: 10_000_000,
+    });
+    // 3DES: a 24-byte key (two SHA-1 blocks) and an 8-byte IV, 10,000,000 rounds each (30 million units), and a
+    // SHA-256 MAC key (one block at weight 2: 20 million): 50 million units of 40 million.
+    expect(await failureOf(openPkcs12(pfx, PASSWORD))).toMatchObject({
+      code: 'pfx.over_budget',
+      message:
+        'The file asks for 1 part × 10,000,000 iterations and a MAC with 10,000,000 iterations: 1.3 times the key-derivation work this app allows for one file. It was refused before any of that work started.',
+      details: { units: 50_000_000, budget: 40_000_000 },
+    });
+  });
+
+  it('says a multiple from 1.05 times the budget on: 42 million units of 40 million', async () => {
+    const pfx = await assemble([dataContent([shroudedKeyBag(pbe3des(10_000_000))])], {
+      hash: 'sha256',
+      iterations: 6_000_000,
+    });
+    expect(await failureOf(openPkcs12(pfx, PASSWORD))).toMatchObject({
+      message: expect.stringContaining(': 1.1 times the key-derivation work this app allows for one file.'),
+      details: { units: 42_000_000 },
+    });
+  });
+
+  it('names a MAC of one iteration in the singular, and a file that asks for nothing as such', () => {
+    const mac = { iterations: 1 } as PfxMacData;
+    expect([describeAsk([], mac), describeAsk([], null)]).toEqual(['a MAC with 1 iteration', 'no key derivation']);
+  });
+
+  it('says how long an open ran before its deadline stopped it, in seconds', () => {
+    expect(stoppedError('deadline', 60_000)).toMatchObject({
+      code: 'pfx.timed_out',
+      message: 'Opening the file took longer than 60 seconds and was stopped.',
+      hint: expect.stringContaining('close other programs and try again'),
+    });
+  });
+
+  it('parts of different costs are grouped, the largest group first, then the MAC', async () => {
+    const pfx = await assemble(
+      [
+        dataContent([
+          shroudedKeyBag(pbes2Pbkdf2(5_000_000)),
+          shroudedKeyBag(pbe3des(10_000_000)),
+          shroudedKeyBag(pbe3des(10_000_000)),
+        ]),
+      ],
+      { hash: 'sha1', iterations: 1 },
+    );
+    expect((await failureOf(openPkcs12(pfx, PASSWORD))).details).toMatchObject({
+      ask: '2 parts × 10,000,000 iterations, 1 part × 5,000,000 iterations and a MAC with 1 iteration',
+    });
+  });
+
+  it('a request whose meter is nearly spent is told the app has no more left for this file, not a multiple', async () => {
+    const pfx = await buildPfx({ certificates: [ec.der], key: ec.pkcs8, password: PASSWORD });
+    const meter = new WorkMeter(10_000);
+    await openPkcs12(pfx, PASSWORD, { meter });
+    const error = await failureOf(openPkcs12(pfx, PASSWORD, { meter }));
+    expect(error.message).toContain(
+      ': more key-derivation work than this app has left for this file. It was refused before any of that work started.',
+    );
+    expect(meter.remaining).toBeGreaterThan(0);
+    expect(error.details).toMatchObject({ remaining: 10_000 - meter.spent });
+    // A meter fits work that uses it exactly, and not one unit more.
+    const exact = new WorkMeter(100);
+    expect([exact.fits(100), exact.fits(101)]).toEqual([true, false]);
+  });
+
+  it('scrypt with p over 16 is refused for its parallelization; p = 16 within the memory cap is not refused for it', async () => {
+    const error = await failureOf(openPkcs12(await fourScryptParts(2 ** 10, 8, 17), PASSWORD));
+    expect(error).toMatchObject({
+      code: 'pfx.over_budget',
+      details: {
+        ask: 'scrypt N=1024, r=8, p=17',
+        // scrypt's table (128·N·r) and its p blocks (128·r·p)
+        memory: 128 * 1024 * 8 + 128 * 8 * 17,
+        maxBlockSize: 8,
+        maxMemory: 64 * 1024 * 1024,
+      },
+    });
+    expect(error.message).toContain('with N=1,024, r=8, p=17: a parallelization p=17 (at most 16 is accepted)');
+    // p = 16 is allowed: a part over the memory cap with p = 16 is refused for its memory.
+    const wide = await failureOf(openPkcs12(await fourScryptParts(2 ** 17, 8, 16), PASSWORD));
+    expect(wide.message).toContain('N=131,072, r=8, p=16: 128 MiB of memory (at most 64 MiB is accepted)');
   });
 });
 
@@ -167,6 +300,7 @@ describe('cancel and deadline: a long open stops, and its worker stops with it',
     const before = derivationsStarted();
     expect(await failureOf(openPkcs12(pfx, PASSWORD, { signal: AbortSignal.abort() }))).toMatchObject({
       code: 'pfx.cancelled',
+      hint: 'Open it again when you are ready.',
     });
     expect(derivationsStarted()).toBe(before);
   });
