@@ -100,6 +100,22 @@ describe('loopback connection cap', () => {
     expect((await l.result).params.code).toBe('from-browser');
   });
 
+  it('a client that sends garbage and keeps its side open is hung up on: it holds no place under the cap', async () => {
+    const refusals: LoopbackRefusal[] = [];
+    const l = await start(1, refusals);
+    const garbage = connect({ host: '127.0.0.1', port: l.port, allowHalfOpen: true });
+    sockets.push(garbage);
+    garbage.on('error', () => undefined);
+    let text = '';
+    garbage.on('data', (d: Buffer) => (text += d.toString('utf8')));
+    await new Promise<void>((r) => garbage.once('connect', () => r()));
+    garbage.write('NOT HTTP AT ALL\r\n\r\n');
+    await new Promise<void>((r) => garbage.once('end', () => r()));
+    expect(text).toMatch(/^HTTP\/1\.1 400 Bad Request/);
+    expect((await httpSend(l.port, { path: `/?${answer}` })).status).toBe(200);
+    expect(refusals).toEqual([{ reason: 'client_error', status: 400 }]);
+  });
+
   it('connections that ended do not count: many answers one after another, none turned away', async () => {
     const refusals: LoopbackRefusal[] = [];
     const l = await start(2, refusals);
