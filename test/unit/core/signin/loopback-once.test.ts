@@ -2,7 +2,7 @@
 // part of an oversized form is not taken as the answer, and after close nothing of the listener stays behind (no
 // timer keeping the CLI alive, no listener on the caller's AbortSignal).
 import { getEventListeners } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type LoopbackListener,
   type LoopbackRefusal,
@@ -13,6 +13,7 @@ import { httpSend, rawExchange } from '../../../support/idp/raw-http';
 const state = 'once-state-3';
 let open: LoopbackListener[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   for (const l of open) await l.close();
   open = [];
 });
@@ -62,14 +63,13 @@ describe('one answer, once', () => {
 });
 
 describe('nothing stays behind', () => {
-  const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-
   it('close() stops the sign-in timer, so a CLI run can exit at once instead of after the timeout', async () => {
-    const before = timers();
+    // Only setTimeout is faked, so the count is the listener's own timer (the sockets' timers stay real).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const l = await start({ timeoutMs: 600_000 });
-    expect(timers()).toBeGreaterThan(before);
+    expect(vi.getTimerCount()).toBe(1);
     await l.close();
-    expect(timers()).toBe(before);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('close() takes its listener off the caller’s AbortSignal (one signal may serve many sign-ins)', async () => {
