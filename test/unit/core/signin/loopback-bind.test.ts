@@ -82,6 +82,20 @@ describe('loopback binding at its edges', () => {
     expect(any.made).toHaveLength(1);
   });
 
+  it('refuses an address that is not loopback before listening, saying so; a taken port 0 is not retried', async () => {
+    const f = fakeServers({ '127.0.0.1': [{ code: 'EADDRINUSE' }] });
+    expect(await reason(listenOnAll(f.make, ['127.0.0.1', '0.0.0.0'], 0))).toMatchObject({
+      code: 'signin.invalid_input',
+      message: 'The sign-in listener takes loopback addresses only.',
+    });
+    expect(f.made).toHaveLength(0);
+    // Port 0 lets the system choose; EADDRINUSE there means no port is free, and another try would not help.
+    expect(await reason(listenOnAll(f.make, ['127.0.0.1'], 0))).toMatchObject({
+      message: 'The Workbench could not listen on 127.0.0.1 for the sign-in answer (EADDRINUSE).',
+    });
+    expect(f.made).toHaveLength(1);
+  });
+
   it('an error without a system code is still reported, without a code in brackets', async () => {
     const f = fakeServers({ '::1': [{}] });
     const err = await reason(listenOnAll(f.make, ['127.0.0.1', '::1'], 0));
