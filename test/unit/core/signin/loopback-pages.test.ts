@@ -110,6 +110,14 @@ describe('loopback pages', () => {
     );
     expect((await l.result).params.error).toBe('access_denied');
   });
+
+  it('without a description, the error page goes straight from the error to where to go next', async () => {
+    const l = await start();
+    const body = (await httpSend(l.port, { path: `/?error=access_denied&state=${state}` })).body;
+    expect(body).toContain(
+      '<p>Microsoft sent back an error: access_denied.</p><p>Go back to Graph Connection Workbench: it explains what to do next.</p>',
+    );
+  });
 });
 
 describe('loopback body limit', () => {
