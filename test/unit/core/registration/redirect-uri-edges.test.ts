@@ -79,4 +79,24 @@ describe('redirect URI edges', () => {
     expect(matchRedirect('https://contoso.com/cb', 'web', registered)).toEqual({ kind: 'case', found: registered[1] });
     expect(matchRedirect('https://contoso.com/cb', 'spa', registered)).toEqual({ kind: 'case', found: registered[0] });
   });
+
+  it('names a trailing-slash miss when the slash is on the URI the connection sends', () => {
+    expect(matchRedirect('http://localhost/cb/', 'web', [{ uri: 'http://localhost/cb', platform: 'web' }]).kind).toBe(
+      'trailing-slash',
+    );
+    expect(matchRedirect('http://localhost/cb//', 'web', [{ uri: 'http://localhost/cb/', platform: 'web' }]).kind).toBe(
+      'trailing-slash',
+    );
+  });
+
+  it('does not call the same loopback host with another query an IP-literal miss', () => {
+    expect(matchRedirect('http://localhost', 'web', [{ uri: 'http://localhost?from=app', platform: 'web' }]).kind).toBe(
+      'missing',
+    );
+  });
+
+  it('still names a near miss that is only on another platform', () => {
+    const registered = [{ uri: 'http://localhost/Cb', platform: 'spa' as const }];
+    expect(matchRedirect('http://localhost/cb', 'web', registered)).toEqual({ kind: 'case', found: registered[0] });
+  });
 });
