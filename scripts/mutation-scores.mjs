@@ -29,8 +29,8 @@ const tally = (mutants) => {
   const valid = t.killed + t.timeout + t.survived + t.noCoverage;
   return { ...t, score: valid === 0 ? null : Math.round((1000 * (t.killed + t.timeout)) / valid) / 10 };
 };
-const row = (label, t) =>
-  `| ${label} | ${t.score === null ? 'n/a' : `${t.score.toFixed(1)} %`} | ${t.killed} | ${t.survived} | ${t.timeout} | ${t.noCoverage} | ${t.compileError} |`;
+const row = (label, t, run = '') =>
+  `| ${label} | ${t.score === null ? 'n/a' : `${t.score.toFixed(1)} %`} | ${t.killed} | ${t.survived} | ${t.timeout} | ${t.noCoverage} | ${t.compileError} | ${run} |`;
 
 const modules = [];
 const survivors = [];
@@ -55,9 +55,9 @@ for (const [file, data] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
   }
 }
 const header =
-  '| Module | Score | Killed | Survived | Timeout | No coverage | Did not compile |\n|---|---|---|---|---|---|---|';
+  '| Module | Score | Killed | Survived | Timeout | No coverage | Did not compile | Run |\n|---|---|---|---|---|---|---|---|';
 console.log(header);
-for (const m of modules) console.log(row(`\`${m.file}\``, m));
+for (const m of modules) console.log(row(`\`${m.file}\``, m, m.report.replace(/\.json$/, '')));
 for (const [folder, mutants] of folders)
   console.log(
     row(
