@@ -6,27 +6,21 @@
 // once the listener has taken it.
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type LoopbackListener,
-  type LoopbackRefusal,
-  startLoopbackListener,
-} from '../../../../src/core/signin/loopback-listener';
+import type { LoopbackListener, LoopbackRefusal } from '../../../../src/core/signin/loopback-listener';
 import { httpSend, rawExchange } from '../../../support/idp/raw-http';
+import { loopbackListeners } from '../../../support/loopback-listeners';
 
 const state = 'cap-state-5';
 const answer = `code=from-browser&state=${state}`;
-let open: LoopbackListener[] = [];
+const listen = loopbackListeners(state);
 const sockets: Socket[] = [];
-afterEach(async () => {
+// Registered after the listeners' own clean-up, so it runs first: the sockets go before their listener closes.
+afterEach(() => {
   for (const s of sockets.splice(0)) s.destroy();
-  for (const l of open) await l.close();
-  open = [];
 });
 
-async function start(maxConnections: number, refusals: LoopbackRefusal[]): Promise<LoopbackListener> {
-  const l = await startLoopbackListener({ state, maxConnections, onRefused: (r) => refusals.push(r) });
-  open.push(l);
-  return l;
+function start(maxConnections: number, refusals: LoopbackRefusal[]): Promise<LoopbackListener> {
+  return listen({ maxConnections, onRefused: (r) => refusals.push(r) });
 }
 
 /** A raw connection that keeps what it receives and knows when the listener closed it. */

@@ -2,26 +2,13 @@
 // part of an oversized form is not taken as the answer, and after close nothing of the listener stays behind (no
 // timer keeping the CLI alive, no listener on the caller's AbortSignal).
 import { getEventListeners } from 'node:events';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  type LoopbackListener,
-  type LoopbackRefusal,
-  startLoopbackListener,
-} from '../../../../src/core/signin/loopback-listener';
+import { describe, expect, it, vi } from 'vitest';
+import type { LoopbackRefusal } from '../../../../src/core/signin/loopback-listener';
 import { httpSend, rawExchange } from '../../../support/idp/raw-http';
+import { loopbackListeners } from '../../../support/loopback-listeners';
 
 const state = 'once-state-3';
-let open: LoopbackListener[] = [];
-afterEach(async () => {
-  vi.useRealTimers();
-  for (const l of open) await l.close();
-  open = [];
-});
-const start = async (options: Omit<Parameters<typeof startLoopbackListener>[0], 'state'> = {}) => {
-  const l = await startLoopbackListener({ state, ...options });
-  open.push(l);
-  return l;
-};
+const start = loopbackListeners(state);
 const formHead = (port: number) =>
   `POST / HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n`;
 const chunk = (text: string) => `${text.length.toString(16)}\r\n${text}\r\n`;

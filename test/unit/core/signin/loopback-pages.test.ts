@@ -2,26 +2,13 @@
 // the success and error pages say what to do next, the body limit sits exactly at maxBodyBytes, and timeouts,
 // cancels and a busy port come back as errors with their own words.
 import { connect } from 'node:net';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  type LoopbackListener,
-  type LoopbackRefusal,
-  startLoopbackListener,
-} from '../../../../src/core/signin/loopback-listener';
+import { describe, expect, it, vi } from 'vitest';
+import { type LoopbackRefusal, startLoopbackListener } from '../../../../src/core/signin/loopback-listener';
 import { httpSend, rawExchange } from '../../../support/idp/raw-http';
+import { loopbackListeners } from '../../../support/loopback-listeners';
 
 const state = 'pages-state-7';
-let open: LoopbackListener[] = [];
-afterEach(async () => {
-  vi.useRealTimers();
-  for (const l of open) await l.close();
-  open = [];
-});
-const start = async (options: Omit<Parameters<typeof startLoopbackListener>[0], 'state'> = {}) => {
-  const l = await startLoopbackListener({ state, ...options });
-  open.push(l);
-  return l;
-};
+const start = loopbackListeners(state);
 const form = (fields: string) => ({
   method: 'POST',
   path: '/',
