@@ -42,6 +42,13 @@ describe('redirect URI edges', () => {
     expect(same('https://contoso.com/', 'https://contoso.com/cb')).toBe(false);
     expect(same('https://contoso.com', 'https://contoso.com/cb')).toBe(false);
     expect(same('https://contoso.com/cb', 'https://contoso.com/')).toBe(false);
+    expect(same('https://contoso.com/cb', 'https://contoso.com')).toBe(false);
+  });
+
+  it('does not count a registered domain root as the bring-your-own callback under it', () => {
+    const callback = 'https://contoso.com/provisioning_/callback';
+    expect(matchRedirect(callback, 'web', [{ uri: 'https://contoso.com', platform: 'web' }]).kind).not.toBe('exact');
+    expect(matchRedirect(callback, 'web', [{ uri: 'https://contoso.com/', platform: 'web' }]).kind).not.toBe('exact');
   });
 
   it('names a trailing-slash miss as such (not a letter-case miss), with several slashes too', () => {
