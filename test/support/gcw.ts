@@ -33,3 +33,23 @@ export function runGcw(
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The application (client) ID the CLI tests register profiles with. */
+export const TEST_APP_ID = '11111111-2222-3333-4444-555555555555';
+
+/**
+ * `gcw profile new --auth byo-app … --out <out>` with the tests' usual client ID, tenant and domain; a field set to
+ * null leaves its flag out. Add further flags after it.
+ */
+export function byoProfileArgs(
+  out: string,
+  fields: { clientId?: string | null; tenant?: string | null; domain?: string | null } = {},
+): string[] {
+  const flags: Array<[string, string | null]> = [
+    ['--client-id', fields.clientId === undefined ? TEST_APP_ID : fields.clientId],
+    ['--tenant', fields.tenant === undefined ? 'contoso.onmicrosoft.com' : fields.tenant],
+    ['--domain', fields.domain === undefined ? 'contoso.com' : fields.domain],
+  ];
+  const given = flags.flatMap(([flag, value]) => (value === null ? [] : [flag, value]));
+  return ['profile', 'new', '--auth', 'byo-app', ...given, '--out', out];
+}

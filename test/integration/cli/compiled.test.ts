@@ -7,10 +7,9 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../../package.json' with { type: 'json' };
-import { gcwBin, runGcw } from '../../support/gcw';
+import { gcwBin, runGcw, byoProfileArgs, TEST_APP_ID as APP_ID } from '../../support/gcw';
 
 const root = resolve(import.meta.dirname, '../../..');
-const APP_ID = '11111111-2222-3333-4444-555555555555';
 
 /** A folder from a ticket that tries every way a tool could pick up code or settings from where it runs. */
 function hostileFolder(dir: string, marker: string): void {
@@ -66,23 +65,7 @@ describe('gcw is compiled JavaScript', () => {
   beforeAll(() => {
     hostileFolder(dir, marker);
     mkdirSync(tmp);
-    const profile = runGcw(
-      [
-        'profile',
-        'new',
-        '--auth',
-        'byo-app',
-        '--client-id',
-        APP_ID,
-        '--tenant',
-        'contoso.onmicrosoft.com',
-        '--domain',
-        'contoso.com',
-        '--out',
-        'profile.json',
-      ],
-      { cwd: dir, env: { TMPDIR: tmp } },
-    );
+    const profile = runGcw(byoProfileArgs('profile.json'), { cwd: dir, env: { TMPDIR: tmp } });
     expect(profile.code, profile.stderr).toBeLessThan(2);
     writeFileSync(
       join(dir, 'app.json'),

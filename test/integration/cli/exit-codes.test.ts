@@ -3,9 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runGcw } from '../../support/gcw';
-
-const APP_ID = '11111111-2222-3333-4444-555555555555';
+import { runGcw, byoProfileArgs, TEST_APP_ID as APP_ID } from '../../support/gcw';
 
 describe('gcw exit codes and validation', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gcw-exit-'));
@@ -13,20 +11,7 @@ describe('gcw exit codes and validation', () => {
   const error = (stdout: string) => (JSON.parse(stdout) as { error: { code: string; message: string } }).error;
 
   beforeAll(() => {
-    const r = gcw([
-      'profile',
-      'new',
-      '--auth',
-      'byo-app',
-      '--client-id',
-      APP_ID,
-      '--tenant',
-      'contoso.onmicrosoft.com',
-      '--domain',
-      'contoso.com',
-      '--out',
-      'byo.json',
-    ]);
+    const r = gcw(byoProfileArgs('byo.json'));
     expect(r.code, r.stderr).toBe(0);
   });
 
@@ -40,18 +25,7 @@ describe('gcw exit codes and validation', () => {
     ],
     [
       'profile new',
-      [
-        'profile',
-        'new',
-        '--auth',
-        'byo-app',
-        '--client-id',
-        'not-a-guid',
-        '--tenant',
-        'contoso.com',
-        '--out',
-        'bad-guid.json',
-      ],
+      byoProfileArgs('bad-guid.json', { clientId: 'not-a-guid', tenant: 'contoso.com', domain: null }),
       '--client-id',
     ],
     [
@@ -74,20 +48,7 @@ describe('gcw exit codes and validation', () => {
     ],
     [
       'profile new',
-      [
-        'profile',
-        'new',
-        '--auth',
-        'byo-app',
-        '--client-id',
-        APP_ID,
-        '--tenant',
-        'contoso.com',
-        '--domain',
-        'https://contoso.com/x',
-        '--out',
-        'bad-domain.json',
-      ],
+      byoProfileArgs('bad-domain.json', { tenant: 'contoso.com', domain: 'https://contoso.com/x' }),
       '--domain',
     ],
     [
@@ -131,18 +92,7 @@ describe('gcw exit codes and validation', () => {
   });
 
   it('profile new exits 1 when the profile it wrote has errors, and its help says so', () => {
-    const r = gcw([
-      'profile',
-      'new',
-      '--auth',
-      'byo-app',
-      '--client-id',
-      APP_ID,
-      '--tenant',
-      'contoso.com',
-      '--out',
-      'no-domain.json',
-    ]);
+    const r = gcw(byoProfileArgs('no-domain.json', { tenant: 'contoso.com', domain: null }));
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'no-domain.json'))).toBe(true);
     expect(r.stdout).toContain('fix the errors');

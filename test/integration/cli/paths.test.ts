@@ -5,10 +5,9 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runGcw } from '../../support/gcw';
+import { byoProfileArgs, runGcw } from '../../support/gcw';
 
 const root = resolve(import.meta.dirname, '../../..');
-const APP_ID = '11111111-2222-3333-4444-555555555555';
 
 /** `npm --prefix <repo> run --silent gcw -- …` from `cwd`, as an admin runs it from a ticket's folder. */
 function npmRunGcw(args: string[], cwd: string, env: Record<string, string> = {}) {
@@ -25,24 +24,7 @@ describe('paths from where the user is', () => {
   it('npm run gcw reads inputs and writes --out in the folder npm was started in, not in the repository', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gcw-initcwd-'));
     const before = new Set(readdirSync(root));
-    const made = npmRunGcw(
-      [
-        'profile',
-        'new',
-        '--auth',
-        'byo-app',
-        '--client-id',
-        APP_ID,
-        '--tenant',
-        'contoso.onmicrosoft.com',
-        '--domain',
-        'contoso.com',
-        '--out',
-        'contoso.json',
-        '--json',
-      ],
-      dir,
-    );
+    const made = npmRunGcw([...byoProfileArgs('contoso.json'), '--json'], dir);
     expect(made.code, made.stderr).toBe(0);
     expect(JSON.parse(made.stdout)).toMatchObject({ path: join(dir, 'contoso.json') });
     expect(existsSync(join(dir, 'contoso.json'))).toBe(true);

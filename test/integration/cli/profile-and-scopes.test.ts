@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { byoProfileArgs } from '../../support/gcw';
 
 const bin = resolve(import.meta.dirname, '../../../bin/gcw.mjs');
 const CLIENT_ID = '6b8c1a2e-3f4d-4e5a-9b7c-1d2e3f4a5b6c';
@@ -28,24 +29,9 @@ describe('gcw profile new and lint', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gcw-cli-'));
 
   it('writes a bring-your-own-app profile without secrets that lints clean (exit 0)', () => {
-    const made = gcw(
-      [
-        'profile',
-        'new',
-        '--auth',
-        'byo-app',
-        '--client-id',
-        CLIENT_ID,
-        '--tenant',
-        'contoso.onmicrosoft.com',
-        '--domain',
-        'cloud.example.com',
-        '--out',
-        'byo.json',
-        '--json',
-      ],
-      { cwd: dir },
-    );
+    const made = gcw([...byoProfileArgs('byo.json', { clientId: CLIENT_ID, domain: 'cloud.example.com' }), '--json'], {
+      cwd: dir,
+    });
     expect(made.code).toBe(0);
     const out = json<{ path: string; profile: Record<string, unknown>; findings: unknown[] }>(made.stdout);
     expect(out.path).toBe(join(dir, 'byo.json'));

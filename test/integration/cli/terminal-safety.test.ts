@@ -4,9 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runGcw } from '../../support/gcw';
+import { runGcw, byoProfileArgs, TEST_APP_ID as APP_ID } from '../../support/gcw';
 
-const APP_ID = '11111111-2222-3333-4444-555555555555';
 const OSC_TITLE = '\u001b]0;owned\u0007';
 const CSI_CLEAR = '\u001b[2J';
 const C1_CSI = '\u009b31m';
@@ -44,22 +43,7 @@ describe('terminal safety', () => {
         web: { redirectUris: [] },
       }),
     );
-    const made = gcw([
-      'profile',
-      'new',
-      '--auth',
-      'byo-app',
-      '--client-id',
-      APP_ID,
-      '--tenant',
-      'contoso.com',
-      '--domain',
-      'contoso.com',
-      '--name',
-      `Sync${OSC_TITLE}`,
-      '--out',
-      'p.json',
-    ]);
+    const made = gcw([...byoProfileArgs('p.json', { tenant: 'contoso.com' }), '--name', `Sync${OSC_TITLE}`]);
     expect(made.code, made.stderr).toBe(0);
   });
 
