@@ -8,9 +8,12 @@ import { OID } from '../../../../src/core/certificates/asn1/oids';
 import { parseAsn1 } from '../../../../src/core/certificates/asn1/reader';
 import * as der from '../../../../src/core/certificates/asn1/writer';
 import { type EncryptionScheme, parseEncryptionScheme } from '../../../../src/core/certificates/pkcs12/algorithms';
+import { rc2Encrypt } from '../../../../src/core/certificates/pkcs12/legacy-ciphers';
 import { buildPfx } from '../../../fixtures/pkcs12/build-pfx';
+import { assemble } from '../../../fixtures/pkcs12/work-bombs';
 import { openssl } from '../../../fixtures/pkcs12/openssl';
 import { failureOf, testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
+import { pbkdf2Sync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -249,6 +252,56 @@ describe('RC2-CBC parameters (RFC 8018 B.2.3)', () => {
     ],
   ])('%s is refused: %s', (_, algorithm, detail) => {
     expect(refusal(algorithm)).toMatchObject({ name: 'Asn1Error', message: detail });
+  });
+});
+
+/**
+ * A PFX whose certificates are encrypted with PBES2 RC2-CBC, `bits` effective key bits stated as rc2ParameterVersion
+ * (RFC 8018 B.2.3: 256 and more stand for themselves; `version` states another) and a `keyLength`-byte key that PBKDF2
+ * does not state.
+ * Self-built: OpenSSL writes only versions 160, 120 and 58 and always states the key length.
+ */
+async function rc2Pfx(bits: number, keyLength: number, certificate: Uint8Array, version = bits): Promise<Buffer> {
+  const password = PASSWORD;
+  const pbkdfSalt = Buffer.alloc(8, 9);
+  const iv = Buffer.alloc(8, 5);
+  const key = pbkdf2Sync(password, pbkdfSalt, 2048, keyLength, 'sha1');
+  const certBag = der.sequence(
+    der.oid(OID.certBag),
+    der.explicit(0, der.sequence(der.oid(OID.x509Certificate), der.explicit(0, der.octetString(certificate)))),
+  );
+  const ciphertext = await rc2Encrypt(key, iv, der.sequence(certBag), bits);
+  const algorithm = pbes2(
+    der.algorithm(OID.pbkdf2, der.sequence(der.octetString(pbkdfSalt), der.integer(2048))),
+    der.algorithm(OID.rc2CBC, der.sequence(der.integer(version), der.octetString(iv))),
+  );
+  const content = der.sequence(
+    der.oid(OID.encryptedData),
+    der.explicit(
+      0,
+      der.sequence(der.integer(0), der.sequence(der.oid(OID.data), algorithm, der.implicitPrimitive(0, ciphertext))),
+    ),
+  );
+  return assemble([content], { hash: 'sha256', iterations: 2048, password });
+}
+
+describe('RC2-CBC with 256 or more effective key bits (bug found by the mutation run, issue 19.4)', () => {
+  it('300 bits: the key is ceil(300 / 8) = 38 bytes (RFC 2268 T8) and the file opens (was: "could not be read", a fractional key length)', async () => {
+    expect(parsed(rc2(der.sequence(der.integer(300), der.octetString(Buffer.alloc(8)))))).toMatchObject({
+      cipher: { rc2Bits: 300, keyLength: 38, label: 'RC2-300-CBC' },
+    });
+    const contents = await openPkcs12(await rc2Pfx(300, 38, ec.der), PASSWORD);
+    expect(contents.certificates).toHaveLength(1);
+    expect(contents.protection.encryption[0]).toMatchObject({ cipher: 'RC2-300-CBC' });
+  });
+
+  it('1,024 bits (the most RC2 has) open; more is a damaged file, not a wrong password', async () => {
+    expect((await openPkcs12(await rc2Pfx(1024, 128, ec.der), PASSWORD)).certificates).toHaveLength(1);
+    const error = await failureOf(openPkcs12(await rc2Pfx(1024, 128, ec.der, 2000), PASSWORD));
+    expect(error).toMatchObject({
+      code: 'pfx.corrupt',
+      message: 'The PFX file is damaged (RC2 effective key bits out of range: 2000).',
+    });
   });
 });
 
