@@ -211,7 +211,11 @@ function parseCipher(node: Asn1Node, role: string): Pbes2Cipher {
               : version >= 256
                 ? version
                 : 32;
-    return { ...known, iv, rc2Bits, keyLength: Math.max(5, rc2Bits / 8), oid, label: `RC2-${rc2Bits}-CBC` };
+    // RC2 has 1 to 1,024 effective key bits (RFC 2268); the key a PBKDF2 without a stated length derives holds them
+    // all: ceil(bits / 8) bytes, at least 5.
+    if (rc2Bits > 1024) throw new Asn1Error(`RC2 effective key bits out of range: ${rc2Bits}`);
+    const keyLength = Math.max(5, Math.ceil(rc2Bits / 8));
+    return { ...known, iv, rc2Bits, keyLength, oid, label: `RC2-${rc2Bits}-CBC` };
   }
   // Camellia comes from the runtime's crypto library: Node's OpenSSL has it, Electron's BoringSSL does not.
   if (known.name.startsWith('camellia') && !getCiphers().includes(known.name))
