@@ -12,11 +12,14 @@ import { rc2Encrypt } from '../../../../src/core/certificates/pkcs12/legacy-ciph
 import { buildPfx } from '../../../fixtures/pkcs12/build-pfx';
 import { assemble } from '../../../fixtures/pkcs12/work-bombs';
 import { openssl } from '../../../fixtures/pkcs12/openssl';
+import { skipWithout } from '../../../support/reference-tools';
 import { failureOf, testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
 import { pbkdf2Sync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const noOpenssl = skipWithout('openssl', 'the check that OpenSSL opens a PFX with 0 iterations too');
 
 const PASSWORD = 'Params-Test-Password-4';
 const ROLE = 'the private key';
@@ -93,6 +96,16 @@ describe('iteration counts', () => {
     const contents = await openPkcs12(pfx, PASSWORD);
     expect(contents.certificates).toHaveLength(1);
     expect(contents.privateKeys).toHaveLength(1);
+  });
+
+  it.skipIf(noOpenssl !== null)('0 iterations: OpenSSL opens the same file', async () => {
+    const pfx = await buildPfx({
+      certificates: [ec.der],
+      key: ec.pkcs8,
+      password: PASSWORD,
+      certEncryption: { kind: 'pkcs12-pbe', cipher: '3des', iterations: 0 },
+      keyEncryption: { kind: 'pkcs12-pbe', cipher: '3des', iterations: 0 },
+    });
     const dir = mkdtempSync(join(tmpdir(), 'gcw-zero-iter-'));
     writeFileSync(join(dir, 'zero.pfx'), pfx);
     const result = await openssl(['pkcs12', '-in', 'zero.pfx', '-passin', `pass:${PASSWORD}`, '-nodes'], { cwd: dir });
