@@ -204,6 +204,26 @@ describe('admin consent and permissions the connection does not need', () => {
     ];
     expect(seen(delegated('Files.Read.All', 'Sites.Read.All'), needs('Files.Read.All'))).toEqual(notNeeded);
     expect(seen(delegated('Files.ReadWrite.All', 'Sites.Read.All'), needs('Files.ReadWrite.All'))).toEqual(notNeeded);
+    // (high privilege, but no more than the family needs)
+    expect(seen(delegated('Files.ReadWrite.All', 'Sites.ReadWrite.All'), needs('Files.ReadWrite.All'))).toEqual([
+      {
+        ...notNeeded[0],
+        message:
+          'The connection does not use these listed permissions: Sites.ReadWrite.All (delegated). They may serve another purpose; otherwise they only widen what the app may do.',
+      },
+    ]);
+  });
+
+  it('an application permission the app-only access needs is neither excess nor unneeded', () => {
+    expect(seen([...delegated('Files.Read'), ...application('Files.Read.All')], appOnly(['Files.Read.All']))).toEqual([
+      {
+        code: 'permission.admin_consent_required',
+        severity: 'info',
+        message:
+          'These permissions need an administrator’s consent before the connection can use them: Files.Read.All (application). Listing them in the registration does not grant them.',
+        fix: 'Select Grant admin consent for <your organization>, then Yes. Application permissions of Microsoft Graph need a Privileged Role Administrator; delegated ones can also be granted by a Cloud Application Administrator or Application Administrator. The Status column then shows “Granted”.',
+      },
+    ]);
   });
 
   it('without a family: high privilege is a warning without “keep”, anything else a note', () => {
