@@ -33,7 +33,7 @@ export const checkPermissions: Check = (ctx) => {
       const other = permissionByValue(entry.writtenAs, kind === 'delegated' ? 'application' : 'delegated');
       if (other)
         kindMismatch.push(
-          `${entry.writtenAs} is listed as ${entry.type} (${kind}) but exists only as a ${other.kind} permission`,
+          `${entry.writtenAs} is listed as ${entry.type} (${kind}) but exists only as ${other.kind === 'application' ? 'an' : 'a'} ${other.kind} permission`,
         );
       else unknownNames.push(`“${entry.writtenAs}”`);
       continue;
