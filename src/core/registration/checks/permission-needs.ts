@@ -75,7 +75,7 @@ export function checkPermissionNeeds({ target }: CheckContext, listed: ListedPer
   if (missing.signIn.length > 0) {
     out.push({
       code: 'permission.sign_in_scope_missing',
-      message: `The sign-in ${noun(missing.signIn.length, 'scope')} ${listWords(missing.signIn)} ${isAre(missing.signIn.length)} not listed. Entra usually grants them on request, but listing them keeps admin consent complete${missing.signIn.some((s) => s.includes('offline_access')) ? ' — and without offline_access no refresh token is issued' : ''}.`,
+      message: `The sign-in ${noun(missing.signIn.length, 'scope')} ${listWords(missing.signIn)} ${isAre(missing.signIn.length)} not listed. Entra usually grants ${missing.signIn.length === 1 ? 'it' : 'them'} on request, but listing ${missing.signIn.length === 1 ? 'it' : 'them'} keeps admin consent complete${missing.signIn.some((s) => s.includes('offline_access')) ? ' — and without offline_access no refresh token is issued' : ''}.`,
       fix: `Select Add a permission › Microsoft Graph › Delegated permissions › OpenId permissions, tick ${listWords(missing.signIn)}, then Add permissions.`,
       blade: 'CallAnAPI',
     });
@@ -83,8 +83,11 @@ export function checkPermissionNeeds({ target }: CheckContext, listed: ListedPer
   if (roleInstead.length > 0) {
     out.push({
       code: 'permission.role_instead_of_scope',
-      message: `${listWords(roleInstead)} ${roleInstead.length === 1 ? 'is' : 'are'} listed only as application permissions (Role), but the connection signs in a user and needs the delegated permissions (Scope) of the same name.`,
-      fix: `${addDelegatedSteps(roleInstead)} Keep the application permissions only if app-only access is wanted.`,
+      message:
+        roleInstead.length === 1
+          ? `${roleInstead[0]} is listed only as an application permission (Role), but the connection signs in a user and needs the delegated permission (Scope) of the same name.`
+          : `${listWords(roleInstead)} are listed only as application permissions (Role), but the connection signs in a user and needs the delegated permissions (Scope) of the same name.`,
+      fix: `${addDelegatedSteps(roleInstead)} Keep the application ${roleInstead.length === 1 ? 'permission' : 'permissions'} only if app-only access is wanted.`,
       blade: 'CallAnAPI',
     });
   }

@@ -128,6 +128,14 @@ describe('permission needs: delegated', () => {
     ).toEqual([
       'The sign-in scopes openid and profile are not listed. Entra usually grants them on request, but listing them keeps admin consent complete.',
     ]);
+    const onlyOpenid = byo({ delegatedScopes: [...signIn, 'User.Read', 'Files.Read'] });
+    expect(
+      seen('permission.sign_in_scope_missing', delegated('offline_access', 'User.Read', 'Files.Read'), onlyOpenid).map(
+        (s) => s.message,
+      ),
+    ).toEqual([
+      'The sign-in scope openid is not listed. Entra usually grants it on request, but listing it keeps admin consent complete.',
+    ]);
   });
 
   it('ignores scopes that are no Graph permission name (.default, another API): no sign-in scope “” is reported', () => {
@@ -147,7 +155,7 @@ describe('permission needs: delegated', () => {
     expect(report.findings.filter((f) => f.code.startsWith('permission.'))).toEqual([]);
   });
 
-  it('listed only as application permissions while a user signs in: one “is”, two “are”', () => {
+  it('listed only as application permissions while a user signs in: one “is an application permission”, two “are … permissions”', () => {
     const target = (scopes: string[]): VerifyTarget =>
       byo({ delegatedScopes: [...signIn, ...scopes], requiredDelegated: [...signIn, ['User.Read.All', 'User.Read']] });
     expect(
@@ -161,8 +169,8 @@ describe('permission needs: delegated', () => {
         code: 'permission.role_instead_of_scope',
         severity: 'error',
         message:
-          'Files.Read.All is listed only as application permissions (Role), but the connection signs in a user and needs the delegated permissions (Scope) of the same name.',
-        fix: `${addDelegated('Files.Read.All')} Keep the application permissions only if app-only access is wanted.`,
+          'Files.Read.All is listed only as an application permission (Role), but the connection signs in a user and needs the delegated permission (Scope) of the same name.',
+        fix: `${addDelegated('Files.Read.All')} Keep the application permission only if app-only access is wanted.`,
       },
     ]);
     expect(
