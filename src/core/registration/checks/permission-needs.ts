@@ -107,7 +107,7 @@ export function checkPermissionNeeds({ target }: CheckContext, listed: ListedPer
   if (appMissing.length > 0) {
     out.push({
       code: 'permission.application_missing',
-      message: `App-only access was asked for, but ${listWords(appMissing)} ${appMissing.length === 1 ? 'is' : 'are'} not listed as application permissions (Role); the token will carry no such role and Graph answers 403.`,
+      message: `App-only access was asked for, but ${listWords(appMissing)} ${appMissing.length === 1 ? 'is not listed as an application permission' : 'are not listed as application permissions'} (Role); the token will carry no such role and Graph answers 403.`,
       fix: addRoleSteps(appMissing),
       blade: 'CallAnAPI',
     });

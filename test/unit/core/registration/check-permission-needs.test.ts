@@ -195,7 +195,7 @@ describe('permission needs: app-only', () => {
         code: 'permission.application_missing',
         severity: 'error',
         message:
-          'App-only access was asked for, but Files.Read.All is not listed as application permissions (Role); the token will carry no such role and Graph answers 403.',
+          'App-only access was asked for, but Files.Read.All is not listed as an application permission (Role); the token will carry no such role and Graph answers 403.',
         fix: addApplication('Files.Read.All'),
       },
     ]);
