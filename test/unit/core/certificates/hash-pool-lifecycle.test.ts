@@ -6,6 +6,7 @@
 // `availableParallelism` is set per test so the pool size does not depend on this machine.
 import { hash } from 'node:crypto';
 import { getEventListeners, once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import type * as Os from 'node:os';
 import type * as Threads from 'node:worker_threads';
 import type { Worker as NodeWorker, WorkerOptions } from 'node:worker_threads';
@@ -113,6 +114,15 @@ describe('pool size and choice of thread', () => {
     expect((await short()).toString('hex')).toBe(shortDigest());
     expect(threads.created).toHaveLength(1);
     expect(pool.poolLoad()).toEqual([0]);
+  });
+
+  it('its threads are named gcw-pkcs12-kdf where the system lists threads (top -H, ps -T, /proc)', async (ctx) => {
+    ctx.skip(process.platform !== 'linux', 'thread names are read from /proc/self/task (Linux only)');
+    pool.prewarmCertificateWorkers();
+    await Promise.all(threads.created.map((worker) => once(worker, 'online')));
+    const names = readdirSync('/proc/self/task').map((task) => readFileSync(`/proc/self/task/${task}/comm`, 'utf8'));
+    // At least these two (threads of earlier tests may still be stopping).
+    expect(names.filter((name) => name.trim() === 'gcw-pkcs12-kdf').length).toBeGreaterThanOrEqual(2);
   });
 });
 
