@@ -202,3 +202,8 @@ export async function shutdownCertificateWorkers(): Promise<void> {
   const stopping = workers.splice(0, workers.length);
   await Promise.all(stopping.map((w) => w.worker.terminate()));
 }
+
+/** The chains each running worker holds, one number per thread (tests check the pool size, choice and idle stop). */
+export function poolLoad(): number[] {
+  return workers.map((w) => w.pending.size);
+}
