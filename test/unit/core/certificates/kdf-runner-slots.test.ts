@@ -1,6 +1,7 @@
 // Native-slot fairness of kdf-runner.ts (docs/mutation/pkcs12-kdf-runner-quirks.md): at most 2 of libuv's threads,
 // scrypt takes both, first come first served, and a stopped open gives its place back. node:crypto's pbkdf2 and scrypt
 // are wrapped so the test decides when each derivation finishes (the key itself is computed by Node); nothing is timed.
+import type * as Crypto from 'node:crypto';
 import { getEventListeners } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KdfSpec } from '../../../../src/core/certificates/pkcs12/budget';
@@ -15,7 +16,7 @@ const native = vi.hoisted(() => ({
 }));
 
 vi.mock('node:crypto', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:crypto')>();
+  const actual = await importOriginal<typeof Crypto>();
   const hold = (kind: 'pbkdf2' | 'scrypt', salt: Uint8Array, compute: () => Buffer, callback: Callback): void => {
     const weight = kind === 'scrypt' ? 2 : 1;
     native.weight += weight;
