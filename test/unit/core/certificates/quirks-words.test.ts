@@ -135,6 +135,30 @@ describe('the password-form words of a PBES2 part', () => {
   });
 });
 
+describe('two workarounds at once, and a stop that is not a wrong key', () => {
+  it('a password form and a key size together are named both, joined with a comma', async () => {
+    const found = await search(
+      pbes2Part({ stated: 'aes-128-cbc', used: 'aes-256-cbc', password: Buffer.from('Grüße', 'latin1') }),
+      'Grüße',
+    );
+    expect(found).toEqual({
+      clear: PLAIN,
+      quirk:
+        "encrypted from the password's ISO-8859-1 bytes, not UTF-8 (as Bouncy Castle and node-forge write for non-ASCII passwords), with a 32-byte key (AES-256-CBC) although the file states AES-128-CBC (as an old NSS wrote)",
+    });
+  });
+
+  it('Cancel during the search stops it (it is not counted as one more way that did not work)', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled by the admin'));
+    const runner = new KdfRunner(undefined, controller.signal);
+    const part = pbes2Part({ stated: 'aes-256-cbc', password: utf8('another password') });
+    await expect(search(part, 'plain-ascii', passwordForms('plain-ascii'), runner)).rejects.toMatchObject({
+      name: 'OpenStopped',
+    });
+  });
+});
+
 describe('the password-form words of a PKCS#12 PBE part', () => {
   it('the BMPString form, when the tried form was the old-OpenSSL one', async () => {
     const found = await search(await pbePart(passwordForms('Grüße').bmp), 'Grüße', legacyLatin1Forms('Grüße'));
