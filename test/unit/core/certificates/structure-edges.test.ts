@@ -6,7 +6,7 @@ import { openPkcs12, shutdownCertificateWorkers } from '../../../../src/core/cer
 import { OID } from '../../../../src/core/certificates/asn1/oids';
 import * as der from '../../../../src/core/certificates/asn1/writer';
 import { emptyBags, parsePfx, parseSafeContents } from '../../../../src/core/certificates/pkcs12/structure';
-import { assemble, dataContent } from '../../../fixtures/pkcs12/work-bombs';
+import { assemble, dataContent, pbe3des } from '../../../fixtures/pkcs12/work-bombs';
 import { failureOf, testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
 
 const PASSWORD = 'Structure-Test-Password-19';
@@ -171,5 +171,108 @@ describe('part labels in damaged-file details', () => {
     );
     const badCertBag = der.sequence(der.oid(OID.certBag), der.explicit(0, der.octetString(Buffer.alloc(2))));
     expect(() => parseSafeContents(der.sequence(badCertBag), emptyBags(), null)).toThrow(/CertBag/);
+  });
+});
+
+describe('the part each damaged-structure detail names', () => {
+  const int3 = der.integer(3);
+  const empty = Buffer.alloc(0);
+  const data = plainData(der.sequence(dataContent([])));
+  const pfxWith = (...parts: Buffer[]) => der.sequence(int3, plainData(der.sequence(...parts)));
+  const encryptedData = (inner: Buffer) => der.sequence(der.oid(OID.encryptedData), inner);
+  const pfxCases: Array<[string, Buffer]> = [
+    ['PFX version is missing', der.sequence()],
+    ['PFX version: expected an INTEGER', der.sequence(der.octetString(empty), data)],
+    ['PFX content is missing', der.sequence(int3)],
+    ['PFX content: expected a SEQUENCE', der.sequence(int3, der.octetString(empty))],
+    ['PFX content type is missing', der.sequence(int3, der.sequence())],
+    ['PFX content: expected [0] content', der.sequence(int3, der.sequence(der.oid(OID.data)))],
+    ['AuthenticatedSafe: expected a SEQUENCE', der.sequence(int3, plainData(der.setOf()))],
+    ['ContentInfo type is missing', pfxWith(der.sequence())],
+    ['data content: expected [0] content', pfxWith(der.sequence(der.oid(OID.data)))],
+    ['encryptedData: expected [0] content', pfxWith(encryptedData(der.octetString(empty)))],
+    ['EncryptedData is missing', pfxWith(encryptedData(der.explicit(0, empty)))],
+    ['EncryptedData: expected a SEQUENCE', pfxWith(encryptedData(der.explicit(0, der.octetString(empty))))],
+    ['EncryptedContentInfo is missing', pfxWith(encryptedData(der.explicit(0, der.sequence(der.integer(0)))))],
+    [
+      'EncryptedContentInfo: expected a SEQUENCE',
+      pfxWith(encryptedData(der.explicit(0, der.sequence(der.integer(0), der.octetString(empty))))),
+    ],
+    [
+      'content encryption algorithm is missing',
+      pfxWith(encryptedData(der.explicit(0, der.sequence(der.integer(0), der.sequence(der.oid(OID.data)))))),
+    ],
+    ['MAC digest is missing', der.sequence(int3, data, der.sequence())],
+    ['MAC digest: expected a SEQUENCE', der.sequence(int3, data, der.sequence(der.octetString(empty)))],
+    ['MAC algorithm is missing', der.sequence(int3, data, der.sequence(der.sequence()))],
+    [
+      'MAC algorithm: expected a SEQUENCE',
+      der.sequence(int3, data, der.sequence(der.sequence(der.octetString(empty)))),
+    ],
+    ['MAC algorithm OID is missing', der.sequence(int3, data, der.sequence(der.sequence(der.sequence())))],
+    [
+      'MAC value is missing',
+      der.sequence(int3, data, der.sequence(der.sequence(der.algorithm(OID.sha256, der.nullValue())))),
+    ],
+  ];
+
+  it.each(pfxCases)('PFX: %s', (detail, pfx) => {
+    expect(() => parsePfx(pfx)).toThrow(detail);
+  });
+
+  const bag = (type: string, value: Buffer) => der.sequence(der.oid(type), der.explicit(0, value));
+  const bagCases: Array<[string, Buffer]> = [
+    ['SafeContents: expected a SEQUENCE', der.setOf()],
+    ['SafeBag type is missing', der.sequence(der.sequence())],
+    ['SafeBag: expected [0] value', der.sequence(der.sequence(der.oid(OID.certBag)))],
+    ['SafeBag value is missing', der.sequence(bag(OID.certBag, empty))],
+    ['CertBag type is missing', der.sequence(bag(OID.certBag, der.sequence()))],
+    ['certificate: expected [0] content', der.sequence(bag(OID.certBag, der.sequence(der.oid(OID.x509Certificate))))],
+    [
+      'EncryptedPrivateKeyInfo: expected a SEQUENCE',
+      der.sequence(bag(OID.pkcs8ShroudedKeyBag, der.octetString(empty))),
+    ],
+    ['key encryption algorithm is missing', der.sequence(bag(OID.pkcs8ShroudedKeyBag, der.sequence()))],
+    ['encrypted key is missing', der.sequence(bag(OID.pkcs8ShroudedKeyBag, der.sequence(pbe3des(2048))))],
+  ];
+
+  it.each(bagCases)('SafeContents: %s', (detail, contents) => {
+    expect(() => parseSafeContents(contents, emptyBags(), null)).toThrow(detail);
+  });
+});
+
+describe('what the parser tolerates', () => {
+  it('ignores padding after the PFX, as OpenSSL does', () => {
+    const pfx = der.sequence(der.integer(3), plainData(der.sequence(dataContent([certBag(ec.der)]))));
+    expect(parsePfx(Buffer.concat([pfx, Buffer.alloc(16)])).items).toHaveLength(1);
+  });
+
+  it('an encryptedData part without encrypted content has an empty ciphertext', () => {
+    const algorithm = pbe3des(2048);
+    const part = der.sequence(
+      der.oid(OID.encryptedData),
+      der.explicit(0, der.sequence(der.integer(0), der.sequence(der.oid(OID.data), algorithm))),
+    );
+    const item = parsePfx(der.sequence(der.integer(3), plainData(der.sequence(part)))).items[0]!;
+    expect(item.kind).toBe('encrypted');
+    expect(item.kind === 'encrypted' && item.ciphertext.length).toBe(0);
+  });
+
+  it('skips attributes that are not SEQUENCEs, empty ones, and values under other attribute types', () => {
+    const bags = emptyBags();
+    const notASequence = der.tlv(
+      0x31,
+      Buffer.concat([der.oid(OID.friendlyName), der.setOf(der.bmpString('Inside a SET'))]),
+    );
+    const attributes = der.setOf(
+      notASequence,
+      der.sequence(),
+      attribute('1.2.840.113549.1.9.99', der.bmpString('Some other text')),
+      attribute('1.2.840.113549.1.9.98', der.octetString(Buffer.from([9, 9]))),
+    );
+    parseSafeContents(der.sequence(certBag(ec.der, attributes)), bags, null);
+    expect(bags.certificates).toHaveLength(1);
+    expect(bags.certificates[0]!.friendlyName).toBeNull();
+    expect(bags.certificates[0]!.localKeyId).toBeNull();
   });
 });
