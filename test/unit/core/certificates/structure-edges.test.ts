@@ -216,6 +216,84 @@ describe('the part each damaged-structure detail names', () => {
     ],
   ];
 
+  const digest = der.sequence(der.algorithm(OID.sha256, der.nullValue()), der.octetString(Buffer.alloc(32)));
+  const macSalt = der.octetString(Buffer.alloc(8));
+  const withMac = (...macParts: Buffer[]) => der.sequence(int3, data, der.sequence(...macParts));
+  const pbkdf2 = (prf: string = OID.hmacWithSHA256) =>
+    der.algorithm(
+      OID.pbkdf2,
+      der.sequence(
+        der.octetString(Buffer.alloc(16)),
+        der.integer(2048),
+        der.integer(32),
+        der.algorithm(prf, der.nullValue()),
+      ),
+    );
+  const pbmac1 = (params?: Buffer) =>
+    withMac(
+      der.sequence(der.algorithm(OID.pbmac1, params), der.octetString(Buffer.alloc(32))),
+      macSalt,
+      der.integer(1),
+    );
+  pfxCases.push(
+    ['PFX: expected a SEQUENCE', der.setOf()],
+    [
+      'MAC value: expected an OCTET STRING',
+      withMac(der.sequence(der.algorithm(OID.sha256, der.nullValue()), der.nullValue())),
+    ],
+    ['MAC salt: expected an OCTET STRING', withMac(digest, der.integer(1))],
+    ['MAC iterations: empty INTEGER', withMac(digest, macSalt, der.tlv(0x02, empty))],
+    ['PBMAC1 parameters: expected a SEQUENCE', pbmac1()],
+    ['PBMAC1 key derivation: expected a SEQUENCE', pbmac1(der.sequence())],
+    ['PBMAC1 scheme: expected a SEQUENCE', pbmac1(der.sequence(pbkdf2()))],
+    ['PBMAC1 scheme OID is missing', pbmac1(der.sequence(pbkdf2(), der.sequence()))],
+    // What the admin reads for a refused algorithm names the part: "... for the integrity check, which this app cannot read."
+    [
+      'for the integrity check (MAC), which',
+      withMac(der.sequence(der.algorithm('1.2.3.4'), der.octetString(Buffer.alloc(32))), macSalt),
+    ],
+    ['for the integrity check, which', pbmac1(der.sequence(pbkdf2(), der.algorithm('1.2.3.4')))],
+    ['PRF of the integrity check, which', pbmac1(der.sequence(pbkdf2('1.2.3.4'), der.algorithm(OID.hmacWithSHA256)))],
+    [
+      'for the integrity check, which',
+      pbmac1(
+        der.sequence(
+          der.algorithm(
+            OID.scrypt,
+            der.sequence(
+              der.octetString(Buffer.alloc(16)),
+              der.integer(1024),
+              der.integer(8),
+              der.integer(1),
+              der.integer(32),
+            ),
+          ),
+          der.algorithm(OID.hmacWithSHA256),
+        ),
+      ),
+    ],
+    ['iterations for the integrity check;', withMac(digest, macSalt, der.integer(50_000_000))],
+    [
+      'for the certificates, which',
+      pfxWith(
+        encryptedData(
+          der.explicit(0, der.sequence(der.integer(0), der.sequence(der.oid(OID.data), der.algorithm('1.2.3.4')))),
+        ),
+      ),
+    ],
+    [
+      'encrypted content: ',
+      pfxWith(
+        encryptedData(
+          der.explicit(
+            0,
+            der.sequence(der.integer(0), der.sequence(der.oid(OID.data), pbe3des(2048), der.tlv(0xa0, der.integer(1)))),
+          ),
+        ),
+      ),
+    ],
+  );
+
   it.each(pfxCases)('PFX: %s', (detail, pfx) => {
     expect(() => parsePfx(pfx)).toThrow(detail);
   });
@@ -233,6 +311,10 @@ describe('the part each damaged-structure detail names', () => {
       der.sequence(bag(OID.pkcs8ShroudedKeyBag, der.octetString(empty))),
     ],
     ['key encryption algorithm is missing', der.sequence(bag(OID.pkcs8ShroudedKeyBag, der.sequence()))],
+    [
+      'encrypted key: expected an OCTET STRING',
+      der.sequence(bag(OID.pkcs8ShroudedKeyBag, der.sequence(pbe3des(2048), der.nullValue()))),
+    ],
     ['encrypted key is missing', der.sequence(bag(OID.pkcs8ShroudedKeyBag, der.sequence(pbe3des(2048))))],
   ];
 
