@@ -1,0 +1,101 @@
+// Issue 19 (mutation testing of open.ts): the words an admin reads when a file's structure is sound but what it
+// carries is not — a certificate bag whose DER is no certificate, a key bag whose PKCS#8 does not parse, names an
+// algorithm this app does not list, or holds contents Node.js cannot import. No tool here writes such files, so
+// they are self-built (build-pfx.ts, crafted DER); nothing is encrypted and there is no MAC, so no key derivation runs.
+import { generateKeyPairSync } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OID } from '../../../../src/core/certificates/asn1/oids';
+import * as der from '../../../../src/core/certificates/asn1/writer';
+import { openPkcs12, shutdownCertificateWorkers } from '../../../../src/core/certificates';
+import { buildPfx } from '../../../fixtures/pkcs12/build-pfx';
+import { failureOf, testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
+
+let cert: TestCertificate;
+
+beforeAll(async () => {
+  cert = await testCertificate('ec-p256', 'Open Contents');
+  return () => shutdownCertificateWorkers();
+});
+
+/** Well-formed DER that is not a certificate. */
+const NOT_A_CERTIFICATE = der.sequence(der.integer(1), der.utf8String('not a certificate'));
+
+/** A file with nothing encrypted and no MAC. */
+function plainFile(certificates: Uint8Array[], key?: Uint8Array): Promise<Buffer> {
+  return buildPfx({
+    certificates,
+    key,
+    password: null,
+    certEncryption: { kind: 'none' },
+    keyEncryption: { kind: 'none' },
+    mac: { kind: 'none' },
+  });
+}
+
+interface Failure {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+  cause?: { message?: string };
+}
+
+async function openFailure(pfx: Buffer): Promise<Failure> {
+  return failureOf(openPkcs12(pfx, ''));
+}
+
+describe('a certificate bag whose DER is not a certificate', () => {
+  it('the first one: "Certificate 1 … is damaged"', async () => {
+    const failure = await openFailure(await plainFile([NOT_A_CERTIFICATE, cert.der], cert.pkcs8));
+    expect(failure).toMatchObject({
+      code: 'pfx.corrupt',
+      message: 'Certificate 1 in the file is damaged and cannot be read.',
+    });
+  });
+
+  it('the second one: "Certificate 2 …", counting from one', async () => {
+    const failure = await openFailure(await plainFile([cert.der, NOT_A_CERTIFICATE], cert.pkcs8));
+    expect(failure).toMatchObject({
+      code: 'pfx.corrupt',
+      message: 'Certificate 2 in the file is damaged and cannot be read.',
+    });
+  });
+});
+
+/** A PKCS#8 PrivateKeyInfo around `algorithm` and `privateKey`. */
+function pkcs8(algorithm: Buffer, privateKey: Buffer): Buffer {
+  return der.sequence(der.integer(0), algorithm, der.octetString(privateKey));
+}
+
+describe('a key bag whose PKCS#8 is not a usable key', () => {
+  const damaged = 'The private key in the file is damaged and cannot be read.';
+
+  it.each([
+    ['not a SEQUENCE', der.octetString(Buffer.from('not a key')), 'PrivateKeyInfo'],
+    ['no algorithm', der.sequence(der.integer(0)), 'key algorithm'],
+    ['an algorithm that is no SEQUENCE', der.sequence(der.integer(0), der.integer(1)), 'key algorithm'],
+    ['an empty algorithm', der.sequence(der.integer(0), der.sequence()), 'key algorithm OID'],
+  ])('%s: "damaged and cannot be read", the part named in the detail', async (_shape, key, part) => {
+    const failure = await openFailure(await plainFile([cert.der], key));
+    expect(failure).toMatchObject({ code: 'pfx.corrupt', message: damaged });
+    expect(failure.cause?.message).toContain(part);
+  });
+
+  it('an algorithm outside the list (X25519, which Node.js could import): unsupported, for "the private key"', async () => {
+    const x25519 = generateKeyPairSync('x25519').privateKey.export({ type: 'pkcs8', format: 'der' });
+    const failure = await openFailure(await plainFile([cert.der], x25519));
+    expect(failure).toMatchObject({
+      code: 'pfx.unsupported_algorithm',
+      message: 'The file uses an algorithm (OID 1.3.101.110) for the private key, which this app cannot read.',
+      details: { oid: '1.3.101.110', role: 'the private key' },
+    });
+  });
+
+  it('a listed algorithm (RSA) around contents that are no RSA key: "damaged or uses parameters"', async () => {
+    const key = pkcs8(der.algorithm(OID.rsaEncryption, der.nullValue()), der.sequence(der.integer(0)));
+    const failure = await openFailure(await plainFile([cert.der], key));
+    expect(failure).toMatchObject({
+      code: 'pfx.corrupt',
+      message: 'The private key in the file is damaged or uses parameters this app cannot read.',
+    });
+  });
+});
