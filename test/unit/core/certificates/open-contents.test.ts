@@ -7,6 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OID } from '../../../../src/core/certificates/asn1/oids';
 import * as der from '../../../../src/core/certificates/asn1/writer';
 import { openPkcs12, shutdownCertificateWorkers } from '../../../../src/core/certificates';
+import { WorkMeter } from '../../../../src/core/certificates/pkcs12/budget';
+import { schemeJobs } from '../../../../src/core/certificates/pkcs12/decrypt';
+import { KdfRunner } from '../../../../src/core/certificates/pkcs12/kdf-runner';
+import { passwordForms } from '../../../../src/core/certificates/pkcs12/kdf';
+import { parsePfx } from '../../../../src/core/certificates/pkcs12/structure';
 import { buildPfx } from '../../../fixtures/pkcs12/build-pfx';
 import { failureOf, testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
 
@@ -96,6 +101,28 @@ describe('a key bag whose PKCS#8 is not a usable key', () => {
     expect(failure).toMatchObject({
       code: 'pfx.corrupt',
       message: 'The private key in the file is damaged or uses parameters this app cannot read.',
+    });
+  });
+});
+
+describe('no MAC and the work budget', () => {
+  it('no password, encrypted certificates neither form opens, budget for one form only: "password required", not "too much work"', async () => {
+    // The certificates are encrypted (PKCS#12 PBE, whose empty and absent password forms differ) under another
+    // password, and there is no MAC. The empty form takes the whole budget; pricing the absent form must count the
+    // encrypted part, so the absent form is skipped rather than started and refused as too much work.
+    const pfx = await buildPfx({
+      certificates: [cert.der],
+      key: cert.pkcs8,
+      password: 'the real password',
+      certEncryption: { kind: 'pkcs12-pbe', cipher: '3des' },
+      keyEncryption: { kind: 'none' },
+      mac: { kind: 'none' },
+    });
+    const schemes = parsePfx(pfx).items.flatMap((i) => (i.kind === 'encrypted' ? [i.scheme] : []));
+    expect(schemes).toHaveLength(1);
+    const oneForm = new KdfRunner().unitsOf(schemeJobs(schemes[0]!, passwordForms('')));
+    expect(await failureOf(openPkcs12(pfx, '', { meter: new WorkMeter(oneForm) }))).toMatchObject({
+      code: 'pfx.password_required',
     });
   });
 });
