@@ -10,7 +10,7 @@ import { openPkcs12, shutdownCertificateWorkers } from '../../../../src/core/cer
 import { WorkMeter } from '../../../../src/core/certificates/pkcs12/budget';
 import { schemeJobs } from '../../../../src/core/certificates/pkcs12/decrypt';
 import { KdfRunner } from '../../../../src/core/certificates/pkcs12/kdf-runner';
-import { passwordForms } from '../../../../src/core/certificates/pkcs12/kdf';
+import { legacyLatin1Forms, passwordForms } from '../../../../src/core/certificates/pkcs12/kdf';
 import { parsePfx } from '../../../../src/core/certificates/pkcs12/structure';
 import { buildPfx } from '../../../fixtures/pkcs12/build-pfx';
 import { failureOf, testCertificate, type TestCertificate } from '../../../fixtures/pkcs12/test-certificates';
@@ -124,5 +124,34 @@ describe('no MAC and the work budget', () => {
     expect(await failureOf(openPkcs12(pfx, '', { meter: new WorkMeter(oneForm) }))).toMatchObject({
       code: 'pfx.password_required',
     });
+  });
+});
+
+describe('with a MAC, the decryption used is the one for the password the MAC proved', () => {
+  it.each([
+    ['empty', ''],
+    ['absent', null],
+  ] as const)('no password given, the MAC passes with the %s form: the file opens', async (used, password) => {
+    // Without a given password nothing is decrypted ahead of the MAC, so the parts are decrypted after it.
+    const pfx = await buildPfx({ certificates: [cert.der], key: cert.pkcs8, password });
+    const contents = await openPkcs12(pfx, '');
+    expect(contents.passwordUsed).toBe(used);
+    expect(contents.privateKeys).toHaveLength(1);
+  });
+
+  it('a file written by OpenSSL 1.0 (Latin-1 password form) opens with its own form, no quirk named', async () => {
+    const password = 'pässwörd';
+    const pfx = await buildPfx({
+      certificates: [cert.der],
+      key: cert.pkcs8,
+      password,
+      forms: legacyLatin1Forms(password),
+      certEncryption: { kind: 'pkcs12-pbe', cipher: '3des' },
+      keyEncryption: { kind: 'pkcs12-pbe', cipher: '3des' },
+    });
+    const contents = await openPkcs12(pfx, password);
+    expect(contents.privateKeys).toHaveLength(1);
+    expect(contents.passwordUsed).toBe('given');
+    expect(contents.protection.quirks).toEqual([]);
   });
 });
