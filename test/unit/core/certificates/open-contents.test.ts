@@ -154,4 +154,23 @@ describe('with a MAC, the decryption used is the one for the password the MAC pr
     expect(contents.passwordUsed).toBe('given');
     expect(contents.protection.quirks).toEqual([]);
   });
+
+  it('MAC in the OpenSSL 1.0 form, certificates in the UTF-8 form: opens, and says the parts needed another form', async () => {
+    // The MAC proves the Latin-1 form; the certificates decrypt only with the other form, found by the retry with
+    // further forms, which the protection names. Decrypting ahead with the first form must not hide that.
+    const password = 'pässwörd';
+    const pfx = await buildPfx({
+      certificates: [cert.der],
+      key: cert.pkcs8,
+      password,
+      forms: legacyLatin1Forms(password),
+      certForms: passwordForms(password),
+      certEncryption: { kind: 'pkcs12-pbe', cipher: '3des' },
+      keyEncryption: { kind: 'none' },
+    });
+    const contents = await openPkcs12(pfx, password);
+    expect(contents.privateKeys).toHaveLength(1);
+    expect(contents.passwordUsed).toBe('given');
+    expect(contents.protection.quirks).toEqual(["certificates: derived from the password's BMPString form"]);
+  });
 });
