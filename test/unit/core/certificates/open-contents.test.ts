@@ -1,7 +1,8 @@
 // Issue 19 (mutation testing of open.ts): the words an admin reads when a file's structure is sound but what it
 // carries is not — a certificate bag whose DER is no certificate, a key bag whose PKCS#8 does not parse, names an
-// algorithm this app does not list, or holds contents Node.js cannot import. No tool here writes such files, so
-// they are self-built (build-pfx.ts, crafted DER); nothing is encrypted and there is no MAC, so no key derivation runs.
+// algorithm this app does not list, or holds contents Node.js cannot import — and which password form decrypts the
+// parts (no MAC under a tight budget; a MAC and no password; a MAC in OpenSSL 1.0's Latin-1 form). No tool here writes
+// such files, so they are self-built (build-pfx.ts, crafted DER).
 import { generateKeyPairSync } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OID } from '../../../../src/core/certificates/asn1/oids';
