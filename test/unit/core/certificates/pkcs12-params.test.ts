@@ -85,27 +85,25 @@ describe('iteration counts', () => {
     expect(error.message).toBe('The PFX file is damaged (Negative iteration count for the certificates).');
   });
 
-  it('0 iterations of the PKCS#12 KDF count as 1, as OpenSSL reads them: the file opens', async () => {
-    const pfx = await buildPfx({
+  /** A PFX whose certificate and key parts state 0 iterations of the PKCS#12 KDF. */
+  const zeroIterationsPfx = () =>
+    buildPfx({
       certificates: [ec.der],
       key: ec.pkcs8,
       password: PASSWORD,
       certEncryption: { kind: 'pkcs12-pbe', cipher: '3des', iterations: 0 },
       keyEncryption: { kind: 'pkcs12-pbe', cipher: '3des', iterations: 0 },
     });
+
+  it('0 iterations of the PKCS#12 KDF count as 1, as OpenSSL reads them: the file opens', async () => {
+    const pfx = await zeroIterationsPfx();
     const contents = await openPkcs12(pfx, PASSWORD);
     expect(contents.certificates).toHaveLength(1);
     expect(contents.privateKeys).toHaveLength(1);
   });
 
   it.skipIf(noOpenssl !== null)('0 iterations: OpenSSL opens the same file', async () => {
-    const pfx = await buildPfx({
-      certificates: [ec.der],
-      key: ec.pkcs8,
-      password: PASSWORD,
-      certEncryption: { kind: 'pkcs12-pbe', cipher: '3des', iterations: 0 },
-      keyEncryption: { kind: 'pkcs12-pbe', cipher: '3des', iterations: 0 },
-    });
+    const pfx = await zeroIterationsPfx();
     const dir = mkdtempSync(join(tmpdir(), 'gcw-zero-iter-'));
     writeFileSync(join(dir, 'zero.pfx'), pfx);
     const result = await openssl(['pkcs12', '-in', 'zero.pfx', '-passin', `pass:${PASSWORD}`, '-nodes'], { cwd: dir });

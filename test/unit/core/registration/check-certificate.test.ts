@@ -17,6 +17,7 @@ import {
   recordingCertificate,
   toGraph,
   type KeySpec,
+  type SeenFinding,
 } from './manifest-builders';
 
 const cert = recordingCertificate();
@@ -37,15 +38,8 @@ const recorded: VerifyCertificate = {
   keyMatchesCertificate: null,
 };
 
-interface Seen {
-  code: string;
-  severity: string;
-  message: string;
-  fix: string;
-}
-
 /** The certificate findings of a manifest text, the fix without the admin-center click path every fix starts with. */
-function checkText(text: string, certificate: VerifyCertificate | null = cert): Seen[] {
+function checkText(text: string, certificate: VerifyCertificate | null = cert): SeenFinding[] {
   return verifyManifest(text, goodTarget('certificate', { certificate }))
     .findings.filter((f) => f.code.startsWith('certificate.'))
     .map((f) => ({
@@ -56,7 +50,7 @@ function checkText(text: string, certificate: VerifyCertificate | null = cert): 
     }));
 }
 
-function check(keys: KeySpec[], certificate: VerifyCertificate | null = cert): Seen[] {
+function check(keys: KeySpec[], certificate: VerifyCertificate | null = cert): SeenFinding[] {
   return checkText(manifestJson({ ...goodCertificateSpec(), keys }, 'graph'), certificate);
 }
 
@@ -65,7 +59,7 @@ function key(change: Partial<KeySpec> = {}): KeySpec {
   return { ...goodCertificateSpec().keys[0]!, ...change };
 }
 
-const codes = (seen: Seen[]): string[] => seen.map((s) => s.code);
+const codes = (seen: SeenFinding[]): string[] => seen.map((s) => s.code);
 const at = (days: number, hours = 1): string =>
   new Date(NOW.getTime() + days * 86_400_000 + hours * 3_600_000).toISOString();
 
@@ -278,7 +272,7 @@ describe('certificate check: dates', () => {
   });
 
   it('expired a day ago, expiring within the day (“in 0 days”), in 1 day, in 30 days; nothing at 31 days', () => {
-    const expiry = (days: number): Seen[] =>
+    const expiry = (days: number): SeenFinding[] =>
       check([key({ end: at(days) })]).filter((s) => s.code !== 'certificate.dates_differ');
     expect(expiry(-1)).toEqual([
       {

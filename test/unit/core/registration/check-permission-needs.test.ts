@@ -5,22 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import { verifyManifest } from '../../../../src/core/registration/verify-manifest';
 import type { VerifyTarget } from '../../../../src/core/registration/verify-target';
-import { goodSpec, goodTarget, manifestJson, type AppSpec } from './manifest-builders';
-
-interface Seen {
-  code: string;
-  severity: string;
-  message: string;
-  fix: string;
-}
-
-const delegated = (...names: string[]): AppSpec['permissions'] =>
-  names.map((name) => ({ name, kind: 'delegated' as const }));
-const application = (...names: string[]): AppSpec['permissions'] =>
-  names.map((name) => ({ name, kind: 'application' as const }));
+import {
+  goodSpec,
+  goodTarget,
+  manifestJson,
+  type AppSpec,
+  application,
+  delegated,
+  type SeenFinding,
+} from './manifest-builders';
 
 /** The findings of one code, the fix without the admin-center click path every fix starts with. */
-function seen(code: string, permissions: AppSpec['permissions'], target: VerifyTarget): Seen[] {
+function seen(code: string, permissions: AppSpec['permissions'], target: VerifyTarget): SeenFinding[] {
   return verifyManifest(manifestJson({ ...goodSpec(), permissions }, 'graph'), target)
     .findings.filter((f) => f.code === code)
     .map((f) => ({

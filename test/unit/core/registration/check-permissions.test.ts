@@ -6,26 +6,24 @@ import { describe, expect, it } from 'vitest';
 import { permissionByValue } from '../../../../src/core/registration/permission-lookup';
 import { verifyManifest } from '../../../../src/core/registration/verify-manifest';
 import type { VerifyTarget } from '../../../../src/core/registration/verify-target';
-import { goodSpec, goodTarget, GRAPH, manifestJson, type AppSpec } from './manifest-builders';
+import {
+  goodSpec,
+  goodTarget,
+  GRAPH,
+  manifestJson,
+  type AppSpec,
+  application,
+  delegated,
+  type SeenFinding,
+} from './manifest-builders';
 
-interface Seen {
-  code: string;
-  severity: string;
-  message: string;
-  fix: string;
-}
-
-const delegated = (...names: string[]): AppSpec['permissions'] =>
-  names.map((name) => ({ name, kind: 'delegated' as const }));
-const application = (...names: string[]): AppSpec['permissions'] =>
-  names.map((name) => ({ name, kind: 'application' as const }));
 const idOf = (name: string, kind: 'delegated' | 'application'): string => permissionByValue(name, kind)!.id;
 
 const SHAREPOINT = '00000003-0000-0ff1-ce00-000000000000';
 const AAD_GRAPH = '00000002-0000-0000-c000-000000000000';
 
 /** The permission findings, the fix without the admin-center click path every fix starts with. */
-function seen(permissions: AppSpec['permissions'], target: VerifyTarget, code?: string): Seen[] {
+function seen(permissions: AppSpec['permissions'], target: VerifyTarget, code?: string): SeenFinding[] {
   return verifyManifest(manifestJson({ ...goodSpec(), permissions }, 'graph'), target)
     .findings.filter((f) => (code ? f.code === code : f.code.startsWith('permission.')))
     .map((f) => ({

@@ -92,6 +92,21 @@ export interface AppSpec {
 }
 
 /** The good bring-your-own app that matches `goodTarget('byo-app')` with no findings. */
+/** A finding as a test compares it: code, severity and the words an admin reads. */
+export interface SeenFinding {
+  code: string;
+  severity: string;
+  message: string;
+  fix: string;
+}
+
+/** Delegated (Scope) permissions of Microsoft Graph, by name, for `AppSpec.permissions`. */
+export const delegated = (...names: string[]): AppSpec['permissions'] =>
+  names.map((name) => ({ name, kind: 'delegated' as const }));
+/** Application (Role) permissions of Microsoft Graph, by name, for `AppSpec.permissions`. */
+export const application = (...names: string[]): AppSpec['permissions'] =>
+  names.map((name) => ({ name, kind: 'application' as const }));
+
 export function goodSpec(): AppSpec {
   return {
     appId: APP_ID,
