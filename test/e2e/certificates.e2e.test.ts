@@ -60,6 +60,8 @@ describe.skipIf(missing !== null)('Certificates page in Chromium', () => {
   const openPfx = async () => {
     await h.open('#/certificates');
     await page().locator('input[type=file]').setInputFiles(pfxPath);
+    // Enter opens the file only once the app has found that it needs a password (a loaded machine answers late).
+    await alert().getByText('This file is password protected').waitFor();
     await page().getByLabel('PFX password', { exact: true }).fill(PASSWORD);
     await page().getByLabel('PFX password', { exact: true }).press('Enter');
     await page().getByText(thumbprint, { exact: true }).waitFor();
