@@ -12,19 +12,13 @@ import {
   type AppSpec,
   application,
   delegated,
+  permissionFindings,
   type SeenFinding,
 } from './manifest-builders';
 
 /** The findings of one code, the fix without the admin-center click path every fix starts with. */
 function seen(code: string, permissions: AppSpec['permissions'], target: VerifyTarget): SeenFinding[] {
-  return verifyManifest(manifestJson({ ...goodSpec(), permissions }, 'graph'), target)
-    .findings.filter((f) => f.code === code)
-    .map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      message: f.message,
-      fix: f.fix.replace(/^In the Microsoft Entra admin center .*? then select API permissions\. /, ''),
-    }));
+  return permissionFindings(permissions, target, (c) => c === code);
 }
 
 const byo = (extra: Partial<VerifyTarget> = {}): VerifyTarget => goodTarget('byo-app', extra);

@@ -4,16 +4,14 @@
 // the same family (Files and Sites together), equal or less, and high privilege without a family.
 import { describe, expect, it } from 'vitest';
 import { permissionByValue } from '../../../../src/core/registration/permission-lookup';
-import { verifyManifest } from '../../../../src/core/registration/verify-manifest';
 import type { VerifyTarget } from '../../../../src/core/registration/verify-target';
 import {
-  goodSpec,
   goodTarget,
   GRAPH,
-  manifestJson,
   type AppSpec,
   application,
   delegated,
+  permissionFindings,
   type SeenFinding,
 } from './manifest-builders';
 
@@ -24,14 +22,7 @@ const AAD_GRAPH = '00000002-0000-0000-c000-000000000000';
 
 /** The permission findings, the fix without the admin-center click path every fix starts with. */
 function seen(permissions: AppSpec['permissions'], target: VerifyTarget, code?: string): SeenFinding[] {
-  return verifyManifest(manifestJson({ ...goodSpec(), permissions }, 'graph'), target)
-    .findings.filter((f) => (code ? f.code === code : f.code.startsWith('permission.')))
-    .map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      message: f.message,
-      fix: f.fix.replace(/^In the Microsoft Entra admin center .*? then select API permissions\. /, ''),
-    }));
+  return permissionFindings(permissions, target, (c) => (code ? c === code : c.startsWith('permission.')));
 }
 
 /** A client-credentials connection that needs delegated Files.Read and, app-only, the given permissions. */

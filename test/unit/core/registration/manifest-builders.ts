@@ -7,6 +7,7 @@ import { environments } from '../../../../src/core/connections/environments';
 import { isWorkbenchError } from '../../../../src/core/errors';
 import type { AppError } from '../../../../src/shared/result';
 import { permissionByValue } from '../../../../src/core/registration/permission-lookup';
+import { verifyManifest } from '../../../../src/core/registration/verify-manifest';
 import type { VerifyCertificate, VerifyTarget } from '../../../../src/core/registration/verify-target';
 import type { ManifestFormat, RedirectPlatform } from '../../../../src/shared/registration';
 
@@ -98,6 +99,25 @@ export interface SeenFinding {
   severity: string;
   message: string;
   fix: string;
+}
+
+/**
+ * The permission findings of the good manifest with `permissions` (those `keep` selects), the fix without the
+ * admin-center click path to API permissions every such fix starts with.
+ */
+export function permissionFindings(
+  permissions: AppSpec['permissions'],
+  target: VerifyTarget,
+  keep: (code: string) => boolean,
+): SeenFinding[] {
+  return verifyManifest(manifestJson({ ...goodSpec(), permissions }, 'graph'), target)
+    .findings.filter((f) => keep(f.code))
+    .map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      fix: f.fix.replace(/^In the Microsoft Entra admin center .*? then select API permissions\. /, ''),
+    }));
 }
 
 /** Delegated (Scope) permissions of Microsoft Graph, by name, for `AppSpec.permissions`. */
